@@ -1,0 +1,77 @@
+// Arrow IPC (stream or file format) from bytes in memory or from URLs (gzip welcome).
+import { fromArrow, table as aqTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { applyFieldMap } from '../data/fields.js';
+import type { TableName } from '../data/schema.js';
+import { addressId, bodyBytes, uniqueId } from './body.js';
+import { AdapterError, throwIfAborted } from './errors.js';
+import { get, resolveHttp, type HttpOptions, type ResolvedHttp } from './http.js';
+import { ARROW_STREAM } from './json.js';
+import type { Adapter, FieldMap, LoadRequest } from './types.js';
+
+export type ArrowSource = Uint8Array | ArrayBuffer | string;
+
+export interface ArrowAdapterOptions extends HttpOptions {
+  /** Default: `arrow:` + the URLs, or a per-instance id when any table is given as bytes. */
+  id?: string;
+  /** Arrow IPC bytes, or the URL to fetch them from, per table. */
+  tables: Partial<Record<TableName, ArrowSource>>;
+  fields?: FieldMap;
+}
+
+export class ArrowAdapter implements Adapter {
+  readonly id: string;
+  private readonly http: ResolvedHttp;
+  /** Bytes in memory never change, so they are decoded once per table. */
+  private readonly decoded = new Map<TableName, ColumnTable>();
+
+  constructor(private readonly options: ArrowAdapterOptions) {
+    if (!options?.tables || typeof options.tables !== 'object') {
+      throw new TypeError(
+        'ArrowAdapter needs `tables`, e.g. new ArrowAdapter({ tables: { activity: bytes } })',
+      );
+    }
+    this.http = resolveHttp(options);
+    const sources = Object.values(options.tables);
+    const urls = sources.every((s) => typeof s === 'string' || s === undefined);
+    this.id =
+      options.id ??
+      (urls ? addressId('arrow', options.tables as Record<string, string>) : uniqueId('arrow'));
+  }
+
+  async load(request: LoadRequest, signal?: AbortSignal): Promise<ColumnTable> {
+    const name = request.table;
+    const source = this.options.tables[name];
+    if (source === undefined) return aqTable({});
+    if (typeof source === 'string') {
+      const bytes = await get(
+        source,
+        this.http,
+        `${ARROW_STREAM}, application/vnd.apache.arrow.file;q=0.9, */*;q=0.5`,
+        bodyBytes,
+        signal,
+      );
+      return this.decode(bytes, source, name);
+    }
+    throwIfAborted(`Arrow bytes for ${name}`, signal);
+    let table = this.decoded.get(name);
+    if (!table) {
+      table = this.decode(source, `Arrow bytes for ${name}`, name);
+      this.decoded.set(name, table);
+    }
+    return table;
+  }
+
+  private decode(bytes: Uint8Array | ArrayBuffer, source: string, name: TableName): ColumnTable {
+    let table: ColumnTable;
+    try {
+      table = fromArrow(bytes);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AdapterError('malformed', source, `${source} is not valid Arrow IPC: ${reason}`, {
+        cause: error,
+      });
+    }
+    return applyFieldMap(table, name, this.options.fields);
+  }
+}

@@ -1,0 +1,64 @@
+// Reading response bodies for the file adapters (CSV, Arrow), gzip included.
+import { AdapterError } from './errors.js';
+
+/**
+ * The body's bytes, inflated when they are gzip. The magic bytes decide, not the
+ * `.gz` name: a server that sends `Content-Encoding: gzip` has the browser inflate
+ * the file already, and inflating it twice would fail.
+ */
+export async function bodyBytes(response: Response, url: string): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return isGzip(bytes) ? gunzip(bytes, url) : bytes;
+}
+
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+export async function gunzip(bytes: Uint8Array, url: string): Promise<Uint8Array> {
+  if (typeof DecompressionStream !== 'function') {
+    throw new AdapterError(
+      'malformed',
+      url,
+      `${url} is gzip-compressed and this environment has no DecompressionStream to inflate it`,
+    );
+  }
+  try {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AdapterError('malformed', url, `${url} is not valid gzip: ${reason}`, {
+      cause: error,
+    });
+  }
+}
+
+/** UTF-8 text of the body (a BOM is dropped by the decoder). */
+export async function bodyText(response: Response, url: string): Promise<string> {
+  return new TextDecoder('utf-8').decode(await bodyBytes(response, url));
+}
+
+let counter = 0;
+
+/**
+ * An id for data that has no address (inline text, bytes, rows). It is unique per
+ * instance, so two adapters never share cache entries, and differs across page
+ * loads, so a persistent cache never serves data the host has since changed.
+ * Hosts that want persistent caching for such data pass their own `id`.
+ */
+export function uniqueId(prefix: string): string {
+  counter += 1;
+  return `${prefix}:${counter}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** A stable id from the addresses of the tables (sorted, so option order does not matter). */
+export function addressId(prefix: string, urls: Partial<Record<string, string>>): string {
+  const entries = Object.entries(urls).filter(
+    (e): e is [string, string] => typeof e[1] === 'string',
+  );
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return `${prefix}:${entries.map(([table, url]) => `${table}=${url}`).join('&')}`;
+}

@@ -1,0 +1,164 @@
+// GET with a per-request timeout, the caller's abort, and retries with exponential
+// back-off for the failures that may pass (5xx and network errors). Shared by the
+// JSON, CSV and Arrow adapters.
+import { AdapterError, abortError, throwIfAborted } from './errors.js';
+
+export type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface HttpOptions {
+  /** Sent with every request (auth). A function is called before each load, so tokens can refresh. */
+  headers?: HeadersSource;
+  /** Per request, body included. Default 30000. */
+  timeoutMs?: number;
+  /** Extra attempts after a 5xx or network error. Default 3. */
+  retries?: number;
+  /** First back-off in ms, doubled each retry with jitter (default 300), or a function of the retry index. */
+  backoffMs?: number | ((retry: number) => number);
+  /** Injectable for tests and for hosts with their own fetch (default: the global one). */
+  fetch?: FetchLike;
+}
+
+export interface ResolvedHttp {
+  headers?: HeadersSource;
+  timeoutMs: number;
+  retries: number;
+  backoff: (retry: number) => number;
+  fetch: FetchLike;
+}
+
+export function resolveHttp(options: HttpOptions): ResolvedHttp {
+  const { backoffMs = 300 } = options;
+  return {
+    headers: options.headers,
+    timeoutMs: options.timeoutMs ?? 30000,
+    retries: Math.max(0, options.retries ?? 3),
+    backoff: typeof backoffMs === 'function' ? backoffMs : (retry) => jittered(backoffMs, retry),
+    // Bound late so a fetch patched after construction (msw, polyfills) is the one used.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+  };
+}
+
+/** base · 2^retry, scaled by a random factor in [0.5, 1.5) so clients do not retry in step. */
+function jittered(base: number, retry: number): number {
+  return base * 2 ** retry * (0.5 + Math.random());
+}
+
+/** Reads the response body; runs inside the timeout, so a stalled body times out too. */
+export type BodyReader<T> = (response: Response, url: string) => Promise<T>;
+
+/** GETs `url` with retries and returns what `read` made of the body. */
+export async function get<T>(
+  address: string,
+  http: ResolvedHttp,
+  accept: string,
+  read: BodyReader<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  // Absolute where there is a page, so an error names the whole URL a person can open.
+  const url = resolveUrl(address, address);
+  const headers = new Headers({ Accept: accept });
+  const extra = typeof http.headers === 'function' ? await http.headers() : http.headers;
+  new Headers(extra).forEach((value, key) => headers.set(key, value));
+  for (let retry = 0; ; retry++) {
+    throwIfAborted(url, signal);
+    try {
+      return await attempt(url, http, headers, read, signal);
+    } catch (error) {
+      if (!isRetryable(error) || retry >= http.retries) throw withAttempts(error, retry + 1);
+      await sleep(http.backoff(retry), url, signal);
+    }
+  }
+}
+
+async function attempt<T>(
+  url: string,
+  http: ResolvedHttp,
+  headers: Headers,
+  read: BodyReader<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, http.timeoutMs);
+  const onAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await http.fetch(url, { method: 'GET', headers, signal: controller.signal });
+    if (!response.ok) {
+      // Free the connection; the body of an error page is not used.
+      void response.body?.cancel().catch(() => undefined);
+      const text = `${response.status} ${response.statusText}`.trim();
+      throw new AdapterError('http', url, `GET ${url} failed: HTTP ${text}`, {
+        status: response.status,
+      });
+    }
+    return await read(response, url);
+  } catch (error) {
+    if (signal?.aborted) throw abortError(url, signal);
+    if (timedOut)
+      throw new AdapterError('timeout', url, `GET ${url} timed out after ${http.timeoutMs} ms`);
+    if (error instanceof AdapterError) throw error;
+    // fetch rejects with a TypeError when the network fails (DNS, refused, CORS, reset).
+    if (error instanceof TypeError) {
+      throw new AdapterError(
+        'network',
+        url,
+        `GET ${url} failed: network error (${error.message})`,
+        { cause: error },
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof AdapterError)) return false;
+  return error.code === 'network' || (error.code === 'http' && (error.status ?? 0) >= 500);
+}
+
+/** Says in the message that retries were spent, so nobody retries by hand for minutes. */
+function withAttempts(error: unknown, attempts: number): unknown {
+  if (!(error instanceof AdapterError) || attempts < 2 || !isRetryable(error)) return error;
+  const message = `${error.message} (gave up after ${attempts} attempts)`;
+  return new AdapterError(error.code, error.url, message, {
+    status: error.status,
+    cause: error.cause,
+  });
+}
+
+function sleep(ms: number, url: string, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError(url, signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Resolves `ref` against `url` (which may itself be relative to the page, or have no page at all). */
+export function resolveUrl(ref: string, url: string): string {
+  const NOWHERE = 'http://relative.invalid';
+  const page = (globalThis as { location?: { href?: string } }).location?.href ?? NOWHERE;
+  let resolved: URL;
+  try {
+    resolved = new URL(ref, new URL(url, page));
+  } catch {
+    return ref; // not a URL we can parse: let fetch say what is wrong with it
+  }
+  // Keep a relative URL relative when there is no page to resolve it against (Node).
+  return resolved.origin === NOWHERE
+    ? resolved.pathname + resolved.search + resolved.hash
+    : resolved.href;
+}

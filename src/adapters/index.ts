@@ -1,0 +1,29 @@
+// The adapters of SPEC §5 (named re-exports only).
+export type {
+  Adapter,
+  AggregateQuery,
+  FieldMap,
+  LoadRequest,
+  LoadResult,
+  TimeInput,
+} from './types.js';
+export { AdapterError, isAbortError } from './errors.js';
+export type { AdapterErrorCode } from './errors.js';
+export type { FetchLike, HeadersSource, HttpOptions } from './http.js';
+export { MemoryAdapter } from './memory.js';
+export type { MemoryAdapterOptions } from './memory.js';
+export { JsonAdapter, ARROW_STREAM } from './json.js';
+export type { JsonAdapterOptions } from './json.js';
+export { CsvAdapter } from './csv.js';
+export type { CsvAdapterOptions } from './csv.js';
+export { parseCsv, CsvParseError } from './csv-parse.js';
+export type { CsvParseOptions, CsvParseResult } from './csv-parse.js';
+export { ArrowAdapter } from './arrow.js';
+export type { ArrowAdapterOptions, ArrowSource } from './arrow.js';
+export {
+  registerAdapter,
+  unregisterAdapter,
+  registeredAdapters,
+  resolveSource,
+  isUrlSource,
+} from './registry.js';

@@ -1,0 +1,141 @@
+// The REST convention of SPEC §5: GET {base}/{table}?from=&to=&columns= answering a
+// JSON array of rows, `{ rows, next }` pages, or Arrow IPC.
+import type { ColumnTable } from 'arquero';
+import { applyFieldMap, fieldsFor, rowsToTable, toTable } from '../data/fields.js';
+import type { Row, TableName } from '../data/schema.js';
+import { AdapterError } from './errors.js';
+import { get, resolveHttp, resolveUrl, type HttpOptions, type ResolvedHttp } from './http.js';
+import type { Adapter, FieldMap, LoadRequest, TimeInput } from './types.js';
+
+export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+
+export interface JsonAdapterOptions extends HttpOptions {
+  /** The API root: `{base}/{table}` is fetched. Absolute, or relative to the page. */
+  base: string;
+  /** Default `json:` + base. */
+  id?: string;
+  /** Ask for Arrow IPC first (the answer's content type decides either way). */
+  arrow?: boolean;
+  fields?: FieldMap;
+  /** Upper bound on `{ rows, next }` pages followed for one load. Default 10000. */
+  maxPages?: number;
+}
+
+/** One page as read off the wire. */
+type Page =
+  | { kind: 'arrow'; bytes: Uint8Array }
+  | { kind: 'rows'; rows: readonly Row[]; next: string | null };
+
+export class JsonAdapter implements Adapter {
+  readonly id: string;
+  readonly base: string;
+  private readonly http: ResolvedHttp;
+  private readonly options: JsonAdapterOptions;
+
+  constructor(options: JsonAdapterOptions) {
+    if (typeof options?.base !== 'string' || options.base.trim() === '') {
+      throw new TypeError('JsonAdapter needs a `base` URL, e.g. new JsonAdapter({ base: "/api" })');
+    }
+    this.options = options;
+    this.base = options.base.trim().replace(/\/+$/, '');
+    this.id = options.id ?? `json:${this.base}`;
+    this.http = resolveHttp(options);
+  }
+
+  /** The URL a request is sent to (canonical `columns` are translated to host names). */
+  url(request: LoadRequest): string {
+    const params = new URLSearchParams();
+    if (request.from !== undefined) params.set('from', toIso(request.from, 'from'));
+    if (request.to !== undefined) params.set('to', toIso(request.to, 'to'));
+    if (request.columns?.length) {
+      const map = fieldsFor(request.table, this.options.fields);
+      // A constant ({ value }) is filled in here, not asked of the host.
+      const host = request.columns.map((c) => map.get(c) ?? c).filter((c) => typeof c === 'string');
+      params.set('columns', host.join(','));
+    }
+    const query = params.toString();
+    return `${this.base}/${encodeURIComponent(request.table)}${query ? `?${query}` : ''}`;
+  }
+
+  async load(request: LoadRequest, signal?: AbortSignal): Promise<ColumnTable> {
+    const accept = this.options.arrow
+      ? `${ARROW_STREAM}, application/json;q=0.9`
+      : 'application/json';
+    const maxPages = this.options.maxPages ?? 10000;
+    const rows: Row[] = [];
+    const seen = new Set<string>();
+    const first = this.url(request);
+    let url: string | null = resolveUrl(first, first);
+    while (url !== null) {
+      if (seen.has(url))
+        throw malformed(url, `its \`next\` link points back to a page already read`);
+      if (seen.size >= maxPages)
+        throw malformed(url, `more than ${maxPages} pages (maxPages) were linked`);
+      seen.add(url);
+      const page: Page = await get(url, this.http, accept, readPage, signal);
+      if (page.kind === 'arrow') {
+        // Arrow answers are whole tables; mixing them with JSON pages is not part of the convention.
+        if (rows.length > 0) throw malformed(url, 'answered Arrow IPC in the middle of JSON pages');
+        return this.finish(toTable(page.bytes), request.table);
+      }
+      for (const row of page.rows) rows.push(row);
+      url = page.next === null ? null : resolveUrl(page.next, url);
+    }
+    return this.finish(rowsToTable(rows), request.table);
+  }
+
+  private finish(table: ColumnTable, name: TableName): ColumnTable {
+    return applyFieldMap(table, name, this.options.fields);
+  }
+}
+
+async function readPage(response: Response, url: string): Promise<Page> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.toLowerCase().includes('application/vnd.apache.arrow')) {
+    return { kind: 'arrow', bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AdapterError('malformed', url, `GET ${url} answered malformed JSON: ${reason}`, {
+      cause: error,
+    });
+  }
+  return pageOf(body, url);
+}
+
+function pageOf(body: unknown, url: string): Page {
+  if (Array.isArray(body)) return { kind: 'rows', rows: body as Row[], next: null };
+  if (
+    body !== null &&
+    typeof body === 'object' &&
+    Array.isArray((body as { rows?: unknown }).rows)
+  ) {
+    const { rows, next } = body as { rows: Row[]; next?: unknown };
+    if (next !== undefined && next !== null && typeof next !== 'string') {
+      throw malformed(url, `answered a \`next\` that is not a URL string (${typeof next})`);
+    }
+    return { kind: 'rows', rows, next: next === undefined || next === '' ? null : next };
+  }
+  const what = body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body;
+  throw malformed(
+    url,
+    `answered ${what} where a JSON array of rows or { rows, next } was expected`,
+  );
+}
+
+function malformed(url: string, detail: string): AdapterError {
+  return new AdapterError('malformed', url, `GET ${url} ${detail}`);
+}
+
+/** ISO-8601 for the query string; a date alone means midnight UTC (SPEC §1). */
+export function toIso(value: TimeInput, name: string): string {
+  const ms =
+    value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms))
+    throw new RangeError(`${name} is not a valid time: ${JSON.stringify(String(value))}`);
+  return new Date(ms).toISOString();
+}

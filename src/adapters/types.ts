@@ -1,0 +1,44 @@
+// The adapter contract of SPEC §5.
+import type { ColumnTable } from 'arquero';
+import type { Row, TableName } from '../data/schema.js';
+
+/** A timestamp as hosts give it: ISO-8601 string, epoch milliseconds or Date. */
+export type TimeInput = string | number | Date;
+
+export interface LoadRequest {
+  table: TableName;
+  /** Half-open range on the table's main time column, as the host's API filters it. */
+  from?: TimeInput;
+  to?: TimeInput;
+  columns?: readonly string[];
+}
+
+/** Rows, an Arquero table, or Arrow IPC stream bytes. */
+export type LoadResult = readonly Row[] | ColumnTable | Uint8Array;
+
+export interface Adapter {
+  /** Stable identity, part of cache keys. */
+  readonly id: string;
+  load(request: LoadRequest, signal?: AbortSignal): Promise<LoadResult>;
+  /** Optional push-down: compute a metric at the source; must equal the in-browser result. */
+  aggregate?(query: AggregateQuery, signal?: AbortSignal): Promise<Row[]>;
+}
+
+export interface AggregateQuery {
+  metric: string;
+  options: Record<string, unknown>;
+}
+
+/** The same value in every row, for a canonical column the host's data lacks. */
+export interface FieldConstant {
+  readonly value: string | number;
+}
+
+/**
+ * Host column names for canonical ones, or constants (`{ event: { value: 'purchase' } }`). Either one map for every table
+ * (`{ customer_id: 'CustomerID', at: 'InvoiceDate' }`) or one per table
+ * (`{ activity: { at: 'InvoiceDate' } }`).
+ */
+export type FieldMap =
+  | Readonly<Record<string, string | FieldConstant>>
+  | Readonly<Partial<Record<TableName, Readonly<Record<string, string | FieldConstant>>>>>;

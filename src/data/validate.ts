@@ -1,0 +1,227 @@
+// Validation and normalization of the canonical tables (SPEC §1). It never throws
+// on data and never drops a row silently: each rejected row is counted under the
+// first problem found in it, and a capped sample of rows is kept for display.
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { parseTimestamp } from '../time/parse.js';
+import {
+  SCHEMA,
+  SURVEY_SCALES,
+  TABLE_NAMES,
+  type ColumnSpec,
+  type NormalizedTables,
+  type Problem,
+  type Row,
+  type TableInput,
+  type TableName,
+  type Tables,
+  type ValidationReport,
+} from './schema.js';
+import { columnValues, inputColumns, isMissing, isTable, toNumber, toText, type Values } from './values.js';
+
+export interface ValidateOptions {
+  /** How many problem rows to keep as samples in `report.problems` (counts stay exact). */
+  maxProblems?: number;
+}
+
+export interface ValidationResult {
+  tables: NormalizedTables;
+  report: ValidationReport;
+}
+
+/** Checks and normalizes every table given; see `schema.ts` for the stored column types. */
+export function validate(tables: Tables, options: ValidateOptions = {}): ValidationResult {
+  const report = emptyReport();
+  const out: NormalizedTables = {};
+  const cap = options.maxProblems ?? 100;
+  for (const name of TABLE_NAMES) {
+    const input = tables[name];
+    if (input === undefined || input === null) continue;
+    out[name] = validateTable(name, input, report, cap);
+  }
+  return { tables: out, report };
+}
+
+export function emptyReport(): ValidationReport {
+  return { accepted: 0, rejected: 0, problems: [], problemsOmitted: 0, counts: [], tables: {} };
+}
+
+/** Adds `b` into `a` (reports of tables loaded one by one). */
+export function mergeReports(a: ValidationReport, b: ValidationReport, cap = 100): ValidationReport {
+  const merged = emptyReport();
+  for (const r of [a, b]) {
+    merged.accepted += r.accepted;
+    merged.rejected += r.rejected;
+    merged.problemsOmitted += r.problemsOmitted;
+    for (const p of r.problems) {
+      if (merged.problems.length < cap) merged.problems.push(p);
+      else merged.problemsOmitted++;
+    }
+    for (const c of r.counts) addCount(merged, c.table, c.field, c.problem, c.rows);
+    for (const [t, v] of Object.entries(r.tables) as [TableName, { accepted: number; rejected: number }][]) {
+      const m = (merged.tables[t] ??= { accepted: 0, rejected: 0 });
+      m.accepted += v.accepted;
+      m.rejected += v.rejected;
+    }
+  }
+  return merged;
+}
+
+function addCount(report: ValidationReport, table: TableName, field: string, problem: Problem, rows: number) {
+  const found = report.counts.find((c) => c.table === table && c.field === field && c.problem === problem);
+  if (found) found.rows += rows;
+  else report.counts.push({ table, field, problem, rows });
+}
+
+/** Reads cell (row, column) of either input form. */
+type Reader = (row: number) => unknown;
+
+function readers(input: TableInput, names: readonly string[]): { n: number; read: Map<string, Reader> } {
+  const read = new Map<string, Reader>();
+  if (isTable(input)) {
+    for (const name of names) {
+      const values: Values | undefined = columnValues(input, name);
+      read.set(name, values ? (i) => values[i] : () => undefined);
+    }
+    return { n: input.numRows(), read };
+  }
+  const rows = input as readonly Row[];
+  for (const name of names) read.set(name, (i) => (rows[i] == null ? undefined : rows[i][name]));
+  return { n: rows.length, read };
+}
+
+interface Rejection {
+  field: string;
+  problem: Problem;
+}
+
+function validateTable(name: TableName, input: TableInput, report: ValidationReport, cap: number): ColumnTable {
+  const specs = SCHEMA[name];
+  const canonical = new Set(specs.map((s) => s.name));
+  const extras = inputColumns(input).filter((c) => !canonical.has(c));
+  const { n, read } = readers(input, [...canonical, ...extras]);
+  const sink = columnSinks(specs, extras, n);
+  const seen = new Map<string, Set<string>>();
+  for (const s of specs) if (s.unique) seen.set(s.name, new Set());
+  const parsed: Record<string, number | string | null> = {};
+  const counts = new Map<string, number>();
+  let accepted = 0;
+
+  for (let i = 0; i < n; i++) {
+    const why = checkRow(name, specs, read, i, parsed, seen);
+    if (why) {
+      const key = `${why.field}\u0000${why.problem}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (report.problems.length < cap) report.problems.push({ table: name, row: i, field: why.field, problem: why.problem });
+      else report.problemsOmitted++;
+      continue;
+    }
+    for (const s of specs) if (s.unique) seen.get(s.name)!.add(parsed[s.name] as string);
+    sink.push(accepted++, parsed, read, i);
+  }
+  for (const [key, rows] of counts) {
+    const [field, problem] = key.split('\u0000') as [string, Problem];
+    addCount(report, name, field, problem, rows);
+  }
+  const rejected = n - accepted;
+  report.accepted += accepted;
+  report.rejected += rejected;
+  report.tables[name] = { accepted, rejected };
+  return sink.table(accepted);
+}
+
+/** Parses the canonical cells of row i into `parsed`; returns the first problem, if any. */
+function checkRow(
+  table: TableName,
+  specs: readonly ColumnSpec[],
+  read: Map<string, Reader>,
+  i: number,
+  parsed: Record<string, number | string | null>,
+  seen: Map<string, Set<string>>,
+): Rejection | undefined {
+  for (const spec of specs) {
+    const raw = read.get(spec.name)!(i);
+    if (isMissing(raw)) {
+      if (spec.required) return { field: spec.name, problem: 'missing' };
+      parsed[spec.name] = spec.kind === 'string' ? null : NaN;
+      continue;
+    }
+    const problem = parseCell(spec, raw, parsed);
+    if (problem) return { field: spec.name, problem };
+    if (spec.unique && seen.get(spec.name)!.has(parsed[spec.name] as string)) {
+      return { field: spec.name, problem: 'duplicate-id' };
+    }
+  }
+  return crossChecks(table, specs, parsed);
+}
+
+function parseCell(spec: ColumnSpec, raw: unknown, parsed: Record<string, number | string | null>): Problem | undefined {
+  if (spec.kind === 'time') {
+    const t = parseTimestamp(raw);
+    parsed[spec.name] = t;
+    return Number.isNaN(t) ? 'unparseable-time' : undefined;
+  }
+  if (spec.kind === 'number') {
+    const x = toNumber(raw);
+    parsed[spec.name] = x;
+    if (Number.isNaN(x)) return 'not-a-number';
+    if (spec.integer && !Number.isInteger(x)) return 'not-an-integer';
+    if ((spec.min !== undefined && x < spec.min) || (spec.max !== undefined && x > spec.max)) return 'out-of-range';
+    return undefined;
+  }
+  const s = toText(raw);
+  parsed[spec.name] = s ?? null;
+  return s === undefined ? 'not-text' : undefined;
+}
+
+/** Rules across columns: survey kind and its scale; ends before their starts. */
+function crossChecks(
+  table: TableName,
+  specs: readonly ColumnSpec[],
+  parsed: Record<string, number | string | null>,
+): Rejection | undefined {
+  if (table === 'surveys') {
+    const kind = String(parsed.kind).toLowerCase() as keyof typeof SURVEY_SCALES;
+    const scale = SURVEY_SCALES[kind];
+    if (!scale) return { field: 'kind', problem: 'unknown-kind' };
+    parsed.kind = kind;
+    const score = parsed.score as number;
+    if (score < scale.min || score > scale.max) return { field: 'score', problem: 'out-of-range' };
+    if (kind === 'nps' && !Number.isInteger(score)) return { field: 'score', problem: 'not-an-integer' };
+  }
+  for (const spec of specs) {
+    const end = parsed[spec.name] as number;
+    for (const startName of spec.notBefore ?? []) {
+      const start = parsed[startName] as number;
+      if (end < start) return { field: spec.name, problem: 'end-before-start' };
+    }
+  }
+  return undefined;
+}
+
+/** Typed output columns, filled with the accepted rows only. */
+function columnSinks(specs: readonly ColumnSpec[], extras: readonly string[], n: number) {
+  const cols: Record<string, Float64Array | (string | null)[] | unknown[]> = {};
+  for (const s of specs) cols[s.name] = s.kind === 'string' ? new Array<string | null>(n) : new Float64Array(n);
+  for (const e of extras) cols[e] = new Array<unknown>(n);
+  return {
+    push(at: number, parsed: Record<string, number | string | null>, read: Map<string, Reader>, i: number) {
+      for (const s of specs) (cols[s.name] as unknown[])[at] = parsed[s.name];
+      for (const e of extras) {
+        const v = read.get(e)!(i);
+        (cols[e] as unknown[])[at] = v === undefined ? null : v;
+      }
+    },
+    table(count: number): ColumnTable {
+      const trimmed: Record<string, ArrayLike<unknown>> = {};
+      for (const [k, v] of Object.entries(cols)) {
+        if (v instanceof Float64Array) trimmed[k] = count === v.length ? v : v.slice(0, count);
+        else {
+          v.length = count;
+          trimmed[k] = v;
+        }
+      }
+      return aq.table(trimmed);
+    },
+  };
+}

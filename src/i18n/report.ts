@@ -1,0 +1,29 @@
+// The validation report as sentences a person reads (SPEC §1):
+// "312 of 48,210 survey rows were skipped: score out of range".
+import { TABLE_NAMES, type ValidationReport } from '../data/schema.js';
+import { CATALOGS, format, type Locale } from './messages.js';
+
+/** One sentence per table that lost rows, in the given locale; none when nothing was skipped. */
+export function reportNotices(report: ValidationReport, locale: Locale): string[] {
+  const cat = CATALOGS[locale];
+  const nf = new Intl.NumberFormat(locale);
+  const out: string[] = [];
+  for (const table of TABLE_NAMES) {
+    const t = report.tables[table];
+    if (!t || t.rejected === 0) continue;
+    const counts = report.counts.filter((c) => c.table === table).sort((a, b) => b.rows - a.rows);
+    const reasons = counts.map((c) => {
+      const reason = format(cat.problems[c.problem], { field: c.field });
+      return counts.length === 1 ? reason : format(cat.reasonCount, { count: nf.format(c.rows), reason });
+    });
+    out.push(
+      format(cat.skipped, {
+        rejected: nf.format(t.rejected),
+        total: nf.format(t.accepted + t.rejected),
+        rows: cat.tableRows[table],
+        reasons: reasons.join(cat.reasonSeparator),
+      }),
+    );
+  }
+  return out;
+}

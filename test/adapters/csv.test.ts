@@ -1,0 +1,101 @@
+import { expect } from 'chai';
+import type { ColumnTable } from 'arquero';
+import { CsvAdapter } from '../../src/adapters/csv.js';
+import { bytesResponse, gzip, here, rejection, scriptedFetch } from './fake-fetch.js';
+
+const values = (t: ColumnTable, name: string): unknown[] =>
+  Array.from(t.column(name) as unknown as ArrayLike<unknown>);
+const CSV =
+  'CustomerID,InvoiceDate,event\nc1,2025-01-01T10:00:00Z,login\n,2025-01-02,"buy, twice"\n';
+
+describe('CsvAdapter', () => {
+  it('reads inline text as the activity table by default, with the field map', async () => {
+    const a = new CsvAdapter({
+      text: CSV,
+      fields: { customer_id: 'CustomerID', at: 'InvoiceDate' },
+    });
+    const t = await a.load({ table: 'activity' });
+    expect(t.columnNames()).to.deep.equal(['customer_id', 'at', 'event']);
+    expect(values(t, 'customer_id')).to.deep.equal(['c1', null]);
+    expect(values(t, 'event')).to.deep.equal(['login', 'buy, twice']);
+    expect(await a.load({ table: 'activity' })).to.equal(t); // parsed once
+    expect((await a.load({ table: 'surveys' })).numRows()).to.equal(0);
+    expect(a.id).to.match(/^csv:/);
+  });
+
+  it('puts a single string in the table named by `table`, or takes one per table', async () => {
+    const one = new CsvAdapter({ text: 'at,kind,score\n2025-01-01,nps,9', table: 'surveys' });
+    expect(values(await one.load({ table: 'surveys' }), 'score')).to.deep.equal(['9']);
+    expect((await one.load({ table: 'activity' })).numRows()).to.equal(0);
+    const many = new CsvAdapter({
+      text: { customers: 'customer_id\na\nb', tickets: 'ticket_id\nt1' },
+    });
+    expect((await many.load({ table: 'customers' })).numRows()).to.equal(2);
+    expect((await many.load({ table: 'tickets' })).numRows()).to.equal(1);
+  });
+
+  it('reports renamed headers and ragged rows through onWarning', async () => {
+    const warnings: string[] = [];
+    const a = new CsvAdapter({ text: 'a,a,\n1,2,3,4\n1', onWarning: (m) => warnings.push(m) });
+    const t = await a.load({ table: 'activity' });
+    expect(t.columnNames()).to.deep.equal(['a', 'a_2', 'column_3']);
+    expect(warnings).to.have.length(4);
+    expect(warnings[0]).to.equal(
+      "inline CSV for activity: header column 2 repeats 'a'; it is read as 'a_2'",
+    );
+    expect(warnings[1]).to.match(/column 3 has no name/);
+    expect(warnings[2]).to.match(/1 rows have more fields/);
+  });
+
+  it('fetches a URL, plain or gzip-compressed, with a stable id', async () => {
+    const fetch = scriptedFetch([new Response(CSV), bytesResponse(await gzip(CSV))]);
+    const a = new CsvAdapter({ url: '/data/events.csv', fetch });
+    expect(a.id).to.equal('csv:activity=/data/events.csv');
+    expect((await a.load({ table: 'activity' })).numRows()).to.equal(2);
+    const t = await new CsvAdapter({ url: '/data/events.csv.gz', fetch }).load({
+      table: 'activity',
+    });
+    expect(values(t, 'event')).to.deep.equal(['login', 'buy, twice']);
+    expect(fetch.calls.map((c) => c.url)).to.deep.equal([
+      here('/data/events.csv'),
+      here('/data/events.csv.gz'),
+    ]);
+  });
+
+  it('rejects malformed CSV and broken gzip with the source named', async () => {
+    const e = await rejection(new CsvAdapter({ text: 'a\n"open' }).load({ table: 'activity' }));
+    expect(e).to.include({ code: 'malformed', url: 'inline CSV for activity' });
+    expect(e.message).to.match(/^inline CSV for activity is malformed CSV: .*never closed/);
+    const broken = new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6]);
+    const fetch = scriptedFetch([bytesResponse(broken)]);
+    const e2 = await rejection(
+      new CsvAdapter({ url: '/x.csv.gz', fetch }).load({ table: 'activity' }),
+    );
+    expect(e2).to.include({ code: 'malformed' });
+    expect(e2.message.startsWith(`${here('/x.csv.gz')} is not valid gzip`)).to.equal(
+      true,
+      e2.message,
+    );
+  });
+
+  it('rejects an HTTP error without retrying a 4xx', async () => {
+    const fetch = scriptedFetch([new Response('', { status: 403, statusText: 'Forbidden' })]);
+    const e = await rejection(new CsvAdapter({ url: '/x.csv', fetch }).load({ table: 'activity' }));
+    expect(e.message).to.equal(`GET ${here('/x.csv')} failed: HTTP 403 Forbidden`);
+    expect(fetch.calls).to.have.length(1);
+  });
+
+  it('honours an abort before loading inline text', async () => {
+    const e = await rejection(
+      new CsvAdapter({ text: CSV }).load({ table: 'activity' }, AbortSignal.abort()),
+    );
+    expect(e.name).to.equal('AbortError');
+  });
+
+  it('uses another delimiter', async () => {
+    const t = await new CsvAdapter({ text: 'a;b\n1,5;2', delimiter: ';' }).load({
+      table: 'activity',
+    });
+    expect(values(t, 'a')).to.deep.equal(['1,5']);
+  });
+});
