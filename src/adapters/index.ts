@@ -2,6 +2,7 @@
 export type {
   Adapter,
   AggregateQuery,
+  FieldConstant,
   FieldMap,
   LoadRequest,
   LoadResult,

@@ -29,6 +29,13 @@ export interface ValidationResult {
   report: ValidationReport;
 }
 
+/** Tables `validate` produced: already normalized, so metrics do not check them again. */
+const normalized = new WeakSet<ColumnTable>();
+
+export function isNormalized(table: ColumnTable): boolean {
+  return normalized.has(table);
+}
+
 /** Checks and normalizes every table given; see `schema.ts` for the stored column types. */
 export function validate(tables: Tables, options: ValidateOptions = {}): ValidationResult {
   const report = emptyReport();
@@ -37,7 +44,9 @@ export function validate(tables: Tables, options: ValidateOptions = {}): Validat
   for (const name of TABLE_NAMES) {
     const input = tables[name];
     if (input === undefined || input === null) continue;
-    out[name] = validateTable(name, input, report, cap);
+    const table = validateTable(name, input, report, cap);
+    normalized.add(table);
+    out[name] = table;
   }
   return { tables: out, report };
 }
