@@ -38,7 +38,7 @@ async function once() {
 }
 
 async function main() {
-  const results = [];
+  const results: Awaited<ReturnType<typeof once>>[] = [];
   for (let r = 0; r < runs; r++) results.push(await once());
   const median = (k: 'fetchParse' | 'validate' | 'total') => results.map((x) => x[k]).sort((a, b) => a - b)[runs >> 1].toFixed(0) + ' ms';
   const peak = Math.max(...results.map((x) => x.peak));

@@ -26,3 +26,21 @@ export * from './time/index.js';
 export { LOCALES, resolveLocale } from './i18n/messages.js';
 export type { Locale } from './i18n/messages.js';
 export { reportNotices } from './i18n/report.js';
+
+// Metrics (SPEC §3): pure functions over the canonical tables.
+export { retention } from './metrics/retention.js';
+export type { RetentionOptions, RetentionRow, RetentionResult, RetentionExcluded, RetentionMode, CohortBy } from './metrics/retention.js';
+export { npsTrend } from './metrics/nps.js';
+export type { NpsTrendOptions, NpsTrendRow } from './metrics/nps.js';
+export { channelCsat } from './metrics/csat.js';
+export type { ChannelCsatOptions, ChannelCsatRow } from './metrics/csat.js';
+export { ticketStats } from './metrics/tickets.js';
+export type { TicketStatsOptions, TicketStatsRow } from './metrics/tickets.js';
+export { funnel } from './metrics/funnel.js';
+export type { FunnelOptions, FunnelRow, FunnelOrder } from './metrics/funnel.js';
+export { featureAdoption, compareAdoption } from './metrics/adoption.js';
+export type { AdoptionOptions, AdoptionRow, AdoptionCompare } from './metrics/adoption.js';
+export { kpis, KPI_METRICS } from './metrics/kpis.js';
+export type { KpiOptions, KpiRow, KpiPoint, KpiMetric } from './metrics/kpis.js';
+export { wilson, npsScore, twoProportionTest } from './metrics/stats.js';
+export { suppressCells } from './metrics/suppress.js';

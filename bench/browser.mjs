@@ -1,0 +1,48 @@
+// Runs a bench page in headless Chromium (served by Vite, so TypeScript and
+// ../shared/data are reachable) and waits for it to set `window.__bench` to
+// `{ done: true, lines }` or `{ error }`. Shared by run-browser.mjs and run.mjs.
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+
+const TIMEOUT = 900_000;
+
+/**
+ * @param {string} page path of the page from the repository root, e.g. bench/metrics.html
+ * @param {{ query?: string, read?: string, jsFlags?: string[] }} [options]
+ *   `read`: an expression evaluated in the page once it is done (its value is returned as `extra`).
+ * @returns {Promise<{ version: string, lines: string[], extra: unknown }>}
+ */
+export async function runPage(page, { query = '', read, jsFlags = [] } = {}) {
+  const server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    logLevel: 'error',
+    server: { port: 0, fs: { allow: [process.cwd(), new URL('../../shared', import.meta.url).pathname] } },
+  });
+  await server.listen();
+  const { port } = server.httpServer.address();
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    protocolTimeout: TIMEOUT,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info',
+      `--js-flags=${['--expose-gc', ...jsFlags].join(' ')}`,
+    ],
+  });
+  try {
+    const tab = await browser.newPage();
+    tab.on('console', (m) => console.log(`  [page] ${m.text()}`));
+    tab.on('pageerror', (e) => console.error(`  [page error] ${e}`));
+    await tab.goto(`http://localhost:${port}/${page}${query ? `?${query}` : ''}`);
+    await tab.waitForFunction('window.__bench && (window.__bench.done || window.__bench.error)', { timeout: TIMEOUT, polling: 1000 });
+    const result = await tab.evaluate('window.__bench');
+    if (result.error) throw new Error(result.error);
+    const extra = read ? await tab.evaluate(read) : undefined;
+    return { version: await browser.version(), lines: result.lines, extra };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,237 @@
+// Feature adoption per period (SPEC §3.6). Decisions where the SPEC is silent:
+// - `active` counts customers with an `activeEvents` event (default: any event) in
+//   the period; a customer who used a feature without a counted event is not
+//   active, so not an adopter either (adoption stays within [0, 1]).
+// - Periods run from the period of `from` (else of the first counted event) to the
+//   period of the last instant before `to` (else of the last counted event), empty
+//   ones included; with `by`, every segment with a counted event in range gets a row
+//   for every period and feature. Features keep the order given.
+// - With `by` on the activity table's own column, a customer is active (adopter) in
+//   each segment whose rows show it.
+// - p-values (`compare`): 'segments' (default with `by`) tests each segment against
+//   the other shown segments pooled, per period and feature; 'features' tests each
+//   feature against the first one in the same period and segment (the same customers
+//   answer both, so this two-proportion test is only a rough guide); `compareAdoption`
+//   tests any two rows a widget puts side by side.
+import type { TimeInput } from '../adapters/types.js';
+import type { Tables, TableInput } from '../data/schema.js';
+import type { Frame } from '../data/frame.js';
+import { bucketer, checkPeriod, type Bucketer, type Period } from '../time/index.js';
+import { describeValue } from '../time/describe.js';
+import { metricInput, rangeOf, type Range } from './input.js';
+import { byOption, eventList, segmentOrder } from './funnel-options.js';
+import { checkMinCellSize } from './suppress.js';
+import { twoProportionTest } from './stats.js';
+import { adoptionRows, type AdoptionCompare, type AdoptionCounts } from './adoption-rows.js';
+
+export type { AdoptionCompare } from './adoption-rows.js';
+
+export interface AdoptionOptions {
+  /** Feature event names (at least one); or `"a,b"`. */
+  features: readonly string[] | string;
+  /** Default `month`. */
+  period?: Period;
+  from?: TimeInput;
+  to?: TimeInput;
+  by?: string;
+  /** Events that make a customer active; default any event. */
+  activeEvents?: readonly string[] | string;
+  timeZone?: string;
+  minCellSize?: number;
+  /** Which p-value rows carry; default 'segments' with `by`, else 'none'. */
+  compare?: AdoptionCompare;
+}
+
+export interface AdoptionRow {
+  /** `YYYY-MM-DD` of the period's first day. */
+  period: string;
+  segment?: string;
+  feature: string;
+  active: number | null;
+  adopters: number | null;
+  /** adopters / active; null when active is 0 or a count is hidden. */
+  adoption: number | null;
+  /** Present when `compare` is not 'none' (see the notes above). */
+  pValue?: number | null;
+  /** Present (true) when a count of the row is hidden by `minCellSize`. */
+  suppressed?: true;
+}
+
+const COMPARES: readonly AdoptionCompare[] = ['segments', 'features', 'none'];
+
+interface Checked {
+  features: string[];
+  active: string[] | undefined;
+  buckets: Bucketer;
+  range: Range;
+  by: string | undefined;
+  k: number;
+  compare: AdoptionCompare;
+}
+
+function checkOptions(options: AdoptionOptions): Checked {
+  if (options === null || typeof options !== 'object') throw new TypeError('featureAdoption needs options with features');
+  const features = eventList(options.features, 'features', 1);
+  const twice = features.find((f, i) => features.indexOf(f) !== i);
+  if (twice !== undefined) throw new RangeError(`features must not repeat a name; got '${twice}' twice`);
+  const by = byOption(options.by);
+  const compare = options.compare ?? (by === undefined ? 'none' : 'segments');
+  if (!COMPARES.includes(compare)) throw new RangeError(`compare must be one of ${COMPARES.join(', ')}; got ${describeValue(compare)}`);
+  if (compare === 'segments' && by === undefined) throw new RangeError("compare 'segments' needs by");
+  return {
+    features,
+    active: options.activeEvents === undefined ? undefined : eventList(options.activeEvents, 'activeEvents', 1),
+    buckets: bucketer(checkPeriod(options.period ?? 'month'), options.timeZone),
+    range: rangeOf(options),
+    by,
+    k: checkMinCellSize(options.minCellSize),
+    compare,
+  };
+}
+
+/** SPEC §3.6: rows by period, then segment, then feature (in the order given). */
+export function featureAdoption(tables: Tables | TableInput, options: AdoptionOptions): AdoptionRow[] {
+  const o = checkOptions(options);
+  const input = metricInput(tables, 'activity', 'featureAdoption');
+  const frame = input.require('activity');
+  const seg = o.by === undefined ? undefined : input.segments(frame, o.by);
+  const counts = countAdoption(frame, o, seg?.codes, seg ? seg.labels.length : 1);
+  if (!counts) return [];
+  const order = seg ? segmentOrder(seg.labels, counts.present) : [0];
+  return adoptionRows(counts, o.features, order, seg?.labels, o.buckets, o.k, o.compare);
+}
+
+/** Per event code: the feature index, F for a counted non-feature event, −1 for neither. */
+function slotsOf(frame: Frame, o: Checked): { slot: Int32Array; counted: Uint8Array } {
+  const events = frame.dict('event');
+  const slot = new Int32Array(events.values.length);
+  const counted = new Uint8Array(events.values.length);
+  const f = o.features.length;
+  events.values.forEach((name, code) => {
+    counted[code] = o.active === undefined || o.active.includes(name) ? 1 : 0;
+    const index = o.features.indexOf(name);
+    slot[code] = index >= 0 ? index : counted[code] ? f : -1;
+  });
+  return { slot, counted };
+}
+
+/** The rows in range that matter, their period ordinals, and the periods to report. */
+function scan(frame: Frame, o: Checked, slot: Int32Array, counted: Uint8Array) {
+  const at = frame.time('at');
+  const codes = frame.dict('event').codes;
+  const cust = frame.dict('customer_id').codes;
+  const { from, to } = o.range;
+  const rows = new Uint32Array(frame.n);
+  const period = new Int32Array(frame.n);
+  let n = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < frame.n; i++) {
+    const t = at[i];
+    const c = codes[i];
+    if (!(t >= from && t < to) || c < 0 || slot[c] < 0 || cust[i] < 0) continue;
+    const p = o.buckets.index(t);
+    period[i] = p;
+    rows[n++] = i;
+    if (counted[c]) {
+      if (p < lo) lo = p;
+      if (p > hi) hi = p;
+    }
+  }
+  if (from > -Infinity) lo = o.buckets.index(from);
+  if (to < Infinity) {
+    hi = o.buckets.index(to);
+    if (o.buckets.start(hi) >= to) hi--;
+  }
+  return { rows: rows.subarray(0, n), period, first: lo, periods: hi >= lo ? hi - lo + 1 : 0 };
+}
+
+function countAdoption(frame: Frame, o: Checked, seg: Int32Array | undefined, segments: number): AdoptionCounts | undefined {
+  const { slot, counted } = slotsOf(frame, o);
+  const { rows, period, first, periods } = scan(frame, o, slot, counted);
+  if (!(periods > 0)) return undefined;
+  const f = o.features.length;
+  const codes = frame.dict('event').codes;
+  const present = new Uint8Array(segments);
+  // Bucket = (period, segment, slot): each (period, segment) block holds its feature
+  // buckets, then its counted non-feature events (slot F).
+  const key = new Int32Array(rows.length);
+  const blocks = periods * segments;
+  const start = new Uint32Array(blocks * (f + 1) + 1);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r];
+    const p = period[i] - first;
+    // A feature event outside the counted events' periods has nobody active beside it.
+    if (p < 0 || p >= periods) {
+      key[r] = -1;
+      continue;
+    }
+    const s = seg ? seg[i] : 0;
+    key[r] = (p * segments + s) * (f + 1) + slot[codes[i]];
+    start[key[r] + 1]++;
+    if (counted[codes[i]]) present[s] = 1;
+  }
+  for (let b = 0; b + 1 < start.length; b++) start[b + 1] += start[b];
+  // Customer codes and counted flags in bucket order, read in sequence by the stamps.
+  const cust = frame.dict('customer_id').codes;
+  const who = new Int32Array(start[start.length - 1]);
+  const isCounted = new Uint8Array(who.length);
+  const next = start.slice();
+  for (let r = 0; r < rows.length; r++) {
+    if (key[r] < 0) continue;
+    const at = next[key[r]]++;
+    who[at] = cust[rows[r]];
+    isCounted[at] = counted[codes[rows[r]]];
+  }
+  const active = new Float64Array(blocks);
+  const adopters = new Float64Array(blocks * f);
+  distinctCounts(frame.dict('customer_id').values.length, who, isCounted, start, f, active, adopters);
+  return { first, periods, segments, present, active, adopters };
+}
+
+/** Stamp arrays: `seen[c]` = the block (+1) where customer c was last counted active. */
+function distinctCounts(
+  customers: number,
+  who: Int32Array,
+  isCounted: Uint8Array,
+  start: Uint32Array,
+  f: number,
+  active: Float64Array,
+  adopters: Float64Array,
+): void {
+  const seen = new Int32Array(customers);
+  const used = new Int32Array(customers);
+  for (let blk = 0; blk < active.length; blk++) {
+    const stamp = blk + 1;
+    for (let k = start[blk * (f + 1)]; k < start[(blk + 1) * (f + 1)]; k++) {
+      if (isCounted[k] && seen[who[k]] !== stamp) {
+        seen[who[k]] = stamp;
+        active[blk]++;
+      }
+    }
+    for (let j = 0; j < f; j++) {
+      const bucket = blk * (f + 1) + j;
+      for (let k = start[bucket]; k < start[bucket + 1]; k++) {
+        const c = who[k];
+        if (seen[c] === stamp && used[c] !== bucket + 1) {
+          used[c] = bucket + 1;
+          adopters[blk * f + j]++;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Two-proportion z-test between two rows a widget shows side by side (two segments
+ * or two features): difference of adoption a − b, z and two-sided p-value; null when
+ * a count is hidden or missing, or when the test says nothing (no variance).
+ */
+export function compareAdoption(
+  a: Pick<AdoptionRow, 'active' | 'adopters'>,
+  b: Pick<AdoptionRow, 'active' | 'adopters'>,
+): { difference: number; z: number; pValue: number } | null {
+  if (a.active === null || a.adopters === null || b.active === null || b.adopters === null) return null;
+  const test = twoProportionTest(a.adopters, a.active, b.adopters, b.active);
+  return test ? { difference: a.adopters / a.active - b.adopters / b.active, ...test } : null;
+}

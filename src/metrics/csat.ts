@@ -1,0 +1,173 @@
+// channelCsat (SPEC §3.3): CSAT per channel (or any `by`), optionally per period:
+// percent satisfied with its 95% Wilson interval, and the mean score.
+import type { TimeInput } from '../adapters/types.js';
+import type { TableInput, Tables } from '../data/schema.js';
+import type { Period } from '../time/index.js';
+import { describeValue } from '../time/describe.js';
+import { checkBy, gridGroups, gridOf, optionsObject, periodOption, shown } from './grid.js';
+import { metricInput, rangeOf } from './input.js';
+import { wilson } from './stats.js';
+import { checkMinCellSize, suppressCells } from './suppress.js';
+
+export interface ChannelCsatOptions {
+  /** Default `channel`: the survey's own column; or any customer attribute. */
+  by?: string;
+  from?: TimeInput;
+  to?: TimeInput;
+  /** When given, one row per period and group. */
+  period?: Period;
+  /** A score at least this is "satisfied" (default 4). */
+  satisfiedMin?: number;
+  /** Top of the answer scale (default 5); bounds satisfiedMin. */
+  scale?: number;
+  timeZone?: string;
+  minCellSize?: number;
+}
+
+export interface ChannelCsatRow {
+  period?: string;
+  /** The group's value, whatever `by` names. */
+  channel: string;
+  n: number | null;
+  satisfied: number | null;
+  /** 100 · satisfied / n. */
+  csat: number | null;
+  mean: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  suppressed?: true;
+}
+
+export interface CsatCells {
+  n: Int32Array;
+  satisfied: Int32Array;
+  sum: Float64Array;
+}
+
+/** Answers, satisfied answers and the score sum per cell. */
+export function csatCells(
+  score: Float64Array,
+  cell: Int32Array,
+  cells: number,
+  satisfiedMin: number,
+): CsatCells {
+  const n = new Int32Array(cells);
+  const satisfied = new Int32Array(cells);
+  const sum = new Float64Array(cells);
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (c < 0) continue;
+    const s = score[i];
+    n[c]++;
+    sum[c] += s;
+    if (s >= satisfiedMin) satisfied[c]++;
+  }
+  return { n, satisfied, sum };
+}
+
+/**
+ * `scale` is the top of the survey's scale: csat answers are 1–5 (SPEC §1), so a
+ * whole number from 2 to 5. It only bounds `satisfiedMin`; answers are neither
+ * filtered nor rescaled by it (validation already rejects scores outside 1–5).
+ */
+export function checkSatisfied(satisfiedMin: unknown, scale: unknown): number {
+  const top = scale === undefined || scale === null ? 5 : scale;
+  if (typeof top !== 'number' || !Number.isInteger(top) || top < 2 || top > 5) {
+    throw new RangeError(
+      `scale must be a whole number from 2 to 5 (csat answers are 1–5); got ${describeValue(scale)}`,
+    );
+  }
+  const min = satisfiedMin === undefined || satisfiedMin === null ? 4 : satisfiedMin;
+  if (typeof min !== 'number' || !(min >= 1 && min <= top)) {
+    throw new RangeError(
+      `satisfiedMin must be a score from 1 to scale (${top}); got ${describeValue(satisfiedMin)}`,
+    );
+  }
+  return min;
+}
+
+/**
+ * CSAT per group (SPEC §3.3): csat = 100 · satisfied / n with its Wilson interval in
+ * percent, and the mean score, over the csat answers in [from, to). With `period`,
+ * every period of the range (or of the data) × every group that answered in it,
+ * empty cells with n = 0 and null rates, as npsTrend does.
+ */
+export function channelCsat(
+  input: Tables | TableInput,
+  options?: ChannelCsatOptions,
+): ChannelCsatRow[] {
+  const o = optionsObject(options, 'channelCsat');
+  const bucket = periodOption(o.period, o.timeZone);
+  const range = rangeOf(o);
+  const by = checkBy(o.by, 'channel')!;
+  const satisfiedMin = checkSatisfied(o.satisfiedMin, o.scale);
+  const k = checkMinCellSize(o.minCellSize);
+  const mi = metricInput(input, 'surveys', 'channelCsat');
+  const frame = mi.require('surveys');
+  const kind = frame.dict('kind');
+  const grid = gridOf({
+    time: frame.time('at'),
+    keep: kind.codes,
+    keepCode: kind.index.get('csat') ?? -2,
+    range,
+    bucket,
+    segments: mi.segments(frame, by),
+  });
+  const S = grid.labels.length;
+  const P = grid.periods;
+  const acc = csatCells(frame.num('score'), grid.cell, grid.cells, satisfiedMin);
+  const hidden = hiddenCells(acc, P, S, k, bucket !== undefined);
+  const rows: ChannelCsatRow[] = [];
+  for (let p = 0; p < P; p++) {
+    for (let s = 0; s < S; s++) {
+      const row = rowOf(acc, p * S + s, grid.labels[s], hidden);
+      rows.push(bucket ? { period: bucket.key(grid.first + p), ...row } : row);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Suppression cells, three per row: n, satisfied, not satisfied (the last two add
+ * up to n). n's siblings: the other groups of the period and, with `period`, the
+ * other periods of the group.
+ */
+function hiddenCells(
+  acc: CsatCells,
+  P: number,
+  S: number,
+  k: number,
+  acrossPeriods: boolean,
+): Uint8Array {
+  if (k <= 1) return new Uint8Array(P * S * 3);
+  const cells = new Int32Array(P * S * 3);
+  const groups = gridGroups(P, S, 3, 0, acrossPeriods);
+  for (let r = 0; r < P * S; r++) {
+    cells[r * 3] = acc.n[r];
+    cells[r * 3 + 1] = acc.satisfied[r];
+    cells[r * 3 + 2] = acc.n[r] - acc.satisfied[r];
+    groups.push([r * 3 + 1, r * 3 + 2]);
+  }
+  const hidden = suppressCells(cells, groups, k);
+  for (let r = 0; r < P * S; r++) if (hidden[r * 3]) hidden.fill(1, r * 3, r * 3 + 3);
+  return hidden;
+}
+
+function rowOf(acc: CsatCells, r: number, channel: string, hidden: Uint8Array): ChannelCsatRow {
+  const n = acc.n[r];
+  const sat = acc.satisfied[r];
+  const any = hidden[r * 3] | hidden[r * 3 + 1] | hidden[r * 3 + 2];
+  // With any count hidden, the rate, interval and mean are too: with n they give counts back.
+  const ci = any ? null : wilson(sat, n);
+  const row: ChannelCsatRow = {
+    channel,
+    n: shown(n, hidden, r * 3),
+    satisfied: shown(sat, hidden, r * 3 + 1),
+    csat: any || n === 0 ? null : (100 * sat) / n,
+    mean: any || n === 0 ? null : acc.sum[r] / n,
+    ciLow: ci ? 100 * ci.low : null,
+    ciHigh: ci ? 100 * ci.high : null,
+  };
+  if (any) row.suppressed = true;
+  return row;
+}

@@ -1,0 +1,98 @@
+// Funnel counts → rows: rates, small-cell suppression and segment p-values.
+//
+// Suppression: per segment the cells are entered(1…M) and dropOff(2…M). Steps are
+// nested, so entered(m−1) = entered(m) + dropOff(m) for every m: each such triple is
+// a group, and a hidden cell in it forces a second one (a small drop-off between two
+// large steps hides the later step, else the drop-off could be read as a
+// difference). No total spans segments: the funnel shows none.
+import type { FunnelCounts } from './funnel-count.js';
+import type { FunnelRow } from './funnel.js';
+import { twoProportionTest } from './stats.js';
+import { suppressCells } from './suppress.js';
+
+/** Rows per segment in `order` (codes), step by step. `labels` is given with `by`. */
+export function funnelRows(
+  counts: FunnelCounts,
+  steps: readonly string[],
+  order: readonly number[],
+  labels: readonly string[] | undefined,
+  k: number,
+): FunnelRow[] {
+  const m = counts.steps;
+  const hidden = order.map((s) => hiddenCells(counts.entered.subarray(s * m, (s + 1) * m), k));
+  const pValues = labels ? segmentPValues(counts, order, hidden) : undefined;
+  const rows: FunnelRow[] = [];
+  order.forEach((s, i) => {
+    for (let j = 0; j < m; j++) {
+      const row = stepRow(counts, s, j, steps[j], hidden[i]);
+      const out: FunnelRow = labels ? { segment: labels[s], ...row } : row;
+      if (pValues) out.pValue = pValues[i * m + j];
+      if (hidden[i][j] || (j > 0 && hidden[i][m + j - 1])) out.suppressed = true;
+      rows.push(out);
+    }
+  });
+  return rows;
+}
+
+/** Mask over [entered(1…M), dropOff(2…M)], 1 = hidden. */
+function hiddenCells(entered: Float64Array, k: number): Uint8Array {
+  const m = entered.length;
+  const cells = new Float64Array(2 * m - 1);
+  cells.set(entered);
+  const groups: number[][] = [];
+  for (let j = 1; j < m; j++) {
+    cells[m + j - 1] = entered[j - 1] - entered[j];
+    groups.push([j - 1, j, m + j - 1]);
+  }
+  return suppressCells(cells, groups, k);
+}
+
+function stepRow(counts: FunnelCounts, s: number, j: number, step: string, hidden: Uint8Array): FunnelRow {
+  const m = counts.steps;
+  const e = counts.entered;
+  const entered = hidden[j] ? null : e[s * m + j];
+  const first = hidden[0] ? null : e[s * m];
+  const previous = j === 0 ? first : hidden[j - 1] ? null : e[s * m + j - 1];
+  const median = counts.median[s * m + j];
+  return {
+    step,
+    index: j + 1,
+    entered,
+    conversion: ratio(entered, first),
+    fromPrevious: ratio(entered, previous),
+    dropOff: j === 0 ? (entered === null ? null : 0) : hidden[m + j - 1] || entered === null || previous === null ? null : previous - entered,
+    medianTimeToConvertMs: j === 0 || entered === null || median !== median ? null : median,
+  };
+}
+
+function ratio(x: number | null, n: number | null): number | null {
+  return x === null || n === null || n === 0 ? null : x / n;
+}
+
+/**
+ * Per (segment, step): conversion of the segment against the pooled conversion of
+ * the other segments whose rows are shown (a hidden count never enters a p-value, so
+ * none can be worked back out of one). Null at step 1 and for hidden rows.
+ */
+function segmentPValues(counts: FunnelCounts, order: readonly number[], hidden: Uint8Array[]): (number | null)[] {
+  const m = counts.steps;
+  const e = counts.entered;
+  const out = new Array<number | null>(order.length * m).fill(null);
+  for (let j = 1; j < m; j++) {
+    const shown = (i: number) => !hidden[i][0] && !hidden[i][j];
+    let x = 0;
+    let n = 0;
+    order.forEach((s, i) => {
+      if (shown(i)) {
+        x += e[s * m + j];
+        n += e[s * m];
+      }
+    });
+    order.forEach((s, i) => {
+      if (!shown(i)) return;
+      const test = twoProportionTest(e[s * m + j], e[s * m], x - e[s * m + j], n - e[s * m]);
+      out[i * m + j] = test ? test.pValue : null;
+    });
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// Adoption funnels (SPEC §3.5). Decisions where the SPEC is silent:
+// - The deadline of an attempt is `addDuration(first, window, timeZone)`, inclusive:
+//   P14D is 14 calendar days of wall time in `timeZone` (UTC by default), P1M a
+//   calendar month (Jan 31 + P1M = Feb 28/29); a number is exact milliseconds.
+// - `from`/`to` bound the attempt's first event in every order (in `any`, the first
+//   step event of the attempt, whichever step it is); later events may fall after `to`.
+// - `strict`: the matched events are consecutive among ALL the customer's events
+//   (ties in input order): any other event between them breaks the run, a repeat of a
+//   step event too (a, a, b: the attempt from the first a stops at level 1; the one
+//   from the second a reaches 2, so the customer reaches 2).
+// - `any`: the level is how many steps the attempt's events fill, each event filling
+//   one step of its name (steps a,b,a need two a events for level 3); so the row of
+//   step m counts customers who did at least m of the steps, as the SPEC defines.
+// - The median time to convert at step m is over the customers who reach m, each
+//   with their fastest attempt to m (from that attempt's first event); null for step 1.
+// - With `by` on the activity table's own column, each segment's events are a
+//   separate sequence (a customer can count in several segments).
+import type { TimeInput } from '../adapters/types.js';
+import type { Tables, TableInput } from '../data/schema.js';
+import { addDuration, parseDuration, checkTimeZone, type Duration } from '../time/index.js';
+import { metricInput, rangeOf } from './input.js';
+import { countFunnel, type FunnelCounts } from './funnel-count.js';
+import type { FunnelPlan } from './funnel-kernel.js';
+import { byOption, eventList, orderOption, segmentOrder, type FunnelOrder } from './funnel-options.js';
+import { checkMinCellSize } from './suppress.js';
+import { funnelRows } from './funnel-rows.js';
+
+export type { FunnelOrder } from './funnel-options.js';
+
+export interface FunnelOptions {
+  /** At least two event names, in order (names may repeat); or `"a,b,c"`. */
+  steps: readonly string[] | string;
+  /** ISO-8601 duration (`P14D`) or milliseconds; default `P30D`. */
+  window?: string | number | Duration;
+  order?: FunnelOrder;
+  /** Range of the time of an attempt's first event, half-open. */
+  from?: TimeInput;
+  to?: TimeInput;
+  by?: string;
+  /** IANA zone in which calendar days and months of `window` are counted; default UTC. */
+  timeZone?: string;
+  /** Small-cell threshold k (0 = off). */
+  minCellSize?: number;
+}
+
+export interface FunnelRow {
+  segment?: string;
+  step: string;
+  /** 1-based position of the step. */
+  index: number;
+  /** Customers whose level is ≥ index. */
+  entered: number | null;
+  /** entered / entered(step 1); null when that is 0 or hidden. */
+  conversion: number | null;
+  /** entered / entered(previous step); 1 at step 1 (null when nobody entered). */
+  fromPrevious: number | null;
+  /** entered(previous step) − entered; 0 at step 1. */
+  dropOff: number | null;
+  /** Median of each customer's fastest time from the first step to this one; null at step 1. */
+  medianTimeToConvertMs: number | null;
+  /**
+   * With `by`, from step 2: two-proportion z-test of this segment's conversion
+   * against the other shown segments' pooled conversion at this step.
+   */
+  pValue?: number | null;
+  /** Present (true) when a count of the row is hidden by `minCellSize`. */
+  suppressed?: true;
+}
+
+const DEFAULT_WINDOW = 'P30D';
+
+interface Checked {
+  steps: string[];
+  by: string | undefined;
+  k: number;
+  plan: Omit<FunnelPlan, 'steps' | 'mult'>;
+}
+
+function checkOptions(options: FunnelOptions): Checked {
+  if (options === null || typeof options !== 'object') throw new TypeError('funnel needs options with steps');
+  const steps = eventList(options.steps, 'steps', 2);
+  const window = parseDuration(options.window ?? DEFAULT_WINDOW, 'window');
+  const timeZone = options.timeZone === undefined ? undefined : checkTimeZone(options.timeZone);
+  const { from, to } = rangeOf(options);
+  return {
+    steps,
+    by: byOption(options.by),
+    k: checkMinCellSize(options.minCellSize),
+    plan: { order: orderOption(options.order), from, to, deadline: deadlineOf(window, timeZone) },
+  };
+}
+
+/** The inclusive deadline of an attempt; exact arithmetic where the calendar cannot matter. */
+function deadlineOf(window: Duration, timeZone: string | undefined): (t: number) => number {
+  if (window.months === 0 && window.days === 0) return (t) => t + window.ms;
+  if (window.months === 0 && (timeZone === undefined || timeZone === 'UTC')) {
+    const ms = window.days * 86_400_000 + window.ms;
+    return (t) => t + ms;
+  }
+  return (t) => addDuration(t, window, timeZone);
+}
+
+/** Step-name ids (a repeated name shares its id) and how many steps carry each. */
+function planOf(steps: readonly string[], base: Checked['plan']): { plan: FunnelPlan; names: string[] } {
+  const names: string[] = [];
+  const ids = new Int32Array(steps.length);
+  steps.forEach((s, j) => {
+    let id = names.indexOf(s);
+    if (id < 0) id = names.push(s) - 1;
+    ids[j] = id;
+  });
+  const mult = new Int32Array(names.length);
+  for (const id of ids) mult[id]++;
+  return { plan: { ...base, steps: ids, mult }, names };
+}
+
+/** SPEC §3.5: one row per step (per segment with `by`), in step order. */
+export function funnel(tables: Tables | TableInput, options: FunnelOptions): FunnelRow[] {
+  const o = checkOptions(options);
+  const { plan, names } = planOf(o.steps, o.plan);
+  const input = metricInput(tables, 'activity', 'funnel');
+  const frame = input.require('activity');
+  if (o.by === undefined) {
+    const counts: FunnelCounts = countFunnel(frame, plan, names);
+    return funnelRows(counts, o.steps, [0], undefined, o.k);
+  }
+  const seg = input.segments(frame, o.by);
+  const counts = countFunnel(frame, plan, names, { codes: seg.codes, count: seg.labels.length });
+  return funnelRows(counts, o.steps, segmentOrder(seg.labels, counts.present), seg.labels, o.k);
+}

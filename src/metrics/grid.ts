@@ -1,0 +1,189 @@
+// The period × segment grid that npsTrend, channelCsat and ticketStats count into:
+// one pass gives every kept row a cell number (period, then segment), so each
+// kernel is a plain loop `acc[cell[i]] += …`. Also the option checks these share.
+import type { Bucketer, Period } from '../time/index.js';
+import { bucketer, checkPeriod, checkTimeZone } from '../time/index.js';
+import { describeValue } from '../time/describe.js';
+import { NONE, type Range, type Segments } from './input.js';
+
+/** `by`: a column name, or `fallback` when not given. */
+export function checkBy(value: unknown, fallback?: string): string | undefined {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  throw new RangeError(`by must name a column (a non-empty string); got ${describeValue(value)}`);
+}
+
+/** The bucketer of an optional `period` (undefined when absent); checks `timeZone` either way. */
+export function periodOption(
+  period: unknown,
+  timeZone: unknown,
+  fallback?: Period,
+): Bucketer | undefined {
+  const zone = timeZone === undefined || timeZone === null ? undefined : checkTimeZone(timeZone);
+  if (period === undefined || period === null)
+    return fallback ? bucketer(fallback, zone) : undefined;
+  return bucketer(checkPeriod(period), zone);
+}
+
+/** An options argument: an object or nothing. */
+export function optionsObject<T extends object>(value: T | undefined, metric: string): Partial<T> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${metric} options must be an object; got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** Ordinal of the last period holding an instant before `to` (ranges are half-open). */
+export function lastPeriodBefore(b: Bucketer, to: number): number {
+  const i = b.index(to);
+  return b.start(i) >= to ? i - 1 : i;
+}
+
+export interface GridSpec {
+  /** The time each row is bucketed and ranged by. */
+  readonly time: Float64Array;
+  /** Keep only rows whose code here equals `keepCode` (survey kind). */
+  readonly keep?: Int32Array;
+  readonly keepCode?: number;
+  /** Rows shown: which periods get rows (and, without lookback, which rows count). */
+  readonly range: Range;
+  /** Earlier periods counted into trailing windows (rolling − 1); needs `bucket`. */
+  readonly lookback?: number;
+  /** Without it the grid has one period. */
+  readonly bucket?: Bucketer;
+  readonly segments?: Segments;
+}
+
+export interface Grid {
+  /** Ordinal of the first shown period (0 without a bucket). */
+  readonly first: number;
+  /** Shown periods; 0 when there is nothing to show. */
+  readonly periods: number;
+  readonly lookback: number;
+  /** Segment labels in display order (one unnamed segment without `by`). */
+  readonly labels: readonly string[];
+  /** Per row: (period − first + lookback) · labels.length + segment, or -1 when not counted. */
+  readonly cell: Int32Array;
+  /** Cells in all: (periods + lookback) · labels.length. */
+  readonly cells: number;
+}
+
+const SKIP = -2147483648;
+
+/**
+ * Buckets the kept rows. Missing range ends come from the data (first and last
+ * period with a row in range); with no such row, from the other end, or nothing.
+ * Segments are those with a counted row, by label (plain string order), "(none)" last.
+ */
+export function gridOf(spec: GridSpec): Grid {
+  const { range, bucket, segments } = spec;
+  const lookback = bucket ? (spec.lookback ?? 0) : 0;
+  const lo =
+    lookback > 0 && bucket && range.from > -Infinity
+      ? Math.min(range.from, bucket.start(bucket.index(range.from) - lookback))
+      : range.from;
+  const cell = new Int32Array(spec.time.length);
+  const used = new Uint8Array(segments ? segments.labels.length : 1);
+  const [min, max] = bucketRows(spec, lo, cell, used);
+  const [first, last] = spanOf(bucket, range, min, max);
+  const order = segments ? segmentOrder(segments.labels, used) : [0];
+  const rank = new Int32Array(used.length).fill(-1);
+  order.forEach((code, r) => (rank[code] = r));
+  const periods = Math.max(0, last - first + 1);
+  const ext = periods + lookback;
+  const S = order.length;
+  const seg = segments?.codes;
+  for (let i = 0; i < cell.length; i++) {
+    // Period ordinal → offset in the extended grid (lookback periods first).
+    const e = cell[i] === SKIP ? -1 : cell[i] - first + lookback;
+    cell[i] = e >= 0 && e < ext ? e * S + rank[seg ? seg[i] : 0] : -1;
+  }
+  const labels = segments ? order.map((c) => segments.labels[c]) : [''];
+  return { first, periods, lookback, labels, cell, cells: ext * S };
+}
+
+/**
+ * First pass: each kept row's period ordinal into `cell` (SKIP otherwise), its
+ * segment marked used; returns the first and last period of rows in [from, to).
+ */
+function bucketRows(
+  spec: GridSpec,
+  lo: number,
+  cell: Int32Array,
+  used: Uint8Array,
+): [number, number] {
+  const { time, keep, keepCode, range, bucket, segments } = spec;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i];
+    if ((keep !== undefined && keep[i] !== keepCode) || !(t >= lo && t < range.to)) {
+      cell[i] = SKIP;
+      continue;
+    }
+    const p = bucket ? bucket.index(t) : 0;
+    cell[i] = p;
+    if (t >= range.from) {
+      if (p < min) min = p;
+      if (p > max) max = p;
+    }
+    used[segments ? segments.codes[i] : 0] = 1;
+  }
+  return [min, max];
+}
+
+function spanOf(
+  bucket: Bucketer | undefined,
+  range: Range,
+  min: number,
+  max: number,
+): [number, number] {
+  if (!(range.from < range.to)) return [0, -1];
+  if (!bucket) return min <= max ? [0, 0] : [0, -1];
+  let first = range.from > -Infinity ? bucket.index(range.from) : min;
+  let last = range.to < Infinity ? lastPeriodBefore(bucket, range.to) : max;
+  if (first === Infinity) first = last;
+  if (last === -Infinity) last = first;
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return [0, -1];
+  return [first, last];
+}
+
+/** Codes of the used segments in display order: by label, "(none)" last. */
+export function segmentOrder(labels: readonly string[], used: Uint8Array): number[] {
+  const codes: number[] = [];
+  for (let c = 0; c < used.length; c++) if (used[c]) codes.push(c);
+  return codes.sort((a, b) => {
+    const x = labels[a];
+    const y = labels[b];
+    if (x === NONE || y === NONE) return x === y ? 0 : x === NONE ? 1 : -1;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/**
+ * Sibling groups for small-cell suppression of one count laid out at
+ * `(p · S + s) · stride + offset`: per period across segments (their sum is the
+ * period's total, which the same metric without `by` shows) and, when
+ * `acrossPeriods`, per segment across periods (their sum is the segment's total
+ * over the range, which the metric without `period` or a KPI card shows).
+ */
+export function gridGroups(
+  P: number,
+  S: number,
+  stride: number,
+  offset: number,
+  acrossPeriods: boolean,
+): number[][] {
+  const groups: number[][] = [];
+  const at = (p: number, s: number) => (p * S + s) * stride + offset;
+  if (S > 1) for (let p = 0; p < P; p++) groups.push(Array.from({ length: S }, (_, s) => at(p, s)));
+  if (acrossPeriods && P > 1)
+    for (let s = 0; s < S; s++) groups.push(Array.from({ length: P }, (_, p) => at(p, s)));
+  return groups;
+}
+
+/** A count that has been through suppression: null when hidden. */
+export function shown(count: number, hidden: Uint8Array, at: number): number | null {
+  return hidden[at] ? null : count;
+}

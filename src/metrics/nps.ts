@@ -1,0 +1,167 @@
+// npsTrend (SPEC §3.2): NPS per period, optionally per segment and over trailing
+// windows, with its 95% interval. One pass buckets the answers into a period ×
+// segment grid; rolling windows are sliding sums over that grid.
+import type { TimeInput } from '../adapters/types.js';
+import type { TableInput, Tables } from '../data/schema.js';
+import type { Period } from '../time/index.js';
+import { describeValue } from '../time/describe.js';
+import { checkBy, gridGroups, gridOf, optionsObject, periodOption, shown } from './grid.js';
+import { metricInput, rangeOf } from './input.js';
+import { npsScore } from './stats.js';
+import { checkMinCellSize, suppressCells } from './suppress.js';
+
+export interface NpsTrendOptions {
+  /** Default `month`. */
+  period?: Period;
+  from?: TimeInput;
+  to?: TimeInput;
+  /** A survey column or a customer attribute. */
+  by?: string;
+  /** Trailing window in periods (default 1). */
+  rolling?: number;
+  timeZone?: string;
+  minCellSize?: number;
+}
+
+export interface NpsTrendRow {
+  /** `YYYY-MM-DD` of the period's first day. */
+  period: string;
+  segment?: string;
+  n: number | null;
+  promoters: number | null;
+  passives: number | null;
+  detractors: number | null;
+  nps: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  suppressed?: true;
+}
+
+/** Counts per cell: promoters, passives, detractors at 3·cell + 0, 1, 2. */
+export function npsCounts(score: Float64Array, cell: Int32Array, cells: number): Int32Array {
+  const counts = new Int32Array(cells * 3);
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (c < 0) continue;
+    const s = score[i];
+    counts[c * 3 + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
+  }
+  return counts;
+}
+
+export function checkRolling(value: unknown): number {
+  if (value === undefined || value === null) return 1;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  throw new RangeError(
+    `rolling must be a whole number of periods ≥ 1; got ${describeValue(value)}`,
+  );
+}
+
+/**
+ * NPS per period (and segment). With `rolling = w` the row of period t counts
+ * periods t − w + 1 … t; those windows look back before `from` (the answers of
+ * the w − 1 periods before from's period count), so a row's value does not
+ * depend on where the chart starts. With w = 1 only answers in [from, to) count.
+ */
+export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions): NpsTrendRow[] {
+  const o = optionsObject(options, 'npsTrend');
+  const bucket = periodOption(o.period, o.timeZone, 'month')!;
+  const range = rangeOf(o);
+  const by = checkBy(o.by);
+  const w = checkRolling(o.rolling);
+  const k = checkMinCellSize(o.minCellSize);
+  const mi = metricInput(input, 'surveys', 'npsTrend');
+  const frame = mi.require('surveys');
+  const kind = frame.dict('kind');
+  const grid = gridOf({
+    time: frame.time('at'),
+    keep: kind.codes,
+    keepCode: kind.index.get('nps') ?? -2,
+    range,
+    lookback: w - 1,
+    bucket,
+    segments: by === undefined ? undefined : mi.segments(frame, by),
+  });
+  const S = grid.labels.length;
+  const P = grid.periods;
+  const counts = rollingSums(npsCounts(frame.num('score'), grid.cell, grid.cells), S, P, w);
+  const hidden = hiddenCells(counts, P, S, k, w === 1);
+  const rows: NpsTrendRow[] = [];
+  for (let p = 0; p < P; p++) {
+    const period = bucket.key(grid.first + p);
+    for (let s = 0; s < S; s++) {
+      const row = rowOf(counts, (p * S + s) * 3, hidden);
+      rows.push(
+        by === undefined ? { period, ...row } : { period, segment: grid.labels[s], ...row },
+      );
+    }
+  }
+  return rows;
+}
+
+/**
+ * Window sums over the extended grid (w − 1 lookback periods first): out[p, s] =
+ * Σ ext[p … p + w − 1, s] for the P shown periods, three counts per cell.
+ */
+function rollingSums(ext: Int32Array, S: number, P: number, w: number): Int32Array {
+  if (w === 1) return ext;
+  const out = new Int32Array(P * S * 3);
+  for (let s = 0; s < S; s++) {
+    for (let f = 0; f < 3; f++) {
+      let sum = 0;
+      for (let e = 0; e < P + w - 1; e++) {
+        sum += ext[(e * S + s) * 3 + f];
+        if (e >= w) sum -= ext[((e - w) * S + s) * 3 + f];
+        if (e >= w - 1) out[((e - w + 1) * S + s) * 3 + f] = sum;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Suppression cells, four per row: n, promoters, passives, detractors. The three
+ * counts add up to the shown n; n's siblings are the other segments of the period
+ * and, for plain (non-rolling) periods, the other periods of the segment.
+ */
+function hiddenCells(
+  counts: Int32Array,
+  P: number,
+  S: number,
+  k: number,
+  acrossPeriods: boolean,
+): Uint8Array {
+  if (k <= 1) return new Uint8Array(P * S * 4);
+  const cells = new Int32Array(P * S * 4);
+  const groups = gridGroups(P, S, 4, 0, acrossPeriods);
+  for (let r = 0; r < P * S; r++) {
+    cells[r * 4] = counts[r * 3] + counts[r * 3 + 1] + counts[r * 3 + 2];
+    for (let f = 0; f < 3; f++) cells[r * 4 + 1 + f] = counts[r * 3 + f];
+    groups.push([r * 4 + 1, r * 4 + 2, r * 4 + 3]);
+  }
+  const hidden = suppressCells(cells, groups, k);
+  // A hidden n hides its parts: they would add back up to it.
+  for (let r = 0; r < P * S; r++) if (hidden[r * 4]) hidden.fill(1, r * 4, r * 4 + 4);
+  return hidden;
+}
+
+function rowOf(
+  counts: Int32Array,
+  at: number,
+  hidden: Uint8Array,
+): Omit<NpsTrendRow, 'period' | 'segment'> {
+  const [p, pa, d] = [counts[at], counts[at + 1], counts[at + 2]];
+  const h = (at / 3) * 4;
+  const n = p + pa + d;
+  const any = hidden[h] | hidden[h + 1] | hidden[h + 2] | hidden[h + 3];
+  // Scores over hidden counts would give the counts back (nps · n = promoters − detractors).
+  const score = any ? { nps: null, ciLow: null, ciHigh: null } : npsScore(p, d, n);
+  const row = {
+    n: shown(n, hidden, h),
+    promoters: shown(p, hidden, h + 1),
+    passives: shown(pa, hidden, h + 2),
+    detractors: shown(d, hidden, h + 3),
+    ...score,
+  };
+  return any ? { ...row, suppressed: true } : row;
+}

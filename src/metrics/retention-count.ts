@@ -1,0 +1,95 @@
+// The retention triangle as typed arrays: every (cohort, segment) group with
+// members owns a run of cells, one per reported offset, and `retained[cell]` is
+// filled by one pass over members (subscription) or over activity rows.
+import type { Members } from './retention-members.js';
+import type { RetentionSettings } from './retention-options.js';
+
+export interface Layout {
+  /** Ordinal of the first cohort slot; group g is cohort `first + floor(g / segments)`. */
+  readonly first: number;
+  readonly cohorts: number;
+  readonly segments: number;
+  /** Members per group. */
+  readonly size: Int32Array;
+  /** First cell of each group, -1 when the group is empty. */
+  readonly cellStart: Int32Array;
+  /** Offsets reported per cohort slot, minus one (the largest k). */
+  readonly lastOffset: Int32Array;
+  readonly cells: number;
+  /** Group of each member, -1 when it is not in a reported cohort. */
+  readonly group: Int32Array;
+}
+
+const EMPTY: Layout = {
+  first: 0,
+  cohorts: 0,
+  segments: 1,
+  size: new Int32Array(0),
+  cellStart: new Int32Array(0),
+  lastOffset: new Int32Array(0),
+  cells: 0,
+  group: new Int32Array(0),
+};
+
+export function layout(m: Members, s: RetentionSettings): Layout {
+  const { cohort, segment } = m;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < m.count; i++) {
+    const c = cohort[i];
+    if (c >= s.cohortMin && c <= s.cohortMax) {
+      if (c < lo) lo = c;
+      if (c > hi) hi = c;
+    }
+  }
+  if (lo > hi) return EMPTY;
+  const cohorts = hi - lo + 1;
+  const segments = Math.max(1, m.labels.length);
+  const size = new Int32Array(cohorts * segments);
+  const group = new Int32Array(m.count).fill(-1);
+  for (let i = 0; i < m.count; i++) {
+    const c = cohort[i];
+    if (!(c >= s.cohortMin && c <= s.cohortMax)) continue;
+    const g = (c - lo) * segments + (segment ? segment[i] : 0);
+    group[i] = g;
+    size[g]++;
+  }
+  // Offsets k while start(c + k) ≤ asOf, i.e. c + k ≤ index(asOf), capped by maxOffset.
+  const asOfIndex = s.bucket.index(s.asOf);
+  const lastOffset = new Int32Array(cohorts);
+  for (let j = 0; j < cohorts; j++) lastOffset[j] = Math.min(asOfIndex - (lo + j), s.maxOffset);
+  const cellStart = new Int32Array(size.length).fill(-1);
+  let cells = 0;
+  for (let g = 0; g < size.length; g++) {
+    if (size[g] === 0) continue;
+    cellStart[g] = cells;
+    cells += lastOffset[Math.floor(g / segments)] + 1;
+  }
+  return { first: lo, cohorts, segments, size, cellStart, lastOffset, cells, group };
+}
+
+/**
+ * Subscription mode: a member is retained at offset k while churned_at is null or
+ * ≥ end(c + k) = start(c + k + 1), i.e. while index(churned_at) ≥ c + k + 1. Each
+ * member adds one to the cell of its last retained offset; suffix sums give retained(k).
+ */
+export function countSubscription(m: Members, l: Layout, s: RetentionSettings): Int32Array {
+  const lastIn = new Int32Array(l.cells);
+  const churned = m.churned!;
+  const index = s.bucket.index;
+  for (let i = 0; i < m.count; i++) {
+    const g = l.group[i];
+    if (g < 0) continue;
+    const slot = Math.floor(g / l.segments);
+    const t = churned[i];
+    const until = t === t ? index(t) - (l.first + slot) - 1 : Infinity;
+    const last = Math.min(l.lastOffset[slot], until);
+    if (last >= 0) lastIn[l.cellStart[g] + last]++;
+  }
+  for (let g = 0; g < l.size.length; g++) {
+    const start = l.cellStart[g];
+    if (start < 0) continue;
+    for (let k = l.lastOffset[Math.floor(g / l.segments)] - 1; k >= 0; k--) lastIn[start + k] += lastIn[start + k + 1];
+  }
+  return lastIn;
+}

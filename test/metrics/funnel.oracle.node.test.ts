@@ -1,0 +1,219 @@
+// Oracle for `funnel` (SPEC §3.5): SQL cannot say "best over all attempts" simply,
+// so the reference below is brute force written straight from the definition —
+// every customer's events sorted by (time, input order), every possible start
+// event, every end event — on 50,000+ seeded rows with ties, repeats, bad rows,
+// heavy customers, unsorted input and three kinds of `by`.
+import { expect } from 'chai';
+import { rng } from '../../demo/data/random.js';
+import { funnel, type FunnelOptions, type FunnelRow } from '../../src/metrics/funnel.js';
+import { twoProportionTest } from '../../src/metrics/stats.js';
+
+const H = 3_600_000;
+const DAY = 24 * H;
+const T0 = Date.UTC(2025, 0, 1);
+const NAMES = ['a', 'b', 'c', 'd', 'x'];
+
+type Raw = { customer_id: string | null; at: number | string; event: string | null; platform: string | null };
+
+function generate(seed: number) {
+  const r = rng(seed);
+  const customers = Array.from({ length: 1800 }, (_, i) => ({
+    customer_id: `c${i}`,
+    user_type: r() < 0.1 ? null : ['doctor', 'patient', 'admin'][Math.floor(r() * 3)],
+  }));
+  const activity: Raw[] = [];
+  for (let i = 0; activity.length < 52_000; i++) {
+    // c0…c4 are heavy (long units take the comparator sort); c1800+ are not in customers.
+    const who = i % 40 === 0 ? `c${Math.floor(r() * 5)}` : `c${Math.floor(r() * 2000)}`;
+    // Whole hours over 60 days: many ties.
+    const at = T0 + Math.floor(r() * 60 * 24) * H;
+    const event = NAMES[Math.min(4, Math.floor(r() * r() * 6))];
+    const platform = r() < 0.1 ? null : r() < 0.5 ? 'web' : 'ios';
+    const bad = r();
+    if (bad < 0.005) activity.push({ customer_id: null, at, event, platform });
+    else if (bad < 0.01) activity.push({ customer_id: who, at: 'garbage', event, platform });
+    else if (bad < 0.015) activity.push({ customer_id: who, at, event: null, platform });
+    else activity.push({ customer_id: who, at, event, platform });
+  }
+  return { customers, activity };
+}
+
+// ---------- the reference, plainly ----------
+
+type Ev = { t: number; i: number; name: string };
+
+function deadline(t: number, window: FunnelOptions['window']): number {
+  if (typeof window === 'number') return t + window;
+  if (window === 'P3D') return t + 3 * DAY;
+  if (window === 'P1M') {
+    const d = new Date(t);
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth() + 1;
+    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    return Date.UTC(y, m, Math.min(d.getUTCDate(), last), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  }
+  throw new Error(`reference: unknown window ${String(window)}`);
+}
+
+/** Whether `pattern` is a subsequence of `seq`. */
+function isSubsequence(pattern: string[], seq: string[]): boolean {
+  let p = 0;
+  for (const s of seq) if (p < pattern.length && s === pattern[p]) p++;
+  return p === pattern.length;
+}
+
+/** How many steps the events `names` fill, one event per step. */
+function filled(steps: string[], names: string[]): number {
+  let n = 0;
+  for (const name of new Set(steps)) {
+    const need = steps.filter((s) => s === name).length;
+    const have = names.filter((s) => s === name).length;
+    n += Math.min(need, have);
+  }
+  return n;
+}
+
+/** The level the events s…q reach as an attempt starting at s. */
+function levelOf(order: string, steps: string[], names: string[]): number {
+  let best = 0;
+  for (let m = 1; m <= steps.length; m++) {
+    const ok =
+      order === 'ordered' ? names[0] === steps[0] && isSubsequence(steps.slice(1, m), names.slice(1))
+      : order === 'strict' ? names.length >= m && steps.slice(0, m).every((s, j) => names[j] === s)
+      : filled(steps, names) >= m;
+    if (ok) best = m;
+  }
+  return best;
+}
+
+/** A unit's level and, per level, its fastest time over all attempts. */
+function unitResult(events: Ev[], o: FunnelOptions & { steps: string[] }, from: number, to: number) {
+  const fastest = new Array<number>(o.steps.length + 1).fill(Infinity);
+  for (let s = 0; s < events.length; s++) {
+    const first = events[s];
+    const canStart = o.order === 'any' ? o.steps.includes(first.name) : first.name === o.steps[0];
+    if (!canStart || first.t < from || first.t >= to) continue;
+    const due = deadline(first.t, o.window);
+    for (let q = s; q < events.length && events[q].t <= due; q++) {
+      const level = levelOf(o.order ?? 'ordered', o.steps, events.slice(s, q + 1).map((e) => e.name));
+      for (let m = 1; m <= level; m++) fastest[m] = Math.min(fastest[m], events[q].t - first.t);
+    }
+  }
+  let level = 0;
+  while (level < o.steps.length && fastest[level + 1] < Infinity) level++;
+  return { level, fastest };
+}
+
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+function reference(data: ReturnType<typeof generate>, o: FunnelOptions & { steps: string[] }): FunnelRow[] {
+  const from = o.from === undefined ? -Infinity : Number(o.from);
+  const to = o.to === undefined ? Infinity : Number(o.to);
+  const typeOf = new Map(data.customers.map((c) => [c.customer_id, c.user_type]));
+  const units = new Map<string, { segment: string; events: Ev[] }>();
+  data.activity.forEach((row, i) => {
+    if (row.customer_id === null || row.event === null || typeof row.at !== 'number') return;
+    const segment = o.by === undefined ? '' : (o.by === 'platform' ? row.platform : typeOf.get(row.customer_id)) ?? '(none)';
+    const key = `${segment}|${row.customer_id}`;
+    if (!units.has(key)) units.set(key, { segment, events: [] });
+    units.get(key)!.events.push({ t: row.at, i, name: row.event });
+  });
+  const bySegment = new Map<string, { levels: number[]; times: number[][] }>();
+  for (const { segment, events } of units.values()) {
+    events.sort((a, b) => a.t - b.t || a.i - b.i);
+    const { level, fastest } = unitResult(events, o, from, to);
+    if (!bySegment.has(segment)) bySegment.set(segment, { levels: [], times: o.steps.map(() => []) });
+    const s = bySegment.get(segment)!;
+    s.levels.push(level);
+    for (let m = 2; m <= level; m++) s.times[m - 1].push(fastest[m]);
+  }
+  const segments = [...bySegment.keys()].sort((a, b) => (a === '(none)' ? 1 : b === '(none)' ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const entered = (seg: string, m: number) => bySegment.get(seg)!.levels.filter((l) => l >= m).length;
+  const rows: FunnelRow[] = [];
+  for (const seg of segments) {
+    o.steps.forEach((step, j) => {
+      const e = entered(seg, j + 1);
+      const e1 = entered(seg, 1);
+      const prev = j === 0 ? e1 : entered(seg, j);
+      const row: FunnelRow = {
+        step,
+        index: j + 1,
+        entered: e,
+        conversion: e1 ? e / e1 : null,
+        fromPrevious: prev ? e / prev : null,
+        dropOff: prev - e,
+        medianTimeToConvertMs: j === 0 ? null : median(bySegment.get(seg)!.times[j]),
+      };
+      if (o.by !== undefined) {
+        const rest = segments.filter((s) => s !== seg);
+        const x2 = rest.reduce((n, s) => n + entered(s, j + 1), 0);
+        const n2 = rest.reduce((n, s) => n + entered(s, 1), 0);
+        row.pValue = j === 0 ? null : twoProportionTest(e, e1, x2, n2)?.pValue ?? null;
+        rows.push({ segment: seg, ...row });
+      } else rows.push(row);
+    });
+  }
+  return rows;
+}
+
+// ---------- the comparison ----------
+
+function expectSameRows(actual: FunnelRow[], expected: FunnelRow[], label: string): void {
+  expect(actual.length, `${label}: row count`).to.equal(expected.length);
+  actual.forEach((row, i) => {
+    const want = expected[i];
+    expect(Object.keys(row).sort(), `${label} row ${i} keys`).to.deep.equal(Object.keys(want).sort());
+    for (const key of Object.keys(want) as (keyof FunnelRow)[]) {
+      const a = row[key];
+      const b = want[key];
+      if (typeof a === 'number' && typeof b === 'number' && !Number.isInteger(b)) {
+        expect(a, `${label} row ${i} ${key}`).to.be.closeTo(b, 1e-9);
+      } else expect(a, `${label} row ${i} ${key}`).to.equal(b);
+    }
+  });
+}
+
+describe('funnel oracle (brute force, 52,000 rows)', function () {
+  this.timeout(300_000);
+  const data = generate(20250301);
+  const tables = { activity: data.activity, customers: data.customers };
+  const cases: (FunnelOptions & { steps: string[] })[] = [
+    { steps: ['a', 'b', 'c'], window: 'P3D' },
+    { steps: ['a', 'b', 'c'], window: 'P3D', order: 'strict' },
+    { steps: ['a', 'b', 'c'], window: 'P3D', order: 'any' },
+    { steps: ['a', 'b', 'a', 'd'], window: 36 * H, by: 'user_type' },
+    { steps: ['a', 'b', 'a', 'd'], window: 36 * H, order: 'strict', by: 'platform' },
+    { steps: ['a', 'b', 'a', 'd'], window: 36 * H, order: 'any', by: 'user_type' },
+    { steps: ['b', 'a'], window: 'P1M', from: T0 + 10 * DAY, to: T0 + 20 * DAY },
+    { steps: ['b', 'a'], window: 'P1M', order: 'strict', from: T0 + 10 * DAY, to: T0 + 20 * DAY, by: 'user_type' },
+    { steps: ['b', 'a', 'c'], window: 'P1M', order: 'any', from: T0 + 10 * DAY, by: 'platform' },
+    { steps: ['d', 'c', 'b', 'a'], window: 0, by: 'platform' },
+    { steps: ['x', 'a', 'x'], window: 12 * H, order: 'strict' },
+    { steps: ['c', 'c', 'a'], window: 'P3D', order: 'any', to: T0 + 30 * DAY },
+    { steps: ['c', 'c', 'a', 'a'], window: 'P3D', by: 'user_type' },
+  ];
+  for (const o of cases) {
+    const label = `${o.order ?? 'ordered'} ${o.steps.join(',')} window ${String(o.window)}${o.by ? ` by ${o.by}` : ''}${o.from !== undefined || o.to !== undefined ? ' ranged' : ''}`;
+    it(`matches the reference: ${label}`, () => {
+      const expected = reference(data, o);
+      expect(expected.some((r) => r.index > 1 && (r.entered ?? 0) > 0), 'the case exercises later steps').to.equal(true);
+      expectSameRows(funnel(tables, o), expected, label);
+    });
+  }
+
+  it('suppresses so that no shown count or difference of shown counts is 1…k−1', () => {
+    const k = 11;
+    const rows = funnel(tables, { steps: ['a', 'b', 'a', 'd'], window: 12 * H, by: 'platform', minCellSize: k });
+    const small = (n: number) => n > 0 && n < k;
+    for (const seg of new Set(rows.map((r) => r.segment))) {
+      const shown = rows.filter((r) => r.segment === seg && r.entered !== null).map((r) => r.entered as number);
+      for (const a of shown) for (const b of shown) expect(small(Math.abs(a - b)) || small(a), `${seg}: ${a}, ${b}`).to.equal(false);
+    }
+    expect(rows.some((r) => r.suppressed)).to.equal(true);
+  });
+});

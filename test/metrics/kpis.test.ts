@@ -1,0 +1,212 @@
+import { expect } from 'chai';
+import { kpis, KPI_METRICS, type KpiRow } from '../../src/metrics/kpis.js';
+import { expectNear } from './near.js';
+
+// Range March 2025 (31 days); the previous range is the 31 days before: [29 Jan, 1 Mar).
+const RANGE = { from: '2025-03-01', to: '2025-04-01' };
+const MIN = 60_000;
+
+const customers = [
+  { customer_id: 'c1', signup_at: '2024-06-01' },
+  { customer_id: 'c2', signup_at: '2024-06-01', churned_at: '2025-03-10' },
+  { customer_id: 'c3', signup_at: '2024-06-01', churned_at: '2025-02-10' },
+  { customer_id: 'c4', signup_at: '2025-02-01', churned_at: '2025-02-20' },
+  { customer_id: 'c5', signup_at: '2025-03-05' },
+  { customer_id: 'c6', signup_at: '2025-03-20' },
+  { customer_id: 'c7', signup_at: '2025-03-31', churned_at: '2025-04-01T00:00:00Z' },
+  { customer_id: 'c8', churned_at: '2025-03-02' },
+  { customer_id: 'c9', signup_at: '2024-01-01', churned_at: '2025-03-01T00:00:00Z' },
+  { customer_id: 'c9', signup_at: '2024-01-01' },
+];
+const activity = [
+  { customer_id: 'c5', at: '2025-03-06', event: 'login' },
+  { customer_id: 'c6', at: '2025-03-19', event: 'teleconsult' },
+  { customer_id: 'c6', at: '2025-03-27T00:00:00Z', event: 'login' },
+  { customer_id: 'c1', at: '2025-03-15', event: 'teleconsult' },
+  { customer_id: 'c4', at: '2025-02-03', event: 'login' },
+  { customer_id: 'zz', at: '2025-03-03', event: 'login' },
+];
+const s = (at: string, kind: string, score: number) => ({ at, kind, score });
+const surveys = [
+  s('2025-03-02', 'nps', 10),
+  s('2025-03-03', 'nps', 10),
+  s('2025-03-04', 'nps', 0),
+  s('2025-02-10', 'nps', 7),
+  s('2025-03-02', 'csat', 5),
+  s('2025-03-03', 'csat', 3),
+  s('2025-02-10', 'csat', 4),
+  s('2025-03-02', 'ces', 2),
+  s('2025-03-03', 'ces', 4),
+  s('2025-01-10', 'ces', 7),
+];
+let id = 0;
+function ticket(
+  opened: string,
+  response: number | null,
+  resolution: number | null,
+  contacts: number | null,
+) {
+  const t0 = Date.parse(opened);
+  const at = (m: number | null) => (m === null ? null : t0 + m * MIN);
+  return {
+    ticket_id: ++id,
+    channel: 'chat',
+    opened_at: opened,
+    first_response_at: at(response),
+    resolved_at: at(resolution),
+    contacts,
+  };
+}
+const tickets = [
+  ticket('2025-03-02T00:00:00Z', 10, 30, 1),
+  ticket('2025-03-03T00:00:00Z', 20, null, null),
+  ticket('2025-03-04T00:00:00Z', null, 60, 2),
+  ticket('2025-02-10T00:00:00Z', 5, 15, 1),
+];
+const ALL = { customers, activity, surveys, tickets };
+
+const card = (
+  metric: string,
+  value: number | null,
+  previous: number | null,
+  n: number | null,
+  previousN: number | null,
+) => ({
+  metric,
+  value,
+  previous,
+  delta: value !== null && previous !== null ? value - previous : null,
+  n,
+  previousN,
+});
+const byMetric = (rows: KpiRow[], metric: string) => rows.find((r) => r.metric === metric)!;
+
+describe('kpis', () => {
+  it('every card of SPEC §3.7 against the previous range, in SPEC §4 order', () => {
+    const rows = kpis(ALL, { ...RANGE, features: ['teleconsult'] });
+    expectNear(rows, [
+      // Active at 1 Mar: c1, c2, c9 (c9 churned exactly at from); churned in March: c2, c9.
+      // Active at 29 Jan: c1, c2, c3, c9; churned before 1 Mar: c3 (c4 joined after 29 Jan).
+      card('churnRate', 2 / 3, 1 / 4, 3, 4),
+      card('nps', 100 / 3, 0, 3, 1),
+      card('csat', 50, 100, 2, 1),
+      card('ces', 3, null, 2, 0),
+      card('fcr', 0.5, 1, 2, 1),
+      card('firstResponseMedian', 15, 5, 2, 1),
+      card('resolutionMedian', 45, 15, 2, 1),
+      card('ticketVolume', 3, 1, 3, 1),
+      // Signed up in March: c5 (active the next day), c6 (activity the day before and
+      // exactly 7 days after: neither counts), c7 (none). In February: c4, active on 3 Feb.
+      card('activation', 1 / 3, 1, 3, 1),
+      // Active in March: c5, c6, c1 and an unknown customer zz; teleconsult: c6, c1.
+      card('adoption', 2 / 4, 0, 4, 1),
+    ]);
+    expect(rows.map((r) => r.metric)).to.deep.equal([...KPI_METRICS]);
+  });
+
+  it('activationWindow as ms or an ISO duration', () => {
+    const eight = kpis(ALL, { ...RANGE, activationWindow: 8 * 86_400_000 });
+    expect(byMetric(eight, 'activation').value).to.be.closeTo(2 / 3, 1e-12);
+    expect(
+      byMetric(kpis(ALL, { ...RANGE, activationWindow: 'P2D' }), 'activation').value,
+    ).to.be.closeTo(1 / 3, 1e-12);
+    // c5's activity is exactly one day after signing up: outside P1D, half-open.
+    expect(byMetric(kpis(ALL, { ...RANGE, activationWindow: 'P1D' }), 'activation').value).to.equal(
+      0,
+    );
+    expect(
+      byMetric(kpis(ALL, { ...RANGE, activationWindow: 'PT1H' }), 'activation').value,
+    ).to.equal(0);
+  });
+
+  it('cards whose table is absent (or adoption without features) are null, not errors', () => {
+    const none = kpis({}, RANGE);
+    for (const r of none)
+      expect([r.value, r.previous, r.delta, r.n, r.previousN], r.metric).to.deep.equal([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+    const some = kpis({ surveys }, RANGE);
+    expect(some.filter((r) => r.value !== null).map((r) => r.metric)).to.deep.equal([
+      'nps',
+      'csat',
+      'ces',
+    ]);
+    expect(byMetric(kpis(ALL, RANGE), 'adoption').value).to.equal(null);
+    expect(byMetric(kpis(ALL, { ...RANGE, features: [] }), 'adoption').n).to.equal(null);
+    expect(byMetric(kpis({ customers }, RANGE), 'activation').value).to.equal(null);
+    // Tables present but empty: counts 0, values null.
+    expect(byMetric(kpis({ tickets: [] }, RANGE), 'ticketVolume')).to.deep.equal(
+      card('ticketVolume', 0, 0, 0, 0),
+    );
+    expect(byMetric(kpis({ tickets: [] }, RANGE), 'fcr')).to.deep.equal(
+      card('fcr', null, null, 0, 0),
+    );
+  });
+
+  it('sparkline: the value per period of the range, the ends cut to it', () => {
+    const rows = kpis(ALL, { from: '2025-02-15', to: '2025-03-15', period: 'month' });
+    // 15 Feb–1 Mar: active at 15 Feb c1, c2, c4, c9, of whom c4 churned; 1–15 Mar: 2 of 3.
+    expectNear(byMetric(rows, 'churnRate').sparkline, [
+      { period: '2025-02-01', value: 1 / 4, n: 4 },
+      { period: '2025-03-01', value: 2 / 3, n: 3 },
+    ]);
+    expectNear(byMetric(rows, 'ticketVolume').sparkline, [
+      { period: '2025-02-01', value: 0, n: 0 },
+      { period: '2025-03-01', value: 3, n: 3 },
+    ]);
+    expect(byMetric(kpis({}, { ...RANGE, period: 'month' }), 'nps').sparkline).to.deep.equal([
+      { period: '2025-03-01', value: null, n: null },
+    ]);
+    expect('sparkline' in byMetric(kpis(ALL, RANGE), 'nps')).to.equal(false);
+  });
+
+  it('suppresses small counts and the values they would give away', () => {
+    const rows = kpis(ALL, { ...RANGE, minCellSize: 3 });
+    // Churn: 2 of 3 and 1 of 4 both have a part below 3; the bases show.
+    expect(byMetric(rows, 'churnRate')).to.deep.equal({
+      ...card('churnRate', null, null, 3, 4),
+      suppressed: true,
+    });
+    expect(byMetric(rows, 'ticketVolume')).to.deep.equal({
+      ...card('ticketVolume', 3, null, 3, null),
+      suppressed: true,
+    });
+    expect(byMetric(rows, 'ces')).to.deep.equal({
+      ...card('ces', null, null, null, 0),
+      suppressed: true,
+    });
+  });
+
+  it('rejects bad input and options with precise messages', () => {
+    expect(() => kpis(ALL, { from: '2025-03-01' } as never)).to.throw(
+      RangeError,
+      'kpis needs from and to, from before to; got from',
+    );
+    expect(() => kpis(ALL, { from: '2025-03-01', to: '2025-03-01' })).to.throw(
+      RangeError,
+      'kpis needs from and to',
+    );
+    expect(() => kpis(ALL, undefined as never)).to.throw(RangeError, 'kpis needs from and to');
+    expect(() => kpis(ALL, { ...RANGE, activationWindow: 'P7X' })).to.throw(
+      RangeError,
+      "activationWindow must be an ISO-8601 duration such as P14D, or milliseconds; got 'P7X'",
+    );
+    expect(() => kpis(ALL, { ...RANGE, features: 'teleconsult' as never })).to.throw(
+      RangeError,
+      "features must list event names (an array of non-empty strings); got 'teleconsult'",
+    );
+    expect(() => kpis(ALL, { ...RANGE, period: 'decade' as never })).to.throw(
+      RangeError,
+      'period must be one of',
+    );
+    expect(() => kpis(ALL, { ...RANGE, satisfiedMin: 9 })).to.throw(
+      RangeError,
+      'satisfiedMin must be a score from 1 to scale (5); got 9',
+    );
+    expect(() => kpis(surveys as never, RANGE)).to.throw(TypeError, 'kpis reads several tables');
+  });
+});
