@@ -19,7 +19,7 @@ import type { Frame } from '../data/frame.js';
 import { bucketer, checkPeriod, type Bucketer, type Period } from '../time/index.js';
 import { describeValue } from '../time/describe.js';
 import { metricInput, rangeOf, type Range } from './input.js';
-import { byOption, eventList, segmentOrder } from './funnel-options.js';
+import { byOption, eventList, segmentOrder } from './options.js';
 import { checkMinCellSize } from './suppress.js';
 import { twoProportionTest } from './stats.js';
 import { adoptionRows, type AdoptionCompare, type AdoptionCounts } from './adoption-rows.js';

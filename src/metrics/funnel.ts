@@ -21,7 +21,8 @@ import { addDuration, parseDuration, checkTimeZone, type Duration } from '../tim
 import { metricInput, rangeOf } from './input.js';
 import { countFunnel, type FunnelCounts } from './funnel-count.js';
 import type { FunnelPlan } from './funnel-kernel.js';
-import { byOption, eventList, orderOption, segmentOrder, type FunnelOrder } from './funnel-options.js';
+import { orderOption, type FunnelOrder } from './funnel-options.js';
+import { byOption, eventList, segmentOrder } from './options.js';
 import { checkMinCellSize } from './suppress.js';
 import { funnelRows } from './funnel-rows.js';
 

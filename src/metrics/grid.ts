@@ -4,7 +4,8 @@
 import type { Bucketer, Period } from '../time/index.js';
 import { bucketer, checkPeriod, checkTimeZone } from '../time/index.js';
 import { describeValue } from '../time/describe.js';
-import { NONE, type Range, type Segments } from './input.js';
+import type { Range, Segments } from './input.js';
+import { segmentOrder } from './options.js';
 
 /** `by`: a column name, or `fallback` when not given. */
 export function checkBy(value: unknown, fallback?: string): string | undefined {
@@ -147,18 +148,6 @@ function spanOf(
   if (last === -Infinity) last = first;
   if (!Number.isFinite(first) || !Number.isFinite(last)) return [0, -1];
   return [first, last];
-}
-
-/** Codes of the used segments in display order: by label, "(none)" last. */
-export function segmentOrder(labels: readonly string[], used: Uint8Array): number[] {
-  const codes: number[] = [];
-  for (let c = 0; c < used.length; c++) if (used[c]) codes.push(c);
-  return codes.sort((a, b) => {
-    const x = labels[a];
-    const y = labels[b];
-    if (x === NONE || y === NONE) return x === y ? 0 : x === NONE ? 1 : -1;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
 }
 
 /**

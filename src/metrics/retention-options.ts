@@ -3,7 +3,8 @@
 import type { TimeInput } from '../adapters/types.js';
 import { describeValue } from '../time/describe.js';
 import { bucketer, checkPeriod, type Bucketer, type Period } from '../time/period.js';
-import { NONE, rangeOf, timeOption } from './input.js';
+import { rangeOf, timeOption } from './input.js';
+import { byOption, eventList } from './options.js';
 import { checkMinCellSize } from './suppress.js';
 
 export type RetentionMode = 'subscription' | 'activity';
@@ -73,7 +74,7 @@ export function retentionSettings(options: RetentionOptions = {}): RetentionSett
     minCellSize: checkMinCellSize(options.minCellSize),
     mode: oneOf(options.mode, 'mode', MODES),
     cohortBy: oneOf(options.cohortBy, 'cohortBy', COHORTS),
-    events: options.events === undefined || options.events === null ? undefined : eventNames(options.events),
+    events: options.events === undefined || options.events === null ? undefined : eventList(options.events, 'events', 1),
   };
 }
 
@@ -103,35 +104,3 @@ function oneOf<T extends string>(value: unknown, name: string, allowed: readonly
   throw new RangeError(`${name} must be one of ${allowed.join(', ')}; got ${describeValue(value)}`);
 }
 
-function byOption(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  throw new TypeError(`by must name a column; got ${describeValue(value)}`);
-}
-
-/** An array of names, or the comma-separated form an HTML attribute carries. */
-function eventNames(value: unknown): string[] {
-  let list: unknown[];
-  if (typeof value === 'string') list = value.split(',');
-  else if (Array.isArray(value)) list = value as unknown[];
-  else throw new TypeError(`events must be a list of event names or a comma-separated string; got ${describeValue(value)}`);
-  const names = list.map((v) => (typeof v === 'string' ? v.trim() : v));
-  const bad = names.findIndex((v) => typeof v !== 'string' || v === '');
-  if (bad >= 0) throw new RangeError(`events must name events; entry ${bad + 1} is ${describeValue(list[bad])}`);
-  if (names.length === 0) throw new RangeError('events must list at least 1 event name; got 0');
-  return names as string[];
-}
-
-/** Segment codes in display order: plain string order (stable across locales), "(none)" last. */
-export function segmentOrder(labels: readonly string[], present: Uint8Array): number[] {
-  const codes: number[] = [];
-  for (let s = 0; s < labels.length; s++) if (present[s]) codes.push(s);
-  return codes.sort((a, b) => {
-    const x = labels[a];
-    const y = labels[b];
-    if (x === y) return 0;
-    if (x === NONE) return 1;
-    if (y === NONE) return -1;
-    return x < y ? -1 : 1;
-  });
-}

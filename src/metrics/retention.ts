@@ -8,7 +8,8 @@ import { metricInput } from './input.js';
 import { countActivity } from './retention-activity.js';
 import { countSubscription, layout, type Layout } from './retention-count.js';
 import { members, type Members } from './retention-members.js';
-import { retentionSettings, segmentOrder, type RetentionOptions, type RetentionSettings } from './retention-options.js';
+import { segmentOrder } from './options.js';
+import { retentionSettings, type RetentionOptions, type RetentionSettings } from './retention-options.js';
 
 export type { CohortBy, RetentionMode, RetentionOptions } from './retention-options.js';
 

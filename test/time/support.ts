@@ -3,17 +3,8 @@
 
 export const DAY = 86_400_000;
 
-/** mulberry32: a small seeded PRNG, so random cases are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The seeded PRNG the demo data uses, so random cases are the same on every run. */
+export { rng as seeded } from '../../demo/data/random.js';
 
 /** Epoch ms of a UTC civil date-time, correct for years 0–99 and negative years too. */
 export function utc(y: number, m: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
