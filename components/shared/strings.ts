@@ -1,0 +1,98 @@
+// The widgets' own UI strings (states, toggles, exports) in every supported
+// locale. Placeholders are filled by `format()` as plain text, so a value
+// carrying markup still reaches the page only through a Lit text binding.
+import { format } from '../../src/i18n/messages.js';
+import type { Locale } from '../../src/i18n/messages.js';
+
+const en = {
+  loading: 'Loading…',
+  empty: 'No answers in this period',
+  noSource: 'No data source: set the source attribute or the adapter property',
+  errorTitle: 'The data could not be loaded',
+  errorHttp: 'The server answered {url} with HTTP status {status}.',
+  errorTimeout: 'Loading {url} took too long and was stopped.',
+  errorNetwork: 'Could not reach {url}. Check the network connection.',
+  errorMalformed: 'The data from {url} could not be read: it is not in the expected format.',
+  errorUnknown: 'Something went wrong while preparing the data.',
+  errorDetails: 'Technical details',
+  retry: 'Try again',
+  stale: 'Updated {time}',
+  offline: 'Offline: showing the last data loaded',
+  notices: 'Data notices',
+  showTable: 'Show table',
+  showChart: 'Show chart',
+  downloadCsv: 'Download CSV',
+  downloadSvg: 'Download SVG',
+  downloadPng: 'Download PNG',
+  suppressed: '< {k}',
+  suppressedHint: 'Hidden: fewer than {k} customers',
+  partial: 'Partial period',
+  legend: 'Legend',
+  average: 'Weighted average',
+};
+
+export type StringKey = keyof typeof en;
+type Strings = Record<StringKey, string>;
+
+const ptBR: Strings = {
+  loading: 'Carregando…',
+  empty: 'Nenhuma resposta neste período',
+  noSource: 'Sem fonte de dados: defina o atributo source ou a propriedade adapter',
+  errorTitle: 'Não foi possível carregar os dados',
+  errorHttp: 'O servidor respondeu a {url} com o status HTTP {status}.',
+  errorTimeout: 'O carregamento de {url} demorou demais e foi interrompido.',
+  errorNetwork: 'Não foi possível acessar {url}. Verifique a conexão de rede.',
+  errorMalformed: 'Os dados de {url} não puderam ser lidos: não estão no formato esperado.',
+  errorUnknown: 'Algo deu errado ao preparar os dados.',
+  errorDetails: 'Detalhes técnicos',
+  retry: 'Tentar novamente',
+  stale: 'Atualizado {time}',
+  offline: 'Sem conexão: exibindo os últimos dados carregados',
+  notices: 'Avisos sobre os dados',
+  showTable: 'Mostrar tabela',
+  showChart: 'Mostrar gráfico',
+  downloadCsv: 'Baixar CSV',
+  downloadSvg: 'Baixar SVG',
+  downloadPng: 'Baixar PNG',
+  suppressed: '< {k}',
+  suppressedHint: 'Oculto: menos de {k} clientes',
+  partial: 'Período parcial',
+  legend: 'Legenda',
+  average: 'Média ponderada',
+};
+
+const es: Strings = {
+  loading: 'Cargando…',
+  empty: 'Ninguna respuesta en este período',
+  noSource: 'Sin fuente de datos: defina el atributo source o la propiedad adapter',
+  errorTitle: 'No se pudieron cargar los datos',
+  errorHttp: 'El servidor respondió a {url} con el estado HTTP {status}.',
+  errorTimeout: 'La carga de {url} tardó demasiado y se detuvo.',
+  errorNetwork: 'No se pudo acceder a {url}. Compruebe la conexión de red.',
+  errorMalformed: 'Los datos de {url} no se pudieron leer: no tienen el formato esperado.',
+  errorUnknown: 'Algo salió mal al preparar los datos.',
+  errorDetails: 'Detalles técnicos',
+  retry: 'Reintentar',
+  stale: 'Actualizado {time}',
+  offline: 'Sin conexión: se muestran los últimos datos cargados',
+  notices: 'Avisos sobre los datos',
+  showTable: 'Mostrar tabla',
+  showChart: 'Mostrar gráfico',
+  downloadCsv: 'Descargar CSV',
+  downloadSvg: 'Descargar SVG',
+  downloadPng: 'Descargar PNG',
+  suppressed: '< {k}',
+  suppressedHint: 'Oculto: menos de {k} clientes',
+  partial: 'Período parcial',
+  legend: 'Leyenda',
+  average: 'Promedio ponderado',
+};
+
+export const STRINGS: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };
+
+/** The UI string `key` in `locale`, with `{name}` placeholders filled as text. */
+export function t(locale: Locale, key: StringKey, params: Record<string, string | number> = {}): string {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) text[name] = String(value);
+  return format(STRINGS[locale][key], text);
+}
