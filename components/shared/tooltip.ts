@@ -1,0 +1,119 @@
+// The chart tooltip (issue 4 "chart frame"): one template for pointer and
+// keyboard, referenced by the active mark's `aria-describedby`. Position goes
+// through CSS custom properties set on `element.style` (CSSOM, allowed by a
+// strict `style-src`, DESIGN.md §3.10). Not `styleMap`: its `style=` binding puts
+// a `style` attribute in the template, which `style-src-attr` blocks on clone.
+// Data reaches the tooltip only through Lit bindings.
+import { css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { ref } from 'lit/directives/ref.js';
+
+export interface TooltipLine {
+  label: string;
+  value: string;
+}
+
+export interface TooltipOptions {
+  open: boolean;
+  /** Anchor in px, relative to the positioned container. */
+  x: number;
+  y: number;
+  containerWidth: number;
+  lines: TooltipLine[];
+  /** For the active mark's `aria-describedby`. */
+  id: string;
+  /** Optional heading line, e.g. the cohort or period. */
+  title?: string;
+  /** Width the tooltip may take (px); also its CSS max-width. Default 240. */
+  maxWidth?: number;
+}
+
+/** Gap between the anchor and the tooltip, px. */
+export const TOOLTIP_OFFSET = 12;
+const LINE_HEIGHT = 20;
+
+/** Which way the tooltip opens so it stays inside the container. */
+export function tooltipPlacement(o: TooltipOptions): { flipX: boolean; below: boolean } {
+  const width = o.maxWidth ?? 240;
+  const flipX = o.x + TOOLTIP_OFFSET + width > o.containerWidth && o.x > o.containerWidth / 2;
+  const height = (o.lines.length + (o.title ? 1 : 0)) * LINE_HEIGHT + 16;
+  return { flipX, below: o.y - TOOLTIP_OFFSET - height < 0 };
+}
+
+/**
+ * Renders the tooltip; the container must be `position: relative`. It stays
+ * in the DOM while closed (`hidden`) so `aria-describedby` always resolves.
+ */
+export function renderTooltip(o: TooltipOptions): TemplateResult {
+  const { flipX, below } = tooltipPlacement(o);
+  const classes = { 'pulso-tooltip': true, 'flip-x': flipX, below };
+  const styles = {
+    '--_pulso-tooltip-x': `${Math.round(o.x)}px`,
+    '--_pulso-tooltip-y': `${Math.round(o.y)}px`,
+    '--_pulso-tooltip-max': `${o.maxWidth ?? 240}px`,
+  };
+  const place = (el?: Element) => {
+    if (el instanceof HTMLElement) for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v);
+  };
+  return html`<div id=${o.id} role="tooltip" part="tooltip" class=${classMap(classes)} ${ref(place)}
+    ?hidden=${!o.open}>
+    ${o.title ? html`<div class="pulso-tooltip-title">${o.title}</div>` : nothing}
+    ${o.lines.map(
+      (l) => html`<div class="pulso-tooltip-line">
+        <span class="pulso-tooltip-label">${l.label}</span> <span class="pulso-tooltip-value">${l.value}</span>
+      </div>`,
+    )}
+  </div>`;
+}
+
+export const tooltipStyles = css`
+  :host {
+    --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #1f2933);
+    --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #ffffff);
+  }
+  :host([theme='dark']) {
+    --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #e4e7eb);
+    --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #1b1f24);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #e4e7eb);
+      --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #1b1f24);
+    }
+  }
+  .pulso-tooltip {
+    position: absolute;
+    left: var(--_pulso-tooltip-x, 0);
+    top: var(--_pulso-tooltip-y, 0);
+    max-width: var(--_pulso-tooltip-max, 240px);
+    transform: translate(12px, calc(-100% - 12px));
+    padding: 6px 8px;
+    border-radius: 4px;
+    background: var(--_pulso-tooltip-bg);
+    color: var(--_pulso-tooltip-fg);
+    font: 12px/20px system-ui, sans-serif;
+    pointer-events: none;
+    z-index: 1;
+    overflow-wrap: anywhere;
+  }
+  .pulso-tooltip.flip-x {
+    transform: translate(calc(-100% - 12px), calc(-100% - 12px));
+  }
+  .pulso-tooltip.below {
+    transform: translate(12px, 12px);
+  }
+  .pulso-tooltip.flip-x.below {
+    transform: translate(calc(-100% - 12px), 12px);
+  }
+  .pulso-tooltip[hidden] {
+    display: none;
+  }
+  .pulso-tooltip-title {
+    font-weight: 600;
+  }
+  .pulso-tooltip-value {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+`;
