@@ -1,0 +1,297 @@
+// The accessible table behind every chart (DESIGN.md §3.9): the same rows the
+// chart draws, as a captioned <table> in a keyboard-scrollable region. A plain
+// template function so every widget renders the same markup; cell text reaches
+// the page only through Lit bindings (§3.10). Sorting is pure (`sortRows`);
+// the widget holds the `TableSort` state and passes it back in.
+import { css, html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { MISSING, formatters } from '../../src/i18n/format.js';
+import type { Formatters } from '../../src/i18n/format.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import type { Period } from '../../src/time/period.js';
+import { t } from './strings.js';
+
+export type ColumnFormat =
+  'text' | 'count' | 'percent' | 'score' | 'duration' | 'period' | 'boolean';
+
+export interface TableColumn {
+  key: string;
+  header: string;
+  format: ColumnFormat;
+  /** The period of a 'period' column's `YYYY-MM-DD` keys (default 'month'). */
+  period?: Period;
+  /** Right-aligned; defaults to true for count, percent, score and duration. */
+  numeric?: boolean;
+  /** Fixed fraction digits for count, percent and score. */
+  digits?: number;
+}
+
+/** A row of any metric: RetentionRow, NpsTrendRow… read by column key. */
+export type TableRow = object & { readonly suppressed?: boolean };
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface TableSort {
+  key: string;
+  direction: SortDirection;
+}
+
+export interface TableViewOptions<R extends TableRow> {
+  caption: string;
+  columns: readonly TableColumn[];
+  rows: readonly R[];
+  locale: Locale;
+  timeZone?: string;
+  /** The text of a suppressed row's count and rate cells (default '< 11'). */
+  suppressedLabel?: (row: R) => string;
+  sortable?: boolean;
+  sort?: TableSort;
+  onSort?: (sort: TableSort) => void;
+}
+
+/**
+ * Zebra rows, a sticky header and a scroll region; themeable through
+ * --pulso-border, --pulso-fg, --pulso-muted and --pulso-surface, with the same
+ * light/dark defaults and `theme` attribute as the state styles.
+ */
+export const tableViewStyles = css`
+  :host {
+    --_pulso-table-fg: var(--pulso-fg, #1f2933);
+    --_pulso-table-muted: var(--pulso-muted, #5b6573);
+    --_pulso-table-border: var(--pulso-border, #d5dae1);
+    --_pulso-table-surface: var(--pulso-surface, #ffffff);
+    --_pulso-table-focus: var(--pulso-focus, #1a5fb4);
+  }
+  :host([theme='dark']) {
+    --_pulso-table-fg: var(--pulso-fg, #e4e7eb);
+    --_pulso-table-muted: var(--pulso-muted, #a3acb9);
+    --_pulso-table-border: var(--pulso-border, #3a414b);
+    --_pulso-table-surface: var(--pulso-surface, #1b1f24);
+    --_pulso-table-focus: var(--pulso-focus, #8ab4f8);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_pulso-table-fg: var(--pulso-fg, #e4e7eb);
+      --_pulso-table-muted: var(--pulso-muted, #a3acb9);
+      --_pulso-table-border: var(--pulso-border, #3a414b);
+      --_pulso-table-surface: var(--pulso-surface, #1b1f24);
+      --_pulso-table-focus: var(--pulso-focus, #8ab4f8);
+    }
+  }
+  .pulso-table-scroll {
+    overflow-x: auto;
+    overflow-y: auto;
+    max-height: var(--pulso-table-max-height, 24rem);
+    border: 1px solid var(--_pulso-table-border);
+  }
+  .pulso-table-scroll:focus-visible {
+    outline: 2px solid var(--_pulso-table-focus);
+    outline-offset: 2px;
+  }
+  .pulso-table {
+    border-collapse: collapse;
+    width: 100%;
+    color: var(--_pulso-table-fg);
+    font-variant-numeric: tabular-nums;
+  }
+  .pulso-table caption {
+    text-align: start;
+    padding: 0.5rem;
+    font-weight: 600;
+  }
+  .pulso-table th,
+  .pulso-table td {
+    padding: 0.375rem 0.625rem;
+    border-bottom: 1px solid var(--_pulso-table-border);
+    text-align: start;
+    white-space: nowrap;
+  }
+  .pulso-table thead th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--_pulso-table-surface);
+    box-shadow: inset 0 -1px 0 var(--_pulso-table-border);
+  }
+  .pulso-table tbody th {
+    font-weight: 500;
+  }
+  .pulso-table tbody tr:nth-child(even) {
+    background: color-mix(in srgb, var(--_pulso-table-fg) 6%, transparent);
+  }
+  .pulso-table .pulso-num {
+    text-align: end;
+  }
+  .pulso-table .pulso-suppressed,
+  .pulso-table .pulso-table-empty {
+    color: var(--_pulso-table-muted);
+  }
+  .pulso-sort {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 0;
+    padding: 0;
+    cursor: pointer;
+  }
+  .pulso-sort:focus-visible {
+    outline: 2px solid var(--_pulso-table-focus);
+    outline-offset: 2px;
+  }
+  th[aria-sort='ascending'] .pulso-sort::after {
+    content: ' ▲' / '';
+  }
+  th[aria-sort='descending'] .pulso-sort::after {
+    content: ' ▼' / '';
+  }
+`;
+
+const NUMERIC: ReadonlySet<ColumnFormat> = new Set(['count', 'percent', 'score', 'duration']);
+const DEFAULT_MIN_CELL = 11;
+
+// No catalog entry for yes/no in strings.ts; short and local to the one format that needs it.
+const YES_NO: Record<Locale, readonly [string, string]> = {
+  en: ['Yes', 'No'],
+  'pt-BR': ['Sim', 'Não'],
+  es: ['Sí', 'No'],
+};
+
+const read = (row: TableRow, key: string): unknown => (row as Record<string, unknown>)[key];
+
+const isNumeric = (column: TableColumn): boolean => column.numeric ?? NUMERIC.has(column.format);
+
+const asNumber = (x: unknown): number | null => (typeof x === 'number' ? x : null);
+
+/** The text of one cell: formatted per locale, '—' for null, NaN or a value of the wrong type. */
+export function formatCell(value: unknown, column: TableColumn, f: Formatters): string {
+  switch (column.format) {
+    case 'count':
+      return f.number(asNumber(value), column.digits);
+    case 'percent':
+      return f.percent(asNumber(value), column.digits);
+    case 'score':
+      return f.score(asNumber(value), column.digits);
+    case 'duration':
+      return f.duration(asNumber(value));
+    case 'boolean':
+      return typeof value === 'boolean' ? YES_NO[f.locale][value ? 0 : 1] : MISSING;
+    case 'period':
+      return typeof value === 'string' ? periodText(value, column.period ?? 'month', f) : MISSING;
+    default:
+      return value === null || value === undefined || value === '' ? MISSING : String(value);
+  }
+}
+
+/** A bad key is still data: show it as it came rather than fail the whole table. */
+function periodText(key: string, period: Period, f: Formatters): string {
+  try {
+    return f.periodLabel(key, period);
+  } catch {
+    return key;
+  }
+}
+
+function compareValues(a: unknown, b: unknown, collator: Intl.Collator): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return collator.compare(String(a), String(b));
+}
+
+const missing = (x: unknown): boolean =>
+  x === null || x === undefined || (typeof x === 'number' && !Number.isFinite(x));
+
+/**
+ * A sorted copy of `rows` by `key`: stable, numbers numerically, text by the
+ * locale's collation, missing values (null, NaN) last in either direction.
+ */
+export function sortRows<R extends TableRow>(
+  rows: readonly R[],
+  key: string,
+  direction: SortDirection,
+  locale: Locale = 'en',
+): R[] {
+  const collator = new Intl.Collator(locale, { numeric: true });
+  const sign = direction === 'ascending' ? 1 : -1;
+  return rows
+    .map((row, i) => ({ row, i, v: read(row, key) }))
+    .sort((a, b) => {
+      const ma = missing(a.v);
+      const mb = missing(b.v);
+      if (ma || mb) return ma === mb ? a.i - b.i : ma ? 1 : -1;
+      return sign * compareValues(a.v, b.v, collator) || a.i - b.i;
+    })
+    .map((x) => x.row);
+}
+
+/** The sort after a click on `key`'s header: ascending first, then toggling. */
+export function nextSort(current: TableSort | undefined, key: string): TableSort {
+  if (current?.key !== key) return { key, direction: 'ascending' };
+  return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+}
+
+function renderHeader<R extends TableRow>(
+  column: TableColumn,
+  options: TableViewOptions<R>,
+): TemplateResult {
+  const cls = isNumeric(column) ? 'pulso-num' : '';
+  if (!options.sortable) return html`<th scope="col" class=${cls}>${column.header}</th>`;
+  const { sort, onSort } = options;
+  const ariaSort = sort?.key === column.key ? sort.direction : 'none';
+  return html`<th scope="col" class=${cls} aria-sort=${ariaSort}>
+    <button type="button" class="pulso-sort" @click=${() => onSort?.(nextSort(sort, column.key))}>
+      ${column.header}
+    </button>
+  </th>`;
+}
+
+function renderRow<R extends TableRow>(
+  row: R,
+  options: TableViewOptions<R>,
+  f: Formatters,
+  suppressed: string | undefined,
+): TemplateResult {
+  const cells = options.columns.map((column, i) => {
+    const hidden = suppressed !== undefined && isNumeric(column) && column.format !== 'duration';
+    const text = hidden ? suppressed : formatCell(read(row, column.key), column, f);
+    const cls =
+      `${isNumeric(column) ? 'pulso-num' : ''}${hidden ? ' pulso-suppressed' : ''}`.trim();
+    return i === 0
+      ? html`<th scope="row" class=${cls}>${text}</th>`
+      : html`<td class=${cls}>${text}</td>`;
+  });
+  return html`<tr>
+    ${cells}
+  </tr>`;
+}
+
+/** The table of a chart's rows in a focusable, horizontally scrollable region. */
+export function renderTableView<R extends TableRow>(options: TableViewOptions<R>): TemplateResult {
+  const { caption, columns, locale } = options;
+  const f = formatters(locale, options.timeZone);
+  const label = (row: R): string =>
+    options.suppressedLabel?.(row) ?? t(locale, 'suppressed', { k: DEFAULT_MIN_CELL });
+  const rows =
+    options.sortable && options.sort
+      ? sortRows(options.rows, options.sort.key, options.sort.direction, locale)
+      : options.rows;
+  const body = rows.length
+    ? rows.map((row) => renderRow(row, options, f, row.suppressed ? label(row) : undefined))
+    : html`<tr>
+        <td class="pulso-table-empty" colspan=${columns.length}>${t(locale, 'empty')}</td>
+      </tr>`;
+  return html`<div class="pulso-table-scroll" role="region" aria-label=${caption} tabindex="0">
+    <table class="pulso-table">
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${columns.map((column) => renderHeader(column, options))}
+        </tr>
+      </thead>
+      <tbody>
+        ${body}
+      </tbody>
+    </table>
+  </div>`;
+}
