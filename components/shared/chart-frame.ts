@@ -1,0 +1,133 @@
+// The frame every chart widget shares (issue 4 "chart frame"): a titled
+// <figure> with a summary for screen readers, a toolbar (chart/table toggle and
+// exports), the notices and stale lines, then the chart with its legend or the
+// accessible table. A plain template function; all text reaches the page only
+// through Lit bindings and there are no style attributes (strict CSP, DESIGN.md §3.10).
+import { css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { Locale } from '../../src/i18n/messages.js';
+import { t } from './strings.js';
+
+export type ChartView = 'chart' | 'table';
+export type ExportKind = 'csv' | 'svg' | 'png';
+
+type Slot = TemplateResult | typeof nothing;
+
+export interface ChartFrameOptions {
+  title: string;
+  /** One or two sentences saying what the chart shows; the chart's accessible description. */
+  summary: string;
+  locale: Locale;
+  view: ChartView;
+  onToggleView: () => void;
+  onExport: (kind: ExportKind) => void;
+  chart: TemplateResult;
+  table: TemplateResult;
+  legend?: Slot;
+  notices?: Slot;
+  stale?: Slot;
+  /** Show the summary on screen too; by default it is for screen readers only. */
+  summaryVisible?: boolean;
+}
+
+export const FRAME_TITLE_ID = 'pulso-frame-title';
+export const FRAME_SUMMARY_ID = 'pulso-frame-summary';
+
+const EXPORTS: readonly { kind: ExportKind; key: 'downloadCsv' | 'downloadSvg' | 'downloadPng' }[] = [
+  { kind: 'csv', key: 'downloadCsv' },
+  { kind: 'svg', key: 'downloadSvg' },
+  { kind: 'png', key: 'downloadPng' },
+];
+
+export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
+  const table = o.view === 'table';
+  return html`<figure part="frame" class="pulso-frame" aria-labelledby=${FRAME_TITLE_ID}>
+    <div part="header" class="pulso-frame-header">
+      <h3 part="title" id=${FRAME_TITLE_ID} class="pulso-frame-title">${o.title}</h3>
+      <p part="summary" id=${FRAME_SUMMARY_ID}
+        class=${o.summaryVisible ? 'pulso-frame-summary' : 'pulso-frame-summary visually-hidden'}>${o.summary}</p>
+    </div>
+    <div part="toolbar" class="pulso-frame-toolbar">
+      <button type="button" part="button toggle" class="pulso-frame-toggle"
+        aria-pressed=${table ? 'true' : 'false'}
+        @click=${() => o.onToggleView()}>${t(o.locale, 'showTable')}</button>
+      ${EXPORTS.map(
+        (e) => html`<button type="button" part="button export" class="pulso-frame-export"
+          data-kind=${e.kind} @click=${() => o.onExport(e.kind)}>${t(o.locale, e.key)}</button>`,
+      )}
+    </div>
+    ${o.notices ?? nothing}
+    ${o.stale ?? nothing}
+    ${table
+      ? html`<div part="table" class="pulso-frame-table">${o.table}</div>`
+      : html`<div part="chart" class="pulso-frame-chart" role="group"
+            aria-labelledby=${FRAME_TITLE_ID} aria-describedby=${FRAME_SUMMARY_ID}>${o.chart}</div>
+          ${o.legend && o.legend !== nothing
+            ? html`<div part="legend" class="pulso-frame-legend">${o.legend}</div>`
+            : nothing}`}
+  </figure>`;
+}
+
+export const chartFrameStyles = css`
+  .pulso-frame {
+    margin: 0;
+    padding: 0;
+    color: var(--_pulso-fg, #1f2933);
+    background: var(--_pulso-surface, #ffffff);
+    font: inherit;
+  }
+  .pulso-frame-header {
+    margin-bottom: 0.5rem;
+  }
+  .pulso-frame-title {
+    margin: 0;
+    font-size: 1rem;
+    font-weight: 600;
+    line-height: 1.4;
+    overflow-wrap: anywhere;
+  }
+  .pulso-frame-summary {
+    margin: 0.25rem 0 0;
+    color: var(--_pulso-muted, #5b6573);
+    font-size: 0.875rem;
+  }
+  .pulso-frame-toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0 0 0.5rem;
+  }
+  .pulso-frame-toolbar button {
+    font: inherit;
+    font-size: 0.8125rem;
+    min-height: 2rem;
+    padding: 0.25rem 0.75rem;
+    color: var(--_pulso-fg, #1f2933);
+    background: var(--_pulso-surface, #ffffff);
+    border: 1px solid var(--_pulso-border, #c9ced6);
+    border-radius: 4px;
+    cursor: pointer;
+  }
+  .pulso-frame-toolbar button[aria-pressed='true'] {
+    border-color: var(--_pulso-focus, #1a5fb4);
+    box-shadow: inset 0 0 0 1px var(--_pulso-focus, #1a5fb4);
+  }
+  .pulso-frame-toolbar button:focus-visible {
+    outline: 2px solid var(--_pulso-focus, #1a5fb4);
+    outline-offset: 2px;
+  }
+  .pulso-frame-chart {
+    position: relative;
+    width: 100%;
+  }
+  .pulso-frame-chart svg {
+    display: block;
+    max-width: 100%;
+    height: auto;
+  }
+  .pulso-frame-legend {
+    margin-top: 0.5rem;
+    font-size: 0.8125rem;
+    color: var(--_pulso-muted, #5b6573);
+  }
+`;

@@ -1,0 +1,58 @@
+// Tracks the host's content-box width so a chart can lay itself out from
+// 320 px to 1600 px wide (issue 4 "chart frame"). One ResizeObserver per host;
+// a burst of observations becomes one host update on the next animation frame.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export const MIN_WIDTH = 320;
+export const MAX_WIDTH = 1600;
+export const DEFAULT_WIDTH = 640;
+
+/** A width in whole pixels, held to the range the charts are designed for. */
+export function clampWidth(px: number): number {
+  if (!Number.isFinite(px)) return DEFAULT_WIDTH;
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(px)));
+}
+
+export class ResizeController implements ReactiveController {
+  /** Content-box width in px, clamped to [320, 1600]; 640 until first observed. */
+  width = DEFAULT_WIDTH;
+
+  private readonly host: ReactiveControllerHost & Element;
+  private observer?: ResizeObserver;
+  private frame = 0;
+  private pending?: number;
+
+  constructor(host: ReactiveControllerHost & Element) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (typeof ResizeObserver === 'undefined') return;
+    this.observer ??= new ResizeObserver((entries) => this.observed(entries));
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.pending = undefined;
+  }
+
+  private observed(entries: readonly ResizeObserverEntry[]): void {
+    const entry = entries[entries.length - 1];
+    if (!entry) return;
+    const box = entry.contentBoxSize?.[0];
+    this.pending = box ? box.inlineSize : entry.contentRect.width;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const next = this.pending === undefined ? this.width : clampWidth(this.pending);
+      this.pending = undefined;
+      if (next === this.width) return;
+      this.width = next;
+      this.host.requestUpdate();
+    });
+  }
+}
