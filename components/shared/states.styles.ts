@@ -1,51 +1,11 @@
-// Styles for the shared state templates (states.ts). Themeable through
-// --pulso-* custom properties; private --_pulso-* copies carry the light and
-// dark defaults so a page only sets what it wants to change.
+// Styles for the shared state templates (states.ts), themed by the variables
+// of theme.styles.ts (one definition of the light and dark defaults).
 import { css } from 'lit';
+import { themeVariables, visuallyHidden } from './theme.styles.js';
 
 export const statesStyles = css`
-  :host {
-    --_pulso-fg: var(--pulso-fg, #1f2933);
-    --_pulso-muted: var(--pulso-muted, #5b6573);
-    --_pulso-danger: var(--pulso-danger, #b3261e);
-    --_pulso-warning: var(--pulso-warning, #7a5200);
-    --_pulso-surface: var(--pulso-surface, #ffffff);
-    --_pulso-skeleton: var(--pulso-skeleton, #e6e9ee);
-    --_pulso-focus: var(--pulso-focus, #1a5fb4);
-  }
-  :host([theme='dark']) {
-    --_pulso-fg: var(--pulso-fg, #e4e7eb);
-    --_pulso-muted: var(--pulso-muted, #a3acb9);
-    --_pulso-danger: var(--pulso-danger, #ffb4ab);
-    --_pulso-warning: var(--pulso-warning, #f5c453);
-    --_pulso-surface: var(--pulso-surface, #1b1f24);
-    --_pulso-skeleton: var(--pulso-skeleton, #2c323a);
-    --_pulso-focus: var(--pulso-focus, #8ab4f8);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_pulso-fg: var(--pulso-fg, #e4e7eb);
-      --_pulso-muted: var(--pulso-muted, #a3acb9);
-      --_pulso-danger: var(--pulso-danger, #ffb4ab);
-      --_pulso-warning: var(--pulso-warning, #f5c453);
-      --_pulso-surface: var(--pulso-surface, #1b1f24);
-      --_pulso-skeleton: var(--pulso-skeleton, #2c323a);
-      --_pulso-focus: var(--pulso-focus, #8ab4f8);
-    }
-  }
-
-  .pulso-visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${themeVariables}
+  ${visuallyHidden}
 
   .pulso-state {
     color: var(--_pulso-fg);

@@ -1,11 +1,23 @@
 // The widgets' theme (DESIGN.md §3): --pulso-* custom properties a page sets
 // on the element or any ancestor, with private --_pulso-* copies carrying the
-// light and dark defaults (same convention as states.styles.ts and
-// tooltip.ts). Dark follows prefers-color-scheme unless theme="light", and
-// theme="dark" forces it.
+// light and dark defaults. Dark follows prefers-color-scheme unless
+// theme="light", and theme="dark" forces it. The variables are defined here
+// once; other style blocks (states, tooltip, table) interpolate `themeVariables`.
 import { css } from 'lit';
 
-export const themeStyles = css`
+const dark = css`
+  --_pulso-fg: var(--pulso-fg, #e4e7eb);
+  --_pulso-muted: var(--pulso-muted, #a3acb9);
+  --_pulso-surface: var(--pulso-surface, #1b1f24);
+  --_pulso-border: var(--pulso-border, #3d4550);
+  --_pulso-focus: var(--pulso-focus, #8ab4f8);
+  --_pulso-danger: var(--pulso-danger, #ffb4ab);
+  --_pulso-warning: var(--pulso-warning, #f5c453);
+  --_pulso-skeleton: var(--pulso-skeleton, #2c323a);
+`;
+
+/** The --_pulso-* variables with their light and dark defaults. */
+export const themeVariables = css`
   :host {
     --_pulso-fg: var(--pulso-fg, #1f2933);
     --_pulso-muted: var(--pulso-muted, #5b6573);
@@ -14,36 +26,21 @@ export const themeStyles = css`
     --_pulso-focus: var(--pulso-focus, #1a5fb4);
     --_pulso-danger: var(--pulso-danger, #b3261e);
     --_pulso-warning: var(--pulso-warning, #7a5200);
+    --_pulso-skeleton: var(--pulso-skeleton, #e6e9ee);
     --_pulso-font: var(--pulso-font, system-ui, sans-serif);
-    display: block;
-    contain: content;
-    color: var(--_pulso-fg);
-    font-family: var(--_pulso-font);
-  }
-  :host([hidden]) {
-    display: none;
   }
   :host([theme='dark']) {
-    --_pulso-fg: var(--pulso-fg, #e4e7eb);
-    --_pulso-muted: var(--pulso-muted, #a3acb9);
-    --_pulso-surface: var(--pulso-surface, #1b1f24);
-    --_pulso-border: var(--pulso-border, #3d4550);
-    --_pulso-focus: var(--pulso-focus, #8ab4f8);
-    --_pulso-danger: var(--pulso-danger, #ffb4ab);
-    --_pulso-warning: var(--pulso-warning, #f5c453);
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_pulso-fg: var(--pulso-fg, #e4e7eb);
-      --_pulso-muted: var(--pulso-muted, #a3acb9);
-      --_pulso-surface: var(--pulso-surface, #1b1f24);
-      --_pulso-border: var(--pulso-border, #3d4550);
-      --_pulso-focus: var(--pulso-focus, #8ab4f8);
-      --_pulso-danger: var(--pulso-danger, #ffb4ab);
-      --_pulso-warning: var(--pulso-warning, #f5c453);
+      ${dark}
     }
   }
+`;
 
+/** Text for screen readers only. */
+export const visuallyHidden = css`
   .visually-hidden,
   .pulso-visually-hidden {
     position: absolute;
@@ -57,6 +54,20 @@ export const themeStyles = css`
     white-space: nowrap;
     border: 0;
   }
+`;
+
+export const themeStyles = css`
+  ${themeVariables}
+  :host {
+    display: block;
+    contain: content;
+    color: var(--_pulso-fg);
+    font-family: var(--_pulso-font);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  ${visuallyHidden}
 
   :focus-visible {
     outline: 2px solid var(--_pulso-focus);
