@@ -74,6 +74,7 @@ export class MarksNavController implements ReactiveController {
   readonly host: Host;
   readonly #opts: MarksNavOptions;
   #active: MarkPosition | null = null;
+  #root?: HTMLElement | DocumentFragment;
 
   constructor(host: Host, options: MarksNavOptions = {}) {
     this.host = host;
@@ -92,9 +93,12 @@ export class MarksNavController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Focus moving between two marks of one shadow root never reaches the host
+    // (both ends retarget to it, so the event stops at the root): listen there.
+    this.#root = this.host.renderRoot ?? this.host;
     this.host.addEventListener('keydown', this.#onKeydown);
-    this.host.addEventListener('focusin', this.#onFocusin);
-    this.host.addEventListener('focusout', this.#onFocusout);
+    this.#root.addEventListener('focusin', this.#onFocusin as EventListener);
+    this.#root.addEventListener('focusout', this.#onFocusout as EventListener);
     this.host.addEventListener('click', this.#onClick);
     // pointerenter/leave do not bubble, but capture still passes the host.
     this.host.addEventListener('pointerenter', this.#onPointerenter, true);
@@ -103,8 +107,8 @@ export class MarksNavController implements ReactiveController {
 
   hostDisconnected(): void {
     this.host.removeEventListener('keydown', this.#onKeydown);
-    this.host.removeEventListener('focusin', this.#onFocusin);
-    this.host.removeEventListener('focusout', this.#onFocusout);
+    this.#root?.removeEventListener('focusin', this.#onFocusin as EventListener);
+    this.#root?.removeEventListener('focusout', this.#onFocusout as EventListener);
     this.host.removeEventListener('click', this.#onClick);
     this.host.removeEventListener('pointerenter', this.#onPointerenter, true);
     this.host.removeEventListener('pointerleave', this.#onPointerleave, true);
