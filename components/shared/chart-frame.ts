@@ -24,6 +24,8 @@ export interface ChartFrameOptions {
   chart: TemplateResult;
   table: TemplateResult;
   legend?: Slot;
+  /** Widget controls at the start of the toolbar (e.g. heatmap / curves). */
+  controls?: Slot;
   notices?: Slot;
   stale?: Slot;
   /** Show the summary on screen too; by default it is for screen readers only. */
@@ -48,13 +50,23 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
         class=${o.summaryVisible ? 'pulso-frame-summary' : 'pulso-frame-summary visually-hidden'}>${o.summary}</p>
     </div>
     <div part="toolbar" class="pulso-frame-toolbar">
+      ${o.controls ?? nothing}
       <button type="button" part="button toggle" class="pulso-frame-toggle"
         aria-pressed=${table ? 'true' : 'false'}
         @click=${() => o.onToggleView()}>${t(o.locale, 'showTable')}</button>
-      ${EXPORTS.map(
-        (e) => html`<button type="button" part="button export" class="pulso-frame-export"
-          data-kind=${e.kind} @click=${() => o.onExport(e.kind)}>${t(o.locale, e.key)}</button>`,
-      )}
+      <details part="exports" class="pulso-frame-exports">
+        <summary part="button export-menu">${t(o.locale, 'download')}</summary>
+        <div class="pulso-frame-menu">
+          ${EXPORTS.map(
+            (e) => html`<button type="button" part="button export" class="pulso-frame-export"
+              data-kind=${e.kind} @click=${(ev: Event) => {
+                // Close the menu once a format is chosen.
+                (ev.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+                o.onExport(e.kind);
+              }}>${t(o.locale, e.key)}</button>`,
+          )}
+        </div>
+      </details>
     </div>
     ${o.notices ?? nothing}
     ${o.stale ?? nothing}
@@ -94,10 +106,49 @@ export const chartFrameStyles = css`
   .pulso-frame-toolbar {
     display: flex;
     flex-wrap: wrap;
+    align-items: flex-start;
     gap: 0.5rem;
     margin: 0 0 0.5rem;
   }
+  .pulso-frame-exports {
+    position: relative;
+  }
+  .pulso-frame-exports > summary {
+    list-style: none;
+    display: inline-flex;
+    align-items: center;
+    box-sizing: border-box;
+    line-height: 1.4;
+    gap: 0.375rem;
+  }
+  .pulso-frame-exports > summary::-webkit-details-marker {
+    display: none;
+  }
+  .pulso-frame-exports > summary::after {
+    content: '▾';
+  }
+  .pulso-frame-menu {
+    position: absolute;
+    z-index: 2;
+    inset-inline-end: 0;
+    top: calc(100% + 4px);
+    display: grid;
+    gap: 2px;
+    padding: 4px;
+    min-width: 10rem;
+    background: var(--_pulso-surface, #ffffff);
+    border: 1px solid var(--_pulso-border, #c9ced6);
+    border-radius: 4px;
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.18);
+  }
+  .pulso-frame-menu button {
+    text-align: start;
+    border-color: transparent;
+  }
+  .pulso-frame-toolbar summary,
   .pulso-frame-toolbar button {
+    box-sizing: border-box;
+    line-height: 1.4;
     font: inherit;
     font-size: 0.8125rem;
     min-height: 2rem;
@@ -112,6 +163,7 @@ export const chartFrameStyles = css`
     border-color: var(--_pulso-focus, #1a5fb4);
     box-shadow: inset 0 0 0 1px var(--_pulso-focus, #1a5fb4);
   }
+  .pulso-frame-toolbar summary:focus-visible,
   .pulso-frame-toolbar button:focus-visible {
     outline: 2px solid var(--_pulso-focus, #1a5fb4);
     outline-offset: 2px;
@@ -124,6 +176,13 @@ export const chartFrameStyles = css`
     display: block;
     max-width: 100%;
     height: auto;
+  }
+  /* A chart wider than its box scrolls instead of shrinking its text. */
+  .pulso-frame-chart .scroll {
+    overflow-x: auto;
+  }
+  .pulso-frame-chart .scroll > svg {
+    max-width: none;
   }
   .pulso-frame-legend {
     margin-top: 0.5rem;

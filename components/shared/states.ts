@@ -81,6 +81,7 @@ const CODE_KEYS: Record<string, StringKey> = {
   timeout: 'errorTimeout',
   network: 'errorNetwork',
   malformed: 'errorMalformed',
+  option: 'errorOptions',
 };
 
 /**

@@ -3,6 +3,7 @@
 // carrying markup still reaches the page only through a Lit text binding.
 import { format } from '../../src/i18n/messages.js';
 import type { Locale } from '../../src/i18n/messages.js';
+import { NONE } from '../../src/metrics/input.js';
 
 const en = {
   loading: 'Loading…',
@@ -29,6 +30,11 @@ const en = {
   partial: 'Partial period',
   legend: 'Legend',
   average: 'Weighted average',
+  errorOptions: 'A setting of this chart is not valid.',
+  updating: 'Updating…',
+  axisPercent: 'Percentage',
+  download: 'Download',
+  none: 'Not set',
 };
 
 export type StringKey = keyof typeof en;
@@ -59,6 +65,11 @@ const ptBR: Strings = {
   partial: 'Período parcial',
   legend: 'Legenda',
   average: 'Média ponderada',
+  errorOptions: 'Uma configuração deste gráfico não é válida.',
+  updating: 'Atualizando…',
+  axisPercent: 'Porcentagem',
+  download: 'Baixar',
+  none: 'Não informado',
 };
 
 const es: Strings = {
@@ -86,13 +97,30 @@ const es: Strings = {
   partial: 'Período parcial',
   legend: 'Leyenda',
   average: 'Promedio ponderado',
+  errorOptions: 'Una configuración de este gráfico no es válida.',
+  updating: 'Actualizando…',
+  axisPercent: 'Porcentaje',
+  download: 'Descargar',
+  none: 'No informado',
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };
 
+export type Translate<K extends string> = (locale: Locale, key: K, params?: Record<string, string | number>) => string;
+
+/** A `t()` over a widget's own catalog: `{name}` placeholders are filled as plain text. */
+export function translator<K extends string>(catalog: Readonly<Record<Locale, Readonly<Record<K, string>>>>): Translate<K> {
+  return (locale, key, params = {}) => {
+    const text: Record<string, string> = {};
+    for (const [name, value] of Object.entries(params)) text[name] = String(value);
+    return format(catalog[locale][key], text);
+  };
+}
+
 /** The UI string `key` in `locale`, with `{name}` placeholders filled as text. */
-export function t(locale: Locale, key: StringKey, params: Record<string, string | number> = {}): string {
-  const text: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) text[name] = String(value);
-  return format(STRINGS[locale][key], text);
+export const t: Translate<StringKey> = translator(STRINGS);
+
+/** A segment as shown: the metrics' "(none)" for missing values reads as "Not set" in the user's language. */
+export function segmentLabel(locale: Locale, segment: string): string {
+  return segment === NONE ? t(locale, 'none') : segment;
 }

@@ -60,6 +60,8 @@ export const themeStyles = css`
   ${themeVariables}
   :host {
     display: block;
+    /* As a grid or flex item, shrink to the track and let a wide chart scroll inside. */
+    min-width: 0;
     contain: content;
     color: var(--_pulso-fg);
     font-family: var(--_pulso-font);

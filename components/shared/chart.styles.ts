@@ -1,0 +1,93 @@
+// Styles every chart widget shares: the theme, the frame, states, tooltip and
+// table, then axes, ticks, grid lines, legends and the focus ring of marks.
+// Widgets add their own marks' styles after these.
+import { css } from 'lit';
+import { chartFrameStyles } from './chart-frame.js';
+import { statesStyles } from './states.js';
+import { tableViewStyles } from './table-view.js';
+import { themeStyles } from './theme.styles.js';
+import { tooltipStyles } from './tooltip.js';
+
+export const chartStyles = [
+  themeStyles,
+  statesStyles,
+  chartFrameStyles,
+  tooltipStyles,
+  tableViewStyles,
+  css`
+    svg.pulso-chart {
+      display: block;
+      overflow: visible;
+      font-family: var(--_pulso-font);
+    }
+    .tick {
+      font-size: 11px;
+      fill: var(--_pulso-muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .axis-title {
+      font-size: 11px;
+      fill: var(--_pulso-muted);
+    }
+    .grid line,
+    .axis line {
+      stroke: var(--_pulso-border);
+      stroke-width: 1;
+      shape-rendering: crispEdges;
+    }
+    .grid line.zero {
+      stroke: var(--_pulso-muted);
+    }
+    [data-mark] {
+      cursor: pointer;
+      outline: none;
+    }
+    [data-mark]:focus-visible {
+      stroke: var(--_pulso-focus);
+      stroke-width: 3;
+      paint-order: stroke;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font-size: 0.8125rem;
+      color: var(--_pulso-muted);
+    }
+    .legend .key,
+    .legend .scale {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375rem;
+    }
+    .legend svg {
+      flex: none;
+    }
+    .chart-types {
+      display: inline-flex;
+      gap: 0;
+    }
+    .chart-types button:first-child {
+      border-start-end-radius: 0;
+      border-end-end-radius: 0;
+    }
+    .chart-types button:last-child {
+      border-start-start-radius: 0;
+      border-end-start-radius: 0;
+      margin-inline-start: -1px;
+    }
+    .pulso-updating {
+      opacity: 0.6;
+      transition: opacity 0.2s;
+    }
+    .pulso-widget-notices {
+      margin: 0 0 0.5rem;
+      color: var(--_pulso-warning);
+      font-size: 0.8125rem;
+    }
+  `,
+];

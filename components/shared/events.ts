@@ -1,0 +1,36 @@
+// The `pulso-select` event (DESIGN.md §3.8): fired when a mark is clicked or
+// chosen with Enter/Space. `filters` says what the mark stands for in the terms a
+// dashboard filters by, so cross-filtering needs no knowledge of the widget.
+import type { Period } from '../../src/time/period.js';
+
+export interface PulsoSelectFilters {
+  /** A signup (or first-activity) cohort: the `YYYY-MM-DD` key of its period. */
+  cohort?: string;
+  /** A period key `YYYY-MM-DD`. */
+  period?: string;
+  /** The value of the widget's `by` column. */
+  segment?: string;
+  channel?: string;
+  step?: string;
+  feature?: string;
+}
+
+export interface PulsoSelectDetail {
+  /** The tag name of the widget that fired. */
+  widget: string;
+  filters: PulsoSelectFilters;
+  /** The period of the `cohort` and `period` keys. */
+  periodUnit?: Period;
+  /** The column `segment` values belong to (the widget's `by`). */
+  by?: string;
+  /** The metric row behind the mark (a copy). */
+  row: Readonly<Record<string, unknown>>;
+}
+
+export type PulsoSelectEvent = CustomEvent<PulsoSelectDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pulso-select': PulsoSelectEvent;
+  }
+}
