@@ -1,0 +1,143 @@
+// Layout of retention curves (SPEC §3.1, issue 4): the other view of the cohort
+// triangle. Either one line per cohort plus their weighted average, or, to
+// compare segments, one weighted-average line per segment. Pure geometry from
+// d3-scale/d3-shape path strings; <pulso-cohort-churn> renders it.
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import type { RetentionRow } from '../metrics/retention.js';
+import { marginOf, px, size, type Margin } from './geometry.js';
+import { categorical } from './palette.js';
+
+export interface CurvesOptions {
+  width: number;
+  height: number;
+  /** Default { top: 16, right: 16, bottom: 36, left: 48 }. */
+  margin?: Partial<Margin>;
+  /** One average line per segment instead of one line per cohort. */
+  compareSegments?: boolean;
+  /** With several segments and no comparison: the segment whose cohorts are drawn. */
+  segment?: string;
+  /** Least space between x labels, default 40 px. */
+  minTickSpacing?: number;
+}
+
+export type CurveKind = 'cohort' | 'average' | 'segment';
+
+export interface CurvePoint {
+  offset: number;
+  x: number;
+  y: number;
+  rate: number;
+  retained: number;
+  size: number;
+  /** Whether the period has ended (a cohort's own point; averages use ended periods only). */
+  complete: boolean;
+}
+
+export interface CurveSeries {
+  kind: CurveKind;
+  /** Cohort key, segment name, or '' for the overall average. */
+  key: string;
+  color: string;
+  path: string;
+  points: CurvePoint[];
+}
+
+export interface CurvesLayout {
+  width: number;
+  height: number;
+  plot: { left: number; top: number; right: number; bottom: number };
+  xTicks: { offset: number; x: number }[];
+  yTicks: { value: number; y: number }[];
+  series: CurveSeries[];
+}
+
+const DEFAULT_MARGIN: Margin = { top: 16, right: 16, bottom: 36, left: 48 };
+const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** Cohort lines are context for the average: one muted colour, the average stands out. */
+export const COHORT_LINE = '#8a94a3';
+
+const shown = (r: RetentionRow): boolean =>
+  r.suppressed !== true && r.rate !== null && r.retained !== null && r.size !== null && r.size > 0;
+
+/** Σ retained / Σ size per offset over the ended, unsuppressed cells (partial periods would bias it up). */
+export function weightedAverage(rows: readonly RetentionRow[]): Omit<CurvePoint, 'x' | 'y'>[] {
+  const acc = new Map<number, { retained: number; size: number }>();
+  for (const r of rows) {
+    if (!shown(r) || !r.complete) continue;
+    const a = acc.get(r.offset) ?? { retained: 0, size: 0 };
+    a.retained += r.retained!;
+    a.size += r.size!;
+    acc.set(r.offset, a);
+  }
+  return [...acc]
+    .sort((a, b) => a[0] - b[0])
+    .map(([offset, a]) => ({ offset, rate: a.retained / a.size, retained: a.retained, size: a.size, complete: true }));
+}
+
+export function retentionCurvesLayout(rows: readonly RetentionRow[], options: CurvesOptions): CurvesLayout {
+  const width = size(options.width);
+  const height = size(options.height);
+  const m = marginOf(options.margin, DEFAULT_MARGIN);
+  const plot = { left: m.left, top: m.top, right: Math.max(m.left, width - m.right), bottom: Math.max(m.top, height - m.bottom) };
+  const valid = rows.filter((r) => Number.isInteger(r.offset) && r.offset >= 0);
+  const maxOffset = valid.reduce((max, r) => Math.max(max, r.offset), 0);
+  const x = scaleLinear().domain([0, Math.max(1, maxOffset)]).range([plot.left, plot.right]);
+  const y = scaleLinear().domain([0, 1]).range([plot.bottom, plot.top]).clamp(true);
+  const place = (p: Omit<CurvePoint, 'x' | 'y'>): CurvePoint => ({ ...p, x: px(x(p.offset)), y: px(y(p.rate)) });
+  const segments = [...new Set(valid.map((r) => r.segment))];
+  const series: CurveSeries[] = [];
+  if (options.compareSegments && segments.length > 0) {
+    segments.forEach((s, i) =>
+      series.push(seriesOf('segment', s ?? '', categorical(i), weightedAverage(valid.filter((r) => r.segment === s)).map(place))),
+    );
+  } else {
+    const chosen = options.segment ?? (segments.length > 1 ? undefined : segments[0]);
+    if (segments.length > 1 && chosen === undefined)
+      throw new RangeError('retentionCurvesLayout: the rows hold several segments; pass { segment } or { compareSegments: true }');
+    const own = valid.filter((r) => r.segment === chosen);
+    for (const [cohort, group] of byCohort(own)) {
+      const points = group.filter(shown).map((r) => place({ offset: r.offset, rate: r.rate!, retained: r.retained!, size: r.size!, complete: r.complete }));
+      if (points.length) series.push(seriesOf('cohort', cohort, COHORT_LINE, points));
+    }
+    const avg = weightedAverage(own).map(place);
+    if (avg.length) series.push(seriesOf('average', '', categorical(0), avg));
+  }
+  return {
+    width: px(width),
+    height: px(height),
+    plot: { left: px(plot.left), top: px(plot.top), right: px(plot.right), bottom: px(plot.bottom) },
+    xTicks: offsetTicks(maxOffset, plot.right - plot.left, size(options.minTickSpacing, 40)).map((k) => ({ offset: k, x: px(x(k)) })),
+    yTicks: Y_TICKS.map((value) => ({ value, y: px(y(value)) })),
+    series,
+  };
+}
+
+function byCohort(rows: readonly RetentionRow[]): Map<string, RetentionRow[]> {
+  const groups = new Map<string, RetentionRow[]>();
+  for (const r of rows) {
+    const g = groups.get(r.cohort);
+    if (g) g.push(r);
+    else groups.set(r.cohort, [r]);
+  }
+  for (const g of groups.values()) g.sort((a, b) => a.offset - b.offset);
+  return groups;
+}
+
+function seriesOf(kind: CurveKind, key: string, color: string, points: CurvePoint[]): CurveSeries {
+  const d = line<CurvePoint>()
+    .x((p) => p.x)
+    .y((p) => p.y)
+    .digits(1);
+  return { kind, key, color, path: d(points) ?? '', points };
+}
+
+/** 0, k, 2k… with k the least whole step that keeps labels `spacing` apart. */
+function offsetTicks(maxOffset: number, span: number, spacing: number): number[] {
+  const n = Math.max(1, maxOffset);
+  const per = span > 0 ? span / n : 0;
+  const k = per > 0 ? Math.max(1, Math.ceil(spacing / per)) : n;
+  const out: number[] = [];
+  for (let i = 0; i <= maxOffset; i += k) out.push(i);
+  return out;
+}
