@@ -1,2 +1,8 @@
 // Entry of `pulso`: registers every element (as they land) and re-exports the core.
 export * from '../src/core.js';
+export { PulsoCohortChurn } from './cohort-churn/pulso-cohort-churn.js';
+export type { CohortChart, CohortChurnResult } from './cohort-churn/pulso-cohort-churn.js';
+export { PulsoNpsTrend } from './nps-trend/pulso-nps-trend.js';
+export type { NpsTrendResult } from './nps-trend/pulso-nps-trend.js';
+export type { PulsoSelectDetail, PulsoSelectEvent, PulsoSelectFilters } from './shared/events.js';
+export type { PulsoDataErrorDetail, PulsoDataErrorEvent } from './shared/data-controller.js';

@@ -1,8 +1,8 @@
 // Takes a screenshot of a page in Debian's headless Chromium, to look at what users see.
-// node scripts/screenshot.mjs URL OUT.png [width=1200] [light|dark]
+// node scripts/screenshot.mjs URL OUT.png [width=1200] [light|dark] [maxHeight]
 import puppeteer from 'puppeteer-core';
 
-const [url, out, width = '1200', scheme = 'light'] = process.argv.slice(2);
+const [url, out, width = '1200', scheme = 'light', maxHeight] = process.argv.slice(2);
 if (!url || !out) {
   console.error('usage: node scripts/screenshot.mjs URL OUT.png [width] [light|dark]');
   process.exit(2);
@@ -21,7 +21,12 @@ try {
   await page.setViewport({ width: Number(width), height: 900, deviceScaleFactor: 1 });
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
   await new Promise((r) => setTimeout(r, 1500));
-  await page.screenshot({ path: out, fullPage: true });
+  if (maxHeight) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.screenshot({ path: out, clip: { x: 0, y: 0, width: Number(width), height: Math.min(height, Number(maxHeight)) } });
+  } else {
+    await page.screenshot({ path: out, fullPage: true });
+  }
   if (errors.length) console.error('page errors:\n' + errors.join('\n'));
 } finally {
   await browser.close();
