@@ -1,9 +1,10 @@
 // Tracks the host's content-box width so a chart can lay itself out from
-// 320 px to 1600 px wide (issue 4 "chart frame"). One ResizeObserver per host;
+// a 320 px phone (whose padded boxes are narrower) to 1600 px wide (issue 4 "chart frame"). One ResizeObserver per host;
 // a burst of observations becomes one host update on the next animation frame.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export const MIN_WIDTH = 320;
+/** Below a 320 px phone's width: the widget's box there is narrower by the page's padding. */
+export const MIN_WIDTH = 240;
 export const MAX_WIDTH = 1600;
 export const DEFAULT_WIDTH = 640;
 
@@ -14,7 +15,7 @@ export function clampWidth(px: number): number {
 }
 
 export class ResizeController implements ReactiveController {
-  /** Content-box width in px, clamped to [320, 1600]; 640 until first observed. */
+  /** Content-box width in px, clamped to [240, 1600]; 640 until first observed. */
   width = DEFAULT_WIDTH;
 
   private readonly host: ReactiveControllerHost & Element;

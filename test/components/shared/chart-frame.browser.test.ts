@@ -1,5 +1,5 @@
 // The shared chart frame, theme and ResizeController: width clamped to
-// [320, 1600], the chart/table toggle, exports, title and summary wiring,
+// [240, 1600], the chart/table toggle, exports, title and summary wiring,
 // hostile text, parts, the dark theme attribute and axe (runs under strict CSP too).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
@@ -67,16 +67,16 @@ async function atWidth(el: ChartFrameTest, px: number, expected: number): Promis
 
 describe('ResizeController', () => {
   it('clamps and rounds widths', () => {
-    expect(clampWidth(200)).to.equal(320);
+    expect(clampWidth(200)).to.equal(240);
     expect(clampWidth(2000)).to.equal(1600);
     expect(clampWidth(800.4)).to.equal(800);
     expect(clampWidth(Number.NaN)).to.equal(640);
   });
 
-  it('follows the host width, clamped to [320, 1600]', async () => {
+  it('follows the host width, clamped to [240, 1600]', async () => {
     const el = await frame();
-    await atWidth(el, 200, 320);
-    expect(q(el, '.chart-svg')!.getAttribute('width')).to.equal('320');
+    await atWidth(el, 200, 240);
+    expect(q(el, '.chart-svg')!.getAttribute('width')).to.equal('240');
     await atWidth(el, 2000, 1600);
     await atWidth(el, 800, 800);
     expect(q(el, '.chart-svg')!.getAttribute('width')).to.equal('800');
