@@ -4,5 +4,6 @@ export { PulsoCohortChurn } from './cohort-churn/pulso-cohort-churn.js';
 export type { CohortChart, CohortChurnResult } from './cohort-churn/pulso-cohort-churn.js';
 export { PulsoNpsTrend } from './nps-trend/pulso-nps-trend.js';
 export type { NpsTrendResult } from './nps-trend/pulso-nps-trend.js';
+export { PulsoChannelCsat } from './channel-csat/pulso-channel-csat.js';
 export type { PulsoSelectDetail, PulsoSelectEvent, PulsoSelectFilters } from './shared/events.js';
 export type { PulsoDataErrorDetail, PulsoDataErrorEvent } from './shared/data-controller.js';

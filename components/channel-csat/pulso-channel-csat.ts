@@ -1,0 +1,220 @@
+// <pulso-channel-csat> (SPEC §3.3 with §3.4 beside it, issue 5): CSAT per channel
+// (or any `by`) as horizontal bars with Wilson whiskers and the change against
+// the previous window of the same length, plus optional ticket columns.
+import type { TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CsatBar } from '../../src/charts/csat-bars.js';
+import type { NormalizedTables, TableName } from '../../src/data/schema.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import { PulsoChartElement, listOption, textOption } from '../shared/chart-element.js';
+import type { RenderContext, TipContent } from '../shared/chart-element.js';
+import type { PulsoSelectDetail } from '../shared/events.js';
+import type { MarkPosition } from '../shared/marks-nav.js';
+import type { SkeletonShape } from '../shared/states.js';
+import { segmentLabel, t } from '../shared/strings.js';
+import type { TableColumn, TableRow } from '../shared/table-view.js';
+import { barsGeometry, renderBars, renderBarsLegend, ticketValue } from './bars-view.js';
+import type { BarsOptions } from './bars-view.js';
+import { computeCsat, ticketColumns } from './compute.js';
+import type { CompareMode, CsatResult, TicketColumn } from './compute.js';
+import { styles } from './pulso-channel-csat.styles.js';
+import { csatTableColumns, csatTableRows, ticketHeader } from './table.js';
+import { tc } from './strings.js';
+
+const num = (v: number | undefined | null): number | undefined => (v === null || v === undefined || Number.isNaN(v) ? undefined : v);
+
+/**
+ * CSAT by channel: one bar per channel, best first, with its 95% Wilson interval,
+ * the number of answers, a mark on groups with few answers, the previous window's
+ * value as a tick and the change in points; ticket columns on request.
+ *
+ * @fires pulso-select - A bar was chosen: `detail.filters` is `{ channel }`, or `{ segment }` when `by` names another column.
+ * @fires pulso-data-error - Loading or computing failed.
+ * @csspart frame - The figure around title, toolbar and chart.
+ * @csspart chart - The chart area.
+ * @csspart legend - The window, the key of bar, whisker, previous tick and warning mark.
+ * @csspart table - The table view.
+ * @csspart tooltip - The tooltip of the active bar.
+ * @cssprop --pulso-fg - Text, whiskers and previous-period ticks.
+ * @cssprop --pulso-surface - Background (also the halo around whiskers).
+ * @cssprop --pulso-warning - The few-answers mark.
+ * @cssprop --pulso-positive - A rise in CSAT (default green).
+ * @cssprop --pulso-danger - A fall in CSAT.
+ */
+@customElement('pulso-channel-csat')
+export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
+  static override styles = styles;
+
+  /** The column to group by: `channel` (default) or a customer attribute. */
+  @property() by?: string;
+  /** Answers in [from, to); the previous window is the same length just before. */
+  @property() from?: string;
+  @property() to?: string;
+  /** Window length when from or to is missing: ISO duration (`P30D`, default) or day, week, month, quarter, year. */
+  @property() period?: string;
+  /** `previous` (default): compare with the previous window; `none`: no comparison (all answers when no from/to). */
+  @property() compare: CompareMode = 'previous';
+  /** A score at least this is satisfied (default 4). */
+  @property({ attribute: 'satisfied-min', type: Number }) satisfiedMin?: number;
+  /** Top of the answer scale (default 5). */
+  @property({ type: Number }) scale?: number;
+  /** Groups with fewer answers (or tickets) than this are hidden; 0 = off. */
+  @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
+  /** Fewer answers than this get the few-answers mark (default 30). */
+  @property({ attribute: 'min-answers', type: Number }) minAnswers?: number;
+  /** Ticket columns beside the bars: `fcr`, `first-response`, `resolution`, `volume` (comma list) or `all`. */
+  @property() tickets?: string | string[];
+
+  protected tablesNeeded(): readonly TableName[] {
+    const by = textOption(this.by) ?? 'channel';
+    const tables: TableName[] = ['surveys'];
+    if (listOption(this.tickets)) tables.push('tickets');
+    // Surveys and tickets carry `channel`; any other `by` is a customer attribute.
+    if (by !== 'channel') tables.push('customers');
+    return tables;
+  }
+
+  protected optionDeps(): readonly unknown[] {
+    return [this.by, this.from, this.to, this.period, this.compare, this.satisfiedMin, this.scale, this.minCellSize,
+      String(listOption(this.tickets)), this.timeZone];
+  }
+
+  protected compute(tables: NormalizedTables): CsatResult {
+    const compare = this.compare ?? 'previous';
+    if (compare !== 'previous' && compare !== 'none') throw new RangeError(`compare must be previous or none; got '${String(compare)}'`);
+    return computeCsat(tables, {
+      by: textOption(this.by),
+      from: textOption(this.from),
+      to: textOption(this.to),
+      period: textOption(this.period),
+      compare,
+      satisfiedMin: num(this.satisfiedMin),
+      scale: num(this.scale),
+      minCellSize: num(this.minCellSize),
+      timeZone: textOption(this.timeZone),
+      tickets: ticketColumns(listOption(this.tickets)),
+    });
+  }
+
+  /** Thresholds and names the view needs. */
+  barsOptions(locale: Locale): BarsOptions {
+    return {
+      minAnswers: num(this.minAnswers) ?? 30,
+      wideInterval: 20,
+      k: num(this.minCellSize) ?? 0,
+      satisfiedMin: num(this.satisfiedMin) ?? 4,
+      scale: num(this.scale) ?? 5,
+      label: textOption(this.heading) ?? this.defaultHeading(locale),
+    };
+  }
+
+  protected defaultHeading(locale: Locale): string {
+    const by = textOption(this.by);
+    return by && by !== 'channel' ? tc(locale, 'headingBy', { by }) : tc(locale, 'heading');
+  }
+
+  protected skeleton(): SkeletonShape {
+    return 'bars';
+  }
+
+  protected isEmpty(result: CsatResult): boolean {
+    return result.rows.length === 0;
+  }
+
+  protected override suppressedLabel(): string {
+    return t(this.resolvedLocale, 'suppressed', { k: num(this.minCellSize) ?? 0 });
+  }
+
+  /** The bars in drawing order (best first), as the layout sorts them. */
+  barsOf(result: CsatResult, width = this.resize.width): CsatBar[] {
+    return barsGeometry(result, this.barsOptions(this.resolvedLocale), width).layout.bars;
+  }
+
+  protected summary(result: CsatResult, ctx: RenderContext): string {
+    const { f, locale } = ctx;
+    const shown = this.barsOf(result, ctx.width).filter((b) => b.csat !== null);
+    const window = result.window
+      ? tc(locale, 'legendWindowOnly', { from: f.date(result.window.from), to: f.date(result.window.to - 1) })
+      : tc(locale, 'summaryAll');
+    if (shown.length === 0) return window;
+    const name = (b: CsatBar) => segmentLabel(locale, b.channel);
+    const best = shown[0];
+    const worst = shown[shown.length - 1];
+    const params = {
+      by: result.by === 'channel' ? tc(locale, 'byChannel') : result.by,
+      window,
+      best: name(best),
+      bestCsat: f.percent(best.csat! / 100, 1),
+      bestN: f.number(best.n),
+      worst: name(worst),
+      worstCsat: f.percent(worst.csat! / 100, 1),
+      worstN: f.number(worst.n),
+    };
+    let text = tc(locale, shown.length === 1 ? 'summaryOne' : 'summary', params);
+    const moved = shown.filter((b) => b.delta !== null).sort((a, b) => Math.abs(b.delta!) - Math.abs(a.delta!))[0];
+    if (moved) text += tc(locale, 'summaryChange', { channel: name(moved), delta: f.delta(moved.delta, 'points', 1) });
+    return text;
+  }
+
+  protected renderChart(result: CsatResult, ctx: RenderContext): TemplateResult {
+    return renderBars(result, this.barsOptions(ctx.locale), ctx);
+  }
+
+  protected override renderLegend(result: CsatResult, ctx: RenderContext): TemplateResult {
+    return renderBarsLegend(result, this.barsOptions(ctx.locale), ctx);
+  }
+
+  protected tipFor(_mark: Element, pos: MarkPosition, result: CsatResult, ctx: RenderContext): TipContent | undefined {
+    const { f, locale } = ctx;
+    const bar = this.barsOf(result, ctx.width)[pos.col];
+    if (!bar) return undefined;
+    const title = segmentLabel(locale, bar.channel);
+    if (bar.suppressed) return { title, lines: [{ label: '', value: tc(locale, 'barHidden', { channel: title, k: num(this.minCellSize) ?? 0 }) }] };
+    const row = result.rows.find((r) => r.channel === bar.channel);
+    const lines = [
+      { label: tc(locale, 'csat'), value: f.percent(bar.csat === null ? null : bar.csat / 100, 1) },
+      { label: tc(locale, 'tipInterval'), value: `${f.percent((bar.ciLow ?? NaN) / 100, 1)} – ${f.percent((bar.ciHigh ?? NaN) / 100, 1)}` },
+      { label: tc(locale, 'tipAnswers'), value: tc(locale, 'tipSatisfied', { satisfied: f.number(row?.satisfied), n: f.number(bar.n) }) },
+      { label: tc(locale, 'tipMean'), value: f.number(row?.mean, 2) },
+    ];
+    if (bar.previous !== null) {
+      const prev = result.previous.find((r) => r.channel === bar.channel);
+      lines.push({ label: tc(locale, 'tipPrevious'), value: tc(locale, 'tipPreviousValue', { csat: f.percent(bar.previous / 100, 1), n: f.number(prev?.n) }) });
+      lines.push({ label: tc(locale, 'tipChange'), value: f.delta(bar.delta, 'points', 1) });
+    }
+    const s = result.tickets.get(bar.channel);
+    for (const c of result.columns) lines.push({ label: ticketHeader(locale, c), value: ticketValue(c, s, f) });
+    if (bar.wide) lines.push({ label: '', value: tc(locale, 'fewAnswers') });
+    return { title, lines };
+  }
+
+  protected selectionFor(_mark: Element, pos: MarkPosition, result: CsatResult): PulsoSelectDetail | undefined {
+    const bar = this.barsOf(result)[pos.col];
+    if (!bar) return undefined;
+    const row = { ...(result.rows.find((r) => r.channel === bar.channel) ?? { channel: bar.channel }) };
+    if (result.by === 'channel') return { widget: this.localName, filters: { channel: bar.channel }, row };
+    return { widget: this.localName, filters: { segment: bar.channel }, by: result.by, row };
+  }
+
+  protected tableColumns(ctx: RenderContext): readonly TableColumn[] {
+    const by = textOption(this.by) ?? 'channel';
+    const compare = this.compare !== 'none';
+    let tickets: TicketColumn[] = [];
+    try {
+      tickets = ticketColumns(listOption(this.tickets));
+    } catch {
+      // An unknown column is reported by compute as the option error state.
+    }
+    return csatTableColumns(ctx.locale, tickets, { by, compare });
+  }
+
+  protected tableRows(result: CsatResult): readonly TableRow[] {
+    return csatTableRows(result, this.barsOf(result), this.resolvedLocale);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pulso-channel-csat': PulsoChannelCsat;
+  }
+}

@@ -1,0 +1,293 @@
+// <pulso-channel-csat>: bars from channelCsat rows through the same layout, the
+// previous window and its change, ticket columns, every state, locales, keyboard,
+// tooltip, table, attributes ⇄ properties, invalid options and hostile names.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../components/channel-csat/pulso-channel-csat.js';
+import type { PulsoChannelCsat } from '../../../components/channel-csat/pulso-channel-csat.js';
+import { barsGeometry } from '../../../components/channel-csat/bars-view.js';
+import { windowsOf } from '../../../components/channel-csat/compute.js';
+import type { CsatResult } from '../../../components/channel-csat/compute.js';
+import type { PulsoSelectEvent } from '../../../components/shared/events.js';
+import { MemoryAdapter } from '../../../src/adapters/memory.js';
+import type { Adapter } from '../../../src/adapters/types.js';
+import { validate } from '../../../src/data/validate.js';
+import type { Row } from '../../../src/data/schema.js';
+import { formatters } from '../../../src/i18n/format.js';
+import { channelCsat } from '../../../src/metrics/csat.js';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+const FROM = '2025-02-01';
+const TO = '2025-03-01';
+
+const answer = (channel: string, day: string, score: number, customer = 'c1'): Row => ({
+  at: `${day}T10:00:00Z`,
+  kind: 'csat',
+  score,
+  customer_id: customer,
+  channel,
+});
+
+/** Current window (February): email 4/4, chat 8/10, phone 2/5; January: chat 2/4, phone 2/2. */
+function surveys(): Row[] {
+  const rows: Row[] = [];
+  [5, 5, 5, 4, 4, 4, 3, 2, 5, 4].forEach((s, i) => rows.push(answer('chat', `2025-02-${String(2 + i).padStart(2, '0')}`, s, `c${i}`)));
+  [1, 2, 5, 3, 4].forEach((s, i) => rows.push(answer('phone', `2025-02-${String(10 + i).padStart(2, '0')}`, s, `c${i}`)));
+  [5, 5, 5, 4].forEach((s, i) => rows.push(answer('email', `2025-02-${String(20 + i).padStart(2, '0')}`, s, `c${i + 5}`)));
+  [5, 5, 1, 1].forEach((s, i) => rows.push(answer('chat', `2025-01-${String(10 + i).padStart(2, '0')}`, s)));
+  [5, 5].forEach((s, i) => rows.push(answer('phone', `2025-01-${String(20 + i).padStart(2, '0')}`, s)));
+  rows.push({ at: '2025-02-05T00:00:00Z', kind: 'nps', score: 9, customer_id: 'c1', channel: 'chat' });
+  return rows;
+}
+
+const tickets: Row[] = [
+  { ticket_id: 't1', customer_id: 'c1', channel: 'chat', opened_at: '2025-02-02T10:00:00Z', first_response_at: '2025-02-02T10:30:00Z', resolved_at: '2025-02-02T12:00:00Z', contacts: 1 },
+  { ticket_id: 't2', customer_id: 'c2', channel: 'chat', opened_at: '2025-02-03T10:00:00Z', first_response_at: '2025-02-03T11:00:00Z', resolved_at: '2025-02-03T14:00:00Z', contacts: 2 },
+];
+
+const customers: Row[] = Array.from({ length: 10 }, (_, i) => ({ customer_id: `c${i}`, signup_at: '2024-01-01', plan: i < 5 ? 'Ouro' : 'Prata' }));
+
+const adapterOf = (s: Row[] = surveys()): MemoryAdapter => new MemoryAdapter({ surveys: s, tickets, customers });
+
+const root = (el: PulsoChannelCsat): ShadowRoot => el.shadowRoot!;
+const marks = (el: PulsoChannelCsat): SVGElement[] => [...root(el).querySelectorAll<SVGElement>('[data-mark]')];
+const texts = (el: PulsoChannelCsat, sel: string): string[] =>
+  [...root(el).querySelectorAll(sel)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+
+async function ready(el: PulsoChannelCsat, sel = '[data-mark]'): Promise<void> {
+  await waitUntil(() => root(el).querySelector(sel), `no ${sel}`, { timeout: 5000 });
+  await el.updateComplete;
+}
+
+async function widget(attrs = '', adapter: Adapter = adapterOf()): Promise<PulsoChannelCsat> {
+  const el = await fixture<PulsoChannelCsat>(html`<pulso-channel-csat locale="en"></pulso-channel-csat>`);
+  for (const part of attrs.split(';').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    el.setAttribute(k.trim(), v.trim());
+  }
+  el.adapter = adapter;
+  await ready(el);
+  return el;
+}
+
+describe('pulso-channel-csat', () => {
+  it('draws one bar per channel through the layout of the metric rows, best first', async () => {
+    const el = await widget(`from=${FROM};to=${TO}`);
+    const { tables } = validate({ surveys: surveys() });
+    const rows = channelCsat(tables, { from: FROM, to: TO });
+    const previous = channelCsat(tables, { from: '2025-01-04', to: FROM });
+    const result = el['data'].value!.result as CsatResult;
+    expect(result.rows).to.deep.equal(rows.filter((r) => (r.n ?? 0) > 0));
+    expect(result.previous).to.deep.equal(previous);
+    const g = barsGeometry(result, el.barsOptions('en'), el['resize'].width);
+    const bars = [...root(el).querySelectorAll('rect.bar')];
+    expect(marks(el)).to.have.length(3);
+    expect(g.layout.bars.map((b) => b.channel)).to.deep.equal(['email', 'chat', 'phone']);
+    g.layout.bars.forEach((b, i) => {
+      expect(Number(bars[i].getAttribute('width'))).to.be.closeTo(b.w, 0.01);
+      expect(Number(bars[i].getAttribute('y'))).to.equal(b.y);
+      expect(marks(el)[i].getAttribute('data-channel')).to.equal(b.channel);
+    });
+    // chat 8/10 is 80% of email's 100% bar.
+    expect(Number(bars[1].getAttribute('width')) / Number(bars[0].getAttribute('width'))).to.be.closeTo(0.8, 1e-6);
+    expect(texts(el, 'text.csat')).to.deep.equal(['100.0%', '80.0%', '40.0%']);
+    expect(texts(el, 'text.n')).to.deep.equal(['n = 4', 'n = 10', 'n = 5']);
+    // Previous window: chat 2/4 = 50% → +30 pts; phone 2/2 = 100% → −60; email had no answers.
+    const d = (x: number) => formatters('en').delta(x, 'points', 1).replace(/\s+/g, ' ');
+    expect(texts(el, 'text.delta')).to.deep.equal(['', d(30), d(-60)]);
+    expect(root(el).querySelectorAll('.prev line:not(.halo)')).to.have.length(2);
+    expect(root(el).querySelectorAll('.whisker')).to.have.length(3);
+    // Everyone has fewer than 30 answers: every bar carries the warning mark, and says so.
+    expect(root(el).querySelectorAll('.row.wide .warn')).to.have.length(3);
+    expect(marks(el)[1].getAttribute('aria-label')).to.contain('chat: CSAT 80.0%').and.contain('few answers');
+  });
+
+  it('computes the default window: the last 30 days to the last answer, against the 30 before', () => {
+    const { tables } = validate({ surveys: surveys() });
+    const w = windowsOf(tables, { compare: 'previous', tickets: [] });
+    // Last csat answer 2025-02-23 → the window ends at the start of 2025-02-24.
+    expect(w.window).to.deep.equal({ from: Date.UTC(2025, 0, 25), to: Date.UTC(2025, 1, 24) });
+    expect(w.previous).to.deep.equal({ from: Date.UTC(2024, 11, 26), to: Date.UTC(2025, 0, 25) });
+    const month = windowsOf(tables, { compare: 'previous', period: 'month', tickets: [] });
+    expect(month.window).to.deep.equal({ from: Date.UTC(2025, 0, 24), to: Date.UTC(2025, 1, 24) });
+    expect(month.previous).to.deep.equal({ from: Date.UTC(2024, 11, 24), to: Date.UTC(2025, 0, 24) });
+    expect(windowsOf(tables, { compare: 'none', tickets: [] })).to.deep.equal({ window: null, previous: null });
+  });
+
+  it('shows ticket columns aligned with the bars, times from minutes', async () => {
+    const el = await widget(`from=${FROM};to=${TO};tickets=fcr,first-response,resolution,volume`);
+    const f = formatters('en');
+    const chat = [...root(el).querySelectorAll('.row')][1];
+    const cells = [...chat.querySelectorAll('text.ticket')].map((e) => e.textContent);
+    expect(cells).to.deep.equal(['50%', f.duration(45 * 60_000), f.duration(180 * 60_000), '2']);
+    const email = [...root(el).querySelectorAll('.row')][0];
+    expect([...email.querySelectorAll('text.ticket')].map((e) => e.textContent)).to.deep.equal(['—', '—', '—', '0']);
+    expect(texts(el, '.col-sub.lower')).to.deep.equal(['lower = better', 'lower = better']);
+    const y = chat.querySelector('rect.bar')!;
+    const cy = Number(y.getAttribute('y')) + Number(y.getAttribute('height')) / 2;
+    for (const t of chat.querySelectorAll('text.ticket')) expect(Number(t.getAttribute('y'))).to.equal(cy);
+  });
+
+  it('shows a skeleton while loading, then the bars', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const inner = adapterOf();
+    const slow: Adapter = { id: 'slow', load: async (req, signal) => (await gate, inner.load(req, signal)) };
+    const el = await fixture<PulsoChannelCsat>(html`<pulso-channel-csat locale="en" .adapter=${slow}></pulso-channel-csat>`);
+    await waitUntil(() => root(el).querySelector('.pulso-loading'), 'no skeleton');
+    expect(root(el).querySelector('.pulso-loading')!.getAttribute('data-shape')).to.equal('bars');
+    open();
+    await ready(el);
+  });
+
+  it('says "No answers in this period" without csat answers, and when there is no source', async () => {
+    const el = await fixture<PulsoChannelCsat>(html`<pulso-channel-csat locale="en"></pulso-channel-csat>`);
+    await ready(el, '.pulso-no-source');
+    el.adapter = adapterOf(surveys().filter((r) => r.kind === 'nps'));
+    await waitUntil(() => texts(el, '.pulso-empty')[0] === 'No answers in this period', texts(el, '.pulso-empty').join());
+    expect(marks(el)).to.have.length(0);
+    el.from = '2030-01-01';
+    el.to = '2030-02-01';
+    el.adapter = adapterOf();
+    await el.updateComplete;
+    await waitUntil(() => texts(el, '.pulso-empty')[0] === 'No answers in this period');
+  });
+
+  it('shows the error state and retries', async () => {
+    let fail = true;
+    const inner = adapterOf();
+    const flaky: Adapter = {
+      id: 'flaky',
+      load: async (req, signal) => {
+        if (fail) throw new Error('boom');
+        return inner.load(req, signal);
+      },
+    };
+    const el = await fixture<PulsoChannelCsat>(html`<pulso-channel-csat locale="en" .adapter=${flaky}></pulso-channel-csat>`);
+    await ready(el, '.pulso-error');
+    fail = false;
+    root(el).querySelector<HTMLButtonElement>('.pulso-retry')!.click();
+    await ready(el);
+    expect(marks(el).length).to.be.greaterThan(0);
+  });
+
+  it('notes skipped rows with their exact count', async () => {
+    const el = await widget(`from=${FROM};to=${TO}`, adapterOf([...surveys(), answer('chat', '2025-02-07', 9)]));
+    const notice = texts(el, '.pulso-notices li').join(' ');
+    expect(notice).to.contain(`1 of ${surveys().length + 1} survey rows were skipped`);
+  });
+
+  it('switches language: title, labels and number format', async () => {
+    const el = await widget(`from=${FROM};to=${TO}`);
+    expect(texts(el, '.pulso-frame-title')[0]).to.equal('Satisfaction (CSAT) by channel');
+    el.locale = 'pt-BR';
+    await el.updateComplete;
+    expect(texts(el, '.pulso-frame-title')[0]).to.equal('Satisfação (CSAT) por canal');
+    expect(texts(el, 'text.csat')).to.deep.equal(['100,0%', '80,0%', '40,0%']);
+    expect(texts(el, '.col-head')[0]).to.equal('Canal');
+    expect(texts(el, '.pulso-frame-summary')[0]).to.contain('maior em email com 100,0%').and.contain('menor em phone com 40,0%');
+    el.locale = 'es';
+    await el.updateComplete;
+    expect(texts(el, '.pulso-frame-summary')[0]).to.contain('el más alto es email');
+  });
+
+  it('moves through bars with the keyboard, shows the tooltip and fires pulso-select', async () => {
+    const el = await widget(`from=${FROM};to=${TO}`);
+    const [first] = marks(el);
+    first.focus();
+    await el.updateComplete;
+    const tip = root(el).querySelector('[role="tooltip"]')!;
+    expect(tip.hasAttribute('hidden')).to.equal(false);
+    expect(tip.textContent).to.contain('email').and.contain('100.0%');
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(root(el).activeElement).to.equal(marks(el)[1]);
+    marks(el)[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(root(el).activeElement).to.equal(marks(el)[2]);
+    const events: PulsoSelectEvent[] = [];
+    el.addEventListener('pulso-select', (e) => events.push(e));
+    marks(el)[2].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    expect(events).to.have.length(1);
+    expect(events[0].detail.filters).to.deep.equal({ channel: 'phone' });
+    expect(events[0].detail.row).to.include({ channel: 'phone', n: 5, satisfied: 2 });
+  });
+
+  it('fires { segment } with by, on a customer attribute', async () => {
+    const el = await widget(`from=${FROM};to=${TO};by=plan`);
+    expect(texts(el, '.pulso-frame-title')[0]).to.equal('Satisfaction (CSAT) by plan');
+    const events: PulsoSelectEvent[] = [];
+    el.addEventListener('pulso-select', (e) => events.push(e));
+    marks(el)[0].dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    // c0–c4 (Ouro): chat 5,5,5,4,4 + phone 1,2,5,3,4 → 7/10; c5–c9 (Prata): 4,3,2,5,4 + email 5,5,5,4 → 7/9.
+    expect(events[0].detail.filters).to.deep.equal({ segment: 'Prata' });
+    expect(events[0].detail.by).to.equal('plan');
+    expect(texts(el, 'text.csat')).to.deep.equal([formatters('en').percent(7 / 9, 1), '70.0%']);
+  });
+
+  it('toggles to a table with one row per bar', async () => {
+    const el = await widget(`from=${FROM};to=${TO};tickets=all`);
+    root(el).querySelector<HTMLButtonElement>('.pulso-frame-toggle')!.click();
+    await el.updateComplete;
+    const table = root(el).querySelector('table')!;
+    expect(table.querySelectorAll('tbody tr')).to.have.length(3);
+    const chat = [...table.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes('chat'))!;
+    expect(chat.textContent).to.contain('80.0%').and.contain('+30.0').and.contain('50.0%');
+  });
+
+  it('is accessible', async () => {
+    const el = await widget(`from=${FROM};to=${TO};tickets=all`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reflects every option between attributes and properties', async () => {
+    const el = await widget(
+      'by=channel;from=2025-02-01;to=2025-03-01;period=P14D;satisfied-min=5;scale=5;min-cell-size=1;time-zone=America/Sao_Paulo;' +
+        'tickets=fcr, volume;compare=none;min-answers=3',
+    );
+    expect(el.by).to.equal('channel');
+    expect(el.from).to.equal('2025-02-01');
+    expect(el.to).to.equal('2025-03-01');
+    expect(el.period).to.equal('P14D');
+    expect(el.satisfiedMin).to.equal(5);
+    expect(el.scale).to.equal(5);
+    expect(el.minCellSize).to.equal(1);
+    expect(el.timeZone).to.equal('America/Sao_Paulo');
+    expect(el.tickets).to.equal('fcr, volume');
+    expect(el.compare).to.equal('none');
+    expect(el.minAnswers).to.equal(3);
+    await waitUntil(() => texts(el, 'text.csat').join() === '75.0%,40.0%,20.0%', texts(el, 'text.csat').join());
+    expect(texts(el, '.col-head').slice(2)).to.deep.equal(['FCR', 'Tickets']);
+    expect(root(el).querySelectorAll('.prev')).to.have.length(0);
+    // min-answers=3: no group is "few" any more (intervals are still wide, though).
+    el.minAnswers = 1000;
+    el.satisfiedMin = 4;
+    el.tickets = ['resolution'];
+    await waitUntil(() => texts(el, 'text.csat').join() === '100.0%,80.0%,40.0%');
+    expect(texts(el, '.col-head').slice(2)).to.deep.equal(['Resolution']);
+  });
+
+  it('shows the option error for an invalid setting', async () => {
+    const el = await widget(`from=${FROM};to=${TO}`);
+    el.satisfiedMin = 9;
+    await waitUntil(() => root(el).querySelector('.pulso-error'));
+    expect(root(el).querySelector('.pulso-error')!.textContent).to.contain('A setting of this chart is not valid.');
+    el.satisfiedMin = 4;
+    await ready(el);
+    el.setAttribute('tickets', 'fcr,nope');
+    await waitUntil(() => root(el).querySelector('.pulso-error'));
+    el.setAttribute('tickets', 'fcr');
+    await ready(el);
+    el.setAttribute('period', 'P-1');
+    await waitUntil(() => root(el).querySelector('.pulso-error'));
+  });
+
+  it('renders hostile channel names as text', async () => {
+    const rows = surveys().map((r) => (r.channel === 'phone' ? { ...r, channel: HOSTILE } : r));
+    const el = await widget(`from=${FROM};to=${TO}`, adapterOf(rows));
+    const mark = marks(el).find((m) => m.getAttribute('data-channel') === HOSTILE)!;
+    expect(mark.getAttribute('aria-label')).to.contain(HOSTILE);
+    expect(root(el).querySelector('img')).to.equal(null);
+    expect(texts(el, '.pulso-frame-summary')[0]).to.contain(HOSTILE);
+    expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+  });
+});
