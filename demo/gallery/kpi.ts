@@ -1,3 +1,15 @@
+// <pulso-kpi> in the gallery: one card per metric of SPEC §3.7 over the last 30
+// days of the seeded data (?lang and ?theme switch language and theme), plus a
+// card with an explicit range, a weekly sparkline and small-cell suppression.
+import '../../components/kpi/pulso-kpi.js';
 import type { GalleryContext, GallerySpec } from './types.js';
 
-export const specs = (_: GalleryContext): GallerySpec[] => [];
+const METRICS = ['churnRate', 'nps', 'csat', 'ces', 'fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume', 'activation'];
+
+export const specs = ({ asOf }: GalleryContext): GallerySpec[] => [
+  ...METRICS.map((metric) => ({ tag: 'pulso-kpi', attrs: { metric, 'as-of': asOf } })),
+  { tag: 'pulso-kpi', attrs: { metric: 'adoption', 'as-of': asOf, features: 'teleconsult,lab_results' } },
+  // March 2026 against February: the phone channel's slide shows in CSAT.
+  { tag: 'pulso-kpi', attrs: { metric: 'csat', from: '2026-03-01', to: '2026-04-01', period: 'week', 'spark-periods': '10' } },
+  { tag: 'pulso-kpi', attrs: { metric: 'nps', 'as-of': asOf, range: 'P7D', period: 'week', 'min-cell-size': '60' } },
+];

@@ -1,0 +1,87 @@
+// The options of <pulso-kpi> checked and turned into what `kpis` takes (issue 5).
+// The card's range: `from`/`to` when given; else `to` = `as-of` or now, and
+// `from` = `to` − `range` (default P30D) on the calendar of the time zone. The
+// sparkline covers the last `spark-periods` periods ending with the range, so a
+// 30-day card still shows a year of months rather than one or two points.
+import { KPI_METRICS } from '../../src/metrics/kpis.js';
+import type { KpiMetric } from '../../src/metrics/kpis.js';
+import type { KpiPolarity } from '../../src/charts/kpi.js';
+import { lastPeriodBefore } from '../../src/metrics/grid.js';
+import { addDuration, bucketer, checkPeriod, parseDuration, parseTimestamp } from '../../src/time/index.js';
+import type { Period } from '../../src/time/index.js';
+
+export const DEFAULT_RANGE = 'P30D';
+export const DEFAULT_SPARK_PERIODS = 12;
+const POLARITIES: readonly KpiPolarity[] = ['up', 'down', 'neutral'];
+
+export function checkMetric(value: unknown): KpiMetric {
+  if ((KPI_METRICS as readonly unknown[]).includes(value)) return value as KpiMetric;
+  throw new RangeError(`metric must be one of ${KPI_METRICS.join(', ')}; got '${String(value)}'`);
+}
+
+export function checkPolarity(value: string | undefined): KpiPolarity | undefined {
+  if (value === undefined) return undefined;
+  if ((POLARITIES as readonly string[]).includes(value)) return value as KpiPolarity;
+  throw new RangeError(`polarity must be one of ${POLARITIES.join(', ')}; got '${value}'`);
+}
+
+export function checkBand(value: number | undefined | null): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Number.isFinite(value) && value >= 0) return value;
+  throw new RangeError(`neutral-band must be a number ≥ 0; got '${String(value)}'`);
+}
+
+export function checkSparkPeriods(value: number | undefined | null): number {
+  if (value === undefined || value === null) return DEFAULT_SPARK_PERIODS;
+  if (Number.isInteger(value) && value >= 1 && value <= 400) return value;
+  throw new RangeError(`spark-periods must be a whole number from 1 to 400; got '${String(value)}'`);
+}
+
+/** 'none' (or an empty attribute) turns the sparkline off. */
+export function sparkPeriod(value: string | undefined): Period | null {
+  if (value === undefined || value === 'none') return null;
+  return checkPeriod(value);
+}
+
+function time(value: string, name: string): number {
+  const t = parseTimestamp(value);
+  if (Number.isNaN(t)) throw new RangeError(`${name} must be an ISO-8601 timestamp; got '${value}'`);
+  return t;
+}
+
+export interface RangeInput {
+  from?: string;
+  to?: string;
+  asOf?: string;
+  range?: string;
+  timeZone?: string;
+}
+
+/** The card's range [from, to) in epoch ms; `now` when neither `to` nor `as-of` is set. */
+export function resolveRange(o: RangeInput, now: number): { from: number; to: number } {
+  const to = o.to !== undefined ? time(o.to, 'to') : o.asOf !== undefined ? time(o.asOf, 'as-of') : now;
+  if (o.from !== undefined) return { from: time(o.from, 'from'), to };
+  const d = parseDuration(o.range ?? DEFAULT_RANGE, 'range');
+  if (d.months === 0 && d.days === 0 && d.ms === 0) throw new RangeError(`range must be longer than zero; got '${o.range}'`);
+  const back = { months: -d.months, days: -d.days, ms: -d.ms };
+  return { from: addDuration(to, back, o.timeZone), to };
+}
+
+export interface SparkWindow {
+  from: number;
+  /** Whether the last period ends after `to` (cut short by the range). */
+  partialLast: boolean;
+}
+
+/** The sparkline's range: the `count` periods ending with the one holding the last instant before `to`. */
+export function sparkWindow(period: Period, to: number, count: number, timeZone?: string): SparkWindow {
+  const b = bucketer(period, timeZone);
+  const last = lastPeriodBefore(b, to);
+  return { from: b.start(last - count + 1), partialLast: b.end(last) > to };
+}
+
+/** How many whole days [from, to) spans, or null when it is not a whole number of days (±1 h for DST). */
+export function wholeDays(from: number, to: number): number | null {
+  const days = Math.round((to - from) / 86_400_000);
+  return days >= 1 && Math.abs(to - from - days * 86_400_000) <= 3_600_000 ? days : null;
+}
