@@ -5,6 +5,7 @@ export type { CohortChart, CohortChurnResult } from './cohort-churn/pulso-cohort
 export { PulsoNpsTrend } from './nps-trend/pulso-nps-trend.js';
 export type { NpsTrendResult } from './nps-trend/pulso-nps-trend.js';
 export { PulsoChannelCsat } from './channel-csat/pulso-channel-csat.js';
+export { PulsoAdoptionFunnel } from './adoption-funnel/pulso-adoption-funnel.js';
 export { PulsoKpi } from './kpi/pulso-kpi.js';
 export type { PulsoSelectDetail, PulsoSelectEvent, PulsoSelectFilters } from './shared/events.js';
 export type { PulsoDataErrorDetail, PulsoDataErrorEvent } from './shared/data-controller.js';
