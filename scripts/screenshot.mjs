@@ -21,12 +21,13 @@ try {
   await page.setViewport({ width: Number(width), height: 900, deviceScaleFactor: 1 });
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
   await new Promise((r) => setTimeout(r, 1500));
-  if (maxHeight) {
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.screenshot({ path: out, clip: { x: 0, y: 0, width: Number(width), height: Math.min(height, Number(maxHeight)) } });
-  } else {
-    await page.screenshot({ path: out, fullPage: true });
-  }
+  // Grow the viewport to the page (capped) and let widgets re-lay out before capturing:
+  // puppeteer's fullPage capture resizes the page mid-shot, which widgets catch half-way.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const shot = Math.min(height, Number(maxHeight) || 16000);
+  await page.setViewport({ width: Number(width), height: shot, deviceScaleFactor: 1 });
+  await new Promise((r) => setTimeout(r, 1500));
+  await page.screenshot({ path: out, captureBeyondViewport: false });
   if (errors.length) console.error('page errors:\n' + errors.join('\n'));
 } finally {
   await browser.close();
