@@ -12,7 +12,10 @@ import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import { formatters } from '../../src/i18n/format.js';
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
+import { ContextConsumer } from '@lit/context';
 import { renderChartFrame } from './chart-frame.js';
+import { pulsoDashboardContext } from './context.js';
+import type { DashboardDefaults } from './context.js';
 import type { ChartView, ExportKind } from './chart-frame.js';
 import { PulsoDataController } from './data-controller.js';
 import type { DataValue } from './data-controller.js';
@@ -30,6 +33,16 @@ import type { TooltipLine } from './tooltip.js';
 import type { PulsoSelectDetail } from './events.js';
 
 export const TOOLTIP_ID = 'pulso-tooltip';
+
+/** Dashboard defaults and the attribute that, when present on the widget, overrides each. */
+const DEFAULT_ATTRIBUTES: Readonly<Record<keyof DashboardDefaults, string>> = {
+  from: 'from',
+  to: 'to',
+  period: 'period',
+  locale: 'locale',
+  theme: 'theme',
+  timeZone: 'time-zone',
+};
 
 /** What a mark's tooltip says. */
 export interface TipContent {
@@ -109,6 +122,15 @@ export abstract class PulsoChartElement<R> extends LitElement {
     onDismiss: () => this.hideTip(),
   });
 
+  /** Takes the dashboard's range, period, locale, theme and zone where the widget has no attribute of its own. */
+  protected readonly dashboardDefaults = new ContextConsumer(this, {
+    context: pulsoDashboardContext,
+    subscribe: true,
+    callback: (value) => this.applyDefaults(value?.defaults ?? {}),
+  });
+  /** The values properties had before the dashboard set them, to restore when it unsets them. */
+  #ownValues = new Map<string, unknown>();
+
   /** The data source as an object; wins over `source` and the dashboard. */
   @property({ attribute: false }) adapter?: Adapter;
   /** A registered adapter name or the base URL of a JSON API. */
@@ -167,6 +189,22 @@ export abstract class PulsoChartElement<R> extends LitElement {
   /** The suppressed text of the table ('< k'). */
   protected suppressedLabel(): string | undefined {
     return undefined;
+  }
+
+  private applyDefaults(defaults: DashboardDefaults): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const [name, attribute] of Object.entries(DEFAULT_ATTRIBUTES) as [keyof DashboardDefaults, string][]) {
+      // An attribute the host wrote wins; one reflected from the dashboard's own value does not.
+      if (!(name in this) || (this.hasAttribute(attribute) && !this.#ownValues.has(name))) continue;
+      const value = defaults[name];
+      if (value !== undefined) {
+        if (!this.#ownValues.has(name)) this.#ownValues.set(name, self[name]);
+        if (self[name] !== value) self[name] = value;
+      } else if (this.#ownValues.has(name)) {
+        self[name] = this.#ownValues.get(name);
+        this.#ownValues.delete(name);
+      }
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,7 +1,34 @@
 // Services a <pulso-dashboard> shares with the widgets inside it (DESIGN.md §3.5).
-// An element's own property always wins over what the context provides.
+// An element's own property or attribute always wins over what the context provides.
 import { createContext } from '@lit/context';
 import type { Adapter } from '../../src/adapters/types.js';
+import type { TableFilter } from '../../src/data/filter.js';
+import type { TableStore } from '../../src/data/store.js';
 
 /** The adapter of the enclosing dashboard (or any provider element). */
 export const pulsoAdapterContext = createContext<Adapter | undefined>(Symbol('pulso-adapter'));
+
+/** A filter of the dashboard; a cross-filter names the widget it came from, which it does not filter. */
+export interface DashboardFilter {
+  filter: TableFilter;
+  source?: Element;
+}
+
+/** Options a widget takes from the dashboard when it has no attribute of its own. */
+export interface DashboardDefaults {
+  from?: string;
+  to?: string;
+  period?: string;
+  locale?: string;
+  theme?: string;
+  timeZone?: string;
+}
+
+export interface DashboardContext {
+  /** Loads each table once for every widget of the dashboard. */
+  store?: TableStore;
+  filters: readonly DashboardFilter[];
+  defaults: DashboardDefaults;
+}
+
+export const pulsoDashboardContext = createContext<DashboardContext | undefined>(Symbol('pulso-dashboard'));

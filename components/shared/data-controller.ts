@@ -7,9 +7,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../../src/adapters/errors.js';
 import { resolveSource } from '../../src/adapters/registry.js';
 import type { Adapter, TimeInput } from '../../src/adapters/types.js';
+import { filterNeeds, filterTables } from '../../src/data/filter.js';
+import type { TableFilter } from '../../src/data/filter.js';
 import { loadTables } from '../../src/data/load.js';
 import type { NormalizedTables, TableName, ValidationReport } from '../../src/data/schema.js';
-import { pulsoAdapterContext } from './context.js';
+import { pulsoAdapterContext, pulsoDashboardContext } from './context.js';
+import type { DashboardContext } from './context.js';
 
 export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
 
@@ -54,10 +57,21 @@ declare global {
 
 type Host = ReactiveControllerHost & HTMLElement;
 type TimeKey = string | number | undefined;
-type Args = [Adapter | undefined, string | undefined, Adapter | undefined, string, TimeKey, TimeKey, ...unknown[]];
+type Args = [
+  Adapter | undefined,
+  string | undefined,
+  Adapter | undefined,
+  string,
+  TimeKey,
+  TimeKey,
+  /** The dashboard's filters that apply to this widget, as JSON (recompute, no reload, on change). */
+  string,
+  ...unknown[],
+];
 
 interface Loaded {
   adapter: Adapter;
+  store: unknown;
   key: string;
   value: { tables: NormalizedTables; report: ValidationReport };
 }
@@ -93,6 +107,7 @@ export class PulsoDataController<R> implements ReactiveController {
   private readonly options: DataControllerOptions<R>;
   private readonly task: Task<Args, DataValue<R>>;
   private readonly context: ContextConsumer<typeof pulsoAdapterContext, Host>;
+  private readonly dashboard: ContextConsumer<typeof pulsoDashboardContext, Host>;
   /** Ours, beside Task's: Task has no hook for the host leaving the page. */
   private running?: AbortController;
   private interrupted = false;
@@ -104,6 +119,7 @@ export class PulsoDataController<R> implements ReactiveController {
     this.host = host;
     this.options = options;
     this.context = new ContextConsumer(host, { context: pulsoAdapterContext, subscribe: true });
+    this.dashboard = new ContextConsumer(host, { context: pulsoDashboardContext, subscribe: true });
     this.task = new Task<Args, DataValue<R>>(host, {
       task: (args, { signal }) => this.perform(args, signal),
       args: () => this.args(),
@@ -169,21 +185,32 @@ export class PulsoDataController<R> implements ReactiveController {
     }
   }
 
+  /** The dashboard filters for this widget: all but the cross-filter it fired itself. */
+  private filters(): TableFilter[] {
+    const d: DashboardContext | undefined = this.dashboard.value;
+    return (d?.filters ?? []).filter((f) => f.source !== this.host).map((f) => f.filter);
+  }
+
   private args(): Args {
     const o = this.options;
+    const filters = this.filters();
+    const tables = new Set([...o.tables(), ...filters.flatMap(filterNeeds)]);
     return [
       o.adapter(),
       o.source()?.trim() || undefined,
       this.context.value,
-      o.tables().join(','),
+      [...tables].join(','),
       timeKey(o.from?.()),
       timeKey(o.to?.()),
+      JSON.stringify(filters),
+      // A new store (the dashboard's refresh) loads again.
+      this.dashboard.value?.store,
       ...(o.deps?.() ?? []),
     ];
   }
 
   private async perform(args: Args, taskSignal: AbortSignal): Promise<DataValue<R> | typeof initialState> {
-    const [own, source, fromContext, tablesKey, from, to] = args;
+    const [own, source, fromContext, tablesKey, from, to, filterKey] = args;
     // Precedence: the element's property, its source attribute, then the dashboard.
     const adapter = own ?? (source ? resolveSource(source) : fromContext);
     if (!adapter) {
@@ -196,16 +223,23 @@ export class PulsoDataController<R> implements ReactiveController {
     try {
       const key = JSON.stringify([tablesKey, from ?? null, to ?? null]);
       const cached = this.loaded;
+      const names = tablesKey ? (tablesKey.split(',') as TableName[]) : [];
+      // Inside a dashboard, its store loads each table once for every widget.
+      const store = adapter === fromContext ? this.dashboard.value?.store : undefined;
       const value =
-        cached && cached.adapter === adapter && cached.key === key
+        cached && cached.adapter === adapter && cached.store === store && cached.key === key
           ? cached.value
           : await settleOrAbort(
-              loadTables(adapter, tablesKey ? (tablesKey.split(',') as TableName[]) : [], { from, to, signal }),
+              store && store.adapter === adapter
+                ? store.load(names, { from, to, signal })
+                : loadTables(adapter, names, { from, to, signal }),
               signal,
             );
       signal.throwIfAborted();
-      this.loaded = { adapter, key, value };
-      const result = await this.options.compute(value.tables, signal);
+      this.loaded = { adapter, store, key, value };
+      const filters = JSON.parse(filterKey) as TableFilter[];
+      const tables = filters.reduce((t, f) => filterTables(t, f), value.tables);
+      const result = await this.options.compute(tables, signal);
       signal.throwIfAborted();
       return { result, report: value.report };
     } catch (e) {

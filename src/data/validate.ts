@@ -36,6 +36,16 @@ export function isNormalized(table: ColumnTable): boolean {
   return normalized.has(table);
 }
 
+/**
+ * The rows `indices` of a normalized table, as a normalized table (so metrics do
+ * not check them again): how a dashboard's filters narrow what widgets see.
+ */
+export function subsetRows(table: ColumnTable, indices: readonly number[]): ColumnTable {
+  const out = table.reify(indices as number[]);
+  if (normalized.has(table)) normalized.add(out);
+  return out;
+}
+
 /** Checks and normalizes every table given; see `schema.ts` for the stored column types. */
 export function validate(tables: Tables, options: ValidateOptions = {}): ValidationResult {
   const report = emptyReport();
