@@ -44,3 +44,4 @@ export { kpis, KPI_METRICS } from './metrics/kpis.js';
 export type { KpiOptions, KpiRow, KpiPoint, KpiMetric } from './metrics/kpis.js';
 export { wilson, npsScore, twoProportionTest } from './metrics/stats.js';
 export { suppressCells } from './metrics/suppress.js';
+export * from './cache/index.js';

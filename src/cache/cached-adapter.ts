@@ -1,0 +1,285 @@
+// Any adapter behind the cache: tables stored as Arrow IPC under the host's scope,
+// served fresh at once, stale at once while the source is asked again (subscribers
+// hear only of a change), and from the cache when the source cannot be reached.
+import type { ColumnTable } from 'arquero';
+import { throwIfAborted } from '../adapters/errors.js';
+import type { Adapter, AggregateQuery, LoadRequest, LoadResult } from '../adapters/types.js';
+import { toTable } from '../data/fields.js';
+import type { Row } from '../data/schema.js';
+import type {
+  CachedAdapterOptions,
+  CacheUpdate,
+  CacheUpdateListener,
+  LoadedWithMeta,
+  LoadMeta,
+  RevalidationOutcome,
+} from './cached-meta.js';
+import { CACHE_SCHEMA_VERSION, decodeFresh, isOffline } from './cached-meta.js';
+import { fromIpcBytes, sameBytes, toIpcBytes } from './codec.js';
+import type { ResolvedFreshness } from './freshness.js';
+import { compatible, freshness, resolveFreshness } from './freshness.js';
+import { encodeKey, scopePrefix } from './key.js';
+import { ProblemReporter, reason } from './problems.js';
+import type { CacheEntry, CacheKey } from './types.js';
+
+interface Usable {
+  entry: CacheEntry;
+  table: ColumnTable;
+  stale: boolean;
+}
+
+export class CachedAdapter implements Adapter {
+  readonly id: string;
+  readonly scope: string;
+  readonly problems: ProblemReporter;
+  /** Whether the last contact with the source failed for want of a network. */
+  offline = false;
+  aggregate?: (query: AggregateQuery, signal?: AbortSignal) => Promise<Row[]>;
+  private readonly freshness: ResolvedFreshness;
+  private readonly listeners = new Set<CacheUpdateListener>();
+  private readonly revalidating = new Map<string, Promise<RevalidationOutcome>>();
+  /** When each key was last revalidated: a store that failed to keep the result must not cause a loop. */
+  private readonly revalidatedAt = new Map<string, number>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly now: () => number;
+
+  constructor(
+    readonly inner: Adapter,
+    private readonly options: CachedAdapterOptions,
+  ) {
+    if (!inner || typeof inner.load !== 'function' || typeof inner.id !== 'string') {
+      throw new TypeError('CachedAdapter needs an adapter with an `id` and a `load` method');
+    }
+    if (!options?.cache || typeof options.cache.get !== 'function') {
+      throw new TypeError('CachedAdapter needs a `cache` (from openCache)');
+    }
+    scopePrefix(options.scope); // validates
+    this.id = inner.id;
+    this.scope = options.scope;
+    this.freshness = resolveFreshness(options);
+    this.problems = new ProblemReporter(options.onProblem);
+    this.now = options.now ?? Date.now;
+    if (options.onUpdate) this.listeners.add(options.onUpdate);
+    // Push-down results are small and computed at the source: passed through, not cached.
+    if (inner.aggregate) this.aggregate = (query, signal) => inner.aggregate!(query, signal);
+  }
+
+  subscribe(listener: CacheUpdateListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  async load(request: LoadRequest, signal?: AbortSignal): Promise<ColumnTable> {
+    return (await this.loadWithMeta(request, signal)).table;
+  }
+
+  async loadWithMeta(request: LoadRequest, signal?: AbortSignal): Promise<LoadedWithMeta> {
+    const key = this.keyOf(request);
+    const id = encodeKey(key);
+    throwIfAborted(`cached ${this.id} ${request.table}`, signal);
+    const usable = await this.usable(key);
+    throwIfAborted(`cached ${this.id} ${request.table}`, signal);
+    if (usable && !usable.stale) return served(usable, false);
+    if (usable && !this.options.networkFirst) {
+      return served(usable, this.offline, this.revalidate(key, id, request, usable.entry));
+    }
+    try {
+      return await this.fetch(key, request, signal);
+    } catch (error) {
+      if (usable && isOffline(error)) return served(usable, true);
+      throw error;
+    }
+  }
+
+  /** Settles when every background write and revalidation started so far has. */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private keyOf(request: LoadRequest): CacheKey {
+    const key: CacheKey = { scope: this.scope, adapterId: this.id, table: request.table };
+    if (request.from !== undefined) key.from = request.from;
+    if (request.to !== undefined) key.to = request.to;
+    if (request.columns !== undefined) key.columns = request.columns;
+    return key;
+  }
+
+  /** The stored entry when it may be served; one that may never be is deleted. */
+  private async usable(key: CacheKey): Promise<Usable | undefined> {
+    // A host's own Cache may reject where ours never do: a miss, then, not a failed load.
+    const entry = await this.options.cache.get(key).catch((error: unknown) => {
+      this.problems.report('read-failed', `Reading the cache failed: ${reason(error)}`, error);
+      return undefined;
+    });
+    if (!entry) return undefined;
+    const state = freshness(entry.fetchedAt, this.now(), this.freshness);
+    const schema = this.options.schemaVersion ?? CACHE_SCHEMA_VERSION;
+    if (state === 'expired' || !compatible(entry, schema, this.options.version)) {
+      await this.options.cache.delete(key).catch(() => undefined);
+      return undefined;
+    }
+    try {
+      return { entry, table: fromIpcBytes(entry.bytes), stale: state === 'stale' };
+    } catch (error) {
+      this.problems.report(
+        'corrupt',
+        `A cached table could not be decoded and was discarded: ${reason(error)}`,
+        error,
+      );
+      await this.options.cache.delete(key).catch(() => undefined);
+      return undefined;
+    }
+  }
+
+  private async fetch(
+    key: CacheKey,
+    request: LoadRequest,
+    signal?: AbortSignal,
+  ): Promise<LoadedWithMeta> {
+    const result = await this.inner.load(request, signal);
+    this.offline = false;
+    const fetchedAt = this.now();
+    const bytes = result instanceof Uint8Array ? result : undefined;
+    const table = bytes ? decodeFresh(bytes, this.id, request) : toTable(result);
+    this.track(this.storeLater(key, bytes ?? table, fetchedAt, request));
+    return { table, meta: { fetchedAt, fromCache: false, stale: false, offline: false } };
+  }
+
+  /**
+   * Encodes and stores a table once the caller has had its turn: Arrow encoding takes
+   * about 0.1 s per 100k rows, and the first chart should not wait for it.
+   */
+  private async storeLater(
+    key: CacheKey,
+    source: Uint8Array | ColumnTable,
+    fetchedAt: number,
+    request: LoadRequest,
+  ): Promise<void> {
+    await later();
+    const bytes = this.encode(source, request);
+    if (bytes) await this.store(key, bytes, fetchedAt);
+  }
+
+  private revalidate(
+    key: CacheKey,
+    id: string,
+    request: LoadRequest,
+    entry: CacheEntry,
+  ): Promise<RevalidationOutcome> {
+    const running = this.revalidating.get(id);
+    if (running) return running;
+    const last = this.revalidatedAt.get(id);
+    if (last !== undefined && this.now() - last <= this.freshness.ttlMs)
+      return Promise.resolve('unchanged');
+    const run = this.revalidateNow(key, id, request, entry)
+      .catch((): RevalidationOutcome => 'failed')
+      .finally(() => this.revalidating.delete(id));
+    this.revalidating.set(id, run);
+    this.track(run);
+    return run;
+  }
+
+  private async revalidateNow(
+    key: CacheKey,
+    id: string,
+    request: LoadRequest,
+    entry: CacheEntry,
+  ): Promise<RevalidationOutcome> {
+    let result: LoadResult;
+    try {
+      result = await this.inner.load(request);
+    } catch (error) {
+      if (!isOffline(error)) return 'failed';
+      this.offline = true;
+      this.emit({ type: 'offline', key, request, fetchedAt: entry.fetchedAt });
+      return 'offline';
+    }
+    this.offline = false;
+    const fetchedAt = this.now();
+    this.revalidatedAt.set(id, fetchedAt);
+    const bytes = this.encode(result, request);
+    if (!bytes) return 'failed';
+    if (sameBytes(bytes, entry.bytes)) {
+      await this.options.cache.refresh(key, fetchedAt);
+      return 'unchanged';
+    }
+    await this.store(key, bytes, fetchedAt);
+    this.emit({
+      type: 'changed',
+      key,
+      request,
+      fetchedAt,
+      table: decodeFresh(bytes, this.id, request),
+    });
+    return 'changed';
+  }
+
+  private store(key: CacheKey, bytes: Uint8Array, fetchedAt: number): Promise<void> {
+    const schemaVersion = this.options.schemaVersion ?? CACHE_SCHEMA_VERSION;
+    const record = {
+      bytes,
+      fetchedAt,
+      schemaVersion,
+      ...(this.options.version === undefined ? {} : { version: this.options.version }),
+    };
+    return this.options.cache.put(key, record);
+  }
+
+  /** Arrow IPC bytes of a result, or undefined (reported) when it cannot be encoded: served uncached then. */
+  private encode(result: LoadResult, request: LoadRequest): Uint8Array | undefined {
+    try {
+      return toIpcBytes(result);
+    } catch (error) {
+      this.problems.report(
+        'encode-failed',
+        `The ${request.table} table of ${this.id} could not be stored as Arrow IPC and is not cached: ${reason(error)}`,
+        error,
+      );
+      return undefined;
+    }
+  }
+
+  private emit(update: CacheUpdate): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(update);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  private track(promise: Promise<unknown>): void {
+    const settled = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.add(settled);
+    void settled.then(() => this.pending.delete(settled));
+  }
+}
+
+function served(
+  usable: Usable,
+  offline: boolean,
+  revalidation?: Promise<RevalidationOutcome>,
+): LoadedWithMeta {
+  const { entry, table, stale } = usable;
+  const meta: LoadMeta = { fetchedAt: entry.fetchedAt, fromCache: true, stale, offline };
+  if (revalidation) meta.revalidation = revalidation;
+  return { table, meta };
+}
+
+/** A background task where the platform has a scheduler, else the next macrotask. */
+function later(): Promise<void> {
+  const scheduler = (
+    globalThis as { scheduler?: { postTask?: (f: () => void, o: object) => unknown } }
+  ).scheduler;
+  return new Promise((resolve) => {
+    if (typeof scheduler?.postTask === 'function') {
+      void scheduler.postTask(resolve, { priority: 'background' });
+    } else setTimeout(resolve, 0);
+  });
+}

@@ -1,0 +1,141 @@
+// Opening the IndexedDB database: with a deadline (a broken profile can leave
+// `indexedDB.open` pending forever), and with the handlers that let another tab
+// upgrade or delete the database instead of being blocked by this one.
+import { openDB } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import type { Sealed } from './crypto.js';
+import type { ProblemReporter } from './problems.js';
+import { reason } from './problems.js';
+
+export const DEFAULT_DB_NAME = 'pulso-cache';
+/** Raise when the layout below changes; `upgrade` creates what is missing. */
+export const DB_VERSION = 1;
+export const DEFAULT_OPEN_TIMEOUT_MS = 3000;
+
+/** The metadata of one entry, apart from its bytes so a read can touch `lastUsed` cheaply. */
+export interface MetaRecord {
+  id: string;
+  fetchedAt: number;
+  version?: string;
+  schemaVersion: number;
+  lastUsed: number;
+  /** Plain byte length, checked on read. */
+  size: number;
+}
+
+export interface CacheSchema extends DBSchema {
+  meta: { key: string; value: MetaRecord; indexes: { lastUsed: number } };
+  bytes: { key: string; value: Sealed };
+}
+
+export type CacheDb = IDBPDatabase<CacheSchema>;
+
+/** Creates what the layout lacks; every version's upgrade runs it. */
+export function createStores(database: CacheDb): void {
+  if (!database.objectStoreNames.contains('meta')) {
+    database.createObjectStore('meta', { keyPath: 'id' }).createIndex('lastUsed', 'lastUsed');
+  }
+  if (!database.objectStoreNames.contains('bytes')) database.createObjectStore('bytes');
+}
+
+/** Why a database could not be opened; its problem has been reported already. */
+export class CacheOpenError extends Error {
+  constructor(
+    readonly code: 'unavailable' | 'open-failed' | 'open-timeout',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'CacheOpenError';
+  }
+}
+
+export interface OpenDbOptions {
+  name: string;
+  version: number;
+  timeoutMs: number;
+  problems: ProblemReporter;
+  /** Another connection wants to upgrade or delete: this one has been closed. */
+  onClosed: (why: 'version-change' | 'terminated') => void;
+}
+
+export async function openCacheDb(options: OpenDbOptions): Promise<CacheDb> {
+  const { name, version, timeoutMs, problems } = options;
+  if (typeof globalThis.indexedDB === 'undefined' || globalThis.indexedDB === null) {
+    return fail(
+      problems,
+      'unavailable',
+      'IndexedDB is not available here; the cache keeps tables in memory',
+    );
+  }
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let db: CacheDb;
+  const opening = (async () =>
+    openDB<CacheSchema>(name, version, {
+      upgrade: createStores,
+      blocked(current) {
+        problems.report(
+          'blocked',
+          `Opening the cache database '${name}' at version ${version} waits for another tab that holds version ${current} open`,
+        );
+      },
+      blocking(_current, _wanted, event) {
+        // Close at once so the other tab's upgrade or deletion goes ahead; reopen on next use.
+        (event.target as IDBDatabase).close();
+        options.onClosed('version-change');
+      },
+      terminated() {
+        options.onClosed('terminated');
+      },
+    }))();
+  // A database that opens after the deadline is closed, so it blocks no one.
+  opening.then(
+    (late) => (timedOut ? late.close() : undefined),
+    () => undefined,
+  );
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error('timeout'));
+    }, timeoutMs);
+  });
+  try {
+    db = await Promise.race([opening, deadline]);
+  } catch (error) {
+    if (timedOut) {
+      return fail(
+        problems,
+        'open-timeout',
+        `The cache database '${name}' did not open within ${timeoutMs} ms; the cache keeps tables in memory`,
+      );
+    }
+    return fail(
+      problems,
+      'open-failed',
+      `The cache database '${name}' could not be opened (${reason(error)}); the cache keeps tables in memory`,
+      error,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!db.objectStoreNames.contains('meta') || !db.objectStoreNames.contains('bytes')) {
+    db.close();
+    return fail(
+      problems,
+      'open-failed',
+      `The database '${name}' exists without the cache's stores (another program's database?); the cache keeps tables in memory`,
+    );
+  }
+  return db;
+}
+
+function fail(
+  problems: ProblemReporter,
+  code: CacheOpenError['code'],
+  message: string,
+  cause?: unknown,
+): never {
+  problems.report(code, message, cause);
+  throw new CacheOpenError(code, message, cause === undefined ? undefined : { cause });
+}

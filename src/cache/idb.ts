@@ -1,0 +1,273 @@
+// The persistent cache: IndexedDB through `idb`, metadata and bytes in two stores
+// (touching `lastUsed` on a read rewrites a few numbers, not megabytes). When the
+// database breaks after opening, the instance carries on in memory.
+import type { Sealed } from './crypto.js';
+import { checkEncryptionKey, seal, unseal } from './crypto.js';
+import type { CacheDb, MetaRecord } from './idb-open.js';
+import { DB_VERSION, DEFAULT_DB_NAME, DEFAULT_OPEN_TIMEOUT_MS, openCacheDb } from './idb-open.js';
+import {
+  clearDb,
+  evictLeastRecent,
+  isQuotaError,
+  quiet,
+  scopeRange,
+  validMeta,
+  validSealed,
+  writeTx,
+} from './idb-records.js';
+import { encodeKey } from './key.js';
+import { MemoryCache } from './memory.js';
+import { ProblemReporter, reason } from './problems.js';
+import type { Cache, CacheEntry, CacheKey, CacheKind, CacheRecord } from './types.js';
+
+export interface IdbCacheOptions {
+  /** The database name. Default 'pulso-cache'. */
+  name?: string;
+  /** A WebCrypto AES-GCM key: entries are encrypted at rest, each with its own random IV. */
+  encryptionKey?: CryptoKey;
+  /** How long to wait for the database to open. Default 3000 ms. */
+  openTimeoutMs?: number;
+  /** The database version; raise it only with a new layout (tests use it to play an older tab). */
+  version?: number;
+  problems?: ProblemReporter;
+  now?: () => number;
+}
+
+/** Opens the database; rejects with a CacheOpenError (already reported) when it cannot be used. */
+export async function openIdbCache(options: IdbCacheOptions = {}): Promise<IdbCache> {
+  if (options.encryptionKey !== undefined) checkEncryptionKey(options.encryptionKey);
+  const cache = new IdbCache(options);
+  cache.db = await cache.connect();
+  return cache;
+}
+
+export class IdbCache implements Cache {
+  readonly name: string;
+  readonly problems: ProblemReporter;
+  /** @internal The open connection; undefined after another tab asked this one to close. */
+  db?: CacheDb;
+  private reconnecting?: Promise<CacheDb | undefined>;
+  /** Where entries go once the database cannot be reopened. */
+  private fallback?: MemoryCache;
+  private closed = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: IdbCacheOptions) {
+    this.name = options.name ?? DEFAULT_DB_NAME;
+    this.problems = options.problems ?? new ProblemReporter();
+    this.now = options.now ?? Date.now;
+  }
+
+  get kind(): CacheKind {
+    return this.fallback ? 'memory' : 'persistent';
+  }
+
+  /** @internal */
+  connect(): Promise<CacheDb> {
+    return openCacheDb({
+      name: this.name,
+      version: this.options.version ?? DB_VERSION,
+      timeoutMs: this.options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+      problems: this.problems,
+      onClosed: (why) => {
+        this.db = undefined;
+        const what =
+          why === 'terminated' ? 'was closed by the browser' : 'was closed for another tab';
+        this.problems.report(
+          'version-change',
+          `The cache database '${this.name}' ${what}; it is reopened on next use`,
+        );
+      },
+    });
+  }
+
+  async get(key: CacheKey): Promise<CacheEntry | undefined> {
+    const id = encodeKey(key);
+    const db = await this.database();
+    if (!db) return this.fallback?.get(key);
+    let meta: MetaRecord | undefined;
+    let sealed: Sealed | undefined;
+    try {
+      const tx = db.transaction(['meta', 'bytes'], 'readonly');
+      [meta, sealed] = await Promise.all([
+        tx.objectStore('meta').get(id),
+        tx.objectStore('bytes').get(id),
+        tx.done,
+      ]);
+    } catch (error) {
+      this.problems.report(
+        'read-failed',
+        `Reading the cache database '${this.name}' failed: ${reason(error)}`,
+        error,
+      );
+      return undefined;
+    }
+    if (meta === undefined && sealed === undefined) return undefined;
+    let bytes: Uint8Array;
+    try {
+      if (!validMeta(meta, id) || !validSealed(sealed))
+        throw new Error('its record is incomplete or malformed');
+      bytes = await unseal(sealed, id, this.options.encryptionKey);
+      if (bytes.byteLength !== meta.size)
+        throw new Error(`it holds ${bytes.byteLength} bytes, not ${meta.size}`);
+    } catch (error) {
+      this.problems.report(
+        'corrupt',
+        `A cache entry could not be read and was discarded: ${reason(error)}`,
+        error,
+      );
+      await this.delete(key);
+      return undefined;
+    }
+    const lastUsed = this.now();
+    await writeTx(db, ['meta'], (tx) => tx.objectStore('meta').put({ ...meta, lastUsed })).catch(
+      () => undefined,
+    );
+    const entry: CacheEntry = {
+      bytes,
+      fetchedAt: meta.fetchedAt,
+      schemaVersion: meta.schemaVersion,
+      lastUsed,
+    };
+    if (meta.version !== undefined) entry.version = meta.version;
+    return entry;
+  }
+
+  async put(key: CacheKey, record: CacheRecord): Promise<void> {
+    const id = encodeKey(key);
+    const db = await this.database();
+    if (!db) return this.fallback?.put(key, record);
+    let sealed: Sealed;
+    try {
+      sealed = await seal(record.bytes, id, this.options.encryptionKey);
+    } catch (error) {
+      const why = `Encrypting a cache entry failed, so it was not stored: ${reason(error)}`;
+      return this.problems.report('write-failed', why, error);
+    }
+    const meta: MetaRecord = {
+      id,
+      fetchedAt: record.fetchedAt,
+      schemaVersion: record.schemaVersion,
+      lastUsed: this.now(),
+      size: record.bytes.byteLength,
+    };
+    if (record.version !== undefined) meta.version = record.version;
+    const store = (): Promise<void> =>
+      writeTx(db, ['meta', 'bytes'], (tx) => {
+        quiet(tx.objectStore('bytes').put(sealed, id));
+        quiet(tx.objectStore('meta').put(meta));
+      });
+    try {
+      await store();
+      return;
+    } catch (error) {
+      if (!isQuotaError(error)) {
+        this.problems.report(
+          'write-failed',
+          `Writing to the cache database '${this.name}' failed: ${reason(error)}`,
+          error,
+        );
+        return;
+      }
+    }
+    // Full: make room with the least recently used entries, then try once more.
+    const freed = await evictLeastRecent(db, sealed.data.byteLength, id).catch(() => 0);
+    try {
+      if (freed === 0) throw new Error('no other entry to evict');
+      await store();
+    } catch (error) {
+      this.problems.report(
+        'quota',
+        `The cache database '${this.name}' is full; a ${meta.size}-byte table was not stored (${reason(error)})`,
+        error,
+      );
+    }
+  }
+
+  async refresh(key: CacheKey, fetchedAt: number): Promise<void> {
+    const id = encodeKey(key);
+    const db = await this.database();
+    if (!db) return this.fallback?.refresh(key, fetchedAt);
+    await writeTx(db, ['meta'], async (tx) => {
+      const meta = await tx.objectStore('meta').get(id);
+      if (meta) await tx.objectStore('meta').put({ ...meta, fetchedAt, lastUsed: this.now() });
+    }).catch((error) =>
+      this.problems.report(
+        'write-failed',
+        `Updating the cache database '${this.name}' failed: ${reason(error)}`,
+        error,
+      ),
+    );
+  }
+
+  async delete(key: CacheKey): Promise<void> {
+    const id = encodeKey(key);
+    const db = await this.database();
+    if (!db) return this.fallback?.delete(key);
+    await writeTx(db, ['meta', 'bytes'], (tx) => {
+      quiet(tx.objectStore('meta').delete(id));
+      quiet(tx.objectStore('bytes').delete(id));
+    }).catch((error) =>
+      this.problems.report(
+        'write-failed',
+        `Deleting from the cache database '${this.name}' failed: ${reason(error)}`,
+        error,
+      ),
+    );
+  }
+
+  async clear(scope?: string): Promise<void> {
+    await this.fallback?.clear(scope);
+    const db = await this.database();
+    if (!db) return;
+    await clearDb(db, scope).catch((error) =>
+      this.problems.report(
+        'write-failed',
+        `Clearing the cache database '${this.name}' failed: ${reason(error)}`,
+        error,
+      ),
+    );
+  }
+
+  async count(scope?: string): Promise<number> {
+    const db = await this.database();
+    if (!db) return this.fallback?.count(scope) ?? 0;
+    try {
+      return await db.count('meta', scope === undefined ? undefined : scopeRange(scope));
+    } catch (error) {
+      const why = `Counting in the cache database '${this.name}' failed: ${reason(error)}`;
+      this.problems.report('read-failed', why, error);
+      return 0;
+    }
+  }
+
+  /** True after close(): the instance then stores nothing. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  /** The open connection: reopened after another tab closed it; undefined once it cannot be. */
+  private async database(): Promise<CacheDb | undefined> {
+    if (this.db || this.fallback || this.closed) return this.db;
+    this.reconnecting ??= this.connect().then(
+      (db) => (this.db = db),
+      () => {
+        this.fallback = new MemoryCache({ now: this.now });
+        return undefined;
+      },
+    );
+    try {
+      return await this.reconnecting;
+    } finally {
+      this.reconnecting = undefined;
+    }
+  }
+}
+
+export { clearDb, isQuotaError, DEFAULT_DB_NAME };

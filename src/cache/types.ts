@@ -1,0 +1,80 @@
+// The Cache contract of DESIGN.md §1 (SPEC §5): loaded tables kept as Arrow IPC bytes
+// under a key of scope, adapter id, table and range.
+import type { TimeInput } from '../adapters/types.js';
+
+/** `persistent` = IndexedDB (memory when it is missing or broken), `memory`, or `off`. */
+export type CacheMode = 'persistent' | 'memory' | 'off';
+
+/** What a cache really is once opened: a persistent cache may have fallen back to memory. */
+export type CacheKind = CacheMode;
+
+export interface CacheKey {
+  /** The user or tenant the host names; entries of one scope are never read under another. */
+  scope: string;
+  adapterId: string;
+  table: string;
+  from?: TimeInput;
+  to?: TimeInput;
+  /** The columns asked for: a load of fewer columns is a different table. */
+  columns?: readonly string[];
+}
+
+/** What is stored for one key. */
+export interface CacheRecord {
+  /** The table as Arrow IPC stream bytes. */
+  bytes: Uint8Array;
+  /** Epoch ms when the source answered these bytes. */
+  fetchedAt: number;
+  /** The adapter's version or ETag of the data, when it gives one. */
+  version?: string;
+  /** Layout of the stored table; an entry of another schema version is not served. */
+  schemaVersion: number;
+}
+
+/** A stored record as read back, with the time it was last read or written. */
+export interface CacheEntry extends CacheRecord {
+  /** Epoch ms of the last get or put: the least recently used entries are evicted first. */
+  lastUsed: number;
+}
+
+/**
+ * Every method resolves and never rejects: a broken store is reported through
+ * `onProblem` and then behaves as an empty one, so a page never sees the failure.
+ * Only a malformed key throws (a TypeError or RangeError naming the bad part):
+ * that is a bug in the caller, not a state of the browser.
+ */
+export interface Cache {
+  readonly kind: CacheKind;
+  /** The entry, or undefined when absent or unreadable (an unreadable one is deleted). */
+  get(key: CacheKey): Promise<CacheEntry | undefined>;
+  /** Stores the record; on a full store evicts least recently used entries and retries once. */
+  put(key: CacheKey, record: CacheRecord): Promise<void>;
+  /** Marks an entry as fetched again without rewriting its bytes (a revalidation found no change). */
+  refresh(key: CacheKey, fetchedAt: number): Promise<void>;
+  delete(key: CacheKey): Promise<void>;
+  /** Deletes the entries of one scope, or all entries when scope is omitted. */
+  clear(scope?: string): Promise<void>;
+  /** The number of entries of one scope, or of all. */
+  count(scope?: string): Promise<number>;
+  close(): void;
+}
+
+export type CacheProblemCode =
+  | 'unavailable' // no IndexedDB in this environment
+  | 'open-failed'
+  | 'open-timeout'
+  | 'blocked' // an upgrade waits for another tab to close its connection
+  | 'version-change' // another tab upgraded or deleted the database
+  | 'quota'
+  | 'corrupt' // an entry could not be read, decrypted or decoded
+  | 'read-failed'
+  | 'write-failed'
+  | 'encode-failed'; // a loaded table could not be turned into Arrow IPC
+
+export interface CacheProblem {
+  code: CacheProblemCode;
+  message: string;
+  cause?: unknown;
+}
+
+export type CacheProblemListener = (problem: CacheProblem) => void;
