@@ -1,5 +1,7 @@
 // Entry of `pulso`: registers every element (as they land) and re-exports the core.
 export * from '../src/core.js';
+// The dashboard first: widgets inside it, upgraded after it, find its context at once.
+export { PulsoDashboard } from './dashboard/pulso-dashboard.js';
 export { PulsoCohortChurn } from './cohort-churn/pulso-cohort-churn.js';
 export type { CohortChart, CohortChurnResult } from './cohort-churn/pulso-cohort-churn.js';
 export { PulsoNpsTrend } from './nps-trend/pulso-nps-trend.js';
@@ -7,5 +9,6 @@ export type { NpsTrendResult } from './nps-trend/pulso-nps-trend.js';
 export { PulsoChannelCsat } from './channel-csat/pulso-channel-csat.js';
 export { PulsoAdoptionFunnel } from './adoption-funnel/pulso-adoption-funnel.js';
 export { PulsoKpi } from './kpi/pulso-kpi.js';
+export type { PulsoFilterChangeDetail, PulsoFilterChangeEvent } from './dashboard/pulso-dashboard.js';
 export type { PulsoSelectDetail, PulsoSelectEvent, PulsoSelectFilters } from './shared/events.js';
 export type { PulsoDataErrorDetail, PulsoDataErrorEvent } from './shared/data-controller.js';

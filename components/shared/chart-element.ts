@@ -332,7 +332,9 @@ export abstract class PulsoChartElement<R> extends LitElement {
   protected renderResult(value: DataValue<R>, title: string, updating: boolean): TemplateResult {
     const ctx = this.context;
     const extra = this.extraNotices(value.result, ctx);
-    const notices = html`${renderNotices(value.report, ctx.locale)}${extra.length
+    // On a dashboard's data, the dashboard says once what was skipped.
+    const shared = this.dashboardDefaults.value?.notices === true && !this.adapter && !textOption(this.source);
+    const notices = html`${shared ? nothing : renderNotices(value.report, ctx.locale)}${extra.length
       ? html`<ul class="pulso-notices pulso-widget-notices" role="status">
           ${extra.map((n) => html`<li>${n}</li>`)}
         </ul>`

@@ -1,6 +1,6 @@
 // Services a <pulso-dashboard> shares with the widgets inside it (DESIGN.md §3.5).
 // An element's own property or attribute always wins over what the context provides.
-import { createContext } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import type { Adapter } from '../../src/adapters/types.js';
 import type { TableFilter } from '../../src/data/filter.js';
 import type { TableStore } from '../../src/data/store.js';
@@ -29,6 +29,16 @@ export interface DashboardContext {
   store?: TableStore;
   filters: readonly DashboardFilter[];
   defaults: DashboardDefaults;
+  /** The dashboard shows the validation notices of its tables once, so widgets on its data do not repeat them. */
+  notices?: boolean;
 }
 
 export const pulsoDashboardContext = createContext<DashboardContext | undefined>(Symbol('pulso-dashboard'));
+
+// A widget upgraded before its dashboard asks for the context before any provider
+// exists; a ContextRoot at the document replays such requests when a dashboard connects.
+const marker = globalThis as { __pulsoContextRoot?: ContextRoot };
+if (typeof document !== 'undefined' && !marker.__pulsoContextRoot) {
+  marker.__pulsoContextRoot = new ContextRoot();
+  marker.__pulsoContextRoot.attach(document.documentElement);
+}

@@ -35,8 +35,20 @@ export class TableStore {
   /** How many times each table was asked of the adapter (for tests and diagnostics). */
   readonly adapterLoads = new Map<TableName, number>();
 
+  /** Validation reports of the tables loaded so far, one per table and range. */
+  private readonly settled = new Map<string, ValidationResult['report']>();
+  /** Called after each table's load succeeds (e.g. to show the reports). */
+  onSettle?: () => void;
+
   constructor(adapter: Adapter) {
     this.adapter = adapter;
+  }
+
+  /** The merged validation report of every table loaded so far: what a dashboard says once for all its widgets. */
+  report(): ValidationResult['report'] {
+    let report = emptyReport();
+    for (const r of this.settled.values()) report = mergeReports(report, r);
+    return report;
   }
 
   /** The named tables, each loaded and validated once per range; a failed load is retried on the next call. */
@@ -54,6 +66,7 @@ export class TableStore {
   /** Forgets every load (a refresh) or, with `dispose`, also aborts the ones in flight. */
   clear(dispose = false): void {
     this.loads.clear();
+    this.settled.clear();
     if (dispose) this.controller.abort(new DOMException('The data store was closed', 'AbortError'));
   }
 
@@ -64,7 +77,12 @@ export class TableStore {
       this.adapterLoads.set(table, (this.adapterLoads.get(table) ?? 0) + 1);
       p = this.adapter
         .load({ table, from, to }, this.controller.signal)
-        .then((loaded) => validate({ [table]: toTable(loaded) }));
+        .then((loaded) => validate({ [table]: toTable(loaded) }))
+        .then((result) => {
+          this.settled.set(k, result.report);
+          this.onSettle?.();
+          return result;
+        });
       this.loads.set(k, p);
       // A failure is not kept: the next caller (a retry) loads again.
       p.catch(() => {

@@ -1,0 +1,101 @@
+// The dashboard's filter bar: date range, period, segment attribute and value,
+// the active filters as removable chips, clear-all and reload. Native controls,
+// so keyboard and screen readers work as users expect; text only via bindings.
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { Locale } from '../../src/i18n/messages.js';
+import { PERIODS } from '../../src/time/period.js';
+import { segmentLabel } from '../shared/strings.js';
+import { td } from './strings.js';
+
+export interface Chip {
+  id: string;
+  label: string;
+  onRemove: () => void;
+}
+
+export interface FilterPatch {
+  from?: string;
+  to?: string;
+  period?: string;
+  segmentBy?: string;
+  segment?: string;
+}
+
+export interface FilterBarOptions {
+  locale: Locale;
+  from?: string;
+  to?: string;
+  period?: string;
+  segmentBy?: string;
+  segment?: string;
+  segmentOptions: readonly string[];
+  segmentValues: readonly string[];
+  chips: readonly Chip[];
+  hasCross: boolean;
+  onChange: (patch: FilterPatch) => void;
+  onClear: () => void;
+  onRefresh: () => void;
+}
+
+/** `2025-03-01T00:00:00Z` → `2025-03-01`, what a date input shows; anything else → ''. */
+export function dateValue(value: string | undefined): string {
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(value ?? '');
+  return m ? m[1] : '';
+}
+
+/** A date moved by whole days (`to` is exclusive: the input shows its last included day). */
+export function shiftDate(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+const valueOf = (e: Event): string => (e.target as HTMLInputElement | HTMLSelectElement).value;
+
+export function renderFilterBar(o: FilterBarOptions): TemplateResult {
+  const l = o.locale;
+  const byChoices = [...new Set([...o.segmentOptions, ...(o.segmentBy ? [o.segmentBy] : [])])];
+  return html`<section part="filters" class="bar" aria-label=${td(l, 'filters')}>
+      <label>${td(l, 'from')}
+        <input type="date" .value=${dateValue(o.from)} @change=${(e: Event) => o.onChange({ from: valueOf(e) || undefined })} />
+      </label>
+      <label>${td(l, 'to')}
+        <input type="date" .value=${dateValue(o.to) && shiftDate(dateValue(o.to), -1)}
+          @change=${(e: Event) => o.onChange({ to: valueOf(e) ? shiftDate(valueOf(e), 1) : undefined })} />
+      </label>
+      <label>${td(l, 'period')}
+        <select @change=${(e: Event) => o.onChange({ period: valueOf(e) })}>
+          ${PERIODS.map((p) => html`<option value=${p} ?selected=${(o.period ?? 'month') === p}>${td(l, p)}</option>`)}
+        </select>
+      </label>
+      ${byChoices.length
+        ? html`<label>${td(l, 'segmentBy')}
+              <select @change=${(e: Event) => o.onChange({ segmentBy: valueOf(e) || undefined, segment: undefined })}>
+                <option value="" ?selected=${!o.segmentBy}>${td(l, 'none')}</option>
+                ${byChoices.map((b) => html`<option value=${b} ?selected=${o.segmentBy === b}>${b}</option>`)}
+              </select>
+            </label>
+            <label>${td(l, 'segment')}
+              <select ?disabled=${!o.segmentBy} @change=${(e: Event) => o.onChange({ segment: valueOf(e) || undefined })}>
+                <option value="" ?selected=${!o.segment}>${td(l, 'all')}</option>
+                ${o.segmentValues.map((v) => html`<option value=${v} ?selected=${o.segment === v}>${segmentLabel(l, v)}</option>`)}
+              </select>
+            </label>`
+        : nothing}
+      <button type="button" class="refresh" @click=${() => o.onRefresh()}>${td(l, 'refresh')}</button>
+    </section>
+    <div part="chips" class="chips">
+      ${o.chips.length
+        ? html`<ul aria-label=${td(l, 'active')}>
+              ${o.chips.map(
+                (c) => html`<li class="chip" data-chip=${c.id}>
+                  <span>${c.label}</span>
+                  <button type="button" aria-label=${td(l, 'remove', { label: c.label })} @click=${() => c.onRemove()}>×</button>
+                </li>`,
+              )}
+            </ul>
+            <button type="button" class="clear" @click=${() => o.onClear()}>${td(l, 'clear')}</button>`
+        : nothing}
+      ${o.hasCross ? nothing : html`<p class="hint">${td(l, 'crossHint')}</p>`}
+    </div>`;
+}

@@ -1,0 +1,302 @@
+// <pulso-dashboard> (issue 6): the widgets inside share one data source and one
+// load per table, the range, period, locale and theme, a segment filter, and
+// cross-filtering: a click on a cohort, channel or step in one widget filters the
+// others, shown as a chip that clears it. The filters can live in the URL.
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { resolveSource } from '../../src/adapters/registry.js';
+import type { Adapter } from '../../src/adapters/types.js';
+import { frameOf } from '../../src/data/frame.js';
+import { TableStore } from '../../src/data/store.js';
+import { formatters } from '../../src/i18n/format.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import { pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
+import type { DashboardContext } from '../shared/context.js';
+import type { PulsoSelectEvent } from '../shared/events.js';
+import { elementLocale } from '../shared/locale.js';
+import { renderNotices } from '../shared/states.js';
+import { listOption, textOption } from '../shared/chart-element.js';
+import { renderFilterBar } from './filter-bar.js';
+import type { Chip } from './filter-bar.js';
+import { asPeriod, dashboardFilters, sameSelection } from './filters.js';
+import { styles } from './pulso-dashboard.styles.js';
+import { td } from './strings.js';
+import { readState, writeState } from './url-state.js';
+import type { CrossSelection, DashboardState } from './url-state.js';
+
+export interface PulsoFilterChangeDetail {
+  state: DashboardState;
+}
+export type PulsoFilterChangeEvent = CustomEvent<PulsoFilterChangeDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pulso-filter-change': PulsoFilterChangeEvent;
+  }
+}
+
+/**
+ * A dashboard of Pulso widgets sharing data, filters and cross-filtering.
+ *
+ * @slot - The widgets (any element; `wide` on a child makes it span the row).
+ * @fires pulso-filter-change - The range, period, segment or cross-filter changed; `detail.state` holds them.
+ * @csspart filters - The filter bar.
+ * @csspart chips - The active filters, each with a button to remove it.
+ * @csspart grid - The grid the widgets are laid out in.
+ * @cssprop --pulso-dashboard-column - The narrowest a grid column gets (default 420px).
+ * @cssprop --pulso-dashboard-gap - Space between widgets (default 1rem).
+ */
+@customElement('pulso-dashboard')
+export class PulsoDashboard extends LitElement {
+  static override styles = styles;
+
+  private readonly adapterProvider = new ContextProvider(this, { context: pulsoAdapterContext });
+  private readonly dashboardProvider = new ContextProvider(this, { context: pulsoDashboardContext });
+
+  /** The data source of every widget inside (a widget's own adapter or source still wins). */
+  @property({ attribute: false }) adapter?: Adapter;
+  /** A registered adapter name or the base URL of a JSON API. */
+  @property() source?: string;
+  @property() locale?: string;
+  @property({ reflect: true }) theme?: string;
+  /** The date range of every widget without its own `from`/`to`. */
+  @property() from?: string;
+  @property() to?: string;
+  @property() period?: string;
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+  /** A customer attribute to filter by, and its value. */
+  @property({ attribute: 'segment-by' }) segmentBy?: string;
+  @property() segment?: string;
+  /** The attributes offered in the "segment by" list, comma-separated (e.g. `plan,region`). */
+  @property({ attribute: 'segment-options' }) segmentOptions?: string;
+  /** Keep the filters in the page URL (under `url-key`, default `pulso`) so a view can be shared. */
+  @property({ attribute: 'sync-url', type: Boolean }) syncUrl = false;
+  @property({ attribute: 'url-key' }) urlKey = 'pulso';
+  /** The current cross-filter (from a click in a widget). */
+  @property({ attribute: false }) cross?: CrossSelection;
+
+  @state() private segmentValues: string[] = [];
+  @state() private announcement = '';
+
+  private crossSource?: Element;
+  private store?: TableStore;
+  private resolved?: Adapter;
+  private contextKey = '';
+  private valuesFor = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl && typeof location !== 'undefined') this.applyState(readState(new URLSearchParams(location.search), this.urlKey));
+    this.addEventListener('pulso-select', this.onSelect);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('pulso-select', this.onSelect);
+  }
+
+  /** The filters as they stand (what the URL holds). */
+  get state(): DashboardState {
+    const s: DashboardState = {};
+    if (textOption(this.from)) s.from = textOption(this.from);
+    if (textOption(this.to)) s.to = textOption(this.to);
+    if (textOption(this.period)) s.period = textOption(this.period);
+    if (textOption(this.segmentBy)) s.segmentBy = textOption(this.segmentBy);
+    if (this.segment !== undefined && this.segment !== '') s.segment = this.segment;
+    if (this.cross) s.cross = this.cross;
+    return s;
+  }
+
+  private applyState(s: DashboardState): void {
+    this.from = s.from ?? this.from;
+    this.to = s.to ?? this.to;
+    this.period = s.period ?? this.period;
+    this.segmentBy = s.segmentBy ?? this.segmentBy;
+    this.segment = s.segment ?? this.segment;
+    if (s.cross) {
+      this.cross = s.cross;
+      this.crossSource = s.cross.source ? (this.querySelector(`#${CSS.escape(s.cross.source)}`) ?? undefined) : undefined;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const adapter = this.adapter ?? this.resolveSource();
+    if (adapter !== this.resolved) {
+      this.store?.clear(true);
+      this.resolved = adapter;
+      this.store = adapter ? this.newStore(adapter) : undefined;
+      this.valuesFor = '';
+      this.adapterProvider.setValue(adapter);
+    }
+    this.shareContext();
+    this.loadSegmentValues();
+    const watched = ['from', 'to', 'period', 'segmentBy', 'segment', 'cross'] as const;
+    if (watched.some((k) => changed.has(k)) && this.hasUpdated) this.stateChanged();
+  }
+
+  private newStore(adapter: Adapter): TableStore {
+    const store = new TableStore(adapter);
+    store.onSettle = () => this.requestUpdate();
+    return store;
+  }
+
+  private resolveSource(): Adapter | undefined {
+    const source = textOption(this.source);
+    if (!source) return undefined;
+    try {
+      return resolveSource(source);
+    } catch {
+      return undefined; // widgets then say "no data source"
+    }
+  }
+
+  /** Sets the context only when what it says changed, so widgets re-run only then. */
+  private shareContext(force = false): void {
+    const defaults = {
+      from: textOption(this.from),
+      to: textOption(this.to),
+      period: textOption(this.period),
+      locale: textOption(this.locale),
+      theme: textOption(this.theme),
+      timeZone: textOption(this.timeZone),
+    };
+    const filters = dashboardFilters(this.state, this.crossSource, defaults.timeZone);
+    const key = JSON.stringify([defaults, filters.map((f) => f.filter), this.cross?.source ?? null]);
+    if (!force && key === this.contextKey && this.dashboardProvider.value?.store === this.store) return;
+    this.contextKey = key;
+    const value: DashboardContext = { store: this.store, filters, defaults, notices: true };
+    this.dashboardProvider.setValue(value);
+  }
+
+  /** The values of the segment attribute, for its list: read once per attribute from the customers table. */
+  private loadSegmentValues(): void {
+    const by = textOption(this.segmentBy);
+    const store = this.store;
+    if (!by || !store || this.valuesFor === by) return;
+    this.valuesFor = by;
+    store
+      .load(['customers'])
+      .then(({ tables }) => {
+        const t = tables.customers;
+        if (!t || !frameOf(t).has(by) || this.valuesFor !== by) return;
+        const d = frameOf(t).dict(by);
+        this.segmentValues = [...d.values].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
+      })
+      .catch(() => {
+        this.valuesFor = ''; // the widgets show the load error; the list stays empty
+      });
+  }
+
+  private stateChanged(): void {
+    const state = this.state;
+    if (this.syncUrl && typeof location !== 'undefined' && typeof history !== 'undefined') {
+      const params = writeState(new URLSearchParams(location.search), this.urlKey, state);
+      const query = params.toString();
+      history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    }
+    this.dispatchEvent(new CustomEvent<PulsoFilterChangeDetail>('pulso-filter-change', { bubbles: true, composed: true, detail: { state } }));
+  }
+
+  private readonly onSelect = (e: PulsoSelectEvent): void => {
+    const widget = e.target instanceof Element ? e.target : undefined;
+    if (!widget || widget === this) return;
+    const next: CrossSelection = {
+      filters: { ...e.detail.filters },
+      periodUnit: e.detail.periodUnit,
+      by: e.detail.by,
+      source: widget.id || undefined,
+    };
+    if (sameSelection(this.cross, next)) {
+      this.clearCross();
+      return;
+    }
+    this.crossSource = widget;
+    this.cross = next;
+    this.announce();
+  };
+
+  private clearCross(): void {
+    this.cross = undefined;
+    this.crossSource = undefined;
+    this.announce();
+  }
+
+  private clearAll(): void {
+    this.segment = undefined;
+    this.segmentBy = undefined;
+    this.clearCross();
+  }
+
+  /** Reloads every table from the source (a new store: widgets load again). */
+  refresh(): void {
+    this.store?.clear(true);
+    this.store = this.resolved ? this.newStore(this.resolved) : undefined;
+    this.valuesFor = '';
+    this.shareContext(true);
+    this.requestUpdate();
+  }
+
+  private get uiLocale(): Locale {
+    return elementLocale(this, this.locale);
+  }
+
+  private chips(locale: Locale): Chip[] {
+    const f = formatters(locale, textOption(this.timeZone));
+    const out: Chip[] = [];
+    const by = textOption(this.segmentBy);
+    if (by && this.segment !== undefined && this.segment !== '')
+      out.push({ id: 'segment', label: `${by}: ${this.segment}`, onRemove: () => (this.segment = undefined) });
+    const c = this.cross;
+    if (c) {
+      const unit = asPeriod(c.periodUnit);
+      const parts: string[] = [];
+      const x = c.filters;
+      if (x.cohort) parts.push(`${td(locale, 'cohort')}: ${f.periodLabel(x.cohort, unit)}`);
+      if (x.period) parts.push(`${td(locale, 'periodChip')}: ${f.periodLabel(x.period, unit)}`);
+      if (x.segment !== undefined) parts.push(`${c.by ?? td(locale, 'segment')}: ${x.segment}`);
+      if (x.channel !== undefined) parts.push(`${td(locale, 'channel')}: ${x.channel}`);
+      if (x.step !== undefined) parts.push(`${td(locale, 'step')}: ${x.step}`);
+      if (x.feature !== undefined) parts.push(`${td(locale, 'feature')}: ${x.feature}`);
+      out.push({ id: 'cross', label: parts.join(' · '), onRemove: () => this.clearCross() });
+    }
+    return out;
+  }
+
+  private announce(): void {
+    const locale = this.uiLocale;
+    const chips = this.chips(locale);
+    this.announcement = chips.length
+      ? td(locale, 'announce', { list: chips.map((c) => c.label).join('; ') })
+      : td(locale, 'announceNone');
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.uiLocale;
+    return html`${renderFilterBar({
+        locale,
+        from: textOption(this.from),
+        to: textOption(this.to),
+        period: textOption(this.period),
+        segmentBy: textOption(this.segmentBy),
+        segment: this.segment,
+        segmentOptions: listOption(this.segmentOptions) ?? [],
+        segmentValues: this.segmentValues,
+        chips: this.chips(locale),
+        hasCross: this.cross !== undefined,
+        onChange: (patch) => Object.assign(this, patch),
+        onClear: () => this.clearAll(),
+        onRefresh: () => this.refresh(),
+      })}
+      ${this.store ? renderNotices(this.store.report(), locale) : nothing}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <div part="grid" class="grid"><slot></slot></div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pulso-dashboard': PulsoDashboard;
+  }
+}

@@ -1,0 +1,69 @@
+// The dashboard's filters as URL query parameters (issue 6: "kept in the URL so a
+// view can be shared"), under a prefix so several dashboards can share a page.
+// Pure: reads and writes URLSearchParams, never `location` itself.
+import type { PulsoSelectFilters } from '../shared/events.js';
+
+export interface CrossSelection {
+  filters: PulsoSelectFilters;
+  /** The period of cohort and period keys. */
+  periodUnit?: string;
+  /** The column segment values belong to. */
+  by?: string;
+  /** The `id` of the widget it came from, which it does not filter; may be empty. */
+  source?: string;
+}
+
+export interface DashboardState {
+  from?: string;
+  to?: string;
+  period?: string;
+  segmentBy?: string;
+  segment?: string;
+  cross?: CrossSelection;
+}
+
+const FIELDS = ['cohort', 'period', 'segment', 'channel', 'step', 'feature'] as const;
+const SIMPLE = [
+  ['from', 'from'],
+  ['to', 'to'],
+  ['period', 'period'],
+  ['segmentBy', 'by'],
+  ['segment', 'segment'],
+] as const;
+
+/** The state in `params` under `prefix` (e.g. `pulso.from`); unknown or empty values are left out. */
+export function readState(params: URLSearchParams, prefix: string): DashboardState {
+  const get = (name: string) => params.get(`${prefix}.${name}`)?.trim() || undefined;
+  const state: DashboardState = {};
+  for (const [field, name] of SIMPLE) {
+    const v = get(name);
+    if (v !== undefined) state[field] = v;
+  }
+  const filters: PulsoSelectFilters = {};
+  for (const f of FIELDS) {
+    const v = params.get(`${prefix}.x.${f}`);
+    if (v !== null && v !== '') filters[f] = v;
+  }
+  if (Object.keys(filters).length) {
+    state.cross = { filters, periodUnit: get('x.unit'), by: get('x.by'), source: get('x.src') };
+  }
+  return state;
+}
+
+/** `params` with the state written under `prefix`, replacing what was there; other parameters are kept. */
+export function writeState(params: URLSearchParams, prefix: string, state: DashboardState): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of params) if (!k.startsWith(`${prefix}.`)) out.append(k, v);
+  for (const [field, name] of SIMPLE) {
+    const v = state[field];
+    if (v) out.set(`${prefix}.${name}`, v);
+  }
+  const c = state.cross;
+  if (c) {
+    for (const f of FIELDS) if (c.filters[f] !== undefined) out.set(`${prefix}.x.${f}`, c.filters[f]!);
+    if (c.periodUnit) out.set(`${prefix}.x.unit`, c.periodUnit);
+    if (c.by) out.set(`${prefix}.x.by`, c.by);
+    if (c.source) out.set(`${prefix}.x.src`, c.source);
+  }
+  return out;
+}
