@@ -105,7 +105,8 @@ export function generateHealthPlan(options: HealthPlanOptions = {}): HealthPlanD
     // Support tickets: about one every five months, more for the Essencial plan.
     for (let at = signup + Math.floor(exponential(random, 150 * DAY_MS)); at < lastDay; at += Math.floor(exponential(random, (plan === 'Essencial' ? 110 : 160) * DAY_MS))) {
       const channel = weighted(random, CHANNELS, CHANNEL_WEIGHT);
-      const slide = channel === 'phone' && at >= phoneSlide ? 1 + ((at - phoneSlide) / (30 * DAY_MS)) * 1.6 : 1;
+      // From March 2026 phone queues grow: responses slow and satisfaction falls, levelling off at 3× slower.
+      const slide = channel === 'phone' && at >= phoneSlide ? Math.min(3, 1 + ((at - phoneSlide) / (30 * DAY_MS)) * 0.6) : 1;
       const respond = at + Math.floor(logNormal(random, RESPONSE_MEDIAN_MIN[channel] * MIN * slide, 0.9));
       const firstContact = random() < FCR[channel] / Math.sqrt(slide);
       const contacts = firstContact ? 1 : 2 + Math.floor(random() * 3);
@@ -125,6 +126,11 @@ export function generateHealthPlan(options: HealthPlanOptions = {}): HealthPlanD
         const base = 4.4 - (contacts - 1) * 0.45 - (slide - 1) * 0.5;
         const score = Math.max(1, Math.min(5, Math.round(base + (random() - 0.5) * 2.2)));
         out.surveys.push({ at: iso(resolve + HOUR), kind: 'csat', score, customer_id: id, channel });
+      }
+      if (resolve < end && random() < 0.2) {
+        // Customer effort (1 = very easy … 7 = very hard): more contacts and slow queues cost effort.
+        const effort = 2 + (contacts - 1) * 0.8 + (slide - 1) * 0.9 + (random() - 0.5) * 2;
+        out.surveys.push({ at: iso(resolve + 2 * HOUR), kind: 'ces', score: Math.max(1, Math.min(7, Math.round(effort))), customer_id: id, channel });
       }
     }
   }
