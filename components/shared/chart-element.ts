@@ -29,6 +29,7 @@ import type { SkeletonShape } from './states.js';
 import { renderTableView } from './table-view.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
 import { renderTooltip } from './tooltip.js';
+import { t } from './strings.js';
 import type { TooltipLine } from './tooltip.js';
 import type { PulsoSelectDetail } from './events.js';
 
@@ -309,7 +310,9 @@ export abstract class PulsoChartElement<R> extends LitElement {
       initial: (reason) =>
         reason === 'no-source'
           ? this.renderState(title, renderNoSource(locale))
-          : this.renderState(title, renderLoading(this.skeleton(), locale)),
+          : reason === 'unregistered'
+            ? this.renderState(title, renderEmpty(locale, t(locale, 'unregistered', { name: textOption(this.source) ?? '' })))
+            : this.renderState(title, renderLoading(this.skeleton(), locale)),
       pending: () =>
         this.data.value
           ? this.renderResult(this.data.value, title, true)

@@ -5,7 +5,7 @@ import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../../src/adapters/errors.js';
-import { resolveSource } from '../../src/adapters/registry.js';
+import { isRegistered, isUrlSource, onAdapterRegistered, resolveSource } from '../../src/adapters/registry.js';
 import type { Adapter, TimeInput } from '../../src/adapters/types.js';
 import { filterNeeds, filterTables } from '../../src/data/filter.js';
 import type { TableFilter } from '../../src/data/filter.js';
@@ -16,8 +16,11 @@ import type { DashboardContext } from './context.js';
 
 export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
 
-/** Why the status is 'initial': nothing to load from, or the element left the page mid-load. */
-export type InitialReason = 'no-source' | 'disconnected';
+/**
+ * Why the status is 'initial': nothing to load from, a `source` name no adapter is
+ * registered under yet (it loads once one is), or the element left the page mid-load.
+ */
+export type InitialReason = 'no-source' | 'unregistered' | 'disconnected';
 
 export interface DataValue<R> {
   result: R;
@@ -111,6 +114,8 @@ export class PulsoDataController<R> implements ReactiveController {
   /** Ours, beside Task's: Task has no hook for the host leaving the page. */
   private running?: AbortController;
   private interrupted = false;
+  /** Stops waiting for a source name to be registered. */
+  private stopWaiting?: () => void;
   private initialReason: InitialReason = 'no-source';
   /** The last successful load, so a change of `deps` alone recomputes without loading. */
   private loaded?: Loaded;
@@ -179,6 +184,8 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
     if (this.running && !this.running.signal.aborted) {
       this.interrupted = true;
       this.running.abort(new DOMException('The element left the page', 'AbortError'));
@@ -212,6 +219,12 @@ export class PulsoDataController<R> implements ReactiveController {
   private async perform(args: Args, taskSignal: AbortSignal): Promise<DataValue<R> | typeof initialState> {
     const [own, source, fromContext, tablesKey, from, to, filterKey] = args;
     // Precedence: the element's property, its source attribute, then the dashboard.
+    if (!own && source && !isUrlSource(source) && !isRegistered(source)) {
+      // A page may register its adapter after the elements load: wait for the name.
+      this.waitFor(source);
+      this.initialReason = 'unregistered';
+      return initialState;
+    }
     const adapter = own ?? (source ? resolveSource(source) : fromContext);
     if (!adapter) {
       this.initialReason = 'no-source';
@@ -252,6 +265,16 @@ export class PulsoDataController<R> implements ReactiveController {
     } finally {
       if (this.running === running) this.running = undefined;
     }
+  }
+
+  private waitFor(name: string): void {
+    this.stopWaiting?.();
+    this.stopWaiting = onAdapterRegistered((registered) => {
+      if (registered !== name) return;
+      this.stopWaiting?.();
+      this.stopWaiting = undefined;
+      void this.task.run();
+    });
   }
 
   private fail(e: unknown): void {

@@ -35,6 +35,7 @@ const en = {
   axisPercent: 'Percentage',
   download: 'Download',
   none: 'Not set',
+  unregistered: "Waiting for the data source '{name}': no adapter is registered under that name yet.",
 };
 
 export type StringKey = keyof typeof en;
@@ -70,6 +71,7 @@ const ptBR: Strings = {
   axisPercent: 'Porcentagem',
   download: 'Baixar',
   none: 'Não informado',
+  unregistered: "Aguardando a fonte de dados '{name}': ainda não há adaptador registrado com esse nome.",
 };
 
 const es: Strings = {
@@ -102,6 +104,7 @@ const es: Strings = {
   axisPercent: 'Porcentaje',
   download: 'Descargar',
   none: 'No informado',
+  unregistered: "Esperando la fuente de datos '{name}': aún no hay un adaptador registrado con ese nombre.",
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };

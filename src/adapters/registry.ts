@@ -7,6 +7,22 @@ type Entry = { adapter: Adapter } | { factory: () => Adapter };
 
 const registry = new Map<string, Entry>();
 const byBase = new Map<string, JsonAdapter>();
+const listeners = new Set<(name: string) => void>();
+
+/**
+ * Calls `listener` with each name registered from now on, so an element whose
+ * `source` names an adapter the page registers later can load then. Returns the
+ * function that stops listening.
+ */
+export function onAdapterRegistered(listener: (name: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** True when `source` is a registered name. */
+export function isRegistered(source: string): boolean {
+  return registry.has(String(source ?? '').trim());
+}
 
 /**
  * Registers an adapter, or a factory called on first use (once: the instance is
@@ -22,6 +38,7 @@ export function registerAdapter(name: string, adapter: Adapter | (() => Adapter)
     throw new TypeError(
       `registerAdapter('${name}'): expected an adapter (with a load method) or a function returning one`,
     );
+  for (const listener of [...listeners]) listener(name.trim());
 }
 
 /** Removes a name; true when it was registered. */

@@ -9,6 +9,7 @@ import { startMockApi } from '../../../demo/mocks/browser.js';
 import { createHandlers } from '../../../demo/mocks/handlers.js';
 import { AdapterError } from '../../../src/adapters/errors.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
+import { registerAdapter, unregisterAdapter } from '../../../src/adapters/registry.js';
 import type { Adapter, LoadRequest, LoadResult } from '../../../src/adapters/types.js';
 import type { Row } from '../../../src/data/schema.js';
 import { pulsoAdapterContext } from '../../../components/shared/context.js';
@@ -213,10 +214,18 @@ describe('PulsoDataController', () => {
     }
   });
 
-  it('names an unknown source in the error', async () => {
-    const el = await fixture<DcTestWidget>(html`<dc-test-widget source="no-such-crm"></dc-test-widget>`);
-    await settled(el, 'error');
-    expect(el.data.error?.message).to.contain("'no-such-crm'");
+  it('waits for a source name registered later, and then loads', async () => {
+    const name = `crm-${Math.random().toString(36).slice(2)}`;
+    const el = await fixture<DcTestWidget>(html`<dc-test-widget source=${name}></dc-test-widget>`);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(el.data.status).to.equal('initial');
+    expect(el.data.reason).to.equal('unregistered');
+    expect(text(el)).to.equal('initial:unregistered');
+    registerAdapter(name, new MemoryAdapter({ surveys: surveys(6) }));
+    await settled(el, 'complete');
+    expect(text(el)).to.equal('complete:6');
+    unregisterAdapter(name);
   });
 
   describe('with a source URL served by msw', () => {
