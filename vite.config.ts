@@ -1,10 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { arqueroWithoutCodegen } from './build/arquero-without-codegen.js';
+import { d3PureConstants } from './build/d3-pure-constants.js';
 
 const here = import.meta.dirname;
 
 // `npm start` serves the demo (demo/) with the msw worker from demo/public;
-// `npm run build` writes dist/pulso.js, one self-contained ES module.
+// `vite build` writes dist/pulso.js: one self-contained, minified ES module (every
+// dependency inside) for a page without a bundler. The npm entries (dist/index.js,
+// dist/core.js, dependencies left as imports) come from vite.npm.config.ts.
 export default defineConfig({
   root: resolve(here, 'demo'),
   publicDir: resolve(here, 'demo/public'),
@@ -13,14 +17,27 @@ export default defineConfig({
     // The demo imports src/ and components/, and its real-data page reads ../shared/data.
     fs: { allow: [here, resolve(here, '../shared')] },
   },
+  // Build only (build/): arquero's string-expression compiler (acorn + Function) can never
+  // run under script-src 'self' and Pulso never calls it; d3's unused constants are dropped.
+  plugins: [arqueroWithoutCodegen(), d3PureConstants()],
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: resolve(here, 'dist'),
-    emptyOutDir: true,
+    emptyOutDir: false,
     copyPublicDir: false,
+    target: 'es2022',
     lib: {
       entry: resolve(here, 'components/index.ts'),
       formats: ['es'],
       fileName: () => 'pulso.js',
+    },
+    rolldownOptions: {
+      output: {
+        // A lib build keeps whitespace for downstream bundlers; this file is final.
+        minify: true,
+        comments: { legal: true, annotation: false, jsdoc: false },
+        codeSplitting: false,
+      },
     },
   },
 });

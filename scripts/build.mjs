@@ -1,0 +1,58 @@
+// npm run build: everything a host needs, in order, then checks on the script-tag bundle.
+//   dist/pulso.js        one self-contained minified ES module (vite.config.ts)
+//   dist/index.js, core.js, chunks/   the npm entries `pulso` and `pulso/core`, deps as imports (vite.npm.config.ts)
+//   dist/types/          declarations (tsconfig.build.json)
+//   custom-elements.json the manifest (custom-elements-manifest.config.mjs)
+// The declarations are emitted in a child process while Vite builds, to use both cores.
+import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const started = performance.now();
+const seconds = (t) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+
+function run(label, bin, args) {
+  const t = performance.now();
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [resolve(root, bin), ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? (console.log(`✓ ${label} (${seconds(t)})`), ok()) : fail(new Error(`${label} failed (exit ${code})`))));
+  });
+}
+
+async function vite(label, configFile) {
+  const t = performance.now();
+  await build({ configFile: resolve(root, configFile), logLevel: 'warn' });
+  console.log(`✓ ${label} (${seconds(t)})`);
+}
+
+/** What a page loading dist/pulso.js alone needs: no imports left, nothing Node, no code from strings. */
+async function checkBundle() {
+  const code = await readFile(resolve(root, 'dist/pulso.js'), 'utf8');
+  const problems = [];
+  const bare = code.match(/(?<![\w$.])(?:import|from)\s*["'](?![./])[^"']+["']|(?<![\w$.])import\s*\(/g);
+  if (bare) problems.push(`imports left: ${[...new Set(bare)].join(', ')}`);
+  const evals = code.match(/\bnew Function\b|(?<![\w$.])Function\(|(?<![\w$.])eval\(/g);
+  if (evals) problems.push(`code from strings: ${[...new Set(evals)].join(', ')}`);
+  if (/\bprocess\.env\b/.test(code)) problems.push('process.env left');
+  const manifest = JSON.parse(await readFile(resolve(root, 'custom-elements.json'), 'utf8'));
+  const tags = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name));
+  const missing = tags.filter((tag) => !new RegExp(`["'\`]${tag}["'\`]`).test(code));
+  // A warning, not a failure: an element can be in components/ before components/index.ts exports it.
+  if (missing.length) console.warn(`! in custom-elements.json but not registered by dist/pulso.js: ${missing.join(', ')}`);
+  if (problems.length) throw new Error(`dist/pulso.js:\n  ${problems.join('\n  ')}`);
+  const defined = tags.filter((tag) => !missing.includes(tag));
+  console.log(`✓ dist/pulso.js self-contained, no eval/Function, registers ${defined.join(', ')}`);
+}
+
+await rm(resolve(root, 'dist'), { recursive: true, force: true });
+const types = run('dist/types (tsc -p tsconfig.build.json)', 'node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
+types.catch(() => {}); // awaited below; keeps an early failure from being unhandled
+await vite('dist/pulso.js', 'vite.config.ts');
+await vite('dist/index.js, dist/core.js', 'vite.npm.config.ts');
+await run('custom-elements.json', 'node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+await types;
+await checkBundle();
+console.log(`build done in ${seconds(started)}`);

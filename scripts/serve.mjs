@@ -1,0 +1,59 @@
+// A static server for the repository root, as a host's intranet would serve the portal:
+// correct MIME types and the strict Content-Security-Policy header on every response.
+//   node scripts/serve.mjs [/demo/portal.html] [port=4173]    (npm run portal builds first)
+// Also imported by test/e2e/portal.node.test.ts (startServer).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.csv': 'text/csv; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Serves `root` on `port` (0: any free port); resolves to the server and its base URL. */
+export function startServer({ root = resolve(import.meta.dirname, '..'), port = 0, host = '127.0.0.1' } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
+    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+    try {
+      if (file !== base && !file.startsWith(base + sep)) throw new Error('outside the root');
+      if (file.split(sep).includes('node_modules') || file.split(sep).includes('.git')) throw new Error('not served');
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const { port: bound } = server.address();
+      ok({ server, url: `http://${host}:${bound}` });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [page = '/demo/portal.html', port = '4173'] = process.argv.slice(2);
+  const { url } = await startServer({ port: Number(port), host: 'localhost' });
+  console.log(`Serving the repository root with a strict CSP: ${url}${page}  (Ctrl+C stops)`);
+}
