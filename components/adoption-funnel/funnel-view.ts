@@ -27,8 +27,18 @@ export interface FunnelGeometry {
   height: number;
 }
 
-export function funnelGeometry(result: FunnelResult, width: number): FunnelGeometry {
-  const narrow = width < NARROW;
+/** Whether every step's title and its drop-off line fit side by side on one line. */
+function wideFits(result: FunnelResult, width: number, ctx: RenderContext): boolean {
+  const steps = [...new Map(result.rows.map((r) => [r.index, r.step])).entries()];
+  return steps.every(([index, step]) => {
+    const info = stepInfo(result, index, ctx, false);
+    // Generous per-character widths: titles are bold, and the worst step's line too.
+    return `${index}. ${step}`.length * 8 + info.length * 7.4 + 24 <= width;
+  });
+}
+
+export function funnelGeometry(result: FunnelResult, width: number, ctx?: RenderContext): FunnelGeometry {
+  const narrow = width < NARROW || (ctx !== undefined && !wideFits(result, width, ctx));
   const head = narrow ? 40 : 24;
   const layout = funnelLayout(result.rows, {
     width,
@@ -126,7 +136,7 @@ function renderBar(bar: FunnelBar, g: FunnelGeometry, result: FunnelResult, ctx:
 
 export function renderFunnel(result: FunnelResult, ctx: RenderContext, title: string): TemplateResult {
   const { f, locale } = ctx;
-  const g = funnelGeometry(result, ctx.width);
+  const g = funnelGeometry(result, ctx.width, ctx);
   const l = g.layout;
   const p = l.plot;
   const last = l.steps[l.steps.length - 1];
