@@ -1,5 +1,6 @@
 // The gzip size of dist/pulso.js, in total and by part (issue 6 aims at 130 KB).
 //   node scripts/size.mjs           prints the table (builds in memory; dist/ is not read or written)
+//   node scripts/size.mjs --modules also lists the 40 largest modules (minified bytes)
 //   node scripts/size.mjs --write   also replaces the "## Bundle size" section of bench/RESULTS.md
 // Method: the same Vite build (vite.config.ts) run in memory with a source map; every byte
 // of the minified output is attributed to the module its source-map segment points at
@@ -85,9 +86,15 @@ async function measure() {
   const map = chunk.map;
   const byPart = new Map();
   const modules = new Map();
+  const byModule = new Map();
   for (const [index, n] of bytesPerSource(chunk.code, map)) {
     const part = index < 0 ? 'other' : partOf(resolve(root, 'dist', map.sources[index]));
     byPart.set(part, (byPart.get(part) ?? 0) + n);
+    if (index >= 0) byModule.set(map.sources[index], (byModule.get(map.sources[index]) ?? 0) + n);
+  }
+  if (process.argv.includes('--modules')) {
+    // The largest modules by minified bytes, to see where to trim.
+    for (const [m, n] of [...byModule].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(n / 1024).toFixed(1).padStart(7)} KB  ${m}`);
   }
   for (const id of Object.keys(chunk.modules)) modules.set(partOf(id), (modules.get(partOf(id)) ?? 0) + 1);
   const built = Buffer.byteLength(chunk.code);

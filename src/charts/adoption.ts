@@ -2,7 +2,7 @@
 // adoption rate over periods on a fixed 0–1 axis, one line per feature (or, given
 // `feature`, one per segment), gapped where a period has no rate (as line.ts).
 // `significant` reads the metric's pValue (see the notes at the top of funnel.ts).
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { linear, point } from './scales.js';
 import { line } from 'd3-shape';
 import type { AdoptionRow } from '../metrics/adoption.js';
 import { byCode, isNum, numOrNull, RATE_TICKS, thinPeriods } from './bands.js';
@@ -76,8 +76,8 @@ export function adoptionLayout(
     ? rows.filter((r) => r.feature === options.feature)
     : selectSegment(rows, options.segment);
   const periods = [...new Set(selected.map((r) => r.period))].sort(byCode);
-  const x = scalePoint<string>().domain(periods).range([plot.left, plot.right]).padding(0.5);
-  const y = scaleLinear().domain([0, 1]).range([plot.bottom, plot.top]).clamp(true);
+  const x = point(periods, [plot.left, plot.right], 0.5);
+  const y = linear([0, 1], [plot.bottom, plot.top], true);
   const xOf = (p: string): number => x(p) ?? plot.left;
   const alpha = size(options.alpha, 0.05);
   const groups = new Map<string, AdoptionRow[]>();

@@ -2,7 +2,7 @@
 // channelCsat() for one period → one horizontal bar per channel on a fixed
 // 0–100 % axis, best first, with its 95% Wilson whisker, a small-sample flag
 // and, given the previous period's rows, the change and a tick at the old value.
-import { scaleLinear } from 'd3-scale';
+import { linear } from './scales.js';
 import type { ChannelCsatRow } from '../metrics/csat.js';
 import { bands, byCode, isNum, thinValues } from './bands.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
@@ -95,7 +95,7 @@ export function csatBarsLayout(
   const left = m.left + size(options.labelWidth, 96);
   const right = Math.max(left, width - m.right);
   const bottom = m.top + selected.length * slot;
-  const x = scaleLinear().domain([0, 100]).range([left, right]).clamp(true);
+  const x = linear([0, 100], [left, right], true);
   const ctx: BarContext = {
     x,
     wideInterval: size(options.wideInterval, 20),

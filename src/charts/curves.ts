@@ -2,7 +2,7 @@
 // triangle. Either one line per cohort plus their weighted average, or, to
 // compare segments, one weighted-average line per segment. Pure geometry from
 // d3-scale/d3-shape path strings; <pulso-cohort-churn> renders it.
-import { scaleLinear } from 'd3-scale';
+import { linear } from './scales.js';
 import { line } from 'd3-shape';
 import type { RetentionRow } from '../metrics/retention.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
@@ -82,8 +82,8 @@ export function retentionCurvesLayout(rows: readonly RetentionRow[], options: Cu
   const plot = { left: m.left, top: m.top, right: Math.max(m.left, width - m.right), bottom: Math.max(m.top, height - m.bottom) };
   const valid = rows.filter((r) => Number.isInteger(r.offset) && r.offset >= 0);
   const maxOffset = valid.reduce((max, r) => Math.max(max, r.offset), 0);
-  const x = scaleLinear().domain([0, Math.max(1, maxOffset)]).range([plot.left, plot.right]);
-  const y = scaleLinear().domain([0, 1]).range([plot.bottom, plot.top]).clamp(true);
+  const x = linear([0, Math.max(1, maxOffset)], [plot.left, plot.right]);
+  const y = linear([0, 1], [plot.bottom, plot.top], true);
   const place = (p: Omit<CurvePoint, 'x' | 'y'>): CurvePoint => ({ ...p, x: px(x(p.offset)), y: px(y(p.rate)) });
   const segments = [...new Set(valid.map((r) => r.segment))];
   const series: CurveSeries[] = [];

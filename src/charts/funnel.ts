@@ -11,7 +11,7 @@
 // A bar or point is `significant` when pValue < alpha; null when there is no p-value.
 // Many segments × steps make some false alarms likely: pass a smaller alpha
 // (e.g. 0.05 / comparisons) to correct for it.
-import { scaleLinear } from 'd3-scale';
+import { linear } from './scales.js';
 import type { FunnelRow } from '../metrics/funnel.js';
 import { bands, isNum, numOrNull, RATE_TICKS, thinValues } from './bands.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
@@ -114,7 +114,7 @@ export function funnelLayout(
   const left = m.left + size(options.labelWidth, 120);
   const right = Math.max(left, width - m.right);
   const bottom = m.top + steps.length * band;
-  const x = scaleLinear().domain([0, 1]).range([left, right]).clamp(true);
+  const x = linear([0, 1], [left, right], true);
   const segIndex = new Map(segments.map((s, i) => [s, i]));
   const stepIndex = new Map(steps.map((s, i) => [s.index, i]));
   const named = segments.length > 1 || segments[0] !== undefined;

@@ -11,7 +11,7 @@
 // - neutral: ticketVolume. More tickets is growth as often as trouble (more
 //   customers, a launch); the card shows the change without judging it.
 // - up: nps, csat, fcr, activation, adoption.
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { linear, point } from './scales.js';
 import { line } from 'd3-shape';
 import type { KpiMetric, KpiPoint, KpiRow } from '../metrics/kpis.js';
 import { twoProportionTest } from '../metrics/stats.js';
@@ -157,12 +157,11 @@ export function sparklineLayout(
     sorted.filter(valued).map((p) => p.value!),
     options,
   );
-  const x = scalePoint<string>()
-    .domain(sorted.map((p) => p.period))
-    .range([m.left, Math.max(m.left, width - m.right)]);
-  const y = scaleLinear()
-    .domain(domain)
-    .range([Math.max(m.top, height - m.bottom), m.top]);
+  const x = point(
+    sorted.map((p) => p.period),
+    [m.left, Math.max(m.left, width - m.right)],
+  );
+  const y = linear(domain, [Math.max(m.top, height - m.bottom), m.top]);
   const xOf = (p: string): number => x(p) ?? m.left;
   const path = line<KpiPoint>()
     .defined(valued)

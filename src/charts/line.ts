@@ -1,7 +1,7 @@
 // Layout of the NPS trend (SPEC §3.2, DESIGN.md §3.7): rows of npsTrend() → one
 // series per segment with a line and a confidence band as SVG path strings
 // (d3-shape, no DOM), broken into gaps where a period has no score, plus ticks.
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { linear, point } from './scales.js';
 import { area, line } from 'd3-shape';
 import type { NpsTrendRow } from '../metrics/nps.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
@@ -67,8 +67,8 @@ export function npsTrendLayout(rows: readonly NpsTrendRow[], options: NpsTrendOp
   const m = marginOf(options.margin, DEFAULT_MARGIN);
   const plot = { left: m.left, top: m.top, right: Math.max(m.left, width - m.right), bottom: Math.max(m.top, height - m.bottom) };
   const periods = [...new Set(rows.map((r) => r.period))].sort(); // YYYY-MM-DD: chronological
-  const x = scalePoint<string>().domain(periods).range([plot.left, plot.right]).padding(0.5);
-  const y = scaleLinear().domain(Y_DOMAIN).range([plot.bottom, plot.top]).clamp(true);
+  const x = point(periods, [plot.left, plot.right], 0.5);
+  const y = linear(Y_DOMAIN, [plot.bottom, plot.top], true);
   const xOf = (p: string): number => x(p) ?? plot.left;
   const yOf = (v: number): number => y(v);
   const layout: NpsTrendLayout = {
