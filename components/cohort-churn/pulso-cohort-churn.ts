@@ -75,12 +75,15 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   @property({ attribute: 'cohort-by' }) cohortBy: CohortBy = 'signup';
   /** Offsets are reported up to this time (default now). */
   @property({ attribute: 'as-of' }) asOf?: string;
-  /** Cohorts starting in [from, to). */
+  /** Cohorts starting in [from, to): the first instant included. */
   @property() from?: string;
+  /** Cohorts starting in [from, to): the first instant left out. */
   @property() to?: string;
+  /** The largest offset shown (default: every period up to `as-of`). */
   @property({ attribute: 'max-offset', type: Number }) maxOffset?: number;
   /** A customer attribute to break cohorts down by. */
   @property() by?: string;
+  /** Cohorts with fewer customers than this are shown without counts. */
   @property({ attribute: 'min-cohort-size', type: Number }) minCohortSize?: number;
   /** Cells with fewer than this many customers are hidden ("< k"); 0 = off. */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;

@@ -26,6 +26,11 @@ export const styles = [
       font-size: 11px;
       fill: var(--_pulso-fg);
     }
+    .mix-n {
+      font-size: 10px;
+      fill: var(--_pulso-muted);
+      font-variant-numeric: tabular-nums;
+    }
     .mix-empty {
       fill: none;
       stroke: var(--_pulso-border);

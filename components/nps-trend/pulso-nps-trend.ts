@@ -42,6 +42,8 @@ interface Geometry {
 }
 
 const MIX_H = 44;
+/** Room above the mix for its answer counts. */
+const MIX_GAP = 16;
 const PARTS: readonly MixPart[] = ['promoters', 'passives', 'detractors'];
 
 /**
@@ -64,8 +66,9 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
 
   /** day, week, month (default), quarter, year. */
   @property() period: Period = 'month';
-  /** Every period from `from` to `to` is shown, answered or not. */
+  /** Every period from `from` to `to` is shown, answered or not: the first instant included. */
   @property() from?: string;
+  /** The first instant left out. */
   @property() to?: string;
   /** A survey column or customer attribute: one line per value. */
   @property() by?: string;
@@ -73,6 +76,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   @property({ type: Number }) rolling?: number;
   /** A target NPS drawn as a dashed rule. */
   @property({ type: Number }) target?: number;
+  /** Periods with counts below this are shown as hidden ("< k"); 0 = off. */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** Hide the 95% band. */
   @property({ attribute: 'hide-band', type: Boolean }) hideBand = false;
@@ -160,18 +164,18 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   private geometry(result: NpsTrendResult, width: number, f: Formatters): Geometry {
     const periods = [...new Set(result.rows.map((r) => r.period))];
     const mix = this.showMix(result);
-    const height = Math.round(Math.min(340, Math.max(200, width * 0.42))) + (mix ? MIX_H + 16 : 0);
+    const height = Math.round(Math.min(340, Math.max(200, width * 0.42))) + (mix ? MIX_H + MIX_GAP : 0);
     const target = typeof this.target === 'number' && Number.isFinite(this.target) ? this.target : undefined;
     const line = npsTrendLayout(result.rows, {
       width,
       height,
       target,
       minTickSpacing: tickSpacing(periods.map((p) => tickLabel(f, p, result.period))),
-      margin: { left: 44, right: 16, top: 16, bottom: mix ? MIX_H + 16 + 28 : 32 },
+      margin: { left: 44, right: 16, top: 16, bottom: mix ? MIX_H + MIX_GAP + 28 : 32 },
     });
     const index = new Map(line.x.domain.map((p, i) => [p, i]));
     const xOf = (p: string) => line.plot.left + line.x.step * ((index.get(p) ?? 0) + 0.5);
-    return { line, mixTop: line.plot.bottom + 12, mixHeight: mix ? MIX_H : 0, xOf };
+    return { line, mixTop: line.plot.bottom + MIX_GAP, mixHeight: mix ? MIX_H : 0, xOf };
   }
 
   protected renderChart(result: NpsTrendResult, ctx: RenderContext): TemplateResult {
@@ -207,7 +211,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
       <g class="lines" aria-hidden="true">
         ${l.series.map((s) => svg`<path class="line" d=${s.path} stroke=${s.color}></path>`)}
       </g>
-      ${g.mixHeight ? this.renderMix(result, g) : nothing}
+      ${g.mixHeight ? this.renderMix(result, g, f) : nothing}
       ${l.series.map(
         (s, row) => svg`<g class="points">
           ${s.points.map(
@@ -227,9 +231,14 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
     </svg>`;
   }
 
-  private renderMix(result: NpsTrendResult, g: Geometry): TemplateResult {
+  private renderMix(result: NpsTrendResult, g: Geometry, f: Formatters): TemplateResult {
     const bars = npsMixLayout(result.rows, { xOf: g.xOf, step: g.line.x.step, top: g.mixTop, height: g.mixHeight });
+    // Answers per period above each bar, where there is room for a number.
+    const counts = g.line.x.step >= 34;
     return svg`<g class="mix" aria-hidden="true">
+      ${counts
+        ? bars.map((b) => svg`<text class="mix-n" x=${b.x + b.w / 2} y=${g.mixTop - 3} text-anchor="middle">${f.number(b.n)}</text>`)
+        : nothing}
       ${bars.map((b) =>
         b.segments.length
           ? b.segments.map((s) => svg`<rect x=${b.x} y=${s.y} width=${b.w} height=${s.h} fill=${s.fill}></rect>`)

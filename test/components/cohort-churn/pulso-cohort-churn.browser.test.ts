@@ -216,6 +216,35 @@ describe('<pulso-cohort-churn>', () => {
     expect(Math.max(...cells(el).map((c) => Number(c.dataset.col)))).to.equal(1);
   });
 
+  it('exports the rows as CSV and the chart as SVG and PNG', async () => {
+    const el = await widget();
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    // Every download goes through an object URL: keep the blobs to read them.
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      if (obj instanceof Blob) blobs.push(obj);
+      return create.call(URL, obj);
+    };
+    try {
+      await el.export('csv');
+      await el.export('svg');
+      await el.export('png');
+    } finally {
+      URL.createObjectURL = create;
+    }
+    const csv = blobs.find((b) => b.type.startsWith('text/csv'))!;
+    const svgFile = blobs.find((b) => b.type === 'image/svg+xml')!;
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).to.have.length(expected().length + 1);
+    expect(lines[0]).to.equal('Cohort,Customers,Offset,Retained,Retention,Churned,Churn rate,Period ended');
+    expect(lines[3]).to.equal('2025-01-01,4,2,2,0.5,1,0.3333333333333333,true');
+    const svgText = await svgFile.text();
+    expect(svgText).to.contain('<title>Retention by signup cohort</title>');
+    expect(svgText.match(/<rect[^>]*data-mark/g)).to.have.length(expected().length);
+    expect(svgText).to.not.match(/\sstyle=/);
+    expect(blobs.some((b) => b.type === 'image/png' && b.size > 1000)).to.equal(true);
+  });
+
   it('explains a bad option instead of drawing', async () => {
     const el = await fixture<PulsoCohortChurn>(
       html`<pulso-cohort-churn locale="en" period="mnth" .adapter=${adapter()}></pulso-cohort-churn>`,
