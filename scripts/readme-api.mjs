@@ -1,0 +1,228 @@
+// The README's element reference, generated from custom-elements.json (which `npm run build`
+// writes from the classes' JSDoc and Lit decorators):
+//   node scripts/readme-api.mjs           rewrites the part of README.md between the api markers
+//   node scripts/readme-api.mjs --check   exits 1 when that part is not what the manifest says
+// `npm run docs` builds first, then writes. Also imported by test/docs/readme.node.test.ts.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { posix, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const API_START = '<!-- api:start -->';
+export const API_END = '<!-- api:end -->';
+
+/** Module paths as the manifest spells them in different places ("/components/x.js", "./x.js", "components/x.ts"), made comparable. */
+function modulePath(path, from = '') {
+  const joined = path.startsWith('.') ? posix.join(posix.dirname(from), path) : path;
+  return joined.replace(/^\/+/, '').replace(/\.(d\.)?[mc]?[jt]s$/, '');
+}
+
+function declarations(manifest) {
+  const out = [];
+  for (const mod of manifest.modules ?? []) for (const d of mod.declarations ?? []) out.push({ path: modulePath(mod.path), d });
+  return out;
+}
+
+function findDeclaration(manifest, name, module) {
+  const all = declarations(manifest);
+  const path = module === undefined ? undefined : modulePath(module);
+  return (all.find((x) => x.d.name === name && (path === undefined || x.path === path)) ?? all.find((x) => x.d.name === name))?.d;
+}
+
+/** The element with what it inherits (the analyzer usually merges it already; this makes sure). */
+function withInherited(manifest, d, seen = new Set()) {
+  const sup = d.superclass;
+  if (!sup || sup.package || seen.has(sup.name)) return d;
+  seen.add(sup.name);
+  const base = findDeclaration(manifest, sup.name, sup.module);
+  if (!base) return d;
+  const full = withInherited(manifest, base, seen);
+  const merge = (own = [], inherited = [], key = (x) => x.name) => {
+    const names = new Set(own.map(key));
+    return [...own, ...inherited.filter((x) => !names.has(key(x)))];
+  };
+  return {
+    ...d,
+    attributes: merge(d.attributes, full.attributes),
+    members: merge(d.members, full.members, (m) => `${m.static ? 'static ' : ''}${m.name}`),
+    events: merge(d.events, full.events),
+    cssParts: merge(d.cssParts, full.cssParts),
+    cssProperties: merge(d.cssProperties, full.cssProperties),
+    slots: merge(d.slots, full.slots),
+  };
+}
+
+/**
+ * The custom elements of the manifest: first in the order components/index.ts exports
+ * them (which is the order it registers them), then any others alphabetically, marked.
+ */
+export function elementsOf(manifest) {
+  const elements = declarations(manifest)
+    .filter((x) => x.d.customElement && x.d.tagName)
+    .map((x) => ({ tagName: x.d.tagName, className: x.d.name, path: x.path, declaration: x.d }));
+  const entry = (manifest.modules ?? []).find((m) => modulePath(m.path) === 'components/index');
+  const order = [];
+  for (const e of entry?.exports ?? []) {
+    if (e.kind !== 'js' || !e.declaration?.module) continue;
+    const path = modulePath(e.declaration.module, entry.path);
+    const found = elements.find((x) => x.className === e.declaration.name && x.path === path);
+    if (found && !order.includes(found)) order.push(found);
+  }
+  const rest = elements.filter((x) => !order.includes(x)).sort((a, b) => a.tagName.localeCompare(b.tagName));
+  return [...order.map((x) => ({ ...x, registered: true })), ...rest.map((x) => ({ ...x, registered: entry === undefined }))];
+}
+
+/** A table cell: one line, pipes escaped (also inside code spans, as GitHub's tables need). */
+export function cell(text) {
+  return String(text ?? '')
+    .replace(/\r?\n[ \t]*\r?\n\s*/g, '<br>')
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+function code(text) {
+  const t = String(text ?? '').trim();
+  if (t === '') return '';
+  const fence = t.includes('`') ? '``' : '`';
+  return cell(`${fence}${fence === '``' ? ' ' : ''}${t}${fence === '``' ? ' ' : ''}${fence}`);
+}
+
+/** `string | undefined` → `string`: an unset option is the absence of the attribute. */
+function typeText(type) {
+  const t = type?.text ?? '';
+  return t.replace(/\s*\|\s*undefined\b/g, '').replace(/^undefined\s*\|\s*/, '');
+}
+
+function table(headers, rows) {
+  if (rows.length === 0) return [];
+  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+}
+
+function isPublic(m) {
+  return (m.privacy === undefined || m.privacy === 'public') && !m.name.startsWith('#') && !m.static;
+}
+
+function renderElement(manifest, element) {
+  const d = withInherited(manifest, element.declaration);
+  const fields = (d.members ?? []).filter((m) => m.kind === 'field' && isPublic(m));
+  const byField = new Map(fields.map((m) => [m.name, m]));
+  const attributes = d.attributes ?? [];
+  const withAttribute = new Set(attributes.map((a) => a.fieldName).filter(Boolean));
+  const lines = [`### \`<${element.tagName}>\``, ''];
+  const about = [d.summary, d.description].filter(Boolean).join(' ');
+  const sup = d.superclass?.name ? `, extends \`${d.superclass.name}\`` : '';
+  lines.push(`${about ? `${cell(about)} ` : ''}Class \`${d.name}\`${sup}.`);
+  if (!element.registered) lines.push('', '_In components/ but not yet registered by `components/index.ts`._');
+  lines.push('');
+
+  lines.push(
+    ...section(
+      'Attributes',
+      table(
+        ['Attribute', 'Property', 'Type', 'Default', 'Description'],
+        attributes.map((a) => {
+          const m = a.fieldName ? byField.get(a.fieldName) : undefined;
+          return [code(a.name), code(a.fieldName ?? ''), code(typeText(a.type ?? m?.type)), code(a.default ?? m?.default ?? ''), cell(a.description ?? m?.description)];
+        }),
+      ),
+    ),
+  );
+  lines.push(
+    ...section(
+      'Properties without an attribute',
+      table(
+        ['Property', 'Type', 'Default', 'Description'],
+        fields
+          .filter((m) => !m.attribute && !withAttribute.has(m.name))
+          .map((m) => [code(m.name), code(typeText(m.type)), code(m.default ?? ''), cell(`${m.readonly ? 'Read-only. ' : ''}${m.description ?? ''}`)]),
+      ),
+    ),
+  );
+  lines.push(...section('Events', table(['Event', 'Description'], (d.events ?? []).filter((e) => e.name).map((e) => [code(e.name), cell(e.description)]))));
+  lines.push(...section('CSS parts', table(['Part', 'Description'], (d.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]))));
+  lines.push(
+    ...section(
+      'CSS custom properties',
+      table(['Property', 'Default', 'Description'], (d.cssProperties ?? []).map((p) => [code(p.name), code(p.default ?? ''), cell(p.description)])),
+    ),
+  );
+  lines.push(...section('Slots', table(['Slot', 'Description'], (d.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]))));
+  return lines;
+}
+
+function section(title, rows) {
+  return rows.length ? [`**${title}**`, '', ...rows] : [];
+}
+
+/** The markdown that goes between the api markers: pure, so the test can compare it with the README. */
+export function renderApi(manifest) {
+  if (!manifest || !Array.isArray(manifest.modules)) throw new TypeError('renderApi needs a custom-elements.json manifest (with `modules`)');
+  const elements = elementsOf(manifest);
+  const lines = [
+    '',
+    '<!-- Generated from custom-elements.json by `npm run docs` (scripts/readme-api.mjs): edit the JSDoc in components/, not this. -->',
+    '',
+  ];
+  for (const element of elements) lines.push(...renderElement(manifest, element));
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** The text between the markers, or undefined when the README has not both, in order. */
+export function currentApi(readme) {
+  const start = readme.indexOf(API_START);
+  const end = readme.indexOf(API_END, start + 1);
+  if (start < 0 || end < 0) return undefined;
+  return readme.slice(start + API_START.length, end);
+}
+
+/** The README with `api` between the markers. */
+export function replaceApi(readme, api) {
+  const start = readme.indexOf(API_START);
+  const end = readme.indexOf(API_END, start + 1);
+  if (start < 0 || end < 0) throw new Error(`README.md needs the markers ${API_START} and ${API_END}, in that order`);
+  return readme.slice(0, start + API_START.length) + api + readme.slice(end);
+}
+
+/** Where two texts first differ, as a short hint. */
+export function firstDifference(expected, actual) {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return `line ${i + 1} of the section:\n  expected: ${a[i] ?? '(end)'}\n  found:    ${b[i] ?? '(end)'}`;
+  }
+  return undefined;
+}
+
+function main(args) {
+  const root = resolve(import.meta.dirname, '..');
+  const manifestPath = resolve(root, 'custom-elements.json');
+  const readmePath = resolve(root, 'README.md');
+  if (!existsSync(manifestPath)) {
+    console.error('custom-elements.json is missing: run `npm run build` first (or `npm run docs`, which builds and writes).');
+    return 1;
+  }
+  const api = renderApi(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  const readme = readFileSync(readmePath, 'utf8');
+  const current = currentApi(readme);
+  if (current === undefined) {
+    console.error(`README.md has no ${API_START} … ${API_END} section to fill.`);
+    return 1;
+  }
+  if (args.includes('--check')) {
+    if (current === api) {
+      console.log('README.md element reference is up to date.');
+      return 0;
+    }
+    console.error(`README.md element reference is out of date with custom-elements.json; run \`npm run docs\`.\nFirst difference at ${firstDifference(api, current)}`);
+    return 1;
+  }
+  if (current === api) {
+    console.log('README.md element reference already up to date.');
+    return 0;
+  }
+  writeFileSync(readmePath, replaceApi(readme, api));
+  console.log(`README.md element reference written (${elementsOf(JSON.parse(readFileSync(manifestPath, 'utf8'))).length} elements).`);
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main(process.argv.slice(2));
