@@ -2,15 +2,20 @@
 // featureAdoption — from a warm IndexedDB cache against a load over a mocked network
 // (zero latency: the network's own time is not counted, only the page's work), and
 // IndexedDB put/get time per MB. Run: node bench/run-browser.mjs bench/cache.html [sizes=100000,1000000&runs=5]
-// The source answers `at` as ISO strings, as the REST convention does: a warm load then
-// still parses them in validate, which (with decoding the strings) dominates its time.
+// The source answers `at` as ISO strings, as the REST convention does. Two layouts of
+// the stored table are timed: raw (as the source answered: a warm load decodes 1M ISO
+// strings and validates them again) and normalized (after validation, with its report:
+// times as Float64 epoch ms, strings dictionary-encoded; what the widgets use).
 import { toArrowIPC } from 'arquero';
 import { ARROW_STREAM, JsonAdapter } from '../src/adapters/json.js';
 import type { FetchLike } from '../src/adapters/http.js';
 import type { Adapter } from '../src/adapters/types.js';
 import { CachedAdapter } from '../src/cache/cached-adapter.js';
+import { NORMALIZED_SCHEMA_VERSION } from '../src/cache/cached-meta.js';
+import { normalizedCodec } from '../src/cache/entry-codec.js';
 import { openIdbCache } from '../src/cache/idb.js';
 import type { IdbCache } from '../src/cache/idb.js';
+import { frameOf } from '../src/data/frame.js';
 import { loadTables } from '../src/data/load.js';
 import { featureAdoption } from '../src/metrics/adoption.js';
 import { FEATURES, generate, rawTables } from './generate.js';
@@ -80,32 +85,66 @@ async function size(n: number): Promise<void> {
   const network = await timed(RUNS, () => firstChart(json_));
   const networkArrow = await timed(RUNS, () => firstChart(arrow_));
 
-  // First visit: network, then the table is stored (encoding counted in the first chart, the write after it).
-  const cache = await openIdbCache({ name: DB });
-  await cache.clear();
-  const cold = new CachedAdapter(json_(), { cache, scope: 'bench' });
-  const coldMs = await firstChart(() => cold);
-  const s0 = performance.now();
-  await cold.idle();
-  const storeMs = performance.now() - s0;
-  cache.close();
-  const stored = (await (
-    await openIdbCache({ name: DB })
-  ).get({ scope: 'bench', adapterId: 'bench', table: 'activity' }))!.bytes.byteLength;
+  for (const normalize of [false, true]) {
+    // First visit: network, then the table is stored (the write after the first chart, in the background).
+    const cache = await openIdbCache({ name: DB });
+    await cache.clear();
+    const cold = new CachedAdapter(json_(), { cache, scope: 'bench', normalize });
+    const coldMs = await firstChart(() => cold);
+    const s0 = performance.now();
+    await cold.idle();
+    const storeMs = performance.now() - s0;
+    cache.close();
+    const c1 = await openIdbCache({ name: DB });
+    const stored = (await c1.get({ scope: 'bench', adapterId: 'bench', table: 'activity' }))!.bytes
+      .byteLength;
+    c1.close();
 
-  // Next visits: opening the database is counted, as a new page must open it.
-  const warm = await timed(RUNS, async () => {
-    let c: IdbCache | undefined;
-    const t = await firstChart(async () => {
-      c = await openIdbCache({ name: DB });
-      return new CachedAdapter(json_(), { cache: c, scope: 'bench' });
+    // Next visits: opening the database is counted, as a new page must open it.
+    const warm = await timed(RUNS, async () => {
+      let c: IdbCache | undefined;
+      const t = await firstChart(async () => {
+        c = await openIdbCache({ name: DB });
+        return new CachedAdapter(json_(), { cache: c, scope: 'bench', normalize });
+      });
+      c?.close();
+      return t;
     });
-    c?.close();
-    return t;
-  });
-  log(
-    `| ${n.toLocaleString('en')} | ${(stored / MB).toFixed(1)} MB | ${ms(network)} | ${ms(networkArrow)} | ${ms(coldMs)} + ${ms(storeMs)} store | **${ms(warm)}** | ${(network / warm).toFixed(1)}× |`,
-  );
+    if (normalize) breakdowns.push(`${n.toLocaleString('en')} events: ${await breakdown()}`);
+    log(
+      `| ${n.toLocaleString('en')} | ${normalize ? 'normalized' : 'raw'} | ${(stored / MB).toFixed(1)} MB | ${ms(network)} | ${ms(networkArrow)} | ${ms(coldMs)} + ${ms(storeMs)} store | **${ms(warm)}** | ${(network / warm).toFixed(1)}× |`,
+    );
+  }
+}
+
+const breakdowns: string[] = [];
+
+/** Where a warm normalized first chart spends its time: open + get, decode, metric (frame included). */
+async function breakdown(): Promise<string> {
+  const parts = [0, 0, 0, 0];
+  for (let r = 0; r < RUNS; r++) {
+    collect();
+    const t0 = performance.now();
+    const c = await openIdbCache({ name: DB });
+    const entry = await c.get({ scope: 'bench', adapterId: 'bench', table: 'activity' });
+    const t1 = performance.now();
+    const { table } = normalizedCodec(NORMALIZED_SCHEMA_VERSION).decode(entry!.bytes);
+    const t2 = performance.now();
+    const frame = frameOf(table);
+    frame.time('at');
+    frame.dict('event');
+    frame.dict('customer_id');
+    const t3 = performance.now();
+    featureAdoption({ activity: table }, { features: FEATURES, period: 'month' });
+    const t4 = performance.now();
+    c.close();
+    parts[0] += t1 - t0;
+    parts[1] += t2 - t1;
+    parts[2] += t3 - t2;
+    parts[3] += t4 - t3;
+  }
+  const [get, decode, frame, metric] = parts.map((p) => ms(p / RUNS));
+  return `open + get ${get}, decode ${decode}, frame (dictionary codes of 2 string columns) ${frame}, metric ${metric} (mean of ${RUNS})`;
 }
 
 /** put/get of one entry of `bytes` bytes, plain and encrypted, in ms per MB. */
@@ -148,10 +187,12 @@ async function main(): Promise<void> {
   log(`Median of ${RUNS} runs. featureAdoption by month over 3 features, on N activity events.`);
   log('');
   log(
-    '| events | Arrow IPC stored | network, JSON | network, Arrow | first visit (cache cold) | warm cache | network JSON / warm |',
+    '| events | stored as | Arrow IPC stored | network, JSON | network, Arrow | first visit (cache cold) | warm cache | network JSON / warm |',
   );
-  log('|---|---|---|---|---|---|---|');
+  log('|---|---|---|---|---|---|---|---|');
   for (const n of SIZES) await size(n);
+  log('');
+  for (const b of breakdowns) log(`- warm, normalized, ${b}`);
   log('');
   log('| entry | size | put | get |');
   log('|---|---|---|---|');

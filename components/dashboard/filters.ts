@@ -4,6 +4,9 @@ import type { TableFilter } from '../../src/data/filter.js';
 import { PERIODS } from '../../src/time/period.js';
 import type { Period } from '../../src/time/period.js';
 import type { DashboardFilter } from '../shared/context.js';
+import type { Formatters } from '../../src/i18n/format.js';
+import type { Chip } from './filter-bar.js';
+import { td } from './strings.js';
 import type { CrossSelection, DashboardState } from './url-state.js';
 
 export function asPeriod(value: string | undefined, fallback: Period = 'month'): Period {
@@ -36,4 +39,26 @@ export function dashboardFilters(state: DashboardState, source: Element | undefi
 export function sameSelection(a: CrossSelection | undefined, b: CrossSelection | undefined): boolean {
   if (!a || !b) return false;
   return JSON.stringify([a.filters, a.by ?? null]) === JSON.stringify([b.filters, b.by ?? null]);
+}
+
+/** The active filters as chips: the segment, and the cross-filter named in the user's words. */
+export function chipsOf(state: DashboardState, f: Formatters, remove: { segment: () => void; cross: () => void }): Chip[] {
+  const locale = f.locale;
+  const out: Chip[] = [];
+  if (state.segmentBy && state.segment !== undefined && state.segment !== '')
+    out.push({ id: 'segment', label: `${state.segmentBy}: ${state.segment}`, onRemove: remove.segment });
+  const c = state.cross;
+  if (c) {
+    const unit = asPeriod(c.periodUnit);
+    const x = c.filters;
+    const parts: string[] = [];
+    if (x.cohort) parts.push(`${td(locale, 'cohort')}: ${f.periodLabel(x.cohort, unit)}`);
+    if (x.period) parts.push(`${td(locale, 'periodChip')}: ${f.periodLabel(x.period, unit)}`);
+    if (x.segment !== undefined) parts.push(`${c.by ?? td(locale, 'segment')}: ${x.segment}`);
+    if (x.channel !== undefined) parts.push(`${td(locale, 'channel')}: ${x.channel}`);
+    if (x.step !== undefined) parts.push(`${td(locale, 'step')}: ${x.step}`);
+    if (x.feature !== undefined) parts.push(`${td(locale, 'feature')}: ${x.feature}`);
+    out.push({ id: 'cross', label: parts.join(' · '), onRemove: remove.cross });
+  }
+  return out;
 }

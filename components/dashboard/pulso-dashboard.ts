@@ -20,7 +20,7 @@ import { renderNotices } from '../shared/states.js';
 import { listOption, textOption } from '../shared/chart-element.js';
 import { renderFilterBar } from './filter-bar.js';
 import type { Chip } from './filter-bar.js';
-import { asPeriod, dashboardFilters, sameSelection } from './filters.js';
+import { chipsOf, dashboardFilters, sameSelection } from './filters.js';
 import { styles } from './pulso-dashboard.styles.js';
 import { td } from './strings.js';
 import { readState, writeState } from './url-state.js';
@@ -59,23 +59,37 @@ export class PulsoDashboard extends LitElement {
   @property({ attribute: false }) adapter?: Adapter;
   /** A registered adapter name or the base URL of a JSON API. */
   @property() source?: string;
+  /** `pt-BR`, `en` or `es` for the filter bar and every widget without its own `locale`. */
   @property() locale?: string;
+  /** `light` or `dark` for the filter bar and every widget without its own `theme`. */
   @property({ reflect: true }) theme?: string;
   /** The date range of every widget without its own `from`/`to`. */
   @property() from?: string;
+  /** The end of the range (left out), for widgets without their own `to`. */
   @property() to?: string;
+  /** day, week, month, quarter or year, for widgets without their own `period`. */
   @property() period?: string;
+  /** IANA time zone of periods and dates, for widgets without their own `time-zone`. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
   /** A customer attribute to filter by, and its value. */
   @property({ attribute: 'segment-by' }) segmentBy?: string;
+  /** The value of `segment-by` to keep (every widget shows only those customers' data). */
   @property() segment?: string;
   /** The attributes offered in the "segment by" list, comma-separated (e.g. `plan,region`). */
   @property({ attribute: 'segment-options' }) segmentOptions?: string;
   /** Keep the filters in the page URL (under `url-key`, default `pulso`) so a view can be shared. */
   @property({ attribute: 'sync-url', type: Boolean }) syncUrl = false;
+  /** The prefix of the URL parameters (`pulso.from`, `pulso.x.cohort`…). */
   @property({ attribute: 'url-key' }) urlKey = 'pulso';
   /** The current cross-filter (from a click in a widget). */
   @property({ attribute: false }) cross?: CrossSelection;
+  /**
+   * `persistent` (IndexedDB), `memory` or `off` for every widget inside and the shared
+   * loads. Default: persistent with a `cache-scope`, memory without.
+   */
+  @property() cache?: string;
+  /** The signed-in user or tenant id: cached tables of one scope are never read under another. */
+  @property({ attribute: 'cache-scope' }) cacheScope?: string;
 
   @state() private segmentValues: string[] = [];
   @state() private announcement = '';
@@ -163,10 +177,11 @@ export class PulsoDashboard extends LitElement {
       timeZone: textOption(this.timeZone),
     };
     const filters = dashboardFilters(this.state, this.crossSource, defaults.timeZone);
-    const key = JSON.stringify([defaults, filters.map((f) => f.filter), this.cross?.source ?? null]);
+    const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope) };
+    const key = JSON.stringify([defaults, filters.map((f) => f.filter), this.cross?.source ?? null, cache]);
     if (!force && key === this.contextKey && this.dashboardProvider.value?.store === this.store) return;
     this.contextKey = key;
-    const value: DashboardContext = { store: this.store, filters, defaults, notices: true };
+    const value: DashboardContext = { store: this.store, filters, defaults, notices: true, cache };
     this.dashboardProvider.setValue(value);
   }
 
@@ -243,25 +258,10 @@ export class PulsoDashboard extends LitElement {
   }
 
   private chips(locale: Locale): Chip[] {
-    const f = formatters(locale, textOption(this.timeZone));
-    const out: Chip[] = [];
-    const by = textOption(this.segmentBy);
-    if (by && this.segment !== undefined && this.segment !== '')
-      out.push({ id: 'segment', label: `${by}: ${this.segment}`, onRemove: () => (this.segment = undefined) });
-    const c = this.cross;
-    if (c) {
-      const unit = asPeriod(c.periodUnit);
-      const parts: string[] = [];
-      const x = c.filters;
-      if (x.cohort) parts.push(`${td(locale, 'cohort')}: ${f.periodLabel(x.cohort, unit)}`);
-      if (x.period) parts.push(`${td(locale, 'periodChip')}: ${f.periodLabel(x.period, unit)}`);
-      if (x.segment !== undefined) parts.push(`${c.by ?? td(locale, 'segment')}: ${x.segment}`);
-      if (x.channel !== undefined) parts.push(`${td(locale, 'channel')}: ${x.channel}`);
-      if (x.step !== undefined) parts.push(`${td(locale, 'step')}: ${x.step}`);
-      if (x.feature !== undefined) parts.push(`${td(locale, 'feature')}: ${x.feature}`);
-      out.push({ id: 'cross', label: parts.join(' · '), onRemove: () => this.clearCross() });
-    }
-    return out;
+    return chipsOf(this.state, formatters(locale, textOption(this.timeZone)), {
+      segment: () => (this.segment = undefined),
+      cross: () => this.clearCross(),
+    });
   }
 
   private announce(): void {

@@ -2,7 +2,7 @@
 // the range, its change against the previous range of the same length with a
 // direction (better / worse / too small to call), what it counts, and a sparkline
 // per period. Compact: the base's toolbar is replaced by two small buttons.
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { KPI_POLARITY, kpiLayout } from '../../src/charts/kpi.js';
@@ -17,7 +17,7 @@ import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { DataValue } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
-import { renderEmpty, renderNotices } from '../shared/states.js';
+import { renderEmpty } from '../shared/states.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { renderTableView } from '../shared/table-view.js';
 import { renderTooltip } from '../shared/tooltip.js';
@@ -201,7 +201,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
   protected override renderResult(value: DataValue<KpiResult>, title: string, updating: boolean): TemplateResult {
     const ctx = this.context;
     const r = value.result;
-    const notices = renderNotices(value.report, ctx.locale);
+    const notices = this.renderNoticesOf(value, ctx);
     if (this.isEmpty(r)) return this.renderState(title, renderEmpty(ctx.locale, this.emptyMessage(ctx.locale)), notices);
     const tip = this.tip;
     const frame = renderCardFrame({
@@ -229,7 +229,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
         timeZone: textOption(this.timeZone),
         suppressedLabel: () => this.suppressedLabel(),
       }),
-      notices: notices === nothing ? nothing : notices,
+      notices,
     });
     return updating ? html`<div class="pulso-updating" aria-busy="true">${frame}</div>` : frame;
   }

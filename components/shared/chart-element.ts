@@ -6,55 +6,41 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Adapter } from '../../src/adapters/types.js';
-import { rowsToCsv } from '../../src/data/csv-export.js';
-import type { CsvColumn } from '../../src/data/csv-export.js';
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import { formatters } from '../../src/i18n/format.js';
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import { ContextConsumer } from '@lit/context';
-import { renderChartFrame } from './chart-frame.js';
-import { pulsoDashboardContext } from './context.js';
-import type { DashboardDefaults } from './context.js';
+import { DashboardDefaultsConsumer } from './dashboard-defaults.js';
 import type { ChartView, ExportKind } from './chart-frame.js';
 import { PulsoDataController } from './data-controller.js';
 import type { DataValue } from './data-controller.js';
-import { downloadBlob, exportFilename, serializeSvg, svgToPngBlob } from './export.js';
+import { exportChart } from './export-action.js';
 import { elementLocale } from './locale.js';
 import { MarksNavController } from './marks-nav.js';
 import type { MarkPosition } from './marks-nav.js';
 import { ResizeController } from './resize-controller.js';
-import { renderEmpty, renderError, renderLoading, renderNoSource, renderNotices } from './states.js';
+import { renderWidgetNotices } from './notices.js';
+import { renderEmpty, renderError, renderLoading, renderNoSource } from './states.js';
 import type { SkeletonShape } from './states.js';
-import { renderTableView } from './table-view.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
-import { renderTooltip } from './tooltip.js';
+import { anchorOf, describeBy } from './tooltip.js';
+import { renderWidgetFrame } from './widget-frame.js';
+import type { OpenTip } from './widget-frame.js';
 import { t } from './strings.js';
 import type { TooltipLine } from './tooltip.js';
+
 import type { PulsoSelectDetail } from './events.js';
 
-export const TOOLTIP_ID = 'pulso-tooltip';
+import { PulsoOptionError, textOption } from './options.js';
 
-/** Dashboard defaults and the attribute that, when present on the widget, overrides each. */
-const DEFAULT_ATTRIBUTES: Readonly<Record<keyof DashboardDefaults, string>> = {
-  from: 'from',
-  to: 'to',
-  period: 'period',
-  locale: 'locale',
-  theme: 'theme',
-  timeZone: 'time-zone',
-};
+export { PulsoOptionError, listOption, textOption } from './options.js';
+
+export const TOOLTIP_ID = 'pulso-tooltip';
 
 /** What a mark's tooltip says. */
 export interface TipContent {
   title: string;
   lines: TooltipLine[];
-}
-
-interface OpenTip extends TipContent {
-  x: number;
-  y: number;
-  width: number;
 }
 
 /** Everything a widget's draw functions need, resolved once per render. */
@@ -64,34 +50,12 @@ export interface RenderContext {
   width: number;
 }
 
-/** Raised when the metric rejects an option; the error state says "a setting is not valid". */
-export class PulsoOptionError extends Error {
-  readonly code = 'option';
-  constructor(cause: Error) {
-    super(cause.message, { cause });
-    this.name = 'PulsoOptionError';
-  }
-}
-
-/** Attribute value → list: `"a, b,c"` → ['a', 'b', 'c']; arrays pass through. */
-export function listOption(value: readonly string[] | string | undefined): string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  const list = typeof value === 'string' ? value.split(',') : [...value];
-  const clean = list.map((s) => String(s).trim()).filter((s) => s !== '');
-  return clean.length ? clean : undefined;
-}
-
-/** An empty attribute means "not set" for a string option. */
-export function textOption(value: string | undefined | null): string | undefined {
-  const v = typeof value === 'string' ? value.trim() : undefined;
-  return v ? v : undefined;
-}
-
 /**
  * The base of every chart widget.
  *
  * @fires pulso-select - A mark was clicked or chosen with Enter/Space; `detail` names what it stands for.
  * @fires pulso-data-error - Loading or computing failed; `detail.error` says why.
+ * @fires pulso-cache-problem - The cache failed or its settings could not be followed (once per problem; the widget still loads); `detail` has `code` and `message`.
  * @csspart frame - The figure around title, toolbar and chart.
  * @csspart title - The chart title.
  * @csspart toolbar - The table toggle and export buttons.
@@ -115,6 +79,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
     source: () => this.source,
     deps: () => this.optionDeps(),
     compute: (tables) => this.computeSafely(tables),
+    cache: () => this.cache,
+    cacheScope: () => this.cacheScope,
   });
 
   protected readonly marks = new MarksNavController(this, {
@@ -124,13 +90,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   });
 
   /** Takes the dashboard's range, period, locale, theme and zone where the widget has no attribute of its own. */
-  protected readonly dashboardDefaults = new ContextConsumer(this, {
-    context: pulsoDashboardContext,
-    subscribe: true,
-    callback: (value) => this.applyDefaults(value?.defaults ?? {}),
-  });
-  /** The values properties had before the dashboard set them, to restore when it unsets them. */
-  #ownValues = new Map<string, unknown>();
+  protected readonly dashboardDefaults = new DashboardDefaultsConsumer(this);
 
   /** The data source as an object; wins over `source` and the dashboard. */
   @property({ attribute: false }) adapter?: Adapter;
@@ -144,6 +104,13 @@ export abstract class PulsoChartElement<R> extends LitElement {
   @property() heading?: string;
   /** IANA time zone of period boundaries and dates (default UTC). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
+  /**
+   * `persistent` (IndexedDB), `memory` or `off`; else the dashboard's. Default:
+   * persistent with a `cache-scope`, memory without (persistent needs a scope).
+   */
+  @property() cache?: string;
+  /** The signed-in user or tenant id: cached tables of one scope are never read under another. */
+  @property({ attribute: 'cache-scope' }) cacheScope?: string;
 
   @state() protected view: ChartView = 'chart';
   @state() protected tableSort?: TableSort;
@@ -173,6 +140,22 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return nothing;
   }
 
+  /**
+   * Everything said above the chart: how fresh the data is (stale, offline), the
+   * rows skipped (unless on a dashboard's data: the dashboard says that once), and
+   * the widget's own notices.
+   */
+  protected renderNoticesOf(value: DataValue<R>, ctx: RenderContext): TemplateResult {
+    return renderWidgetNotices({
+      meta: this.data.meta,
+      report: value.report,
+      shared: this.dashboardDefaults.value?.notices === true && !this.adapter && !textOption(this.source),
+      extra: this.extraNotices(value.result, ctx),
+      locale: ctx.locale,
+      timeZone: textOption(this.timeZone),
+    });
+  }
+
   /** Widget controls for the toolbar (e.g. chart type). */
   protected renderControls(_ctx: RenderContext): TemplateResult | typeof nothing {
     return nothing;
@@ -190,22 +173,6 @@ export abstract class PulsoChartElement<R> extends LitElement {
   /** The suppressed text of the table ('< k'). */
   protected suppressedLabel(): string | undefined {
     return undefined;
-  }
-
-  private applyDefaults(defaults: DashboardDefaults): void {
-    const self = this as unknown as Record<string, unknown>;
-    for (const [name, attribute] of Object.entries(DEFAULT_ATTRIBUTES) as [keyof DashboardDefaults, string][]) {
-      // An attribute the host wrote wins; one reflected from the dashboard's own value does not.
-      if (!(name in this) || (this.hasAttribute(attribute) && !this.#ownValues.has(name))) continue;
-      const value = defaults[name];
-      if (value !== undefined) {
-        if (!this.#ownValues.has(name)) this.#ownValues.set(name, self[name]);
-        if (self[name] !== value) self[name] = value;
-      } else if (this.#ownValues.has(name)) {
-        self[name] = this.#ownValues.get(name);
-        this.#ownValues.delete(name);
-      }
-    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -240,12 +207,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
     if (!value || !box) return;
     const content = this.tipFor(mark, pos, value.result, this.context);
     if (!content) return;
-    for (const m of this.renderRoot.querySelectorAll('[aria-describedby="' + TOOLTIP_ID + '"]'))
-      if (m !== mark) m.removeAttribute('aria-describedby');
-    mark.setAttribute('aria-describedby', TOOLTIP_ID);
-    const r = mark.getBoundingClientRect();
-    const b = box.getBoundingClientRect();
-    this.tip = { ...content, x: r.left + r.width / 2 - b.left, y: r.top - b.top, width: b.width };
+    describeBy(this.renderRoot, mark, TOOLTIP_ID);
+    this.tip = { ...content, ...anchorOf(mark, box) };
   }
 
   private hideTip(): void {
@@ -265,31 +228,23 @@ export abstract class PulsoChartElement<R> extends LitElement {
     const value = this.data.value;
     if (!value) return;
     const ctx = this.context;
-    const title = this.title_(ctx.locale);
-    if (kind === 'csv') {
-      const columns: CsvColumn[] = this.tableColumns(ctx).map((c) => ({ key: c.key, header: c.header }));
-      const csv = rowsToCsv(this.tableRows(value.result) as unknown as Record<string, unknown>[], { columns, locale: ctx.locale });
-      await downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFilename(title, 'csv'));
-      return;
-    }
-    const back = this.view;
-    if (back !== 'chart') {
-      this.view = 'chart';
-      await this.updateComplete;
-    }
-    try {
-      const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.pulso-chart');
-      if (!svg) return;
-      const text = serializeSvg(svg, { title });
-      if (kind === 'svg') {
-        await downloadBlob(new Blob([text], { type: 'image/svg+xml' }), exportFilename(title, 'svg'));
-      } else {
-        const { width, height } = svg.getBoundingClientRect();
-        await downloadBlob(await svgToPngBlob(text, width, height), exportFilename(title, 'png'));
-      }
-    } finally {
-      if (back !== 'chart') this.view = back;
-    }
+    await exportChart({
+      kind,
+      title: this.title_(ctx.locale),
+      locale: ctx.locale,
+      columns: this.tableColumns(ctx),
+      rows: this.tableRows(value.result),
+      root: this.renderRoot,
+      showChart: async () => {
+        const back = this.view;
+        if (back === 'chart') return () => undefined;
+        this.view = 'chart';
+        await this.updateComplete;
+        return () => {
+          this.view = back;
+        };
+      },
+    });
   }
 
   private title_(locale: Locale): string {
@@ -334,55 +289,34 @@ export abstract class PulsoChartElement<R> extends LitElement {
 
   protected renderResult(value: DataValue<R>, title: string, updating: boolean): TemplateResult {
     const ctx = this.context;
-    const extra = this.extraNotices(value.result, ctx);
-    // On a dashboard's data, the dashboard says once what was skipped.
-    const shared = this.dashboardDefaults.value?.notices === true && !this.adapter && !textOption(this.source);
-    const notices = html`${shared ? nothing : renderNotices(value.report, ctx.locale)}${extra.length
-      ? html`<ul class="pulso-notices pulso-widget-notices" role="status">
-          ${extra.map((n) => html`<li>${n}</li>`)}
-        </ul>`
-      : nothing}`;
+    const notices = this.renderNoticesOf(value, ctx);
     if (this.isEmpty(value.result))
       return this.renderState(title, renderEmpty(ctx.locale, this.emptyMessage(ctx.locale)), notices);
-    const tip = this.tip;
-    const chart = html`${this.renderChart(value.result, ctx)}
-      ${renderTooltip({
-        open: tip !== undefined,
-        x: tip?.x ?? 0,
-        y: tip?.y ?? 0,
-        containerWidth: tip?.width ?? ctx.width,
-        lines: tip?.lines ?? [],
-        title: tip?.title,
-        id: TOOLTIP_ID,
-      })}`;
-    const columns = this.tableColumns(ctx);
-    const frame = renderChartFrame({
+    return renderWidgetFrame({
       title,
       summary: this.summary(value.result, ctx),
       locale: ctx.locale,
+      timeZone: textOption(this.timeZone),
+      width: ctx.width,
       view: this.view,
       onToggleView: () => {
         this.view = this.view === 'chart' ? 'table' : 'chart';
       },
       onExport: (kind) => this.onExport(kind),
-      chart,
-      table: renderTableView({
-        caption: title,
-        columns,
-        rows: this.tableRows(value.result),
-        locale: ctx.locale,
-        timeZone: textOption(this.timeZone),
-        sortable: true,
-        sort: this.tableSort,
-        onSort: (sort) => {
-          this.tableSort = sort;
-        },
-        suppressedLabel: () => this.suppressedLabel() ?? '—',
-      }),
+      chart: this.renderChart(value.result, ctx),
+      tip: this.tip,
+      tooltipId: TOOLTIP_ID,
+      columns: this.tableColumns(ctx),
+      rows: this.tableRows(value.result),
+      sort: this.tableSort,
+      onSort: (sort) => {
+        this.tableSort = sort;
+      },
+      suppressedLabel: this.suppressedLabel() ?? '—',
       legend: this.renderLegend(value.result, ctx),
       controls: this.renderControls(ctx),
       notices,
+      updating,
     });
-    return updating ? html`<div class="pulso-updating" aria-busy="true">${frame}</div>` : frame;
   }
 }

@@ -4,6 +4,7 @@ import { ContextRoot, createContext } from '@lit/context';
 import type { Adapter } from '../../src/adapters/types.js';
 import type { TableFilter } from '../../src/data/filter.js';
 import type { TableStore } from '../../src/data/store.js';
+import type { CacheSettings } from './cached-source.js';
 
 /** The adapter of the enclosing dashboard (or any provider element). */
 export const pulsoAdapterContext = createContext<Adapter | undefined>(Symbol('pulso-adapter'));
@@ -29,6 +30,11 @@ export interface DashboardContext {
   store?: TableStore;
   filters: readonly DashboardFilter[];
   defaults: DashboardDefaults;
+  /**
+   * The dashboard's `cache` and `cache-scope`: its store loads through that cache, and
+   * widgets without settings of their own take them.
+   */
+  cache?: CacheSettings;
   /** The dashboard shows the validation notices of its tables once, so widgets on its data do not repeat them. */
   notices?: boolean;
 }

@@ -6,60 +6,41 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../../src/adapters/errors.js';
 import { isRegistered, isUrlSource, onAdapterRegistered, resolveSource } from '../../src/adapters/registry.js';
-import type { Adapter, TimeInput } from '../../src/adapters/types.js';
+import type { Adapter } from '../../src/adapters/types.js';
 import { filterNeeds, filterTables } from '../../src/data/filter.js';
 import type { TableFilter } from '../../src/data/filter.js';
 import { loadTables } from '../../src/data/load.js';
+import type { SourceMeta } from '../../src/data/load.js';
 import type { NormalizedTables, TableName, ValidationReport } from '../../src/data/schema.js';
+import { cacheGeneration, cachedSource, releaseHost, resolveCache } from './cached-source.js';
+import type { ResolvedCache } from './cached-source.js';
+import { CacheWatch } from './cache-watch.js';
 import { pulsoAdapterContext, pulsoDashboardContext } from './context.js';
 import type { DashboardContext } from './context.js';
+import { STATUS, asError, sameCache, settleOrAbort, timeKey } from './data-helpers.js';
+import type { TimeKey } from './data-helpers.js';
+import type {
+  DataControllerOptions,
+  DataMeta,
+  DataRenderers,
+  DataStatus,
+  DataValue,
+  InitialReason,
+  PulsoDataErrorDetail,
+} from './data-types.js';
 
-export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
-
-/**
- * Why the status is 'initial': nothing to load from, a `source` name no adapter is
- * registered under yet (it loads once one is), or the element left the page mid-load.
- */
-export type InitialReason = 'no-source' | 'unregistered' | 'disconnected';
-
-export interface DataValue<R> {
-  result: R;
-  report: ValidationReport;
-}
-
-export interface DataControllerOptions<R> {
-  tables: () => readonly TableName[];
-  /** The element's own `adapter` property; overrides `source` and the context. */
-  adapter: () => Adapter | undefined;
-  /** The `source` attribute: a registered adapter name or a JSON base URL. */
-  source: () => string | undefined;
-  from?: () => TimeInput | undefined;
-  to?: () => TimeInput | undefined;
-  /** Values the computation depends on (metric options): a change recomputes without reloading. */
-  deps?: () => readonly unknown[];
-  compute: (tables: NormalizedTables, signal: AbortSignal) => R | Promise<R>;
-}
-
-export interface DataRenderers<R> {
-  initial?: (reason: InitialReason) => unknown;
-  pending?: () => unknown;
-  complete?: (value: DataValue<R>) => unknown;
-  error?: (error: Error) => unknown;
-}
-
-export interface PulsoDataErrorDetail {
-  error: Error;
-}
-export type PulsoDataErrorEvent = CustomEvent<PulsoDataErrorDetail>;
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'pulso-data-error': PulsoDataErrorEvent;
-  }
-}
+export type {
+  DataControllerOptions,
+  DataMeta,
+  DataRenderers,
+  DataStatus,
+  DataValue,
+  InitialReason,
+  PulsoDataErrorDetail,
+  PulsoDataErrorEvent,
+} from './data-types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
-type TimeKey = string | number | undefined;
 type Args = [
   Adapter | undefined,
   string | undefined,
@@ -69,6 +50,8 @@ type Args = [
   TimeKey,
   /** The dashboard's filters that apply to this widget, as JSON (recompute, no reload, on change). */
   string,
+  /** The cache mode, scope and configuration (a change loads again). */
+  string,
   ...unknown[],
 ];
 
@@ -76,34 +59,9 @@ interface Loaded {
   adapter: Adapter;
   store: unknown;
   key: string;
-  value: { tables: NormalizedTables; report: ValidationReport };
+  value: { tables: NormalizedTables; report: ValidationReport; meta?: SourceMeta };
 }
 
-const STATUS: Record<TaskStatus, DataStatus> = {
-  [TaskStatus.INITIAL]: 'initial',
-  [TaskStatus.PENDING]: 'pending',
-  [TaskStatus.COMPLETE]: 'complete',
-  [TaskStatus.ERROR]: 'error',
-};
-
-/** Dates compare by identity in Task's args; their time compares by value. */
-function timeKey(t: TimeInput | undefined): TimeKey {
-  return t instanceof Date ? t.getTime() : t;
-}
-
-/** Stops waiting on abort even when an adapter ignores its signal. */
-function settleOrAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function asError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(String(e), { cause: e });
-}
 
 export class PulsoDataController<R> implements ReactiveController {
   private readonly host: Host;
@@ -119,6 +77,10 @@ export class PulsoDataController<R> implements ReactiveController {
   private initialReason: InitialReason = 'no-source';
   /** The last successful load, so a change of `deps` alone recomputes without loading. */
   private loaded?: Loaded;
+  /** Cache updates (new data, offline) and the once-a-minute redraw of "updated n minutes ago". */
+  private readonly watch: CacheWatch;
+  /** The adapter loaded from last, whose shared cache this host is registered with. */
+  private source?: Adapter;
 
   constructor(host: Host, options: DataControllerOptions<R>) {
     this.host = host;
@@ -130,7 +92,30 @@ export class PulsoDataController<R> implements ReactiveController {
       args: () => this.args(),
       onError: (e) => this.fail(e),
     });
+    this.watch = new CacheWatch(host, () => this.reload());
     host.addController(this);
+  }
+
+  /** Where the data shown came from, when through a cache (undefined otherwise or before a load). */
+  get meta(): DataMeta | undefined {
+    return this.watch.meta;
+  }
+
+  get fetchedAt(): number | undefined {
+    return this.watch.meta?.fetchedAt;
+  }
+
+  get stale(): boolean {
+    return this.watch.meta?.stale ?? false;
+  }
+
+  get offline(): boolean {
+    return this.watch.meta?.offline ?? false;
+  }
+
+  /** The cache settings this widget loads with now. */
+  get cacheSettings(): ResolvedCache {
+    return this.resolvedCache();
   }
 
   get status(): DataStatus {
@@ -176,6 +161,7 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.watch.connected();
     // A load cut short by leaving the page resumes when the element comes back.
     if (this.interrupted) {
       this.interrupted = false;
@@ -184,6 +170,8 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.watch.disconnected();
+    releaseHost(this.source, this.host);
     this.stopWaiting?.();
     this.stopWaiting = undefined;
     if (this.running && !this.running.signal.aborted) {
@@ -198,9 +186,21 @@ export class PulsoDataController<R> implements ReactiveController {
     return (d?.filters ?? []).filter((f) => f.source !== this.host).map((f) => f.filter);
   }
 
+  private resolvedCache(): ResolvedCache {
+    const o = this.options;
+    return resolveCache({ mode: o.cache?.(), scope: o.cacheScope?.() }, this.dashboard.value?.cache);
+  }
+
+  /** A cache update said the data changed: load again (from the cache, which has it). */
+  private reload(): void {
+    this.loaded = undefined;
+    void this.task.run();
+  }
+
   private args(): Args {
     const o = this.options;
     const filters = this.filters();
+    const cache = this.resolvedCache();
     const tables = new Set([...o.tables(), ...filters.flatMap(filterNeeds)]);
     return [
       o.adapter(),
@@ -210,6 +210,7 @@ export class PulsoDataController<R> implements ReactiveController {
       timeKey(o.from?.()),
       timeKey(o.to?.()),
       JSON.stringify(filters),
+      JSON.stringify([cache.mode, cache.scope, cacheGeneration()]),
       // A new store (the dashboard's refresh) loads again.
       this.dashboard.value?.store,
       ...(o.deps?.() ?? []),
@@ -234,22 +235,35 @@ export class PulsoDataController<R> implements ReactiveController {
     this.running = running;
     const signal = AbortSignal.any([taskSignal, running.signal]);
     try {
-      const key = JSON.stringify([tablesKey, from ?? null, to ?? null]);
+      const settings = this.resolvedCache();
+      // Data loaded under another cache scope is not reused (a sign-out and sign-in, say).
+      const key = JSON.stringify([tablesKey, from ?? null, to ?? null, settings.mode, settings.scope]);
       const cached = this.loaded;
       const names = tablesKey ? (tablesKey.split(',') as TableName[]) : [];
-      // Inside a dashboard, its store loads each table once for every widget.
-      const store = adapter === fromContext ? this.dashboard.value?.store : undefined;
+      // Inside a dashboard, its store loads each table once for every widget, through
+      // the dashboard's cache; a widget with cache settings of its own loads by itself.
+      const context = this.dashboard.value;
+      const shared =
+        adapter === fromContext && context?.store?.adapter === adapter && sameCache(settings, context)
+          ? context.store
+          : undefined;
+      if (this.source !== adapter) releaseHost(this.source, this.host);
+      this.source = adapter;
+      const through = await settleOrAbort(cachedSource(adapter, settings, this.host), signal);
+      this.watch.follow(through, names, from, to);
+      const store = shared;
       const value =
         cached && cached.adapter === adapter && cached.store === store && cached.key === key
           ? cached.value
           : await settleOrAbort(
-              store && store.adapter === adapter
-                ? store.load(names, { from, to, signal })
-                : loadTables(adapter, names, { from, to, signal }),
+              store
+                ? (store.loadThrough(through), store.load(names, { from, to, signal }))
+                : loadTables(through, names, { from, to, signal }),
               signal,
             );
       signal.throwIfAborted();
       this.loaded = { adapter, store, key, value };
+      this.watch.served(value.meta);
       const filters = JSON.parse(filterKey) as TableFilter[];
       const tables = filters.reduce((t, f) => filterTables(t, f), value.tables);
       const result = await this.options.compute(tables, signal);

@@ -122,6 +122,27 @@ export function renderStale(fetchedAt: number, now: number, locale: Locale): Tem
   </p>`;
 }
 
+/**
+ * "Offline: showing data from <date, time>": the source could not be reached and the
+ * cache stands in. The time is the viewer's own zone unless the widget names one.
+ */
+export function renderOffline(fetchedAt: number, locale: Locale, timeZone?: string): TemplateResult {
+  const at = new Date(fetchedAt);
+  const valid = !Number.isNaN(at.getTime());
+  let zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let f;
+  try {
+    f = formatters(locale, zone);
+  } catch {
+    zone = 'UTC';
+    f = formatters(locale, zone);
+  }
+  const text = t(locale, 'offline', { time: f.dateTime(fetchedAt) });
+  return html`<p class="pulso-stale pulso-offline" role="status">
+    ${valid ? html`<time datetime=${at.toISOString()}>${text}</time>` : text}
+  </p>`;
+}
+
 /** The validation notices of SPEC §1 with their exact counts; nothing when no row was skipped. */
 export function renderNotices(report: ValidationReport | undefined, locale: Locale): TemplateResult | typeof nothing {
   const notices = report ? reportNotices(report, locale) : [];

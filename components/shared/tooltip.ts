@@ -67,6 +67,19 @@ export function renderTooltip(o: TooltipOptions): TemplateResult {
   </div>`;
 }
 
+/** Where the tooltip of `mark` points: the top centre of the mark, relative to `box`, and the box's width. */
+export function anchorOf(mark: Element, box: Element): { x: number; y: number; width: number } {
+  const r = mark.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  return { x: r.left + r.width / 2 - b.left, y: r.top - b.top, width: b.width };
+}
+
+/** Makes `mark` the one element of `root` described by the tooltip `id`. */
+export function describeBy(root: ParentNode, mark: Element, id: string): void {
+  for (const m of root.querySelectorAll(`[aria-describedby="${id}"]`)) if (m !== mark) m.removeAttribute('aria-describedby');
+  mark.setAttribute('aria-describedby', id);
+}
+
 export const tooltipStyles = css`
   :host {
     --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #1f2933);

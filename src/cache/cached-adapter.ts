@@ -4,8 +4,9 @@
 import type { ColumnTable } from 'arquero';
 import { throwIfAborted } from '../adapters/errors.js';
 import type { Adapter, AggregateQuery, LoadRequest, LoadResult } from '../adapters/types.js';
-import { toTable } from '../data/fields.js';
+import type { NormalizedLoad } from '../data/load.js';
 import type { Row } from '../data/schema.js';
+import { validate } from '../data/validate.js';
 import type {
   CachedAdapterOptions,
   CacheUpdate,
@@ -14,17 +15,18 @@ import type {
   LoadMeta,
   RevalidationOutcome,
 } from './cached-meta.js';
-import { CACHE_SCHEMA_VERSION, decodeFresh, isOffline } from './cached-meta.js';
-import { fromIpcBytes, sameBytes, toIpcBytes } from './codec.js';
+import { CACHE_SCHEMA_VERSION, NORMALIZED_SCHEMA_VERSION, isOffline } from './cached-meta.js';
+import { sameBytes } from './codec.js';
+import type { EntryCodec, Prepared } from './entry-codec.js';
+import { normalizedCodec, rawCodec } from './entry-codec.js';
 import type { ResolvedFreshness } from './freshness.js';
 import { compatible, freshness, resolveFreshness } from './freshness.js';
 import { encodeKey, scopePrefix } from './key.js';
 import { ProblemReporter, reason } from './problems.js';
 import type { CacheEntry, CacheKey } from './types.js';
 
-interface Usable {
+interface Usable extends Prepared {
   entry: CacheEntry;
-  table: ColumnTable;
   stale: boolean;
 }
 
@@ -42,6 +44,11 @@ export class CachedAdapter implements Adapter {
   private readonly revalidatedAt = new Map<string, number>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly now: () => number;
+  private readonly codec: EntryCodec;
+  /** Entries fetched at or before this time are asked of the source first (a host's "refresh"). */
+  private invalidatedAt = -Infinity;
+  /** Keys asked of the source since then (same-millisecond clocks make times alone ambiguous). */
+  private readonly refetched = new Set<string>();
 
   constructor(
     readonly inner: Adapter,
@@ -59,6 +66,9 @@ export class CachedAdapter implements Adapter {
     this.freshness = resolveFreshness(options);
     this.problems = new ProblemReporter(options.onProblem);
     this.now = options.now ?? Date.now;
+    this.codec = options.normalize
+      ? normalizedCodec(options.schemaVersion ?? NORMALIZED_SCHEMA_VERSION)
+      : rawCodec(options.schemaVersion ?? CACHE_SCHEMA_VERSION);
     if (options.onUpdate) this.listeners.add(options.onUpdate);
     // Push-down results are small and computed at the source: passed through, not cached.
     if (inner.aggregate) this.aggregate = (query, signal) => inner.aggregate!(query, signal);
@@ -73,18 +83,41 @@ export class CachedAdapter implements Adapter {
     return (await this.loadWithMeta(request, signal)).table;
   }
 
+  /**
+   * The validated table and its report, for `loadTables` and `TableStore` (with the
+   * `normalize` option the report was stored beside the table, so nothing is parsed again).
+   */
+  async loadNormalized(request: LoadRequest, signal?: AbortSignal): Promise<NormalizedLoad> {
+    const { table, report, meta } = await this.loadWithMeta(request, signal);
+    if (report) return { tables: { [request.table]: table }, report, meta };
+    // Raw mode, or a table the schema does not know: validated here, as without a cache.
+    return { ...validate({ [request.table]: table }), meta };
+  }
+
+  /** The next load of every entry stored so far asks the source first (served from the cache only offline). */
+  invalidate(): void {
+    this.invalidatedAt = this.now();
+    this.refetched.clear();
+  }
+
   async loadWithMeta(request: LoadRequest, signal?: AbortSignal): Promise<LoadedWithMeta> {
     const key = this.keyOf(request);
     const id = encodeKey(key);
     throwIfAborted(`cached ${this.id} ${request.table}`, signal);
     const usable = await this.usable(key);
     throwIfAborted(`cached ${this.id} ${request.table}`, signal);
-    if (usable && !usable.stale) return served(usable, false);
-    if (usable && !this.options.networkFirst) {
+    const invalidated =
+      usable !== undefined &&
+      usable.entry.fetchedAt <= this.invalidatedAt &&
+      !this.refetched.has(id);
+    if (usable && !usable.stale && !invalidated) return served(usable, false);
+    if (usable && !this.options.networkFirst && !invalidated) {
       return served(usable, this.offline, this.revalidate(key, id, request, usable.entry));
     }
     try {
-      return await this.fetch(key, request, signal);
+      const fetched = await this.fetch(key, request, signal);
+      this.refetched.add(id);
+      return fetched;
     } catch (error) {
       if (usable && isOffline(error)) return served(usable, true);
       throw error;
@@ -113,13 +146,12 @@ export class CachedAdapter implements Adapter {
     });
     if (!entry) return undefined;
     const state = freshness(entry.fetchedAt, this.now(), this.freshness);
-    const schema = this.options.schemaVersion ?? CACHE_SCHEMA_VERSION;
-    if (state === 'expired' || !compatible(entry, schema, this.options.version)) {
+    if (state === 'expired' || !compatible(entry, this.codec.schemaVersion, this.options.version)) {
       await this.options.cache.delete(key).catch(() => undefined);
       return undefined;
     }
     try {
-      return { entry, table: fromIpcBytes(entry.bytes), stale: state === 'stale' };
+      return { ...this.codec.decode(entry.bytes), entry, stale: state === 'stale' };
     } catch (error) {
       this.problems.report(
         'corrupt',
@@ -139,10 +171,10 @@ export class CachedAdapter implements Adapter {
     const result = await this.inner.load(request, signal);
     this.offline = false;
     const fetchedAt = this.now();
-    const bytes = result instanceof Uint8Array ? result : undefined;
-    const table = bytes ? decodeFresh(bytes, this.id, request) : toTable(result);
-    this.track(this.storeLater(key, bytes ?? table, fetchedAt, request));
-    return { table, meta: { fetchedAt, fromCache: false, stale: false, offline: false } };
+    const prepared = this.codec.prepare(result, this.id, request);
+    this.track(this.storeLater(key, prepared, fetchedAt, request));
+    const meta: LoadMeta = { fetchedAt, fromCache: false, stale: false, offline: false };
+    return withReport({ table: prepared.table, meta }, prepared.report);
   }
 
   /**
@@ -151,12 +183,12 @@ export class CachedAdapter implements Adapter {
    */
   private async storeLater(
     key: CacheKey,
-    source: Uint8Array | ColumnTable,
+    prepared: Prepared,
     fetchedAt: number,
     request: LoadRequest,
   ): Promise<void> {
     await later();
-    const bytes = this.encode(source, request);
+    const bytes = this.encode(prepared, request);
     if (bytes) await this.store(key, bytes, fetchedAt);
   }
 
@@ -197,25 +229,27 @@ export class CachedAdapter implements Adapter {
     this.offline = false;
     const fetchedAt = this.now();
     this.revalidatedAt.set(id, fetchedAt);
-    const bytes = this.encode(result, request);
+    let prepared: Prepared;
+    try {
+      prepared = this.codec.prepare(result, this.id, request);
+    } catch {
+      return 'failed'; // the source answered bytes that are not Arrow: the next load will say so
+    }
+    const bytes = this.encode(prepared, request);
     if (!bytes) return 'failed';
     if (sameBytes(bytes, entry.bytes)) {
       await this.options.cache.refresh(key, fetchedAt);
       return 'unchanged';
     }
     await this.store(key, bytes, fetchedAt);
-    this.emit({
-      type: 'changed',
-      key,
-      request,
-      fetchedAt,
-      table: decodeFresh(bytes, this.id, request),
-    });
+    const update: CacheUpdate = { type: 'changed', key, request, fetchedAt, table: prepared.table };
+    if (prepared.report) update.report = prepared.report;
+    this.emit(update);
     return 'changed';
   }
 
   private store(key: CacheKey, bytes: Uint8Array, fetchedAt: number): Promise<void> {
-    const schemaVersion = this.options.schemaVersion ?? CACHE_SCHEMA_VERSION;
+    const schemaVersion = this.codec.schemaVersion;
     const record = {
       bytes,
       fetchedAt,
@@ -226,9 +260,9 @@ export class CachedAdapter implements Adapter {
   }
 
   /** Arrow IPC bytes of a result, or undefined (reported) when it cannot be encoded: served uncached then. */
-  private encode(result: LoadResult, request: LoadRequest): Uint8Array | undefined {
+  private encode(prepared: Prepared, request: LoadRequest): Uint8Array | undefined {
     try {
-      return toIpcBytes(result);
+      return this.codec.encode(prepared);
     } catch (error) {
       this.problems.report(
         'encode-failed',
@@ -266,10 +300,15 @@ function served(
   offline: boolean,
   revalidation?: Promise<RevalidationOutcome>,
 ): LoadedWithMeta {
-  const { entry, table, stale } = usable;
+  const { entry, table, stale, report } = usable;
   const meta: LoadMeta = { fetchedAt: entry.fetchedAt, fromCache: true, stale, offline };
   if (revalidation) meta.revalidation = revalidation;
-  return { table, meta };
+  return withReport({ table, meta }, report);
+}
+
+function withReport(loaded: LoadedWithMeta, report: Prepared['report']): LoadedWithMeta {
+  if (report) loaded.report = report;
+  return loaded;
 }
 
 /** A background task where the platform has a scheduler, else the next macrotask. */

@@ -3,6 +3,7 @@
 import type { ColumnTable } from 'arquero';
 import { AdapterError } from '../adapters/errors.js';
 import type { LoadRequest } from '../adapters/types.js';
+import type { ValidationReport } from '../data/schema.js';
 import { fromIpcBytes } from './codec.js';
 import type { FreshnessOptions } from './freshness.js';
 import { reason } from './problems.js';
@@ -10,6 +11,11 @@ import type { Cache, CacheKey, CacheProblemListener } from './types.js';
 
 /** Bump when what is stored for a table changes shape; older entries are then refetched. */
 export const CACHE_SCHEMA_VERSION = 1;
+/**
+ * The layout of normalized entries (the `normalize` option): bump it, too, whenever
+ * `validate` changes what it produces, since a stored table is not validated again.
+ */
+export const NORMALIZED_SCHEMA_VERSION = 2;
 
 export interface CachedAdapterOptions extends FreshnessOptions {
   cache: Cache;
@@ -18,6 +24,12 @@ export interface CachedAdapterOptions extends FreshnessOptions {
   /** The data's version or ETag as the host knows it: entries stored under another are not served. */
   version?: string;
   schemaVersion?: number;
+  /**
+   * Store tables after validation, with the report beside them, and serve them as
+   * validated (times as epoch ms, no second parse): what the widgets use. Off by
+   * default, when tables are stored as the source answered them.
+   */
+  normalize?: boolean;
   /** Ask the source before serving a stale entry, which is then served only when the source is unreachable. */
   networkFirst?: boolean;
   onUpdate?: CacheUpdateListener;
@@ -42,11 +54,21 @@ export type RevalidationOutcome = 'changed' | 'unchanged' | 'offline' | 'failed'
 export interface LoadedWithMeta {
   table: ColumnTable;
   meta: LoadMeta;
+  /** With `normalize`: the validation report of the table (a validated table is served). */
+  report?: ValidationReport;
 }
 
 /** A revalidation found new data (`table` is it: render it, do not reload), or found the source offline. */
 export type CacheUpdate =
-  | { type: 'changed'; key: CacheKey; request: LoadRequest; fetchedAt: number; table: ColumnTable }
+  | {
+      type: 'changed';
+      key: CacheKey;
+      request: LoadRequest;
+      fetchedAt: number;
+      table: ColumnTable;
+      /** With `normalize`: the report of the new table, which is validated. */
+      report?: ValidationReport;
+    }
   | { type: 'offline'; key: CacheKey; request: LoadRequest; fetchedAt: number };
 
 export type CacheUpdateListener = (update: CacheUpdate) => void;

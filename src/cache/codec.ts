@@ -35,3 +35,38 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+// A normalized entry (CachedAdapter's `normalize`) is one buffer: a header naming
+// the layout, the validation report as JSON, padding to 8 bytes, then the Arrow IPC
+// of the validated table. One buffer keeps the report under the same encryption as
+// the data, and the padding lets Float64 columns be read in place.
+const MAGIC = [0x50, 0x4e, 0x56, 0x31]; // "PNV1"
+const HEADER = 8; // magic + u32 length of the JSON
+
+/** The envelope of a validated table's IPC bytes and its report (undefined: not a canonical table). */
+export function packNormalized(ipc: Uint8Array, report: unknown): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(report ?? null));
+  const start = Math.ceil((HEADER + json.byteLength) / 8) * 8;
+  const out = new Uint8Array(start + ipc.byteLength);
+  out.set(MAGIC, 0);
+  new DataView(out.buffer).setUint32(4, json.byteLength, true);
+  out.set(json, HEADER);
+  out.set(ipc, start);
+  return out;
+}
+
+/** The IPC bytes (a view, not a copy) and the report of an envelope; throws on anything else. */
+export function unpackNormalized(bytes: Uint8Array): { ipc: Uint8Array; report: unknown } {
+  if (bytes.byteLength < HEADER || MAGIC.some((b, i) => bytes[i] !== b)) {
+    throw new TypeError('not a normalized cache entry (bad header)');
+  }
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const start = Math.ceil((HEADER + length) / 8) * 8;
+  if (start > bytes.byteLength) throw new RangeError('normalized cache entry is truncated');
+  const report: unknown = JSON.parse(
+    new TextDecoder().decode(bytes.subarray(HEADER, HEADER + length)),
+  );
+  // A view keeps the zero-copy read of aligned columns; a misaligned one is copied once.
+  const ipc = (bytes.byteOffset + start) % 8 === 0 ? bytes.subarray(start) : bytes.slice(start);
+  return { ipc, report };
+}

@@ -20,7 +20,7 @@ export type { OpenCacheOptions } from './open.js';
 export { freshness, DEFAULT_TTL_MS, DEFAULT_MAX_AGE_MS } from './freshness.js';
 export type { Freshness, FreshnessOptions } from './freshness.js';
 export { CachedAdapter } from './cached-adapter.js';
-export { CACHE_SCHEMA_VERSION, isOffline } from './cached-meta.js';
+export { CACHE_SCHEMA_VERSION, NORMALIZED_SCHEMA_VERSION, isOffline } from './cached-meta.js';
 export type {
   CachedAdapterOptions,
   CacheUpdate,

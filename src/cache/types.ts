@@ -69,7 +69,8 @@ export type CacheProblemCode =
   | 'corrupt' // an entry could not be read, decrypted or decoded
   | 'read-failed'
   | 'write-failed'
-  | 'encode-failed'; // a loaded table could not be turned into Arrow IPC
+  | 'encode-failed' // a loaded table could not be turned into Arrow IPC
+  | 'setting'; // the host's cache settings could not be followed (e.g. persistent without a scope)
 
 export interface CacheProblem {
   code: CacheProblemCode;

@@ -1,9 +1,38 @@
 // adapter.load → Arquero table → validate: the data path every widget and the
-// demo share (DESIGN.md §1). The cache (src/cache) wraps the adapter, not this.
-import type { Adapter, TimeInput } from '../adapters/types.js';
+// demo share (DESIGN.md §1). The cache (src/cache) wraps the adapter; a cached
+// adapter that stores validated tables (`loadNormalized`) answers them already
+// validated, with the report kept from when they were fetched.
+import type { Adapter, LoadRequest, TimeInput } from '../adapters/types.js';
 import { toTable } from './fields.js';
 import type { NormalizedTables, TableName } from './schema.js';
 import { emptyReport, mergeReports, validate, type ValidateOptions, type ValidationResult } from './validate.js';
+
+/** Where the data of a load came from (a cache says; a plain adapter's load is fresh from the source). */
+export interface SourceMeta {
+  /** Epoch ms when the source answered the data. */
+  fetchedAt: number;
+  fromCache: boolean;
+  /** Served from the cache past its time to live, while the source is asked again. */
+  stale: boolean;
+  /** The source could not be reached: the data is the cache's. */
+  offline: boolean;
+  /** How asking the source again turned out, when a stale entry was served. */
+  revalidation?: Promise<'changed' | 'unchanged' | 'offline' | 'failed'>;
+}
+
+/** Validated tables with their report and, from a cache, where they came from. */
+export interface NormalizedLoad extends ValidationResult {
+  meta?: SourceMeta;
+}
+
+/** An adapter (a cached one) that answers validated tables itself. */
+export interface NormalizingAdapter extends Adapter {
+  loadNormalized(request: LoadRequest, signal?: AbortSignal): Promise<NormalizedLoad>;
+}
+
+export function isNormalizing(adapter: Adapter): adapter is NormalizingAdapter {
+  return typeof (adapter as Partial<NormalizingAdapter>).loadNormalized === 'function';
+}
 
 export interface LoadOptions extends ValidateOptions {
   from?: TimeInput;
@@ -11,24 +40,49 @@ export interface LoadOptions extends ValidateOptions {
   signal?: AbortSignal;
 }
 
+/** One table, validated: by the adapter when it can (a cache), else here. */
+export async function loadTable(
+  adapter: Adapter,
+  request: LoadRequest,
+  signal?: AbortSignal,
+  options: ValidateOptions = {},
+): Promise<NormalizedLoad> {
+  if (isNormalizing(adapter)) return adapter.loadNormalized(request, signal);
+  return validate({ [request.table]: toTable(await adapter.load(request, signal)) }, options);
+}
+
+/**
+ * The meta of data made of several loads: the oldest fetch, stale or offline when any
+ * part is; undefined when no part came through a cache.
+ */
+export function combineMeta(a: SourceMeta | undefined, b: SourceMeta | undefined): SourceMeta | undefined {
+  if (!a || !b) return a ?? b;
+  const out: SourceMeta = {
+    fetchedAt: Math.min(a.fetchedAt, b.fetchedAt),
+    fromCache: a.fromCache || b.fromCache,
+    stale: a.stale || b.stale,
+    offline: a.offline || b.offline,
+  };
+  const revalidation = a.revalidation ?? b.revalidation;
+  if (revalidation) out.revalidation = revalidation;
+  return out;
+}
+
 /** Loads the named tables in parallel and validates them; rejects only on a load failure. */
 export async function loadTables(
   adapter: Adapter,
   names: readonly TableName[],
   options: LoadOptions = {},
-): Promise<ValidationResult> {
+): Promise<NormalizedLoad> {
   const { from, to, signal } = options;
-  const results = await Promise.all(
-    names.map(async (table) => {
-      const loaded = toTable(await adapter.load({ table, from, to }, signal));
-      return validate({ [table]: loaded }, options);
-    }),
-  );
+  const results = await Promise.all(names.map((table) => loadTable(adapter, { table, from, to }, signal, options)));
   const tables: NormalizedTables = {};
   let report = emptyReport();
+  let meta: SourceMeta | undefined;
   for (const r of results) {
     Object.assign(tables, r.tables);
     report = mergeReports(report, r.report, options.maxProblems);
+    meta = combineMeta(meta, r.meta);
   }
-  return { tables, report };
+  return meta ? { tables, report, meta } : { tables, report };
 }

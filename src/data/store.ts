@@ -1,10 +1,25 @@
 // One load per table for everything that shares an adapter (issue 6): a
 // dashboard's widgets ask for overlapping tables; each table is loaded and
 // validated once, and every widget gets the same normalized table and report.
-import type { Adapter, TimeInput } from '../adapters/types.js';
-import { toTable } from './fields.js';
-import type { NormalizedTables, TableName } from './schema.js';
-import { emptyReport, mergeReports, validate, type ValidationResult } from './validate.js';
+import type { ColumnTable } from 'arquero';
+import type { Adapter, LoadRequest, TimeInput } from '../adapters/types.js';
+import { combineMeta, loadTable } from './load.js';
+import type { NormalizedLoad, SourceMeta } from './load.js';
+import type { NormalizedTables, TableName, ValidationReport } from './schema.js';
+import { emptyReport, mergeReports, type ValidationResult } from './validate.js';
+
+/** What a cached adapter tells of a revalidation that found new data (CachedAdapter's `subscribe`). */
+interface ChangedUpdate {
+  type: string;
+  request: LoadRequest;
+  fetchedAt: number;
+  table?: ColumnTable;
+  report?: ValidationReport;
+}
+
+interface Subscribable {
+  subscribe(listener: (update: ChangedUpdate) => void): () => void;
+}
 
 export interface StoreLoadOptions {
   from?: TimeInput;
@@ -29,7 +44,10 @@ function until<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
 
 export class TableStore {
   readonly adapter: Adapter;
-  private readonly loads = new Map<string, Promise<ValidationResult>>();
+  /** What loads go through: the adapter, or a cache wrapping it (`loadThrough`). */
+  private source: Adapter;
+  private unsubscribe?: () => void;
+  private readonly loads = new Map<string, Promise<NormalizedLoad>>();
   /** Aborts the shared loads when the store is dropped (the dashboard left the page or changed adapter). */
   private readonly controller = new AbortController();
   /** How many times each table was asked of the adapter (for tests and diagnostics). */
@@ -42,6 +60,46 @@ export class TableStore {
 
   constructor(adapter: Adapter) {
     this.adapter = adapter;
+    this.source = adapter;
+  }
+
+  /** What loads go through now. */
+  get through(): Adapter {
+    return this.source;
+  }
+
+  /**
+   * Loads the adapter's tables through `source` from now on (a cache wrapping it, set
+   * by the widgets from the dashboard's `cache` settings; the adapter itself to stop).
+   * A change forgets what was loaded the other way. A cache's revalidation that finds
+   * new data replaces the table here, so widgets that load again get it.
+   */
+  loadThrough(source: Adapter): void {
+    if (source === this.source) return;
+    this.source = source;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.loads.clear();
+    this.settled.clear();
+    const cached = source as Partial<Subscribable>;
+    if (source !== this.adapter && typeof cached.subscribe === 'function') {
+      this.unsubscribe = cached.subscribe((update) => this.changed(update));
+    }
+  }
+
+  private changed(update: ChangedUpdate): void {
+    if (update.type !== 'changed' || !update.table || !update.report) return;
+    const { table, from, to } = update.request;
+    const k = key(table, from, to);
+    if (!this.loads.has(k)) return;
+    const result: NormalizedLoad = {
+      tables: { [table]: update.table },
+      report: update.report,
+      meta: { fetchedAt: update.fetchedAt, fromCache: false, stale: false, offline: false },
+    };
+    this.loads.set(k, Promise.resolve(result));
+    this.settled.set(k, result.report);
+    this.onSettle?.();
   }
 
   /** The merged validation report of every table loaded so far: what a dashboard says once for all its widgets. */
@@ -52,37 +110,41 @@ export class TableStore {
   }
 
   /** The named tables, each loaded and validated once per range; a failed load is retried on the next call. */
-  async load(names: readonly TableName[], options: StoreLoadOptions = {}): Promise<ValidationResult> {
+  async load(names: readonly TableName[], options: StoreLoadOptions = {}): Promise<NormalizedLoad> {
     const results = await until(Promise.all(names.map((n) => this.one(n, options.from, options.to))), options.signal);
     const tables: NormalizedTables = {};
     let report = emptyReport();
+    let meta: SourceMeta | undefined;
     for (const r of results) {
       Object.assign(tables, r.tables);
       report = mergeReports(report, r.report);
+      meta = combineMeta(meta, r.meta);
     }
-    return { tables, report };
+    return meta ? { tables, report, meta } : { tables, report };
   }
 
   /** Forgets every load (a refresh) or, with `dispose`, also aborts the ones in flight. */
   clear(dispose = false): void {
     this.loads.clear();
     this.settled.clear();
-    if (dispose) this.controller.abort(new DOMException('The data store was closed', 'AbortError'));
+    if (dispose) {
+      this.controller.abort(new DOMException('The data store was closed', 'AbortError'));
+      this.unsubscribe?.();
+      // A refresh (a new store follows) asks the source again rather than the cache.
+      (this.source as { invalidate?: () => void }).invalidate?.();
+    }
   }
 
-  private one(table: TableName, from?: TimeInput, to?: TimeInput): Promise<ValidationResult> {
+  private one(table: TableName, from?: TimeInput, to?: TimeInput): Promise<NormalizedLoad> {
     const k = key(table, from, to);
     let p = this.loads.get(k);
     if (!p) {
       this.adapterLoads.set(table, (this.adapterLoads.get(table) ?? 0) + 1);
-      p = this.adapter
-        .load({ table, from, to }, this.controller.signal)
-        .then((loaded) => validate({ [table]: toTable(loaded) }))
-        .then((result) => {
-          this.settled.set(k, result.report);
-          this.onSettle?.();
-          return result;
-        });
+      p = loadTable(this.source, { table, from, to }, this.controller.signal).then((result) => {
+        this.settled.set(k, result.report);
+        this.onSettle?.();
+        return result;
+      });
       this.loads.set(k, p);
       // A failure is not kept: the next caller (a retry) loads again.
       p.catch(() => {

@@ -37,6 +37,16 @@ export function isNormalized(table: ColumnTable): boolean {
 }
 
 /**
+ * Marks a table as normalized without checking it again: for a table decoded from
+ * bytes that `validate` itself produced (a normalized cache entry), whose report
+ * was kept beside it. Never for a table from a host.
+ */
+export function markNormalized(table: ColumnTable): ColumnTable {
+  normalized.add(table);
+  return table;
+}
+
+/**
  * The rows `indices` of a normalized table, as a normalized table (so metrics do
  * not check them again): how a dashboard's filters narrow what widgets see.
  */

@@ -167,6 +167,8 @@ describe('PulsoDataController', () => {
     const slow = gated(surveys(6));
     const el = await fixture<DcTestWidget>(html`<dc-test-widget .adapter=${slow}></dc-test-widget>`);
     await settled(el, 'pending');
+    // The load reaches the adapter once the (memory) cache has been asked.
+    await waitUntil(() => slow.signals.length === 1, 'the adapter was never asked');
     const parent = el.parentElement!;
     el.remove();
     expect(slow.signals[0].aborted).to.equal(true);
@@ -175,7 +177,7 @@ describe('PulsoDataController', () => {
 
     parent.append(el);
     await settled(el, 'pending');
-    expect(slow.signals).to.have.length(2);
+    await waitUntil(() => slow.signals.length === 2, 'the adapter was not asked again');
     expect(slow.signals[1].aborted).to.equal(false);
     slow.open();
     await settled(el, 'complete');

@@ -1,0 +1,43 @@
+// What the Download menu does (issue 4 "export"): the rows as CSV in the user's
+// locale, or the drawn chart (`svg.pulso-chart`) as SVG or PNG. The chart is
+// drawn first when the table is showing, then the table comes back.
+import { rowsToCsv } from '../../src/data/csv-export.js';
+import type { CsvColumn } from '../../src/data/csv-export.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import type { ExportKind } from './chart-frame.js';
+import { downloadBlob, exportFilename, serializeSvg, svgToPngBlob } from './export.js';
+import type { TableColumn, TableRow } from './table-view.js';
+
+export interface ExportSource {
+  kind: ExportKind;
+  title: string;
+  locale: Locale;
+  columns: readonly TableColumn[];
+  rows: readonly TableRow[];
+  root: ParentNode;
+  /** Shows the chart if it is not showing; resolves to a function that restores the view. */
+  showChart: () => Promise<() => void>;
+}
+
+export async function exportChart(o: ExportSource): Promise<void> {
+  if (o.kind === 'csv') {
+    const columns: CsvColumn[] = o.columns.map((c) => ({ key: c.key, header: c.header }));
+    const csv = rowsToCsv(o.rows as unknown as Record<string, unknown>[], { columns, locale: o.locale });
+    await downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFilename(o.title, 'csv'));
+    return;
+  }
+  const restore = await o.showChart();
+  try {
+    const svg = o.root.querySelector<SVGSVGElement>('svg.pulso-chart');
+    if (!svg) return;
+    const text = serializeSvg(svg, { title: o.title });
+    if (o.kind === 'svg') {
+      await downloadBlob(new Blob([text], { type: 'image/svg+xml' }), exportFilename(o.title, 'svg'));
+    } else {
+      const { width, height } = svg.getBoundingClientRect();
+      await downloadBlob(await svgToPngBlob(text, width, height), exportFilename(o.title, 'png'));
+    }
+  } finally {
+    restore();
+  }
+}

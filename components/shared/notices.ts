@@ -1,0 +1,35 @@
+// What a widget says above its chart: how fresh its data is when it came from the
+// cache (stale, offline), the rows skipped with exact counts (SPEC §1), and the
+// widget's own notices (e.g. customers in no cohort).
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { ValidationReport } from '../../src/data/schema.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import type { FreshnessMeta } from './cache-watch.js';
+import { cacheNow } from './cached-source.js';
+import { renderNotices, renderOffline, renderStale } from './states.js';
+
+export interface WidgetNotices {
+  meta: FreshnessMeta | undefined;
+  report: ValidationReport;
+  /** The widget is on its dashboard's data: the dashboard says the skipped rows once. */
+  shared: boolean;
+  extra: readonly string[];
+  locale: Locale;
+  timeZone?: string;
+}
+
+/** "Offline: showing data from <time>" or "Updated n minutes ago" when the data came so from the cache. */
+export function renderFreshness(meta: FreshnessMeta | undefined, locale: Locale, timeZone?: string): TemplateResult | typeof nothing {
+  if (!meta) return nothing;
+  if (meta.offline) return renderOffline(meta.fetchedAt, locale, timeZone);
+  return meta.stale ? renderStale(meta.fetchedAt, cacheNow(), locale) : nothing;
+}
+
+export function renderWidgetNotices(o: WidgetNotices): TemplateResult {
+  return html`${renderFreshness(o.meta, o.locale, o.timeZone)}${o.shared ? nothing : renderNotices(o.report, o.locale)}${o.extra.length
+    ? html`<ul class="pulso-notices pulso-widget-notices" role="status">
+        ${o.extra.map((n) => html`<li>${n}</li>`)}
+      </ul>`
+    : nothing}`;
+}

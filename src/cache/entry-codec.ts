@@ -1,0 +1,73 @@
+// What a CachedAdapter stores for a source's answer, and what it serves from a stored
+// entry. Raw: the table as the source gave it (validated by every load after it).
+// Normalized: the table after `validate` (times as Float64 epoch ms, strings
+// dictionary-encoded by Arrow) with its report beside it, so a warm load neither
+// decodes a million ISO strings nor parses them again (bench/RESULTS.md "Cache").
+import { fromArrow, toArrowIPC } from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { LoadRequest, LoadResult } from '../adapters/types.js';
+import { toTable } from '../data/fields.js';
+import type { ValidationReport } from '../data/schema.js';
+import { markNormalized, validate } from '../data/validate.js';
+import { decodeFresh } from './cached-meta.js';
+import { fromIpcBytes, packNormalized, toIpcBytes, unpackNormalized } from './codec.js';
+
+/** A source's answer made ready to serve and to store. */
+export interface Prepared {
+  table: ColumnTable;
+  /** The validation report (normalized entries of canonical tables only). */
+  report?: ValidationReport;
+  /** The source's own Arrow bytes, stored as they are (raw entries). */
+  bytes?: Uint8Array;
+}
+
+export interface EntryCodec {
+  readonly schemaVersion: number;
+  prepare(result: LoadResult, id: string, request: LoadRequest): Prepared;
+  encode(prepared: Prepared): Uint8Array;
+  decode(bytes: Uint8Array): Prepared;
+}
+
+export const rawCodec = (schemaVersion: number): EntryCodec => ({
+  schemaVersion,
+  prepare(result, id, request) {
+    if (result instanceof Uint8Array)
+      return { table: decodeFresh(result, id, request), bytes: result };
+    return { table: toTable(result) };
+  },
+  encode: (prepared) => prepared.bytes ?? toIpcBytes(prepared.table),
+  decode: (bytes) => ({ table: fromIpcBytes(bytes) }),
+});
+
+export const normalizedCodec = (schemaVersion: number): EntryCodec => ({
+  schemaVersion,
+  prepare(result, id, request) {
+    const table = result instanceof Uint8Array ? decodeFresh(result, id, request) : toTable(result);
+    const checked = validate({ [request.table]: table });
+    const normalized = checked.tables[request.table];
+    // A table the schema does not know is kept as it came.
+    return normalized ? { table: normalized, report: checked.report } : { table };
+  },
+  encode: (prepared) =>
+    packNormalized(toArrowIPC(prepared.table, { format: 'stream' }), prepared.report ?? null),
+  decode(bytes) {
+    const { ipc, report } = unpackNormalized(bytes);
+    const table = fromArrow(ipc);
+    if (report === null) return { table };
+    if (!isReport(report)) throw new TypeError('the stored validation report is malformed');
+    return { table: markNormalized(table), report };
+  },
+});
+
+function isReport(value: unknown): value is ValidationReport {
+  const r = value as Partial<ValidationReport> | null;
+  return (
+    r !== null &&
+    typeof r === 'object' &&
+    Number.isInteger(r.accepted) &&
+    Number.isInteger(r.rejected) &&
+    Array.isArray(r.problems) &&
+    Array.isArray(r.counts) &&
+    typeof r.tables === 'object'
+  );
+}
