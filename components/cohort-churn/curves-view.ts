@@ -6,16 +6,10 @@ import type { TemplateResult } from 'lit';
 import { retentionCurvesLayout, COHORT_LINE } from '../../src/charts/curves.js';
 import type { CurveSeries, CurvesLayout } from '../../src/charts/curves.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { Period } from '../../src/time/period.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import type { CohortChurnResult } from './pulso-cohort-churn.js';
 import { segmentLabel } from '../shared/strings.js';
-import { axisKey, tc } from './strings.js';
-
-interface CurvesHost {
-  heading?: string;
-  offsetLabel(locale: Locale, period: Period, k: number): string;
-}
+import { axisKey, offsetLabel, tc } from './strings.js';
 
 export function curvesHeight(width: number): number {
   return Math.round(Math.min(420, Math.max(240, width * 0.5)));
@@ -35,14 +29,14 @@ function seriesName(s: CurveSeries, locale: Locale): string {
   return s.kind === 'segment' ? segmentLabel(locale, s.key) : s.kind === 'average' ? tc(locale, 'average') : s.key;
 }
 
-export function renderCurves(host: CurvesHost, result: CohortChurnResult, ctx: RenderContext): TemplateResult {
+export function renderCurves(label: string, result: CohortChurnResult, ctx: RenderContext): TemplateResult {
   const { f, locale } = ctx;
   const l = curvesOf(result, ctx.width);
   const p = l.plot;
   const marked = l.series.filter((s) => s.kind !== 'cohort');
-  const offsetText = (k: number) => host.offsetLabel(locale, result.period, k);
+  const offsetText = (k: number) => offsetLabel(locale, result.period, k);
   return html`<svg class="pulso-chart curves" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}"
-    role="group" aria-label=${host.heading || tc(locale, 'heading')}>
+    role="group" aria-label=${label}>
     <g class="grid" aria-hidden="true">
       ${l.yTicks.map(
         (tk) => svg`<line x1=${p.left} x2=${p.right} y1=${tk.y} y2=${tk.y}></line>

@@ -1,15 +1,12 @@
 // <pulso-cohort-churn> (SPEC §3.1, issue 4): the retention triangle as a
 // heatmap, one per segment, or as retention curves (a line per cohort and the
 // weighted average; with `by`, the average of each segment).
-import { html, nothing, svg } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { weightedAverage } from '../../src/charts/curves.js';
-import { cohortHeatmapLayout } from '../../src/charts/heatmap.js';
-import { NEUTRAL_FILL } from '../../src/charts/palette.js';
-import type { HeatmapLayout } from '../../src/charts/heatmap.js';
 import { retention } from '../../src/metrics/retention.js';
-import type { RetentionMode, RetentionResult, RetentionRow, CohortBy } from '../../src/metrics/retention.js';
+import type { RetentionMode, RetentionResult, CohortBy } from '../../src/metrics/retention.js';
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
@@ -22,7 +19,8 @@ import type { TableColumn, TableRow } from '../shared/table-view.js';
 import { segmentLabel, t } from '../shared/strings.js';
 import { renderCurves, curvesLegend } from './curves-view.js';
 import { styles } from './pulso-cohort-churn.styles.js';
-import { axisKey, offsetKey, tc } from './strings.js';
+import { heatmapLegend, heatmapRowAt, renderHeatmap } from './heatmap-view.js';
+import { offsetLabel, tc } from './strings.js';
 
 export type CohortChart = 'heatmap' | 'curves';
 
@@ -34,20 +32,9 @@ export interface CohortChurnResult {
   mode: RetentionMode;
   /** The small-cell threshold in force (0 = off). */
   k: number;
+  /** What hidden cells say they are below ("< k"): min-cell-size, else min-cohort-size; 0 = none hidden. */
+  hidden: number;
 }
-
-/** Cohort rows of one heatmap, stacked: the segment title above each from the second on. */
-interface Block {
-  segment: string | undefined;
-  top: number;
-  layout: HeatmapLayout;
-  /** Index of this block's first row among all blocks, for keyboard rows. */
-  firstRow: number;
-}
-
-const TITLE_H = 28;
-/** Below this width, row labels take two lines. */
-const NARROW = 480;
 
 /**
  * Cohort retention and churn: a heatmap of the retention triangle or retention curves.
@@ -119,7 +106,8 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       timeZone: textOption(this.timeZone),
     });
     const segments = by ? [...new Set(rows.map((r) => r.segment))] : [undefined];
-    return { rows, segments, period: this.period, mode: this.mode, k: num(this.minCellSize) ?? 0 };
+    const k = num(this.minCellSize) ?? 0;
+    return { rows, segments, period: this.period, mode: this.mode, k, hidden: k || (num(this.minCohortSize) ?? 0) };
   }
 
   protected defaultHeading(locale: Locale): string {
@@ -167,129 +155,30 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     const picks = avg.filter((p, i) => p.offset > 0 && (i === 1 || i === avg.length - 1));
     if (picks.length === 0) return head;
     const points = picks
-      .map((p) => `${this.offsetLabel(locale, result.period, p.offset)}: ${f.percent(p.rate, 1)}`)
+      .map((p) => `${offsetLabel(locale, result.period, p.offset)}: ${f.percent(p.rate, 1)}`)
       .join('; ');
     return `${head} ${tc(locale, 'summaryAverage', { points })}`;
   }
 
-  offsetLabel(locale: Locale, period: Period, k: number): string {
-    return tc(locale, offsetKey(period), { k });
-  }
-
-  private blocks(result: CohortChurnResult, width: number): Block[] {
-    const blocks: Block[] = [];
-    let top = 0;
-    let firstRow = 0;
-    const labelWidth = width < NARROW ? 84 : 124;
-    for (const segment of result.segments) {
-      const titled = segment !== undefined;
-      const layout = cohortHeatmapLayout(result.rows, {
-        width,
-        segment,
-        labelWidth,
-        margin: { top: (titled ? TITLE_H : 0) + 40 },
-      });
-      blocks.push({ segment, top, layout, firstRow });
-      top += layout.height + (titled ? 12 : 0);
-      firstRow += layout.rows.length;
-    }
-    return blocks;
-  }
-
   protected renderChart(result: CohortChurnResult, ctx: RenderContext): TemplateResult {
-    if (this.chart === 'curves') return renderCurves(this, result, ctx);
-    const blocks = this.blocks(result, ctx.width);
-    const width = Math.max(...blocks.map((b) => b.layout.width));
-    const height = blocks.reduce((h, b) => Math.max(h, b.top + b.layout.height), 0);
-    return html`<div class="scroll">
-      <svg class="pulso-chart heatmap" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
-        role="group" aria-label=${textOption(this.heading) ?? this.defaultHeading(ctx.locale)}>
-        ${blocks.map((b) => this.renderBlock(b, result, ctx))}
-      </svg>
-    </div>`;
-  }
-
-  private renderBlock(b: Block, result: CohortChurnResult, ctx: RenderContext): TemplateResult {
-    const { f, locale } = ctx;
-    const l = b.layout;
-    const titled = b.segment !== undefined;
-    const headY = (titled ? TITLE_H : 0) + 14;
-    const rowIndex = new Map(l.rows.map((r, i) => [r.cohort, b.firstRow + i]));
-    const left = l.columns[0]?.x ?? 0;
-    const showText = l.cellWidth >= 34;
-    const bySeg = new Map(result.rows.filter((r) => r.segment === b.segment).map((r) => [`${r.cohort}|${r.offset}`, r]));
-    return svg`<g transform="translate(0 ${b.top})">
-      ${titled ? svg`<text class="segment-title" x="0" y="18">${segmentLabel(locale, b.segment!)}</text>` : nothing}
-      <text class="axis-title" x=${left} y=${headY}>${tc(locale, axisKey(result.period))}</text>
-      <text class="axis-title" x="0" y=${headY + 20}>${tc(locale, 'cohort')}</text>
-      ${l.columns.map((c) => svg`<text class="tick" x=${c.cx} y=${headY + 20} text-anchor="middle">${c.offset}</text>`)}
-      ${l.rows.map((r) => this.renderRowLabel(r.cohort, r.size, r.cy, result.period, ctx))}
-      ${l.cells.map((c) => {
-        const row = bySeg.get(`${c.cohort}|${c.offset}`)!;
-        return svg`<g class=${c.partial ? 'cell partial' : 'cell'}>
-          <rect data-mark data-row=${rowIndex.get(c.cohort)!} data-col=${c.offset} role="img"
-            aria-label=${this.cellLabel(row, result, ctx)} x=${c.x} y=${c.y} width=${c.w} height=${c.h}
-            fill=${c.fill}></rect>
-          ${showText
-            ? svg`<text x=${c.x + c.w / 2} y=${c.y + c.h / 2} fill=${c.textFill} text-anchor="middle"
-                dominant-baseline="central" aria-hidden="true">${c.suppressed ? t(locale, 'suppressed', { k: result.k || '' }) : f.percent(c.rate, 0)}</text>`
-            : nothing}
-        </g>`;
-      })}
-    </g>`;
-  }
-
-  /** Cohort and size on one line, or on two when the label column is narrow. */
-  private renderRowLabel(cohort: string, size: number | null, cy: number, period: Period, ctx: RenderContext): TemplateResult {
-    const label = ctx.f.periodLabel(cohort, period);
-    const n = size === null ? '' : ctx.f.number(size);
-    if (ctx.width < NARROW)
-      return svg`<text class="row-label" x="2" y=${cy - 6} dominant-baseline="central">${label}</text>
-        <text class="row-size" x="2" y=${cy + 7} dominant-baseline="central">${n}</text>`;
-    return svg`<text class="row-label" x="4" y=${cy} dominant-baseline="central">${label}<tspan class="row-size" dx="6">${n}</tspan></text>`;
-  }
-
-  cellLabel(row: RetentionRow, result: CohortChurnResult, ctx: RenderContext): string {
-    const { f, locale } = ctx;
-    const cohort = f.periodLabel(row.cohort, result.period, 'long');
-    const offset = this.offsetLabel(locale, result.period, row.offset);
-    if (row.suppressed || row.rate === null)
-      return tc(locale, 'cellHidden', { cohort, offset, k: result.k || this.minCohortSize || '' });
-    let label = tc(locale, 'cellLabel', {
-      cohort,
-      offset,
-      rate: f.percent(row.rate, 1),
-      retained: f.number(row.retained),
-      size: f.number(row.size),
-    });
-    if (result.mode === 'subscription' && row.offset > 0 && row.churned !== null)
-      label += tc(locale, 'cellChurn', { churned: f.number(row.churned), churnRate: f.percent(row.churnRate, 1) });
-    if (!row.complete) label += tc(locale, 'cellPartial');
-    return row.segment === undefined ? label : `${segmentLabel(locale, row.segment)}: ${label}`;
-  }
-
-  /** The row behind a heatmap cell. */
-  rowAt(result: CohortChurnResult, pos: MarkPosition): RetentionRow | undefined {
-    const row = pos.row ?? 0;
-    const block = [...this.blocks(result, this.resize.width)].reverse().find((b) => row >= b.firstRow);
-    const cohort = block?.layout.rows[row - block.firstRow]?.cohort;
-    return result.rows.find((r) => r.cohort === cohort && r.offset === pos.col && r.segment === block?.segment);
+    const label = textOption(this.heading) ?? this.defaultHeading(ctx.locale);
+    return this.chart === 'curves' ? renderCurves(label, result, ctx) : renderHeatmap(label, result, ctx);
   }
 
   protected tipFor(mark: Element, pos: MarkPosition, result: CohortChurnResult, ctx: RenderContext): TipContent | undefined {
     const { f, locale } = ctx;
-    const offset = this.offsetLabel(locale, result.period, pos.col);
+    const offset = offsetLabel(locale, result.period, pos.col);
     if (this.chart === 'curves') {
       const label = mark.getAttribute('aria-label');
       return label ? { title: offset, lines: [{ label: '', value: label }] } : undefined;
     }
-    const row = this.rowAt(result, pos);
+    const row = heatmapRowAt(result, this.resize.width, pos);
     if (!row) return undefined;
     const title = `${tc(locale, 'cohort')} ${f.periodLabel(row.cohort, result.period, 'long')} · ${offset}`;
     const lines = [];
     if (row.segment !== undefined) lines.push({ label: tc(locale, 'segment'), value: segmentLabel(locale, row.segment) });
     if (row.suppressed || row.rate === null) {
-      lines.push({ label: '', value: t(locale, 'suppressedHint', { k: result.k || this.minCohortSize || '' }) });
+      lines.push({ label: '', value: t(locale, 'suppressedHint', { k: result.hidden || '' }) });
       return { title, lines };
     }
     lines.push({
@@ -311,29 +200,14 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       if (segment === null) return undefined;
       return { widget: this.localName, filters: { segment }, by, row: { segment } };
     }
-    const row = this.rowAt(result, pos);
+    const row = heatmapRowAt(result, this.resize.width, pos);
     if (!row) return undefined;
     const filters = row.segment === undefined ? { cohort: row.cohort } : { cohort: row.cohort, segment: row.segment };
     return { widget: this.localName, filters, periodUnit: result.period, by, row: { ...row } };
   }
 
   protected override renderLegend(result: CohortChurnResult, ctx: RenderContext): TemplateResult {
-    if (this.chart === 'curves') return curvesLegend(result, ctx);
-    const { locale } = ctx;
-    const stops = cohortHeatmapLayout([], { width: 320 }).legend.stops;
-    const w = 16;
-    return html`<div class="legend" aria-hidden="true">
-      <span>${tc(locale, 'rate')}</span>
-      <span class="scale">${tc(locale, 'scaleLow')}
-        <svg width=${stops.length * w} height="12" focusable="false">
-          ${stops.map((s, i) => svg`<rect x=${i * w} y="0" width=${w} height="12" fill=${s.color}></rect>`)}
-        </svg>${tc(locale, 'scaleHigh')}</span>
-      <span class="key"><svg width="16" height="12" focusable="false"><rect class="partial-swatch" x="1" y="1" width="14" height="10"></rect></svg>${t(locale, 'partial')}</span>
-      ${result.k > 0 || (this.minCohortSize ?? 0) > 0
-        ? html`<span class="key"><svg width="16" height="12" focusable="false"><rect x="0" y="0" width="16" height="12"
-              fill=${NEUTRAL_FILL}></rect></svg>${t(locale, 'suppressedHint', { k: result.k || this.minCohortSize || '' })}</span>`
-        : nothing}
-    </div>`;
+    return this.chart === 'curves' ? curvesLegend(result, ctx) : heatmapLegend(result, ctx);
   }
 
   protected override renderControls(ctx: RenderContext): TemplateResult {

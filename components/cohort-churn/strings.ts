@@ -1,5 +1,6 @@
 // The words of <pulso-cohort-churn> in every locale. Period words come in the
 // forms the chart needs: a column heading ("Month 3") and an axis title.
+import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
 import { translator } from '../shared/strings.js';
 
@@ -144,3 +145,8 @@ export const tc = translator({ 'pt-BR': ptBR, en, es });
 
 export const offsetKey = (period: Period): Key => period;
 export const axisKey = (period: Period): Key => `axis${period}`;
+
+/** "Month 3", "Semana 3"…: the heading of offset `k`. */
+export function offsetLabel(locale: Locale, period: Period, k: number): string {
+  return tc(locale, offsetKey(period), { k });
+}

@@ -2,20 +2,13 @@
 // the promoters / passives / detractors mix and answers per period underneath,
 // an optional target, a rolling window, and segments compared as lines.
 // Periods with no answers are gaps in the line, never zeros.
-import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { npsTrendLayout } from '../../src/charts/line.js';
-import type { NpsTrendLayout, TrendSeries } from '../../src/charts/line.js';
-import { MIX_COLORS, npsMixLayout } from '../../src/charts/nps-mix.js';
-import type { MixPart } from '../../src/charts/nps-mix.js';
 import { npsTrend } from '../../src/metrics/nps.js';
 import type { NpsTrendRow } from '../../src/metrics/nps.js';
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import type { Formatters } from '../../src/i18n/format.js';
-import { tickLabel, tickSpacing } from '../shared/axis.js';
 import { PulsoChartElement, textOption } from '../shared/chart-element.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
@@ -25,6 +18,8 @@ import { segmentLabel, t } from '../shared/strings.js';
 import type { TableColumn, TableRow } from '../shared/table-view.js';
 import { styles } from './pulso-nps-trend.styles.js';
 import { tn } from './strings.js';
+import { PARTS, renderTrend, trendGeometry, trendLegend } from './trend-view.js';
+import type { TrendViewOptions } from './trend-view.js';
 
 export interface NpsTrendResult {
   rows: NpsTrendRow[];
@@ -32,19 +27,6 @@ export interface NpsTrendResult {
   segmented: boolean;
   k: number;
 }
-
-interface Geometry {
-  line: NpsTrendLayout;
-  /** Top and height of the answer-mix panel (height 0 when hidden). */
-  mixTop: number;
-  mixHeight: number;
-  xOf: (period: string) => number;
-}
-
-const MIX_H = 44;
-/** Room above the mix for its answer counts. */
-const MIX_GAP = 16;
-const PARTS: readonly MixPart[] = ['promoters', 'passives', 'detractors'];
 
 /**
  * Net Promoter Score per period with its 95% interval and the answer mix.
@@ -127,10 +109,6 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
     return t(this.resolvedLocale, 'suppressed', { k: this.minCellSize ?? 0 });
   }
 
-  private seriesName(s: TrendSeries, locale: Locale): string {
-    return s.segment === undefined ? tn(locale, 'nps') : segmentLabel(locale, s.segment);
-  }
-
   protected summary(result: NpsTrendResult, ctx: RenderContext): string {
     const { f, locale } = ctx;
     const scored = result.rows.filter((r) => r.nps !== null);
@@ -157,99 +135,19 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
     return `${head} ${range}${gaps}`;
   }
 
-  private showMix(result: NpsTrendResult): boolean {
-    return !this.hideMix && !result.segmented;
-  }
-
-  private geometry(result: NpsTrendResult, width: number, f: Formatters): Geometry {
-    const periods = [...new Set(result.rows.map((r) => r.period))];
-    const mix = this.showMix(result);
-    const height = Math.round(Math.min(340, Math.max(200, width * 0.42))) + (mix ? MIX_H + MIX_GAP : 0);
+  /** What the view draws besides the rows. */
+  private viewOptions(ctx: RenderContext): TrendViewOptions {
     const target = typeof this.target === 'number' && Number.isFinite(this.target) ? this.target : undefined;
-    const line = npsTrendLayout(result.rows, {
-      width,
-      height,
-      target,
-      minTickSpacing: tickSpacing(periods.map((p) => tickLabel(f, p, result.period))),
-      margin: { left: 44, right: 16, top: 16, bottom: mix ? MIX_H + MIX_GAP + 28 : 32 },
-    });
-    const index = new Map(line.x.domain.map((p, i) => [p, i]));
-    const xOf = (p: string) => line.plot.left + line.x.step * ((index.get(p) ?? 0) + 0.5);
-    return { line, mixTop: line.plot.bottom + MIX_GAP, mixHeight: mix ? MIX_H : 0, xOf };
+    return { label: textOption(this.heading) ?? this.defaultHeading(ctx.locale), target, hideBand: this.hideBand, hideMix: this.hideMix };
   }
 
   protected renderChart(result: NpsTrendResult, ctx: RenderContext): TemplateResult {
-    const { f, locale } = ctx;
-    const g = this.geometry(result, ctx.width, ctx.f);
-    const l = g.line;
-    const p = l.plot;
-    // Points shrink when periods are dense so neighbours stay apart.
-    const r = Math.max(2.5, Math.min(4.5, l.x.step * 0.3));
-    const labelY = g.mixHeight ? g.mixTop + g.mixHeight + 16 : p.bottom + 18;
-    return html`<svg class="pulso-chart nps" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}"
-      role="group" aria-label=${textOption(this.heading) ?? this.defaultHeading(locale)}>
-      <g class="grid" aria-hidden="true">
-        ${l.yTicks.map(
-          (tk) => svg`<line class=${tk.value === 0 ? 'zero' : ''} x1=${p.left} x2=${p.right} y1=${tk.y} y2=${tk.y}></line>
-            <text class="tick" x=${p.left - 6} y=${tk.y} text-anchor="end" dominant-baseline="central">${f.score(tk.value)}</text>`,
-        )}
-        ${l.xTicks.map(
-          (tk) => svg`<text class="tick" x=${tk.x} y=${labelY} text-anchor="middle">${tickLabel(f, tk.period, result.period)}</text>`,
-        )}
-      </g>
-      ${l.targetY === undefined
-        ? nothing
-        : svg`<g class="target" aria-hidden="true">
-            <line x1=${p.left} x2=${p.right} y1=${l.targetY} y2=${l.targetY}></line>
-            <text x=${p.right} y=${l.targetY - 4} text-anchor="end">${tn(locale, 'target', { value: f.score(this.target) })}</text>
-          </g>`}
-      ${this.hideBand
-        ? nothing
-        : svg`<g class="bands" aria-hidden="true">
-            ${l.series.map((s) => svg`<path class="band" d=${s.band} fill=${s.color}></path>`)}
-          </g>`}
-      <g class="lines" aria-hidden="true">
-        ${l.series.map((s) => svg`<path class="line" d=${s.path} stroke=${s.color}></path>`)}
-      </g>
-      ${g.mixHeight ? this.renderMix(result, g, f) : nothing}
-      ${l.series.map(
-        (s, row) => svg`<g class="points">
-          ${s.points.map(
-            (pt) => svg`<circle data-mark data-row=${row} data-col=${l.x.domain.indexOf(pt.period)}
-              data-period=${pt.period} role="img" cx=${pt.x} cy=${pt.y} r=${r} fill=${s.color}
-              aria-label=${tn(locale, 'pointLabel', {
-                series: result.segmented ? `${this.seriesName(s, locale)}, ` : '',
-                period: f.periodLabel(pt.period, result.period, 'long'),
-                nps: f.score(pt.nps, 1),
-                low: f.score(pt.ciLow, 1),
-                high: f.score(pt.ciHigh, 1),
-                n: f.number(pt.n),
-              })}></circle>`,
-          )}
-        </g>`,
-      )}
-    </svg>`;
-  }
-
-  private renderMix(result: NpsTrendResult, g: Geometry, f: Formatters): TemplateResult {
-    const bars = npsMixLayout(result.rows, { xOf: g.xOf, step: g.line.x.step, top: g.mixTop, height: g.mixHeight });
-    // Answers per period above each bar, where there is room for a number.
-    const counts = g.line.x.step >= 34;
-    return svg`<g class="mix" aria-hidden="true">
-      ${counts
-        ? bars.map((b) => svg`<text class="mix-n" x=${b.x + b.w / 2} y=${g.mixTop - 3} text-anchor="middle">${f.number(b.n)}</text>`)
-        : nothing}
-      ${bars.map((b) =>
-        b.segments.length
-          ? b.segments.map((s) => svg`<rect x=${b.x} y=${s.y} width=${b.w} height=${s.h} fill=${s.fill}></rect>`)
-          : svg`<rect class="mix-empty" x=${b.x} y=${g.mixTop} width=${b.w} height=${g.mixHeight}></rect>`,
-      )}
-    </g>`;
+    return renderTrend(result, ctx, this.viewOptions(ctx));
   }
 
   private rowAt(result: NpsTrendResult, mark: Element, pos: MarkPosition): NpsTrendRow | undefined {
     const period = mark.getAttribute('data-period');
-    const line = this.geometry(result, this.resize.width, this.context.f).line;
+    const line = trendGeometry(result, this.resize.width, this.context.f, this.viewOptions(this.context)).line;
     const segment = line.series[pos.row ?? 0]?.segment;
     return result.rows.find((r) => r.period === period && r.segment === segment);
   }
@@ -278,22 +176,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   }
 
   protected override renderLegend(result: NpsTrendResult, ctx: RenderContext): TemplateResult {
-    const { locale } = ctx;
-    const series = this.geometry(result, ctx.width, ctx.f).line.series;
-    return html`<ul class="legend">
-      ${result.segmented
-        ? series.map(
-            (s) => html`<li class="key"><svg width="20" height="10" aria-hidden="true" focusable="false">
-                <line class="line" x1="0" x2="20" y1="5" y2="5" stroke=${s.color}></line></svg>${this.seriesName(s, locale)}</li>`,
-          )
-        : nothing}
-      ${this.showMix(result)
-        ? PARTS.map(
-            (part) => html`<li class="key"><svg width="12" height="12" aria-hidden="true" focusable="false">
-                <rect width="12" height="12" fill=${MIX_COLORS[part]}></rect></svg>${tn(locale, part)}</li>`,
-          )
-        : nothing}
-    </ul>`;
+    return trendLegend(result, ctx, this.viewOptions(ctx));
   }
 
   protected tableColumns(ctx: RenderContext): readonly TableColumn[] {

@@ -1,0 +1,146 @@
+// The heatmap view of <pulso-cohort-churn>: one retention triangle per segment,
+// stacked, with cohort labels and sizes, offset headers, cells coloured by rate
+// (partial periods outlined, hidden cells "< k") and the colour legend.
+import { html, nothing, svg } from 'lit';
+import type { TemplateResult } from 'lit';
+import { cohortHeatmapLayout } from '../../src/charts/heatmap.js';
+import type { HeatmapLayout } from '../../src/charts/heatmap.js';
+import { NEUTRAL_FILL } from '../../src/charts/palette.js';
+import type { RetentionRow } from '../../src/metrics/retention.js';
+import type { Period } from '../../src/time/period.js';
+import type { RenderContext } from '../shared/chart-element.js';
+import type { MarkPosition } from '../shared/marks-nav.js';
+import { segmentLabel, t } from '../shared/strings.js';
+import type { CohortChurnResult } from './pulso-cohort-churn.js';
+import { axisKey, offsetLabel, tc } from './strings.js';
+
+/** Cohort rows of one heatmap, stacked: the segment title above each from the second on. */
+export interface Block {
+  segment: string | undefined;
+  top: number;
+  layout: HeatmapLayout;
+  /** Index of this block's first row among all blocks, for keyboard rows. */
+  firstRow: number;
+}
+
+const TITLE_H = 28;
+/** Below this width, row labels take two lines. */
+const NARROW = 480;
+
+export function renderHeatmap(label: string, result: CohortChurnResult, ctx: RenderContext): TemplateResult {
+  const blocks = heatmapBlocks(result, ctx.width);
+  const width = Math.max(...blocks.map((b) => b.layout.width));
+  const height = blocks.reduce((h, b) => Math.max(h, b.top + b.layout.height), 0);
+  return html`<div class="scroll">
+    <svg class="pulso-chart heatmap" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+      role="group" aria-label=${label}>
+      ${blocks.map((b) => renderBlock(b, result, ctx))}
+    </svg>
+  </div>`;
+}
+
+export function heatmapBlocks(result: CohortChurnResult, width: number): Block[] {
+  const blocks: Block[] = [];
+  let top = 0;
+  let firstRow = 0;
+  const labelWidth = width < NARROW ? 84 : 124;
+  for (const segment of result.segments) {
+    const titled = segment !== undefined;
+    const layout = cohortHeatmapLayout(result.rows, {
+      width,
+      segment,
+      labelWidth,
+      margin: { top: (titled ? TITLE_H : 0) + 40 },
+    });
+    blocks.push({ segment, top, layout, firstRow });
+    top += layout.height + (titled ? 12 : 0);
+    firstRow += layout.rows.length;
+  }
+  return blocks;
+}
+
+function renderBlock(b: Block, result: CohortChurnResult, ctx: RenderContext): TemplateResult {
+  const { f, locale } = ctx;
+  const l = b.layout;
+  const titled = b.segment !== undefined;
+  const headY = (titled ? TITLE_H : 0) + 14;
+  const rowIndex = new Map(l.rows.map((r, i) => [r.cohort, b.firstRow + i]));
+  const left = l.columns[0]?.x ?? 0;
+  const showText = l.cellWidth >= 34;
+  const bySeg = new Map(result.rows.filter((r) => r.segment === b.segment).map((r) => [`${r.cohort}|${r.offset}`, r]));
+  return svg`<g transform="translate(0 ${b.top})">
+    ${titled ? svg`<text class="segment-title" x="0" y="18">${segmentLabel(locale, b.segment!)}</text>` : nothing}
+    <text class="axis-title" x=${left} y=${headY}>${tc(locale, axisKey(result.period))}</text>
+    <text class="axis-title" x="0" y=${headY + 20}>${tc(locale, 'cohort')}</text>
+    ${l.columns.map((c) => svg`<text class="tick" x=${c.cx} y=${headY + 20} text-anchor="middle">${c.offset}</text>`)}
+    ${l.rows.map((r) => renderRowLabel(r.cohort, r.size, r.cy, result.period, ctx))}
+    ${l.cells.map((c) => {
+      const row = bySeg.get(`${c.cohort}|${c.offset}`)!;
+      return svg`<g class=${c.partial ? 'cell partial' : 'cell'}>
+        <rect data-mark data-row=${rowIndex.get(c.cohort)!} data-col=${c.offset} role="img"
+          aria-label=${cellLabel(row, result, ctx)} x=${c.x} y=${c.y} width=${c.w} height=${c.h}
+          fill=${c.fill}></rect>
+        ${showText
+          ? svg`<text x=${c.x + c.w / 2} y=${c.y + c.h / 2} fill=${c.textFill} text-anchor="middle"
+              dominant-baseline="central" aria-hidden="true">${c.suppressed ? t(locale, 'suppressed', { k: result.k || '' }) : f.percent(c.rate, 0)}</text>`
+          : nothing}
+      </g>`;
+    })}
+  </g>`;
+}
+
+/** Cohort and size on one line, or on two when the label column is narrow. */
+function renderRowLabel(cohort: string, size: number | null, cy: number, period: Period, ctx: RenderContext): TemplateResult {
+  const label = ctx.f.periodLabel(cohort, period);
+  const n = size === null ? '' : ctx.f.number(size);
+  if (ctx.width < NARROW)
+    return svg`<text class="row-label" x="2" y=${cy - 6} dominant-baseline="central">${label}</text>
+      <text class="row-size" x="2" y=${cy + 7} dominant-baseline="central">${n}</text>`;
+  return svg`<text class="row-label" x="4" y=${cy} dominant-baseline="central">${label}<tspan class="row-size" dx="6">${n}</tspan></text>`;
+}
+
+export function cellLabel(row: RetentionRow, result: CohortChurnResult, ctx: RenderContext): string {
+  const { f, locale } = ctx;
+  const cohort = f.periodLabel(row.cohort, result.period, 'long');
+  const offset = offsetLabel(locale, result.period, row.offset);
+  if (row.suppressed || row.rate === null)
+    return tc(locale, 'cellHidden', { cohort, offset, k: result.hidden || '' });
+  let label = tc(locale, 'cellLabel', {
+    cohort,
+    offset,
+    rate: f.percent(row.rate, 1),
+    retained: f.number(row.retained),
+    size: f.number(row.size),
+  });
+  if (result.mode === 'subscription' && row.offset > 0 && row.churned !== null)
+    label += tc(locale, 'cellChurn', { churned: f.number(row.churned), churnRate: f.percent(row.churnRate, 1) });
+  if (!row.complete) label += tc(locale, 'cellPartial');
+  return row.segment === undefined ? label : `${segmentLabel(locale, row.segment)}: ${label}`;
+}
+
+/** The row behind a heatmap cell. */
+export function heatmapRowAt(result: CohortChurnResult, width: number, pos: MarkPosition): RetentionRow | undefined {
+  const row = pos.row ?? 0;
+  const block = [...heatmapBlocks(result, width)].reverse().find((b) => row >= b.firstRow);
+  const cohort = block?.layout.rows[row - block.firstRow]?.cohort;
+  return result.rows.find((r) => r.cohort === cohort && r.offset === pos.col && r.segment === block?.segment);
+}
+
+export function heatmapLegend(result: CohortChurnResult, ctx: RenderContext): TemplateResult {
+  const { locale } = ctx;
+  const stops = cohortHeatmapLayout([], { width: 320 }).legend.stops;
+  const w = 16;
+  return html`<div class="legend" aria-hidden="true">
+    <span>${tc(locale, 'rate')}</span>
+    <span class="scale">${tc(locale, 'scaleLow')}
+      <svg width=${stops.length * w} height="12" focusable="false">
+        ${stops.map((s, i) => svg`<rect x=${i * w} y="0" width=${w} height="12" fill=${s.color}></rect>`)}
+      </svg>${tc(locale, 'scaleHigh')}</span>
+    <span class="key"><svg width="16" height="12" focusable="false"><rect class="partial-swatch" x="1" y="1" width="14" height="10"></rect></svg>${t(locale, 'partial')}</span>
+    ${result.hidden > 0
+      ? html`<span class="key"><svg width="16" height="12" focusable="false"><rect x="0" y="0" width="16" height="12"
+            fill=${NEUTRAL_FILL}></rect></svg>${t(locale, 'suppressedHint', { k: result.hidden })}</span>`
+      : nothing}
+  </div>`;
+}
+
