@@ -10,5 +10,8 @@ export { PulsoChannelCsat } from './channel-csat/pulso-channel-csat.js';
 export { PulsoAdoptionFunnel } from './adoption-funnel/pulso-adoption-funnel.js';
 export { PulsoKpi } from './kpi/pulso-kpi.js';
 export type { PulsoFilterChangeDetail, PulsoFilterChangeEvent } from './dashboard/pulso-dashboard.js';
+export { configureCache } from './shared/cached-source.js';
+export type { CacheConfig } from './shared/cached-source.js';
+export type { CrossSelection, DashboardState } from './dashboard/url-state.js';
 export type { PulsoSelectDetail, PulsoSelectEvent, PulsoSelectFilters } from './shared/events.js';
 export type { PulsoDataErrorDetail, PulsoDataErrorEvent } from './shared/data-controller.js';
