@@ -45,7 +45,7 @@ export function renderCurves(label: string, result: CohortChurnResult, ctx: Rend
       ${l.xTicks.map(
         (tk) => svg`<text class="tick" x=${tk.x} y=${p.bottom + 16} text-anchor="middle">${tk.offset}</text>`,
       )}
-      <text class="axis-title" x=${(p.left + p.right) / 2} y=${p.bottom + 36} text-anchor="middle">${tc(locale, axisKey(result.period))}</text>
+      <text class="axis-title" x=${(p.left + p.right) / 2} y=${p.bottom + 36} text-anchor="middle">${tc(locale, axisKey(result.period, result.firstActivity))}</text>
     </g>
     <g class="lines" aria-hidden="true">
       ${l.series.map(

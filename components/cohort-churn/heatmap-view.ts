@@ -70,7 +70,7 @@ function renderBlock(b: Block, result: CohortChurnResult, ctx: RenderContext): T
   const bySeg = new Map(result.rows.filter((r) => r.segment === b.segment).map((r) => [`${r.cohort}|${r.offset}`, r]));
   return svg`<g transform="translate(0 ${b.top})">
     ${titled ? svg`<text class="segment-title" x="0" y="18">${segmentLabel(locale, b.segment!)}</text>` : nothing}
-    <text class="axis-title" x=${left} y=${headY}>${tc(locale, axisKey(result.period))}</text>
+    <text class="axis-title" x=${left} y=${headY}>${tc(locale, axisKey(result.period, result.firstActivity))}</text>
     <text class="axis-title" x="0" y=${headY + 20}>${tc(locale, 'cohort')}</text>
     ${l.columns.map((c) => svg`<text class="tick" x=${c.cx} y=${headY + 20} text-anchor="middle">${c.offset}</text>`)}
     ${l.rows.map((r) => renderRowLabel(r.cohort, r.size, r.cy, result.period, ctx))}

@@ -32,6 +32,8 @@ export interface CohortChurnResult {
   mode: RetentionMode;
   /** The small-cell threshold in force (0 = off). */
   k: number;
+  /** Cohorts by first activity rather than signup. */
+  firstActivity: boolean;
   /** What hidden cells say they are below ("< k"): min-cell-size, else min-cohort-size; 0 = none hidden. */
   hidden: number;
 }
@@ -80,7 +82,10 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   @property({ reflect: true }) chart: CohortChart = 'heatmap';
 
   protected tablesNeeded(): readonly TableName[] {
-    return this.mode === 'activity' || this.cohortBy === 'first-activity' ? ['customers', 'activity'] : ['customers'];
+    // First-activity cohorts in activity mode read activity alone (a purchase log has no customers table).
+    if (this.cohortBy === 'first-activity')
+      return this.mode === 'activity' && !textOption(this.by) ? ['activity'] : ['customers', 'activity'];
+    return this.mode === 'activity' ? ['customers', 'activity'] : ['customers'];
   }
 
   protected optionDeps(): readonly unknown[] {
@@ -107,7 +112,15 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     });
     const segments = by ? [...new Set(rows.map((r) => r.segment))] : [undefined];
     const k = num(this.minCellSize) ?? 0;
-    return { rows, segments, period: this.period, mode: this.mode, k, hidden: k || (num(this.minCohortSize) ?? 0) };
+    return {
+      rows,
+      segments,
+      period: this.period,
+      mode: this.mode,
+      firstActivity: this.cohortBy === 'first-activity',
+      k,
+      hidden: k || (num(this.minCohortSize) ?? 0),
+    };
   }
 
   protected defaultHeading(locale: Locale): string {

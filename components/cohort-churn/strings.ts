@@ -47,6 +47,11 @@ const en = {
   axismonth: 'Months since signup',
   axisquarter: 'Quarters since signup',
   axisyear: 'Years since signup',
+  firstday: 'Days since first activity',
+  firstweek: 'Weeks since first activity',
+  firstmonth: 'Months since first activity',
+  firstquarter: 'Quarters since first activity',
+  firstyear: 'Years since first activity',
 };
 
 type Key = keyof typeof en;
@@ -94,6 +99,11 @@ const ptBR: Record<Key, string> = {
   axismonth: 'Meses desde a adesão',
   axisquarter: 'Trimestres desde a adesão',
   axisyear: 'Anos desde a adesão',
+  firstday: 'Dias desde a primeira atividade',
+  firstweek: 'Semanas desde a primeira atividade',
+  firstmonth: 'Meses desde a primeira atividade',
+  firstquarter: 'Trimestres desde a primeira atividade',
+  firstyear: 'Anos desde a primeira atividade',
 };
 
 const es: Record<Key, string> = {
@@ -139,12 +149,18 @@ const es: Record<Key, string> = {
   axismonth: 'Meses desde el alta',
   axisquarter: 'Trimestres desde el alta',
   axisyear: 'Años desde el alta',
+  firstday: 'Días desde la primera actividad',
+  firstweek: 'Semanas desde la primera actividad',
+  firstmonth: 'Meses desde la primera actividad',
+  firstquarter: 'Trimestres desde la primera actividad',
+  firstyear: 'Años desde la primera actividad',
 };
 
 export const tc = translator({ 'pt-BR': ptBR, en, es });
 
 export const offsetKey = (period: Period): Key => period;
-export const axisKey = (period: Period): Key => `axis${period}`;
+/** The offset axis title: since signup, or since first activity for first-activity cohorts. */
+export const axisKey = (period: Period, firstActivity = false): Key => (firstActivity ? `first${period}` : `axis${period}`);
 
 /** "Month 3", "Semana 3"…: the heading of offset `k`. */
 export function offsetLabel(locale: Locale, period: Period, k: number): string {

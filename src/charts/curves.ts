@@ -30,7 +30,7 @@ export interface CurvePoint {
   rate: number;
   retained: number;
   size: number;
-  /** Whether the period has ended (a cohort's own point; averages use ended periods only). */
+  /** Whether the period has ended (always: lines and averages use ended periods only). */
   complete: boolean;
 }
 
@@ -97,7 +97,10 @@ export function retentionCurvesLayout(rows: readonly RetentionRow[], options: Cu
       throw new RangeError('retentionCurvesLayout: the rows hold several segments; pass { segment } or { compareSegments: true }');
     const own = valid.filter((r) => r.segment === chosen);
     for (const [cohort, group] of byCohort(own)) {
-      const points = group.filter(shown).map((r) => place({ offset: r.offset, rate: r.rate!, retained: r.retained!, size: r.size!, complete: r.complete }));
+      // Ended periods only: a period still running would dip (activity) or bulge (subscription) at each line's end.
+      const points = group
+        .filter((r) => shown(r) && r.complete)
+        .map((r) => place({ offset: r.offset, rate: r.rate!, retained: r.retained!, size: r.size!, complete: true }));
       if (points.length) series.push(seriesOf('cohort', cohort, COHORT_LINE, points));
     }
     const avg = weightedAverage(own).map(place);

@@ -35,10 +35,12 @@ describe('charts/retentionCurvesLayout', () => {
     expect(l.series[0].color).to.equal(COHORT_LINE);
     expect(l.series[2].color).to.equal(categorical(0));
     // x: offsets 0..2 over 16..416 → 200 px per offset; y: 0..1 over 202..2.
+    // January's offset 2 has not ended: its line stops at offset 1, as February's at 0.
     const jan = l.series[0].points;
-    expect(jan.map((p) => p.x)).to.deep.equal([16, 216, 416]);
-    expect(jan.map((p) => p.y)).to.deep.equal([2, 42, 62]);
-    expect(l.series[0].path.startsWith('M16,2L216,42')).to.equal(true);
+    expect(jan.map((p) => p.x)).to.deep.equal([16, 216]);
+    expect(jan.map((p) => p.y)).to.deep.equal([2, 42]);
+    expect(l.series[0].path).to.equal('M16,2L216,42');
+    expect(l.series[1].points.map((p) => p.offset)).to.deep.equal([0]);
     expect(l.yTicks.map((t) => t.y)).to.deep.equal([202, 152, 102, 52, 2]);
     expect(l.xTicks.map((t) => t.offset)).to.deep.equal([0, 1, 2]);
   });
