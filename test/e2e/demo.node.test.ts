@@ -1,0 +1,228 @@
+// The demo as a user meets it (issue 6 "Show"): Vite's dev server, headless Chromium.
+// (Vite runs as a child process: test/e2e/vite.ts says why it cannot run in this one.)
+// The dashboard (demo/index.html) renders every widget with data; a click on a cohort
+// cross-filters the others, shows a chip and goes into the URL; the filter survives a reload;
+// removing the chip restores the numbers. The real-data page (demo/retail.html) reads the
+// 541,909-row Online Retail file from ../shared/data and draws its cohorts.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect } from 'chai';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium, shimEsbuildNames, watchErrors } from './browser.js';
+import { startVite } from './vite.js';
+import type { ViteChild } from './vite.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const RETAIL_FILE = resolve(root, '../shared/data/online_retail_events.csv.gz');
+const CHARTS = ['pulso-cohort-churn', 'pulso-nps-trend', 'pulso-channel-csat', 'pulso-adoption-funnel'];
+
+interface Count {
+  eq?: number;
+  ne?: number;
+}
+
+/** What the page should show before the test reads it. */
+interface Want {
+  cross: boolean;
+  nps?: Count;
+  csat?: Count;
+}
+
+interface Widget {
+  id: string;
+  tag: string;
+  state: 'ready' | 'error' | 'empty' | 'pending';
+  marks: number;
+  value: string;
+  text: string;
+}
+
+/** What the dashboard page shows: every widget's state, the answer counts of two widgets, chips. */
+interface View {
+  widgets: Widget[];
+  /** The sum of "N answers" over the NPS trend's points and the channel CSAT's bars (their aria-labels). */
+  npsAnswers: number;
+  csatAnswers: number;
+  chips: { id: string; text: string }[];
+  url: string;
+}
+
+/** Read in the page (self-contained: it runs in Chromium). */
+function readView(charts: string[]): View {
+  const answers = (el: Element | null) =>
+    [...(el?.shadowRoot?.querySelectorAll('svg.pulso-chart [data-mark]') ?? [])].reduce((sum, mark) => {
+      const m = /([\d,]+) answers/.exec(mark.getAttribute('aria-label') ?? '');
+      return sum + (m ? Number(m[1].replace(/,/g, '')) : 0);
+    }, 0);
+  const dashboard = document.querySelector('pulso-dashboard');
+  const widgets = [...document.querySelectorAll([...charts, 'pulso-kpi'].join(','))].map((el) => {
+    const root = el.shadowRoot;
+    const error = root?.querySelector('.pulso-error');
+    // "No data source" is where every widget starts: the demo sets the source once its mock API runs.
+    const empty = root?.querySelector('.pulso-empty:not(.pulso-no-source)');
+    const marks = root?.querySelectorAll('svg.pulso-chart [data-mark]').length ?? 0;
+    const value = root?.querySelector('[part~="value"]')?.textContent?.trim() ?? '';
+    const busy = root?.querySelector('[aria-busy="true"]');
+    const done = el.localName === 'pulso-kpi' ? value !== '' : marks > 0;
+    return {
+      id: el.id,
+      tag: el.localName,
+      state: error ? 'error' : empty ? 'empty' : done && !busy ? 'ready' : 'pending',
+      marks,
+      value,
+      text: (error ?? empty ?? root)?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200) ?? '',
+    } as const;
+  });
+  return {
+    widgets,
+    npsAnswers: answers(document.querySelector('#nps')),
+    csatAnswers: answers(document.querySelector('#csat')),
+    chips: [...(dashboard?.shadowRoot?.querySelectorAll('[data-chip]') ?? [])].map((c) => ({
+      id: c.getAttribute('data-chip') ?? '',
+      text: c.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    })),
+    url: location.href,
+  };
+}
+
+describe('demo pages (Vite dev server, Chromium)', function () {
+  this.timeout(60_000);
+  let server: ViteChild;
+  let base: string;
+  let browser: Browser;
+
+  before(async function () {
+    server = await startVite(root);
+    base = server.url;
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    await shimEsbuildNames(page);
+    // The reader, in every document of this page (the reload too); its own source, type-checked here.
+    await page.evaluateOnNewDocument(`globalThis.__pulsoView = ${readView.toString()};`);
+    const errors = watchErrors(page);
+    await page.setViewport({ width: 1200, height: 900 });
+    await page.goto(`${base}${path}`, { waitUntil: 'load' });
+    return { page, errors };
+  }
+
+  /** The view once every widget has settled and it shows what `want` says (or after the timeout: the assertions then say what is missing). */
+  async function viewWhen(page: Page, want: Want, timeout = 20_000): Promise<View> {
+    await page
+      .waitForFunction(
+        (charts: string[], w: Want) => {
+          const v = (globalThis as unknown as { __pulsoView: typeof readView }).__pulsoView(charts);
+          const fits = (n: number, c?: Count) => !c || ((c.eq === undefined || n === c.eq) && (c.ne === undefined || n !== c.ne));
+          return (
+            v.widgets.length > 0 &&
+            v.widgets.every((x) => x.state !== 'pending') &&
+            v.chips.some((c) => c.id === 'cross') === w.cross &&
+            fits(v.npsAnswers, w.nps) &&
+            fits(v.csatAnswers, w.csat)
+          );
+        },
+        { timeout, polling: 100 },
+        CHARTS,
+        want,
+      )
+      .catch(() => undefined);
+    return page.evaluate(readView, CHARTS);
+  }
+
+  /**
+   * Every widget drawn; each KPI card shows a number, or with `noValue`, possibly "—" (a cohort
+   * that signed up inside the range has nobody active at its start, so its churn rate has no value).
+   */
+  function expectAllReady(view: View, noValue = false): void {
+    expect(view.widgets.map((w) => w.id)).to.include.members(['churn', 'nps', 'csat', 'onboarding', 'features', 'kpi-churn', 'kpi-nps']);
+    for (const w of view.widgets) {
+      expect(w.state, `${w.id} (${w.tag}): ${w.text}`).to.equal('ready');
+      if (CHARTS.includes(w.tag)) expect(w.marks, `${w.id} marks`).to.be.greaterThan(0);
+      else expect(w.value, `${w.id} value`).to.match(noValue ? /\d|—/ : /\d/);
+    }
+  }
+
+  it('dashboard: every widget with data; a cohort click cross-filters, survives a reload, and clears', async () => {
+    const { page, errors } = await open('/index.html?lang=en');
+    const start = await viewWhen(page, { cross: false });
+    expectAllReady(start);
+    expect(start.npsAnswers, 'NPS answers before').to.be.greaterThan(0);
+    expect(start.csatAnswers, 'CSAT answers before').to.be.greaterThan(0);
+    expect(start.chips, 'no chip before').to.deep.equal([]);
+    expect(errors, 'page errors after load').to.deep.equal([]);
+
+    // A click on the first cohort cell (as the pointer would: a composed click on the mark).
+    await page.evaluate(() => {
+      const mark = document.querySelector('#churn')?.shadowRoot?.querySelector('rect[data-mark]');
+      if (!mark) throw new Error('no cohort cell in #churn');
+      mark.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    });
+    const filtered = await viewWhen(page, { cross: true, nps: { ne: start.npsAnswers }, csat: { ne: start.csatAnswers } });
+    expectAllReady(filtered, true);
+    const chip = filtered.chips.find((c) => c.id === 'cross');
+    expect(chip?.text, 'cross-filter chip').to.match(/Cohort/);
+    expect(new URL(filtered.url).searchParams.get('pulso.x.cohort'), 'cohort in the URL').to.match(/^\d{4}-\d{2}/);
+    expect(filtered.npsAnswers, 'NPS answers of one cohort').to.be.within(1, start.npsAnswers - 1);
+    expect(filtered.csatAnswers, 'CSAT answers of one cohort').to.be.within(1, start.csatAnswers - 1);
+
+    // A reload: the URL brings the chip and the filter back, with the same numbers.
+    await page.reload({ waitUntil: 'load' });
+    const reloaded = await viewWhen(page, { cross: true, nps: { eq: filtered.npsAnswers }, csat: { eq: filtered.csatAnswers } });
+    expectAllReady(reloaded, true);
+    expect(reloaded.url, 'URL kept').to.equal(filtered.url);
+    expect(reloaded.chips, 'chip back').to.deep.equal(filtered.chips);
+    expect(reloaded.npsAnswers, 'NPS still filtered').to.equal(filtered.npsAnswers);
+    expect(reloaded.csatAnswers, 'CSAT still filtered').to.equal(filtered.csatAnswers);
+
+    // Removing the chip restores the first numbers and takes the filter out of the URL.
+    await page.evaluate(() => {
+      const remove = document.querySelector('pulso-dashboard')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-chip="cross"] button');
+      if (!remove) throw new Error('no remove button on the cross-filter chip');
+      remove.click();
+    });
+    const cleared = await viewWhen(page, { cross: false, nps: { eq: start.npsAnswers }, csat: { eq: start.csatAnswers } });
+    expectAllReady(cleared);
+    expect(cleared.chips, 'no chip after removing it').to.deep.equal([]);
+    expect(cleared.npsAnswers, 'NPS answers restored').to.equal(start.npsAnswers);
+    expect(cleared.csatAnswers, 'CSAT answers restored').to.equal(start.csatAnswers);
+    expect(new URL(cleared.url).searchParams.has('pulso.x.cohort'), 'cohort gone from the URL').to.equal(false);
+    expect(errors, 'page errors').to.deep.equal([]);
+    await page.close();
+  });
+
+  it('real data: the Online Retail page draws its cohorts and reports the rows without a customer', async () => {
+    if (!existsSync(RETAIL_FILE)) {
+      throw new Error(`the Online Retail file is missing: ${RETAIL_FILE} (the demo reads ../shared/data beside the project; see its README)`);
+    }
+    const { page, errors } = await open('/retail.html?lang=en');
+    await page
+      .waitForFunction(() => {
+        const root = document.querySelector('#retail')?.shadowRoot;
+        return root?.querySelector('svg.pulso-chart [data-mark], .pulso-error, .pulso-empty') && !root.querySelector('[aria-busy="true"]');
+      }, { timeout: 25_000, polling: 200 })
+      .catch(() => undefined);
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('#retail')?.shadowRoot;
+      return {
+        marks: root?.querySelectorAll('svg.pulso-chart [data-mark]').length ?? 0,
+        alert: root?.querySelector('.pulso-error, .pulso-empty')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        notices: [...(root?.querySelectorAll('.pulso-notices li') ?? [])].map((li) => li.textContent?.trim() ?? ''),
+        status: document.querySelector('#status')?.textContent ?? '',
+      };
+    });
+    expect(seen.alert, 'error or empty state').to.equal('');
+    // 13 monthly cohorts, December 2010 to December 2011: 13 + 12 + … + 1 cells.
+    expect(seen.marks, 'cohort cells').to.equal(91);
+    expect(seen.notices.join(' | ')).to.contain('135,080 of 541,909 activity rows were skipped: customer_id missing');
+    expect(seen.status).to.match(/^541,909 rows downloaded and read in [\d.]+ s\.$/);
+    expect(errors, 'page errors').to.deep.equal([]);
+    await page.close();
+  });
+});
