@@ -6,7 +6,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { resolveSource } from '../../src/adapters/registry.js';
+import { isRegistered, isUrlSource, onAdapterRegistered, resolveSource } from '../../src/adapters/registry.js';
 import type { Adapter } from '../../src/adapters/types.js';
 import { frameOf } from '../../src/data/frame.js';
 import { TableStore } from '../../src/data/store.js';
@@ -95,6 +95,8 @@ export class PulsoDashboard extends LitElement {
   @state() private announcement = '';
 
   private crossSource?: Element;
+  /** Stops waiting for the `source` name to be registered. */
+  private stopWaiting?: () => void;
   private store?: TableStore;
   private resolved?: Adapter;
   private contextKey = '';
@@ -108,6 +110,8 @@ export class PulsoDashboard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
     this.removeEventListener('pulso-select', this.onSelect);
   }
 
@@ -159,6 +163,17 @@ export class PulsoDashboard extends LitElement {
   private resolveSource(): Adapter | undefined {
     const source = textOption(this.source);
     if (!source) return undefined;
+    if (!isUrlSource(source) && !isRegistered(source)) {
+      // The page may register the adapter after the elements load: look again then.
+      this.stopWaiting?.();
+      this.stopWaiting = onAdapterRegistered((name) => {
+        if (name !== source) return;
+        this.stopWaiting?.();
+        this.stopWaiting = undefined;
+        this.requestUpdate();
+      });
+      return undefined;
+    }
     try {
       return resolveSource(source);
     } catch {

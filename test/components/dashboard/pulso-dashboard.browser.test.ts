@@ -6,6 +6,7 @@ import type { PulsoDashboard } from '../../../components/dashboard/pulso-dashboa
 import type { PulsoCohortChurn } from '../../../components/cohort-churn/pulso-cohort-churn.js';
 import type { PulsoNpsTrend } from '../../../components/nps-trend/pulso-nps-trend.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
+import { registerAdapter, unregisterAdapter } from '../../../src/adapters/registry.js';
 import type { Adapter, LoadRequest } from '../../../src/adapters/types.js';
 import type { Row } from '../../../src/data/schema.js';
 import { npsTrend } from '../../../src/metrics/nps.js';
@@ -135,6 +136,20 @@ describe('<pulso-dashboard>', () => {
     expect(params.get('pulso.period')).to.equal('month');
     expect(params.get('pulso.x.cohort')).to.equal('2025-02-01');
     expect(params.get('keep')).to.equal('1');
+  });
+
+  it('waits for a source name registered after it, then gives every widget its data', async () => {
+    const name = `late-${Math.random().toString(36).slice(2)}`;
+    const dash = await fixture<PulsoDashboard>(html`<pulso-dashboard locale="en" source=${name}>
+        <pulso-nps-trend></pulso-nps-trend>
+      </pulso-dashboard>`);
+    const nps = dash.querySelector('pulso-nps-trend')!;
+    await new Promise((r) => setTimeout(r, 30));
+    expect($(nps, 'svg.pulso-chart')).to.equal(null);
+    registerAdapter(name, new MemoryAdapter({ customers, surveys }));
+    await drawn(nps);
+    expect(answers(nps)).to.deep.equal(['2', '3']);
+    unregisterAdapter(name);
   });
 
   it('has no accessibility violations', async () => {
