@@ -5,6 +5,7 @@
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import { adoptionLayout } from '../../src/charts/adoption.js';
+import { dashOf } from '../../src/charts/palette.js';
 import type { AdoptionLayout, AdoptionPoint, AdoptionSeries } from '../../src/charts/adoption.js';
 import type { AdoptionRow } from '../../src/metrics/adoption.js';
 import type { Formatters } from '../../src/i18n/format.js';
@@ -93,7 +94,7 @@ export function renderFeatures(result: FeaturesResult, view: FeatureView, ctx: R
       <text class="axis-title" x="0" y="12">${ta(locale, 'adoptionAxis')}</text>
     </g>
     <g class="lines" aria-hidden="true">
-      ${l.series.map((s) => svg`<path class="line" d=${s.path} stroke=${s.color}></path>`)}
+      ${l.series.map((s, i) => svg`<path class="line" d=${s.path} stroke=${s.color} stroke-dasharray=${dashOf(i) || nothing}></path>`)}
     </g>
     ${l.series.map(
       (s, row) => svg`<g class="points">
@@ -130,8 +131,8 @@ export function featuresLegend(result: FeaturesResult, view: FeatureView, ctx: R
   const sig = l.series.some((s) => s.points.some((p) => p.significant));
   return html`<ul class="legend">
     ${l.series.map(
-      (s) => html`<li class="key"><svg width="20" height="10" aria-hidden="true" focusable="false">
-          <line class="line" x1="0" x2="20" y1="5" y2="5" stroke=${s.color}></line></svg>${seriesName(s, view, ctx.locale)}</li>`,
+      (s, i) => html`<li class="key"><svg width="24" height="10" aria-hidden="true" focusable="false">
+          <line class="line" x1="0" x2="24" y1="5" y2="5" stroke=${s.color} stroke-dasharray=${dashOf(i) || nothing}></line></svg>${seriesName(s, view, ctx.locale)}</li>`,
     )}
     ${sig
       ? html`<li class="key"><svg width="20" height="20" aria-hidden="true" focusable="false">

@@ -69,7 +69,7 @@ function prefix(bar: FunnelBar, ctx: RenderContext): string {
 
 export function funnelBarLabel(bar: FunnelBar, result: FunnelResult, ctx: RenderContext): string {
   const { f, locale } = ctx;
-  if (bar.entered === null || bar.suppressed)
+  if (bar.entered === null)
     return prefix(bar, ctx) + ta(locale, 'barHidden', { index: bar.index, step: bar.step, k: result.k });
   let label = ta(locale, 'barLabel', { index: bar.index, step: bar.step, n: f.number(bar.entered), rate: f.percent(bar.conversion, 1) });
   if (bar.index > 1)
@@ -88,7 +88,7 @@ export function pText(p: number | null, ctx: RenderContext): string {
 /** The value at the end of a bar: rate and count, the segment first when there are several. */
 function valueText(bar: FunnelBar, result: FunnelResult, ctx: RenderContext): string {
   const seg = bar.segment === undefined ? '' : `${segmentLabel(ctx.locale, bar.segment)} · `;
-  if (bar.entered === null || bar.suppressed) return seg + t(ctx.locale, 'suppressed', { k: result.k });
+  if (bar.entered === null) return seg + t(ctx.locale, 'suppressed', { k: result.k });
   return seg + ta(ctx.locale, 'barValue', { rate: ctx.f.percent(bar.conversion, 1), n: ctx.f.number(bar.entered) });
 }
 
@@ -172,7 +172,7 @@ export function funnelTip(bar: FunnelBar, result: FunnelResult, ctx: RenderConte
   const title = `${bar.index}. ${bar.step}`;
   const lines = [];
   if (bar.segment !== undefined) lines.push({ label: ta(locale, 'segment'), value: segmentLabel(locale, bar.segment) });
-  if (bar.entered === null || bar.suppressed) {
+  if (bar.entered === null) {
     lines.push({ label: '', value: t(locale, 'suppressedHint', { k: result.k }) });
     return { title, lines };
   }

@@ -11,7 +11,7 @@ import type { FunnelOrder } from '../../src/metrics/funnel.js';
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import { PulsoChartElement, listOption, textOption } from '../shared/chart-element.js';
+import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
@@ -35,7 +35,6 @@ function windowOption(value: string | number | undefined): string | number | und
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : v;
 }
 
-const num = (v: number | undefined | null): number | undefined => (v === null || v === undefined ? undefined : v);
 
 /**
  * Adoption funnel (steps) or feature adoption over time (mode="features").
@@ -94,8 +93,8 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
 
   protected compute(tables: NormalizedTables): AdoptionFunnelResult {
     const by = textOption(this.by);
-    const common = { from: textOption(this.from), to: textOption(this.to), by, minCellSize: num(this.minCellSize), timeZone: textOption(this.timeZone) };
-    const k = num(this.minCellSize) ?? 0;
+    const common = { from: textOption(this.from), to: textOption(this.to), by, minCellSize: numberOption(this.minCellSize), timeZone: textOption(this.timeZone) };
+    const k = numberOption(this.minCellSize) ?? 0;
     if (this.mode === 'features') {
       const features = listOption(this.features);
       if (!features) return { mode: 'missing', what: 'features' };
@@ -134,7 +133,7 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   }
 
   protected override suppressedLabel(): string {
-    return t(this.resolvedLocale, 'suppressed', { k: num(this.minCellSize) ?? 0 });
+    return t(this.resolvedLocale, 'suppressed', { k: numberOption(this.minCellSize) ?? 0 });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

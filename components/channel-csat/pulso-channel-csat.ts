@@ -6,7 +6,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { CsatBar } from '../../src/charts/csat-bars.js';
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import { PulsoChartElement, listOption, textOption } from '../shared/chart-element.js';
+import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
@@ -21,7 +21,6 @@ import { styles } from './pulso-channel-csat.styles.js';
 import { csatTableColumns, csatTableRows, ticketHeader } from './table.js';
 import { tc } from './strings.js';
 
-const num = (v: number | undefined | null): number | undefined => (v === null || v === undefined || Number.isNaN(v) ? undefined : v);
 
 /**
  * CSAT by channel: one bar per channel, best first, with its 95% Wilson interval,
@@ -88,9 +87,9 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
       to: textOption(this.to),
       period: textOption(this.period),
       compare,
-      satisfiedMin: num(this.satisfiedMin),
-      scale: num(this.scale),
-      minCellSize: num(this.minCellSize),
+      satisfiedMin: numberOption(this.satisfiedMin),
+      scale: numberOption(this.scale),
+      minCellSize: numberOption(this.minCellSize),
       timeZone: textOption(this.timeZone),
       tickets: ticketColumns(listOption(this.tickets)),
     });
@@ -99,11 +98,11 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   /** Thresholds and names the view needs. */
   barsOptions(locale: Locale): BarsOptions {
     return {
-      minAnswers: num(this.minAnswers) ?? 30,
+      minAnswers: numberOption(this.minAnswers) ?? 30,
       wideInterval: 20,
-      k: num(this.minCellSize) ?? 0,
-      satisfiedMin: num(this.satisfiedMin) ?? 4,
-      scale: num(this.scale) ?? 5,
+      k: numberOption(this.minCellSize) ?? 0,
+      satisfiedMin: numberOption(this.satisfiedMin) ?? 4,
+      scale: numberOption(this.scale) ?? 5,
       label: textOption(this.heading) ?? this.defaultHeading(locale),
     };
   }
@@ -122,7 +121,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   }
 
   protected override suppressedLabel(): string {
-    return t(this.resolvedLocale, 'suppressed', { k: num(this.minCellSize) ?? 0 });
+    return t(this.resolvedLocale, 'suppressed', { k: numberOption(this.minCellSize) ?? 0 });
   }
 
   /** The bars in drawing order (best first), as the layout sorts them. */
@@ -169,7 +168,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
     const bar = this.barsOf(result, ctx.width)[pos.col];
     if (!bar) return undefined;
     const title = segmentLabel(locale, bar.channel);
-    if (bar.suppressed) return { title, lines: [{ label: '', value: tc(locale, 'barHidden', { channel: title, k: num(this.minCellSize) ?? 0 }) }] };
+    if (bar.suppressed) return { title, lines: [{ label: '', value: tc(locale, 'barHidden', { channel: title, k: numberOption(this.minCellSize) ?? 0 }) }] };
     const row = result.rows.find((r) => r.channel === bar.channel);
     const lines = [
       { label: tc(locale, 'csat'), value: f.percent(bar.csat === null ? null : bar.csat / 100, 1) },

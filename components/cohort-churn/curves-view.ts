@@ -4,6 +4,7 @@
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import { retentionCurvesLayout, COHORT_LINE } from '../../src/charts/curves.js';
+import { dashOf } from '../../src/charts/palette.js';
 import type { CurveSeries, CurvesLayout } from '../../src/charts/curves.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { RenderContext } from '../shared/chart-element.js';
@@ -49,7 +50,8 @@ export function renderCurves(label: string, result: CohortChurnResult, ctx: Rend
     </g>
     <g class="lines" aria-hidden="true">
       ${l.series.map(
-        (s) => svg`<path class=${s.kind === 'cohort' ? 'line cohort' : 'line main'} d=${s.path} stroke=${s.color}></path>`,
+        (s, i) => svg`<path class=${s.kind === 'cohort' ? 'line cohort' : 'line main'} d=${s.path} stroke=${s.color}
+          stroke-dasharray=${s.kind === 'segment' ? dashOf(i) || nothing : nothing}></path>`,
       )}
     </g>
     ${marked.map(
@@ -74,14 +76,14 @@ export function curvesLegend(result: CohortChurnResult, ctx: RenderContext): Tem
   const l = curvesOf(result, ctx.width);
   const items = l.series.some((s) => s.kind === 'cohort')
     ? [
-        { name: tc(ctx.locale, 'cohorts'), color: COHORT_LINE, cls: 'cohort' },
-        ...l.series.filter((s) => s.kind === 'average').map((s) => ({ name: tc(ctx.locale, 'average'), color: s.color, cls: 'main' })),
+        { name: tc(ctx.locale, 'cohorts'), color: COHORT_LINE, cls: 'cohort', dash: '' },
+        ...l.series.filter((s) => s.kind === 'average').map((s) => ({ name: tc(ctx.locale, 'average'), color: s.color, cls: 'main', dash: '' })),
       ]
-    : l.series.map((s) => ({ name: seriesName(s, ctx.locale), color: s.color, cls: 'main' }));
+    : l.series.map((s, i) => ({ name: seriesName(s, ctx.locale), color: s.color, cls: 'main', dash: dashOf(i) }));
   return html`<ul class="legend line-legend">
     ${items.map(
-      (i) => html`<li class="key"><svg width="20" height="10" aria-hidden="true" focusable="false">
-          <line class=${`line ${i.cls}`} x1="0" x2="20" y1="5" y2="5" stroke=${i.color}></line></svg>${i.name}</li>`,
+      (i) => html`<li class="key"><svg width="24" height="10" aria-hidden="true" focusable="false">
+          <line class=${`line ${i.cls}`} x1="0" x2="24" y1="5" y2="5" stroke=${i.color} stroke-dasharray=${i.dash || nothing}></line></svg>${i.name}</li>`,
     )}
   </ul>`;
 }

@@ -82,7 +82,7 @@ function renderBlock(b: Block, result: CohortChurnResult, ctx: RenderContext): T
           fill=${c.fill}></rect>
         ${showText
           ? svg`<text x=${c.x + c.w / 2} y=${c.y + c.h / 2} fill=${c.textFill} text-anchor="middle"
-              dominant-baseline="central" aria-hidden="true">${c.suppressed ? t(locale, 'suppressed', { k: result.k || '' }) : f.percent(c.rate, 0)}</text>`
+              dominant-baseline="central" aria-hidden="true">${c.suppressed ? t(locale, 'suppressed', { k: result.hidden || '' }) : f.percent(c.rate, 0)}</text>`
           : nothing}
       </g>`;
     })}
@@ -103,7 +103,7 @@ export function cellLabel(row: RetentionRow, result: CohortChurnResult, ctx: Ren
   const { f, locale } = ctx;
   const cohort = f.periodLabel(row.cohort, result.period, 'long');
   const offset = offsetLabel(locale, result.period, row.offset);
-  if (row.suppressed || row.rate === null)
+  if (row.rate === null)
     return tc(locale, 'cellHidden', { cohort, offset, k: result.hidden || '' });
   let label = tc(locale, 'cellLabel', {
     cohort,

@@ -10,7 +10,7 @@ import type { RetentionMode, RetentionResult, CohortBy } from '../../src/metrics
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import { PulsoChartElement, listOption, textOption } from '../shared/chart-element.js';
+import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
@@ -94,7 +94,6 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   }
 
   protected compute(tables: NormalizedTables): CohortChurnResult {
-    const num = (v: number | undefined | null) => (v === null || v === undefined ? undefined : v);
     const by = textOption(this.by);
     const rows = retention(tables, {
       period: this.period,
@@ -103,15 +102,15 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       asOf: textOption(this.asOf),
       from: textOption(this.from),
       to: textOption(this.to),
-      maxOffset: num(this.maxOffset),
+      maxOffset: numberOption(this.maxOffset),
       by,
-      minCohortSize: num(this.minCohortSize),
-      minCellSize: num(this.minCellSize),
+      minCohortSize: numberOption(this.minCohortSize),
+      minCellSize: numberOption(this.minCellSize),
       events: listOption(this.events),
       timeZone: textOption(this.timeZone),
     });
     const segments = by ? [...new Set(rows.map((r) => r.segment))] : [undefined];
-    const k = num(this.minCellSize) ?? 0;
+    const k = numberOption(this.minCellSize) ?? 0;
     return {
       rows,
       segments,
@@ -119,7 +118,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       mode: this.mode,
       firstActivity: this.cohortBy === 'first-activity',
       k,
-      hidden: k || (num(this.minCohortSize) ?? 0),
+      hidden: k || (numberOption(this.minCohortSize) ?? 0),
     };
   }
 
@@ -180,7 +179,9 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
 
   protected tipFor(mark: Element, pos: MarkPosition, result: CohortChurnResult, ctx: RenderContext): TipContent | undefined {
     const { f, locale } = ctx;
-    const offset = offsetLabel(locale, result.period, pos.col);
+    // In curves a point's column is its place on the line; its offset is on the mark.
+    const k = this.chart === 'curves' ? Number(mark.getAttribute('data-offset')) : pos.col;
+    const offset = offsetLabel(locale, result.period, k);
     if (this.chart === 'curves') {
       const label = mark.getAttribute('aria-label');
       return label ? { title: offset, lines: [{ label: '', value: label }] } : undefined;
@@ -190,7 +191,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     const title = `${tc(locale, 'cohort')} ${f.periodLabel(row.cohort, result.period, 'long')} · ${offset}`;
     const lines = [];
     if (row.segment !== undefined) lines.push({ label: tc(locale, 'segment'), value: segmentLabel(locale, row.segment) });
-    if (row.suppressed || row.rate === null) {
+    if (row.rate === null) {
       lines.push({ label: '', value: t(locale, 'suppressedHint', { k: result.hidden || '' }) });
       return { title, lines };
     }
@@ -199,7 +200,13 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       value: tc(locale, 'retainedOf', { retained: f.number(row.retained), size: f.number(row.size), rate: f.percent(row.rate, 1) }),
     });
     if (result.mode === 'subscription' && row.offset > 0)
-      lines.push({ label: tc(locale, 'churned'), value: tc(locale, 'churnedIn', { churned: f.number(row.churned), rate: f.percent(row.churnRate, 1) }) });
+      lines.push({
+        label: tc(locale, 'churned'),
+        // The churn count can be withheld on its own (it could reveal a small difference).
+        value: row.churned === null && row.suppressed
+          ? t(locale, 'suppressed', { k: result.hidden || '' })
+          : tc(locale, 'churnedIn', { churned: f.number(row.churned), rate: f.percent(row.churnRate, 1) }),
+      });
     else if (result.mode === 'activity' && row.offset > 0)
       lines.push({ label: tc(locale, 'returned'), value: f.delta(row.churned === null ? null : -row.churned, 'count') });
     if (!row.complete) lines.push({ label: '', value: t(locale, 'partial') });
@@ -216,7 +223,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     const row = heatmapRowAt(result, this.resize.width, pos);
     if (!row) return undefined;
     const filters = row.segment === undefined ? { cohort: row.cohort } : { cohort: row.cohort, segment: row.segment };
-    return { widget: this.localName, filters, periodUnit: result.period, by, row: { ...row } };
+    return { widget: this.localName, filters, periodUnit: result.period, by, cohortBy: this.cohortBy, row: { ...row } };
   }
 
   protected override renderLegend(result: CohortChurnResult, ctx: RenderContext): TemplateResult {
@@ -235,10 +242,10 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     </span>`;
   }
 
-  protected tableColumns(ctx: RenderContext): readonly TableColumn[] {
+  protected tableColumns(ctx: RenderContext, result: CohortChurnResult): readonly TableColumn[] {
     const { locale } = ctx;
     const cols: TableColumn[] = [
-      { key: 'cohort', header: tc(locale, 'cohort'), format: 'period', period: this.period },
+      { key: 'cohort', header: tc(locale, 'cohort'), format: 'period', period: result.period },
       { key: 'size', header: tc(locale, 'size'), format: 'count' },
       { key: 'offset', header: tc(locale, 'offset'), format: 'count' },
       { key: 'retained', header: tc(locale, 'retained'), format: 'count' },
@@ -247,7 +254,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       { key: 'churnRate', header: tc(locale, 'churnRate'), format: 'percent', digits: 1 },
       { key: 'complete', header: tc(locale, 'complete'), format: 'boolean' },
     ];
-    if (textOption(this.by)) cols.splice(1, 0, { key: 'segment', header: tc(locale, 'segment'), format: 'text' });
+    if (result.segments[0] !== undefined) cols.splice(1, 0, { key: 'segment', header: tc(locale, 'segment'), format: 'text' });
     return cols;
   }
 

@@ -18,7 +18,7 @@ export function crossFilter(c: CrossSelection, timeZone?: string): TableFilter {
   const unit = asPeriod(c.periodUnit);
   const f: TableFilter = {};
   const { cohort, period, segment, channel, step, feature } = c.filters;
-  if (cohort) f.cohort = { key: cohort, period: unit, timeZone };
+  if (cohort) f.cohort = { key: cohort, period: unit, timeZone, by: c.cohortBy ?? 'signup' };
   if (period) f.period = { key: period, period: unit, timeZone };
   if (segment !== undefined && c.by) f.segment = { by: c.by, value: segment };
   if (channel !== undefined) f.channel = channel;

@@ -9,6 +9,8 @@ export interface CrossSelection {
   periodUnit?: string;
   /** The column segment values belong to. */
   by?: string;
+  /** What a cohort is the period of: signup (default) or first activity. */
+  cohortBy?: 'signup' | 'first-activity';
   /** The `id` of the widget it came from, which it does not filter; may be empty. */
   source?: string;
 }
@@ -45,7 +47,8 @@ export function readState(params: URLSearchParams, prefix: string): DashboardSta
     if (v !== null && v !== '') filters[f] = v;
   }
   if (Object.keys(filters).length) {
-    state.cross = { filters, periodUnit: get('x.unit'), by: get('x.by'), source: get('x.src') };
+    const cohortBy = get('x.cohortby') === 'first-activity' ? 'first-activity' : undefined;
+    state.cross = { filters, periodUnit: get('x.unit'), by: get('x.by'), source: get('x.src'), ...(cohortBy ? { cohortBy } : {}) };
   }
   return state;
 }
@@ -64,6 +67,7 @@ export function writeState(params: URLSearchParams, prefix: string, state: Dashb
     if (c.periodUnit) out.set(`${prefix}.x.unit`, c.periodUnit);
     if (c.by) out.set(`${prefix}.x.by`, c.by);
     if (c.source) out.set(`${prefix}.x.src`, c.source);
+    if (c.cohortBy === 'first-activity') out.set(`${prefix}.x.cohortby`, c.cohortBy);
   }
   return out;
 }

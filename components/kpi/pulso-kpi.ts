@@ -12,7 +12,7 @@ import type { KpiMetric, KpiPoint, KpiRow } from '../../src/metrics/kpis.js';
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import { PulsoChartElement, TOOLTIP_ID, listOption, textOption } from '../shared/chart-element.js';
+import { PulsoChartElement, numberOption, TOOLTIP_ID, listOption, textOption } from '../shared/chart-element.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { DataValue } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
@@ -44,6 +44,9 @@ export interface KpiResult {
   partialLast: boolean;
   /** The small-cell threshold in force (0 = off). */
   k: number;
+  /** The checked `neutral-band` and `polarity` the card was computed with (render never throws on them). */
+  neutralBand: number | undefined;
+  polarity: KpiLayout['polarity'] | undefined;
   features: string[] | undefined;
 }
 
@@ -122,10 +125,10 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
   }
 
   protected compute(tables: NormalizedTables): KpiResult {
-    const num = (v: number | undefined | null) => (v === null || v === undefined || Number.isNaN(v) ? undefined : v);
     const metric = checkMetric(this.metric);
     checkPolarity(textOption(this.polarity));
-    checkBand(this.neutralBand);
+    const neutralBand = checkBand(this.neutralBand);
+    const polarity = textOption(this.polarity) as KpiLayout['polarity'] | undefined;
     const timeZone = textOption(this.timeZone);
     const features = listOption(this.features);
     if (metric === 'adoption' && !features) throw new RangeError('the adoption card needs features (event names)');
@@ -136,13 +139,13 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
     const options = {
       activationWindow: textOption(this.activationWindow),
       features,
-      satisfiedMin: num(this.satisfiedMin),
-      minCellSize: num(this.minCellSize),
+      satisfiedMin: numberOption(this.satisfiedMin),
+      minCellSize: numberOption(this.minCellSize),
       timeZone,
     };
     const row = kpis(tables, { ...options, from, to }).find((r) => r.metric === metric)!;
     const period = sparkPeriod(textOption(this.period));
-    const count = checkSparkPeriods(num(this.sparkPeriods));
+    const count = checkSparkPeriods(numberOption(this.sparkPeriods));
     let spark: KpiPoint[] | null = null;
     let partialLast = false;
     if (period) {
@@ -150,7 +153,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
       partialLast = w.partialLast;
       spark = kpis(tables, { ...options, from: w.from, to, period }).find((r) => r.metric === metric)!.sparkline ?? [];
     }
-    return { metric, row, spark, period, from, to, partialLast, k: num(this.minCellSize) ?? 0, features };
+    return { metric, row, spark, period, from, to, partialLast, k: numberOption(this.minCellSize) ?? 0, features, neutralBand, polarity };
   }
 
   protected defaultHeading(locale: Locale): string {
@@ -179,11 +182,10 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
 
   /** The card's numbers, direction and sparkline geometry, from the row through `kpiLayout`. */
   layoutOf(r: KpiResult, width: number): KpiLayout {
-    const polarity = textOption(this.polarity) as KpiLayout['polarity'] | undefined;
     return kpiLayout(
       { ...r.row, sparkline: r.spark ?? undefined },
       { width: sparkWidth(width), height: SPARK_HEIGHT, margin: SPARK_MARGINS,
-        polarity, neutralBand: bandInRowUnit(r.metric, checkBand(this.neutralBand)) },
+        polarity: r.polarity, neutralBand: bandInRowUnit(r.metric, r.neutralBand) },
     );
   }
 

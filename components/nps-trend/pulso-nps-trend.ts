@@ -9,7 +9,7 @@ import type { NpsTrendRow } from '../../src/metrics/nps.js';
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import { PulsoChartElement, textOption } from '../shared/chart-element.js';
+import { PulsoChartElement, numberOption, textOption } from '../shared/chart-element.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
@@ -75,18 +75,17 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   }
 
   protected compute(tables: NormalizedTables): NpsTrendResult {
-    const num = (v: number | undefined | null) => (v === null || v === undefined ? undefined : v);
     const by = textOption(this.by);
     const rows = npsTrend(by ? tables : (tables.surveys ?? []), {
       period: this.period,
       from: textOption(this.from),
       to: textOption(this.to),
       by,
-      rolling: num(this.rolling),
-      minCellSize: num(this.minCellSize),
+      rolling: numberOption(this.rolling),
+      minCellSize: numberOption(this.minCellSize),
       timeZone: textOption(this.timeZone),
     });
-    return { rows, period: this.period, segmented: by !== undefined, k: num(this.minCellSize) ?? 0 };
+    return { rows, period: this.period, segmented: by !== undefined, k: numberOption(this.minCellSize) ?? 0 };
   }
 
   protected defaultHeading(locale: Locale): string {
@@ -179,10 +178,10 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
     return trendLegend(result, ctx, this.viewOptions(ctx));
   }
 
-  protected tableColumns(ctx: RenderContext): readonly TableColumn[] {
+  protected tableColumns(ctx: RenderContext, result: NpsTrendResult): readonly TableColumn[] {
     const { locale } = ctx;
     const cols: TableColumn[] = [
-      { key: 'period', header: tn(locale, 'period'), format: 'period', period: this.period },
+      { key: 'period', header: tn(locale, 'period'), format: 'period', period: result.period },
       { key: 'n', header: tn(locale, 'answers'), format: 'count' },
       { key: 'promoters', header: tn(locale, 'promoters'), format: 'count' },
       { key: 'passives', header: tn(locale, 'passives'), format: 'count' },
@@ -191,7 +190,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
       { key: 'ciLow', header: tn(locale, 'ciLow'), format: 'score', digits: 1 },
       { key: 'ciHigh', header: tn(locale, 'ciHigh'), format: 'score', digits: 1 },
     ];
-    if (textOption(this.by)) cols.splice(1, 0, { key: 'segment', header: tn(locale, 'segment'), format: 'text' });
+    if (result.segmented) cols.splice(1, 0, { key: 'segment', header: tn(locale, 'segment'), format: 'text' });
     return cols;
   }
 

@@ -5,6 +5,7 @@ import type { TemplateResult } from 'lit';
 import { npsTrendLayout } from '../../src/charts/line.js';
 import type { NpsTrendLayout, TrendSeries } from '../../src/charts/line.js';
 import { MIX_COLORS, npsMixLayout } from '../../src/charts/nps-mix.js';
+import { dashOf } from '../../src/charts/palette.js';
 import type { MixPart } from '../../src/charts/nps-mix.js';
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
@@ -90,7 +91,7 @@ export function renderTrend(result: NpsTrendResult, ctx: RenderContext, o: Trend
           ${l.series.map((s) => svg`<path class="band" d=${s.band} fill=${s.color}></path>`)}
         </g>`}
     <g class="lines" aria-hidden="true">
-      ${l.series.map((s) => svg`<path class="line" d=${s.path} stroke=${s.color}></path>`)}
+      ${l.series.map((s, i) => svg`<path class="line" d=${s.path} stroke=${s.color} stroke-dasharray=${dashOf(i) || nothing}></path>`)}
     </g>
     ${g.mixHeight ? renderMix(result, g, f) : nothing}
     ${l.series.map(
@@ -134,8 +135,8 @@ export function trendLegend(result: NpsTrendResult, ctx: RenderContext, o: Trend
   return html`<ul class="legend">
     ${result.segmented
       ? series.map(
-          (s) => html`<li class="key"><svg width="20" height="10" aria-hidden="true" focusable="false">
-              <line class="line" x1="0" x2="20" y1="5" y2="5" stroke=${s.color}></line></svg>${seriesName(s, locale)}</li>`,
+          (s, i) => html`<li class="key"><svg width="24" height="10" aria-hidden="true" focusable="false">
+              <line class="line" x1="0" x2="24" y1="5" y2="5" stroke=${s.color} stroke-dasharray=${dashOf(i) || nothing}></line></svg>${seriesName(s, locale)}</li>`,
         )
       : nothing}
     ${showMix(result, o)

@@ -33,7 +33,7 @@ import type { PulsoSelectDetail } from './events.js';
 
 import { PulsoOptionError, textOption } from './options.js';
 
-export { PulsoOptionError, listOption, textOption } from './options.js';
+export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
 
 export const TOOLTIP_ID = 'pulso-tooltip';
 
@@ -116,6 +116,9 @@ export abstract class PulsoChartElement<R> extends LitElement {
   @state() protected tableSort?: TableSort;
   @state() protected tip?: OpenTip;
 
+  /** The data the open tooltip was made from. */
+  private tipFrom?: DataValue<R>;
+
   /** Resolved in willUpdate. */
   protected resolvedLocale: Locale = 'en';
 
@@ -129,7 +132,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
   protected abstract isEmpty(result: R): boolean;
   protected abstract summary(result: R, ctx: RenderContext): string;
   protected abstract renderChart(result: R, ctx: RenderContext): TemplateResult;
-  protected abstract tableColumns(ctx: RenderContext): readonly TableColumn[];
+  /** The table's columns; `result` is the data shown, which may predate a change of options still loading. */
+  protected abstract tableColumns(ctx: RenderContext, result: R): readonly TableColumn[];
   protected abstract tableRows(result: R): readonly TableRow[];
   /** The tooltip of the mark at `pos`, or undefined for none. */
   protected abstract tipFor(mark: Element, pos: MarkPosition, result: R, ctx: RenderContext): TipContent | undefined;
@@ -177,8 +181,10 @@ export abstract class PulsoChartElement<R> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.resolvedLocale = elementLocale(this, this.locale);
-    // A new result or new options make the open tooltip point at stale geometry.
-    if (changed.has('locale') || (changed as Map<PropertyKey, unknown>).has('view')) this.tip = undefined;
+    // A new result, locale or view makes the open tooltip point at stale geometry.
+    const value = this.data.value;
+    if (changed.has('locale') || (changed as Map<PropertyKey, unknown>).has('view') || value !== this.tipFrom) this.tip = undefined;
+    this.tipFrom = value;
   }
 
   protected get context(): RenderContext {
@@ -232,7 +238,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       kind,
       title: this.title_(ctx.locale),
       locale: ctx.locale,
-      columns: this.tableColumns(ctx),
+      columns: this.tableColumns(ctx, value.result),
       rows: this.tableRows(value.result),
       root: this.renderRoot,
       showChart: async () => {
@@ -306,7 +312,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       chart: this.renderChart(value.result, ctx),
       tip: this.tip,
       tooltipId: TOOLTIP_ID,
-      columns: this.tableColumns(ctx),
+      columns: this.tableColumns(ctx, value.result),
       rows: this.tableRows(value.result),
       sort: this.tableSort,
       onSort: (sort) => {

@@ -23,6 +23,8 @@ export interface PulsoSelectDetail {
   periodUnit?: Period;
   /** The column `segment` values belong to (the widget's `by`). */
   by?: string;
+  /** What `cohort` is the period of: signup (default) or the customer's first activity. */
+  cohortBy?: 'signup' | 'first-activity';
   /** The metric row behind the mark (a copy). */
   row: Readonly<Record<string, unknown>>;
 }

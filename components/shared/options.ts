@@ -23,3 +23,12 @@ export function textOption(value: string | undefined | null): string | undefined
   const v = typeof value === 'string' ? value.trim() : undefined;
   return v ? v : undefined;
 }
+
+/**
+ * A number attribute as a metric option: missing → undefined (the metric's default);
+ * a value that is not a number stays NaN, so the metric rejects it with a precise
+ * message instead of quietly falling back to the default.
+ */
+export function numberOption(value: number | undefined | null): number | undefined {
+  return value === null || value === undefined ? undefined : value;
+}

@@ -251,8 +251,11 @@ function renderRow<R extends TableRow>(
   suppressed: string | undefined,
 ): TemplateResult {
   const cells = options.columns.map((column, i) => {
-    const hidden = suppressed !== undefined && isNumeric(column) && column.format !== 'duration';
-    const text = hidden ? suppressed : formatCell(read(row, column.key), column, f);
+    // In a flagged row only the withheld values (null) read "< k"; what is shown stays.
+    const value = read(row, column.key);
+    const hidden =
+      suppressed !== undefined && isNumeric(column) && column.format !== 'duration' && (value === null || value === undefined);
+    const text = hidden ? suppressed : formatCell(value, column, f);
     const cls =
       `${isNumeric(column) ? 'pulso-num' : ''}${hidden ? ' pulso-suppressed' : ''}`.trim();
     return i === 0

@@ -146,6 +146,7 @@ function cellOf(r: RetentionRow, x: number, y: number, w: number, h: number, gap
     fill,
     textFill: textOn(fill),
     partial: !r.complete,
-    suppressed: r.suppressed === true || rate === null,
+    // A row is flagged when any of its counts is withheld (its churn, say); the cell hides only a withheld rate.
+    suppressed: rate === null,
   };
 }

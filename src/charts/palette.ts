@@ -55,6 +55,18 @@ const VIRIDIS =
   'addc30b0dd2fb2dd2db5de2bb8de29bade28bddf26c0df25c2df23c5e021c8e020cae11fcde11dd0e11cd2e21bd5e21a' +
   'd8e219dae319dde318dfe318e2e418e5e419e7e419eae51aece51befe51cf1e51df4e61ef6e620f8e621fbe723fde725';
 
+/**
+ * Dash patterns for series, in the same order as the colours, so lines differ by
+ * more than colour (for readers who cannot tell the colours apart, and in print).
+ */
+export const DASHES: readonly string[] = Object.freeze(['', '7 3', '2 3', '9 3 2 3', '4 4', '1 2', '12 3', '6 2 2 2']);
+
+/** The i-th dash pattern ('' is solid), cycling after eight. */
+export function dashOf(i: number): string {
+  const n = DASHES.length;
+  return DASHES[Number.isInteger(i) ? ((i % n) + n) % n : 0];
+}
+
 /** Colour of a rate in [0, 1] (clamped; NaN → 0): viridis, dark purple at 0 to yellow at 1. */
 export function sequential(rate: number): string {
   const t = Number.isFinite(rate) ? Math.min(1, Math.max(0, rate)) : 0;

@@ -15,8 +15,8 @@ export const NONE_VALUE = '(none)';
 export interface TableFilter {
   /** Rows whose `by` column equals `value` ('(none)': missing), in the table or through its customer. */
   segment?: { by: string; value: string };
-  /** Customers whose signup falls in the period `key` (`YYYY-MM-DD`). */
-  cohort?: { key: string; period: Period; timeZone?: string };
+  /** Customers whose signup (or first activity) falls in the period `key` (`YYYY-MM-DD`). */
+  cohort?: { key: string; period: Period; timeZone?: string; by?: 'signup' | 'first-activity' };
   /** Surveys and tickets of one channel; other tables are left whole. */
   channel?: string;
   /** Customers with at least one activity event of this name (a funnel step or a feature). */
@@ -30,8 +30,8 @@ const TIME: Record<TableName, string> = { customers: 'signup_at', activity: 'at'
 /** The tables a filter reads beyond the widget's own: customers for segments and cohorts, activity for events. */
 export function filterNeeds(f: TableFilter | undefined): TableName[] {
   const out: TableName[] = [];
-  if (f?.segment || f?.cohort) out.push('customers');
-  if (f?.event) out.push('activity');
+  if (f?.segment || (f?.cohort && f.cohort.by !== 'first-activity')) out.push('customers');
+  if (f?.event || f?.cohort?.by === 'first-activity') out.push('activity');
   return out;
 }
 
@@ -62,7 +62,9 @@ function customerIds(tables: NormalizedTables, f: TableFilter): Set<string> | un
   if (f.segment && customers && frameOf(customers).has(f.segment.by)) {
     meet(idsWhere(customers, matchText(customers, f.segment.by, f.segment.value)));
   }
-  if (f.cohort && customers) {
+  if (f.cohort && f.cohort.by === 'first-activity') {
+    if (tables.activity) meet(firstActivityIn(tables.activity, f.cohort));
+  } else if (f.cohort && customers) {
     const b = bucketer(f.cohort.period, f.cohort.timeZone);
     const want = b.indexOfKey(f.cohort.key);
     const t = frameOf(customers).time('signup_at');
@@ -96,6 +98,25 @@ function narrow(name: TableName, table: ColumnTable, f: TableFilter, ids: Set<st
   const keep: number[] = [];
   for (let i = 0; i < frame.n; i++) if (tests.every((test) => test(i))) keep.push(i);
   return keep.length === frame.n ? table : subsetRows(table, keep);
+}
+
+/** Customers whose first activity event falls in the cohort's period. */
+function firstActivityIn(activity: ColumnTable, cohort: NonNullable<TableFilter['cohort']>): Set<string> {
+  const frame = frameOf(activity);
+  const id = frame.dict('customer_id');
+  const at = frame.time('at');
+  const first = new Float64Array(id.values.length).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < frame.n; i++) {
+    const c = id.codes[i];
+    if (c >= 0 && at[i] < first[c]) first[c] = at[i];
+  }
+  const b = bucketer(cohort.period, cohort.timeZone);
+  const want = b.indexOfKey(cohort.key);
+  const out = new Set<string>();
+  first.forEach((t, c) => {
+    if (Number.isFinite(t) && b.index(t) === want) out.add(id.values[c]);
+  });
+  return out;
 }
 
 function matchText(table: ColumnTable, column: string, value: string): (i: number) => boolean {

@@ -58,6 +58,11 @@ describe('data/filterTables', () => {
     expect(ids('customers', { cohort: { key: '2025-02-01', period: 'month', timeZone: 'America/Sao_Paulo' } })).to.deep.equal(['d']);
     expect(ids('customers', { cohort: { key: '2025-01-01', period: 'month', timeZone: 'America/Sao_Paulo' } })).to.deep.equal(['a', 'b', 'c']);
     expect(ids('surveys', { event: 'teleconsult' })).to.deep.equal(['b', 'd']);
+    // By first activity: a first acted in January, b and d in February (b signed up in January).
+    const firstFeb = { cohort: { key: '2025-02-01', period: 'month' as const, by: 'first-activity' as const } };
+    expect(ids('customers', firstFeb)).to.deep.equal(['b', 'd']);
+    expect(ids('surveys', firstFeb)).to.deep.equal(['b', 'd']);
+    expect(filterNeeds(firstFeb)).to.deep.equal(['activity']);
     expect(ids('activity', { cohort: { key: '2025-01-01', period: 'month' }, event: 'teleconsult' })).to.deep.equal(['b', 'b']);
     expect(ids('surveys', { period: { key: '2025-02-01', period: 'month' } })).to.deep.equal(['b', 'd', null]);
     expect(ids('customers', { period: { key: '2025-02-01', period: 'month' } })).to.have.length(4);

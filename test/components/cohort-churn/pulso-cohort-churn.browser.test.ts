@@ -67,8 +67,14 @@ describe('<pulso-cohort-churn>', () => {
   it('hides small cells as "< k" and never shows their counts', async () => {
     const el = await widget({ minCellSize: 3 });
     const rows = expected({ minCellSize: 3 });
-    const hidden = rows.filter((r) => r.suppressed);
+    // A row is flagged when any count is withheld; a cell is hidden only when its rate is.
+    const hidden = rows.filter((r) => r.rate === null);
     expect(hidden.length).to.be.greaterThan(0);
+    for (const r of rows.filter((x) => x.suppressed && x.rate !== null)) {
+      const row = ['2025-01-01', '2025-02-01', '2025-03-01'].indexOf(r.cohort);
+      const cell = cells(el).find((m) => m.dataset.row === String(row) && m.dataset.col === String(r.offset))!;
+      expect(cell.getAttribute('aria-label')).to.contain(`${(r.rate! * 100).toFixed(1)}% retained`);
+    }
     const labels = cells(el).map((m) => m.getAttribute('aria-label')!);
     expect(labels.filter((l) => l.includes('hidden, fewer than 3 customers'))).to.have.length(hidden.length);
     const texts = $$(el, '.cell text').map((t) => text(t));

@@ -162,6 +162,19 @@ describe('renderTableView', () => {
     expect(cells(custom, 3).slice(1, 4)).to.deep.equal(['< 5', '< 5', '< 5']);
   });
 
+  it('in a flagged row, hides only the withheld values and keeps the ones shown', async () => {
+    // A cohort cell whose churn alone is withheld (it could reveal a small difference).
+    const row = { cohort: '2025-06-01', size: 40, offset: 2, retained: 30, rate: 0.75, churned: null, churnRate: null, complete: true, suppressed: true as const };
+    const el = await table({
+      caption: 'Retention',
+      columns: [...RETENTION_COLUMNS.slice(0, 4), { key: 'churned', header: 'Churned', format: 'count' }],
+      rows: [row],
+      locale: 'en',
+    });
+    expect(cells(el, 1)).to.deep.equal(['Jun 2025', '40', '30', '75.0%', '< 11']);
+    expect(el.querySelectorAll('tbody .pulso-suppressed')).to.have.length(1);
+  });
+
   it('has a caption, column headers, row headers and right-aligned numbers', async () => {
     const el = await table({
       caption: 'NPS by quarter',
