@@ -16,6 +16,7 @@ import type {
   RevalidationOutcome,
 } from './cached-meta.js';
 import { CACHE_SCHEMA_VERSION, NORMALIZED_SCHEMA_VERSION, isOffline } from './cached-meta.js';
+import { clearGeneration } from './clear-generation.js';
 import { sameBytes } from './codec.js';
 import type { EntryCodec, Prepared } from './entry-codec.js';
 import { normalizedCodec, rawCodec } from './entry-codec.js';
@@ -40,8 +41,12 @@ export class CachedAdapter implements Adapter {
   private readonly freshness: ResolvedFreshness;
   private readonly listeners = new Set<CacheUpdateListener>();
   private readonly revalidating = new Map<string, Promise<RevalidationOutcome>>();
-  /** When each key was last revalidated: a store that failed to keep the result must not cause a loop. */
-  private readonly revalidatedAt = new Map<string, number>();
+  /**
+   * Each key's last revalidation: within the TTL its outcome is answered again without
+   * asking the source (a store that failed to keep new data must not cause a loop, nor
+   * have the old data called up to date).
+   */
+  private readonly revalidated = new Map<string, { at: number; outcome: RevalidationOutcome }>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly now: () => number;
   private readonly codec: EntryCodec;
@@ -168,11 +173,12 @@ export class CachedAdapter implements Adapter {
     request: LoadRequest,
     signal?: AbortSignal,
   ): Promise<LoadedWithMeta> {
+    const since = clearGeneration(this.scope);
     const result = await this.inner.load(request, signal);
     this.offline = false;
     const fetchedAt = this.now();
     const prepared = this.codec.prepare(result, this.id, request);
-    this.track(this.storeLater(key, prepared, fetchedAt, request));
+    this.track(this.storeLater(key, prepared, fetchedAt, request, since));
     const meta: LoadMeta = { fetchedAt, fromCache: false, stale: false, offline: false };
     return withReport({ table: prepared.table, meta }, prepared.report);
   }
@@ -186,10 +192,12 @@ export class CachedAdapter implements Adapter {
     prepared: Prepared,
     fetchedAt: number,
     request: LoadRequest,
+    since: number,
   ): Promise<void> {
     await later();
+    if (clearGeneration(this.scope) !== since) return; // the scope was cleared meanwhile (a logout)
     const bytes = this.encode(prepared, request);
-    if (bytes) await this.store(key, bytes, fetchedAt);
+    if (bytes) await this.unlessCleared(key, since, () => this.store(key, bytes, fetchedAt));
   }
 
   private revalidate(
@@ -200,9 +208,9 @@ export class CachedAdapter implements Adapter {
   ): Promise<RevalidationOutcome> {
     const running = this.revalidating.get(id);
     if (running) return running;
-    const last = this.revalidatedAt.get(id);
-    if (last !== undefined && this.now() - last <= this.freshness.ttlMs)
-      return Promise.resolve('unchanged');
+    const last = this.revalidated.get(id);
+    if (last !== undefined && this.now() - last.at <= this.freshness.ttlMs)
+      return Promise.resolve(last.outcome);
     const run = this.revalidateNow(key, id, request, entry)
       .catch((): RevalidationOutcome => 'failed')
       .finally(() => this.revalidating.delete(id));
@@ -217,6 +225,7 @@ export class CachedAdapter implements Adapter {
     request: LoadRequest,
     entry: CacheEntry,
   ): Promise<RevalidationOutcome> {
+    const since = clearGeneration(this.scope);
     let result: LoadResult;
     try {
       result = await this.inner.load(request);
@@ -228,7 +237,24 @@ export class CachedAdapter implements Adapter {
     }
     this.offline = false;
     const fetchedAt = this.now();
-    this.revalidatedAt.set(id, fetchedAt);
+    let outcome: RevalidationOutcome = 'failed';
+    try {
+      outcome = await this.keep(key, since, request, entry, result, fetchedAt);
+    } finally {
+      this.revalidated.set(id, { at: fetchedAt, outcome });
+    }
+    return outcome;
+  }
+
+  /** Stores what a revalidation found (unless the scope was cleared meanwhile) and tells subscribers of a change. */
+  private async keep(
+    key: CacheKey,
+    since: number,
+    request: LoadRequest,
+    entry: CacheEntry,
+    result: LoadResult,
+    fetchedAt: number,
+  ): Promise<RevalidationOutcome> {
     let prepared: Prepared;
     try {
       prepared = this.codec.prepare(result, this.id, request);
@@ -238,14 +264,29 @@ export class CachedAdapter implements Adapter {
     const bytes = this.encode(prepared, request);
     if (!bytes) return 'failed';
     if (sameBytes(bytes, entry.bytes)) {
-      await this.options.cache.refresh(key, fetchedAt);
+      await this.unlessCleared(key, since, () => this.options.cache.refresh(key, fetchedAt));
       return 'unchanged';
     }
-    await this.store(key, bytes, fetchedAt);
+    await this.unlessCleared(key, since, () => this.store(key, bytes, fetchedAt));
     const update: CacheUpdate = { type: 'changed', key, request, fetchedAt, table: prepared.table };
     if (prepared.report) update.report = prepared.report;
     this.emit(update);
     return 'changed';
+  }
+
+  /**
+   * Runs a write begun at clear generation `since` unless the scope has been cleared
+   * since; one a clear overtook while it ran is deleted again.
+   */
+  private async unlessCleared(
+    key: CacheKey,
+    since: number,
+    write: () => Promise<void>,
+  ): Promise<void> {
+    if (clearGeneration(this.scope) !== since) return;
+    await write();
+    if (clearGeneration(this.scope) !== since)
+      await this.options.cache.delete(key).catch(() => undefined);
   }
 
   private store(key: CacheKey, bytes: Uint8Array, fetchedAt: number): Promise<void> {

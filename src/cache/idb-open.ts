@@ -68,8 +68,6 @@ export async function openCacheDb(options: OpenDbOptions): Promise<CacheDb> {
       'IndexedDB is not available here; the cache keeps tables in memory',
     );
   }
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let db: CacheDb;
   const opening = (async () =>
     openDB<CacheSchema>(name, version, {
@@ -89,21 +87,10 @@ export async function openCacheDb(options: OpenDbOptions): Promise<CacheDb> {
         options.onClosed('terminated');
       },
     }))();
-  // A database that opens after the deadline is closed, so it blocks no one.
-  opening.then(
-    (late) => (timedOut ? late.close() : undefined),
-    () => undefined,
-  );
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      timedOut = true;
-      reject(new Error('timeout'));
-    }, timeoutMs);
-  });
   try {
-    db = await Promise.race([opening, deadline]);
+    db = await withDeadline(opening, timeoutMs);
   } catch (error) {
-    if (timedOut) {
+    if (error instanceof OpenTimeoutError) {
       return fail(
         problems,
         'open-timeout',
@@ -116,8 +103,6 @@ export async function openCacheDb(options: OpenDbOptions): Promise<CacheDb> {
       `The cache database '${name}' could not be opened (${reason(error)}); the cache keeps tables in memory`,
       error,
     );
-  } finally {
-    clearTimeout(timer);
   }
   if (!db.objectStoreNames.contains('meta') || !db.objectStoreNames.contains('bytes')) {
     db.close();
@@ -128,6 +113,42 @@ export async function openCacheDb(options: OpenDbOptions): Promise<CacheDb> {
     );
   }
   return db;
+}
+
+/** A database that did not open within its deadline. */
+export class OpenTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`it did not open within ${timeoutMs} ms`);
+    this.name = 'OpenTimeoutError';
+  }
+}
+
+/**
+ * The connection `opening` gives, or an OpenTimeoutError after `timeoutMs`: a broken
+ * profile can leave `indexedDB.open` pending forever. A connection that opens after
+ * the deadline is closed at once, so it blocks no other tab's upgrade or deletion.
+ */
+export async function withDeadline<T extends { close(): void }>(
+  opening: Promise<T>,
+  timeoutMs: number,
+): Promise<T> {
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  opening.then(
+    (late) => (timedOut ? late.close() : undefined),
+    () => undefined,
+  );
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new OpenTimeoutError(timeoutMs));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([opening, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function fail(

@@ -15,8 +15,9 @@ import {
   validSealed,
   writeTx,
 } from './idb-records.js';
+import { markCleared } from './clear-generation.js';
 import { encodeKey } from './key.js';
-import { MemoryCache } from './memory.js';
+import { checkMaxBytes, MemoryCache } from './memory.js';
 import { ProblemReporter, reason } from './problems.js';
 import type { Cache, CacheEntry, CacheKey, CacheKind, CacheRecord } from './types.js';
 
@@ -27,6 +28,8 @@ export interface IdbCacheOptions {
   encryptionKey?: CryptoKey;
   /** How long to wait for the database to open. Default 3000 ms. */
   openTimeoutMs?: number;
+  /** Byte budget of the memory cache used once the database cannot be reopened. Default 64 MiB. */
+  maxMemoryBytes?: number;
   /** The database version; raise it only with a new layout (tests use it to play an older tab). */
   version?: number;
   problems?: ProblemReporter;
@@ -36,6 +39,7 @@ export interface IdbCacheOptions {
 /** Opens the database; rejects with a CacheOpenError (already reported) when it cannot be used. */
 export async function openIdbCache(options: IdbCacheOptions = {}): Promise<IdbCache> {
   if (options.encryptionKey !== undefined) checkEncryptionKey(options.encryptionKey);
+  checkMaxBytes(options.maxMemoryBytes, 'maxMemoryBytes');
   const cache = new IdbCache(options);
   cache.db = await cache.connect();
   return cache;
@@ -120,9 +124,11 @@ export class IdbCache implements Cache {
       return undefined;
     }
     const lastUsed = this.now();
-    await writeTx(db, ['meta'], (tx) => tx.objectStore('meta').put({ ...meta, lastUsed })).catch(
-      () => undefined,
-    );
+    // Re-read in the write: a put or refresh that ran while this one decrypted is kept.
+    await writeTx(db, ['meta'], async (tx) => {
+      const current = await tx.objectStore('meta').get(id);
+      if (current) await tx.objectStore('meta').put({ ...current, lastUsed });
+    }).catch(() => undefined);
     const entry: CacheEntry = {
       bytes,
       fetchedAt: meta.fetchedAt,
@@ -217,6 +223,7 @@ export class IdbCache implements Cache {
   }
 
   async clear(scope?: string): Promise<void> {
+    markCleared(scope);
     await this.fallback?.clear(scope);
     const db = await this.database();
     if (!db) return;
@@ -258,7 +265,7 @@ export class IdbCache implements Cache {
     this.reconnecting ??= this.connect().then(
       (db) => (this.db = db),
       () => {
-        this.fallback = new MemoryCache({ now: this.now });
+        this.fallback = new MemoryCache({ maxBytes: this.options.maxMemoryBytes, now: this.now });
         return undefined;
       },
     );

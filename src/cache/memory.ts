@@ -1,4 +1,5 @@
 // The cache in memory: for `cache="memory"`, and where IndexedDB is missing or broken.
+import { markCleared } from './clear-generation.js';
 import { encodeKey, inScope } from './key.js';
 import type { Cache, CacheEntry, CacheKey, CacheRecord } from './types.js';
 
@@ -10,6 +11,15 @@ export interface MemoryCacheOptions {
 
 export const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
 
+/** A byte budget (the default when omitted), or a RangeError naming the option. */
+export function checkMaxBytes(value: unknown, what: string): number {
+  const max = value ?? DEFAULT_MEMORY_BYTES;
+  if (!(typeof max === 'number' && max >= 0)) {
+    throw new RangeError(`${what} must be a number >= 0; got ${String(max)}`);
+  }
+  return max;
+}
+
 export class MemoryCache implements Cache {
   readonly kind = 'memory' as const;
   readonly maxBytes: number;
@@ -19,11 +29,7 @@ export class MemoryCache implements Cache {
   private readonly now: () => number;
 
   constructor(options: MemoryCacheOptions = {}) {
-    const max = options.maxBytes ?? DEFAULT_MEMORY_BYTES;
-    if (!(typeof max === 'number' && max >= 0)) {
-      throw new RangeError(`MemoryCache maxBytes must be a number >= 0; got ${String(max)}`);
-    }
-    this.maxBytes = max;
+    this.maxBytes = checkMaxBytes(options.maxBytes, 'MemoryCache maxBytes');
     this.now = options.now ?? Date.now;
   }
 
@@ -69,6 +75,7 @@ export class MemoryCache implements Cache {
   }
 
   async clear(scope?: string): Promise<void> {
+    markCleared(scope);
     for (const id of [...this.entries.keys()]) if (inScope(id, scope)) this.remove(id);
   }
 

@@ -1,12 +1,18 @@
 // Choosing and opening the cache of the `cache` attribute (persistent, memory, off),
 // and `clearCache(scope?)` for logout (SPEC §4).
 import { openDB } from 'idb';
+import { markCleared } from './clear-generation.js';
 import { checkEncryptionKey } from './crypto.js';
 import { clearDb, IdbCache, openIdbCache } from './idb.js';
 import type { CacheSchema } from './idb-open.js';
-import { createStores, DEFAULT_DB_NAME, DEFAULT_OPEN_TIMEOUT_MS } from './idb-open.js';
+import {
+  createStores,
+  DEFAULT_DB_NAME,
+  DEFAULT_OPEN_TIMEOUT_MS,
+  withDeadline,
+} from './idb-open.js';
 import { scopePrefix } from './key.js';
-import { MemoryCache } from './memory.js';
+import { checkMaxBytes, MemoryCache } from './memory.js';
 import { ProblemReporter, reason } from './problems.js';
 import type { Cache, CacheEntry, CacheMode, CacheProblemListener } from './types.js';
 
@@ -69,6 +75,7 @@ export function openCache(options: OpenCacheOptions = {}): Promise<Cache> {
     throw new TypeError(`cache must be one of ${CACHE_MODES.join(', ')}; got '${String(mode)}'`);
   }
   if (options.encryptionKey !== undefined) checkEncryptionKey(options.encryptionKey);
+  checkMaxBytes(options.maxMemoryBytes, 'maxMemoryBytes');
   const name = options.name ?? DEFAULT_DB_NAME;
   const same = opened.find(
     (o) =>
@@ -84,7 +91,14 @@ export function openCache(options: OpenCacheOptions = {}): Promise<Cache> {
   const problems = new ProblemReporter(options.onProblem);
   const entry: Opened = { mode, name, problems, cache: create(mode, name, options, problems) };
   if (options.encryptionKey) entry.encryptionKey = options.encryptionKey;
-  void entry.cache.then((cache) => (entry.resolved = cache));
+  // One that failed to open is not shared, and clearCache does not wait on it.
+  void entry.cache.then(
+    (cache) => (entry.resolved = cache),
+    () => {
+      const at = opened.indexOf(entry);
+      if (at >= 0) opened.splice(at, 1);
+    },
+  );
   opened.push(entry);
   if (mode === 'persistent') databases.add(name);
   return entry.cache;
@@ -103,6 +117,7 @@ async function create(
     return await openIdbCache({
       name,
       encryptionKey: options.encryptionKey,
+      maxMemoryBytes: options.maxMemoryBytes,
       openTimeoutMs: options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
       problems,
     });
@@ -126,8 +141,11 @@ function listenWithReplay(problems: ProblemReporter, listener: CacheProblemListe
  */
 export async function clearCache(scope?: string): Promise<void> {
   if (scope !== undefined) scopePrefix(scope); // validates
+  // Before any wait: a store or revalidation begun earlier must not write the scope back.
+  markCleared(scope);
   const failures: string[] = [];
-  const caches = await Promise.all(opened.map((o) => o.cache));
+  const settled = await Promise.allSettled(opened.map((o) => o.cache));
+  const caches = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   for (const cache of caches) {
     // Persistent ones are cleared below, through a connection of their own.
     if (!(cache instanceof IdbCache) || cache.kind === 'memory') await cache.clear(scope);
@@ -157,31 +175,13 @@ export async function clearCache(scope?: string): Promise<void> {
 }
 
 async function clearDatabase(name: string, scope?: string): Promise<void> {
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   // No version: the database is opened as it is. One that did not exist gets the
   // cache's stores, so a later openCache finds its layout rather than an empty shell.
   const opening = openDB<CacheSchema>(name, undefined, {
     upgrade: createStores,
     blocking: (_current, _wanted, event) => (event.target as IDBDatabase).close(),
   });
-  // A connection that opens after the deadline is closed, so it blocks no one.
-  opening.then(
-    (late) => (timedOut ? late.close() : undefined),
-    () => undefined,
-  );
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      timedOut = true;
-      reject(new Error(`it did not open within ${DEFAULT_OPEN_TIMEOUT_MS} ms`));
-    }, DEFAULT_OPEN_TIMEOUT_MS);
-  });
-  let db;
-  try {
-    db = await Promise.race([opening, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const db = await withDeadline(opening, DEFAULT_OPEN_TIMEOUT_MS);
   try {
     if (db.objectStoreNames.contains('meta') && db.objectStoreNames.contains('bytes'))
       await clearDb(db, scope);

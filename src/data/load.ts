@@ -17,7 +17,18 @@ export interface SourceMeta {
   /** The source could not be reached: the data is the cache's. */
   offline: boolean;
   /** How asking the source again turned out, when a stale entry was served. */
-  revalidation?: Promise<'changed' | 'unchanged' | 'offline' | 'failed'>;
+  revalidation?: Promise<Revalidation>;
+}
+
+export type Revalidation = 'changed' | 'unchanged' | 'offline' | 'failed';
+
+/** The higher, the worse: data is up to date only when every part of it is. */
+const WORSE: Record<Revalidation, number> = { changed: 3, offline: 2, failed: 1, unchanged: 0 };
+
+/** How a part turned out: its revalidation, else what it was served as (stale without one: not made fresh). */
+function outcomeOf(meta: SourceMeta): Promise<Revalidation> {
+  const served: Revalidation = meta.offline ? 'offline' : meta.stale ? 'failed' : 'unchanged';
+  return meta.revalidation ?? Promise.resolve(served);
 }
 
 /** Validated tables with their report and, from a cache, where they came from. */
@@ -53,7 +64,8 @@ export async function loadTable(
 
 /**
  * The meta of data made of several loads: the oldest fetch, stale or offline when any
- * part is; undefined when no part came through a cache.
+ * part is, and the worst of the parts' revalidations (changed > offline > failed >
+ * unchanged); undefined when no part came through a cache.
  */
 export function combineMeta(a: SourceMeta | undefined, b: SourceMeta | undefined): SourceMeta | undefined {
   if (!a || !b) return a ?? b;
@@ -63,8 +75,10 @@ export function combineMeta(a: SourceMeta | undefined, b: SourceMeta | undefined
     stale: a.stale || b.stale,
     offline: a.offline || b.offline,
   };
-  const revalidation = a.revalidation ?? b.revalidation;
-  if (revalidation) out.revalidation = revalidation;
+  if (a.revalidation || b.revalidation) {
+    const both = Promise.all([outcomeOf(a), outcomeOf(b)]);
+    out.revalidation = both.then(([x, y]) => (WORSE[x] >= WORSE[y] ? x : y));
+  }
   return out;
 }
 

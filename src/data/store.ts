@@ -123,16 +123,30 @@ export class TableStore {
     return meta ? { tables, report, meta } : { tables, report };
   }
 
-  /** Forgets every load (a refresh) or, with `dispose`, also aborts the ones in flight. */
-  clear(dispose = false): void {
+  /** Forgets every load: the next ones are made again (from a cache while it is fresh). */
+  clear(): void {
     this.loads.clear();
     this.settled.clear();
-    if (dispose) {
-      this.controller.abort(new DOMException('The data store was closed', 'AbortError'));
-      this.unsubscribe?.();
-      // A refresh (a new store follows) asks the source again rather than the cache.
-      (this.source as { invalidate?: () => void }).invalidate?.();
-    }
+  }
+
+  /**
+   * A host's refresh: forgets every load, and has a cache loads go through ask the
+   * source first (that cache is shared, so its other users then refetch too).
+   */
+  refresh(): void {
+    this.clear();
+    (this.source as { invalidate?: () => void }).invalidate?.();
+  }
+
+  /**
+   * The store is dropped (its dashboard changed adapter or left): aborts the loads in
+   * flight and stops listening. A shared cache is left as it is for its other users.
+   */
+  dispose(): void {
+    this.clear();
+    this.controller.abort(new DOMException('The data store was closed', 'AbortError'));
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   private one(table: TableName, from?: TimeInput, to?: TimeInput): Promise<NormalizedLoad> {

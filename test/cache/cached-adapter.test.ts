@@ -269,19 +269,71 @@ describe('CachedAdapter', () => {
 
   it('refetches entries of another data or schema version', async () => {
     const inner = scripted([rows(1), rows(2), rows(3)]);
-    await cached(inner, 'ana', { version: 'v1' }).load({ table: 'surveys' });
-    expect(
-      (await cached(inner, 'ana', { version: 'v2' }).loadWithMeta({ table: 'surveys' })).meta
-        .fromCache,
-    ).to.equal(false);
-    expect(
-      (
-        await cached(inner, 'ana', { version: 'v2', schemaVersion: 2 }).loadWithMeta({
-          table: 'surveys',
-        })
-      ).meta.fromCache,
-    ).to.equal(false);
+    const load = async (extra: object): Promise<boolean> => {
+      const a = cached(inner, 'ana', extra);
+      const { meta } = await a.loadWithMeta({ table: 'surveys' });
+      await a.idle(); // stored: the next adapter finds it
+      return meta.fromCache;
+    };
+    expect(await load({ version: 'v1' })).to.equal(false);
+    expect(await load({ version: 'v1' })).to.equal(true); // the same version is served
+    expect(await load({ version: 'v2' })).to.equal(false);
+    expect(await load({ version: 'v2', schemaVersion: 2 })).to.equal(false);
     expect(inner.calls).to.equal(3);
+  });
+
+  it('answers a revalidation within the TTL with the last outcome, not "unchanged"', async () => {
+    const inner = scripted([rows(1), rows(2)]);
+    const dropping = Object.assign(Object.create(cache) as MemoryCache, {
+      put: async (...args: Parameters<MemoryCache['put']>) =>
+        inner.calls <= 1 ? cache.put(...args) : undefined, // new data is not kept (a full disk)
+    });
+    const a = new CachedAdapter(inner, { cache: dropping, scope: 'ana', now, ttlMs: 5 * MIN });
+    await a.load({ table: 'surveys' });
+    await a.idle();
+    time += 6 * MIN;
+    expect(await (await a.loadWithMeta({ table: 'surveys' })).meta.revalidation).to.equal(
+      'changed',
+    );
+    time += MIN;
+    const again = await a.loadWithMeta({ table: 'surveys' });
+    expect(values(again.table, 'score')).to.deep.equal([1]); // still the old data...
+    expect(await again.meta.revalidation).to.equal('changed'); // ...not called up to date
+    expect(inner.calls).to.equal(2); // and the source is not asked again within the TTL
+  });
+
+  it('does not write a scope back after it was cleared (a logout during a load)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inner = scripted([rows(1), rows(2)]);
+    const ana = cached(inner, 'ana');
+    const bob = cached(inner, 'bob');
+    // A fetch whose background store has not run yet.
+    await ana.load({ table: 'surveys' });
+    await bob.load({ table: 'surveys' });
+    await cache.clear('ana');
+    await Promise.all([ana.idle(), bob.idle()]);
+    expect(await cache.count('ana')).to.equal(0);
+    expect(await cache.count('bob')).to.equal(1); // another scope's writes go on
+    // A revalidation still waiting for the source when the scope is cleared.
+    await ana.load({ table: 'surveys' });
+    await ana.idle();
+    time += 6 * MIN;
+    const load = inner.load.bind(inner);
+    inner.load = async (...args) => {
+      await gate;
+      return load(...args);
+    };
+    const stale = await ana.loadWithMeta({ table: 'surveys' });
+    await cache.clear('ana');
+    release();
+    await stale.meta.revalidation;
+    await ana.idle();
+    expect(await cache.count('ana')).to.equal(0);
+    // Loads begun after the clear are stored as usual.
+    await ana.load({ table: 'surveys' });
+    await ana.idle();
+    expect(await cache.count('ana')).to.equal(1);
   });
 
   it('serves a table Arrow cannot encode without caching it, and reports that once', async () => {

@@ -202,6 +202,37 @@ describe('IdbCache in the browser', () => {
     newer.close();
   });
 
+  it('holds its memory fallback to maxMemoryBytes, and rejects a bad budget at once', async () => {
+    const cache = await open({ maxMemoryBytes: 6 });
+    const newer = await openDB(name, 2, { upgrade: (db) => void db.createObjectStore('other') });
+    expect(await cache.get(key('a'))).to.equal(undefined);
+    expect(cache.kind).to.equal('memory');
+    await cache.put(key('small'), record(4));
+    await cache.put(key('big'), record(8)); // over the 6-byte budget: not kept
+    expect(await cache.get(key('small'))).to.not.equal(undefined);
+    expect(await cache.get(key('big'))).to.equal(undefined);
+    newer.close();
+    const error = await openIdbCache({ name, maxMemoryBytes: -1 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(RangeError);
+    expect((error as Error).message).to.match(/maxMemoryBytes must be a number >= 0; got -1/);
+  });
+
+  it('keeps a put or refresh that runs while a read decrypts (a read only touches lastUsed)', async () => {
+    const cache = await open();
+    await cache.put(key('a'), record(4, 1, 1000));
+    // Transactions run in the order made: the refresh lands between the read and its lastUsed write.
+    await Promise.all([cache.get(key('a')), cache.refresh(key('a'), 5000)]);
+    expect((await cache.get(key('a')))!.fetchedAt).to.equal(5000);
+    await Promise.all([cache.get(key('a')), cache.put(key('a'), record(8, 2, 9000))]);
+    const got = await cache.get(key('a'));
+    expect(got).to.include({ fetchedAt: 9000 });
+    expect(got!.bytes.byteLength).to.equal(8);
+    expect(problems).to.deep.equal([]);
+  });
+
   it('lets another tab delete the database, and reopens it on next use', async () => {
     const cache = await open();
     await cache.put(key('a'), record(4));
@@ -227,9 +258,12 @@ describe('IdbCache in the browser', () => {
     expect(problems.map((p) => p.code)).to.deep.equal(['blocked', 'open-timeout']);
     expect(problems[1].message).to.match(/did not open within 200 ms/);
     older.close();
-    // The upgrade then completes, and the late connection is closed at once: deleting is not blocked.
+    // The upgrade then completes, and the late connection is closed at once: a deletion
+    // finds no connection to ask to close (one left open would close itself for it, and
+    // report a 'version-change').
     await new Promise((r) => setTimeout(r, 50));
     await deleteDatabase(name);
     expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(name);
+    expect(problems.map((p) => p.code)).to.deep.equal(['blocked', 'open-timeout']);
   });
 });

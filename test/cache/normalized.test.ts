@@ -11,7 +11,8 @@ import { packNormalized, unpackNormalized } from '../../src/cache/codec.js';
 import { MemoryCache } from '../../src/cache/memory.js';
 import type { CacheProblem } from '../../src/cache/types.js';
 import { frameOf } from '../../src/data/frame.js';
-import { loadTables } from '../../src/data/load.js';
+import { combineMeta, loadTables } from '../../src/data/load.js';
+import type { Revalidation, SourceMeta } from '../../src/data/load.js';
 import type { Row } from '../../src/data/schema.js';
 import { TableStore } from '../../src/data/store.js';
 import { isNormalized } from '../../src/data/validate.js';
@@ -185,11 +186,66 @@ describe('CachedAdapter with normalize', () => {
     expect(changed.tables.surveys!.numRows()).to.equal(3);
     expect(store.report().accepted).to.equal(3);
     expect(inner.calls).to.equal(2);
-    store.clear(true); // a dashboard's refresh
+    store.refresh(); // a dashboard's refresh: its store is then replaced
+    store.dispose();
     const fresh = new TableStore(inner);
     fresh.loadThrough(a);
     expect((await fresh.load(['surveys'])).report.accepted).to.equal(4);
     expect(inner.calls).to.equal(3);
+  });
+
+  it('leaves a shared cache as it is when a store is disposed (a dashboard changing adapter)', async () => {
+    const inner = scripted([answers(), answers(1)]);
+    const a = cached(inner);
+    const store = new TableStore(inner);
+    store.loadThrough(a);
+    await store.load(['surveys']);
+    await a.idle();
+    store.dispose();
+    // Another widget sharing the cache is still served from it, not sent to the source.
+    const other = await a.loadNormalized({ table: 'surveys' });
+    expect(other.meta?.fromCache).to.equal(true);
+    expect(inner.calls).to.equal(1);
+    // And the disposed store no longer takes revalidated tables.
+    time += 10 * MIN;
+    await a.loadWithMeta({ table: 'surveys' });
+    await a.idle();
+    expect(store.report().accepted).to.equal(0);
+  });
+});
+
+describe('combineMeta of tables loaded through a cache', () => {
+  const part = (
+    revalidation?: Revalidation,
+    served: Partial<SourceMeta> = { stale: true },
+  ): SourceMeta => ({
+    fetchedAt: 1,
+    fromCache: true,
+    stale: false,
+    offline: false,
+    ...served,
+    ...(revalidation ? { revalidation: Promise.resolve(revalidation) } : {}),
+  });
+  const combined = (...parts: SourceMeta[]): Promise<Revalidation> | undefined =>
+    parts.reduce<SourceMeta | undefined>((m, p) => combineMeta(m, p), undefined)?.revalidation;
+
+  it('keeps the worst revalidation: changed, then offline, then failed, then unchanged', async () => {
+    expect(await combined(part('unchanged'), part('offline'))).to.equal('offline');
+    expect(await combined(part('unchanged'), part('failed'), part('unchanged'))).to.equal('failed');
+    expect(await combined(part('offline'), part('changed'))).to.equal('changed');
+    expect(await combined(part('failed'), part('offline'))).to.equal('offline');
+    expect(await combined(part('unchanged'), part('unchanged'))).to.equal('unchanged');
+  });
+
+  it('counts a part served without a revalidation as it was served', async () => {
+    const fresh = part(undefined, { stale: false });
+    expect(await combined(part('unchanged'), fresh)).to.equal('unchanged');
+    expect(await combined(fresh, part('unchanged'))).to.equal('unchanged');
+    expect(await combined(part('unchanged'), part(undefined, { offline: true }))).to.equal(
+      'offline',
+    );
+    expect(await combined(part(undefined, { stale: true }), part('unchanged'))).to.equal('failed');
+    expect(combined(fresh, part(undefined))).to.equal(undefined);
   });
 });
 

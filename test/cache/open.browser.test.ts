@@ -4,6 +4,7 @@ import { table } from 'arquero';
 import { AdapterError } from '../../src/adapters/errors.js';
 import type { Adapter, LoadResult } from '../../src/adapters/types.js';
 import { CachedAdapter } from '../../src/cache/cached-adapter.js';
+import { encodeKey } from '../../src/cache/key.js';
 import { clearCache, openCache } from '../../src/cache/open.js';
 import type { Cache, CacheKey, CacheProblem } from '../../src/cache/types.js';
 import {
@@ -103,6 +104,32 @@ describe('openCache and clearCache in the browser', () => {
       (e: unknown) => e,
     );
     expect((error as Error).message).to.match(/scope must be a string/);
+  });
+
+  it('rejects a bad maxMemoryBytes at once, and clearCache still clears everything after it', async () => {
+    const memory = await open({ mode: 'memory' });
+    await memory.put(key('surveys', 'ana'), record);
+    for (const mode of ['memory', 'persistent'] as const) {
+      expect(() => openCache({ name, mode, maxMemoryBytes: -1 })).to.throw(
+        RangeError,
+        /maxMemoryBytes must be a number >= 0; got -1/,
+      );
+    }
+    await clearCache(); // a logout: nothing left behind, no rejection
+    expect(await memory.count()).to.equal(0);
+  });
+
+  it('clearCache(scope) keeps a table loaded before it from being written back', async () => {
+    const cache = await open();
+    const inner: Adapter = { id: 'json:/api', load: async () => [{ customer_id: 'a', score: 9 }] };
+    const ana = new CachedAdapter(inner, { cache, scope: 'ana' });
+    const bob = new CachedAdapter(inner, { cache, scope: 'bob' });
+    await ana.load({ table: 'surveys' }); // its store runs in the background
+    await bob.load({ table: 'surveys' });
+    await clearCache('ana');
+    await Promise.all([ana.idle(), bob.idle()]);
+    const bobs = [encodeKey(key('surveys', 'bob'))];
+    expect(await storedKeys(name)).to.deep.equal({ meta: bobs, bytes: bobs });
   });
 
   it('renders from IndexedDB with the network down, and a stale entry re-renders only on change', async () => {

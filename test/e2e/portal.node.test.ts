@@ -117,8 +117,9 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       script.textContent = 'void 0';
       document.body.append(script);
     });
-    await page.waitForFunction(() => true, { timeout: 1000 });
-    await new Promise((r) => setTimeout(r, 200));
+    // The report crosses to Node through exposeFunction: poll until it arrives (or 5 s pass).
+    const deadline = Date.now() + 5000;
+    while (violations.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(violations.slice(before).join('\n')).to.match(/script-src/);
   });
 });

@@ -221,7 +221,10 @@ describe('cache attributes of the widgets', () => {
     open();
     await idle(adapter, 'u1');
     expect(adapter.calls).to.equal(2); // revalidated: the same rows
-    await new Promise((r) => setTimeout(r, 50));
+    // The revalidation has settled; a redraw it caused would be running now: let it finish.
+    await same.updateComplete;
+    await same.loader.taskComplete;
+    await same.updateComplete;
     expect(same.computed).to.equal(1);
     expect(same.loader.status).to.equal('complete');
     expect(same.loader.stale).to.equal(false);

@@ -1,0 +1,15 @@
+// Counts the clears of each scope in this page, so that a background write begun
+// before a logout's clearCache(scope) does not put the logged-out user's table back.
+const byScope = new Map<string, number>();
+let everyScope = 0;
+
+/** A number that grows whenever `scope` (or every scope) is cleared. */
+export function clearGeneration(scope: string): number {
+  return everyScope + (byScope.get(scope) ?? 0);
+}
+
+/** Called as a clear of `scope` (every scope when omitted) begins. */
+export function markCleared(scope?: string): void {
+  if (scope === undefined) everyScope += 1;
+  else byScope.set(scope, (byScope.get(scope) ?? 0) + 1);
+}
