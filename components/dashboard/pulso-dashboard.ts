@@ -8,10 +8,10 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isRegistered, isUrlSource, onAdapterRegistered, resolveSource } from '../../src/adapters/registry.js';
 import type { Adapter } from '../../src/adapters/types.js';
-import { frameOf } from '../../src/data/frame.js';
 import { TableStore } from '../../src/data/store.js';
 import { formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
+import { resolveCache } from '../shared/cached-source.js';
 import { pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
 import type { DashboardContext } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
@@ -23,7 +23,8 @@ import type { Chip } from './filter-bar.js';
 import { chipsOf, dashboardFilters, sameSelection } from './filters.js';
 import { styles } from './pulso-dashboard.styles.js';
 import { td } from './strings.js';
-import { readState, writeState } from './url-state.js';
+import { segmentValues } from './segment-values.js';
+import { mergeState, readState, stateOf, writeStateToUrl } from './url-state.js';
 import type { CrossSelection, DashboardState } from './url-state.js';
 
 export interface PulsoFilterChangeDetail {
@@ -104,6 +105,8 @@ export class PulsoDashboard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back on the page after leaving it: build the store again (see disconnectedCallback).
+    if (this.hasUpdated) this.requestUpdate();
     if (this.syncUrl && typeof location !== 'undefined') this.applyState(readState(new URLSearchParams(location.search), this.urlKey));
     this.addEventListener('pulso-select', this.onSelect);
   }
@@ -112,37 +115,28 @@ export class PulsoDashboard extends LitElement {
     super.disconnectedCallback();
     this.stopWaiting?.();
     this.stopWaiting = undefined;
+    // Let go of loads in flight and of the shared cache's listener.
+    this.store?.dispose();
+    this.store = undefined;
+    this.resolved = undefined;
+    this.valuesFor = '';
     this.removeEventListener('pulso-select', this.onSelect);
   }
 
   /** The filters as they stand (what the URL holds). */
   get state(): DashboardState {
-    const s: DashboardState = {};
-    if (textOption(this.from)) s.from = textOption(this.from);
-    if (textOption(this.to)) s.to = textOption(this.to);
-    if (textOption(this.period)) s.period = textOption(this.period);
-    if (textOption(this.segmentBy)) s.segmentBy = textOption(this.segmentBy);
-    if (this.segment !== undefined && this.segment !== '') s.segment = this.segment;
-    if (this.cross) s.cross = this.cross;
-    return s;
+    return stateOf(this);
   }
 
   private applyState(s: DashboardState): void {
-    this.from = s.from ?? this.from;
-    this.to = s.to ?? this.to;
-    this.period = s.period ?? this.period;
-    this.segmentBy = s.segmentBy ?? this.segmentBy;
-    this.segment = s.segment ?? this.segment;
-    if (s.cross) {
-      this.cross = s.cross;
-      this.crossSource = s.cross.source ? (this.querySelector(`#${CSS.escape(s.cross.source)}`) ?? undefined) : undefined;
-    }
+    Object.assign(this, mergeState(this, s));
+    if (s.cross) this.crossSource = undefined; // found by id when the context is shared
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const adapter = this.adapter ?? this.resolveSource();
     if (adapter !== this.resolved) {
-      this.store?.clear(true);
+      this.store?.dispose();
       this.resolved = adapter;
       this.store = adapter ? this.newStore(adapter) : undefined;
       this.valuesFor = '';
@@ -183,6 +177,9 @@ export class PulsoDashboard extends LitElement {
 
   /** Sets the context only when what it says changed, so widgets re-run only then. */
   private shareContext(force = false): void {
+    // A cross-filter read from the URL names its widget by id; the widget may be added after the dashboard.
+    if (!this.crossSource && this.cross?.source)
+      this.crossSource = this.querySelector(`#${CSS.escape(this.cross.source)}`) ?? undefined;
     const defaults = {
       from: textOption(this.from),
       to: textOption(this.to),
@@ -206,13 +203,11 @@ export class PulsoDashboard extends LitElement {
     const store = this.store;
     if (!by || !store || this.valuesFor === by) return;
     this.valuesFor = by;
-    store
-      .load(['customers'])
-      .then(({ tables }) => {
-        const t = tables.customers;
-        if (!t || !frameOf(t).has(by) || this.valuesFor !== by) return;
-        const d = frameOf(t).dict(by);
-        this.segmentValues = [...d.values].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
+    const cache = resolveCache({ mode: textOption(this.cache), scope: textOption(this.cacheScope) });
+    segmentValues(store, cache, this, by)
+      .then((values) => {
+        // A newer store (another source) or attribute may have come meanwhile.
+        if (this.valuesFor === by && this.store === store) this.segmentValues = values;
       })
       .catch(() => {
         this.valuesFor = ''; // the widgets show the load error; the list stays empty
@@ -221,11 +216,7 @@ export class PulsoDashboard extends LitElement {
 
   private stateChanged(): void {
     const state = this.state;
-    if (this.syncUrl && typeof location !== 'undefined' && typeof history !== 'undefined') {
-      const params = writeState(new URLSearchParams(location.search), this.urlKey, state);
-      const query = params.toString();
-      history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-    }
+    if (this.syncUrl) writeStateToUrl(this.urlKey, state);
     this.dispatchEvent(new CustomEvent<PulsoFilterChangeDetail>('pulso-filter-change', { bubbles: true, composed: true, detail: { state } }));
   }
 
@@ -237,6 +228,7 @@ export class PulsoDashboard extends LitElement {
       periodUnit: e.detail.periodUnit,
       by: e.detail.by,
       source: widget.id || undefined,
+      ...(e.detail.cohortBy === 'first-activity' ? { cohortBy: 'first-activity' as const } : {}),
     };
     if (sameSelection(this.cross, next)) {
       this.clearCross();
@@ -261,7 +253,8 @@ export class PulsoDashboard extends LitElement {
 
   /** Reloads every table from the source (a new store: widgets load again). */
   refresh(): void {
-    this.store?.clear(true);
+    this.store?.refresh();
+    this.store?.dispose();
     this.store = this.resolved ? this.newStore(this.resolved) : undefined;
     this.valuesFor = '';
     this.shareContext(true);

@@ -1,6 +1,6 @@
 // The dashboard's filters as URL query parameters (issue 6: "kept in the URL so a
 // view can be shared"), under a prefix so several dashboards can share a page.
-// Pure: reads and writes URLSearchParams, never `location` itself.
+// Pure but for `writeStateToUrl`, which replaces the page's URL (no new history entry).
 import type { PulsoSelectFilters } from '../shared/events.js';
 
 export interface CrossSelection {
@@ -70,4 +70,37 @@ export function writeState(params: URLSearchParams, prefix: string, state: Dashb
     if (c.cohortBy === 'first-activity') out.set(`${prefix}.x.cohortby`, c.cohortBy);
   }
   return out;
+}
+
+/** Writes the state into the page's URL under `prefix`, keeping other parameters; no new history entry. */
+export function writeStateToUrl(prefix: string, state: DashboardState): void {
+  if (typeof location === 'undefined' || typeof history === 'undefined') return;
+  const query = writeState(new URLSearchParams(location.search), prefix, state).toString();
+  history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+/** The filter fields of a dashboard, as its properties hold them. */
+export type StateFields = Partial<Record<'from' | 'to' | 'period' | 'segmentBy' | 'segment', string>> & { cross?: CrossSelection };
+
+const clean = (v: string | undefined): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** The state of the fields, leaving out empty ones. */
+export function stateOf(f: StateFields): DashboardState {
+  const s: DashboardState = {};
+  for (const k of ['from', 'to', 'period', 'segmentBy'] as const) if (clean(f[k])) s[k] = clean(f[k]);
+  if (f.segment !== undefined && f.segment !== '') s.segment = f.segment;
+  if (f.cross) s.cross = f.cross;
+  return s;
+}
+
+/** The fields after applying a state read from the URL: what it names wins, the rest stays. */
+export function mergeState(f: StateFields, s: DashboardState): StateFields {
+  return {
+    from: s.from ?? f.from,
+    to: s.to ?? f.to,
+    period: s.period ?? f.period,
+    segmentBy: s.segmentBy ?? f.segmentBy,
+    segment: s.segment ?? f.segment,
+    cross: s.cross ?? f.cross,
+  };
 }

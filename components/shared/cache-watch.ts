@@ -26,6 +26,8 @@ const rangeKey = (from?: TimeInput, to?: TimeInput): string =>
 
 export class CacheWatch {
   meta?: FreshnessMeta;
+  /** The cache followed before leaving the page. */
+  private paused?: Adapter;
   private following?: Adapter;
   private unsubscribe?: () => void;
   private names: readonly string[] = [];
@@ -43,11 +45,15 @@ export class CacheWatch {
     this.names = names;
     this.range = rangeKey(from, to);
     if (through === this.following) return;
+    this.listen(through);
+  }
+
+  private listen(through: Adapter | undefined): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.following = through;
-    const subscribe = (through as { subscribe?: Subscribe }).subscribe;
-    if (typeof subscribe === 'function')
+    const subscribe = (through as { subscribe?: Subscribe } | undefined)?.subscribe;
+    if (through && typeof subscribe === 'function')
       this.unsubscribe = subscribe.call(through, (u) => this.update(u));
   }
 
@@ -71,6 +77,9 @@ export class CacheWatch {
 
   connected(): void {
     this.live = true;
+    // Back on the page: hear the cache again (the load it came from may not run again).
+    if (this.paused) this.listen(this.paused);
+    this.paused = undefined;
     this.schedule();
   }
 
@@ -78,6 +87,9 @@ export class CacheWatch {
     this.live = false;
     clearInterval(this.timer);
     this.timer = undefined;
+    // The shared cache outlives the widget: stop it from holding on to a removed element.
+    this.paused = this.following;
+    this.listen(undefined);
   }
 
   private update(update: CacheUpdate): void {
