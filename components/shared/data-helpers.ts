@@ -23,14 +23,7 @@ export function timeKey(t: TimeInput | undefined): TimeKey {
 }
 
 /** Stops waiting on abort even when an adapter ignores its signal. */
-export function settleOrAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
+export { untilAborted as settleOrAbort } from '../../src/data/abort.js';
 
 /** Whether the widget's cache settings are its dashboard's, so it may share the dashboard's store. */
 export function sameCache(settings: ResolvedCache, context: DashboardContext): boolean {

@@ -3,6 +3,7 @@
 // validated once, and every widget gets the same normalized table and report.
 import type { ColumnTable } from 'arquero';
 import type { Adapter, LoadRequest, TimeInput } from '../adapters/types.js';
+import { untilAborted } from './abort.js';
 import { combineMeta, loadTable } from './load.js';
 import type { NormalizedLoad, SourceMeta } from './load.js';
 import type { NormalizedTables, TableName, ValidationReport } from './schema.js';
@@ -30,17 +31,6 @@ export interface StoreLoadOptions {
 
 const key = (table: TableName, from?: TimeInput, to?: TimeInput): string =>
   JSON.stringify([table, from instanceof Date ? from.getTime() : (from ?? null), to instanceof Date ? to.getTime() : (to ?? null)]);
-
-/** Waits for `promise` unless `signal` aborts first. */
-function until<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 export class TableStore {
   readonly adapter: Adapter;
@@ -111,7 +101,7 @@ export class TableStore {
 
   /** The named tables, each loaded and validated once per range; a failed load is retried on the next call. */
   async load(names: readonly TableName[], options: StoreLoadOptions = {}): Promise<NormalizedLoad> {
-    const results = await until(Promise.all(names.map((n) => this.one(n, options.from, options.to))), options.signal);
+    const results = await untilAborted(Promise.all(names.map((n) => this.one(n, options.from, options.to))), options.signal);
     const tables: NormalizedTables = {};
     let report = emptyReport();
     let meta: SourceMeta | undefined;
