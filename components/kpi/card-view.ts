@@ -7,7 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { KpiLayout } from '../../src/charts/kpi.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { RenderContext } from '../shared/chart-element.js';
-import { FRAME_SUMMARY_ID, FRAME_TITLE_ID } from '../shared/chart-frame.js';
+import { FRAME_SUMMARY_ID, FRAME_TITLE_ID, renderExportItems } from '../shared/chart-frame.js';
 import type { ChartView, ExportKind } from '../shared/chart-frame.js';
 import { t } from '../shared/strings.js';
 import { arrowOf, formatDelta, formatValue } from './format.js';
@@ -44,13 +44,10 @@ const TABLE_ICON = svg`<svg class="kpi-icon" viewBox="0 0 16 16" width="16" heig
 const DOWNLOAD_ICON = svg`<svg class="kpi-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
   <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 13.5h11" fill="none" stroke="currentColor" stroke-width="1.5"></path></svg>`;
 
-const EXPORTS = [
-  { kind: 'csv', key: 'downloadCsv' },
-  { kind: 'svg', key: 'downloadSvg' },
-  { kind: 'png', key: 'downloadPng' },
-] as const;
-
-/** The card frame: the same ids and parts as the shared chart frame, with a two-button toolbar. */
+/**
+ * The card frame: the same ids, parts and Download menu items as the shared chart
+ * frame, but the toolbar is two icon buttons in the header and there is no legend.
+ */
 export function renderCardFrame(o: CardFrameOptions): TemplateResult {
   const table = o.view === 'table';
   const showTable = tk(o.locale, 'showTable');
@@ -63,13 +60,7 @@ export function renderCardFrame(o: CardFrameOptions): TemplateResult {
           aria-label=${showTable} title=${showTable} @click=${() => o.onToggleView()}>${TABLE_ICON}</button>
         <details part="exports" class="pulso-frame-exports">
           <summary part="button export-menu" class="kpi-tool" aria-label=${download} title=${download}>${DOWNLOAD_ICON}</summary>
-          <div class="pulso-frame-menu">
-            ${EXPORTS.map((e) => html`<button type="button" part="button export" class="pulso-frame-export" data-kind=${e.kind}
-              @click=${(ev: Event) => {
-                (ev.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
-                o.onExport(e.kind);
-              }}>${t(o.locale, e.key)}</button>`)}
-          </div>
+          <div class="pulso-frame-menu">${renderExportItems(o.locale, o.onExport)}</div>
         </details>
       </div>
     </div>

@@ -2,7 +2,6 @@
 // the range, its change against the previous range of the same length with a
 // direction (better / worse / too small to call), what it counts, and a sparkline
 // per period. Compact: the base's toolbar is replaced by two small buttons.
-import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { KPI_POLARITY, kpiLayout } from '../../src/charts/kpi.js';
@@ -20,9 +19,9 @@ import type { MarkPosition } from '../shared/marks-nav.js';
 import { renderEmpty } from '../shared/states.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { renderTableView } from '../shared/table-view.js';
-import { renderTooltip } from '../shared/tooltip.js';
 import type { TableColumn, TableRow } from '../shared/table-view.js';
 import { t } from '../shared/strings.js';
+import { whenUpdating, withTooltip } from '../shared/widget-frame.js';
 import { SPARK_HEIGHT, SPARK_MARGINS, renderCard, renderCardFrame, sparkWidth } from './card-view.js';
 import { bandInRowUnit } from './format.js';
 import { checkBand, checkMetric, checkPolarity, checkSparkPeriods, resolveRange, sparkPeriod, sparkWindow } from './options.js';
@@ -205,24 +204,14 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
     const r = value.result;
     const notices = this.renderNoticesOf(value, ctx);
     if (this.isEmpty(r)) return this.renderState(title, renderEmpty(ctx.locale, this.emptyMessage(ctx.locale)), notices);
-    const tip = this.tip;
     const frame = renderCardFrame({
       title,
       summary: this.summary(r, ctx),
       locale: ctx.locale,
       view: this.view,
-      onToggleView: () => {
-        this.view = this.view === 'chart' ? 'table' : 'chart';
-      },
-      onExport: (kind) => {
-        this.export(kind).catch((e: unknown) => {
-          const error = e instanceof Error ? e : new Error(String(e));
-          this.dispatchEvent(new CustomEvent('pulso-data-error', { bubbles: true, composed: true, detail: { error } }));
-        });
-      },
-      body: html`${this.renderChart(r, ctx)}
-        ${renderTooltip({ open: tip !== undefined, x: tip?.x ?? 0, y: tip?.y ?? 0, containerWidth: tip?.width ?? ctx.width,
-          lines: tip?.lines ?? [], title: tip?.title, id: TOOLTIP_ID })}`,
+      onToggleView: () => this.toggleView(),
+      onExport: (kind) => this.onExport(kind),
+      body: withTooltip(this.renderChart(r, ctx), this.tip, ctx.width, TOOLTIP_ID),
       table: renderTableView({
         caption: title,
         columns: this.tableColumns(ctx),
@@ -233,7 +222,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
       }),
       notices,
     });
-    return updating ? html`<div class="pulso-updating" aria-busy="true">${frame}</div>` : frame;
+    return whenUpdating(frame, updating);
   }
 
   protected tableColumns(ctx: RenderContext): readonly TableColumn[] {

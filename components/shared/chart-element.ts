@@ -2,38 +2,37 @@
 // the chart/table frame, states, tooltips for pointer and keyboard, exports and
 // the `pulso-select` event. A widget says which tables it needs, computes its
 // rows, and draws them; this class does the rest the same way for all of them.
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Adapter } from '../../src/adapters/types.js';
 import type { NormalizedTables, TableName } from '../../src/data/schema.js';
-import { formatters } from '../../src/i18n/format.js';
-import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { DashboardDefaultsConsumer } from './dashboard-defaults.js';
 import type { ChartView, ExportKind } from './chart-frame.js';
 import { PulsoDataController } from './data-controller.js';
 import type { DataValue } from './data-controller.js';
-import { exportChart } from './export-action.js';
+import { exportChart, showChartView } from './export-action.js';
 import { elementLocale } from './locale.js';
 import { MarksNavController } from './marks-nav.js';
 import type { MarkPosition } from './marks-nav.js';
 import { ResizeController } from './resize-controller.js';
 import { renderWidgetNotices } from './notices.js';
-import { renderEmpty, renderError, renderLoading, renderNoSource } from './states.js';
+import { renderContext } from './render-context.js';
+import type { RenderContext } from './render-context.js';
+import { renderEmpty } from './states.js';
 import type { SkeletonShape } from './states.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
 import { anchorOf, describeBy } from './tooltip.js';
+import type { TooltipLine } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
 import type { OpenTip } from './widget-frame.js';
-import { t } from './strings.js';
-import type { TooltipLine } from './tooltip.js';
-
+import { renderDataStates, renderStateFrame } from './widget-states.js';
 import type { PulsoSelectDetail } from './events.js';
-
 import { PulsoOptionError, textOption } from './options.js';
 
 export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
+export type { RenderContext } from './render-context.js';
 
 export const TOOLTIP_ID = 'pulso-tooltip';
 
@@ -41,13 +40,6 @@ export const TOOLTIP_ID = 'pulso-tooltip';
 export interface TipContent {
   title: string;
   lines: TooltipLine[];
-}
-
-/** Everything a widget's draw functions need, resolved once per render. */
-export interface RenderContext {
-  locale: Locale;
-  f: Formatters;
-  width: number;
 }
 
 /**
@@ -188,14 +180,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   protected get context(): RenderContext {
-    const zone = textOption(this.timeZone);
-    let f: Formatters;
-    try {
-      f = formatters(this.resolvedLocale, zone);
-    } catch {
-      f = formatters(this.resolvedLocale); // a bad zone is reported by the metric, which throws
-    }
-    return { locale: this.resolvedLocale, f, width: this.resize.width };
+    return renderContext(this.resolvedLocale, textOption(this.timeZone), this.resize.width);
   }
 
   private computeSafely(tables: NormalizedTables): R {
@@ -221,6 +206,10 @@ export abstract class PulsoChartElement<R> extends LitElement {
     this.tip = undefined;
   }
 
+  protected toggleView(): void {
+    this.view = this.view === 'chart' ? 'table' : 'chart';
+  }
+
   private selectMark(mark: Element, pos: MarkPosition): void {
     const value = this.data.value;
     if (!value) return;
@@ -241,15 +230,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
       columns: this.tableColumns(ctx, value.result),
       rows: this.tableRows(value.result),
       root: this.renderRoot,
-      showChart: async () => {
-        const back = this.view;
-        if (back === 'chart') return () => undefined;
-        this.view = 'chart';
-        await this.updateComplete;
-        return () => {
-          this.view = back;
-        };
-      },
+      showChart: () =>
+        showChartView(() => this.view, (view) => void (this.view = view), () => this.updateComplete),
     });
   }
 
@@ -257,7 +239,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return textOption(this.heading) ?? this.defaultHeading(locale);
   }
 
-  private onExport(kind: ExportKind): void {
+  /** The Download menu's handler: a failed export is reported as `pulso-data-error`. */
+  protected onExport(kind: ExportKind): void {
     this.export(kind).catch((e: unknown) => {
       const error = e instanceof Error ? e : new Error(String(e));
       this.dispatchEvent(new CustomEvent('pulso-data-error', { bubbles: true, composed: true, detail: { error } }));
@@ -265,32 +248,19 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   override render(): unknown {
-    const locale = this.resolvedLocale;
-    const title = this.title_(locale);
-    return this.data.render({
-      initial: (reason) =>
-        reason === 'no-source'
-          ? this.renderState(title, renderNoSource(locale))
-          : reason === 'unregistered'
-            ? this.renderState(title, renderEmpty(locale, t(locale, 'unregistered', { name: textOption(this.source) ?? '' })))
-            : this.renderState(title, renderLoading(this.skeleton(), locale)),
-      pending: () =>
-        this.data.value
-          ? this.renderResult(this.data.value, title, true)
-          : this.renderState(title, renderLoading(this.skeleton(), locale)),
-      complete: (value) => this.renderResult(value, title, false),
-      error: (error) => this.renderState(title, renderError(error, locale, () => void this.data.retry())),
+    const title = this.title_(this.resolvedLocale);
+    return renderDataStates(this.data, {
+      locale: this.resolvedLocale,
+      source: textOption(this.source),
+      skeleton: () => this.skeleton(),
+      state: (body) => this.renderState(title, body),
+      result: (value, updating) => this.renderResult(value, title, updating),
     });
   }
 
   /** The title above a state (loading, empty, error) so the widget keeps its place and name. */
   protected renderState(title: string, body: unknown, notices: unknown = nothing): TemplateResult {
-    return html`<figure part="frame" class="pulso-frame" aria-label=${title}>
-      <div part="header" class="pulso-frame-header">
-        <h3 part="title" class="pulso-frame-title">${title}</h3>
-      </div>
-      ${notices} ${body}
-    </figure>`;
+    return renderStateFrame(title, body, notices);
   }
 
   protected renderResult(value: DataValue<R>, title: string, updating: boolean): TemplateResult {
@@ -305,9 +275,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       timeZone: textOption(this.timeZone),
       width: ctx.width,
       view: this.view,
-      onToggleView: () => {
-        this.view = this.view === 'chart' ? 'table' : 'chart';
-      },
+      onToggleView: () => this.toggleView(),
       onExport: (kind) => this.onExport(kind),
       chart: this.renderChart(value.result, ctx),
       tip: this.tip,

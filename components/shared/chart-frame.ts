@@ -35,6 +35,7 @@ export interface ChartFrameOptions {
 export const FRAME_TITLE_ID = 'pulso-frame-title';
 export const FRAME_SUMMARY_ID = 'pulso-frame-summary';
 
+/** The Download menu's formats, in menu order, with their labels' string keys. */
 const EXPORTS: readonly { kind: ExportKind; key: 'downloadCsv' | 'downloadSvg' | 'downloadPng' }[] = [
   { kind: 'csv', key: 'downloadCsv' },
   { kind: 'svg', key: 'downloadSvg' },
@@ -56,16 +57,7 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
         @click=${() => o.onToggleView()}>${t(o.locale, 'showTable')}</button>
       <details part="exports" class="pulso-frame-exports">
         <summary part="button export-menu">${t(o.locale, 'download')}</summary>
-        <div class="pulso-frame-menu">
-          ${EXPORTS.map(
-            (e) => html`<button type="button" part="button export" class="pulso-frame-export"
-              data-kind=${e.kind} @click=${(ev: Event) => {
-                // Close the menu once a format is chosen.
-                (ev.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
-                o.onExport(e.kind);
-              }}>${t(o.locale, e.key)}</button>`,
-          )}
-        </div>
+        <div class="pulso-frame-menu">${renderExportItems(o.locale, o.onExport)}</div>
       </details>
     </div>
     ${o.notices ?? nothing}
@@ -78,6 +70,18 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
             ? html`<div part="legend" class="pulso-frame-legend">${o.legend}</div>`
             : nothing}`}
   </figure>`;
+}
+
+/** The Download menu's buttons, one per format (the KPI card's compact menu uses them too). */
+export function renderExportItems(locale: Locale, onExport: (kind: ExportKind) => void): TemplateResult[] {
+  return EXPORTS.map(
+    (e) => html`<button type="button" part="button export" class="pulso-frame-export"
+      data-kind=${e.kind} @click=${(ev: Event) => {
+        // Close the menu once a format is chosen.
+        (ev.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+        onExport(e.kind);
+      }}>${t(locale, e.key)}</button>`,
+  );
 }
 
 export const chartFrameStyles = css`

@@ -4,7 +4,7 @@
 import { rowsToCsv } from '../../src/data/csv-export.js';
 import type { CsvColumn } from '../../src/data/csv-export.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { ExportKind } from './chart-frame.js';
+import type { ChartView, ExportKind } from './chart-frame.js';
 import { downloadBlob, exportFilename, serializeSvg, svgToPngBlob } from './export.js';
 import type { TableColumn, TableRow } from './table-view.js';
 
@@ -40,4 +40,20 @@ export async function exportChart(o: ExportSource): Promise<void> {
   } finally {
     restore();
   }
+}
+
+/**
+ * A widget's `showChart`: switches its view (`get`/`set`) to the chart and waits
+ * until it is `drawn`; resolves to the function that brings the table back.
+ */
+export async function showChartView(
+  get: () => ChartView,
+  set: (view: ChartView) => void,
+  drawn: () => Promise<unknown>,
+): Promise<() => void> {
+  const back = get();
+  if (back === 'chart') return () => undefined;
+  set('chart');
+  await drawn();
+  return () => set(back);
 }

@@ -1,5 +1,6 @@
 // A widget's complete view once it has rows: the chart frame (title, summary,
-// toolbar, notices, legend) around the chart with its tooltip, or the table.
+// toolbar, notices, legend) around the chart with its tooltip, or the table. The
+// tooltip and busy wrapper are exported for the KPI card, which has its own frame.
 import { html } from 'lit';
 import type { nothing } from 'lit';
 import type { TemplateResult } from 'lit';
@@ -45,17 +46,6 @@ export interface WidgetFrameOptions {
 }
 
 export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
-  const tip = o.tip;
-  const chart = html`${o.chart}
-    ${renderTooltip({
-      open: tip !== undefined,
-      x: tip?.x ?? 0,
-      y: tip?.y ?? 0,
-      containerWidth: tip?.width ?? o.width,
-      lines: tip?.lines ?? [],
-      title: tip?.title,
-      id: o.tooltipId,
-    })}`;
   const frame = renderChartFrame({
     title: o.title,
     summary: o.summary,
@@ -63,7 +53,7 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
     view: o.view,
     onToggleView: o.onToggleView,
     onExport: o.onExport,
-    chart,
+    chart: withTooltip(o.chart, o.tip, o.width, o.tooltipId),
     table: renderTableView({
       caption: o.title,
       columns: o.columns,
@@ -79,5 +69,27 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
     controls: o.controls,
     notices: o.notices,
   });
-  return o.updating ? html`<div class="pulso-updating" aria-busy="true">${frame}</div>` : frame;
+  return whenUpdating(frame, o.updating);
+}
+
+/**
+ * The chart followed by its tooltip, which stays in the DOM while closed so the
+ * marks' `aria-describedby` always resolves; `width` is the box's when none is open.
+ */
+export function withTooltip(chart: TemplateResult, tip: OpenTip | undefined, width: number, id: string): TemplateResult {
+  return html`${chart}
+    ${renderTooltip({
+      open: tip !== undefined,
+      x: tip?.x ?? 0,
+      y: tip?.y ?? 0,
+      containerWidth: tip?.width ?? width,
+      lines: tip?.lines ?? [],
+      title: tip?.title,
+      id,
+    })}`;
+}
+
+/** While new data loads, the old view stays, dimmed and marked busy. */
+export function whenUpdating(frame: TemplateResult, updating: boolean): TemplateResult {
+  return updating ? html`<div class="pulso-updating" aria-busy="true">${frame}</div>` : frame;
 }
