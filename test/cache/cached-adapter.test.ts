@@ -8,26 +8,11 @@ import { CachedAdapter } from '../../src/cache/cached-adapter.js';
 import type { CacheUpdate } from '../../src/cache/cached-meta.js';
 import { MemoryCache } from '../../src/cache/memory.js';
 import type { CacheProblem } from '../../src/cache/types.js';
+import { scripted } from './scripted.js';
 
 const values = (t: ColumnTable, name: string): unknown[] =>
   Array.from(t.column(name) as unknown as ArrayLike<unknown>);
 
-type Answer = LoadResult | Error;
-
-/** An adapter answering each load with the next answer (the last one repeats). */
-function scripted(answers: Answer[], id = 'json:/api'): Adapter & { calls: number } {
-  const adapter = {
-    id,
-    calls: 0,
-    async load(): Promise<LoadResult> {
-      const answer = answers[Math.min(adapter.calls, answers.length - 1)];
-      adapter.calls += 1;
-      if (answer instanceof Error) throw answer;
-      return answer;
-    },
-  };
-  return adapter;
-}
 
 const rows = (...scores: number[]): LoadResult =>
   scores.map((score, i) => ({ customer_id: `c${i}`, score }));

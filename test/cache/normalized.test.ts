@@ -3,7 +3,7 @@
 // TableStore loading through a cache (Node and browsers).
 import { expect } from 'chai';
 import { AdapterError } from '../../src/adapters/errors.js';
-import type { Adapter, LoadResult } from '../../src/adapters/types.js';
+import type { Adapter } from '../../src/adapters/types.js';
 import { CachedAdapter } from '../../src/cache/cached-adapter.js';
 import type { CacheUpdate } from '../../src/cache/cached-meta.js';
 import { NORMALIZED_SCHEMA_VERSION } from '../../src/cache/cached-meta.js';
@@ -16,22 +16,8 @@ import type { Revalidation, SourceMeta } from '../../src/data/load.js';
 import type { Row } from '../../src/data/schema.js';
 import { TableStore } from '../../src/data/store.js';
 import { isNormalized } from '../../src/data/validate.js';
+import { scripted } from './scripted.js';
 
-type Answer = LoadResult | Error;
-
-function scripted(answers: Answer[], id = 'json:/api'): Adapter & { calls: number } {
-  const adapter = {
-    id,
-    calls: 0,
-    async load(): Promise<LoadResult> {
-      const answer = answers[Math.min(adapter.calls, answers.length - 1)];
-      adapter.calls += 1;
-      if (answer instanceof Error) throw answer;
-      return answer;
-    },
-  };
-  return adapter;
-}
 
 const survey = (day: number, score: number, at?: string): Row => ({
   at: at ?? `2025-01-${String(day).padStart(2, '0')}T08:00:00Z`,
