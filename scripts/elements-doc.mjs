@@ -1,14 +1,16 @@
-// The README's element reference, generated from custom-elements.json (which `npm run build`
-// writes from the classes' JSDoc and Lit decorators):
-//   node scripts/readme-api.mjs           rewrites the part of README.md between the api markers
-//   node scripts/readme-api.mjs --check   exits 1 when that part is not what the manifest says
-// `npm run docs` builds first, then writes. Also imported by test/docs/readme.node.test.ts.
+// The element reference (docs/elements.md), generated from custom-elements.json (which
+// `npm run build` writes from the classes' JSDoc and Lit decorators):
+//   node scripts/elements-doc.mjs           rewrites the part of docs/elements.md between the api markers
+//   node scripts/elements-doc.mjs --check   exits 1 when that part is not what the manifest says
+// `npm run docs` builds first, then writes. Also imported by test/docs/elements.node.test.ts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const API_START = '<!-- api:start -->';
 export const API_END = '<!-- api:end -->';
+/** The page that holds the reference, relative to the repository root. */
+export const PAGE = 'docs/elements.md';
 
 /** Module paths as the manifest spells them in different places ("/components/x.js", "./x.js", "components/x.ts"), made comparable. */
 function modulePath(path, from = '') {
@@ -154,33 +156,33 @@ function section(title, rows) {
   return rows.length ? [`**${title}**`, '', ...rows] : [];
 }
 
-/** The markdown that goes between the api markers: pure, so the test can compare it with the README. */
+/** The markdown that goes between the api markers: pure, so the test can compare it with the page. */
 export function renderApi(manifest) {
   if (!manifest || !Array.isArray(manifest.modules)) throw new TypeError('renderApi needs a custom-elements.json manifest (with `modules`)');
   const elements = elementsOf(manifest);
   const lines = [
     '',
-    '<!-- Generated from custom-elements.json by `npm run docs` (scripts/readme-api.mjs): edit the JSDoc in components/, not this. -->',
+    '<!-- Generated from custom-elements.json by `npm run docs` (scripts/elements-doc.mjs): edit the JSDoc in components/, not this. -->',
     '',
   ];
   for (const element of elements) lines.push(...renderElement(manifest, element));
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-/** The text between the markers, or undefined when the README has not both, in order. */
-export function currentApi(readme) {
-  const start = readme.indexOf(API_START);
-  const end = readme.indexOf(API_END, start + 1);
+/** The text between the markers, or undefined when the page has not both, in order. */
+export function currentApi(page) {
+  const start = page.indexOf(API_START);
+  const end = page.indexOf(API_END, start + 1);
   if (start < 0 || end < 0) return undefined;
-  return readme.slice(start + API_START.length, end);
+  return page.slice(start + API_START.length, end);
 }
 
-/** The README with `api` between the markers. */
-export function replaceApi(readme, api) {
-  const start = readme.indexOf(API_START);
-  const end = readme.indexOf(API_END, start + 1);
-  if (start < 0 || end < 0) throw new Error(`README.md needs the markers ${API_START} and ${API_END}, in that order`);
-  return readme.slice(0, start + API_START.length) + api + readme.slice(end);
+/** The page with `api` between the markers. */
+export function replaceApi(page, api) {
+  const start = page.indexOf(API_START);
+  const end = page.indexOf(API_END, start + 1);
+  if (start < 0 || end < 0) throw new Error(`${PAGE} needs the markers ${API_START} and ${API_END}, in that order`);
+  return page.slice(0, start + API_START.length) + api + page.slice(end);
 }
 
 /** Where two texts first differ, as a short hint. */
@@ -196,32 +198,33 @@ export function firstDifference(expected, actual) {
 function main(args) {
   const root = resolve(import.meta.dirname, '..');
   const manifestPath = resolve(root, 'custom-elements.json');
-  const readmePath = resolve(root, 'README.md');
+  const pagePath = resolve(root, PAGE);
   if (!existsSync(manifestPath)) {
     console.error('custom-elements.json is missing: run `npm run build` first (or `npm run docs`, which builds and writes).');
     return 1;
   }
-  const api = renderApi(JSON.parse(readFileSync(manifestPath, 'utf8')));
-  const readme = readFileSync(readmePath, 'utf8');
-  const current = currentApi(readme);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const api = renderApi(manifest);
+  const page = readFileSync(pagePath, 'utf8');
+  const current = currentApi(page);
   if (current === undefined) {
-    console.error(`README.md has no ${API_START} … ${API_END} section to fill.`);
+    console.error(`${PAGE} has no ${API_START} … ${API_END} section to fill.`);
     return 1;
   }
   if (args.includes('--check')) {
     if (current === api) {
-      console.log('README.md element reference is up to date.');
+      console.log(`${PAGE} element reference is up to date.`);
       return 0;
     }
-    console.error(`README.md element reference is out of date with custom-elements.json; run \`npm run docs\`.\nFirst difference at ${firstDifference(api, current)}`);
+    console.error(`${PAGE} element reference is out of date with custom-elements.json; run \`npm run docs\`.\nFirst difference at ${firstDifference(api, current)}`);
     return 1;
   }
   if (current === api) {
-    console.log('README.md element reference already up to date.');
+    console.log(`${PAGE} element reference already up to date.`);
     return 0;
   }
-  writeFileSync(readmePath, replaceApi(readme, api));
-  console.log(`README.md element reference written (${elementsOf(JSON.parse(readFileSync(manifestPath, 'utf8'))).length} elements).`);
+  writeFileSync(pagePath, replaceApi(page, api));
+  console.log(`${PAGE} element reference written (${elementsOf(manifest).length} elements).`);
   return 0;
 }
 
