@@ -1,13 +1,9 @@
-import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { arqueroWithoutCodegen } from './build/arquero-without-codegen.js';
 import { d3PureConstants } from './build/d3-pure-constants.js';
 
 const here = import.meta.dirname;
-const shared = resolve(here, '../shared');
-// ../shared may be a symlink (a checkout beside the data): Vite serves files by their real path.
-const sharedReal = existsSync(shared) ? realpathSync(shared) : shared;
 
 // `npm start` serves the demo (demo/) with the msw worker from demo/public;
 // `vite build` writes dist/pulso.js: one self-contained, minified ES module (every
@@ -18,8 +14,9 @@ export default defineConfig({
   publicDir: resolve(here, 'demo/public'),
   server: {
     port: 5173,
-    // The demo imports src/ and components/, and its real-data page reads ../shared/data.
-    fs: { allow: [here, shared, sharedReal] },
+    // The demo (root demo/) imports src/ and components/, and its real-data page reads
+    // data/: all inside the repository, and nothing outside it is served.
+    fs: { allow: [here] },
   },
   // Build only (build/): arquero's string-expression compiler (acorn + Function) can never
   // run under script-src 'self' and Pulso never calls it; d3's unused constants are dropped.

@@ -1,5 +1,5 @@
-// Runs a bench page in headless Chromium (served by Vite, so TypeScript and
-// ../shared/data are reachable) and waits for it to set `window.__bench` to
+// Runs a bench page in headless Chromium (served by Vite from the repository root, so
+// TypeScript and data/ are reachable) and waits for it to set `window.__bench` to
 // `{ done: true, lines }` or `{ error }`. Shared by run-browser.mjs and run.mjs.
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
@@ -17,7 +17,7 @@ export async function runPage(page, { query = '', read, jsFlags = [] } = {}) {
     configFile: false,
     root: process.cwd(),
     logLevel: 'error',
-    server: { port: 0, fs: { allow: [process.cwd(), new URL('../../shared', import.meta.url).pathname] } },
+    server: { port: 0 },
   });
   await server.listen();
   const { port } = server.httpServer.address();

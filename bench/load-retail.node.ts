@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { CsvAdapter } from '../src/adapters/csv.js';
 import { loadTables } from '../src/data/load.js';
 
-const file = new URL('../../shared/data/online_retail_events.csv.gz', import.meta.url);
+const file = new URL('../data/online_retail_events.csv.gz', import.meta.url);
 const runs = Number(process.argv[2] ?? 5);
 const times: { gunzip: number; parse: number; validate: number; total: number }[] = [];
 let rows = 0;

@@ -13,7 +13,8 @@ declare global {
   }
 }
 
-const url = '/@fs' + new URL('../../shared/data/online_retail_events.csv.gz', import.meta.url).pathname.replace(/^\/@fs/, '');
+// data/ is inside the root bench/browser.mjs serves, so the file has an ordinary address.
+const url = new URL('../data/online_retail_events.csv.gz', import.meta.url).href;
 const runs = Number(new URLSearchParams(location.search).get('runs') ?? 5);
 const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 

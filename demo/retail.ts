@@ -1,5 +1,5 @@
-// The real-data demo (demo/retail.html, issue 6): the UCI Online Retail purchase log
-// from ../shared/data, fetched and parsed in the browser by CsvAdapter (no API), as
+// The real-data demo (demo/retail.html): the UCI Online Retail purchase log
+// from data/ in this repository, fetched and parsed in the browser by CsvAdapter (no API), as
 // monthly retention of first-purchase cohorts. Text reaches the page only as textContent.
 import '../components/index.js';
 import type { PulsoCohortChurn } from '../components/cohort-churn/pulso-cohort-churn.js';
@@ -7,9 +7,9 @@ import { CsvAdapter } from '../src/adapters/csv.js';
 import type { Adapter } from '../src/adapters/types.js';
 import { resolveLocale, type Locale } from '../src/core.js';
 
-// Vite rewrites this pattern to the file's address (/@fs/… in dev; vite.config.ts allows ../shared).
-// The file is not copied into the project (../shared/data/README.md).
-const FILE = new URL('../../shared/data/online_retail_events.csv.gz', import.meta.url).href;
+// Vite rewrites this pattern to the file's address (/@fs/… in dev: data/ is outside the demo
+// root but inside the repository, which vite.config.ts allows). Provenance: data/README.md.
+const FILE = new URL('../data/online_retail_events.csv.gz', import.meta.url).href;
 
 const TEXT: Record<Locale, Record<string, string>> = {
   'pt-BR': {
@@ -30,7 +30,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     gallery: 'Galeria de widgets',
     loading: 'Lendo 541.909 linhas (1,7 MB comprimidos, 45 MB de CSV): leva cerca de um segundo…',
     loaded: '{rows} linhas baixadas e lidas em {seconds} s.',
-    failed: 'Não foi possível ler o arquivo (o motivo está no gráfico). Ele fica em ../shared/data/online_retail_events.csv.gz, ao lado do projeto.',
+    failed: 'Não foi possível ler o arquivo (o motivo está no gráfico). Ele fica no repositório, em data/online_retail_events.csv.gz.',
   },
   en: {
     title: 'Real data: an online shop’s purchases',
@@ -50,7 +50,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     gallery: 'Widget gallery',
     loading: 'Reading 541,909 rows (1.7 MB compressed, 45 MB of CSV): this takes about a second…',
     loaded: '{rows} rows downloaded and read in {seconds} s.',
-    failed: 'The file could not be read (the chart says why). It lives in ../shared/data/online_retail_events.csv.gz, beside the project.',
+    failed: 'The file could not be read (the chart says why). It lives in the repository, at data/online_retail_events.csv.gz.',
   },
   es: {
     title: 'Datos reales: compras de una tienda en línea',
@@ -70,7 +70,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     gallery: 'Galería de widgets',
     loading: 'Leyendo 541.909 filas (1,7 MB comprimidos, 45 MB de CSV): tarda alrededor de un segundo…',
     loaded: '{rows} filas descargadas y leídas en {seconds} s.',
-    failed: 'No se pudo leer el archivo (el gráfico dice por qué). Está en ../shared/data/online_retail_events.csv.gz, junto al proyecto.',
+    failed: 'No se pudo leer el archivo (el gráfico dice por qué). Está en el repositorio, en data/online_retail_events.csv.gz.',
   },
 };
 

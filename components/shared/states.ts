@@ -89,8 +89,11 @@ const CODE_KEYS: Record<string, StringKey> = {
  * so an error from another copy of the adapter module is still explained.
  */
 export function errorSentence(error: Error, locale: Locale): string {
-  const e = error as Error & { code?: unknown; url?: unknown; status?: unknown };
-  const key = typeof e.code === 'string' ? CODE_KEYS[e.code] : undefined;
+  const e = error as Error & { code?: unknown; url?: unknown; status?: unknown; received?: unknown };
+  // A web page where data was expected is a format error worth its own words: the
+  // usual cause is a wrong address answered by a fallback, login or error page.
+  const page = e.code === 'malformed' && e.received === 'html';
+  const key = page ? 'errorWebPage' : typeof e.code === 'string' ? CODE_KEYS[e.code] : undefined;
   if (!key) return t(locale, 'errorUnknown');
   const url = typeof e.url === 'string' && e.url ? e.url : '?';
   const status = typeof e.status === 'number' ? e.status : '?';

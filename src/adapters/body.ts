@@ -1,14 +1,19 @@
 // Reading response bodies for the file adapters (CSV, Arrow), gzip included.
 import { AdapterError } from './errors.js';
+import { rejectHtmlType, rejectMarkupBytes } from './web-page.js';
 
 /**
  * The body's bytes, inflated when they are gzip. The magic bytes decide, not the
  * `.gz` name: a server that sends `Content-Encoding: gzip` has the browser inflate
- * the file already, and inflating it twice would fail.
+ * the file already, and inflating it twice would fail. A web page (by its content
+ * type, or by its first bytes once inflated) is rejected as a format error.
  */
 export async function bodyBytes(response: Response, url: string): Promise<Uint8Array> {
+  rejectHtmlType(response, url);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return isGzip(bytes) ? gunzip(bytes, url) : bytes;
+  const data = isGzip(bytes) ? await gunzip(bytes, url) : bytes;
+  rejectMarkupBytes(data, url);
+  return data;
 }
 
 export function isGzip(bytes: Uint8Array): boolean {

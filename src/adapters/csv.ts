@@ -7,6 +7,7 @@ import { addressId, bodyText, uniqueId } from './body.js';
 import { parseCsv, type CsvParseResult } from './csv-parse.js';
 import { AdapterError, throwIfAborted } from './errors.js';
 import { get, resolveHttp, type HttpOptions, type ResolvedHttp } from './http.js';
+import { pageStart, textStartsWithMarkup, webPageError } from './web-page.js';
 import type { Adapter, FieldMap, LoadRequest } from './types.js';
 
 type PerTable<T> = Partial<Record<TableName, T>>;
@@ -71,6 +72,12 @@ export class CsvAdapter implements Adapter {
   }
 
   private parse(text: string, source: string, name: TableName): ColumnTable {
+    // A fetched body was checked as it arrived (bodyText); this catches a page the host
+    // fetched itself and passed as `text`, which would otherwise parse as junk rows.
+    if (textStartsWithMarkup(text)) {
+      const head = JSON.stringify(pageStart(text));
+      throw webPageError(source, `${source} is a web page (it starts with ${head}), not CSV`);
+    }
     let result: CsvParseResult;
     try {
       result = parseCsv(text, { delimiter: this.options.delimiter });

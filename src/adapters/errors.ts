@@ -3,9 +3,13 @@
 
 export type AdapterErrorCode = 'http' | 'timeout' | 'network' | 'malformed' | 'aborted';
 
+/** What came instead of data, for a format error: `html`, a web page. */
+export type AdapterErrorReceived = 'html';
+
 export interface AdapterErrorOptions {
   status?: number;
   cause?: unknown;
+  received?: AdapterErrorReceived;
 }
 
 export class AdapterError extends Error {
@@ -14,6 +18,11 @@ export class AdapterError extends Error {
   readonly status?: number;
   /** The URL (or source description) that failed. */
   readonly url: string;
+  /**
+   * For `code: 'malformed'`: what came instead of data, when it is known. `html` is a
+   * web page (a server's fallback, login or error page), so a widget can say so.
+   */
+  readonly received?: AdapterErrorReceived;
 
   constructor(
     code: AdapterErrorCode,
@@ -28,6 +37,7 @@ export class AdapterError extends Error {
     this.code = code;
     this.url = url;
     if (options.status !== undefined) this.status = options.status;
+    if (options.received !== undefined) this.received = options.received;
   }
 }
 

@@ -130,6 +130,7 @@ function withAttempts(error: unknown, attempts: number): unknown {
   return new AdapterError(error.code, error.url, message, {
     status: error.status,
     cause: error.cause,
+    received: error.received,
   });
 }
 

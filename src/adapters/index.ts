@@ -9,7 +9,7 @@ export type {
   TimeInput,
 } from './types.js';
 export { AdapterError, isAbortError } from './errors.js';
-export type { AdapterErrorCode } from './errors.js';
+export type { AdapterErrorCode, AdapterErrorReceived } from './errors.js';
 export type { FetchLike, HeadersSource, HttpOptions } from './http.js';
 export { MemoryAdapter } from './memory.js';
 export type { MemoryAdapterOptions } from './memory.js';

@@ -5,6 +5,7 @@ import { applyFieldMap, fieldsFor, rowsToTable, toTable } from '../data/fields.j
 import type { Row, TableName } from '../data/schema.js';
 import { AdapterError } from './errors.js';
 import { get, resolveHttp, resolveUrl, type HttpOptions, type ResolvedHttp } from './http.js';
+import { pageStart, rejectHtmlType, textStartsWithMarkup, webPageError } from './web-page.js';
 import type { Adapter, FieldMap, LoadRequest, TimeInput } from './types.js';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
@@ -90,11 +91,21 @@ export class JsonAdapter implements Adapter {
 }
 
 async function readPage(response: Response, url: string): Promise<Page> {
+  // A web page (a login, fallback or error page answering 200) is a format error, in
+  // words a widget can show, not "malformed JSON" (SPEC §5).
+  rejectHtmlType(response, url);
   const type = response.headers.get('content-type') ?? '';
   if (type.toLowerCase().includes('application/vnd.apache.arrow')) {
     return { kind: 'arrow', bytes: new Uint8Array(await response.arrayBuffer()) };
   }
   const text = await response.text();
+  if (textStartsWithMarkup(text)) {
+    const head = JSON.stringify(pageStart(text));
+    throw webPageError(
+      url,
+      `GET ${url} answered a web page (it starts with ${head}) where JSON was expected`,
+    );
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,11 +1,11 @@
-// The real UCI Online Retail file (541,909 rows) through CsvAdapter, in Node.
+// The real UCI Online Retail file (541,909 rows, data/) through CsvAdapter, in Node.
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { ColumnTable } from 'arquero';
 import { CsvAdapter } from '../../src/adapters/csv.js';
 
-const FILE = new URL('../../../shared/data/online_retail_events.csv.gz', import.meta.url);
+const FILE = new URL('../../data/online_retail_events.csv.gz', import.meta.url);
 const cell = (t: ColumnTable, name: string, row: number): unknown =>
   (t.column(name) as unknown as ArrayLike<unknown>)[row];
 

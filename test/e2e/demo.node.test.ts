@@ -3,17 +3,17 @@
 // The dashboard (demo/index.html) renders every widget with data; a click on a cohort
 // cross-filters the others, shows a chip and goes into the URL; the filter survives a reload;
 // removing the chip restores the numbers. The real-data page (demo/retail.html) reads the
-// 541,909-row Online Retail file from ../shared/data and draws its cohorts.
-import { existsSync } from 'node:fs';
+// 541,909-row Online Retail file from data/ and draws its cohorts; when a web page comes
+// back instead of the file (Vite's answer for a file it does not have), it says so.
 import { resolve } from 'node:path';
 import { expect } from 'chai';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { launchChromium, shimEsbuildNames, watchErrors } from './browser.js';
 import { startVite } from './vite.js';
 import type { ViteChild } from './vite.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const RETAIL_FILE = resolve(root, '../shared/data/online_retail_events.csv.gz');
+const RETAIL_FILE = 'online_retail_events.csv.gz';
 const CHARTS = ['pulso-cohort-churn', 'pulso-nps-trend', 'pulso-channel-csat', 'pulso-adoption-funnel'];
 
 interface Count {
@@ -102,9 +102,11 @@ describe('demo pages (Vite dev server, Chromium)', function () {
     await server?.stop();
   });
 
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  /** A new page at `path`; `prepare` runs before it loads (to intercept requests). */
+  async function open(path: string, prepare?: (page: Page) => Promise<void>): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage();
     await shimEsbuildNames(page);
+    await prepare?.(page);
     // The reader, in every document of this page (the reload too); its own source, type-checked here.
     await page.evaluateOnNewDocument(`globalThis.__pulsoView = ${readView.toString()};`);
     const errors = watchErrors(page);
@@ -197,32 +199,89 @@ describe('demo pages (Vite dev server, Chromium)', function () {
     await page.close();
   });
 
-  it('real data: the Online Retail page draws its cohorts and reports the rows without a customer', async () => {
-    if (!existsSync(RETAIL_FILE)) {
-      throw new Error(`the Online Retail file is missing: ${RETAIL_FILE} (the demo reads ../shared/data beside the project; see its README)`);
-    }
-    const { page, errors } = await open('/retail.html?lang=en');
+  /** What the real-data page shows once its chart has settled. */
+  async function retailView(page: Page) {
     await page
       .waitForFunction(() => {
         const root = document.querySelector('#retail')?.shadowRoot;
-        return root?.querySelector('svg.pulso-chart [data-mark], .pulso-error, .pulso-empty') && !root.querySelector('[aria-busy="true"]');
+        // The status line says "Reading 541,909 rows…" until the load ends either way.
+        const loading = document.querySelector('#status')?.textContent?.endsWith('…') ?? true;
+        return root?.querySelector('svg.pulso-chart [data-mark], .pulso-error, .pulso-empty') && !root.querySelector('[aria-busy="true"]') && !loading;
       }, { timeout: 25_000, polling: 200 })
       .catch(() => undefined);
-    const seen = await page.evaluate(() => {
+    return page.evaluate(() => {
       const root = document.querySelector('#retail')?.shadowRoot;
+      const words = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
       return {
         marks: root?.querySelectorAll('svg.pulso-chart [data-mark]').length ?? 0,
-        alert: root?.querySelector('.pulso-error, .pulso-empty')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-        notices: [...(root?.querySelectorAll('.pulso-notices li') ?? [])].map((li) => li.textContent?.trim() ?? ''),
+        alert: words(root?.querySelector('.pulso-error, .pulso-empty')),
+        sentence: words(root?.querySelector('.pulso-error-sentence')),
+        notices: [...(root?.querySelectorAll('.pulso-notices li') ?? [])].map((li) => words(li)),
         status: document.querySelector('#status')?.textContent ?? '',
       };
     });
+  }
+
+  it('real data: the Online Retail page draws its cohorts and reports the rows without a customer', async () => {
+    const { page, errors } = await open('/retail.html?lang=en');
+    const seen = await retailView(page);
     expect(seen.alert, 'error or empty state').to.equal('');
     // 13 monthly cohorts, December 2010 to December 2011: 13 + 12 + … + 1 cells.
     expect(seen.marks, 'cohort cells').to.equal(91);
     expect(seen.notices.join(' | ')).to.contain('135,080 of 541,909 activity rows were skipped: customer_id missing');
     expect(seen.status).to.match(/^541,909 rows downloaded and read in [\d.]+ s\.$/);
     expect(errors, 'page errors').to.deep.equal([]);
+    await page.close();
+  });
+
+  /** Answers the request for the retail file with `answer`, every other request as usual. */
+  function answerRetailWith(answer: Parameters<HTTPRequest['respond']>[0]) {
+    return async (page: Page) => {
+      // The dashboard test leaves msw's service worker on this origin; requests it handles
+      // never reach the page's interception.
+      await page.setBypassServiceWorker(true);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => void (request.url().includes(RETAIL_FILE) ? request.respond(answer) : request.continue()));
+    };
+  }
+
+  /** The page says the file could not be read, and why, with no rows and no skipped-rows notice. */
+  function expectWebPageError(seen: Awaited<ReturnType<typeof retailView>>, sentence: RegExp, failed: string): void {
+    expect(seen.marks, 'cohort cells').to.equal(0);
+    expect(seen.sentence, 'the error state says a web page came back').to.match(sentence);
+    expect(seen.status, 'status line').to.equal(failed);
+    expect(seen.notices, 'no validation notice').to.deep.equal([]);
+    expect(`${seen.alert} ${seen.status}`).not.to.match(/skipped|ignoradas|omitieron|downloaded|baixadas/);
+  }
+
+  it('real data: a missing file (Vite answers its HTML fallback page) is an error that says so', async () => {
+    // What Vite really answers for a file it does not have: 200, text/html, the demo's index page.
+    const fallback = await fetch(`${base}/@fs${root}/data/no-such-file.csv.gz`);
+    const contentType = fallback.headers.get('content-type') ?? '';
+    expect([fallback.status, contentType], 'Vite fallback').to.deep.equal([200, 'text/html']);
+    const missing = { status: 200, contentType, body: await fallback.text() };
+    const { page, errors } = await open('/retail.html?lang=en', answerRetailWith(missing));
+    expectWebPageError(
+      await retailView(page),
+      /^The server answered http:\/\/127\.0\.0\.1:\d+\/@fs\/\S+\/data\/online_retail_events\.csv\.gz with a web page instead of data\. Check the address of the file or API\.$/,
+      'The file could not be read (the chart says why). It lives in the repository, at data/online_retail_events.csv.gz.',
+    );
+    expect(errors.filter((e) => e.startsWith('page error')), 'uncaught errors').to.deep.equal([]);
+    await page.close();
+  });
+
+  it('real data: an HTML page served as CSV is an error too, in Portuguese', async () => {
+    const page404 = '\ufeff\n<html><head><title>Not here</title></head><body>Sign in</body></html>';
+    const { page, errors } = await open(
+      '/retail.html?lang=pt-BR',
+      answerRetailWith({ status: 200, contentType: 'text/csv', body: page404 }),
+    );
+    expectWebPageError(
+      await retailView(page),
+      /^O servidor respondeu a http:\/\/\S+online_retail_events\.csv\.gz com uma página da web em vez de dados\. Verifique o endereço do arquivo ou da API\.$/,
+      'Não foi possível ler o arquivo (o motivo está no gráfico). Ele fica no repositório, em data/online_retail_events.csv.gz.',
+    );
+    expect(errors.filter((e) => e.startsWith('page error')), 'uncaught errors').to.deep.equal([]);
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-// The monthly cohort table of the real UCI Online Retail data (../shared/data), through
+// The monthly cohort table of the real UCI Online Retail data (data/), through
 // the whole data path (CsvAdapter → loadTables → retention), checked cell by cell
 // against DuckDB SQL that reads the raw gzip CSV itself.
 //
@@ -6,7 +6,7 @@
 // - rows without a customer_id are dropped (validation rejects them: 135,080 rows);
 // - cancelled invoices, invoice_no starting with 'C' (9,288 rows), are dropped.
 // Cohort = month of a customer's first purchase; active = any purchase in the month;
-// invoice times are taken as UTC (see ../shared/data/README.md).
+// invoice times are taken as UTC (see data/README.md).
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { CsvAdapter } from '../../src/adapters/csv.js';
 import { loadTables } from '../../src/data/load.js';
 import { retention, type RetentionRow } from '../../src/metrics/retention.js';
 
-const FILE = new URL('../../../shared/data/online_retail_events.csv.gz', import.meta.url);
+const FILE = new URL('../../data/online_retail_events.csv.gz', import.meta.url);
 const AS_OF = '2011-12-10';
 
 /** The activity table without cancelled invoices, built by hand (Arquero verbs are off limits). */

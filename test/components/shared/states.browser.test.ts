@@ -96,11 +96,13 @@ describe('renderEmpty and renderNoSource', () => {
 });
 
 describe('renderError', () => {
-  const errors: Record<Exclude<AdapterErrorCode, 'aborted'>, AdapterError> = {
+  // Every code a user can meet, and a format error that is a web page (its own sentence).
+  const errors: Record<Exclude<AdapterErrorCode, 'aborted'> | 'webPage', AdapterError> = {
     http: new AdapterError('http', '/data/surveys.json', 'GET /data/surveys.json: 503 Service Unavailable', { status: 503 }),
     timeout: new AdapterError('timeout', '/data/surveys.json', 'Timed out after 10000 ms'),
     network: new AdapterError('network', '/data/surveys.json', 'Failed to fetch'),
     malformed: new AdapterError('malformed', '/data/surveys.json', 'Unexpected token < in JSON'),
+    webPage: new AdapterError('malformed', '/data/surveys.json', 'GET /data/surveys.json answered a web page (Content-Type: text/html) where data was expected', { received: 'html' }),
   };
   const expected: Record<keyof typeof errors, Record<Locale, string>> = {
     http: {
@@ -122,6 +124,11 @@ describe('renderError', () => {
       en: 'The data from /data/surveys.json could not be read: it is not in the expected format.',
       'pt-BR': 'Os dados de /data/surveys.json não puderam ser lidos: não estão no formato esperado.',
       es: 'Los datos de /data/surveys.json no se pudieron leer: no tienen el formato esperado.',
+    },
+    webPage: {
+      en: 'The server answered /data/surveys.json with a web page instead of data. Check the address of the file or API.',
+      'pt-BR': 'O servidor respondeu a /data/surveys.json com uma página da web em vez de dados. Verifique o endereço do arquivo ou da API.',
+      es: 'El servidor respondió a /data/surveys.json con una página web en lugar de datos. Compruebe la dirección del archivo o de la API.',
     },
   };
 
