@@ -1,14 +1,21 @@
 // Browser tests in Debian's headless Chromium (DESIGN.md §4).
 // Two groups: `browser` runs the DOM/IndexedDB/msw tests on a plain page; `strict-csp`
 // runs every browser-safe test (the pure core tests and the browser tests) again on a
-// page whose Content-Security-Policy forbids 'unsafe-eval' and inline script and style,
-// and fails a test file on any CSP violation (see test/setup/csp-guard.ts).
+// page whose Content-Security-Policy forbids 'unsafe-eval' and inline script and style
+// and enforces Trusted Types, and fails a test file on any CSP violation (see
+// test/setup/csp-guard.ts).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:";
+// Trusted Types too: every DOM sink (innerHTML, DOMParser, script and worker URLs…) takes
+// only values from a named policy. 'lit-html' is the one policy the widgets use (Lit's);
+// 'pulso-test' is the tests' own (test/setup/test-policy.ts: msw's worker URL, parsing
+// exported SVG). The harness itself (mocha, @open-wc/testing, axe) needs none.
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html pulso-test";
 
 /** Serves msw's worker with the scope header it needs when served from a sub-path. */
 function serviceWorkerScope(context, next) {

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { readmeCsp } from './serve.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const started = performance.now();
@@ -28,7 +29,10 @@ async function vite(label, configFile) {
   console.log(`✓ ${label} (${seconds(t)})`);
 }
 
-/** What a page loading dist/pulso.js alone needs: no imports left, nothing Node, no code from strings. */
+/** The Trusted Types policy names the README's header allows (`trusted-types lit-html`). */
+const TRUSTED_TYPES_POLICIES = /(?:^|;)\s*trusted-types\s+([^;]*)/.exec(readmeCsp())?.[1].split(/\s+/).filter((n) => !n.startsWith("'")) ?? [];
+
+/** What a page loading dist/pulso.js alone needs: no imports left, nothing Node, no code from strings, no policy the README does not list. */
 async function checkBundle() {
   const code = await readFile(resolve(root, 'dist/pulso.js'), 'utf8');
   const problems = [];
@@ -37,6 +41,12 @@ async function checkBundle() {
   const evals = code.match(/\bnew Function\b|(?<![\w$.])Function\(|(?<![\w$.])eval\(/g);
   if (evals) problems.push(`code from strings: ${[...new Set(evals)].join(', ')}`);
   if (/\bprocess\.env\b/.test(code)) problems.push('process.env left');
+  // Trusted Types: a portal lists exactly these policy names (README "Content-Security-Policy").
+  const calls = code.match(/\.createPolicy\(/g) ?? [];
+  const policies = [...code.matchAll(/\.createPolicy\(\s*[`'"]([\w-]+)[`'"]/g)].map((m) => m[1]);
+  if (calls.length !== policies.length) problems.push('a Trusted Types policy created under a computed name');
+  const unlisted = policies.filter((name) => !TRUSTED_TYPES_POLICIES.includes(name));
+  if (unlisted.length) problems.push(`Trusted Types policies the README does not list: ${unlisted.join(', ')}`);
   const manifest = JSON.parse(await readFile(resolve(root, 'custom-elements.json'), 'utf8'));
   const tags = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name));
   const missing = tags.filter((tag) => !new RegExp(`["'\`]${tag}["'\`]`).test(code));
@@ -44,7 +54,7 @@ async function checkBundle() {
   if (missing.length) console.warn(`! in custom-elements.json but not registered by dist/pulso.js: ${missing.join(', ')}`);
   if (problems.length) throw new Error(`dist/pulso.js:\n  ${problems.join('\n  ')}`);
   const defined = tags.filter((tag) => !missing.includes(tag));
-  console.log(`✓ dist/pulso.js self-contained, no eval/Function, registers ${defined.join(', ')}`);
+  console.log(`✓ dist/pulso.js self-contained, no eval/Function, Trusted Types policies: ${policies.join(', ') || 'none'}, registers ${defined.join(', ')}`);
 }
 
 await rm(resolve(root, 'dist'), { recursive: true, force: true });

@@ -1,14 +1,24 @@
 // A static server for the repository root, as a host's intranet would serve the portal:
-// correct MIME types and the strict Content-Security-Policy header on every response.
+// correct MIME types and the portal's Content-Security-Policy header on every response.
 //   node scripts/serve.mjs [/demo/portal.html] [port=4173]    (npm run portal builds first)
-// Also imported by test/e2e/portal.node.test.ts (startServer).
-import { createReadStream } from 'node:fs';
+// Also imported by test/e2e/portal.node.test.ts (startServer, CSP).
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+/**
+ * The header README.md gives integrators (its ```http block under "Content-Security-Policy"),
+ * read from there so the README, `npm run portal` and the portal test use one text.
+ */
+export function readmeCsp(readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8')) {
+  const found = /^```http\nContent-Security-Policy: (.+)\n```$/m.exec(readme);
+  if (!found) throw new Error('README.md has no ```http block with a Content-Security-Policy header');
+  return found[1];
+}
+
+export const CSP = readmeCsp();
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

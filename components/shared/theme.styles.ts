@@ -3,9 +3,14 @@
 // light and dark defaults. Dark follows prefers-color-scheme unless
 // theme="light", and theme="dark" forces it. The variables are defined here
 // once; other style blocks (states, tooltip, table) interpolate `themeVariables`.
+// color-scheme follows the theme, so form controls and scrollbars match it
+// whatever the page declares. Every element's styles start with `themeStyles`,
+// which first seals the element from the page's inherited CSS (host-seal.styles.ts).
 import { css } from 'lit';
+import { hostSeal } from './host-seal.styles.js';
 
 const dark = css`
+  color-scheme: dark;
   --_pulso-fg: var(--pulso-fg, #e4e7eb);
   --_pulso-muted: var(--pulso-muted, #a3acb9);
   --_pulso-surface: var(--pulso-surface, #1b1f24);
@@ -19,6 +24,7 @@ const dark = css`
 /** The --_pulso-* variables with their light and dark defaults. */
 export const themeVariables = css`
   :host {
+    color-scheme: light;
     --_pulso-fg: var(--pulso-fg, #1f2933);
     --_pulso-muted: var(--pulso-muted, #5b6573);
     --_pulso-surface: var(--pulso-surface, #ffffff);
@@ -57,6 +63,7 @@ export const visuallyHidden = css`
 `;
 
 export const themeStyles = css`
+  ${hostSeal}
   ${themeVariables}
   :host {
     display: block;

@@ -5,6 +5,7 @@ import { delay, http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { JsonAdapter } from '../../src/adapters/json.js';
 import { startMockApi } from '../../demo/mocks/browser.js';
+import { MSW_WORKER_PATH, withMswRegistration } from '../setup/test-policy.js';
 import { createHandlers } from '../../demo/mocks/handlers.js';
 import { rejection } from './fake-fetch.js';
 
@@ -46,10 +47,10 @@ function recordUrls(): { urls: string[]; stop: () => void } {
 
 describe('JsonAdapter with msw in the browser', () => {
   before(async () => {
-    worker = await startMockApi(createHandlers({ data: { surveys, activity } }), {
-      url: '/demo/public/mockServiceWorker.js',
-      scope: '/',
-    });
+    // msw's register() call is the one sink the test policy opens (test/setup/test-policy.ts).
+    worker = await withMswRegistration(() =>
+      startMockApi(createHandlers({ data: { surveys, activity } }), { url: MSW_WORKER_PATH, scope: '/' }),
+    );
   });
   afterEach(() => worker.resetHandlers());
   after(() => worker.stop());

@@ -1,13 +1,15 @@
-// The integrator's page (demo/portal.html): dist/pulso.js and the portal's data script under a
-// strict Content-Security-Policy (meta tag and header), in headless Chromium. Every element
-// must render its chart with marks (or its card with a value), with no CSP violation, page error or failed request.
+// The integrator's page (demo/portal.html): dist/pulso.js and the portal's data script under
+// README's Content-Security-Policy header exactly (Trusted Types enforced; the page's meta tag
+// must say the same), in headless Chromium. Every element must render its chart with marks (or
+// its card with a value) and a chart must export as PNG, with no CSP or Trusted Types
+// violation, page error or failed request.
 // `npm test` builds dist/ first (pretest); run alone after `npm run build`.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect } from 'chai';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { CSP, startServer } from '../../scripts/serve.mjs';
 import type { Server } from 'node:http';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -30,6 +32,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
   let page: Page;
   const violations: string[] = [];
   const errors: string[] = [];
+  let served = '';
 
   before(async function () {
     if (!existsSync(resolve(root, 'dist/pulso.js'))) {
@@ -43,6 +46,9 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     page = await browser.newPage();
+    // The PNG export below ends in a download: refuse it rather than write a file.
+    const session = await browser.target().createCDPSession();
+    await session.send('Browser.setDownloadBehavior', { behavior: 'deny' });
     await page.exposeFunction('__pulsoViolation', (v: string) => violations.push(v));
     await page.evaluateOnNewDocument(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
@@ -59,7 +65,8 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`HTTP ${r.status()}: ${r.url()}`);
     });
     await page.setViewport({ width: 1200, height: 900 });
-    await page.goto(`${started.url}/demo/portal.html`, { waitUntil: 'load' });
+    const response = await page.goto(`${started.url}/demo/portal.html`, { waitUntil: 'load' });
+    served = response?.headers()['content-security-policy'] ?? '';
   });
 
   after(async () => {
@@ -110,16 +117,54 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     }
   });
 
-  it('would see a violation (the listener works): an inline script is blocked and reported', async () => {
+  it("is served under README's header, Trusted Types included, and its meta tag says the same", () => {
+    expect(served).to.equal(CSP);
+    expect(CSP).to.match(/(^|; )require-trusted-types-for 'script'(;|$)/);
+    expect(CSP).to.match(/(^|; )trusted-types lit-html(;|$)/);
+    const html = readFileSync(resolve(root, 'demo/portal.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+    expect(meta, 'demo/portal.html <meta> CSP').to.equal(CSP);
+  });
+
+  it('exports a chart as PNG (img-src blob:) with no violation', async () => {
+    const outcome: string = await page.evaluate(async () => {
+      const el = document.querySelector('pulso-nps-trend') as HTMLElement & { export: (kind: string) => Promise<void> };
+      return el.export('png').then(
+        () => 'exported',
+        (e: unknown) => `failed: ${String(e)}`,
+      );
+    });
+    expect(outcome).to.equal('exported');
+    expect(violations, 'CSP violations').to.deep.equal([]);
+    expect(errors, 'page errors').to.deep.equal([]);
+  });
+
+  it('would see a Trusted Types violation: a string at innerHTML is refused and reported', async () => {
+    const before = violations.length;
+    const refused: boolean = await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(refused, 'innerHTML refused').to.equal(true);
+    const deadline = Date.now() + 5000;
+    while (violations.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(violations.slice(before).join('\n')).to.match(/require-trusted-types-for/);
+  });
+
+  it('would see a violation (the listener works): an inline style is blocked and reported', async () => {
     const before = violations.length;
     await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'void 0';
-      document.body.append(script);
+      const style = document.createElement('style');
+      style.textContent = 'p { color: red }';
+      document.head.append(style);
     });
     // The report crosses to Node through exposeFunction: poll until it arrives (or 5 s pass).
     const deadline = Date.now() + 5000;
     while (violations.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(violations.slice(before).join('\n')).to.match(/script-src/);
+    expect(violations.slice(before).join('\n')).to.match(/style-src/);
   });
 });

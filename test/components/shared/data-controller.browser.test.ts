@@ -6,6 +6,7 @@ import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SetupWorker } from 'msw/browser';
 import { startMockApi } from '../../../demo/mocks/browser.js';
+import { MSW_WORKER_PATH, withMswRegistration } from '../../setup/test-policy.js';
 import { createHandlers } from '../../../demo/mocks/handlers.js';
 import { AdapterError } from '../../../src/adapters/errors.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
@@ -233,10 +234,9 @@ describe('PulsoDataController', () => {
   describe('with a source URL served by msw', () => {
     let worker: SetupWorker;
     before(async () => {
-      worker = await startMockApi(createHandlers({ base: '/api-dc', data: { surveys: surveys(4) } }), {
-        url: '/demo/public/mockServiceWorker.js',
-        scope: '/',
-      });
+      worker = await withMswRegistration(() =>
+        startMockApi(createHandlers({ base: '/api-dc', data: { surveys: surveys(4) } }), { url: MSW_WORKER_PATH, scope: '/' }),
+      );
     });
     after(() => worker.stop());
 

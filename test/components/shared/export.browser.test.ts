@@ -9,6 +9,7 @@ import {
   serializeSvg,
   svgToPngBlob,
 } from '../../../components/shared/export.js';
+import { parseXml } from '../../setup/test-policy.js';
 
 @customElement('export-test-chart')
 class ExportTestChart extends LitElement {
@@ -40,7 +41,8 @@ declare global {
   }
 }
 
-const parse = (text: string): Document => new DOMParser().parseFromString(text, 'image/svg+xml');
+// Through the test's Trusted Types policy: DOMParser is a TrustedHTML sink on the strict-CSP page.
+const parse = (text: string): Document => parseXml(text);
 
 async function chart(label = 'Cohort A'): Promise<ExportTestChart> {
   const el = await fixture<ExportTestChart>(html`<export-test-chart .label=${label}></export-test-chart>`);
