@@ -23,7 +23,11 @@ function serviceWorkerScope(context, next) {
   return next();
 }
 
-const browserTests = ['test/**/*.test.ts', '!test/**/*.node.test.ts'];
+// Each group names its files, which wtr's --files flag cannot narrow; TEST_FILES can
+// (a comma-separated list of globs): `TEST_FILES=test/query/filter.test.ts npx wtr`.
+const browserTests = process.env.TEST_FILES
+  ? [...process.env.TEST_FILES.split(','), '!test/**/*.node.test.ts']
+  : ['test/**/*.test.ts', '!test/**/*.node.test.ts'];
 
 export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'production'] },
