@@ -148,6 +148,7 @@ function main(args) {
       stale++;
     }
   }
+  if (stale === 0 && args.includes('--check')) console.log('dist/types/react.d.ts and vue.d.ts are up to date.');
   return stale === 0 ? 0 : 1;
 }
 
