@@ -1,7 +1,7 @@
 // The README a newcomer reads (issue 6): its first lines are the two commands, and its
 // element reference is what `npm run docs` writes from custom-elements.json today.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { expect } from 'chai';
 import { API_END, API_START, cell, currentApi, firstDifference, renderApi } from '../../scripts/readme-api.mjs';
 import type { CustomElementsManifest } from '../../scripts/readme-api.mjs';
@@ -18,6 +18,22 @@ function registeredTags(): string[] {
     for (const t of file.matchAll(/@customElement\(\s*'([a-z][\w-]*-[\w-]*)'\s*\)/g)) tags.push(t[1]);
   }
   return tags;
+}
+
+/** Each `<!-- file: path -->` line followed by a fenced block: the path and the block's text. */
+function quotedFiles(readme: string): { path: string; text: string }[] {
+  return [...readme.matchAll(/^<!-- file: (\S+) -->\n```\w*\n([\s\S]*?)^```$/gm)].map((m) => ({ path: m[1], text: m[2] }));
+}
+
+/** The files of the host apps that test/e2e/host-apps.node.test.ts runs, but for the Vite skeleton every app has. */
+function hostAppSources(): string[] {
+  const skeleton = new Set(['package.json', 'index.html', 'tsconfig.json']);
+  return ['react', 'vue'].flatMap((app) => {
+    const dir = join('test/e2e/host-apps', app);
+    return readdirSync(resolve(root, dir), { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile() && !(f.parentPath === resolve(root, dir) && skeleton.has(f.name)))
+      .map((f) => join(f.parentPath, f.name).slice(root.length + 1));
+  });
 }
 
 describe('README', () => {
@@ -54,6 +70,16 @@ describe('README', () => {
     // …including what every widget inherits from the chart base.
     const kpi = api.slice(api.indexOf('### `<pulso-kpi>`'));
     for (const inherited of ['`source`', '`time-zone`', '`adapter`', '`pulso-select`', '`--pulso-font`']) expect(kpi).to.include(inherited);
+  });
+
+  it('shows the React and Vue host apps whole, as the host-app test runs them', () => {
+    const quoted = quotedFiles(readme);
+    const sources = hostAppSources();
+    expect(sources).to.include.members(['test/e2e/host-apps/react/src/main.tsx', 'test/e2e/host-apps/vue/src/App.vue', 'test/e2e/host-apps/vue/vite.config.ts']);
+    // Every file a host writes is in the README (so the apps hold nothing the README does not say)…
+    expect(quoted.map((q) => q.path).sort()).to.deep.equal([...sources].sort());
+    // …exactly as the test runs it.
+    for (const { path, text } of quoted) expect(text, `README's copy of ${path}`).to.equal(read(path));
   });
 
   it('keeps table cells on one line with their pipes escaped', () => {
