@@ -3,6 +3,7 @@
 //   dist/index.js, core.js, chunks/   the npm entries `pulso` and `pulso/core`, deps as imports (vite.npm.config.ts)
 //   dist/types/          declarations (tsconfig.build.json)
 //   custom-elements.json the manifest (custom-elements-manifest.config.mjs)
+//   dist/types/react.d.ts, vue.d.ts   `pulso/react` and `pulso/vue`, from the manifest (scripts/framework-types.mjs)
 // The declarations are emitted in a child process while Vite builds, to use both cores.
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
@@ -63,6 +64,7 @@ types.catch(() => {}); // awaited below; keeps an early failure from being unhan
 await vite('dist/pulso.js', 'vite.config.ts');
 await vite('dist/index.js, dist/core.js', 'vite.npm.config.ts');
 await run('custom-elements.json', 'node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+await run('dist/types/react.d.ts, vue.d.ts', 'scripts/framework-types.mjs', []);
 await types;
 await checkBundle();
 console.log(`build done in ${seconds(started)}`);

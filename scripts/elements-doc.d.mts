@@ -1,18 +1,6 @@
-/** A custom-elements.json manifest (schema 1.0), as far as the generator reads it. */
-export interface CustomElementsManifest {
-  schemaVersion?: string;
-  modules: readonly object[];
-}
+import type { CustomElementsManifest, ManifestElement } from './manifest.mjs';
 
-export interface ManifestElement {
-  tagName: string;
-  className: string;
-  /** Module path without extension, e.g. `components/kpi/pulso-kpi`. */
-  path: string;
-  /** Exported by components/index.ts (which registers it). */
-  registered: boolean;
-  declaration: object;
-}
+export type { CustomElementsManifest, ManifestElement };
 
 export const API_START: string;
 export const API_END: string;

@@ -4,74 +4,16 @@
 //   node scripts/elements-doc.mjs --check   exits 1 when that part is not what the manifest says
 // `npm run docs` builds first, then writes. Also imported by test/docs/elements.node.test.ts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { posix, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { elementsOf, withInherited } from './manifest.mjs';
+
+export { elementsOf };
 
 export const API_START = '<!-- api:start -->';
 export const API_END = '<!-- api:end -->';
 /** The page that holds the reference, relative to the repository root. */
 export const PAGE = 'docs/elements.md';
-
-/** Module paths as the manifest spells them in different places ("/components/x.js", "./x.js", "components/x.ts"), made comparable. */
-function modulePath(path, from = '') {
-  const joined = path.startsWith('.') ? posix.join(posix.dirname(from), path) : path;
-  return joined.replace(/^\/+/, '').replace(/\.(d\.)?[mc]?[jt]s$/, '');
-}
-
-function declarations(manifest) {
-  const out = [];
-  for (const mod of manifest.modules ?? []) for (const d of mod.declarations ?? []) out.push({ path: modulePath(mod.path), d });
-  return out;
-}
-
-function findDeclaration(manifest, name, module) {
-  const all = declarations(manifest);
-  const path = module === undefined ? undefined : modulePath(module);
-  return (all.find((x) => x.d.name === name && (path === undefined || x.path === path)) ?? all.find((x) => x.d.name === name))?.d;
-}
-
-/** The element with what it inherits (the analyzer usually merges it already; this makes sure). */
-function withInherited(manifest, d, seen = new Set()) {
-  const sup = d.superclass;
-  if (!sup || sup.package || seen.has(sup.name)) return d;
-  seen.add(sup.name);
-  const base = findDeclaration(manifest, sup.name, sup.module);
-  if (!base) return d;
-  const full = withInherited(manifest, base, seen);
-  const merge = (own = [], inherited = [], key = (x) => x.name) => {
-    const names = new Set(own.map(key));
-    return [...own, ...inherited.filter((x) => !names.has(key(x)))];
-  };
-  return {
-    ...d,
-    attributes: merge(d.attributes, full.attributes),
-    members: merge(d.members, full.members, (m) => `${m.static ? 'static ' : ''}${m.name}`),
-    events: merge(d.events, full.events),
-    cssParts: merge(d.cssParts, full.cssParts),
-    cssProperties: merge(d.cssProperties, full.cssProperties),
-    slots: merge(d.slots, full.slots),
-  };
-}
-
-/**
- * The custom elements of the manifest: first in the order components/index.ts exports
- * them (which is the order it registers them), then any others alphabetically, marked.
- */
-export function elementsOf(manifest) {
-  const elements = declarations(manifest)
-    .filter((x) => x.d.customElement && x.d.tagName)
-    .map((x) => ({ tagName: x.d.tagName, className: x.d.name, path: x.path, declaration: x.d }));
-  const entry = (manifest.modules ?? []).find((m) => modulePath(m.path) === 'components/index');
-  const order = [];
-  for (const e of entry?.exports ?? []) {
-    if (e.kind !== 'js' || !e.declaration?.module) continue;
-    const path = modulePath(e.declaration.module, entry.path);
-    const found = elements.find((x) => x.className === e.declaration.name && x.path === path);
-    if (found && !order.includes(found)) order.push(found);
-  }
-  const rest = elements.filter((x) => !order.includes(x)).sort((a, b) => a.tagName.localeCompare(b.tagName));
-  return [...order.map((x) => ({ ...x, registered: true })), ...rest.map((x) => ({ ...x, registered: entry === undefined }))];
-}
 
 /** A table cell: one line, pipes escaped (also inside code spans, as GitHub's tables need). */
 export function cell(text) {

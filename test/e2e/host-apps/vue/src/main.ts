@@ -1,0 +1,5 @@
+/// <reference types="pulso/vue" />
+import { createApp } from 'vue';
+import App from './App.vue';
+
+createApp(App).mount('#app');
