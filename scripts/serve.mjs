@@ -33,13 +33,16 @@ const TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Serves `root` on `port` (0: any free port); resolves to the server and its base URL. */
-export function startServer({ root = resolve(import.meta.dirname, '..'), port = 0, host = '127.0.0.1' } = {}) {
+/**
+ * Serves `root` on `port` (0: any free port) under `csp` (default: the README's header);
+ * resolves to the server and its base URL.
+ */
+export function startServer({ root = resolve(import.meta.dirname, '..'), port = 0, host = '127.0.0.1', csp = CSP } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+    const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
     try {
       if (file !== base && !file.startsWith(base + sep)) throw new Error('outside the root');
       if (file.split(sep).includes('node_modules') || file.split(sep).includes('.git')) throw new Error('not served');
