@@ -16,10 +16,10 @@
 import type { TimeInput } from '../adapters/types.js';
 import type { Tables, TableInput } from '../data/schema.js';
 import type { Frame } from '../data/frame.js';
-import { bucketer, checkPeriod, type Bucketer, type Period } from '../time/index.js';
-import { describeValue } from '../time/describe.js';
-import { metricInput, rangeOf, type Range } from './input.js';
-import { byOption, eventList, segmentOrder } from './options.js';
+import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
+import { column, isAbsent, keyword, names, options as optionsOf, range, zone, type Range } from '../query/options.js';
+import { metricInput } from './input.js';
+import { segmentOrder } from './options.js';
 import { checkMinCellSize } from './suppress.js';
 import { twoProportionTest } from './stats.js';
 import { adoptionRows, type AdoptionCompare, type AdoptionCounts } from './adoption-rows.js';
@@ -59,39 +59,40 @@ export interface AdoptionRow {
 
 const COMPARES: readonly AdoptionCompare[] = ['segments', 'features', 'none'];
 
-interface Checked {
-  features: string[];
-  active: string[] | undefined;
-  buckets: Bucketer;
-  range: Range;
-  by: string | undefined;
-  k: number;
-  compare: AdoptionCompare;
+export interface AdoptionSettings {
+  readonly features: string[];
+  readonly active: string[] | undefined;
+  readonly buckets: Bucketer;
+  readonly range: Range;
+  readonly by: string | undefined;
+  readonly k: number;
+  readonly compare: AdoptionCompare;
 }
+type Checked = AdoptionSettings;
 
-function checkOptions(options: AdoptionOptions): Checked {
-  if (options === null || typeof options !== 'object') throw new TypeError('featureAdoption needs options with features');
-  const features = eventList(options.features, 'features', 1);
+/** The options checked and resolved, without data (what featureAdoption does first). */
+export function checkAdoptionOptions(options: unknown): AdoptionSettings {
+  const o = optionsOf(options, 'featureAdoption');
+  const features = names(o.features, 'features', 1);
   const twice = features.find((f, i) => features.indexOf(f) !== i);
   if (twice !== undefined) throw new RangeError(`features must not repeat a name; got '${twice}' twice`);
-  const by = byOption(options.by);
-  const compare = options.compare ?? (by === undefined ? 'none' : 'segments');
-  if (!COMPARES.includes(compare)) throw new RangeError(`compare must be one of ${COMPARES.join(', ')}; got ${describeValue(compare)}`);
+  const by = column(o.by, 'by');
+  const compare = keyword(o.compare, 'compare', COMPARES, by === undefined ? 'none' : 'segments');
   if (compare === 'segments' && by === undefined) throw new RangeError("compare 'segments' needs by");
   return {
     features,
-    active: options.activeEvents === undefined ? undefined : eventList(options.activeEvents, 'activeEvents', 1),
-    buckets: bucketer(checkPeriod(options.period ?? 'month'), options.timeZone),
-    range: rangeOf(options),
+    active: isAbsent(o.activeEvents) ? undefined : names(o.activeEvents, 'activeEvents', 1),
+    buckets: bucketer(keyword(o.period, 'period', PERIODS, 'month'), zone(o.timeZone)),
+    range: range(o),
     by,
-    k: checkMinCellSize(options.minCellSize),
+    k: checkMinCellSize(o.minCellSize),
     compare,
   };
 }
 
 /** SPEC §3.6: rows by period, then segment, then feature (in the order given). */
 export function featureAdoption(tables: Tables | TableInput, options: AdoptionOptions): AdoptionRow[] {
-  const o = checkOptions(options);
+  const o = checkAdoptionOptions(options);
   const input = metricInput(tables, 'activity', 'featureAdoption');
   const frame = input.require('activity');
   const seg = o.by === undefined ? undefined : input.segments(frame, o.by);

@@ -2,10 +2,10 @@
 // percent satisfied with its 95% Wilson interval, and the mean score.
 import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
-import type { Period } from '../time/index.js';
-import { describeValue } from '../time/describe.js';
-import { checkBy, gridGroups, gridOf, optionsObject, periodOption, shown } from './grid.js';
-import { metricInput, rangeOf } from './input.js';
+import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
+import { column, finite, keyword, options as optionsOf, range, wholeNumber, zone, type Range } from '../query/options.js';
+import { gridGroups, gridOf, shown } from './grid.js';
+import { metricInput } from './input.js';
 import { wilson } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
 
@@ -71,19 +71,31 @@ export function csatCells(
  * filtered nor rescaled by it (validation already rejects scores outside 1–5).
  */
 export function checkSatisfied(satisfiedMin: unknown, scale: unknown): number {
-  const top = scale === undefined || scale === null ? 5 : scale;
-  if (typeof top !== 'number' || !Number.isInteger(top) || top < 2 || top > 5) {
-    throw new RangeError(
-      `scale must be a whole number from 2 to 5 (csat answers are 1–5); got ${describeValue(scale)}`,
-    );
-  }
-  const min = satisfiedMin === undefined || satisfiedMin === null ? 4 : satisfiedMin;
-  if (typeof min !== 'number' || !(min >= 1 && min <= top)) {
-    throw new RangeError(
-      `satisfiedMin must be a score from 1 to scale (${top}); got ${describeValue(satisfiedMin)}`,
-    );
-  }
-  return min;
+  const top = wholeNumber(scale, 'scale', { min: 2, max: 5, fallback: 5, note: 'csat answers are 1–5' });
+  return finite(satisfiedMin, 'satisfiedMin', { min: 1, max: top, fallback: 4, expected: `a score from 1 to scale (${top})` });
+}
+
+export interface ChannelCsatSettings {
+  /** Undefined without `period`: one row per group. */
+  readonly bucket: Bucketer | undefined;
+  readonly range: Range;
+  readonly by: string;
+  readonly satisfiedMin: number;
+  readonly minCellSize: number;
+}
+
+/** The options checked and resolved, without data (what channelCsat does first). */
+export function checkChannelCsatOptions(options: unknown): ChannelCsatSettings {
+  const o = optionsOf(options, 'channelCsat');
+  const period = keyword(o.period, 'period', PERIODS);
+  const timeZone = zone(o.timeZone);
+  return {
+    bucket: period === undefined ? undefined : bucketer(period, timeZone),
+    range: range(o),
+    by: column(o.by, 'by', 'channel')!,
+    satisfiedMin: checkSatisfied(o.satisfiedMin, o.scale),
+    minCellSize: checkMinCellSize(o.minCellSize),
+  };
 }
 
 /**
@@ -96,12 +108,7 @@ export function channelCsat(
   input: Tables | TableInput,
   options?: ChannelCsatOptions,
 ): ChannelCsatRow[] {
-  const o = optionsObject(options, 'channelCsat');
-  const bucket = periodOption(o.period, o.timeZone);
-  const range = rangeOf(o);
-  const by = checkBy(o.by, 'channel')!;
-  const satisfiedMin = checkSatisfied(o.satisfiedMin, o.scale);
-  const k = checkMinCellSize(o.minCellSize);
+  const { bucket, range, by, satisfiedMin, minCellSize: k } = checkChannelCsatOptions(options);
   const mi = metricInput(input, 'surveys', 'channelCsat');
   const frame = mi.require('surveys');
   const kind = frame.dict('kind');

@@ -17,12 +17,13 @@
 //   separate sequence (a customer can count in several segments).
 import type { TimeInput } from '../adapters/types.js';
 import type { Tables, TableInput } from '../data/schema.js';
-import { addDuration, parseDuration, checkTimeZone, type Duration } from '../time/index.js';
-import { metricInput, rangeOf } from './input.js';
+import { addDuration, type Duration } from '../time/index.js';
+import { column, duration, names, options as optionsOf, range, zone } from '../query/options.js';
+import { metricInput } from './input.js';
 import { countFunnel, type FunnelCounts } from './funnel-count.js';
 import type { FunnelPlan } from './funnel-kernel.js';
 import { orderOption, type FunnelOrder } from './funnel-options.js';
-import { byOption, eventList, segmentOrder } from './options.js';
+import { segmentOrder } from './options.js';
 import { checkMinCellSize } from './suppress.js';
 import { funnelRows } from './funnel-rows.js';
 
@@ -70,24 +71,25 @@ export interface FunnelRow {
 
 const DEFAULT_WINDOW = 'P30D';
 
-interface Checked {
-  steps: string[];
-  by: string | undefined;
-  k: number;
-  plan: Omit<FunnelPlan, 'steps' | 'mult'>;
+export interface FunnelSettings {
+  readonly steps: string[];
+  readonly by: string | undefined;
+  readonly k: number;
+  readonly plan: Omit<FunnelPlan, 'steps' | 'mult'>;
 }
 
-function checkOptions(options: FunnelOptions): Checked {
-  if (options === null || typeof options !== 'object') throw new TypeError('funnel needs options with steps');
-  const steps = eventList(options.steps, 'steps', 2);
-  const window = parseDuration(options.window ?? DEFAULT_WINDOW, 'window');
-  const timeZone = options.timeZone === undefined ? undefined : checkTimeZone(options.timeZone);
-  const { from, to } = rangeOf(options);
+/** The options checked and resolved, without data (what funnel does first). */
+export function checkFunnelOptions(options: unknown): FunnelSettings {
+  const o = optionsOf(options, 'funnel');
+  const steps = names(o.steps, 'steps', 2);
+  const window = duration(o.window, 'window', DEFAULT_WINDOW);
+  const timeZone = zone(o.timeZone);
+  const { from, to } = range(o);
   return {
     steps,
-    by: byOption(options.by),
-    k: checkMinCellSize(options.minCellSize),
-    plan: { order: orderOption(options.order), from, to, deadline: deadlineOf(window, timeZone) },
+    by: column(o.by, 'by'),
+    k: checkMinCellSize(o.minCellSize),
+    plan: { order: orderOption(o.order), from, to, deadline: deadlineOf(window, timeZone) },
   };
 }
 
@@ -102,30 +104,30 @@ function deadlineOf(window: Duration, timeZone: string | undefined): (t: number)
 }
 
 /** Step-name ids (a repeated name shares its id) and how many steps carry each. */
-function planOf(steps: readonly string[], base: Checked['plan']): { plan: FunnelPlan; names: string[] } {
-  const names: string[] = [];
+function planOf(steps: readonly string[], base: FunnelSettings['plan']): { plan: FunnelPlan; names: string[] } {
+  const distinct: string[] = [];
   const ids = new Int32Array(steps.length);
   steps.forEach((s, j) => {
-    let id = names.indexOf(s);
-    if (id < 0) id = names.push(s) - 1;
+    let id = distinct.indexOf(s);
+    if (id < 0) id = distinct.push(s) - 1;
     ids[j] = id;
   });
-  const mult = new Int32Array(names.length);
+  const mult = new Int32Array(distinct.length);
   for (const id of ids) mult[id]++;
-  return { plan: { ...base, steps: ids, mult }, names };
+  return { plan: { ...base, steps: ids, mult }, names: distinct };
 }
 
 /** SPEC §3.5: one row per step (per segment with `by`), in step order. */
 export function funnel(tables: Tables | TableInput, options: FunnelOptions): FunnelRow[] {
-  const o = checkOptions(options);
-  const { plan, names } = planOf(o.steps, o.plan);
+  const o = checkFunnelOptions(options);
+  const { plan, names: stepNames } = planOf(o.steps, o.plan);
   const input = metricInput(tables, 'activity', 'funnel');
   const frame = input.require('activity');
   if (o.by === undefined) {
-    const counts: FunnelCounts = countFunnel(frame, plan, names);
+    const counts: FunnelCounts = countFunnel(frame, plan, stepNames);
     return funnelRows(counts, o.steps, [0], undefined, o.k);
   }
   const seg = input.segments(frame, o.by);
-  const counts = countFunnel(frame, plan, names, { codes: seg.codes, count: seg.labels.length });
+  const counts = countFunnel(frame, plan, stepNames, { codes: seg.codes, count: seg.labels.length });
   return funnelRows(counts, o.steps, segmentOrder(seg.labels, counts.present), seg.labels, o.k);
 }

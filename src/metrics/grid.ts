@@ -1,39 +1,9 @@
 // The period × segment grid that npsTrend, channelCsat and ticketStats count into:
 // one pass gives every kept row a cell number (period, then segment), so each
-// kernel is a plain loop `acc[cell[i]] += …`. Also the option checks these share.
-import type { Bucketer, Period } from '../time/index.js';
-import { bucketer, checkPeriod, checkTimeZone } from '../time/index.js';
-import { describeValue } from '../time/describe.js';
+// kernel is a plain loop `acc[cell[i]] += …`.
+import type { Bucketer } from '../time/index.js';
 import type { Range, Segments } from './input.js';
 import { segmentOrder } from './options.js';
-
-/** `by`: a column name, or `fallback` when not given. */
-export function checkBy(value: unknown, fallback?: string): string | undefined {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  throw new RangeError(`by must name a column (a non-empty string); got ${describeValue(value)}`);
-}
-
-/** The bucketer of an optional `period` (undefined when absent); checks `timeZone` either way. */
-export function periodOption(
-  period: unknown,
-  timeZone: unknown,
-  fallback?: Period,
-): Bucketer | undefined {
-  const zone = timeZone === undefined || timeZone === null ? undefined : checkTimeZone(timeZone);
-  if (period === undefined || period === null)
-    return fallback ? bucketer(fallback, zone) : undefined;
-  return bucketer(checkPeriod(period), zone);
-}
-
-/** An options argument: an object or nothing. */
-export function optionsObject<T extends object>(value: T | undefined, metric: string): Partial<T> {
-  if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${metric} options must be an object; got ${describeValue(value)}`);
-  }
-  return value;
-}
 
 /** Ordinal of the last period holding an instant before `to` (ranges are half-open). */
 export function lastPeriodBefore(b: Bucketer, to: number): number {

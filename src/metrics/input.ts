@@ -5,9 +5,7 @@ import type { ColumnTable } from 'arquero';
 import { frameOf, type Frame } from '../data/frame.js';
 import type { TableInput, TableName, Tables } from '../data/schema.js';
 import { isNormalized, validate } from '../data/validate.js';
-import { describeValue } from '../time/describe.js';
 import { isTable } from '../data/values.js';
-import { parseTimestamp } from '../time/parse.js';
 
 /**
  * Raw Arquero tables already normalized, so repeated metric calls on one table
@@ -69,10 +67,31 @@ export interface Segments {
   readonly labels: readonly string[];
 }
 
-export function metricInput(input: Tables | TableInput, main: TableName, metric: string): MetricInput {
-  const tables = asTables(input, main);
+const FRAMES = Symbol('pulso.frames');
+
+/**
+ * Typed frames of tables already validated (such as the filtered views `runQuery`
+ * passes), marked so that a metric takes them as they are: no validation, no
+ * Arquero table. A metric's public signature does not name it; `src/query` passes it.
+ */
+export interface FrameSet {
+  readonly [FRAMES]: Partial<Record<TableName, Frame>>;
+}
+
+export function frameSet(frames: Partial<Record<TableName, Frame>>): FrameSet {
+  return { [FRAMES]: frames };
+}
+
+export function isFrameSet(value: unknown): value is FrameSet {
+  return typeof value === 'object' && value !== null && FRAMES in value;
+}
+
+export function metricInput(input: Tables | TableInput | FrameSet, main: TableName, metric: string): MetricInput {
+  const given = isFrameSet(input) ? input[FRAMES] : undefined;
+  const tables = given ? {} : asTables(input as Tables | TableInput, main);
   const frames = new Map<TableName, Frame | undefined>();
   const frame = (name: TableName): Frame | undefined => {
+    if (given) return given[name];
     if (!frames.has(name)) {
       const t = tables[name];
       frames.set(name, t === undefined || t === null ? undefined : frameOf(normalizedTable(name, t)));
@@ -127,24 +146,7 @@ function withNone(codes: Int32Array, values: readonly string[]): Segments {
   return { codes: out, labels };
 }
 
-/** A half-open range [from, to) in epoch ms; -Infinity / Infinity when open. */
-export interface Range {
-  from: number;
-  to: number;
-}
-
-export function rangeOf(options: { from?: unknown; to?: unknown }): Range {
-  const from = options.from === undefined || options.from === null ? -Infinity : timeOption(options.from, 'from');
-  const to = options.to === undefined || options.to === null ? Infinity : timeOption(options.to, 'to');
-  if (from > to) throw new RangeError(`from must not be after to; got from ${String(options.from)} and to ${String(options.to)}`);
-  return { from, to };
-}
-
-/** A timestamp option (ISO string, epoch ms or Date), with a precise message when it is not one. */
-export function timeOption(value: unknown, name: string): number {
-  const t = parseTimestamp(value);
-  if (Number.isNaN(t)) {
-    throw new RangeError(`${name} must be an ISO-8601 timestamp, epoch milliseconds or a Date; got ${describeValue(value)}`);
-  }
-  return t;
-}
+// `from`/`to` and timestamp options are checked by the shared option helpers; the
+// old names stay for the code that still imports them from here.
+export type { Range } from '../query/options.js';
+export { range as rangeOf, timestamp as timeOption } from '../query/options.js';

@@ -69,12 +69,14 @@ export function surveyCards(
   surveys: Frame,
   bounds: Float64Array,
   satisfiedMin: number,
+  want: ReadonlySet<string> = new Set(['nps', 'csat', 'ces']),
 ): SurveyCards {
   const m = bounds.length - 1;
   const at = surveys.time('at');
   const score = surveys.num('score');
   const kind = surveys.dict('kind');
-  const [nps, csat, ces] = ['nps', 'csat', 'ces'].map((k) => kind.index.get(k) ?? -2);
+  // A kind not wanted gets a code no row has (-3), so its answers are skipped unread.
+  const [nps, csat, ces] = ['nps', 'csat', 'ces'].map((k) => (want.has(k) ? (kind.index.get(k) ?? -2) : -3));
   const classes = [new Int32Array(m), new Int32Array(m), new Int32Array(m)];
   const [csatN, satisfied, cesN] = [new Int32Array(m), new Int32Array(m), new Int32Array(m)];
   const cesSum = new Float64Array(m);
@@ -114,10 +116,15 @@ export interface TicketCards {
   ticketVolume: Series;
 }
 
-/** Ticket cards over the tickets opened in each window. */
-export function ticketCards(tickets: Frame, bounds: Float64Array): TicketCards {
+/** Ticket cards over the tickets opened in each window; the durations only for the cards that show them. */
+export function ticketCards(tickets: Frame, bounds: Float64Array, want?: ReadonlySet<string>): TicketCards {
   const m = bounds.length - 1;
-  const acc = ticketCells(tickets, windowCells(tickets.time('opened_at'), bounds), m);
+  const parts = {
+    fcr: !want || want.has('fcr'),
+    response: !want || want.has('firstResponseMedian'),
+    resolution: !want || want.has('resolutionMedian'),
+  };
+  const acc = ticketCells(tickets, windowCells(tickets.time('opened_at'), bounds), m, parts);
   const fcrN = Int32Array.from(acc.fcrYes, (y, j) => y + acc.fcrNo[j]);
   return {
     fcr: ratio(acc.fcrYes, fcrN),

@@ -1,14 +1,11 @@
 // kpis (SPEC §3.7): the headline cards over [from, to), each against the previous
 // range of the same length, with an optional per-period sparkline.
-import type { TimeInput } from '../adapters/types.js';
 import type { Tables } from '../data/schema.js';
 import { isTable } from '../data/values.js';
-import type { Bucketer, Period } from '../time/index.js';
-import { parseDuration } from '../time/index.js';
-import { describeValue } from '../time/describe.js';
-import { checkSatisfied } from './csat.js';
-import { lastPeriodBefore, optionsObject, periodOption } from './grid.js';
-import { metricInput, rangeOf, type MetricInput } from './input.js';
+import type { Bucketer } from '../time/period.js';
+import type { Duration } from '../time/duration.js';
+import { lastPeriodBefore } from './grid.js';
+import { metricInput, type MetricInput } from './input.js';
 import {
   activatedCustomers,
   activationCards,
@@ -18,38 +15,10 @@ import {
   ticketCards,
   type Series,
 } from './kpis-windows.js';
-import { checkMinCellSize } from './suppress.js';
+import { checkKpiOptions, type KpiMetric, type KpiOptions, type KpiSettings } from './kpis-options.js';
 
-/** The card names of SPEC §4, in display order. */
-export const KPI_METRICS = [
-  'churnRate',
-  'nps',
-  'csat',
-  'ces',
-  'fcr',
-  'firstResponseMedian',
-  'resolutionMedian',
-  'ticketVolume',
-  'activation',
-  'adoption',
-] as const;
-export type KpiMetric = (typeof KPI_METRICS)[number];
-
-export interface KpiOptions {
-  /** The range of the cards, half-open; both required. */
-  from: TimeInput;
-  to: TimeInput;
-  /** ISO-8601 duration or ms (default P7D): how soon after signing up activity counts. */
-  activationWindow?: string | number;
-  /** Event names for the adoption card (no card value without them). */
-  features?: readonly string[];
-  /** CSAT: a score at least this is satisfied (default 4, of 5). */
-  satisfiedMin?: number;
-  /** When given, each card carries a sparkline: its value per period of [from, to). */
-  period?: Period;
-  timeZone?: string;
-  minCellSize?: number;
-}
+export { KPI_METRICS, checkKpiOptions, kpiTables } from './kpis-options.js';
+export type { KpiMetric, KpiOptions, KpiSettings } from './kpis-options.js';
 
 export interface KpiPoint {
   period: string;
@@ -72,11 +41,12 @@ export interface KpiRow {
   suppressed?: true;
 }
 
-type Cards = Record<KpiMetric, Series | null>;
+type Cards = Partial<Record<KpiMetric, Series | null>>;
 
 /**
- * One row per card of SPEC §4, over [from, to) and the previous range of the same
- * length in ms ([from − (to − from), from)); `delta` = value − previous. Cards:
+ * One row per card asked for (`metrics`, default all), over [from, to) and the
+ * previous range of the same length in ms ([from − (to − from), from)); `delta` =
+ * value − previous. Only the asked cards are computed, and only their tables read. Cards:
  * - churnRate: of the customers active at the range start (signup_at before it, not
  *   churned before it), the share whose churned_at falls in the range; customers who
  *   sign up and churn inside the range are in neither count; no signup_at, no count.
@@ -91,89 +61,74 @@ type Cards = Record<KpiMetric, Series | null>;
  * sparkline: the same value over each period meeting [from, to), cut to the range.
  */
 export function kpis(tables: Tables, options: KpiOptions): KpiRow[] {
+  const s = checkKpiOptions(options);
   if (Array.isArray(tables) || isTable(tables as never)) {
     throw new TypeError(
       'kpis reads several tables: pass an object { customers, activity, surveys, tickets }',
     );
   }
-  const o = optionsObject(options, 'kpis');
-  const { from, to } = rangeOf(o);
-  if (!Number.isFinite(from) || !Number.isFinite(to) || !(from < to)) {
-    throw new RangeError(
-      `kpis needs from and to, from before to; got from ${describeValue(o.from)} and to ${describeValue(o.to)}`,
-    );
-  }
-  const window = parseDuration(o.activationWindow ?? 'P7D', 'activationWindow');
-  const features = checkFeatures(o.features);
-  const satisfiedMin = checkSatisfied(o.satisfiedMin, 5);
-  const bucket = periodOption(o.period, o.timeZone);
-  const timeZone = o.timeZone ?? undefined;
-  const k = checkMinCellSize(o.minCellSize);
   const input = metricInput(tables, 'customers', 'kpis');
+  const { from, to, bucket } = s;
   const lo = from - (to - from);
-  const activated = activationFlags(input, lo, to, window, timeZone);
-  const cardsOf = (bounds: Float64Array) =>
-    allCards(input, bounds, satisfiedMin, features, activated);
+  const want = new Set(s.metrics);
+  const activated = want.has('activation') ? activationFlags(input, lo, to, s.activationWindow, s.timeZone) : undefined;
+  const cardsOf = (bounds: Float64Array) => someCards(input, bounds, s, want, activated);
   const main = cardsOf(new Float64Array([lo, from, to]));
   const spark = bucket ? sparkBounds(bucket, from, to) : undefined;
   const sparkCards = spark ? cardsOf(spark.bounds) : undefined;
-  return KPI_METRICS.map((metric) => {
-    const row = cardRow(metric, main[metric], k);
-    if (spark && sparkCards) row.sparkline = points(sparkCards[metric], spark.keys, k);
+  return s.metrics.map((metric) => {
+    const row = cardRow(metric, main[metric] ?? null, s.minCellSize);
+    if (spark && sparkCards) row.sparkline = points(sparkCards[metric] ?? null, spark.keys, s.minCellSize);
     return row;
   });
-}
-
-function checkFeatures(value: unknown): readonly string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  // An empty list names no feature: no adoption card, as when none is given.
-  if (Array.isArray(value) && value.length === 0) return undefined;
-  if (Array.isArray(value) && value.every((f) => typeof f === 'string' && f.trim() !== ''))
-    return value as string[];
-  throw new RangeError(
-    `features must list event names (an array of non-empty strings); got ${describeValue(value)}`,
-  );
 }
 
 function activationFlags(
   input: MetricInput,
   lo: number,
   hi: number,
-  window: ReturnType<typeof parseDuration>,
+  window: Duration,
   timeZone?: string,
 ) {
   const customers = input.frame('customers');
-  const activity = input.frame('activity');
+  const activity = customers && input.frame('activity');
   return customers && activity
     ? activatedCustomers(customers, activity, lo, hi, window, timeZone)
     : undefined;
 }
 
-function allCards(
+const SURVEY_CARDS: readonly KpiMetric[] = ['nps', 'csat', 'ces'];
+const TICKET_CARDS: readonly KpiMetric[] = ['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'];
+
+/** The asked cards over the windows of `bounds`; each table is read only when a card needs it. */
+function someCards(
   input: MetricInput,
   bounds: Float64Array,
-  satisfiedMin: number,
-  features: readonly string[] | undefined,
+  s: KpiSettings,
+  want: ReadonlySet<KpiMetric>,
   activated: Uint8Array | undefined,
 ): Cards {
-  const customers = input.frame('customers');
-  const activity = input.frame('activity');
-  const surveys = input.frame('surveys');
-  const tickets = input.frame('tickets');
-  const s = surveys ? surveyCards(surveys, bounds, satisfiedMin) : undefined;
-  const t = tickets ? ticketCards(tickets, bounds) : undefined;
-  return {
-    churnRate: customers ? churnCards(customers, bounds) : null,
-    nps: s?.nps ?? null,
-    csat: s?.csat ?? null,
-    ces: s?.ces ?? null,
-    fcr: t?.fcr ?? null,
-    firstResponseMedian: t?.firstResponseMedian ?? null,
-    resolutionMedian: t?.resolutionMedian ?? null,
-    ticketVolume: t?.ticketVolume ?? null,
-    activation: customers && activated ? activationCards(customers, activated, bounds) : null,
-    adoption: activity && features ? adoptionCards(activity, features, bounds) : null,
-  };
+  const cards: Cards = {};
+  const customers = want.has('churnRate') || want.has('activation') ? input.frame('customers') : undefined;
+  if (want.has('churnRate')) cards.churnRate = customers ? churnCards(customers, bounds) : null;
+  if (want.has('activation')) cards.activation = customers && activated ? activationCards(customers, activated, bounds) : null;
+  if (want.has('adoption')) {
+    const activity = s.features ? input.frame('activity') : undefined;
+    cards.adoption = activity && s.features ? adoptionCards(activity, s.features, bounds) : null;
+  }
+  const surveyWant = SURVEY_CARDS.filter((m) => want.has(m));
+  if (surveyWant.length) {
+    const surveys = input.frame('surveys');
+    const sc = surveys ? surveyCards(surveys, bounds, s.satisfiedMin, new Set(surveyWant)) : undefined;
+    for (const m of surveyWant) cards[m] = sc ? sc[m as keyof typeof sc] : null;
+  }
+  const ticketWant = TICKET_CARDS.filter((m) => want.has(m));
+  if (ticketWant.length) {
+    const tickets = input.frame('tickets');
+    const tc = tickets ? ticketCards(tickets, bounds, new Set(ticketWant)) : undefined;
+    for (const m of ticketWant) cards[m] = tc ? tc[m as keyof typeof tc] : null;
+  }
+  return cards;
 }
 
 /** Sparkline windows: the periods meeting [from, to), the first and last cut to the range. */

@@ -3,10 +3,10 @@
 // segment grid; rolling windows are sliding sums over that grid.
 import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
-import type { Period } from '../time/index.js';
-import { describeValue } from '../time/describe.js';
-import { checkBy, gridGroups, gridOf, optionsObject, periodOption, shown } from './grid.js';
-import { metricInput, rangeOf } from './input.js';
+import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
+import { column, keyword, options as optionsOf, range, wholeNumber, zone, type Range } from '../query/options.js';
+import { gridGroups, gridOf, shown } from './grid.js';
+import { metricInput } from './input.js';
 import { npsScore } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
 
@@ -49,12 +49,24 @@ export function npsCounts(score: Float64Array, cell: Int32Array, cells: number):
   return counts;
 }
 
-export function checkRolling(value: unknown): number {
-  if (value === undefined || value === null) return 1;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
-  throw new RangeError(
-    `rolling must be a whole number of periods ≥ 1; got ${describeValue(value)}`,
-  );
+export interface NpsTrendSettings {
+  readonly bucket: Bucketer;
+  readonly range: Range;
+  readonly by: string | undefined;
+  readonly rolling: number;
+  readonly minCellSize: number;
+}
+
+/** The options checked and resolved, without data (what npsTrend does first). */
+export function checkNpsTrendOptions(options: unknown): NpsTrendSettings {
+  const o = optionsOf(options, 'npsTrend');
+  return {
+    bucket: bucketer(keyword(o.period, 'period', PERIODS, 'month'), zone(o.timeZone)),
+    range: range(o),
+    by: column(o.by, 'by'),
+    rolling: wholeNumber(o.rolling, 'rolling', { min: 1, fallback: 1, unit: 'periods' }),
+    minCellSize: checkMinCellSize(o.minCellSize),
+  };
 }
 
 /**
@@ -64,12 +76,7 @@ export function checkRolling(value: unknown): number {
  * depend on where the chart starts. With w = 1 only answers in [from, to) count.
  */
 export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions): NpsTrendRow[] {
-  const o = optionsObject(options, 'npsTrend');
-  const bucket = periodOption(o.period, o.timeZone, 'month')!;
-  const range = rangeOf(o);
-  const by = checkBy(o.by);
-  const w = checkRolling(o.rolling);
-  const k = checkMinCellSize(o.minCellSize);
+  const { bucket, range, by, rolling: w, minCellSize: k } = checkNpsTrendOptions(options);
   const mi = metricInput(input, 'surveys', 'npsTrend');
   const frame = mi.require('surveys');
   const kind = frame.dict('kind');

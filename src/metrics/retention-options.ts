@@ -1,10 +1,8 @@
 // The options of `retention` (SPEC §3.1), checked once at the boundary with
 // messages that quote the bad value, and resolved into what the kernel needs.
 import type { TimeInput } from '../adapters/types.js';
-import { describeValue } from '../time/describe.js';
-import { bucketer, checkPeriod, type Bucketer, type Period } from '../time/period.js';
-import { rangeOf, timeOption } from './input.js';
-import { byOption, eventList } from './options.js';
+import { column, isAbsent, keyword, names, options as optionsOf, range, timestamp, wholeNumber, zone } from '../query/options.js';
+import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { checkMinCellSize } from './suppress.js';
 
 export type RetentionMode = 'subscription' | 'activity';
@@ -55,28 +53,33 @@ export interface RetentionSettings {
 const MODES: readonly RetentionMode[] = ['subscription', 'activity'];
 const COHORTS: readonly CohortBy[] = ['signup', 'first-activity'];
 
-export function retentionSettings(options: RetentionOptions = {}): RetentionSettings {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`retention options must be an object; got ${describeValue(options)}`);
-  }
-  const bucket = bucketer(checkPeriod(options.period ?? 'month'), options.timeZone);
-  const asOf = options.asOf === undefined || options.asOf === null ? Date.now() : timeOption(options.asOf, 'asOf');
-  const range = rangeOf(options);
+/**
+ * The options checked and resolved, without data: what `retention` does first, and
+ * what `validateQuery` runs before anything loads (so the two never disagree).
+ */
+export function retentionSettings(options: unknown = {}): RetentionSettings {
+  const o = optionsOf(options, 'retention');
+  const bucket = bucketer(keyword(o.period, 'period', PERIODS, 'month'), zone(o.timeZone));
+  const asOf = isAbsent(o.asOf) ? Date.now() : timestamp(o.asOf, 'asOf');
+  const r = range(o);
   return {
     bucket,
     asOf,
     // A cohort is reported when from ≤ start(c) < to and start(c) ≤ asOf.
-    cohortMin: firstStartingAtOrAfter(bucket, range.from),
-    cohortMax: Math.min(lastStartingBefore(bucket, range.to), bucket.index(asOf)),
-    maxOffset: wholeNumber(options.maxOffset, 'maxOffset', Infinity),
-    by: byOption(options.by),
-    minCohortSize: wholeNumber(options.minCohortSize, 'minCohortSize', 0),
-    minCellSize: checkMinCellSize(options.minCellSize),
-    mode: oneOf(options.mode, 'mode', MODES),
-    cohortBy: oneOf(options.cohortBy, 'cohortBy', COHORTS),
-    events: options.events === undefined || options.events === null ? undefined : eventList(options.events, 'events', 1),
+    cohortMin: firstStartingAtOrAfter(bucket, r.from),
+    cohortMax: Math.min(lastStartingBefore(bucket, r.to), bucket.index(asOf)),
+    maxOffset: wholeNumber(o.maxOffset, 'maxOffset', { fallback: Infinity }),
+    by: column(o.by, 'by'),
+    minCohortSize: wholeNumber(o.minCohortSize, 'minCohortSize', { fallback: 0 }),
+    minCellSize: checkMinCellSize(o.minCellSize),
+    mode: keyword(o.mode, 'mode', MODES, 'subscription'),
+    cohortBy: keyword(o.cohortBy, 'cohortBy', COHORTS, 'signup'),
+    events: isAbsent(o.events) ? undefined : names(o.events, 'events', 1),
   };
 }
+
+/** The same check under the name every metric's check has. */
+export const checkRetentionOptions = retentionSettings;
 
 /** The first period whose start is ≥ t. */
 function firstStartingAtOrAfter(b: Bucketer, t: number): number {
@@ -91,16 +94,3 @@ function lastStartingBefore(b: Bucketer, t: number): number {
   const i = b.index(t);
   return b.start(i) === t ? i - 1 : i;
 }
-
-function wholeNumber(value: unknown, name: string, fallback: number): number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-  throw new RangeError(`${name} must be a whole number ≥ 0; got ${describeValue(value)}`);
-}
-
-function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T {
-  if (value === undefined || value === null) return allowed[0];
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new RangeError(`${name} must be one of ${allowed.join(', ')}; got ${describeValue(value)}`);
-}
-

@@ -3,14 +3,11 @@
 // shown total minus its shown siblings, the smallest sibling is hidden too
 // (complementary), repeated until every group with a hidden cell hides at least two.
 // Zero is not hidden: an empty cell identifies nobody.
+import { wholeNumber } from '../query/options.js';
 
-/** Validates a `minCellSize` option: undefined or 0/1 means no suppression. */
+/** Validates a `minCellSize` option: absent or 0/1 means no suppression. */
 export function checkMinCellSize(value: unknown, name = 'minCellSize'): number {
-  if (value === undefined || value === null) return 0;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${name} must be a whole number ≥ 0 (11 is common in healthcare); got ${String(value)}`);
-  }
-  return value;
+  return wholeNumber(value, name, { fallback: 0, note: '11 is common in healthcare' });
 }
 
 /**

@@ -4,10 +4,14 @@
 import type { TimeInput } from '../adapters/types.js';
 import type { Frame } from '../data/frame.js';
 import type { TableInput, Tables } from '../data/schema.js';
-import type { Period } from '../time/index.js';
-import { checkBy, gridGroups, gridOf, optionsObject, periodOption, shown } from './grid.js';
-import { metricInput, rangeOf } from './input.js';
+import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
+import { column, keyword, options as optionsOf, range, zone, type Range } from '../query/options.js';
+import { gridGroups, gridOf, shown } from './grid.js';
+import { metricInput } from './input.js';
+import { cellDurations, type Durations } from './durations.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
+
+export { selectMedian } from './durations.js';
 
 export interface TicketStatsOptions {
   /** Default `channel`; or any customer attribute. */
@@ -35,11 +39,25 @@ export interface TicketStatsRow {
   suppressed?: true;
 }
 
-/** Durations in minutes per cell: how many, their sum and median (NaN when none). */
-export interface Durations {
-  count: Int32Array;
-  sum: Float64Array;
-  median: Float64Array;
+export interface TicketStatsSettings {
+  /** Undefined without `period`: one row per group. */
+  readonly bucket: Bucketer | undefined;
+  readonly range: Range;
+  readonly by: string;
+  readonly minCellSize: number;
+}
+
+/** The options checked and resolved, without data (what ticketStats does first). */
+export function checkTicketStatsOptions(options: unknown): TicketStatsSettings {
+  const o = optionsOf(options, 'ticketStats');
+  const period = keyword(o.period, 'period', PERIODS);
+  const timeZone = zone(o.timeZone);
+  return {
+    bucket: period === undefined ? undefined : bucketer(period, timeZone),
+    range: range(o),
+    by: column(o.by, 'by', 'channel')!,
+    minCellSize: checkMinCellSize(o.minCellSize),
+  };
 }
 
 export interface TicketCells {
@@ -52,120 +70,50 @@ export interface TicketCells {
   resolution: Durations;
 }
 
-const MINUTE_MS = 60_000;
-
-/**
- * `end − start` in minutes for the rows of each cell that have an end: counts, then
- * each cell's values gathered into one slice of a shared buffer and sorted there.
- */
-export function cellDurations(
-  cell: Int32Array,
-  start: Float64Array,
-  end: Float64Array,
-  cells: number,
-): Durations {
-  const count = new Int32Array(cells);
-  const sum = new Float64Array(cells);
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell[i];
-    if (c >= 0 && end[i] === end[i]) {
-      count[c]++;
-      sum[c] += (end[i] - start[i]) / MINUTE_MS;
-    }
-  }
-  const offset = new Int32Array(cells + 1);
-  for (let c = 0; c < cells; c++) offset[c + 1] = offset[c] + count[c];
-  const values = new Float64Array(offset[cells]);
-  const fill = offset.slice(0, cells);
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell[i];
-    if (c >= 0 && end[i] === end[i]) values[fill[c]++] = (end[i] - start[i]) / MINUTE_MS;
-  }
-  const median = new Float64Array(cells).fill(NaN);
-  for (let c = 0; c < cells; c++) {
-    if (count[c] > 0) median[c] = selectMedian(values.subarray(offset[c], offset[c + 1]));
-  }
-  return { count, sum, median };
+/** Which aggregates to compute beyond the ticket count (a KPI card may need one alone). */
+export interface TicketParts {
+  readonly fcr: boolean;
+  readonly response: boolean;
+  readonly resolution: boolean;
 }
 
-/**
- * Median of `v` (reordered in place), the mean of the two middle values for an even
- * count (SPEC §3.4); NaN when empty. Quickselect, linear on average where a sort is
- * n log n (the sort of ~1M durations was most of ticketStats' time); after a streak
- * of bad pivots it sorts what is left, so it is never worse than a sort.
- */
-export function selectMedian(v: Float64Array): number {
-  const n = v.length;
-  if (n === 0) return NaN;
-  const mid = n >> 1;
-  const upper = select(v, mid);
-  if (n % 2) return upper;
-  // After the selection every value before index mid is ≤ v[mid]: the lower middle is their maximum.
-  let lower = v[0];
-  for (let i = 1; i < mid; i++) if (v[i] > lower) lower = v[i];
-  return (lower + upper) / 2;
+const ALL_PARTS: TicketParts = { fcr: true, response: true, resolution: true };
+
+function noDurations(cells: number): Durations {
+  return { count: new Int32Array(cells), sum: new Float64Array(cells), median: new Float64Array(cells).fill(NaN) };
 }
 
-/** Moves the k-th smallest value to index k (smaller ones before, larger after) and returns it. */
-function select(v: Float64Array, k: number): number {
-  let left = 0;
-  let right = v.length - 1;
-  let budget = 2 * Math.ceil(Math.log2(v.length + 1)) + 8;
-  while (right > left) {
-    if (--budget < 0) {
-      v.subarray(left, right + 1).sort();
-      return v[k];
-    }
-    const a = v[left];
-    const b = v[(left + right) >> 1];
-    const c = v[right];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (v[i] < pivot) i++;
-      while (v[j] > pivot) j--;
-      if (i <= j) {
-        const t = v[i];
-        v[i++] = v[j];
-        v[j--] = t;
-      }
-    }
-    // [left, j] ≤ pivot ≤ [i, right], and everything strictly between equals the pivot.
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return v[k];
-  }
-  return v[k];
-}
-
-/** Every per-cell aggregate of ticketStats (and of the KPI ticket cards). */
-export function ticketCells(frame: Frame, cell: Int32Array, cells: number): TicketCells {
-  const opened = frame.time('opened_at');
-  const resolvedAt = frame.time('resolved_at');
-  const contacts = frame.num('contacts');
+/** Every per-cell aggregate of ticketStats (and of the KPI ticket cards); parts not asked for stay empty. */
+export function ticketCells(frame: Frame, cell: Int32Array, cells: number, parts: TicketParts = ALL_PARTS): TicketCells {
+  const opened = parts.response || parts.resolution ? frame.time('opened_at') : undefined;
   const tickets = new Int32Array(cells);
   const resolved = new Int32Array(cells);
   const fcrYes = new Int32Array(cells);
   const fcrNo = new Int32Array(cells);
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell[i];
-    if (c < 0) continue;
-    tickets[c]++;
-    if (resolvedAt[i] !== resolvedAt[i]) continue;
-    resolved[c]++;
-    // Contacts not recorded: neither first-contact nor not (NaN fails both tests).
-    if (contacts[i] === 1) fcrYes[c]++;
-    else if (contacts[i] > 1) fcrNo[c]++;
-  }
+  for (let i = 0; i < cell.length; i++) if (cell[i] >= 0) tickets[cell[i]]++;
+  if (parts.fcr) countResolved(frame, cell, resolved, fcrYes, fcrNo);
   return {
     tickets,
     resolved,
     fcrYes,
     fcrNo,
-    response: cellDurations(cell, opened, frame.time('first_response_at'), cells),
-    resolution: cellDurations(cell, opened, resolvedAt, cells),
+    response: parts.response ? cellDurations(cell, opened!, frame.time('first_response_at'), cells) : noDurations(cells),
+    resolution: parts.resolution ? cellDurations(cell, opened!, frame.time('resolved_at'), cells) : noDurations(cells),
   };
+}
+
+/** Resolved tickets per cell, and among them those solved on first contact or not. */
+function countResolved(frame: Frame, cell: Int32Array, resolved: Int32Array, fcrYes: Int32Array, fcrNo: Int32Array): void {
+  const resolvedAt = frame.time('resolved_at');
+  const contacts = frame.num('contacts');
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (c < 0 || resolvedAt[i] !== resolvedAt[i]) continue;
+    resolved[c]++;
+    // Contacts not recorded: neither first-contact nor not (NaN fails both tests).
+    if (contacts[i] === 1) fcrYes[c]++;
+    else if (contacts[i] > 1) fcrNo[c]++;
+  }
 }
 
 /**
@@ -179,11 +127,7 @@ export function ticketStats(
   input: Tables | TableInput,
   options?: TicketStatsOptions,
 ): TicketStatsRow[] {
-  const o = optionsObject(options, 'ticketStats');
-  const bucket = periodOption(o.period, o.timeZone);
-  const range = rangeOf(o);
-  const by = checkBy(o.by, 'channel')!;
-  const k = checkMinCellSize(o.minCellSize);
+  const { bucket, range, by, minCellSize: k } = checkTicketStatsOptions(options);
   const mi = metricInput(input, 'tickets', 'ticketStats');
   const frame = mi.require('tickets');
   const grid = gridOf({

@@ -5,6 +5,7 @@
 import { DAY_MS, daysFromCivil, formatDay, monthIndexFromDays } from './civil.js';
 import { describeValue } from './describe.js';
 import { parseDay } from './parse.js';
+import { invalid, keyword } from '../query/options.js';
 import type { OffsetFn } from './zone.js';
 import { checkTimeZone, isUtcZone, startOfLocalDay, zoneOffset } from './zone.js';
 
@@ -14,9 +15,9 @@ export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'quarter', 'y
 
 /** A period name, or a RangeError that lists the valid ones and quotes the bad one. */
 export function checkPeriod(value: unknown, name = 'period'): Period {
-  if (typeof value === 'string' && (PERIODS as readonly string[]).includes(value))
-    return value as Period;
-  throw new RangeError(`${name} must be one of ${PERIODS.join(', ')}; got ${describeValue(value)}`);
+  const period = keyword(value, name, PERIODS);
+  if (period === undefined) throw invalid(name, `one of ${PERIODS.join(', ')}`, value);
+  return period;
 }
 
 /** Maps instants to period ordinals and back, for one period kind in one zone. */

@@ -211,9 +211,10 @@ describe('channelCsat', () => {
       "period must be one of day, week, month, quarter, year; got 'hour'",
     );
     expect(() => channelCsat(basic, { by: 7 as never })).to.throw(
-      RangeError,
-      'by must name a column',
+      TypeError,
+      'by must name a column; got 7',
     );
+    expect(() => channelCsat(basic, { by: ' ' })).to.throw(RangeError, "by must name a column; got ' '");
     expect(() => channelCsat(basic, { by: 'plan' })).to.throw(
       RangeError,
       "by 'plan' is neither a column",

@@ -195,9 +195,13 @@ describe('kpis', () => {
       RangeError,
       "activationWindow must be an ISO-8601 duration such as P14D, or milliseconds; got 'P7X'",
     );
-    expect(() => kpis(ALL, { ...RANGE, features: 'teleconsult' as never })).to.throw(
+    expect(() => kpis(ALL, { ...RANGE, features: 3 as never })).to.throw(
+      TypeError,
+      'features must be a list of event names or a comma-separated string; got 3',
+    );
+    expect(() => kpis(ALL, { ...RANGE, features: ['a', ''] })).to.throw(
       RangeError,
-      "features must list event names (an array of non-empty strings); got 'teleconsult'",
+      "features must name events; entry 2 is ''",
     );
     expect(() => kpis(ALL, { ...RANGE, period: 'decade' as never })).to.throw(
       RangeError,

@@ -39,6 +39,6 @@ describe('suppressCells', () => {
     expect(checkMinCellSize(undefined)).to.equal(0);
     expect(checkMinCellSize(11)).to.equal(11);
     expect(() => checkMinCellSize(2.5)).to.throw(RangeError, 'minCellSize must be a whole number');
-    expect(() => checkMinCellSize('11')).to.throw(RangeError, "got 11");
+    expect(() => checkMinCellSize('11')).to.throw(RangeError, "got '11'");
   });
 });

@@ -1,0 +1,108 @@
+// The options of `kpis` (SPEC §3.7), checked without data, and the tables each
+// card reads (so a widget showing one card loads and computes only its table).
+import type { TimeInput } from '../adapters/types.js';
+import type { TableName } from '../data/schema.js';
+import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
+import type { Duration } from '../time/duration.js';
+import { describeValue } from '../time/describe.js';
+import { duration, isAbsent, keyword, keywords, names, options as optionsOf, range, zone } from '../query/options.js';
+import { checkSatisfied } from './csat.js';
+import { checkMinCellSize } from './suppress.js';
+
+/** The card names of SPEC §4, in display order. */
+export const KPI_METRICS = [
+  'churnRate',
+  'nps',
+  'csat',
+  'ces',
+  'fcr',
+  'firstResponseMedian',
+  'resolutionMedian',
+  'ticketVolume',
+  'activation',
+  'adoption',
+] as const;
+export type KpiMetric = (typeof KPI_METRICS)[number];
+
+export interface KpiOptions {
+  /** The range of the cards, half-open; both required. */
+  from: TimeInput;
+  to: TimeInput;
+  /** ISO-8601 duration or ms (default P7D): how soon after signing up activity counts. */
+  activationWindow?: string | number;
+  /** Event names for the adoption card (no card value without them); a comma-separated string is taken too. */
+  features?: readonly string[];
+  /** CSAT: a score at least this is satisfied (default 4, of 5). */
+  satisfiedMin?: number;
+  /** When given, each card carries a sparkline: its value per period of [from, to). */
+  period?: Period;
+  timeZone?: string;
+  minCellSize?: number;
+  /** The cards to compute, in the order wanted (default all, in KPI_METRICS order); others are not computed. */
+  metrics?: readonly KpiMetric[];
+}
+
+export interface KpiSettings {
+  readonly from: number;
+  readonly to: number;
+  readonly activationWindow: Duration;
+  readonly features: readonly string[] | undefined;
+  readonly satisfiedMin: number;
+  /** Undefined without `period`: no sparklines. */
+  readonly bucket: Bucketer | undefined;
+  readonly timeZone: string | undefined;
+  readonly minCellSize: number;
+  readonly metrics: readonly KpiMetric[];
+}
+
+/** The options checked and resolved, without data (what kpis does first). */
+export function checkKpiOptions(options: unknown): KpiSettings {
+  const o = optionsOf(options, 'kpis');
+  const { from, to } = range(o);
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !(from < to)) {
+    throw new RangeError(
+      `kpis needs from and to, from before to; got from ${describeValue(o.from)} and to ${describeValue(o.to)}`,
+    );
+  }
+  const activationWindow = duration(o.activationWindow, 'activationWindow', 'P7D');
+  // An empty list names no feature: no adoption card, as when none is given.
+  const features = isAbsent(o.features) ? [] : names(o.features, 'features', 0);
+  const satisfiedMin = checkSatisfied(o.satisfiedMin, 5);
+  const period = keyword(o.period, 'period', PERIODS);
+  const timeZone = zone(o.timeZone);
+  return {
+    from,
+    to,
+    activationWindow,
+    features: features.length ? features : undefined,
+    satisfiedMin,
+    bucket: period === undefined ? undefined : bucketer(period, timeZone),
+    timeZone,
+    minCellSize: checkMinCellSize(o.minCellSize),
+    metrics: keywords(o.metrics, 'metrics', KPI_METRICS),
+  };
+}
+
+/** The tables each card reads. */
+const CARD_TABLES: Readonly<Record<KpiMetric, readonly TableName[]>> = {
+  churnRate: ['customers'],
+  nps: ['surveys'],
+  csat: ['surveys'],
+  ces: ['surveys'],
+  fcr: ['tickets'],
+  firstResponseMedian: ['tickets'],
+  resolutionMedian: ['tickets'],
+  ticketVolume: ['tickets'],
+  activation: ['customers', 'activity'],
+  adoption: ['activity'],
+};
+
+/** The tables the asked cards read (the adoption card reads nothing without features). */
+export function kpiTables(s: KpiSettings): TableName[] {
+  const out = new Set<TableName>();
+  for (const m of s.metrics) {
+    if (m === 'adoption' && !s.features) continue;
+    for (const t of CARD_TABLES[m]) out.add(t);
+  }
+  return (['customers', 'activity', 'surveys', 'tickets'] as const).filter((t) => out.has(t));
+}
