@@ -42,6 +42,20 @@ export { featureAdoption, compareAdoption } from './metrics/adoption.js';
 export type { AdoptionOptions, AdoptionRow, AdoptionCompare } from './metrics/adoption.js';
 export { kpis, KPI_METRICS } from './metrics/kpis.js';
 export type { KpiOptions, KpiRow, KpiPoint, KpiMetric } from './metrics/kpis.js';
+export { extent } from './metrics/extent.js';
+export type { ExtentOptions, ExtentRow } from './metrics/extent.js';
 export { wilson, npsScore, twoProportionTest } from './metrics/stats.js';
 export { suppressCells } from './metrics/suppress.js';
+
+// Queries (SPEC §6): a plain JSON { metric, options, filters? }, checked before any load.
+export { runQuery, runOnFrames, queryTables } from './query/run.js';
+export type { QueryResult } from './query/run.js';
+export { validateQuery } from './query/validate.js';
+export { queryKey, METRIC_NAMES } from './query/types.js';
+export type { MetricName, MetricQuery, QueryFilter, ValuesFilter, RangeFilter } from './query/types.js';
+export { METRICS } from './query/registry.js';
+export type { MetricEntry, MetricTables } from './query/registry.js';
+export { filterFrames } from './query/filter.js';
+export type { Frames, FilteredFrames } from './query/filter.js';
+export { frameView } from './data/frame-view.js';
 export * from './cache/index.js';
