@@ -19,11 +19,15 @@ export interface QueryResult {
 
 /**
  * The tables a query reads: the metric's, the `table` of its customer-level filters,
- * and customers when a filter may reach a table through it.
+ * and customers whenever there is a filter (one may reach a table through it: a
+ * column no other table has is read as a customer attribute).
  */
 export function queryTables(query: MetricQuery): TableName[] {
   const out = new Set<TableName>(METRICS[query.metric].tables(query.options));
-  for (const f of query.filters ?? []) out.add(f.table ?? 'customers');
+  for (const f of query.filters ?? []) {
+    out.add('customers');
+    if (f.table) out.add(f.table);
+  }
   return TABLE_NAMES.filter((t) => out.has(t));
 }
 
