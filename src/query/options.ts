@@ -133,13 +133,17 @@ export function names(value: unknown, name: string, min: number): string[] {
 
 /**
  * Some of `allowed`, as a list or a comma-separated string, in the order given and
- * without repeats; the fallback (all of them) when absent.
+ * without repeats; all of them when absent.
  */
 export function keywords<T extends string>(value: unknown, name: string, allowed: readonly T[]): T[] {
   if (isAbsent(value)) return [...allowed];
-  const list = names(value, name, 1);
-  const bad = list.find((v) => !(allowed as readonly string[]).includes(v));
+  let list: unknown[];
+  if (typeof value === 'string') list = value.split(',').map((v) => v.trim());
+  else if (Array.isArray(value)) list = value as unknown[];
+  else throw new TypeError(`${name} must be a list or a comma-separated string; got ${describeValue(value)}`);
+  const bad = list.find((v) => !(allowed as readonly unknown[]).includes(v));
   if (bad !== undefined) throw invalid(name, `a list of ${allowed.join(', ')}`, bad);
+  if (list.length === 0) throw new RangeError(`${name} must list at least one of ${allowed.join(', ')}; got none`);
   return [...new Set(list)] as T[];
 }
 
