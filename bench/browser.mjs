@@ -3,21 +3,27 @@
 // `{ done: true, lines }` or `{ error }`. Shared by run-browser.mjs and run.mjs.
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
+import { exposeMainThread } from './main-thread.mjs';
 
 const TIMEOUT = 900_000;
 
 /**
  * @param {string} page path of the page from the repository root, e.g. bench/metrics.html
- * @param {{ query?: string, read?: string, jsFlags?: string[] }} [options]
+ * @param {{ query?: string, read?: string, jsFlags?: string[], production?: boolean, mainThread?: boolean }} [options]
  *   `read`: an expression evaluated in the page once it is done (its value is returned as `extra`).
+ *   `production`: resolve packages' `production` exports (Lit without its dev-mode checks, as users get it).
+ *   `mainThread`: gives the page `__mainThreadStart()` / `__mainThreadStop()`, which trace its main
+ *   thread's tasks with their CPU time (bench/main-thread.mjs).
  * @returns {Promise<{ version: string, lines: string[], extra: unknown }>}
  */
-export async function runPage(page, { query = '', read, jsFlags = [] } = {}) {
+export async function runPage(page, { query = '', read, jsFlags = [], production = false, mainThread = false } = {}) {
   const server = await createServer({
     configFile: false,
     root: process.cwd(),
     logLevel: 'error',
-    server: { port: 0 },
+    ...(production ? { resolve: { conditions: ['module', 'browser', 'production'] } } : {}),
+    // No watching, no HMR: an edit while a long bench runs must not reload its page and start it over.
+    server: { port: 0, hmr: false, watch: null },
   });
   await server.listen();
   const { port } = server.httpServer.address();
@@ -35,6 +41,7 @@ export async function runPage(page, { query = '', read, jsFlags = [] } = {}) {
     const tab = await browser.newPage();
     tab.on('console', (m) => console.log(`  [page] ${m.text()}`));
     tab.on('pageerror', (e) => console.error(`  [page error] ${e}`));
+    if (mainThread) await exposeMainThread(tab);
     await tab.goto(`http://localhost:${port}/${page}${query ? `?${query}` : ''}`);
     await tab.waitForFunction('window.__bench && (window.__bench.done || window.__bench.error)', { timeout: TIMEOUT, polling: 1000 });
     const result = await tab.evaluate('window.__bench');

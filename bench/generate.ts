@@ -194,6 +194,26 @@ export function generate(n: number, seed = 20_250_314): BenchData {
   };
 }
 
+/** Rows per table of `generateMix`; every customer is active (activity, surveys and tickets refer to them all). */
+export interface MixSizes {
+  customers: number;
+  activity: number;
+  surveys: number;
+  tickets: number;
+}
+
+/** Tables of different sizes, as a product's event store has them (the dashboard bench). */
+export function generateMix(sizes: MixSizes, seed = 20_250_314): BenchData {
+  const random = rng(seed);
+  const active = sizes.customers;
+  return {
+    customers: customers(sizes.customers, active, random),
+    activity: activity(sizes.activity, active, random),
+    surveys: surveys(sizes.surveys, active, random),
+    tickets: tickets(sizes.tickets, active, random),
+  };
+}
+
 /** Strings of a coded column, repeating references to its labels (null for -1). */
 function strings(c: Coded): (string | null)[] {
   const out = new Array<string | null>(c.codes.length);

@@ -116,10 +116,10 @@ export function section(results, { browser, date, notes }) {
   ].join('\n');
 }
 
-/** Replaces the section in RESULTS.md (up to the next `## ` heading), or appends it. */
-export async function writeSection(path, text) {
+/** Replaces the section `heading` in RESULTS.md (up to the next `## ` heading), or appends it. */
+export async function writeSection(path, text, heading = HEADING) {
   const old = await readFile(path, 'utf8');
-  const start = old.indexOf(`\n${HEADING}`);
+  const start = old.indexOf(`\n${heading}`);
   let out;
   if (start < 0) out = `${old.trimEnd()}\n\n${text}`;
   else {
