@@ -59,3 +59,6 @@ export { filterFrames } from './query/filter.js';
 export type { Frames, FilteredFrames } from './query/filter.js';
 export { frameView } from './data/frame-view.js';
 export * from './cache/index.js';
+
+// The coordinator (SPEC §6): queries to rows through the adapter, the cache and the table store.
+export * from './source/index.js';

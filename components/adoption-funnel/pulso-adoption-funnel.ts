@@ -5,18 +5,17 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { featureAdoption } from '../../src/metrics/adoption.js';
-import { funnel } from '../../src/metrics/funnel.js';
-import type { FunnelOrder } from '../../src/metrics/funnel.js';
-import type { NormalizedTables, TableName } from '../../src/data/schema.js';
+import type { AdoptionRow } from '../../src/metrics/adoption.js';
+import type { FunnelOrder, FunnelRow } from '../../src/metrics/funnel.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
 import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
-import type { RenderContext, TipContent } from '../shared/chart-element.js';
+import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element.js';
+import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
-import type { TableColumn, TableRow } from '../shared/table-view.js';
+import type { TableColumn } from '../shared/table-view.js';
 import { segmentLabel, t } from '../shared/strings.js';
 import { featuresLayout, featuresLegend, featuresTip, featureView, pointAt, renderFeatures, rowOf } from './features-view.js';
 import type { FeatureView } from './features-view.js';
@@ -63,8 +62,9 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   @property() order?: FunnelOrder;
   /** How long after the first step the last may come: ISO-8601 duration (default P30D) or milliseconds. */
   @property() window?: string | number;
-  /** The range of the first step (funnel) or of the periods (features), half-open. */
+  /** The range of the first step (funnel) or of the periods (features), half-open (default: the dashboard's). */
   @property() from?: string;
+  /** The end of that range, left out (default: the dashboard's). */
   @property() to?: string;
   /** A customer attribute (or activity column) to compare segments by. */
   @property() by?: string;
@@ -72,8 +72,8 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** Feature mode: the feature events to follow (comma-separated). */
   @property() features?: string | string[];
-  /** Feature mode: day, week, month (default), quarter, year. */
-  @property() period: Period = 'month';
+  /** Feature mode: day, week, month, quarter, year (default: the dashboard's, else month). */
+  @property() period?: Period;
   /** Feature mode: the events that make a customer active (default any). */
   @property({ attribute: 'active-events' }) activeEvents?: string | string[];
   /** Feature mode with `by`: the feature compared across segments (default the first). */
@@ -81,31 +81,43 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   /** Feature mode with `by`: show every feature within this segment instead. */
   @property() segment?: string;
 
-  protected tablesNeeded(): readonly TableName[] {
-    // The customers table only serves `by` on a customer attribute.
-    return textOption(this.by) ? ['activity', 'customers'] : ['activity'];
+  private get periodInForce(): Period {
+    return (this.inherited('period', this.period) ?? 'month') as Period;
   }
 
-  protected optionDeps(): readonly unknown[] {
-    return [this.mode, String(listOption(this.steps)), this.order, windowOption(this.window), this.from, this.to, this.by,
-      this.minCellSize, String(listOption(this.features)), this.period, String(listOption(this.activeEvents)), this.timeZone];
+  protected plan(): WidgetPlan {
+    if (this.mode !== 'funnel' && this.mode !== 'features') throw new RangeError(`mode must be funnel or features; got '${String(this.mode)}'`);
+    const common = {
+      from: this.inherited('from', this.from),
+      to: this.inherited('to', this.to),
+      by: textOption(this.by),
+      minCellSize: numberOption(this.minCellSize),
+      timeZone: this.zone,
+    };
+    if (this.mode === 'features') {
+      const features = listOption(this.features);
+      if (!features) return { queries: {} };
+      const options = { ...common, features, period: this.periodInForce, activeEvents: listOption(this.activeEvents) };
+      return { queries: { adoption: { metric: 'featureAdoption', options } } };
+    }
+    const steps = listOption(this.steps);
+    if (!steps) return { queries: {} };
+    const options = { ...common, steps, order: textOption(this.order), window: windowOption(this.window) };
+    return { queries: { funnel: { metric: 'funnel', options } } };
   }
 
-  protected compute(tables: NormalizedTables): AdoptionFunnelResult {
+  protected result(answers: Answers): AdoptionFunnelResult {
     const by = textOption(this.by);
-    const common = { from: textOption(this.from), to: textOption(this.to), by, minCellSize: numberOption(this.minCellSize), timeZone: textOption(this.timeZone) };
     const k = numberOption(this.minCellSize) ?? 0;
     if (this.mode === 'features') {
       const features = listOption(this.features);
-      if (!features) return { mode: 'missing', what: 'features' };
-      const rows = featureAdoption(tables, { ...common, features, period: this.period, activeEvents: listOption(this.activeEvents) });
+      if (!features || !answers.adoption) return { mode: 'missing', what: 'features' };
+      const rows = answers.adoption as AdoptionRow[];
       const segments = by ? [...new Set(rows.map((r) => r.segment ?? ''))] : [];
-      return { mode: 'features', rows, features, segments, period: this.period, k };
+      return { mode: 'features', rows, features, segments, period: this.periodInForce, k };
     }
-    if (this.mode !== 'funnel') throw new RangeError(`mode must be funnel or features; got '${String(this.mode)}'`);
-    const steps = listOption(this.steps);
-    if (!steps) return { mode: 'missing', what: 'steps' };
-    const rows = funnel(tables, { ...common, steps, order: textOption(this.order) as FunnelOrder | undefined, window: windowOption(this.window) });
+    if (!answers.funnel) return { mode: 'missing', what: 'steps' };
+    const rows = answers.funnel as FunnelRow[];
     const segments = by ? [...new Set(rows.map((r) => r.segment))] : [undefined];
     return { mode: 'funnel', rows, segments, k };
   }
@@ -126,9 +138,10 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
     return !result.rows.some((r) => r.index === 1 && (r.entered === null || r.entered > 0));
   }
 
-  protected override emptyMessage(locale: Locale): string {
+  protected override emptyMessage(locale: Locale, filters?: string): string {
     const result = this.data.value?.result;
     if (result?.mode === 'missing') return ta(locale, result.what === 'steps' ? 'noSteps' : 'noFeatures');
+    if (filters) return ta(locale, 'emptyFiltered', { filters });
     return ta(locale, this.mode === 'features' ? 'emptyFeatures' : 'empty');
   }
 
@@ -190,43 +203,39 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
     </label>`;
   }
 
-  protected tipFor(_mark: Element, pos: MarkPosition, result: AdoptionFunnelResult, ctx: RenderContext): TipContent | undefined {
+  protected markAt(_mark: Element, pos: MarkPosition, result: AdoptionFunnelResult, ctx: RenderContext): MarkInfo | undefined {
+    const by = textOption(this.by);
+    const widget = this.localName;
     if (result.mode === 'funnel') {
       const bar = funnelBarAt(result, ctx.width, pos);
-      return bar && funnelTip(bar, result, ctx);
+      if (!bar) return undefined;
+      const row = result.rows.find((r) => r.index === bar.index && r.segment === bar.segment);
+      const filters = bar.segment === undefined ? { step: bar.step } : { step: bar.step, segment: bar.segment };
+      const select: PulsoSelectDetail | undefined = row && { widget, filters, by, row: { ...row } };
+      return { tip: funnelTip(bar, result, ctx), select };
     }
     if (result.mode !== 'features') return undefined;
     const view = this.viewOf(result);
     const hit = pointAt(featuresLayout(result, view, ctx.width, ctx.f), pos);
-    return hit && featuresTip(hit.s, hit.pt, view, result, ctx);
+    if (!hit) return undefined;
+    const row = rowOf(result, hit.s, hit.pt.period);
+    const filters = row && { feature: row.feature, period: row.period, ...(row.segment === undefined ? {} : { segment: row.segment }) };
+    const select: PulsoSelectDetail | undefined = row && filters && { widget, filters, periodUnit: result.period, by, row: { ...row } };
+    return { tip: featuresTip(hit.s, hit.pt, view, result, ctx), select };
   }
 
-  protected selectionFor(_mark: Element, pos: MarkPosition, result: AdoptionFunnelResult): PulsoSelectDetail | undefined {
-    const by = textOption(this.by);
-    const widget = this.localName;
-    if (result.mode === 'funnel') {
-      const bar = funnelBarAt(result, this.resize.width, pos);
-      const row = bar && result.rows.find((r) => r.index === bar.index && r.segment === bar.segment);
-      if (!bar || !row) return undefined;
-      const filters = bar.segment === undefined ? { step: bar.step } : { step: bar.step, segment: bar.segment };
-      return { widget, filters, by, row: { ...row } };
-    }
-    if (result.mode !== 'features') return undefined;
-    const hit = pointAt(featuresLayout(result, this.viewOf(result), this.resize.width, this.context.f), pos);
-    const row = hit && rowOf(result, hit.s, hit.pt.period);
-    if (!hit || !row) return undefined;
-    const filters = { feature: row.feature, period: row.period, ...(row.segment === undefined ? {} : { segment: row.segment }) };
-    return { widget, filters, periodUnit: result.period, by, row: { ...row } };
+  protected table(result: AdoptionFunnelResult, ctx: RenderContext): TableSpec {
+    return { columns: this.columns(result, ctx), rows: result.mode === 'missing' ? [] : result.rows };
   }
 
-  protected tableColumns(ctx: RenderContext): readonly TableColumn[] {
+  private columns(result: AdoptionFunnelResult, ctx: RenderContext): TableColumn[] {
     const { locale } = ctx;
     const by = textOption(this.by);
     const segment: TableColumn[] = by ? [{ key: 'segment', header: ta(locale, 'segment'), format: 'text' }] : [];
     const pValue: TableColumn[] = by ? [{ key: 'pValue', header: ta(locale, 'pValue'), format: 'count', digits: 3 }] : [];
-    if (this.mode === 'features')
+    if (result.mode === 'features')
       return [
-        { key: 'period', header: ta(locale, 'period'), format: 'period', period: this.period },
+        { key: 'period', header: ta(locale, 'period'), format: 'period', period: result.period },
         ...segment,
         { key: 'feature', header: ta(locale, 'feature'), format: 'text' },
         { key: 'active', header: ta(locale, 'active'), format: 'count' },
@@ -247,9 +256,6 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
     ];
   }
 
-  protected tableRows(result: AdoptionFunnelResult): readonly TableRow[] {
-    return result.mode === 'missing' ? [] : result.rows;
-  }
 }
 
 declare global {

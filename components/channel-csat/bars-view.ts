@@ -11,7 +11,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { TicketStatsRow } from '../../src/metrics/tickets.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import { segmentLabel, t } from '../shared/strings.js';
-import type { CsatResult, TicketColumn } from './compute.js';
+import type { CsatResult, TicketColumn } from './types.js';
 import { tc } from './strings.js';
 import type { CsatKey } from './strings.js';
 

@@ -3,6 +3,7 @@
 // are SVG presentation attributes; everything else follows the theme variables.
 import { css } from 'lit';
 import { chartStyles } from '../shared/chart.styles.js';
+import { whenDark } from '../shared/theme.styles.js';
 
 export const styles = [
   chartStyles,
@@ -10,14 +11,9 @@ export const styles = [
     :host {
       --_csat-up: var(--pulso-positive, #1e6b34);
     }
-    :host([theme='dark']) {
+    ${whenDark(css`
       --_csat-up: var(--pulso-positive, #7fd68f);
-    }
-    @media (prefers-color-scheme: dark) {
-      :host(:not([theme='light'])) {
-        --_csat-up: var(--pulso-positive, #7fd68f);
-      }
-    }
+    `)}
     .col-head {
       font-size: 12px;
       font-weight: 600;

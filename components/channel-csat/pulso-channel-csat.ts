@@ -4,19 +4,19 @@
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CsatBar } from '../../src/charts/csat-bars.js';
-import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
-import type { RenderContext, TipContent } from '../shared/chart-element.js';
+import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/chart-element.js';
+import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { segmentLabel, t } from '../shared/strings.js';
-import type { TableColumn, TableRow } from '../shared/table-view.js';
 import { barsGeometry, renderBars, renderBarsLegend, ticketValue } from './bars-view.js';
 import type { BarsOptions } from './bars-view.js';
-import { computeCsat, ticketColumns } from './compute.js';
-import type { CompareMode, CsatResult, TicketColumn } from './compute.js';
+import { checkCompare, csatPlan, csatResult, ticketColumns } from './queries.js';
+import type { CsatOptions } from './queries.js';
+import type { CompareMode, CsatResult, TicketColumn } from './types.js';
 import { styles } from './pulso-channel-csat.styles.js';
 import { csatTableColumns, csatTableRows, ticketHeader } from './table.js';
 import { tc } from './strings.js';
@@ -46,11 +46,12 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
 
   /** The column to group by: `channel` (default) or a customer attribute. */
   @property() by?: string;
-  /** Answers in [from, to); the previous window is the same length just before. */
+  /** Answers in [from, to); the previous window is the same length just before (default: the dashboard's range). */
   @property() from?: string;
+  /** The end of the window, left out (default: the dashboard's). */
   @property() to?: string;
   /** Window length when from or to is missing: ISO duration (`P30D`, default) or day, week, month, quarter, year. */
-  @property() period?: string;
+  @property() range?: string;
   /** `previous` (default): compare with the previous window; `none`: no comparison (all answers when no from/to). */
   @property() compare: CompareMode = 'previous';
   /** A score at least this is satisfied (default 4). */
@@ -64,35 +65,29 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   /** Ticket columns beside the bars: `fcr`, `first-response`, `resolution`, `volume` (comma list) or `all`. */
   @property() tickets?: string | string[];
 
-  protected tablesNeeded(): readonly TableName[] {
-    const by = textOption(this.by) ?? 'channel';
-    const tables: TableName[] = ['surveys'];
-    if (listOption(this.tickets)) tables.push('tickets');
-    // Surveys and tickets carry `channel`; any other `by` is a customer attribute.
-    if (by !== 'channel') tables.push('customers');
-    return tables;
-  }
-
-  protected optionDeps(): readonly unknown[] {
-    return [this.by, this.from, this.to, this.period, this.compare, this.satisfiedMin, this.scale, this.minCellSize,
-      String(listOption(this.tickets)), this.timeZone];
-  }
-
-  protected compute(tables: NormalizedTables): CsatResult {
-    const compare = this.compare ?? 'previous';
-    if (compare !== 'previous' && compare !== 'none') throw new RangeError(`compare must be previous or none; got '${String(compare)}'`);
-    return computeCsat(tables, {
+  /** The options in force: the widget's own, else the dashboard's range and zone. */
+  private options(): CsatOptions {
+    return {
       by: textOption(this.by),
-      from: textOption(this.from),
-      to: textOption(this.to),
-      period: textOption(this.period),
-      compare,
+      from: this.inherited('from', this.from),
+      to: this.inherited('to', this.to),
+      range: textOption(this.range),
+      compare: checkCompare(this.compare),
       satisfiedMin: numberOption(this.satisfiedMin),
       scale: numberOption(this.scale),
       minCellSize: numberOption(this.minCellSize),
-      timeZone: textOption(this.timeZone),
+      timeZone: this.zone,
       tickets: ticketColumns(listOption(this.tickets)),
-    });
+    };
+  }
+
+  protected plan(): WidgetPlan {
+    if (this.hasAttribute('period')) throw new RangeError('period is not an option of the CSAT chart: the length of its window is range (an ISO-8601 duration, or day, week, month, quarter, year)');
+    return csatPlan(this.options());
+  }
+
+  protected result(answers: Answers): CsatResult {
+    return csatResult(answers, this.options());
   }
 
   /** Thresholds and names the view needs. */
@@ -118,6 +113,10 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
 
   protected isEmpty(result: CsatResult): boolean {
     return result.rows.length === 0;
+  }
+
+  protected override emptyMessage(locale: Locale, filters?: string): string | undefined {
+    return filters ? tc(locale, 'emptyFiltered', { filters }) : undefined;
   }
 
   protected override suppressedLabel(): string {
@@ -163,10 +162,14 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
     return renderBarsLegend(result, this.barsOptions(ctx.locale), ctx);
   }
 
-  protected tipFor(_mark: Element, pos: MarkPosition, result: CsatResult, ctx: RenderContext): TipContent | undefined {
-    const { f, locale } = ctx;
+  protected markAt(_mark: Element, pos: MarkPosition, result: CsatResult, ctx: RenderContext): MarkInfo | undefined {
     const bar = this.barsOf(result, ctx.width)[pos.col];
     if (!bar) return undefined;
+    return { tip: this.tipOf(bar, result, ctx), select: this.selectionOf(bar, result) };
+  }
+
+  private tipOf(bar: CsatBar, result: CsatResult, ctx: RenderContext): TipContent {
+    const { f, locale } = ctx;
     const title = segmentLabel(locale, bar.channel);
     if (bar.suppressed) return { title, lines: [{ label: '', value: tc(locale, 'barHidden', { channel: title, k: numberOption(this.minCellSize) ?? 0 }) }] };
     const row = result.rows.find((r) => r.channel === bar.channel);
@@ -187,28 +190,15 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
     return { title, lines };
   }
 
-  protected selectionFor(_mark: Element, pos: MarkPosition, result: CsatResult): PulsoSelectDetail | undefined {
-    const bar = this.barsOf(result)[pos.col];
-    if (!bar) return undefined;
+  private selectionOf(bar: CsatBar, result: CsatResult): PulsoSelectDetail {
     const row = { ...(result.rows.find((r) => r.channel === bar.channel) ?? { channel: bar.channel }) };
     if (result.by === 'channel') return { widget: this.localName, filters: { channel: bar.channel }, row };
     return { widget: this.localName, filters: { segment: bar.channel }, by: result.by, row };
   }
 
-  protected tableColumns(ctx: RenderContext): readonly TableColumn[] {
-    const by = textOption(this.by) ?? 'channel';
-    const compare = this.compare !== 'none';
-    let tickets: TicketColumn[] = [];
-    try {
-      tickets = ticketColumns(listOption(this.tickets));
-    } catch {
-      // An unknown column is reported by compute as the option error state.
-    }
-    return csatTableColumns(ctx.locale, tickets, { by, compare });
-  }
-
-  protected tableRows(result: CsatResult): readonly TableRow[] {
-    return csatTableRows(result, this.barsOf(result), this.resolvedLocale);
+  protected table(result: CsatResult, ctx: RenderContext): TableSpec {
+    const columns = csatTableColumns(ctx.locale, result.columns as TicketColumn[], { by: result.by, compare: result.previousWindow !== null });
+    return { columns, rows: csatTableRows(result, this.barsOf(result, ctx.width), ctx.locale) };
   }
 }
 

@@ -5,6 +5,7 @@ import { translator } from '../shared/strings.js';
 
 const en = {
   heading: 'Satisfaction (CSAT) by channel',
+  emptyFiltered: 'No CSAT answers for {filters}.',
   headingBy: 'Satisfaction (CSAT) by {by}',
   channel: 'Channel',
   segment: 'Segment',
@@ -63,6 +64,7 @@ type Key = keyof typeof en;
 
 const ptBR: Record<Key, string> = {
   heading: 'Satisfação (CSAT) por canal',
+  emptyFiltered: 'Nenhuma resposta de CSAT para {filters}.',
   headingBy: 'Satisfação (CSAT) por {by}',
   channel: 'Canal',
   segment: 'Segmento',
@@ -119,6 +121,7 @@ const ptBR: Record<Key, string> = {
 
 const es: Record<Key, string> = {
   heading: 'Satisfacción (CSAT) por canal',
+  emptyFiltered: 'Ninguna respuesta de CSAT para {filters}.',
   headingBy: 'Satisfacción (CSAT) por {by}',
   channel: 'Canal',
   segment: 'Segmento',

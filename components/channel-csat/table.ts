@@ -6,7 +6,7 @@ import type { CsatBar } from '../../src/charts/csat-bars.js';
 import { segmentLabel } from '../shared/strings.js';
 import type { TableColumn, TableRow } from '../shared/table-view.js';
 import { minutes } from './bars-view.js';
-import type { CsatResult, TicketColumn } from './compute.js';
+import type { CsatResult, TicketColumn } from './types.js';
 import { tc } from './strings.js';
 import type { CsatKey } from './strings.js';
 

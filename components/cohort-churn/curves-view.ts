@@ -8,7 +8,7 @@ import { dashOf } from '../../src/charts/palette.js';
 import type { CurveSeries, CurvesLayout } from '../../src/charts/curves.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { RenderContext } from '../shared/chart-element.js';
-import type { CohortChurnResult } from './pulso-cohort-churn.js';
+import type { CohortChurnResult } from './types.js';
 import { segmentLabel } from '../shared/strings.js';
 import { axisKey, offsetLabel, tc } from './strings.js';
 

@@ -11,7 +11,7 @@ import type { Period } from '../../src/time/period.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import { segmentLabel, t } from '../shared/strings.js';
-import type { CohortChurnResult } from './pulso-cohort-churn.js';
+import type { CohortChurnResult } from './types.js';
 import { axisKey, offsetLabel, tc } from './strings.js';
 
 /** Cohort rows of one heatmap, stacked: the segment title above each from the second on. */

@@ -5,38 +5,24 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { weightedAverage } from '../../src/charts/curves.js';
-import { retention } from '../../src/metrics/retention.js';
 import type { RetentionMode, RetentionResult, CohortBy } from '../../src/metrics/retention.js';
-import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
 import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
-import type { RenderContext, TipContent } from '../shared/chart-element.js';
+import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/chart-element.js';
+import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
-import type { TableColumn, TableRow } from '../shared/table-view.js';
+import type { TableColumn } from '../shared/table-view.js';
 import { segmentLabel, t } from '../shared/strings.js';
 import { renderCurves, curvesLegend } from './curves-view.js';
 import { styles } from './pulso-cohort-churn.styles.js';
 import { heatmapLegend, heatmapRowAt, renderHeatmap } from './heatmap-view.js';
 import { offsetLabel, tc } from './strings.js';
+import type { CohortChart, CohortChurnResult } from './types.js';
 
-export type CohortChart = 'heatmap' | 'curves';
-
-export interface CohortChurnResult {
-  rows: RetentionResult;
-  /** Segments in the order of the rows; [undefined] without `by`. */
-  segments: (string | undefined)[];
-  period: Period;
-  mode: RetentionMode;
-  /** The small-cell threshold in force (0 = off). */
-  k: number;
-  /** Cohorts by first activity rather than signup. */
-  firstActivity: boolean;
-  /** What hidden cells say they are below ("< k"): min-cell-size, else min-cohort-size; 0 = none hidden. */
-  hidden: number;
-}
+export type { CohortChart, CohortChurnResult } from './types.js';
 
 /**
  * Cohort retention and churn: a heatmap of the retention triangle or retention curves.
@@ -56,17 +42,17 @@ export interface CohortChurnResult {
 export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   static override styles = styles;
 
-  /** Cohort and offset period: day, week, month (default), quarter, year. */
-  @property() period: Period = 'month';
+  /** Cohort and offset period: day, week, month, quarter, year (default: the dashboard's, else month). */
+  @property() period?: Period;
   /** `subscription` (churned_at, default) or `activity` (active in the period). */
   @property() mode: RetentionMode = 'subscription';
   /** `signup` (default) or `first-activity`. */
   @property({ attribute: 'cohort-by' }) cohortBy: CohortBy = 'signup';
   /** Offsets are reported up to this time (default now). */
   @property({ attribute: 'as-of' }) asOf?: string;
-  /** Cohorts starting in [from, to): the first instant included. */
+  /** Cohorts starting in [from, to): the first instant included (default: the dashboard's). */
   @property() from?: string;
-  /** Cohorts starting in [from, to): the first instant left out. */
+  /** Cohorts starting in [from, to): the first instant left out (default: the dashboard's). */
   @property() to?: string;
   /** The largest offset shown (default: every period up to `as-of`). */
   @property({ attribute: 'max-offset', type: Number }) maxOffset?: number;
@@ -81,40 +67,36 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   /** `heatmap` (default) or `curves`. */
   @property({ reflect: true }) chart: CohortChart = 'heatmap';
 
-  protected tablesNeeded(): readonly TableName[] {
-    // First-activity cohorts in activity mode read activity alone (a purchase log has no customers table).
-    if (this.cohortBy === 'first-activity')
-      return this.mode === 'activity' && !textOption(this.by) ? ['activity'] : ['customers', 'activity'];
-    return this.mode === 'activity' ? ['customers', 'activity'] : ['customers'];
+  private get periodInForce(): Period {
+    return (this.inherited('period', this.period) ?? 'month') as Period;
   }
 
-  protected optionDeps(): readonly unknown[] {
-    return [this.period, this.mode, this.cohortBy, this.asOf, this.from, this.to, this.maxOffset, this.by,
-      this.minCohortSize, this.minCellSize, String(listOption(this.events)), this.timeZone];
-  }
-
-  protected compute(tables: NormalizedTables): CohortChurnResult {
-    const by = textOption(this.by);
-    const rows = retention(tables, {
-      period: this.period,
+  protected plan(): WidgetPlan {
+    const options = {
+      period: this.periodInForce,
       mode: this.mode,
       cohortBy: this.cohortBy,
       asOf: textOption(this.asOf),
-      from: textOption(this.from),
-      to: textOption(this.to),
+      from: this.inherited('from', this.from),
+      to: this.inherited('to', this.to),
       maxOffset: numberOption(this.maxOffset),
-      by,
+      by: textOption(this.by),
       minCohortSize: numberOption(this.minCohortSize),
       minCellSize: numberOption(this.minCellSize),
       events: listOption(this.events),
-      timeZone: textOption(this.timeZone),
-    });
-    const segments = by ? [...new Set(rows.map((r) => r.segment))] : [undefined];
+      timeZone: this.zone,
+    };
+    return { queries: { cohorts: { metric: 'retention', options } } };
+  }
+
+  protected result(answers: Answers): CohortChurnResult {
+    const rows = answers.cohorts as unknown as RetentionResult;
+    const segments = textOption(this.by) ? [...new Set(rows.map((r) => r.segment))] : [undefined];
     const k = numberOption(this.minCellSize) ?? 0;
     return {
       rows,
       segments,
-      period: this.period,
+      period: this.periodInForce,
       mode: this.mode,
       firstActivity: this.cohortBy === 'first-activity',
       k,
@@ -135,8 +117,8 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     return result.rows.length === 0;
   }
 
-  protected override emptyMessage(locale: Locale): string {
-    return tc(locale, 'empty');
+  protected override emptyMessage(locale: Locale, filters?: string): string {
+    return filters ? tc(locale, 'emptyFiltered', { filters }) : tc(locale, 'empty');
   }
 
   protected override extraNotices(result: CohortChurnResult, ctx: RenderContext): string[] {
@@ -177,7 +159,13 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     return this.chart === 'curves' ? renderCurves(label, result, ctx) : renderHeatmap(label, result, ctx);
   }
 
-  protected tipFor(mark: Element, pos: MarkPosition, result: CohortChurnResult, ctx: RenderContext): TipContent | undefined {
+  protected markAt(mark: Element, pos: MarkPosition, result: CohortChurnResult, ctx: RenderContext): MarkInfo | undefined {
+    const tip = this.tipOf(mark, pos, result, ctx);
+    const select = this.selectionOf(mark, pos, result);
+    return tip || select ? { tip, select } : undefined;
+  }
+
+  private tipOf(mark: Element, pos: MarkPosition, result: CohortChurnResult, ctx: RenderContext): TipContent | undefined {
     const { f, locale } = ctx;
     // In curves a point's column is its place on the line; its offset is on the mark.
     const k = this.chart === 'curves' ? Number(mark.getAttribute('data-offset')) : pos.col;
@@ -213,7 +201,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     return { title, lines };
   }
 
-  protected selectionFor(mark: Element, pos: MarkPosition, result: CohortChurnResult): PulsoSelectDetail | undefined {
+  private selectionOf(mark: Element, pos: MarkPosition, result: CohortChurnResult): PulsoSelectDetail | undefined {
     const by = textOption(this.by);
     if (this.chart === 'curves') {
       const segment = mark.getAttribute('data-segment');
@@ -242,7 +230,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     </span>`;
   }
 
-  protected tableColumns(ctx: RenderContext, result: CohortChurnResult): readonly TableColumn[] {
+  protected table(result: CohortChurnResult, ctx: RenderContext): TableSpec {
     const { locale } = ctx;
     const cols: TableColumn[] = [
       { key: 'cohort', header: tc(locale, 'cohort'), format: 'period', period: result.period },
@@ -255,11 +243,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       { key: 'complete', header: tc(locale, 'complete'), format: 'boolean' },
     ];
     if (result.segments[0] !== undefined) cols.splice(1, 0, { key: 'segment', header: tc(locale, 'segment'), format: 'text' });
-    return cols;
-  }
-
-  protected tableRows(result: CohortChurnResult): readonly TableRow[] {
-    return result.rows;
+    return { columns: cols, rows: result.rows };
   }
 }
 

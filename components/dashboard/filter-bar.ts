@@ -11,6 +11,8 @@ import { td } from './strings.js';
 export interface Chip {
   id: string;
   label: string;
+  /** How many charts it filters ("filters 4 of 9 charts"), once they have said. */
+  reach?: string;
   onRemove: () => void;
 }
 
@@ -90,6 +92,7 @@ export function renderFilterBar(o: FilterBarOptions): TemplateResult {
               ${o.chips.map(
                 (c) => html`<li class="chip" data-chip=${c.id}>
                   <span>${c.label}</span>
+                  ${c.reach ? html`<span class="reach">(${c.reach})</span>` : nothing}
                   <button type="button" aria-label=${td(l, 'remove', { label: c.label })} @click=${() => c.onRemove()}>×</button>
                 </li>`,
               )}

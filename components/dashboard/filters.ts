@@ -1,37 +1,114 @@
-// From what a widget's mark stands for (pulso-select) and the filter bar's
-// choices to the table filters every other widget applies (src/data/filter.ts).
-import type { TableFilter } from '../../src/data/filter.js';
-import { PERIODS } from '../../src/time/period.js';
-import type { Period } from '../../src/time/period.js';
-import type { DashboardFilter } from '../shared/context.js';
+// From what a widget's mark stands for (pulso-select) and the filter bar's choices to
+// the dashboard's filters: each one a few query filters of SPEC §6 (what widgets add to
+// their queries), with its kind (so a widget it does not reach can say so) and its
+// words (for chips, announcements and empty states).
 import type { Formatters } from '../../src/i18n/format.js';
+import { formatters } from '../../src/i18n/format.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import { NONE } from '../../src/metrics/input.js';
+import type { QueryFilter } from '../../src/query/types.js';
+import { bucketer, checkPeriod } from '../../src/time/period.js';
+import type { Period } from '../../src/time/period.js';
+import type { DashboardFilter, FilterKind } from '../shared/context.js';
+import { segmentLabel } from '../shared/strings.js';
 import type { Chip } from './filter-bar.js';
 import { td } from './strings.js';
+import type { ReachCount } from './reach-board.js';
 import type { CrossSelection, DashboardState } from './url-state.js';
 
-export function asPeriod(value: string | undefined, fallback: Period = 'month'): Period {
-  return (PERIODS as readonly string[]).includes(value ?? '') ? (value as Period) : fallback;
+/** The period of a cross-selection's keys; a bad one is refused, never taken for a month. */
+function unitOf(c: CrossSelection): Period {
+  return checkPeriod(c.periodUnit ?? 'month', 'the period of the selection');
 }
 
-/** The table filter of a cross-selection: a cohort, a period, a segment, a channel, a step or feature. */
-export function crossFilter(c: CrossSelection, timeZone?: string): TableFilter {
-  const unit = asPeriod(c.periodUnit);
-  const f: TableFilter = {};
-  const { cohort, period, segment, channel, step, feature } = c.filters;
-  if (cohort) f.cohort = { key: cohort, period: unit, timeZone, by: c.cohortBy ?? 'signup' };
-  if (period) f.period = { key: period, period: unit, timeZone };
-  if (segment !== undefined && c.by) f.segment = { by: c.by, value: segment };
-  if (channel !== undefined) f.channel = channel;
-  const event = step ?? feature;
-  if (event !== undefined) f.event = event;
-  return f;
+/** The half-open range of the period keyed `key` (its first day), in epoch ms. */
+function periodRange(key: string, unit: Period, timeZone?: string): { from: number; to: number } {
+  const b = bucketer(unit, timeZone);
+  const i = b.indexOfKey(key);
+  return { from: b.start(i), to: b.end(i) };
 }
 
-/** The filters the dashboard shares: the segment for everyone, the cross-filter for all but its source. */
+/** A segment value as a query value: the metrics' "(none)" is a missing value. */
+const segmentValue = (v: string): string | null => (v === NONE ? null : v);
+
+interface Part {
+  kind: FilterKind;
+  column?: string;
+  filters: QueryFilter[];
+  describe: (f: Formatters, locale: Locale) => string;
+}
+
+/** The parts of a cross-selection, one dashboard filter each. */
+function crossParts(c: CrossSelection, timeZone?: string): Part[] {
+  const x = c.filters;
+  const out: Part[] = [];
+  if (x.cohort) {
+    const unit = unitOf(c);
+    const r = periodRange(x.cohort, unit, timeZone);
+    const first = c.cohortBy === 'first-activity';
+    out.push({
+      kind: 'cohort',
+      filters: [first ? { table: 'activity', column: 'at', match: 'first', ...r } : { column: 'signup_at', ...r }],
+      describe: (f, l) => `${td(l, first ? 'cohortFirst' : 'cohort')}: ${f.periodLabel(x.cohort!, unit)}`,
+    });
+  }
+  if (x.period) {
+    const unit = unitOf(c);
+    const r = periodRange(x.period, unit, timeZone);
+    out.push({
+      kind: 'period',
+      filters: [{ column: 'at', ...r }, { column: 'opened_at', ...r }],
+      describe: (f, l) => `${td(l, 'periodChip')}: ${f.periodLabel(x.period!, unit)}`,
+    });
+  }
+  if (x.segment !== undefined && c.by) {
+    const by = c.by;
+    out.push({
+      kind: 'segment',
+      column: by,
+      filters: [{ column: by, values: [segmentValue(x.segment)] }],
+      describe: (_f, l) => `${by}: ${segmentLabel(l, x.segment!)}`,
+    });
+  }
+  if (x.channel !== undefined)
+    out.push({
+      kind: 'channel',
+      filters: [{ column: 'channel', values: [x.channel] }],
+      describe: (_f, l) => `${td(l, 'channel')}: ${x.channel}`,
+    });
+  for (const kind of ['step', 'feature'] as const) {
+    const event = x[kind];
+    if (event !== undefined)
+      out.push({
+        kind,
+        filters: [{ table: 'activity', column: 'event', values: [event] }],
+        describe: (_f, l) => `${td(l, kind)}: ${event}`,
+      });
+  }
+  return out;
+}
+
+/**
+ * The filters the dashboard shares: the segment bar's for everyone, and each part of the
+ * cross-filter for all but the widget it came from. Throws a RangeError on a selection
+ * whose period is not one (from a hand-edited URL, say).
+ */
 export function dashboardFilters(state: DashboardState, source: Element | undefined, timeZone?: string): DashboardFilter[] {
   const out: DashboardFilter[] = [];
-  if (state.segmentBy && state.segment !== undefined) out.push({ filter: { segment: { by: state.segmentBy, value: state.segment } } });
-  if (state.cross) out.push({ filter: crossFilter(state.cross, timeZone), source });
+  const words = (describe: Part['describe']) => (locale: Locale) => describe(formatters(locale, timeZone), locale);
+  if (state.segmentBy && state.segment !== undefined) {
+    const { segmentBy: by, segment } = state;
+    out.push({
+      id: 'segment',
+      kind: 'segment',
+      column: by,
+      filters: [{ column: by, values: [segmentValue(segment)] }],
+      describe: (locale) => `${by}: ${segmentLabel(locale, segment)}`,
+    });
+  }
+  if (state.cross)
+    for (const p of crossParts(state.cross, timeZone))
+      out.push({ id: `cross.${p.kind}`, kind: p.kind, column: p.column, filters: p.filters, describe: words(p.describe), source });
   return out;
 }
 
@@ -41,24 +118,29 @@ export function sameSelection(a: CrossSelection | undefined, b: CrossSelection |
   return JSON.stringify([a.filters, a.by ?? null]) === JSON.stringify([b.filters, b.by ?? null]);
 }
 
-/** The active filters as chips: the segment, and the cross-filter named in the user's words. */
-export function chipsOf(state: DashboardState, f: Formatters, remove: { segment: () => void; cross: () => void }): Chip[] {
-  const locale = f.locale;
+/**
+ * The active filters as chips: the segment, and the cross-filter in the user's words,
+ * each saying how many charts it filters.
+ */
+export function chipsOf(
+  filters: readonly DashboardFilter[],
+  locale: Locale,
+  reach: (ids: readonly string[]) => ReachCount | undefined,
+  remove: { segment: () => void; cross: () => void },
+): Chip[] {
+  const chip = (id: 'segment' | 'cross', parts: readonly DashboardFilter[], onRemove: () => void): Chip => {
+    const count = reach(parts.map((p) => p.id));
+    return {
+      id,
+      label: parts.map((p) => p.describe(locale)).join(' · '),
+      reach: count && td(locale, 'reach', { n: count.reached, of: count.of }),
+      onRemove,
+    };
+  };
   const out: Chip[] = [];
-  if (state.segmentBy && state.segment !== undefined && state.segment !== '')
-    out.push({ id: 'segment', label: `${state.segmentBy}: ${state.segment}`, onRemove: remove.segment });
-  const c = state.cross;
-  if (c) {
-    const unit = asPeriod(c.periodUnit);
-    const x = c.filters;
-    const parts: string[] = [];
-    if (x.cohort) parts.push(`${td(locale, 'cohort')}: ${f.periodLabel(x.cohort, unit)}`);
-    if (x.period) parts.push(`${td(locale, 'periodChip')}: ${f.periodLabel(x.period, unit)}`);
-    if (x.segment !== undefined) parts.push(`${c.by ?? td(locale, 'segment')}: ${x.segment}`);
-    if (x.channel !== undefined) parts.push(`${td(locale, 'channel')}: ${x.channel}`);
-    if (x.step !== undefined) parts.push(`${td(locale, 'step')}: ${x.step}`);
-    if (x.feature !== undefined) parts.push(`${td(locale, 'feature')}: ${x.feature}`);
-    out.push({ id: 'cross', label: parts.join(' · '), onRemove: remove.cross });
-  }
+  const segment = filters.filter((f) => f.id === 'segment');
+  const cross = filters.filter((f) => f.id.startsWith('cross.'));
+  if (segment.length) out.push(chip('segment', segment, remove.segment));
+  if (cross.length) out.push(chip('cross', cross, remove.cross));
   return out;
 }

@@ -68,6 +68,20 @@ export const styles = [
       border-radius: 999px;
       overflow-wrap: anywhere;
     }
+    .chip .reach {
+      color: var(--_pulso-muted);
+      font-size: 0.8125rem;
+    }
+    .setting-error {
+      color: var(--_pulso-fg);
+      border-inline-start: 3px solid var(--_pulso-danger);
+      padding-inline-start: 0.75rem;
+      margin: 0 0 var(--_pulso-dashboard-gap);
+    }
+    .setting-error .detail {
+      color: var(--_pulso-muted);
+      font-size: 0.8125rem;
+    }
     .chip button {
       border: none;
       background: transparent;

@@ -6,21 +6,22 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { isRegistered, isUrlSource, onAdapterRegistered, resolveSource } from '../../src/adapters/registry.js';
 import type { Adapter } from '../../src/adapters/types.js';
-import { TableStore } from '../../src/data/store.js';
-import { formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import { resolveCache } from '../shared/cached-source.js';
+import { coordinator } from '../../src/source/coordinator.js';
+import type { Source } from '../../src/source/source.js';
+import { checkPeriod } from '../../src/time/period.js';
 import { pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
-import type { DashboardContext } from '../shared/context.js';
+import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
 import { elementLocale } from '../shared/locale.js';
+import { SourceName } from '../shared/source-name.js';
 import { renderNotices } from '../shared/states.js';
 import { listOption, textOption } from '../shared/chart-element.js';
 import { renderFilterBar } from './filter-bar.js';
 import type { Chip } from './filter-bar.js';
 import { chipsOf, dashboardFilters, sameSelection } from './filters.js';
+import { ReachBoard } from './reach-board.js';
 import { styles } from './pulso-dashboard.styles.js';
 import { td } from './strings.js';
 import { segmentValues } from './segment-values.js';
@@ -43,6 +44,7 @@ declare global {
  *
  * @slot - The widgets (any element; `wide` on a child makes it span the row).
  * @fires pulso-filter-change - The range, period, segment or cross-filter changed; `detail.state` holds them.
+ * @fires pulso-cache-problem - Its own `cache` and `cache-scope` cannot be followed (told once per page); `detail` has `code` and `message`.
  * @csspart filters - The filter bar.
  * @csspart chips - The active filters, each with a button to remove it.
  * @csspart grid - The grid the widgets are laid out in.
@@ -96,16 +98,21 @@ export class PulsoDashboard extends LitElement {
   @state() private announcement = '';
 
   private crossSource?: Element;
-  /** Stops waiting for the `source` name to be registered. */
-  private stopWaiting?: () => void;
-  private store?: TableStore;
+  /** The `source` attribute, waited for when it names an adapter not registered yet. */
+  private readonly sourceName = new SourceName(() => this.requestUpdate());
   private resolved?: Adapter;
+  /** The source the widgets on the dashboard's adapter share, and how the dashboard hears it. */
+  private shared?: { source: Source; stop: () => void };
   private contextKey = '';
   private valuesFor = '';
+  /** The filters shared now, and which of them reached each widget. */
+  private filters: DashboardFilter[] = [];
+  private readonly reach = new ReachBoard();
+  /** Why the dashboard's own settings cannot be followed (a bad period, say). */
+  private settingError?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back on the page after leaving it: build the store again (see disconnectedCallback).
     if (this.hasUpdated) this.requestUpdate();
     if (this.syncUrl && typeof location !== 'undefined') this.applyState(readState(new URLSearchParams(location.search), this.urlKey));
     this.addEventListener('pulso-select', this.onSelect);
@@ -113,11 +120,9 @@ export class PulsoDashboard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWaiting?.();
-    this.stopWaiting = undefined;
-    // Let go of loads in flight and of the shared cache's listener.
-    this.store?.dispose();
-    this.store = undefined;
+    this.sourceName.cancel();
+    this.shared?.stop();
+    this.shared = undefined;
     this.resolved = undefined;
     this.valuesFor = '';
     this.removeEventListener('pulso-select', this.onSelect);
@@ -134,49 +139,49 @@ export class PulsoDashboard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Off the page (a widget leaving after it, say) it shares nothing and opens no source.
+    if (!this.isConnected) return;
     const adapter = this.adapter ?? this.resolveSource();
     if (adapter !== this.resolved) {
-      this.store?.dispose();
       this.resolved = adapter;
-      this.store = adapter ? this.newStore(adapter) : undefined;
       this.valuesFor = '';
       this.adapterProvider.setValue(adapter);
     }
+    this.follow();
     this.shareContext();
     this.loadSegmentValues();
     const watched = ['from', 'to', 'period', 'segmentBy', 'segment', 'cross'] as const;
     if (watched.some((k) => changed.has(k)) && this.hasUpdated) this.stateChanged();
   }
 
-  private newStore(adapter: Adapter): TableStore {
-    const store = new TableStore(adapter);
-    store.onSettle = () => this.requestUpdate();
-    return store;
+  /** The source the widgets on the dashboard's adapter load from (the same one: the page's coordinator shares it). */
+  private sourceNow(): Source | undefined {
+    if (!this.resolved) return undefined;
+    const settings = { mode: textOption(this.cache), scope: textOption(this.cacheScope) };
+    const problem = coordinator.settingProblem(settings);
+    if (problem) this.dispatchEvent(new CustomEvent('pulso-cache-problem', { bubbles: true, composed: true, detail: problem }));
+    return coordinator.source(this.resolved, settings);
+  }
+
+  /** Hears the source so the notices of its tables are said once, here, as they load. */
+  private follow(): void {
+    const source = this.sourceNow();
+    if (source === this.shared?.source) return;
+    this.shared?.stop();
+    this.shared = source && { source, stop: source.watch(() => this.requestUpdate()) };
   }
 
   private resolveSource(): Adapter | undefined {
-    const source = textOption(this.source);
-    if (!source) return undefined;
-    if (!isUrlSource(source) && !isRegistered(source)) {
-      // The page may register the adapter after the elements load: look again then.
-      this.stopWaiting?.();
-      this.stopWaiting = onAdapterRegistered((name) => {
-        if (name !== source) return;
-        this.stopWaiting?.();
-        this.stopWaiting = undefined;
-        this.requestUpdate();
-      });
-      return undefined;
-    }
     try {
-      return resolveSource(source);
+      const found = this.sourceName.resolve(this.source);
+      return found === 'waiting' ? undefined : found;
     } catch {
       return undefined; // widgets then say "no data source"
     }
   }
 
   /** Sets the context only when what it says changed, so widgets re-run only then. */
-  private shareContext(force = false): void {
+  private shareContext(): void {
     // A cross-filter read from the URL names its widget by id; the widget may be added after the dashboard.
     if (!this.crossSource && this.cross?.source)
       this.crossSource = this.querySelector(`#${CSS.escape(this.cross.source)}`) ?? undefined;
@@ -188,30 +193,48 @@ export class PulsoDashboard extends LitElement {
       theme: textOption(this.theme),
       timeZone: textOption(this.timeZone),
     };
-    const filters = dashboardFilters(this.state, this.crossSource, defaults.timeZone);
+    this.settingError = undefined;
+    try {
+      if (defaults.period) checkPeriod(defaults.period);
+      this.filters = dashboardFilters(this.state, this.crossSource, defaults.timeZone);
+    } catch (e) {
+      this.settingError = e instanceof Error ? e.message : String(e);
+      this.filters = [];
+    }
     const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope) };
-    const key = JSON.stringify([defaults, filters.map((f) => f.filter), this.cross?.source ?? null, cache]);
-    if (!force && key === this.contextKey && this.dashboardProvider.value?.store === this.store) return;
+    // Whether the cross-filter's widget is found is part of the key: once found, it is left out of its own filter.
+    const key = JSON.stringify([defaults, this.filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.crossSource, cache]);
+    if (key === this.contextKey && this.dashboardProvider.value) return;
     this.contextKey = key;
-    const value: DashboardContext = { store: this.store, filters, defaults, notices: true, cache };
+    const value: DashboardContext = {
+      filters: this.filters,
+      defaults,
+      notices: true,
+      cache,
+      reached: (widget, reached) => this.reached(widget, reached),
+    };
     this.dashboardProvider.setValue(value);
+  }
+
+  /** A widget said which filters reached its data: the chips count it. */
+  private reached(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void {
+    this.reach.set(widget, reached);
+    if (this.isConnected) this.requestUpdate();
   }
 
   /** The values of the segment attribute, for its list: read once per attribute from the customers table. */
   private loadSegmentValues(): void {
     const by = textOption(this.segmentBy);
-    const store = this.store;
-    if (!by || !store || this.valuesFor === by) return;
+    const source = this.sourceNow();
+    if (!by || !source || this.valuesFor === by) return;
     this.valuesFor = by;
-    const cache = resolveCache({ mode: textOption(this.cache), scope: textOption(this.cacheScope) });
-    segmentValues(store, cache, this, by)
+    segmentValues(source, by)
       .then((values) => {
-        // A newer store (another source) or attribute may have come meanwhile.
-        if (this.valuesFor === by && this.store === store) this.segmentValues = values;
+        // Another source or attribute may have come meanwhile.
+        if (this.valuesFor === by && this.sourceNow() === source) this.segmentValues = values;
       })
-      .catch(() => {
-        this.valuesFor = ''; // the widgets show the load error; the list stays empty
-      });
+      // The widgets show the load error; the list stays empty until a refresh asks again.
+      .catch(() => undefined);
   }
 
   private stateChanged(): void {
@@ -251,13 +274,10 @@ export class PulsoDashboard extends LitElement {
     this.clearCross();
   }
 
-  /** Reloads every table from the source (a new store: widgets load again). */
+  /** Reloads every table from the source: the widgets on it load again. */
   refresh(): void {
-    this.store?.refresh();
-    this.store?.dispose();
-    this.store = this.resolved ? this.newStore(this.resolved) : undefined;
+    this.sourceNow()?.refresh();
     this.valuesFor = '';
-    this.shareContext(true);
     this.requestUpdate();
   }
 
@@ -266,18 +286,18 @@ export class PulsoDashboard extends LitElement {
   }
 
   private chips(locale: Locale): Chip[] {
-    return chipsOf(this.state, formatters(locale, textOption(this.timeZone)), {
+    return chipsOf(this.filters, locale, (ids) => this.reach.count(ids, this.filters), {
       segment: () => (this.segment = undefined),
       cross: () => this.clearCross(),
     });
   }
 
   private announce(): void {
+    // The chips are those of the filters about to be shared: work them out now.
+    this.shareContext();
     const locale = this.uiLocale;
-    const chips = this.chips(locale);
-    this.announcement = chips.length
-      ? td(locale, 'announce', { list: chips.map((c) => c.label).join('; ') })
-      : td(locale, 'announceNone');
+    const labels = this.filters.map((f) => f.describe(locale));
+    this.announcement = labels.length ? td(locale, 'announce', { list: labels.join('; ') }) : td(locale, 'announceNone');
   }
 
   protected override render(): TemplateResult {
@@ -297,7 +317,10 @@ export class PulsoDashboard extends LitElement {
         onClear: () => this.clearAll(),
         onRefresh: () => this.refresh(),
       })}
-      ${this.store ? renderNotices(this.store.report(), locale) : nothing}
+      ${this.settingError
+        ? html`<p class="setting-error" role="alert">${td(locale, 'badSetting')} <span class="detail">${this.settingError}</span></p>`
+        : nothing}
+      ${this.shared ? renderNotices(this.shared.source.report(), locale) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       <div part="grid" class="grid"><slot></slot></div>`;
   }

@@ -27,6 +27,9 @@ const en = {
   crossHint: 'Choose a cohort, channel or step in a chart to filter the others.',
   announce: 'Filters changed: {list}',
   announceNone: 'All filters cleared',
+  cohortFirst: 'First-activity cohort',
+  reach: 'filters {n} of {of} charts',
+  badSetting: 'A setting of this dashboard is not valid.',
 };
 
 type Key = keyof typeof en;
@@ -57,6 +60,9 @@ const ptBR: Record<Key, string> = {
   crossHint: 'Escolha uma coorte, um canal ou uma etapa em um gráfico para filtrar os demais.',
   announce: 'Filtros alterados: {list}',
   announceNone: 'Todos os filtros foram removidos',
+  cohortFirst: 'Coorte da primeira atividade',
+  reach: 'filtra {n} de {of} gráficos',
+  badSetting: 'Uma configuração deste painel não é válida.',
 };
 
 const es: Record<Key, string> = {
@@ -85,6 +91,9 @@ const es: Record<Key, string> = {
   crossHint: 'Elija una cohorte, un canal o una etapa en un gráfico para filtrar los demás.',
   announce: 'Filtros cambiados: {list}',
   announceNone: 'Se quitaron todos los filtros',
+  cohortFirst: 'Cohorte de primera actividad',
+  reach: 'filtra {n} de {of} gráficos',
+  badSetting: 'Una configuración de este panel no es válida.',
 };
 
 export const td = translator({ 'pt-BR': ptBR, en, es });

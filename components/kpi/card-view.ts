@@ -11,7 +11,7 @@ import { FRAME_SUMMARY_ID, FRAME_TITLE_ID, renderExportItems } from '../shared/c
 import type { ChartView, ExportKind } from '../shared/chart-frame.js';
 import { t } from '../shared/strings.js';
 import { arrowOf, formatDelta, formatValue } from './format.js';
-import type { KpiResult } from './pulso-kpi.js';
+import type { KpiResult } from './types.js';
 import { tk } from './strings.js';
 import { countLine, directionSentence, pointLabel, previousPhrase, rangeLabel } from './words.js';
 

@@ -3,6 +3,7 @@
 // surface; the arrow and a hidden sentence carry the same meaning without colour.
 import { css } from 'lit';
 import { chartStyles } from '../shared/chart.styles.js';
+import { whenDark } from '../shared/theme.styles.js';
 
 const dark = css`
   --_pulso-good: var(--pulso-good, #7ee2a8);
@@ -18,14 +19,7 @@ export const styles = [
       --_pulso-bad: var(--pulso-bad, #b3261e);
       --_pulso-kpi-line: var(--pulso-kpi-line, #0072b2);
     }
-    :host([theme='dark']) {
-      ${dark}
-    }
-    @media (prefers-color-scheme: dark) {
-      :host(:not([theme='light'])) {
-        ${dark}
-      }
-    }
+    ${whenDark(dark)}
     .kpi-head {
       display: flex;
       align-items: flex-start;

@@ -6,61 +6,45 @@ import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { KPI_POLARITY, kpiLayout } from '../../src/charts/kpi.js';
 import type { KpiLayout } from '../../src/charts/kpi.js';
-import { kpis } from '../../src/metrics/kpis.js';
-import type { KpiMetric, KpiPoint, KpiRow } from '../../src/metrics/kpis.js';
-import type { NormalizedTables, TableName } from '../../src/data/schema.js';
+import { KPI_METRICS } from '../../src/metrics/kpis.js';
+import type { KpiMetric } from '../../src/metrics/kpis.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { Period } from '../../src/time/period.js';
 import { PulsoChartElement, numberOption, TOOLTIP_ID, listOption, textOption } from '../shared/chart-element.js';
-import type { RenderContext, TipContent } from '../shared/chart-element.js';
-import type { DataValue } from '../shared/data-controller.js';
-import type { PulsoSelectDetail } from '../shared/events.js';
+import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element.js';
+import type { Answers, DataValue, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
-import { renderEmpty } from '../shared/states.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { renderTableView } from '../shared/table-view.js';
-import type { TableColumn, TableRow } from '../shared/table-view.js';
 import { t } from '../shared/strings.js';
 import { whenUpdating, withTooltip } from '../shared/widget-frame.js';
 import { SPARK_HEIGHT, SPARK_MARGINS, renderCard, renderCardFrame, sparkWidth } from './card-view.js';
 import { bandInRowUnit } from './format.js';
-import { checkBand, checkMetric, checkPolarity, checkSparkPeriods, resolveRange, sparkPeriod, sparkWindow } from './options.js';
+import { coordinator } from '../../src/source/coordinator.js';
+import { kpiPlan, kpiResult } from './queries.js';
+import type { KpiInput } from './queries.js';
 import { styles } from './pulso-kpi.styles.js';
 import { kpiTableColumns, kpiTableRows, valueHidden } from './table.js';
+import type { KpiResult } from './types.js';
 import { kpiSummary, metricName, pointTip } from './words.js';
 import { tk } from './strings.js';
 
-export interface KpiResult {
-  metric: KpiMetric;
-  /** The headline row over [from, to) (its own `sparkline` unused). */
-  row: KpiRow;
-  /** One point per period of the sparkline window; null with `period="none"`. */
-  spark: KpiPoint[] | null;
-  period: Period | null;
-  from: number;
-  to: number;
-  /** The last sparkline period is cut short by `to`. */
-  partialLast: boolean;
-  /** The small-cell threshold in force (0 = off). */
-  k: number;
-  /** The checked `neutral-band` and `polarity` the card was computed with (render never throws on them). */
-  neutralBand: number | undefined;
-  polarity: KpiLayout['polarity'] | undefined;
-  features: string[] | undefined;
-}
+export type { KpiResult } from './types.js';
 
-const TABLES: Readonly<Record<KpiMetric, readonly TableName[]>> = {
-  churnRate: ['customers'],
-  nps: ['surveys'],
-  csat: ['surveys'],
-  ces: ['surveys'],
-  fcr: ['tickets'],
-  firstResponseMedian: ['tickets'],
-  resolutionMedian: ['tickets'],
-  ticketVolume: ['tickets'],
-  activation: ['customers', 'activity'],
-  adoption: ['activity'],
+/** The table each card counts from, for its empty message. */
+const COUNTED: Readonly<Record<KpiMetric, 'emptyCustomers' | 'emptySurveys' | 'emptyTickets' | 'emptyActivity'>> = {
+  churnRate: 'emptyCustomers',
+  nps: 'emptySurveys',
+  csat: 'emptySurveys',
+  ces: 'emptySurveys',
+  fcr: 'emptyTickets',
+  firstResponseMedian: 'emptyTickets',
+  resolutionMedian: 'emptyTickets',
+  ticketVolume: 'emptyTickets',
+  activation: 'emptyActivity',
+  adoption: 'emptyActivity',
 };
+
+const isMetric = (m: string): m is KpiMetric => (KPI_METRICS as readonly string[]).includes(m);
 
 /**
  * A headline KPI card: value, change since the previous range, and a sparkline.
@@ -88,16 +72,16 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
 
   /** Which card: churnRate, nps, csat, ces, fcr, firstResponseMedian, resolutionMedian, ticketVolume, activation, adoption. */
   @property() metric = '';
-  /** Start of the range (ISO-8601); with it, `range` is ignored. */
+  /** Start of the range (ISO-8601); with it, `range` is ignored (default: the dashboard's). */
   @property() from?: string;
-  /** End of the range, exclusive (ISO-8601); default `as-of`, else now. */
+  /** End of the range, exclusive (ISO-8601); default the dashboard's, else `as-of`, else now. */
   @property() to?: string;
   /** The end of the range when `to` is not set (default now). */
   @property({ attribute: 'as-of' }) asOf?: string;
   /** Length of the range when `from` is not set: ISO-8601 duration, default P30D. */
   @property() range?: string;
-  /** Sparkline period: day, week, month (default), quarter, year, or `none` for no sparkline. */
-  @property() period = 'month';
+  /** Sparkline period: day, week, month, quarter, year, or `none` for no sparkline (default: the dashboard's period, else month). */
+  @property({ attribute: 'spark-unit' }) sparkUnit?: string;
   /** How many periods the sparkline shows, ending with the range (default 12). */
   @property({ attribute: 'spark-periods', type: Number }) sparkPeriods?: number;
   /** Activation: how soon after signing up activity counts (ISO-8601 duration, default P7D). */
@@ -113,51 +97,50 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
   /** Which way is good: up, down or neutral (default per metric: down for churn, CES and times). */
   @property() polarity?: string;
 
-  protected tablesNeeded(): readonly TableName[] {
-    return TABLES[this.metric as KpiMetric] ?? [];
-  }
+  /** "Now" for a card without `to` or `as-of`: read when its options change or it runs again, so a drawn card does not move. */
+  private clock?: { key: string; now: number };
 
-  protected optionDeps(): readonly unknown[] {
-    return [this.metric, this.from, this.to, this.asOf, this.range, this.period, this.sparkPeriods,
-      this.activationWindow, String(listOption(this.features)), this.satisfiedMin, this.minCellSize,
-      this.neutralBand, this.polarity, this.timeZone];
-  }
-
-  protected compute(tables: NormalizedTables): KpiResult {
-    const metric = checkMetric(this.metric);
-    checkPolarity(textOption(this.polarity));
-    const neutralBand = checkBand(this.neutralBand);
-    const polarity = textOption(this.polarity) as KpiLayout['polarity'] | undefined;
-    const timeZone = textOption(this.timeZone);
-    const features = listOption(this.features);
-    if (metric === 'adoption' && !features) throw new RangeError('the adoption card needs features (event names)');
-    const { from, to } = resolveRange(
-      { from: textOption(this.from), to: textOption(this.to), asOf: textOption(this.asOf), range: textOption(this.range), timeZone },
-      Date.now(),
-    );
-    const options = {
+  private input(): KpiInput {
+    const input: Omit<KpiInput, 'now' | 'neutralBand' | 'polarity'> = {
+      metric: this.metric,
+      from: this.inherited('from', this.from),
+      to: this.inherited('to', this.to),
+      asOf: textOption(this.asOf),
+      range: textOption(this.range),
+      sparkUnit: textOption(this.sparkUnit) ?? this.inherited('period', undefined),
+      sparkPeriods: numberOption(this.sparkPeriods),
       activationWindow: textOption(this.activationWindow),
-      features,
+      features: listOption(this.features),
       satisfiedMin: numberOption(this.satisfiedMin),
       minCellSize: numberOption(this.minCellSize),
-      timeZone,
+      timeZone: this.zone,
     };
-    const row = kpis(tables, { ...options, from, to }).find((r) => r.metric === metric)!;
-    const period = sparkPeriod(textOption(this.period));
-    const count = checkSparkPeriods(numberOption(this.sparkPeriods));
-    let spark: KpiPoint[] | null = null;
-    let partialLast = false;
-    if (period) {
-      const w = sparkWindow(period, to, count, timeZone);
-      partialLast = w.partialLast;
-      spark = kpis(tables, { ...options, from: w.from, to, period }).find((r) => r.metric === metric)!.sparkline ?? [];
-    }
-    return { metric, row, spark, period, from, to, partialLast, k: numberOption(this.minCellSize) ?? 0, features, neutralBand, polarity };
+    // A retry or new data reads the time again: data that came since counts.
+    const key = JSON.stringify([input, this.data.runs]);
+    if (this.clock?.key !== key) this.clock = { key, now: coordinator.now() };
+    return { ...input, ...this.judging(), now: this.clock.now };
+  }
+
+  /** How the change is judged: drawn from the same answers when only these change. */
+  private judging(): Pick<KpiInput, 'neutralBand' | 'polarity'> {
+    return { neutralBand: numberOption(this.neutralBand), polarity: textOption(this.polarity) };
+  }
+
+  protected override resultOptions(): readonly unknown[] {
+    return Object.values(this.judging());
+  }
+
+  protected plan(): WidgetPlan {
+    if (this.hasAttribute('period')) throw new RangeError("period is not an option of a KPI card: the sparkline's period is spark-unit (day, week, month, quarter, year or none)");
+    return kpiPlan(this.input());
+  }
+
+  protected result(answers: Answers): KpiResult {
+    return kpiResult(answers, this.input());
   }
 
   protected defaultHeading(locale: Locale): string {
-    const metric = TABLES[this.metric as KpiMetric] ? (this.metric as KpiMetric) : undefined;
-    return metric ? metricName(locale, metric, listOption(this.features)) : 'KPI';
+    return isMetric(this.metric) ? metricName(locale, this.metric, listOption(this.features)) : 'KPI';
   }
 
   protected skeleton(): SkeletonShape {
@@ -169,10 +152,9 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
     return none(r.row.n) && (none(r.row.previousN) || r.row.previousN === null) && !(r.spark ?? []).some((p) => p.n);
   }
 
-  protected override emptyMessage(locale: Locale): string {
-    const table = this.tablesNeeded().at(-1);
-    const key = table === 'surveys' ? 'emptySurveys' : table === 'tickets' ? 'emptyTickets' : table === 'activity' ? 'emptyActivity' : 'emptyCustomers';
-    return tk(locale, key);
+  protected override emptyMessage(locale: Locale, filters?: string): string {
+    const counted = isMetric(this.metric) ? COUNTED[this.metric] : 'emptyCustomers';
+    return filters ? tk(locale, `${counted}Filtered`, { filters }) : tk(locale, counted);
   }
 
   protected override suppressedLabel(): string {
@@ -203,7 +185,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
     const ctx = this.context;
     const r = value.result;
     const notices = this.renderNoticesOf(value, ctx);
-    if (this.isEmpty(r)) return this.renderState(title, renderEmpty(ctx.locale, this.emptyMessage(ctx.locale)), notices);
+    if (this.isEmpty(r)) return this.renderEmptyOf(value, title, ctx, notices);
     const frame = renderCardFrame({
       title,
       summary: this.summary(r, ctx),
@@ -214,8 +196,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
       body: withTooltip(this.renderChart(r, ctx), this.tip, ctx.width, TOOLTIP_ID),
       table: renderTableView({
         caption: title,
-        columns: this.tableColumns(ctx),
-        rows: this.tableRows(r),
+        ...this.table(r, ctx),
         locale: ctx.locale,
         timeZone: textOption(this.timeZone),
         suppressedLabel: () => this.suppressedLabel(),
@@ -225,22 +206,17 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
     return whenUpdating(frame, updating);
   }
 
-  protected tableColumns(ctx: RenderContext): readonly TableColumn[] {
-    return kpiTableColumns(TABLES[this.metric as KpiMetric] ? (this.metric as KpiMetric) : 'nps', ctx.locale);
+  protected table(r: KpiResult, ctx: RenderContext): TableSpec {
+    return { columns: kpiTableColumns(r.metric, ctx.locale), rows: kpiTableRows(r, ctx.f) };
   }
 
-  protected tableRows(r: KpiResult): readonly TableRow[] {
-    return kpiTableRows(r, this.context.f);
-  }
-
-  protected tipFor(_mark: Element, pos: MarkPosition, r: KpiResult, ctx: RenderContext): TipContent | undefined {
-    return r.spark?.[pos.col] ? pointTip(r, pos.col, ctx.f) : undefined;
-  }
-
-  protected selectionFor(_mark: Element, pos: MarkPosition, r: KpiResult): PulsoSelectDetail | undefined {
+  protected markAt(_mark: Element, pos: MarkPosition, r: KpiResult, ctx: RenderContext): MarkInfo | undefined {
     const p = r.spark?.[pos.col];
-    if (!p || !r.period) return undefined;
-    return { widget: this.localName, filters: { period: p.period }, periodUnit: r.period, row: { metric: r.metric, ...p } };
+    if (!p) return undefined;
+    const select = r.period
+      ? { widget: this.localName, filters: { period: p.period }, periodUnit: r.period, row: { metric: r.metric, ...p } }
+      : undefined;
+    return { tip: pointTip(r, pos.col, ctx.f), select };
   }
 }
 

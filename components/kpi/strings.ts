@@ -79,6 +79,10 @@ const en = {
   emptySurveys: 'No answers in this range',
   emptyTickets: 'No tickets in this range',
   emptyActivity: 'No activity in this range',
+  emptyCustomersFiltered: 'No customers for {filters}.',
+  emptySurveysFiltered: 'No answers for {filters}.',
+  emptyTicketsFiltered: 'No tickets for {filters}.',
+  emptyActivityFiltered: 'No activity for {filters}.',
   showTable: 'Show table',
   download: 'Download',
 };
@@ -157,6 +161,10 @@ const ptBR: Record<Key, string> = {
   emptySurveys: 'Nenhuma resposta neste intervalo',
   emptyTickets: 'Nenhum chamado neste intervalo',
   emptyActivity: 'Nenhuma atividade neste intervalo',
+  emptyCustomersFiltered: 'Nenhum cliente para {filters}.',
+  emptySurveysFiltered: 'Nenhuma resposta para {filters}.',
+  emptyTicketsFiltered: 'Nenhum chamado para {filters}.',
+  emptyActivityFiltered: 'Nenhuma atividade para {filters}.',
   showTable: 'Mostrar tabela',
   download: 'Baixar',
 };
@@ -233,6 +241,10 @@ const es: Record<Key, string> = {
   emptySurveys: 'Ninguna respuesta en este intervalo',
   emptyTickets: 'Ningún ticket en este intervalo',
   emptyActivity: 'Ninguna actividad en este intervalo',
+  emptyCustomersFiltered: 'Ningún cliente para {filters}.',
+  emptySurveysFiltered: 'Ninguna respuesta para {filters}.',
+  emptyTicketsFiltered: 'Ningún ticket para {filters}.',
+  emptyActivityFiltered: 'Ninguna actividad para {filters}.',
   showTable: 'Mostrar tabla',
   download: 'Descargar',
 };

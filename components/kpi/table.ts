@@ -6,7 +6,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { KpiMetric, KpiRow } from '../../src/metrics/kpis.js';
 import type { TableColumn } from '../shared/table-view.js';
 import { changeColumn, changeValue, valueColumn } from './format.js';
-import type { KpiResult } from './pulso-kpi.js';
+import type { KpiResult } from './types.js';
 import { tk } from './strings.js';
 import { pointTip, rangeLabel } from './words.js';
 

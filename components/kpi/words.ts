@@ -9,9 +9,9 @@ import type { KpiMetric } from '../../src/metrics/kpis.js';
 import type { TipContent } from '../shared/chart-element.js';
 import type { TooltipLine } from '../shared/tooltip.js';
 import { changeWords, formatValue, judgement } from './format.js';
-import { wholeDays } from './options.js';
+import { wholeDays } from './queries.js';
 import { N_NOUN, tk, tkCount } from './strings.js';
-import type { KpiResult } from './pulso-kpi.js';
+import type { KpiResult } from './types.js';
 
 /** The card's name; the adoption card names its features. */
 export function metricName(locale: Locale, metric: KpiMetric, features?: readonly string[]): string {

@@ -4,29 +4,23 @@
 // Periods with no answers are gaps in the line, never zeros.
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { npsTrend } from '../../src/metrics/nps.js';
 import type { NpsTrendRow } from '../../src/metrics/nps.js';
-import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
 import { PulsoChartElement, numberOption, textOption } from '../shared/chart-element.js';
-import type { RenderContext, TipContent } from '../shared/chart-element.js';
-import type { PulsoSelectDetail } from '../shared/events.js';
+import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/chart-element.js';
+import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { segmentLabel, t } from '../shared/strings.js';
-import type { TableColumn, TableRow } from '../shared/table-view.js';
+import type { TableColumn } from '../shared/table-view.js';
 import { styles } from './pulso-nps-trend.styles.js';
 import { tn } from './strings.js';
 import { PARTS, renderTrend, trendGeometry, trendLegend } from './trend-view.js';
 import type { TrendViewOptions } from './trend-view.js';
+import type { NpsTrendResult } from './types.js';
 
-export interface NpsTrendResult {
-  rows: NpsTrendRow[];
-  period: Period;
-  segmented: boolean;
-  k: number;
-}
+export type { NpsTrendResult } from './types.js';
 
 /**
  * Net Promoter Score per period with its 95% interval and the answer mix.
@@ -46,11 +40,11 @@ export interface NpsTrendResult {
 export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   static override styles = styles;
 
-  /** day, week, month (default), quarter, year. */
-  @property() period: Period = 'month';
-  /** Every period from `from` to `to` is shown, answered or not: the first instant included. */
+  /** day, week, month, quarter, year (default: the dashboard's, else month). */
+  @property() period?: Period;
+  /** Every period from `from` to `to` is shown, answered or not: the first instant included (default: the dashboard's). */
   @property() from?: string;
-  /** The first instant left out. */
+  /** The first instant left out (default: the dashboard's). */
   @property() to?: string;
   /** A survey column or customer attribute: one line per value. */
   @property() by?: string;
@@ -65,27 +59,30 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   /** Hide the answer mix under the line. */
   @property({ attribute: 'hide-mix', type: Boolean }) hideMix = false;
 
-  protected tablesNeeded(): readonly TableName[] {
-    // `by` may name a customer attribute, joined by customer_id.
-    return textOption(this.by) ? ['surveys', 'customers'] : ['surveys'];
+  private get periodInForce(): Period {
+    return (this.inherited('period', this.period) ?? 'month') as Period;
   }
 
-  protected optionDeps(): readonly unknown[] {
-    return [this.period, this.from, this.to, this.by, this.rolling, this.minCellSize, this.timeZone];
-  }
-
-  protected compute(tables: NormalizedTables): NpsTrendResult {
-    const by = textOption(this.by);
-    const rows = npsTrend(by ? tables : (tables.surveys ?? []), {
-      period: this.period,
-      from: textOption(this.from),
-      to: textOption(this.to),
-      by,
+  protected plan(): WidgetPlan {
+    const options = {
+      period: this.periodInForce,
+      from: this.inherited('from', this.from),
+      to: this.inherited('to', this.to),
+      by: textOption(this.by),
       rolling: numberOption(this.rolling),
       minCellSize: numberOption(this.minCellSize),
-      timeZone: textOption(this.timeZone),
-    });
-    return { rows, period: this.period, segmented: by !== undefined, k: numberOption(this.minCellSize) ?? 0 };
+      timeZone: this.zone,
+    };
+    return { queries: { trend: { metric: 'npsTrend', options } } };
+  }
+
+  protected result(answers: Answers): NpsTrendResult {
+    return {
+      rows: answers.trend as NpsTrendRow[],
+      period: this.periodInForce,
+      segmented: textOption(this.by) !== undefined,
+      k: numberOption(this.minCellSize) ?? 0,
+    };
   }
 
   protected defaultHeading(locale: Locale): string {
@@ -100,8 +97,8 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
     return !result.rows.some((r) => (r.n ?? 0) > 0 || r.suppressed);
   }
 
-  protected override emptyMessage(locale: Locale): string {
-    return tn(locale, 'empty');
+  protected override emptyMessage(locale: Locale, filters?: string): string {
+    return filters ? tn(locale, 'emptyFiltered', { filters }) : tn(locale, 'empty');
   }
 
   protected override suppressedLabel(): string {
@@ -151,10 +148,16 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
     return result.rows.find((r) => r.period === period && r.segment === segment);
   }
 
-  protected tipFor(mark: Element, pos: MarkPosition, result: NpsTrendResult, ctx: RenderContext): TipContent | undefined {
-    const { f, locale } = ctx;
+  protected markAt(mark: Element, pos: MarkPosition, result: NpsTrendResult, ctx: RenderContext): MarkInfo | undefined {
     const row = this.rowAt(result, mark, pos);
     if (!row) return undefined;
+    const filters = row.segment === undefined ? { period: row.period } : { period: row.period, segment: row.segment };
+    const select = { widget: this.localName, filters, periodUnit: result.period, by: textOption(this.by), row: { ...row } };
+    return { tip: this.tipOf(row, result, ctx), select };
+  }
+
+  private tipOf(row: NpsTrendRow, result: NpsTrendResult, ctx: RenderContext): TipContent {
+    const { f, locale } = ctx;
     const title = f.periodLabel(row.period, result.period, 'long');
     const lines = [];
     if (row.segment !== undefined) lines.push({ label: tn(locale, 'segment'), value: segmentLabel(locale, row.segment) });
@@ -167,18 +170,11 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
     return { title, lines };
   }
 
-  protected selectionFor(mark: Element, pos: MarkPosition, result: NpsTrendResult): PulsoSelectDetail | undefined {
-    const row = this.rowAt(result, mark, pos);
-    if (!row) return undefined;
-    const filters = row.segment === undefined ? { period: row.period } : { period: row.period, segment: row.segment };
-    return { widget: this.localName, filters, periodUnit: result.period, by: textOption(this.by), row: { ...row } };
-  }
-
   protected override renderLegend(result: NpsTrendResult, ctx: RenderContext): TemplateResult {
     return trendLegend(result, ctx, this.viewOptions(ctx));
   }
 
-  protected tableColumns(ctx: RenderContext, result: NpsTrendResult): readonly TableColumn[] {
+  protected table(result: NpsTrendResult, ctx: RenderContext): TableSpec {
     const { locale } = ctx;
     const cols: TableColumn[] = [
       { key: 'period', header: tn(locale, 'period'), format: 'period', period: result.period },
@@ -191,11 +187,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
       { key: 'ciHigh', header: tn(locale, 'ciHigh'), format: 'score', digits: 1 },
     ];
     if (result.segmented) cols.splice(1, 0, { key: 'segment', header: tn(locale, 'segment'), format: 'text' });
-    return cols;
-  }
-
-  protected tableRows(result: NpsTrendResult): readonly TableRow[] {
-    return result.rows;
+    return { columns: cols, rows: result.rows };
   }
 }
 

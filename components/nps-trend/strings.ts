@@ -4,6 +4,7 @@ import { translator } from '../shared/strings.js';
 const en = {
   heading: 'NPS over time',
   empty: 'No answers in this period',
+  emptyFiltered: 'No NPS answers for {filters}.',
   period: 'Period',
   segment: 'Segment',
   answers: 'Answers',
@@ -32,6 +33,7 @@ type Key = keyof typeof en;
 const ptBR: Record<Key, string> = {
   heading: 'NPS ao longo do tempo',
   empty: 'Nenhuma resposta neste período',
+  emptyFiltered: 'Nenhuma resposta de NPS para {filters}.',
   period: 'Período',
   segment: 'Segmento',
   answers: 'Respostas',
@@ -58,6 +60,7 @@ const ptBR: Record<Key, string> = {
 const es: Record<Key, string> = {
   heading: 'NPS a lo largo del tiempo',
   empty: 'Ninguna respuesta en este período',
+  emptyFiltered: 'Ninguna respuesta de NPS para {filters}.',
   period: 'Período',
   segment: 'Segmento',
   answers: 'Respuestas',

@@ -12,7 +12,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import { tickLabel, tickSpacing } from '../shared/axis.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import { segmentLabel } from '../shared/strings.js';
-import type { NpsTrendResult } from './pulso-nps-trend.js';
+import type { NpsTrendResult } from './types.js';
 import { tn } from './strings.js';
 
 export interface TrendViewOptions {

@@ -1,17 +1,16 @@
-// What every chart widget shares (issue 4): the data controller, locale, theme,
-// the chart/table frame, states, tooltips for pointer and keyboard, exports and
-// the `pulso-select` event. A widget says which tables it needs, computes its
-// rows, and draws them; this class does the rest the same way for all of them.
+// What every chart widget shares: the data controller, locale, theme, the chart/table
+// frame, states, tooltips for pointer and keyboard, exports and the `pulso-select`
+// event. A widget declares its queries from its options, turns the rows they answer
+// into its result, and draws it; this class does the rest the same way for all.
 import { LitElement, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Adapter } from '../../src/adapters/types.js';
-import type { NormalizedTables, TableName } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import { DashboardDefaultsConsumer } from './dashboard-defaults.js';
 import type { ChartView, ExportKind } from './chart-frame.js';
+import type { DashboardDefaults } from './context.js';
 import { PulsoDataController } from './data-controller.js';
-import type { DataValue } from './data-controller.js';
+import type { Answers, DataValue, WidgetPlan } from './data-controller.js';
 import { exportChart, showChartView } from './export-action.js';
 import { elementLocale } from './locale.js';
 import { MarksNavController } from './marks-nav.js';
@@ -23,13 +22,15 @@ import type { RenderContext } from './render-context.js';
 import { renderEmpty } from './states.js';
 import type { SkeletonShape } from './states.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
+import { ThemeController } from './theme-controller.js';
 import { anchorOf, describeBy } from './tooltip.js';
 import type { TooltipLine } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
 import type { OpenTip } from './widget-frame.js';
+import { filteredEmptyMessage } from './reach.js';
 import { renderDataStates, renderStateFrame } from './widget-states.js';
 import type { PulsoSelectDetail } from './events.js';
-import { PulsoOptionError, textOption } from './options.js';
+import { textOption } from './options.js';
 
 export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
 export type { RenderContext } from './render-context.js';
@@ -40,6 +41,18 @@ export const TOOLTIP_ID = 'pulso-tooltip';
 export interface TipContent {
   title: string;
   lines: TooltipLine[];
+}
+
+/** What a mark stands for: its tooltip, and what choosing it selects (nothing to filter by: undefined). */
+export interface MarkInfo {
+  tip?: TipContent;
+  select?: PulsoSelectDetail;
+}
+
+/** The table view (and CSV export) of a result: its columns and rows. */
+export interface TableSpec {
+  columns: readonly TableColumn[];
+  rows: readonly TableRow[];
 }
 
 /**
@@ -66,13 +79,12 @@ export abstract class PulsoChartElement<R> extends LitElement {
   protected readonly resize = new ResizeController(this);
 
   protected readonly data = new PulsoDataController<R>(this, {
-    tables: () => this.tablesNeeded(),
     adapter: () => this.adapter,
     source: () => this.source,
-    deps: () => this.optionDeps(),
-    compute: (tables) => this.computeSafely(tables),
-    cache: () => this.cache,
-    cacheScope: () => this.cacheScope,
+    cache: () => ({ mode: this.cache, scope: this.cacheScope }),
+    plan: () => this.plan(),
+    result: (answers) => this.result(answers),
+    view: () => this.resultOptions(),
   });
 
   protected readonly marks = new MarksNavController(this, {
@@ -81,20 +93,19 @@ export abstract class PulsoChartElement<R> extends LitElement {
     onDismiss: () => this.hideTip(),
   });
 
-  /** Takes the dashboard's range, period, locale, theme and zone where the widget has no attribute of its own. */
-  protected readonly dashboardDefaults = new DashboardDefaultsConsumer(this);
+  private readonly themes = new ThemeController(this);
 
   /** The data source as an object; wins over `source` and the dashboard. */
   @property({ attribute: false }) adapter?: Adapter;
   /** A registered adapter name or the base URL of a JSON API. */
   @property() source?: string;
-  /** `pt-BR`, `en` or `es`; else the nearest `lang`, else the browser's language. */
+  /** `pt-BR`, `en` or `es`; else the dashboard's, else the nearest `lang`, else the browser's language. */
   @property() locale?: string;
-  /** `light` or `dark`; by default the page's `prefers-color-scheme`. */
+  /** `light` or `dark`; else the dashboard's; by default the page's `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: string;
   /** The chart title; each widget has a translated default. */
   @property() heading?: string;
-  /** IANA time zone of period boundaries and dates (default UTC). */
+  /** IANA time zone of period boundaries and dates (default: the dashboard's, else UTC). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
   /**
    * `persistent` (IndexedDB), `memory` or `off`; else the dashboard's. Default:
@@ -114,42 +125,27 @@ export abstract class PulsoChartElement<R> extends LitElement {
   /** Resolved in willUpdate. */
   protected resolvedLocale: Locale = 'en';
 
-  /** The tables the metric reads. */
-  protected abstract tablesNeeded(): readonly TableName[];
-  /** The options the metric depends on: a change recomputes without reloading. */
-  protected abstract optionDeps(): readonly unknown[];
-  protected abstract compute(tables: NormalizedTables): R;
+  /** The widget's queries, from its options (own, else the dashboard's); throws on a bad option. */
+  protected abstract plan(): WidgetPlan;
+  /** The widget's result from the rows its queries answered. */
+  protected abstract result(answers: Answers): R;
   protected abstract defaultHeading(locale: Locale): string;
   protected abstract skeleton(): SkeletonShape;
   protected abstract isEmpty(result: R): boolean;
   protected abstract summary(result: R, ctx: RenderContext): string;
   protected abstract renderChart(result: R, ctx: RenderContext): TemplateResult;
-  /** The table's columns; `result` is the data shown, which may predate a change of options still loading. */
-  protected abstract tableColumns(ctx: RenderContext, result: R): readonly TableColumn[];
-  protected abstract tableRows(result: R): readonly TableRow[];
-  /** The tooltip of the mark at `pos`, or undefined for none. */
-  protected abstract tipFor(mark: Element, pos: MarkPosition, result: R, ctx: RenderContext): TipContent | undefined;
-  /** What a chosen mark stands for, or undefined when it stands for nothing to filter by. */
-  protected abstract selectionFor(mark: Element, pos: MarkPosition, result: R): PulsoSelectDetail | undefined;
+  /** The table view of `result` (the data shown, which may predate a change of options still loading). */
+  protected abstract table(result: R, ctx: RenderContext): TableSpec;
+  /** The mark at `pos`: its tooltip and what choosing it selects; undefined for none. */
+  protected abstract markAt(mark: Element, pos: MarkPosition, result: R, ctx: RenderContext): MarkInfo | undefined;
+
+  /** Options that only change how the answers become the result: a change makes it again, with no query run. */
+  protected resultOptions(): readonly unknown[] {
+    return [];
+  }
 
   protected renderLegend(_result: R, _ctx: RenderContext): TemplateResult | typeof nothing {
     return nothing;
-  }
-
-  /**
-   * Everything said above the chart: how fresh the data is (stale, offline), the
-   * rows skipped (unless on a dashboard's data: the dashboard says that once), and
-   * the widget's own notices.
-   */
-  protected renderNoticesOf(value: DataValue<R>, ctx: RenderContext): TemplateResult {
-    return renderWidgetNotices({
-      meta: this.data.meta,
-      report: value.report,
-      shared: this.dashboardDefaults.value?.notices === true && !this.adapter && !textOption(this.source),
-      extra: this.extraNotices(value.result, ctx),
-      locale: ctx.locale,
-      timeZone: textOption(this.timeZone),
-    });
   }
 
   /** Widget controls for the toolbar (e.g. chart type). */
@@ -162,7 +158,11 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return [];
   }
 
-  protected emptyMessage(_locale: Locale): string | undefined {
+  /**
+   * What the empty state says; `filters` names the dashboard filters that reached this
+   * widget ("Channel: Phone"), when any did, for a message such as "No NPS answers for …".
+   */
+  protected emptyMessage(_locale: Locale, _filters?: string): string | undefined {
     return undefined;
   }
 
@@ -171,8 +171,19 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return undefined;
   }
 
+  /** An option of the widget's own, else the dashboard's, else undefined (read at use time). */
+  protected inherited(name: keyof DashboardDefaults, own: string | undefined): string | undefined {
+    return textOption(own) ?? textOption(this.data.dashboardContext?.defaults[name]);
+  }
+
+  /** The time zone in force: the widget's, else the dashboard's. */
+  protected get zone(): string | undefined {
+    return this.inherited('timeZone', this.timeZone);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.resolvedLocale = elementLocale(this, this.locale);
+    this.resolvedLocale = elementLocale(this, this.inherited('locale', this.locale));
+    this.themes.apply(this.inherited('theme', this.theme));
     // A new result, locale or view makes the open tooltip point at stale geometry.
     const value = this.data.value;
     if (changed.has('locale') || (changed as Map<PropertyKey, unknown>).has('view') || value !== this.tipFrom) this.tip = undefined;
@@ -180,23 +191,14 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   protected get context(): RenderContext {
-    return renderContext(this.resolvedLocale, textOption(this.timeZone), this.resize.width);
-  }
-
-  private computeSafely(tables: NormalizedTables): R {
-    try {
-      return this.compute(tables);
-    } catch (e) {
-      if (e instanceof RangeError || e instanceof TypeError) throw new PulsoOptionError(e);
-      throw e;
-    }
+    return renderContext(this.resolvedLocale, this.zone, this.resize.width);
   }
 
   private showTip(mark: Element, pos: MarkPosition): void {
     const value = this.data.value;
     const box = this.renderRoot.querySelector('.pulso-frame-chart');
     if (!value || !box) return;
-    const content = this.tipFor(mark, pos, value.result, this.context);
+    const content = this.markAt(mark, pos, value.result, this.context)?.tip;
     if (!content) return;
     describeBy(this.renderRoot, mark, TOOLTIP_ID);
     this.tip = { ...content, ...anchorOf(mark, box) };
@@ -213,7 +215,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   private selectMark(mark: Element, pos: MarkPosition): void {
     const value = this.data.value;
     if (!value) return;
-    const detail = this.selectionFor(mark, pos, value.result);
+    const detail = this.markAt(mark, pos, value.result, this.context)?.select;
     if (!detail) return;
     this.dispatchEvent(new CustomEvent<PulsoSelectDetail>('pulso-select', { bubbles: true, composed: true, detail }));
   }
@@ -223,12 +225,13 @@ export abstract class PulsoChartElement<R> extends LitElement {
     const value = this.data.value;
     if (!value) return;
     const ctx = this.context;
+    const { columns, rows } = this.table(value.result, ctx);
     await exportChart({
       kind,
       title: this.title_(ctx.locale),
       locale: ctx.locale,
-      columns: this.tableColumns(ctx, value.result),
-      rows: this.tableRows(value.result),
+      columns,
+      rows,
       root: this.renderRoot,
       showChart: () =>
         showChartView(() => this.view, (view) => void (this.view = view), () => this.updateComplete),
@@ -258,21 +261,44 @@ export abstract class PulsoChartElement<R> extends LitElement {
     });
   }
 
+  /**
+   * Everything said above the chart: how fresh the data is (stale, offline), the rows
+   * skipped (unless on a dashboard's data: the dashboard says that once), which of the
+   * dashboard's filters do not reach this widget, and the widget's own notices.
+   */
+  protected renderNoticesOf(value: DataValue<R>, ctx: RenderContext): TemplateResult {
+    return renderWidgetNotices({
+      meta: this.data.meta,
+      report: value.report,
+      shared: this.data.dashboardContext?.notices === true && !this.adapter && !textOption(this.source),
+      unreached: value.filters.filter((f) => !f.reached).map((f) => f.filter),
+      extra: this.extraNotices(value.result, ctx),
+      locale: ctx.locale,
+      timeZone: this.zone,
+    });
+  }
+
   /** The title above a state (loading, empty, error) so the widget keeps its place and name. */
   protected renderState(title: string, body: unknown, notices: unknown = nothing): TemplateResult {
     return renderStateFrame(title, body, notices);
   }
 
+  /** The empty state: why there is nothing, naming the filters that emptied it when some did. */
+  protected renderEmptyOf(value: DataValue<R>, title: string, ctx: RenderContext, notices: unknown): TemplateResult {
+    const message = filteredEmptyMessage(value.filters, ctx.locale, (filters) => this.emptyMessage(ctx.locale, filters));
+    return this.renderState(title, renderEmpty(ctx.locale, message), notices);
+  }
+
   protected renderResult(value: DataValue<R>, title: string, updating: boolean): TemplateResult {
     const ctx = this.context;
     const notices = this.renderNoticesOf(value, ctx);
-    if (this.isEmpty(value.result))
-      return this.renderState(title, renderEmpty(ctx.locale, this.emptyMessage(ctx.locale)), notices);
+    if (this.isEmpty(value.result)) return this.renderEmptyOf(value, title, ctx, notices);
+    const { columns, rows } = this.table(value.result, ctx);
     return renderWidgetFrame({
       title,
       summary: this.summary(value.result, ctx),
       locale: ctx.locale,
-      timeZone: textOption(this.timeZone),
+      timeZone: this.zone,
       width: ctx.width,
       view: this.view,
       onToggleView: () => this.toggleView(),
@@ -280,8 +306,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
       chart: this.renderChart(value.result, ctx),
       tip: this.tip,
       tooltipId: TOOLTIP_ID,
-      columns: this.tableColumns(ctx, value.result),
-      rows: this.tableRows(value.result),
+      columns,
+      rows,
       sort: this.tableSort,
       onSort: (sort) => {
         this.tableSort = sort;

@@ -1,21 +1,34 @@
 // Services a <pulso-dashboard> shares with the widgets inside it (DESIGN.md §3.5).
-// An element's own property or attribute always wins over what the context provides.
+// Widgets read them at use time (`own ?? dashboard`); nothing here is ever written
+// into a widget's own properties.
 import { ContextRoot, createContext } from '@lit/context';
 import type { Adapter } from '../../src/adapters/types.js';
-import type { TableFilter } from '../../src/data/filter.js';
-import type { TableStore } from '../../src/data/store.js';
-import type { CacheSettings } from './cached-source.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import type { QueryFilter } from '../../src/query/types.js';
+import type { CacheSettings } from '../../src/source/cache-policy.js';
 
 /** The adapter of the enclosing dashboard (or any provider element). */
 export const pulsoAdapterContext = createContext<Adapter | undefined>(Symbol('pulso-adapter'));
 
-/** A filter of the dashboard; a cross-filter names the widget it came from, which it does not filter. */
+/** What a dashboard filter stands for, so a widget can say which ones do not reach it. */
+export type FilterKind = 'segment' | 'cohort' | 'period' | 'channel' | 'step' | 'feature';
+
+/** One filter of the dashboard: the segment bar, or one part of a cross-filter. */
 export interface DashboardFilter {
-  filter: TableFilter;
+  /** Stable while the filter stands (`segment`, `cross.channel`, …). */
+  id: string;
+  kind: FilterKind;
+  /** The customer attribute of a segment filter (`plan`). */
+  column?: string;
+  /** What it keeps, in the terms of SPEC §6 (several entries: any table's column may carry it). */
+  filters: readonly QueryFilter[];
+  /** The filter in the user's words ("Channel: Phone"), in a locale. */
+  describe(locale: Locale): string;
+  /** The widget a cross-filter came from: it does not filter that widget. */
   source?: Element;
 }
 
-/** Options a widget takes from the dashboard when it has no attribute of its own. */
+/** Options a widget takes from the dashboard when it has none of its own. */
 export interface DashboardDefaults {
   from?: string;
   to?: string;
@@ -26,17 +39,14 @@ export interface DashboardDefaults {
 }
 
 export interface DashboardContext {
-  /** Loads each table once for every widget of the dashboard. */
-  store?: TableStore;
   filters: readonly DashboardFilter[];
   defaults: DashboardDefaults;
-  /**
-   * The dashboard's `cache` and `cache-scope`: its store loads through that cache, and
-   * widgets without settings of their own take them.
-   */
+  /** The dashboard's `cache` and `cache-scope`: widgets without settings of their own take them. */
   cache?: CacheSettings;
   /** The dashboard shows the validation notices of its tables once, so widgets on its data do not repeat them. */
   notices?: boolean;
+  /** A widget tells which of the filters reached its data (undefined: it has none loaded). */
+  reached?(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void;
 }
 
 export const pulsoDashboardContext = createContext<DashboardContext | undefined>(Symbol('pulso-dashboard'));

@@ -1,121 +1,94 @@
-// The one way a widget loads data (DESIGN.md §3.4): a ReactiveController on
-// @lit/task, so a change of adapter, tables or range re-runs the load, the
-// previous run's signal is aborted, and only the last call reaches the screen.
+// The one way a widget gets its numbers (DESIGN.md §3.4): a thin @lit/task over the
+// page's coordinator. The widget declares its queries; a change of options, source,
+// dashboard filters or cache settings runs them again, the previous run's signal is
+// aborted, and only the last run reaches the screen. Options are checked before any
+// load, so a typo costs no request.
 import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../../src/adapters/errors.js';
-import { isRegistered, isUrlSource, onAdapterRegistered, resolveSource } from '../../src/adapters/registry.js';
 import type { Adapter } from '../../src/adapters/types.js';
-import { filterNeeds, filterTables } from '../../src/data/filter.js';
-import type { TableFilter } from '../../src/data/filter.js';
-import { loadTables } from '../../src/data/load.js';
-import type { SourceMeta } from '../../src/data/load.js';
-import type { NormalizedTables, TableName, ValidationReport } from '../../src/data/schema.js';
-import { cacheGeneration, cachedSource, releaseHost, resolveCache } from './cached-source.js';
-import type { ResolvedCache } from './cached-source.js';
-import { CacheWatch } from './cache-watch.js';
+import { queryTables } from '../../src/query/run.js';
+import { queryKey } from '../../src/query/types.js';
+import { validateQuery } from '../../src/query/validate.js';
+import { resolveCache } from '../../src/source/cache-policy.js';
+import type { CacheSettings, ResolvedCache } from '../../src/source/cache-policy.js';
+import { coordinator } from '../../src/source/coordinator.js';
+import type { Source } from '../../src/source/source.js';
 import { pulsoAdapterContext, pulsoDashboardContext } from './context.js';
-import type { DashboardContext } from './context.js';
-import { STATUS, asError, sameCache, settleOrAbort, timeKey } from './data-helpers.js';
-import type { TimeKey } from './data-helpers.js';
-import type {
-  DataControllerOptions,
-  DataMeta,
-  DataRenderers,
-  DataStatus,
-  DataValue,
-  InitialReason,
-  PulsoDataErrorDetail,
-} from './data-types.js';
+import type { DashboardContext, DashboardFilter } from './context.js';
+import { STATUS, asError, optionError } from './data-helpers.js';
+import { runPlan, withFilters } from './run-plan.js';
+import type { RanPlan } from './run-plan.js';
+import type { Answers, DataRenderers, DataStatus, DataValue, InitialReason, PulsoDataErrorDetail, WidgetPlan } from './data-types.js';
+import { SourceName } from './source-name.js';
+import { SourceWatch } from './source-watch.js';
 
-export type {
-  DataControllerOptions,
-  DataMeta,
-  DataRenderers,
-  DataStatus,
-  DataValue,
-  InitialReason,
-  PulsoDataErrorDetail,
-  PulsoDataErrorEvent,
-} from './data-types.js';
+export type { Answers, DataRenderers, DataStatus, DataValue, InitialReason, PulsoDataErrorDetail, PulsoDataErrorEvent, Queries, WidgetPlan } from './data-types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
-type Args = [
-  Adapter | undefined,
-  string | undefined,
-  Adapter | undefined,
-  string,
-  TimeKey,
-  TimeKey,
-  /** The dashboard's filters that apply to this widget, as JSON (recompute, no reload, on change). */
-  string,
-  /** The cache mode, scope and configuration (a change loads again). */
-  string,
-  ...unknown[],
-];
 
-interface Loaded {
-  adapter: Adapter;
-  store: unknown;
-  key: string;
-  value: { tables: NormalizedTables; report: ValidationReport; meta?: SourceMeta };
+export interface DataControllerOptions<R> {
+  /** The element's own `adapter` property; overrides `source` and the dashboard. */
+  adapter: () => Adapter | undefined;
+  /** The `source` attribute: a registered adapter name or a JSON base URL. */
+  source: () => string | undefined;
+  /** The element's own `cache` and `cache-scope` (the dashboard's fill in what is missing). */
+  cache: () => CacheSettings;
+  /** The widget's queries from its options; throws a RangeError or TypeError on a bad option. */
+  plan: () => WidgetPlan;
+  /** The widget's result from the rows its queries answered. */
+  result: (answers: Answers) => R;
+  /**
+   * Options that change only how the answers become the result (a KPI card's polarity,
+   * say): a change makes the result again from the same answers, with no query run.
+   */
+  view?: () => readonly unknown[];
 }
 
+/** The plan as of the last update: its key (part of the task's arguments) or the option error. */
+interface Planned {
+  key: string;
+  plan?: WidgetPlan;
+  error?: Error;
+}
 
 export class PulsoDataController<R> implements ReactiveController {
   private readonly host: Host;
   private readonly options: DataControllerOptions<R>;
-  private readonly task: Task<Args, DataValue<R>>;
+  private readonly task: Task<unknown[], DataValue<R>>;
   private readonly context: ContextConsumer<typeof pulsoAdapterContext, Host>;
   private readonly dashboard: ContextConsumer<typeof pulsoDashboardContext, Host>;
+  private readonly watch: SourceWatch;
   /** Ours, beside Task's: Task has no hook for the host leaving the page. */
   private running?: AbortController;
   private interrupted = false;
-  /** Stops waiting for a source name to be registered. */
-  private stopWaiting?: () => void;
+  /** The `source` attribute, waited for when it names an adapter not registered yet. */
+  private readonly sourceName = new SourceName(() => void this.task.run());
   private initialReason: InitialReason = 'no-source';
-  /** The last successful load, so a change of `deps` alone recomputes without loading. */
-  private loaded?: Loaded;
-  /** Cache updates (new data, offline) and the once-a-minute redraw of "updated n minutes ago". */
-  private readonly watch: CacheWatch;
-  /** The adapter loaded from last, whose shared cache this host is registered with. */
-  private source?: Adapter;
+  private planned: Planned = { key: '' };
+  /** The last run: its arguments (the view's left out) and what it answered, for a change of view alone. */
+  private lastRun?: { args: readonly unknown[]; ran: RanPlan; source: Source };
+  /** Grows with every run asked for again (retry, new data): part of the task's arguments. */
+  private reloads = 0;
 
   constructor(host: Host, options: DataControllerOptions<R>) {
     this.host = host;
     this.options = options;
     this.context = new ContextConsumer(host, { context: pulsoAdapterContext, subscribe: true });
     this.dashboard = new ContextConsumer(host, { context: pulsoDashboardContext, subscribe: true });
-    this.task = new Task<Args, DataValue<R>>(host, {
+    this.task = new Task<unknown[], DataValue<R>>(host, {
       task: (args, { signal }) => this.perform(args, signal),
       args: () => this.args(),
       onError: (e) => this.fail(e),
     });
-    this.watch = new CacheWatch(host, () => this.reload());
+    this.watch = new SourceWatch(host, () => void this.retry());
     host.addController(this);
   }
 
   /** Where the data shown came from, when through a cache (undefined otherwise or before a load). */
-  get meta(): DataMeta | undefined {
+  get meta(): DataValue<R>['meta'] {
     return this.watch.meta;
-  }
-
-  get fetchedAt(): number | undefined {
-    return this.watch.meta?.fetchedAt;
-  }
-
-  get stale(): boolean {
-    return this.watch.meta?.stale ?? false;
-  }
-
-  get offline(): boolean {
-    return this.watch.meta?.offline ?? false;
-  }
-
-  /** The cache settings this widget loads with now. */
-  get cacheSettings(): ResolvedCache {
-    return this.resolvedCache();
   }
 
   get status(): DataStatus {
@@ -141,9 +114,24 @@ export class PulsoDataController<R> implements ReactiveController {
     return this.task.taskComplete;
   }
 
-  /** Loads again with the current arguments, bypassing the last load. */
+  /** How many times the queries were asked for again (a retry, new data): a widget's "now" moves with it. */
+  get runs(): number {
+    return this.reloads;
+  }
+
+  /** The cache settings in force: the widget's own over its dashboard's. */
+  get cacheSettings(): ResolvedCache {
+    return resolveCache(this.options.cache(), this.dashboard.value?.cache);
+  }
+
+  /** The enclosing dashboard's context, read at use time. */
+  get dashboardContext(): DashboardContext | undefined {
+    return this.dashboard.value;
+  }
+
+  /** Runs the queries again. */
   retry(): Promise<void> {
-    this.loaded = undefined;
+    this.reloads += 1;
     return this.task.run();
   }
 
@@ -161,8 +149,9 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.watch.connected();
-    // A load cut short by leaving the page resumes when the element comes back.
+    // Back on the page: the dashboard counts this widget again.
+    this.reportReach();
+    // A run cut short by leaving the page resumes when the element comes back.
     if (this.interrupted) {
       this.interrupted = false;
       void this.task.run();
@@ -170,10 +159,8 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.watch.disconnected();
-    releaseHost(this.source, this.host);
-    this.stopWaiting?.();
-    this.stopWaiting = undefined;
+    this.dashboard.value?.reached?.(this.host, undefined);
+    this.sourceName.cancel();
     if (this.running && !this.running.signal.aborted) {
       this.interrupted = true;
       this.running.abort(new DOMException('The element left the page', 'AbortError'));
@@ -181,124 +168,123 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   /** The dashboard filters for this widget: all but the cross-filter it fired itself. */
-  private filters(): TableFilter[] {
-    const d: DashboardContext | undefined = this.dashboard.value;
-    return (d?.filters ?? []).filter((f) => f.source !== this.host).map((f) => f.filter);
+  private filters(): DashboardFilter[] {
+    return (this.dashboard.value?.filters ?? []).filter((f) => f.source !== this.host);
   }
 
-  private resolvedCache(): ResolvedCache {
-    const o = this.options;
-    return resolveCache({ mode: o.cache?.(), scope: o.cacheScope?.() }, this.dashboard.value?.cache);
-  }
-
-  /** A cache update said the data changed: load again (from the cache, which has it). */
-  private reload(): void {
-    this.loaded = undefined;
-    void this.task.run();
-  }
-
-  private args(): Args {
-    const o = this.options;
-    const filters = this.filters();
-    const cache = this.resolvedCache();
-    const tables = new Set([...o.tables(), ...filters.flatMap(filterNeeds)]);
-    return [
-      o.adapter(),
-      o.source()?.trim() || undefined,
+  private args(): unknown[] {
+    this.planned = this.plan();
+    const own = this.options.cache();
+    const inherited = this.dashboard.value?.cache;
+    const run = [
+      this.options.adapter(),
+      this.options.source()?.trim() || undefined,
       this.context.value,
-      [...tables].join(','),
-      timeKey(o.from?.()),
-      timeKey(o.to?.()),
-      JSON.stringify(filters),
-      JSON.stringify([cache.mode, cache.scope, cacheGeneration()]),
-      // A new store (the dashboard's refresh) loads again.
-      this.dashboard.value?.store,
-      ...(o.deps?.() ?? []),
+      JSON.stringify([own.mode ?? null, own.scope ?? null, inherited?.mode ?? null, inherited?.scope ?? null]),
+      this.planned.key,
+      this.filters().map((f) => `${f.id}:${JSON.stringify(f.filters)}`).join('|'),
+      coordinator.generation,
+      this.reloads,
     ];
+    // Last, and apart: a change of view alone makes the result again from the same answers.
+    return [...run, JSON.stringify(this.options.view?.() ?? [])];
   }
 
-  private async perform(args: Args, taskSignal: AbortSignal): Promise<DataValue<R> | typeof initialState> {
-    const [own, source, fromContext, tablesKey, from, to, filterKey] = args;
-    // Precedence: the element's property, its source attribute, then the dashboard.
-    if (!own && source && !isUrlSource(source) && !isRegistered(source)) {
-      // A page may register its adapter after the elements load: wait for the name.
-      this.waitFor(source);
+  /** The widget's plan and its key, or the option error that stops it before any load. */
+  private plan(): Planned {
+    try {
+      const plan = this.options.plan();
+      return { key: Object.values(plan.queries).map((q) => queryKey(q)).join('|'), plan };
+    } catch (e) {
+      const error = optionError(e);
+      return { key: `error:${error.message}`, error };
+    }
+  }
+
+  /** The adapter in force: the element's, its `source`, then the dashboard's; undefined while waiting. */
+  private adapter(): Adapter | undefined {
+    const own = this.options.adapter();
+    const named = own ? undefined : this.sourceName.resolve(this.options.source());
+    if (named === 'waiting') {
       this.initialReason = 'unregistered';
+      return undefined;
+    }
+    const adapter = own ?? named ?? (this.options.source()?.trim() ? undefined : this.context.value);
+    if (!adapter) this.initialReason = 'no-source';
+    return adapter;
+  }
+
+  private async perform(args: readonly unknown[], taskSignal: AbortSignal): Promise<DataValue<R> | typeof initialState> {
+    const plan = this.checkedPlan();
+    // A run asked for after the element left the page waits for it to come back.
+    if (!this.host.isConnected) {
+      this.interrupted = true;
+      this.initialReason = 'disconnected';
       return initialState;
     }
-    const adapter = own ?? (source ? resolveSource(source) : fromContext);
-    if (!adapter) {
-      this.initialReason = 'no-source';
-      return initialState;
-    }
+    const adapter = this.adapter();
+    if (!adapter) return initialState;
     const running = new AbortController();
     this.running = running;
     const signal = AbortSignal.any([taskSignal, running.signal]);
     try {
-      const settings = this.resolvedCache();
-      // Data loaded under another cache scope is not reused (a sign-out and sign-in, say).
-      const key = JSON.stringify([tablesKey, from ?? null, to ?? null, settings.mode, settings.scope]);
-      const cached = this.loaded;
-      const names = tablesKey ? (tablesKey.split(',') as TableName[]) : [];
-      // Inside a dashboard, its store loads each table once for every widget, through
-      // the dashboard's cache; a widget with cache settings of its own loads by itself.
-      const context = this.dashboard.value;
-      const shared =
-        adapter === fromContext && context?.store?.adapter === adapter && sameCache(settings, context)
-          ? context.store
-          : undefined;
-      if (this.source !== adapter) releaseHost(this.source, this.host);
-      this.source = adapter;
-      const through = await settleOrAbort(cachedSource(adapter, settings, this.host), signal);
-      this.watch.follow(through, names, from, to);
-      const store = shared;
-      const value =
-        cached && cached.adapter === adapter && cached.store === store && cached.key === key
-          ? cached.value
-          : await settleOrAbort(
-              store
-                ? (store.loadThrough(through), store.load(names, { from, to, signal }))
-                : loadTables(through, names, { from, to, signal }),
-              signal,
-            );
+      const own = this.options.cache();
+      const inherited = this.dashboard.value?.cache;
+      const problem = coordinator.settingProblem(own, inherited);
+      if (problem) this.watch.tell(problem);
+      const source = coordinator.source(adapter, own, inherited);
+      const filters = this.filters();
+      const runArgs = args.slice(0, -1);
+      const last = this.lastRun;
+      const same = last?.source === source && last.args.length === runArgs.length && last.args.every((a, i) => a === runArgs[i]);
+      if (!same) this.watch.follow(source, Object.values(plan.queries).flatMap((q) => queryTables(withFilters(q, filters))));
+      const ran = same ? last.ran : await runPlan(plan, source, filters, signal);
       signal.throwIfAborted();
-      this.loaded = { adapter, store, key, value };
-      this.watch.served(value.meta);
-      const filters = JSON.parse(filterKey) as TableFilter[];
-      const tables = filters.reduce((t, f) => filterTables(t, f), value.tables);
-      const result = await this.options.compute(tables, signal);
-      signal.throwIfAborted();
-      return { result, report: value.report };
+      this.lastRun = { args: runArgs, ran, source };
+      let result: R;
+      try {
+        result = this.options.result(ran.answers);
+      } catch (e) {
+        throw optionError(e);
+      }
+      this.watch.served(ran.meta, ran.tables);
+      this.reportReach();
+      return { result, report: ran.report, meta: ran.meta, filters: ran.filters };
     } catch (e) {
       // A newer run (Task ignores this one) or the element leaving: not an error.
       if (signal.aborted) {
         if (running.signal.aborted) this.initialReason = 'disconnected';
         return initialState;
       }
-      throw e;
+      // As the coordinator gave it: an option it refused (with the data), or a failed load.
+      throw asError(e);
     } finally {
       if (this.running === running) this.running = undefined;
     }
   }
 
-  private waitFor(name: string): void {
-    this.stopWaiting?.();
-    this.stopWaiting = onAdapterRegistered((registered) => {
-      if (registered !== name) return;
-      this.stopWaiting?.();
-      this.stopWaiting = undefined;
-      void this.task.run();
-    });
+  /** The plan, its queries validated: a bad option throws here, before any load. */
+  private checkedPlan(): WidgetPlan {
+    const { plan, error } = this.planned;
+    if (error) throw error;
+    try {
+      for (const q of Object.values(plan!.queries)) validateQuery(q);
+    } catch (e) {
+      throw optionError(e);
+    }
+    return plan!;
+  }
+
+  /** Tells the dashboard which of its filters reached this widget's data (the chips count it). */
+  private reportReach(): void {
+    const ran = this.lastRun?.ran;
+    if (ran && this.host.isConnected) this.dashboard.value?.reached?.(this.host, new Map(ran.filters.map((f) => [f.filter.id, f.reached])));
   }
 
   private fail(e: unknown): void {
     if (isAbortError(e)) return;
     this.host.dispatchEvent(
-      new CustomEvent<PulsoDataErrorDetail>('pulso-data-error', {
-        bubbles: true,
-        composed: true,
-        detail: { error: asError(e) },
-      }),
+      new CustomEvent<PulsoDataErrorDetail>('pulso-data-error', { bubbles: true, composed: true, detail: { error: asError(e) } }),
     );
   }
 }

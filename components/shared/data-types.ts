@@ -1,8 +1,9 @@
-// The types of the data controller (data-controller.ts): its options, states,
-// renderers and the `pulso-data-error` event.
-import type { Adapter, TimeInput } from '../../src/adapters/types.js';
-import type { NormalizedTables, TableName, ValidationReport } from '../../src/data/schema.js';
-import type { FreshnessMeta } from './cache-watch.js';
+// The types of the data controller (data-controller.ts): what a widget asks for (its
+// queries), what it gets back, its states, and the `pulso-data-error` event.
+import type { ValidationReport } from '../../src/data/schema.js';
+import type { LoadMeta } from '../../src/cache/cached-meta.js';
+import type { MetricQuery } from '../../src/query/types.js';
+import type { DashboardFilter } from './context.js';
 
 export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
 
@@ -12,30 +13,28 @@ export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
  */
 export type InitialReason = 'no-source' | 'unregistered' | 'disconnected';
 
+/** A widget's queries by name (a KPI card: its range and its sparkline). */
+export type Queries = Readonly<Record<string, MetricQuery>>;
+
+/** The rows each query answered, by the same names. */
+export type Answers = Readonly<Record<string, readonly unknown[]>>;
+
+/** What a widget asks for: queries validated before any load, and any that need the first answers. */
+export interface WidgetPlan {
+  queries: Queries;
+  /** Queries that depend on the first answers (e.g. a window ending at the data's last answer). */
+  then?: (answers: Answers) => Queries;
+}
+
 export interface DataValue<R> {
   result: R;
+  /** The validation report of the tables the result was computed from. */
   report: ValidationReport;
+  /** Where the data came from when through a cache (age, stale, offline). */
+  meta?: LoadMeta;
+  /** The dashboard filters in force, and whether each reached this widget's data. */
+  filters: readonly { filter: DashboardFilter; reached: boolean }[];
 }
-
-export interface DataControllerOptions<R> {
-  tables: () => readonly TableName[];
-  /** The element's own `adapter` property; overrides `source` and the context. */
-  adapter: () => Adapter | undefined;
-  /** The `source` attribute: a registered adapter name or a JSON base URL. */
-  source: () => string | undefined;
-  from?: () => TimeInput | undefined;
-  to?: () => TimeInput | undefined;
-  /** Values the computation depends on (metric options): a change recomputes without reloading. */
-  deps?: () => readonly unknown[];
-  compute: (tables: NormalizedTables, signal: AbortSignal) => R | Promise<R>;
-  /** The `cache` attribute (persistent, memory, off); else the dashboard's, else by scope. */
-  cache?: () => string | undefined;
-  /** The `cache-scope` attribute: the user or tenant whose entries these are. */
-  cacheScope?: () => string | undefined;
-}
-
-/** Where the data shown came from, when it came through a cache: `fetchedAt`, `stale`, `offline`. */
-export type DataMeta = FreshnessMeta;
 
 export interface DataRenderers<R> {
   initial?: (reason: InitialReason) => unknown;
@@ -54,4 +53,3 @@ declare global {
     'pulso-data-error': PulsoDataErrorEvent;
   }
 }
-

@@ -1,6 +1,7 @@
 // The `pulso-select` event (DESIGN.md §3.8): fired when a mark is clicked or
 // chosen with Enter/Space. `filters` says what the mark stands for in the terms a
 // dashboard filters by, so cross-filtering needs no knowledge of the widget.
+import type { CacheProblem } from '../../src/cache/types.js';
 import type { Period } from '../../src/time/period.js';
 
 export interface PulsoSelectFilters {
@@ -31,8 +32,12 @@ export interface PulsoSelectDetail {
 
 export type PulsoSelectEvent = CustomEvent<PulsoSelectDetail>;
 
+/** A cache problem, told once per problem from a widget on the page (the widget still loads). */
+export type PulsoCacheProblemEvent = CustomEvent<CacheProblem>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pulso-select': PulsoSelectEvent;
+    'pulso-cache-problem': PulsoCacheProblemEvent;
   }
 }

@@ -5,29 +5,33 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { ValidationReport } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { FreshnessMeta } from './cache-watch.js';
-import { cacheNow } from './cached-source.js';
+import type { LoadMeta } from '../../src/cache/cached-meta.js';
+import { coordinator } from '../../src/source/coordinator.js';
+import type { DashboardFilter } from './context.js';
+import { renderUnreached } from './reach.js';
 import { renderNotices, renderOffline, renderStale } from './states.js';
 
 export interface WidgetNotices {
-  meta: FreshnessMeta | undefined;
+  meta: LoadMeta | undefined;
   report: ValidationReport;
   /** The widget is on its dashboard's data: the dashboard says the skipped rows once. */
   shared: boolean;
+  /** The dashboard filters that do not reach this widget's data. */
+  unreached: readonly DashboardFilter[];
   extra: readonly string[];
   locale: Locale;
   timeZone?: string;
 }
 
 /** "Offline: showing data from <time>" or "Updated n minutes ago" when the data came so from the cache. */
-export function renderFreshness(meta: FreshnessMeta | undefined, locale: Locale, timeZone?: string): TemplateResult | typeof nothing {
+export function renderFreshness(meta: LoadMeta | undefined, locale: Locale, timeZone?: string): TemplateResult | typeof nothing {
   if (!meta) return nothing;
   if (meta.offline) return renderOffline(meta.fetchedAt, locale, timeZone);
-  return meta.stale ? renderStale(meta.fetchedAt, cacheNow(), locale) : nothing;
+  return meta.stale ? renderStale(meta.fetchedAt, coordinator.now(), locale) : nothing;
 }
 
 export function renderWidgetNotices(o: WidgetNotices): TemplateResult {
-  return html`${renderFreshness(o.meta, o.locale, o.timeZone)}${o.shared ? nothing : renderNotices(o.report, o.locale)}${o.extra.length
+  return html`${renderFreshness(o.meta, o.locale, o.timeZone)}${renderUnreached(o.unreached, o.locale)}${o.shared ? nothing : renderNotices(o.report, o.locale)}${o.extra.length
     ? html`<ul class="pulso-notices pulso-widget-notices" role="status">
         ${o.extra.map((n) => html`<li>${n}</li>`)}
       </ul>`

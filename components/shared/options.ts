@@ -1,14 +1,7 @@
 // Reading a widget's attribute values as metric options, and the error a metric's
 // refusal of one becomes (the error state then says "a setting is not valid").
 
-/** Raised when the metric rejects an option. */
-export class PulsoOptionError extends Error {
-  readonly code = 'option';
-  constructor(cause: Error) {
-    super(cause.message, { cause });
-    this.name = 'PulsoOptionError';
-  }
-}
+export { PulsoOptionError } from '../../src/query/errors.js';
 
 /** Attribute value → list: `"a, b,c"` → ['a', 'b', 'c']; arrays pass through. */
 export function listOption(value: readonly string[] | string | undefined): string[] | undefined {

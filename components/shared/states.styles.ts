@@ -51,6 +51,18 @@ export const statesStyles = css`
     outline: 2px solid var(--_pulso-focus);
     outline-offset: 2px;
   }
+  /* A dashboard filter that does not reach this chart: said plainly, not alarming. */
+  .pulso-unreached {
+    display: inline-flex;
+    gap: 0.375rem;
+    align-items: center;
+    margin: 0.25rem 0;
+    padding: 0.125rem 0.5rem;
+    border: 1px dashed var(--_pulso-border);
+    border-radius: 999px;
+    color: var(--_pulso-muted);
+    font-size: 0.8125rem;
+  }
   .pulso-notices {
     color: var(--_pulso-warning);
     font-size: 0.8125rem;

@@ -100,10 +100,14 @@ export function errorSentence(error: Error, locale: Locale): string {
   return t(locale, key, { url, status });
 }
 
-/** The title, what failed, the technical message folded away, and a retry button. */
+/**
+ * The title, what failed, the technical message folded away, and a retry button —
+ * but for a setting that is not valid, which no retry mends: it is titled as such.
+ */
 export function renderError(error: Error, locale: Locale, onRetry: () => void): TemplateResult {
+  const setting = (error as { code?: unknown }).code === 'option';
   return html`<div class="pulso-state pulso-error" role="alert">
-    <p class="pulso-error-title">${t(locale, 'errorTitle')}</p>
+    <p class="pulso-error-title">${t(locale, setting ? 'errorOptionsTitle' : 'errorTitle')}</p>
     <p class="pulso-error-sentence">${errorSentence(error, locale)}</p>
     ${error.message
       ? html`<details>
@@ -111,7 +115,7 @@ export function renderError(error: Error, locale: Locale, onRetry: () => void): 
           <code>${error.name}: ${error.message}</code>
         </details>`
       : nothing}
-    <button type="button" class="pulso-retry" @click=${() => onRetry()}>${t(locale, 'retry')}</button>
+    ${setting ? nothing : html`<button type="button" class="pulso-retry" @click=${() => onRetry()}>${t(locale, 'retry')}</button>`}
   </div>`;
 }
 

@@ -1,13 +1,33 @@
 // The widgets' theme (DESIGN.md §3): --pulso-* custom properties a page sets
 // on the element or any ancestor, with private --_pulso-* copies carrying the
-// light and dark defaults. Dark follows prefers-color-scheme unless
-// theme="light", and theme="dark" forces it. The variables are defined here
-// once; other style blocks (states, tooltip, table) interpolate `themeVariables`.
+// light and dark defaults. Dark follows prefers-color-scheme unless the theme in
+// force is light, and dark forces it. The theme in force is the element's `theme`
+// attribute, else its dashboard's, shown as a custom state (theme-controller.ts);
+// each selector is a rule of its own, so a browser without :state() keeps the others.
+// The variables are defined here once; other style blocks interpolate `themeVariables`.
 // color-scheme follows the theme, so form controls and scrollbars match it
 // whatever the page declares. Every element's styles start with `themeStyles`,
 // which first seals the element from the page's inherited CSS (host-seal.styles.ts).
 import { css } from 'lit';
+import type { CSSResult } from 'lit';
 import { hostSeal } from './host-seal.styles.js';
+
+/** `declarations` on the host whenever the theme in force is dark (see above). */
+export function whenDark(declarations: CSSResult): CSSResult {
+  return css`
+    :host([theme='dark']) {
+      ${declarations}
+    }
+    :host(:state(dark)) {
+      ${declarations}
+    }
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light']):not(:state(light))) {
+        ${declarations}
+      }
+    }
+  `;
+}
 
 const dark = css`
   color-scheme: dark;
@@ -35,14 +55,7 @@ export const themeVariables = css`
     --_pulso-skeleton: var(--pulso-skeleton, #e6e9ee);
     --_pulso-font: var(--pulso-font, system-ui, sans-serif);
   }
-  :host([theme='dark']) {
-    ${dark}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${dark}
-    }
-  }
+  ${whenDark(dark)}
 `;
 
 /** Text for screen readers only. */

@@ -10,6 +10,6 @@ export const specs = ({ asOf }: GalleryContext): GallerySpec[] => [
   ...METRICS.map((metric) => ({ tag: 'pulso-kpi', attrs: { metric, 'as-of': asOf } })),
   { tag: 'pulso-kpi', attrs: { metric: 'adoption', 'as-of': asOf, features: 'teleconsult,lab_results' } },
   // March 2026 against February: the phone channel's slide shows in CSAT.
-  { tag: 'pulso-kpi', attrs: { metric: 'csat', from: '2026-03-01', to: '2026-04-01', period: 'week', 'spark-periods': '10' } },
-  { tag: 'pulso-kpi', attrs: { metric: 'nps', 'as-of': asOf, range: 'P7D', period: 'week', 'min-cell-size': '60' } },
+  { tag: 'pulso-kpi', attrs: { metric: 'csat', from: '2026-03-01', to: '2026-04-01', 'spark-unit': 'week', 'spark-periods': '10' } },
+  { tag: 'pulso-kpi', attrs: { metric: 'nps', 'as-of': asOf, range: 'P7D', 'spark-unit': 'week', 'min-cell-size': '60' } },
 ];

@@ -1,7 +1,7 @@
 // The adapters of SPEC §5 (named re-exports only).
 export type {
   Adapter,
-  AggregateQuery,
+  AggregateAnswer,
   FieldConstant,
   FieldMap,
   LoadRequest,

@@ -1,6 +1,7 @@
 // The adapter contract of SPEC §5.
 import type { ColumnTable } from 'arquero';
-import type { Row, TableName } from '../data/schema.js';
+import type { Row, TableName, ValidationReport } from '../data/schema.js';
+import type { MetricQuery } from '../query/types.js';
 
 /** A timestamp as hosts give it: ISO-8601 string, epoch milliseconds or Date. */
 export type TimeInput = string | number | Date;
@@ -20,13 +21,22 @@ export interface Adapter {
   /** Stable identity, part of cache keys. */
   readonly id: string;
   load(request: LoadRequest, signal?: AbortSignal): Promise<LoadResult>;
-  /** Optional push-down: compute a metric at the source; must equal the in-browser result. */
-  aggregate?(query: AggregateQuery, signal?: AbortSignal): Promise<Row[]>;
+  /**
+   * Optional push-down (SPEC §6): compute a query at the source; its rows must equal
+   * `runQuery` on the same data. May answer the rows alone or with the validation
+   * report of the source's tables.
+   */
+  aggregate?(query: MetricQuery, signal?: AbortSignal): Promise<Row[] | AggregateAnswer>;
+  /** Whether `aggregate` takes this query (default: every query); a declined one is computed in the browser. */
+  canAggregate?(query: MetricQuery): boolean;
 }
 
-export interface AggregateQuery {
-  metric: string;
-  options: Record<string, unknown>;
+/** What `aggregate` may answer besides the bare rows. */
+export interface AggregateAnswer {
+  rows: Row[];
+  report?: ValidationReport;
+  /** Per filter of the query: whether it reached a table the metric read (default: all did). */
+  reached?: boolean[];
 }
 
 /** The same value in every row, for a canonical column the host's data lacks. */

@@ -4,9 +4,8 @@
 // Writes live in entry-writer.ts, the asking-again in revalidator.ts.
 import type { ColumnTable } from 'arquero';
 import { throwIfAborted } from '../adapters/errors.js';
-import type { Adapter, AggregateQuery, LoadRequest } from '../adapters/types.js';
+import type { Adapter, LoadRequest } from '../adapters/types.js';
 import type { NormalizedLoad } from '../data/load.js';
-import type { Row } from '../data/schema.js';
 import { validate } from '../data/validate.js';
 import type {
   CachedAdapterOptions,
@@ -38,7 +37,8 @@ export class CachedAdapter implements Adapter {
   readonly problems: ProblemReporter;
   /** Whether the last contact with the source failed for want of a network. */
   offline = false;
-  aggregate?: (query: AggregateQuery, signal?: AbortSignal) => Promise<Row[]>;
+  aggregate?: Adapter['aggregate'];
+  canAggregate?: Adapter['canAggregate'];
   private readonly freshness: ResolvedFreshness;
   private readonly listeners = new Set<CacheUpdateListener>();
   private readonly pending = new Set<Promise<unknown>>();
@@ -85,6 +85,7 @@ export class CachedAdapter implements Adapter {
     if (options.onUpdate) this.listeners.add(options.onUpdate);
     // Push-down results are small and computed at the source: passed through, not cached.
     if (inner.aggregate) this.aggregate = (query, signal) => inner.aggregate!(query, signal);
+    if (inner.canAggregate) this.canAggregate = (query) => inner.canAggregate!(query);
   }
 
   subscribe(listener: CacheUpdateListener): () => void {

@@ -13,3 +13,13 @@ export function markCleared(scope?: string): void {
   if (scope === undefined) everyScope += 1;
   else byScope.set(scope, (byScope.get(scope) ?? 0) + 1);
 }
+
+/**
+ * A number that grows whenever any scope is cleared: what tables kept without a scope
+ * follow, since a logout of anyone may be the logout of whoever loaded them.
+ */
+export function anyClearGeneration(): number {
+  let n = everyScope;
+  for (const v of byScope.values()) n += v;
+  return n;
+}

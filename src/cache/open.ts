@@ -148,7 +148,11 @@ export async function clearCache(scope?: string): Promise<void> {
   const caches = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   for (const cache of caches) {
     // Persistent ones are cleared below, through a connection of their own.
-    if (!(cache instanceof IdbCache) || cache.kind === 'memory') await cache.clear(scope);
+    if (!(cache instanceof IdbCache) || cache.kind === 'memory') {
+      await cache.clear(scope);
+      // Tables kept in memory without a scope may be the signed-out user's: they go too.
+      if (scope !== undefined && scope !== '') await cache.clear('');
+    }
   }
   const factory = globalThis.indexedDB;
   if (typeof factory === 'undefined' || factory === null) return;

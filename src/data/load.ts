@@ -3,37 +3,23 @@
 // adapter that stores validated tables (`loadNormalized`) answers them already
 // validated, with the report kept from when they were fetched.
 import type { Adapter, LoadRequest, TimeInput } from '../adapters/types.js';
+import type { LoadMeta, RevalidationOutcome } from '../cache/cached-meta.js';
 import { toTable } from './fields.js';
 import type { NormalizedTables, TableName } from './schema.js';
 import { emptyReport, mergeReports, validate, type ValidateOptions, type ValidationResult } from './validate.js';
 
-/** Where the data of a load came from (a cache says; a plain adapter's load is fresh from the source). */
-export interface SourceMeta {
-  /** Epoch ms when the source answered the data. */
-  fetchedAt: number;
-  fromCache: boolean;
-  /** Served from the cache past its time to live, while the source is asked again. */
-  stale: boolean;
-  /** The source could not be reached: the data is the cache's. */
-  offline: boolean;
-  /** How asking the source again turned out, when a stale entry was served. */
-  revalidation?: Promise<Revalidation>;
-}
-
-export type Revalidation = 'changed' | 'unchanged' | 'offline' | 'failed';
-
 /** The higher, the worse: data is up to date only when every part of it is. */
-const WORSE: Record<Revalidation, number> = { changed: 3, offline: 2, failed: 1, unchanged: 0 };
+const WORSE: Record<RevalidationOutcome, number> = { changed: 3, offline: 2, failed: 1, unchanged: 0 };
 
 /** How a part turned out: its revalidation, else what it was served as (stale without one: not made fresh). */
-function outcomeOf(meta: SourceMeta): Promise<Revalidation> {
-  const served: Revalidation = meta.offline ? 'offline' : meta.stale ? 'failed' : 'unchanged';
+function outcomeOf(meta: LoadMeta): Promise<RevalidationOutcome> {
+  const served: RevalidationOutcome = meta.offline ? 'offline' : meta.stale ? 'failed' : 'unchanged';
   return meta.revalidation ?? Promise.resolve(served);
 }
 
 /** Validated tables with their report and, from a cache, where they came from. */
 export interface NormalizedLoad extends ValidationResult {
-  meta?: SourceMeta;
+  meta?: LoadMeta;
 }
 
 /** An adapter (a cached one) that answers validated tables itself. */
@@ -67,9 +53,9 @@ export async function loadTable(
  * part is, and the worst of the parts' revalidations (changed > offline > failed >
  * unchanged); undefined when no part came through a cache.
  */
-export function combineMeta(a: SourceMeta | undefined, b: SourceMeta | undefined): SourceMeta | undefined {
+export function combineMeta(a: LoadMeta | undefined, b: LoadMeta | undefined): LoadMeta | undefined {
   if (!a || !b) return a ?? b;
-  const out: SourceMeta = {
+  const out: LoadMeta = {
     fetchedAt: Math.min(a.fetchedAt, b.fetchedAt),
     fromCache: a.fromCache || b.fromCache,
     stale: a.stale || b.stale,
@@ -92,7 +78,7 @@ export async function loadTables(
   const results = await Promise.all(names.map((table) => loadTable(adapter, { table, from, to }, signal, options)));
   const tables: NormalizedTables = {};
   let report = emptyReport();
-  let meta: SourceMeta | undefined;
+  let meta: LoadMeta | undefined;
   for (const r of results) {
     Object.assign(tables, r.tables);
     report = mergeReports(report, r.report, options.maxProblems);

@@ -73,6 +73,15 @@ export const SCHEMA: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
   ],
 };
 
+/**
+ * Whether a filter on `column` can be a customer attribute, read through customer_id:
+ * any column but the canonical columns of the activity, survey and ticket tables
+ * (`channel`, `at`, `event`, …), which belong to those tables wherever they appear.
+ */
+export function isCustomerAttribute(column: string): boolean {
+  return !(['activity', 'surveys', 'tickets'] as const).some((t) => SCHEMA[t].some((c) => c.name === column));
+}
+
 /** Survey kinds and the inclusive integer scale of each (SPEC §1). */
 export const SURVEY_SCALES = {
   nps: { min: 0, max: 10 },

@@ -254,3 +254,28 @@ function columnSinks(specs: readonly ColumnSpec[], extras: readonly string[], n:
     },
   };
 }
+
+/**
+ * The report of several loads that may share tables (two queries over one table, say):
+ * each table's counts and problems are taken once, from the first report that has it.
+ */
+export function unionReports(reports: readonly ValidationReport[], cap = 100): ValidationReport {
+  const out = emptyReport();
+  const seen = new Set<TableName>();
+  for (const r of reports) {
+    const fresh = (Object.keys(r.tables) as TableName[]).filter((t) => !seen.has(t));
+    if (fresh.length === 0) continue;
+    const part = emptyReport();
+    for (const t of fresh) {
+      seen.add(t);
+      part.tables[t] = { ...r.tables[t]! };
+      part.accepted += r.tables[t]!.accepted;
+      part.rejected += r.tables[t]!.rejected;
+    }
+    part.counts = r.counts.filter((c) => fresh.includes(c.table)).map((c) => ({ ...c }));
+    part.problems = r.problems.filter((p) => fresh.includes(p.table));
+    part.problemsOmitted = fresh.length === Object.keys(r.tables).length ? r.problemsOmitted : 0;
+    Object.assign(out, mergeReports(out, part, cap));
+  }
+  return out;
+}

@@ -5,9 +5,23 @@
 // (active, adopters(f), non-adopters(f)) is a group, so a small non-adopter count
 // hides the adopters too. Features overlap and periods are separate: no other totals.
 import type { Bucketer } from '../time/index.js';
-import type { AdoptionRow } from './adoption.js';
 import { twoProportionTest } from './stats.js';
 import { suppressCells } from './suppress.js';
+
+export interface AdoptionRow {
+  /** `YYYY-MM-DD` of the period's first day. */
+  period: string;
+  segment?: string;
+  feature: string;
+  active: number | null;
+  adopters: number | null;
+  /** adopters / active; null when active is 0 or a count is hidden. */
+  adoption: number | null;
+  /** Present when `compare` is not 'none' (see the notes above). */
+  pValue?: number | null;
+  /** Present (true) when a count of the row is hidden by `minCellSize`. */
+  suppressed?: true;
+}
 
 export type AdoptionCompare = 'segments' | 'features' | 'none';
 

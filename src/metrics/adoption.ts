@@ -22,9 +22,9 @@ import { metricInput } from './input.js';
 import { segmentOrder } from './options.js';
 import { checkMinCellSize } from './suppress.js';
 import { twoProportionTest } from './stats.js';
-import { adoptionRows, type AdoptionCompare, type AdoptionCounts } from './adoption-rows.js';
+import { adoptionRows, type AdoptionCompare, type AdoptionCounts, type AdoptionRow } from './adoption-rows.js';
 
-export type { AdoptionCompare } from './adoption-rows.js';
+export type { AdoptionCompare, AdoptionRow } from './adoption-rows.js';
 
 export interface AdoptionOptions {
   /** Feature event names (at least one); or `"a,b"`. */
@@ -42,20 +42,6 @@ export interface AdoptionOptions {
   compare?: AdoptionCompare;
 }
 
-export interface AdoptionRow {
-  /** `YYYY-MM-DD` of the period's first day. */
-  period: string;
-  segment?: string;
-  feature: string;
-  active: number | null;
-  adopters: number | null;
-  /** adopters / active; null when active is 0 or a count is hidden. */
-  adoption: number | null;
-  /** Present when `compare` is not 'none' (see the notes above). */
-  pValue?: number | null;
-  /** Present (true) when a count of the row is hidden by `minCellSize`. */
-  suppressed?: true;
-}
 
 const COMPARES: readonly AdoptionCompare[] = ['segments', 'features', 'none'];
 

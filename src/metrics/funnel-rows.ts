@@ -6,9 +6,32 @@
 // large steps hides the later step, else the drop-off could be read as a
 // difference). No total spans segments: the funnel shows none.
 import type { FunnelCounts } from './funnel-count.js';
-import type { FunnelRow } from './funnel.js';
 import { twoProportionTest } from './stats.js';
 import { suppressCells } from './suppress.js';
+
+export interface FunnelRow {
+  segment?: string;
+  step: string;
+  /** 1-based position of the step. */
+  index: number;
+  /** Customers whose level is ≥ index. */
+  entered: number | null;
+  /** entered / entered(step 1); null when that is 0 or hidden. */
+  conversion: number | null;
+  /** entered / entered(previous step); 1 at step 1 (null when nobody entered). */
+  fromPrevious: number | null;
+  /** entered(previous step) − entered; 0 at step 1. */
+  dropOff: number | null;
+  /** Median of each customer's fastest time from the first step to this one; null at step 1. */
+  medianTimeToConvertMs: number | null;
+  /**
+   * With `by`, from step 2: two-proportion z-test of this segment's conversion
+   * against the other shown segments' pooled conversion at this step.
+   */
+  pValue?: number | null;
+  /** Present (true) when a count of the row is hidden by `minCellSize`. */
+  suppressed?: true;
+}
 
 /** Rows per segment in `order` (codes), step by step. `labels` is given with `by`. */
 export function funnelRows(

@@ -26,6 +26,9 @@ import { orderOption, type FunnelOrder } from './funnel-options.js';
 import { segmentOrder } from './options.js';
 import { checkMinCellSize } from './suppress.js';
 import { funnelRows } from './funnel-rows.js';
+import type { FunnelRow } from './funnel-rows.js';
+
+export type { FunnelRow } from './funnel-rows.js';
 
 export type { FunnelOrder } from './funnel-options.js';
 
@@ -45,29 +48,6 @@ export interface FunnelOptions {
   minCellSize?: number;
 }
 
-export interface FunnelRow {
-  segment?: string;
-  step: string;
-  /** 1-based position of the step. */
-  index: number;
-  /** Customers whose level is ≥ index. */
-  entered: number | null;
-  /** entered / entered(step 1); null when that is 0 or hidden. */
-  conversion: number | null;
-  /** entered / entered(previous step); 1 at step 1 (null when nobody entered). */
-  fromPrevious: number | null;
-  /** entered(previous step) − entered; 0 at step 1. */
-  dropOff: number | null;
-  /** Median of each customer's fastest time from the first step to this one; null at step 1. */
-  medianTimeToConvertMs: number | null;
-  /**
-   * With `by`, from step 2: two-proportion z-test of this segment's conversion
-   * against the other shown segments' pooled conversion at this step.
-   */
-  pValue?: number | null;
-  /** Present (true) when a count of the row is hidden by `minCellSize`. */
-  suppressed?: true;
-}
 
 const DEFAULT_WINDOW = 'P30D';
 

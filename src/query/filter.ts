@@ -5,7 +5,7 @@
 // and filter list, so every widget of a dashboard with the same filters shares one.
 import { frameView } from '../data/frame-view.js';
 import type { Frame } from '../data/frame.js';
-import { TABLE_NAMES, type TableName } from '../data/schema.js';
+import { isCustomerAttribute, TABLE_NAMES, type TableName } from '../data/schema.js';
 import { toText } from '../data/values.js';
 import { parseTimestamp } from '../time/parse.js';
 import { customerCodeMap, customerRows, frameId } from './join.js';
@@ -46,7 +46,7 @@ class Context {
   reading(frame: Frame, f: QueryFilter): Reading | undefined {
     if (frame.has(f.column)) return ownReading(frame, f);
     const customers = this.frames.customers;
-    if (!customers || !customers.has(f.column) || !frame.has('customer_id')) return undefined;
+    if (!customers || !isCustomerAttribute(f.column) || !customers.has(f.column) || !frame.has('customer_id')) return undefined;
     return customerReading(frame, customers, f);
   }
 
@@ -85,7 +85,14 @@ function choose(source: Frame, f: QueryFilter, reading: Reading): Uint8Array {
   return chosen;
 }
 
-const MEMO_PER_FRAME = 32;
+/** Flags kept per base frame: one byte a row (or a customer) each. */
+const FLAGS_PER_FRAME = 8;
+/**
+ * Views kept per base frame: a dashboard has a few filter sets at a time (with the
+ * cross-filter, and without it for the widget it came from); each view holds the
+ * columns its kernels gathered, up to 8 bytes a kept row each, so few are kept.
+ */
+const VIEWS_PER_FRAME = 4;
 const flagMemo = new WeakMap<Frame, Map<string, Uint8Array>>();
 
 /** Flags computed from one frame for one filter, kept for the next widget or click (LRU per frame). */
@@ -99,7 +106,7 @@ function memoFor(frame: Frame, key: string, make: () => Uint8Array): Uint8Array 
   if (out) memo.delete(key);
   else out = make();
   memo.set(key, out);
-  if (memo.size > MEMO_PER_FRAME) memo.delete(memo.keys().next().value!);
+  if (memo.size > FLAGS_PER_FRAME) memo.delete(memo.keys().next().value!);
   return out;
 }
 
@@ -237,7 +244,7 @@ function viewOf(base: Frame, filters: readonly Applied[]): Frame {
     view = frameView(base, rows);
   }
   memo.set(key, view);
-  if (memo.size > MEMO_PER_FRAME) memo.delete(memo.keys().next().value!);
+  if (memo.size > VIEWS_PER_FRAME) memo.delete(memo.keys().next().value!);
   return view;
 }
 

@@ -2,7 +2,7 @@
 // frame views, and handed to the metric's kernel. It returns exactly what the
 // metric returns on the filtered tables (an adapter's `aggregate` must match it).
 import { frameOf } from '../data/frame.js';
-import { TABLE_NAMES, type Row, type TableName, type Tables } from '../data/schema.js';
+import { isCustomerAttribute, TABLE_NAMES, type Row, type TableName, type Tables } from '../data/schema.js';
 import { describeValue } from '../time/describe.js';
 import { frameSet, normalizedTable } from '../metrics/input.js';
 import { filterFrames, type Frames } from './filter.js';
@@ -19,14 +19,16 @@ export interface QueryResult {
 
 /**
  * The tables a query reads: the metric's, the `table` of its customer-level filters,
- * and customers whenever there is a filter (one may reach a table through it: a
- * column no other table has is read as a customer attribute).
+ * and customers whenever a filter may be a customer attribute (read through
+ * customer_id). A filter on a canonical column of another table (`channel`, `at`,
+ * `opened_at`, `event`) never is, so a period or channel filter on a purchase log
+ * asks for no customers table it does not have.
  */
 export function queryTables(query: MetricQuery): TableName[] {
   const out = new Set<TableName>(METRICS[query.metric].tables(query.options));
   for (const f of query.filters ?? []) {
-    out.add('customers');
     if (f.table) out.add(f.table);
+    if (isCustomerAttribute(f.column)) out.add('customers');
   }
   return TABLE_NAMES.filter((t) => out.has(t));
 }

@@ -40,8 +40,10 @@ export interface RangeFilter {
  *
  * Without `table` (SPEC §6):
  * - a table that has `column` is filtered on its own value;
- * - else, when the customers table has `column` (a customer attribute, or
- *   `signup_at`/`churned_at`), the filter applies through `customer_id`: a row with
+ * - else, when the customers table has `column` and it is a customer attribute (any
+ *   column but the canonical columns of activity, surveys and tickets — `channel`,
+ *   `at`, `event`… belong to those tables — so `signup_at`, `plan`), the filter
+ *   applies through `customer_id`: a row with
  *   no customer, or whose customer is not in the customers table or lacks the value,
  *   has the value null — it passes a values filter only when `null` is listed, and
  *   never passes a range;

@@ -12,9 +12,9 @@ import { MemoryCache } from '../../src/cache/memory.js';
 import type { CacheProblem } from '../../src/cache/types.js';
 import { frameOf } from '../../src/data/frame.js';
 import { combineMeta, loadTables } from '../../src/data/load.js';
-import type { Revalidation, SourceMeta } from '../../src/data/load.js';
+import type { LoadMeta as SourceMeta, RevalidationOutcome as Revalidation } from '../../src/cache/cached-meta.js';
 import type { Row } from '../../src/data/schema.js';
-import { TableStore } from '../../src/data/store.js';
+import { TableStore } from '../../src/source/table-store.js';
 import { isNormalized } from '../../src/data/validate.js';
 import { scripted } from './scripted.js';
 
@@ -158,8 +158,7 @@ describe('CachedAdapter with normalize', () => {
   it('lets a TableStore load through it, take new data from revalidations, and refresh from the source', async () => {
     const inner = scripted([answers(), answers(1), answers(2)]);
     const a = cached(inner);
-    const store = new TableStore(inner);
-    store.loadThrough(a);
+    const store = new TableStore(a);
     expect(store.through).to.equal(a);
     const first = await store.load(['surveys']);
     expect(first.report.accepted).to.equal(2);
@@ -174,8 +173,7 @@ describe('CachedAdapter with normalize', () => {
     expect(inner.calls).to.equal(2);
     store.refresh(); // a dashboard's refresh: its store is then replaced
     store.dispose();
-    const fresh = new TableStore(inner);
-    fresh.loadThrough(a);
+    const fresh = new TableStore(a);
     expect((await fresh.load(['surveys'])).report.accepted).to.equal(4);
     expect(inner.calls).to.equal(3);
   });
@@ -183,8 +181,7 @@ describe('CachedAdapter with normalize', () => {
   it('leaves a shared cache as it is when a store is disposed (a dashboard changing adapter)', async () => {
     const inner = scripted([answers(), answers(1)]);
     const a = cached(inner);
-    const store = new TableStore(inner);
-    store.loadThrough(a);
+    const store = new TableStore(a);
     await store.load(['surveys']);
     await a.idle();
     store.dispose();

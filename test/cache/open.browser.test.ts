@@ -85,7 +85,10 @@ describe('openCache and clearCache in the browser', () => {
         await cache.put(key('activity', scope), record);
       }
     }
+    // Kept in memory without saying whose (no cache-scope): a logout of anyone clears it.
+    await memory.put(key('surveys', ''), record);
     await clearCache('ana');
+    expect(await memory.count(''), 'memory, no scope').to.equal(0);
     for (const cache of [persistent, memory]) {
       expect(await cache.count('ana'), cache.kind).to.equal(0);
       expect(await cache.count('bob'), cache.kind).to.equal(2);

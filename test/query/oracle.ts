@@ -33,12 +33,15 @@ function passes(row: Row, f: QueryFilter): boolean {
   return (f.from === undefined || t >= ms(f.from)!) && (f.to === undefined || t < ms(f.to)!);
 }
 
+const OTHER_TABLES_COLUMNS = ['customer_id', 'at', 'event', 'kind', 'score', 'channel', 'ticket_id', 'opened_at', 'first_response_at', 'resolved_at', 'contacts'];
+
 /** How filter f reads its column on rows of `name` (own, or the customer's), or undefined. */
 function reader(tables: RowTables, name: TableName, f: QueryFilter): ((row: Row) => Row | undefined) | undefined {
   const rows = tables[name]!;
   if (has(name, rows, f.column)) return (row) => row;
   const customers = tables.customers;
-  if (!customers || !has('customers', customers, f.column)) return undefined;
+  // Canonical columns of the other tables (channel, at, event…) are never customer attributes.
+  if (!customers || OTHER_TABLES_COLUMNS.includes(f.column) || !has('customers', customers, f.column)) return undefined;
   const byId = new Map(customers.map((c) => [String(c.customer_id), c]));
   return (row) => (missing(row.customer_id) ? undefined : byId.get(String(row.customer_id)));
 }

@@ -5,8 +5,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/channel-csat/pulso-channel-csat.js';
 import type { PulsoChannelCsat } from '../../../components/channel-csat/pulso-channel-csat.js';
 import { barsGeometry } from '../../../components/channel-csat/bars-view.js';
-import { windowsOf } from '../../../components/channel-csat/compute.js';
-import type { CsatResult } from '../../../components/channel-csat/compute.js';
+import { csatPlan, windowsOf } from '../../../components/channel-csat/queries.js';
+import type { CsatResult } from '../../../components/channel-csat/types.js';
+import { extent } from '../../../src/metrics/extent.js';
 import type { PulsoSelectEvent } from '../../../components/shared/events.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import type { Adapter } from '../../../src/adapters/types.js';
@@ -103,14 +104,28 @@ describe('pulso-channel-csat', () => {
 
   it('computes the default window: the last 30 days to the last answer, against the 30 before', () => {
     const { tables } = validate({ surveys: surveys() });
-    const w = windowsOf(tables, { compare: 'previous', tickets: [] });
+    const last = extent(tables, { table: 'surveys', kind: 'csat' })[0].last;
+    const w = windowsOf({ compare: 'previous', tickets: [] }, last);
     // Last csat answer 2025-02-23 → the window ends at the start of 2025-02-24.
     expect(w.window).to.deep.equal({ from: Date.UTC(2025, 0, 25), to: Date.UTC(2025, 1, 24) });
     expect(w.previous).to.deep.equal({ from: Date.UTC(2024, 11, 26), to: Date.UTC(2025, 0, 25) });
-    const month = windowsOf(tables, { compare: 'previous', period: 'month', tickets: [] });
+    const month = windowsOf({ compare: 'previous', range: 'month', tickets: [] }, last);
     expect(month.window).to.deep.equal({ from: Date.UTC(2025, 0, 24), to: Date.UTC(2025, 1, 24) });
     expect(month.previous).to.deep.equal({ from: Date.UTC(2024, 11, 24), to: Date.UTC(2025, 0, 24) });
-    expect(windowsOf(tables, { compare: 'none', tickets: [] })).to.deep.equal({ window: null, previous: null });
+    expect(windowsOf({ compare: 'none', tickets: [] }, last)).to.deep.equal({ window: null, previous: null });
+  });
+
+  it('asks for the last answer only when a window ends with it', () => {
+    const open = csatPlan({ compare: 'previous', tickets: ['fcr'] });
+    expect(Object.keys(open.queries)).to.deep.equal(['extent']);
+    expect(open.queries.extent).to.deep.equal({ metric: 'extent', options: { table: 'surveys', kind: 'csat' } });
+    const then = open.then!({ extent: [{ table: 'surveys', first: 0, last: Date.UTC(2025, 1, 23, 12), rows: 9 }] });
+    expect(Object.keys(then)).to.deep.equal(['current', 'previous', 'tickets']);
+    expect(then.current.options).to.include({ from: Date.UTC(2025, 0, 25), to: Date.UTC(2025, 1, 24) });
+    const closed = csatPlan({ from: FROM, to: TO, compare: 'previous', tickets: [] });
+    expect(Object.keys(closed.queries)).to.deep.equal(['current', 'previous']);
+    expect(closed.then).to.equal(undefined);
+    expect(() => csatPlan({ compare: 'previous', range: 'P0D', tickets: [] })).to.throw(RangeError, /range must be longer than zero/);
   });
 
   it('shows ticket columns aligned with the bars, times from minutes', async () => {
@@ -241,13 +256,13 @@ describe('pulso-channel-csat', () => {
 
   it('reflects every option between attributes and properties', async () => {
     const el = await widget(
-      'by=channel;from=2025-02-01;to=2025-03-01;period=P14D;satisfied-min=5;scale=5;min-cell-size=1;time-zone=America/Sao_Paulo;' +
+      'by=channel;from=2025-02-01;to=2025-03-01;range=P14D;satisfied-min=5;scale=5;min-cell-size=1;time-zone=America/Sao_Paulo;' +
         'tickets=fcr, volume;compare=none;min-answers=3',
     );
     expect(el.by).to.equal('channel');
     expect(el.from).to.equal('2025-02-01');
     expect(el.to).to.equal('2025-03-01');
-    expect(el.period).to.equal('P14D');
+    expect(el.range).to.equal('P14D');
     expect(el.satisfiedMin).to.equal(5);
     expect(el.scale).to.equal(5);
     expect(el.minCellSize).to.equal(1);
@@ -277,7 +292,7 @@ describe('pulso-channel-csat', () => {
     await waitUntil(() => root(el).querySelector('.pulso-error'));
     el.setAttribute('tickets', 'fcr');
     await ready(el);
-    el.setAttribute('period', 'P-1');
+    el.setAttribute('range', 'P-1');
     await waitUntil(() => root(el).querySelector('.pulso-error'));
   });
 

@@ -103,20 +103,61 @@ describe('<pulso-dashboard>', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('shares the range and period with widgets that have none of their own', async () => {
+  it('shares the range and period with widgets that have none of their own, never writing theirs', async () => {
     const { dash, nps } = await dashboard(counting());
     dash.period = 'quarter';
     await waitUntil(() => $$(nps, 'circle[data-mark]').length === 1);
-    expect(nps.period).to.equal('quarter');
     expect(answers(nps)).to.deep.equal(['5']);
+    // Read at use time: the widget's own property stays unset.
+    expect(nps.period).to.equal(undefined);
+    expect(nps.hasAttribute('period')).to.equal(false);
     dash.period = undefined;
     await waitUntil(() => $$(nps, 'circle[data-mark]').length === 2);
-    expect(nps.period).to.equal('month');
     nps.setAttribute('period', 'year');
     dash.period = 'quarter';
     await dash.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => $$(nps, 'circle[data-mark]').length === 1);
     expect(nps.period).to.equal('year');
+    expect($(nps, 'circle[data-mark]')!.getAttribute('aria-label')).to.match(/^2025/);
+  });
+
+  it('says a bad period of its own in words, and its widgets refuse it as theirs would be refused', async () => {
+    const { dash, nps } = await dashboard(counting());
+    dash.period = 'mnth';
+    await waitUntil(() => $(dash, '.setting-error'), 'the dashboard did not say its period is bad');
+    expect(text($(dash, '.setting-error'))).to.equal(
+      "A setting of this dashboard is not valid. period must be one of day, week, month, quarter, year; got 'mnth'",
+    );
+    await waitUntil(() => $(nps, '.pulso-error'), 'the widget did not refuse the period');
+    expect(text($(nps, '.pulso-error-sentence'))).to.equal('A setting of this chart is not valid.');
+  });
+
+  it('says which widgets a cross-filter reaches, and why one it empties is empty', async () => {
+    const withChannels: Row[] = [
+      ...surveys,
+      { at: '2025-03-04T10:00:00Z', kind: 'csat', score: 5, customer_id: 'a', channel: 'chat' },
+      { at: '2025-03-05T10:00:00Z', kind: 'csat', score: 2, customer_id: 'b', channel: 'phone' },
+    ];
+    const dash = await fixture<PulsoDashboard>(html`<pulso-dashboard locale="en" .adapter=${new MemoryAdapter({ customers, surveys: withChannels })}>
+        <pulso-cohort-churn as-of=${AS_OF}></pulso-cohort-churn>
+        <pulso-nps-trend></pulso-nps-trend>
+        <pulso-channel-csat from="2025-03-01" to="2025-04-01" compare="none"></pulso-channel-csat>
+      </pulso-dashboard>`);
+    const [churn, nps, csat] = [...dash.children] as HTMLElement[];
+    for (const w of [churn, nps, csat]) await drawn(w as PulsoNpsTrend);
+    const phone = $$(csat, 'rect[data-mark]').find((r) => r.getAttribute('data-channel') === 'phone')!;
+    phone.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    // NPS answers carry no channel: the filter reaches them and leaves none, and says so.
+    await waitUntil(() => $(nps, '.pulso-empty'), 'NPS was not emptied by the channel');
+    expect(text($(nps, '.pulso-empty'))).to.contain('No NPS answers for Channel: phone.');
+    // The cohorts have no channel: left whole, and marked so, to the eye and to screen readers.
+    await waitUntil(() => $(churn, '.pulso-unreached'), 'the heatmap did not say the filter misses it');
+    expect(text($(churn, '.pulso-unreached'))).to.equal('⊘ Not filtered by channel');
+    expect($(churn, '.pulso-unreached')!.getAttribute('role')).to.equal('note');
+    expect($(nps, '.pulso-unreached')).to.equal(null);
+    // The chip counts the charts it filters (the CSAT chart it came from is not one of them).
+    await waitUntil(() => text($(dash, '[data-chip=cross] .reach')) === '(filters 1 of 2 charts)', text($(dash, '[data-chip=cross]')));
+    expect(text($(dash, '[data-chip=cross] span'))).to.equal('Channel: phone');
   });
 
   it('keeps its filters in the URL and reads them back', async () => {

@@ -197,11 +197,11 @@ describe('<pulso-kpi>', () => {
 
   it('maps every attribute to its property', async () => {
     const el = await card(
-      'metric=adoption;from=2026-01-01;to=2026-02-01;range=P7D;period=week;spark-periods=5;activation-window=P3D;' +
+      'metric=adoption;from=2026-01-01;to=2026-02-01;range=P7D;spark-unit=week;spark-periods=5;activation-window=P3D;' +
         'features=a, b,c;satisfied-min=3;min-cell-size=2;time-zone=America/Sao_Paulo;neutral-band=2;polarity=down',
       { activity: [] },
     );
-    expect([el.metric, el.from, el.to, el.range, el.period, el.sparkPeriods, el.activationWindow]).to.deep.equal(
+    expect([el.metric, el.from, el.to, el.range, el.sparkUnit, el.sparkPeriods, el.activationWindow]).to.deep.equal(
       ['adoption', '2026-01-01', '2026-02-01', 'P7D', 'week', 5, 'P3D']);
     expect([el.features, el.satisfiedMin, el.minCellSize, el.timeZone, el.neutralBand, el.polarity, el.asOf]).to.deep.equal(
       ['a, b,c', 3, 2, 'America/Sao_Paulo', 2, 'down', AS_OF]);
@@ -209,7 +209,7 @@ describe('<pulso-kpi>', () => {
   });
 
   it('turns a bad option into the translated settings error', async () => {
-    for (const attrs of ['metric=bogus', 'metric=nps;polarity=sideways', 'metric=adoption', 'metric=nps;range=P1Q', 'metric=nps;period=mnth']) {
+    for (const attrs of ['metric=bogus', 'metric=nps;polarity=sideways', 'metric=adoption', 'metric=nps;range=P1Q', 'metric=nps;spark-unit=mnth']) {
       const el = await card(attrs);
       expect(text(el, '.pulso-error-sentence'), attrs).to.equal('A setting of this chart is not valid.');
     }
@@ -281,8 +281,8 @@ describe('<pulso-kpi>', () => {
     expect(text(el, '.kpi-delta')).to.equal('no value for the previous 30 days to compare with');
   });
 
-  it('follows range and period: a 7-day card with a weekly sparkline, or none', async () => {
-    const el = await card('metric=nps;range=P7D;period=week;spark-periods=4');
+  it('follows range and spark unit: a 7-day card with a weekly sparkline, or none', async () => {
+    const el = await card('metric=nps;range=P7D;spark-unit=week;spark-periods=4');
     // No answer in the last 7 days: no value, but the weekly sparkline still has February's.
     expect(text(el, '.kpi-value')).to.equal('—');
     expect(text(el, '.kpi-meta')).to.equal('of 0 answers · Feb 22, 2026 – Feb 28, 2026');
@@ -290,7 +290,7 @@ describe('<pulso-kpi>', () => {
     expect(marks(el)).to.have.length(1);
     expect(shadow(el).querySelectorAll('.kpi-spark')).to.have.length(1);
     expect(text(el, '.kpi-delta')).to.contain('no value for the previous 7 days');
-    el.period = 'none';
+    el.sparkUnit = 'none';
     await settled(el);
     await waitUntil(() => !shadow(el).querySelector('.kpi-spark'));
     expect(marks(el)).to.have.length(0);

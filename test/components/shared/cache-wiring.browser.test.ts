@@ -10,23 +10,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../components/dashboard/pulso-dashboard.js';
 import type { PulsoDashboard } from '../../../components/dashboard/pulso-dashboard.js';
 import { PulsoChartElement } from '../../../components/shared/chart-element.js';
-import type { RenderContext, TipContent } from '../../../components/shared/chart-element.js';
-import {
-  cachedSource,
-  configureCache,
-  resolveCache,
-} from '../../../components/shared/cached-source.js';
-import type { PulsoCacheProblemEvent } from '../../../components/shared/cached-source.js';
+import type { RenderContext, TableSpec } from '../../../components/shared/chart-element.js';
+import type { Answers, WidgetPlan } from '../../../components/shared/data-controller.js';
+import type { PulsoCacheProblemEvent } from '../../../components/shared/events.js';
 import type { SkeletonShape } from '../../../components/shared/states.js';
 import { t } from '../../../components/shared/strings.js';
-import type { TableColumn, TableRow } from '../../../components/shared/table-view.js';
 import { AdapterError } from '../../../src/adapters/errors.js';
 import type { Adapter, LoadResult } from '../../../src/adapters/types.js';
-import { CachedAdapter } from '../../../src/cache/cached-adapter.js';
 import { clearCache } from '../../../src/cache/open.js';
 import type { CacheProblem } from '../../../src/cache/types.js';
-import { frameOf } from '../../../src/data/frame.js';
-import type { NormalizedTables, Row } from '../../../src/data/schema.js';
+import type { Row } from '../../../src/data/schema.js';
+import type { ChannelCsatRow } from '../../../src/metrics/csat.js';
+import { configureCache, coordinator } from '../../../src/source/coordinator.js';
 import { formatters } from '../../../src/i18n/format.js';
 import {
   deleteDatabase,
@@ -41,7 +36,7 @@ interface Result {
   sum: number;
 }
 
-/** The smallest chart widget: one bar per survey answer; counts its computations. */
+/** The smallest chart widget: one bar per CSAT answer (all in one channel); counts its results. */
 @customElement('cache-test-widget')
 class CacheTestWidget extends PulsoChartElement<Result> {
   computed = 0;
@@ -49,18 +44,13 @@ class CacheTestWidget extends PulsoChartElement<Result> {
   get loader(): PulsoChartElement<Result>['data'] {
     return this.data;
   }
-  protected tablesNeeded() {
-    return ['surveys'] as const;
+  protected plan(): WidgetPlan {
+    return { queries: { csat: { metric: 'channelCsat', options: {} } } };
   }
-  protected optionDeps(): readonly unknown[] {
-    return [];
-  }
-  protected compute(tables: NormalizedTables): Result {
+  protected result(answers: Answers): Result {
     this.computed += 1;
-    const f = frameOf(tables.surveys!);
-    let sum = 0;
-    for (const x of f.num('score')) sum += x;
-    return { n: f.n, sum };
+    const row = answers.csat[0] as ChannelCsatRow | undefined;
+    return { n: row?.n ?? 0, sum: (row?.mean ?? 0) * (row?.n ?? 0) };
   }
   protected defaultHeading(): string {
     return 'Cache test';
@@ -83,17 +73,11 @@ class CacheTestWidget extends PulsoChartElement<Result> {
       ${bars}
     </svg>`;
   }
-  protected tableColumns(): readonly TableColumn[] {
-    return [{ key: 'n', header: 'n', format: 'count' }];
-  }
-  protected tableRows(r: Result): readonly TableRow[] {
+  protected table(r: Result): TableSpec {
     const row: { n: number } = { n: r.n };
-    return [row];
+    return { columns: [{ key: 'n', header: 'n', format: 'count' }], rows: [row] };
   }
-  protected tipFor(): TipContent | undefined {
-    return undefined;
-  }
-  protected selectionFor(): undefined {
+  protected markAt(): undefined {
     return undefined;
   }
 }
@@ -110,8 +94,8 @@ const T0 = Date.UTC(2026, 10, 23, 9, 30);
 const surveys = (n: number, score = 7): Row[] =>
   Array.from({ length: n }, (_, i) => ({
     at: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
-    kind: 'nps',
-    score,
+    kind: 'csat',
+    score: Math.min(score, 5),
     customer_id: `c${i}`,
     channel: 'app',
   }));
@@ -150,9 +134,8 @@ async function complete(el: CacheTestWidget): Promise<void> {
 }
 
 /** Settles the background writes and revalidations of the shared cache of (adapter, scope). */
-async function idle(adapter: Adapter, scope: string, mode?: string): Promise<void> {
-  const through = await cachedSource(adapter, resolveCache({ mode, scope }), document.body);
-  if (through instanceof CachedAdapter) await through.idle();
+function idle(adapter: Adapter, scope: string, mode?: string): Promise<void> {
+  return coordinator.source(adapter, { mode, scope }).idle();
 }
 
 describe('cache attributes of the widgets', () => {
@@ -200,7 +183,7 @@ describe('cache attributes of the widgets', () => {
     await complete(second);
     expect(adapter.calls).to.equal(1);
     expect(bars(second)).to.equal(5);
-    expect(second.loader.meta).to.deep.equal({ fetchedAt: T0, stale: false, offline: false });
+    expect(second.loader.meta).to.deep.equal({ fetchedAt: T0, fromCache: true, stale: false, offline: false });
     expect(freshness(second)).to.equal('');
     expect(problems).to.deep.equal([]);
   });
@@ -216,7 +199,7 @@ describe('cache attributes of the widgets', () => {
     const same = await widget(adapter, { scope: 'u1' });
     await complete(same);
     expect(bars(same)).to.equal(3);
-    expect(same.loader.stale).to.equal(true);
+    expect(same.loader.meta?.stale).to.equal(true);
     expect(freshness(same)).to.equal('Updated 12 minutes ago');
     open();
     await idle(adapter, 'u1');
@@ -227,7 +210,7 @@ describe('cache attributes of the widgets', () => {
     await same.updateComplete;
     expect(same.computed).to.equal(1);
     expect(same.loader.status).to.equal('complete');
-    expect(same.loader.stale).to.equal(false);
+    expect(same.loader.meta?.stale).to.equal(false);
     expect(freshness(same)).to.equal('Updated 12 minutes ago'); // until the minute's redraw
 
     clock = T0 + 30 * MIN;
@@ -243,7 +226,7 @@ describe('cache attributes of the widgets', () => {
     expect(adapter.calls).to.equal(3); // revalidated: one more row
     await waitUntil(() => bars(changed) === 4, 'the new data was not drawn');
     expect(changed.computed).to.equal(2);
-    expect(changed.loader.meta).to.deep.equal({ fetchedAt: clock, stale: false, offline: false });
+    expect(changed.loader.meta).to.deep.equal({ fetchedAt: clock, fromCache: false, stale: false, offline: false });
     expect(freshness(changed)).to.equal('');
     // The widget that saw the same data redraws too: the change reached it through the cache.
     await waitUntil(() => bars(same) === 4, 'the other widget did not get the new data');
@@ -257,7 +240,7 @@ describe('cache attributes of the widgets', () => {
     const el = await widget(adapter, { scope: 'u1' });
     await complete(el);
     expect(bars(el)).to.equal(2);
-    await waitUntil(() => el.loader.offline, 'never offline');
+    await waitUntil(() => el.loader.meta?.offline === true, 'never offline');
     await el.updateComplete;
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const time = formatters('en', zone).dateTime(T0);

@@ -1,5 +1,6 @@
 // PulsoDataController in a tiny element: adapter property, source attribute (msw),
-// dashboard context, last call wins, abort on disconnect, errors and retry.
+// dashboard context, last call wins, abort on disconnect, errors and retry, options
+// refused before any load.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
@@ -13,6 +14,8 @@ import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import { registerAdapter, unregisterAdapter } from '../../../src/adapters/registry.js';
 import type { Adapter, LoadRequest, LoadResult } from '../../../src/adapters/types.js';
 import type { Row } from '../../../src/data/schema.js';
+import type { ExtentRow } from '../../../src/metrics/extent.js';
+import { coordinator } from '../../../src/source/coordinator.js';
 import { pulsoAdapterContext } from '../../../components/shared/context.js';
 import { PulsoDataController } from '../../../components/shared/data-controller.js';
 import type { PulsoDataErrorEvent } from '../../../components/shared/data-controller.js';
@@ -26,19 +29,22 @@ const survey = (i: number): Row => ({
 });
 const surveys = (n: number): Row[] => Array.from({ length: n }, (_, i) => survey(i));
 
+/** Counts the NPS answers (an `extent` query), times `scale`. */
 @customElement('dc-test-widget')
 class DcTestWidget extends LitElement {
-  readonly data = new PulsoDataController(this, {
-    tables: () => ['surveys'],
+  readonly data = new PulsoDataController<number>(this, {
     adapter: () => this.adapter,
     source: () => this.source,
-    deps: () => [this.scale],
-    compute: (tables) => (tables.surveys?.numRows() ?? 0) * this.scale,
+    cache: () => ({}),
+    plan: () => ({ queries: { n: { metric: 'extent', options: { table: 'surveys', kind: this.kind } } } }),
+    result: (answers) => (answers.n[0] as ExtentRow).rows * this.scale,
+    view: () => [this.scale],
   });
 
   @property({ attribute: false }) adapter?: Adapter;
   @property() source?: string;
   @property({ type: Number }) scale = 1;
+  @property() kind = 'nps';
 
   override render(): unknown {
     return this.data.render({
@@ -136,15 +142,60 @@ describe('PulsoDataController', () => {
     expect(text(b)).to.equal('complete:2');
   });
 
-  it('recomputes on a deps change without loading again', async () => {
+  it('runs its query again on an option change without loading the table again', async () => {
     let loads = 0;
-    const inner = new MemoryAdapter({ surveys: surveys(3) });
+    const inner = new MemoryAdapter({ surveys: [...surveys(3), { ...survey(9), kind: 'csat', score: 4 }] });
     const counting: Adapter = { id: 'counting', load: (r, s) => (loads++, inner.load(r, s)) };
     const el = await fixture<DcTestWidget>(html`<dc-test-widget .adapter=${counting}></dc-test-widget>`);
     await settled(el, 'complete');
-    el.scale = 10;
-    await waitUntil(() => el.data.value?.result === 30, 'deps change did not recompute');
+    expect(el.data.value?.result).to.equal(3);
+    el.kind = 'csat';
+    await waitUntil(() => el.data.value?.result === 1, 'the option change did not run the query again');
     expect(loads).to.equal(1);
+  });
+
+  it('makes the result again on a change of a result-only option, with no query run', async () => {
+    let asked = 0;
+    const adapter: Adapter = {
+      id: 'counting-queries',
+      load: () => Promise.reject(new Error('no rows')),
+      aggregate: async () => (asked++, [{ table: 'surveys', first: 0, last: 1, rows: 4 }]),
+    };
+    const el = await fixture<DcTestWidget>(html`<dc-test-widget .adapter=${adapter}></dc-test-widget>`);
+    await settled(el, 'complete');
+    el.scale = 10;
+    await waitUntil(() => el.data.value?.result === 40, 'the result was not made again');
+    expect(asked).to.equal(1);
+    el.kind = 'csat';
+    await waitUntil(() => asked === 2, 'a query option did not run the query');
+  });
+
+  it('refuses a bad option before asking the adapter anything, then loads once it is mended', async () => {
+    let loads = 0;
+    const inner = new MemoryAdapter({ surveys: surveys(3) });
+    const counting: Adapter = { id: 'counting-bad', load: (r, s) => (loads++, inner.load(r, s)) };
+    const el = await fixture<DcTestWidget>(html`<dc-test-widget kind="nsp" .adapter=${counting}></dc-test-widget>`);
+    await settled(el, 'error');
+    expect(el.data.error?.name).to.equal('PulsoOptionError');
+    expect(el.data.error?.message).to.match(/kind must be one of .*nps.*got 'nsp'/);
+    expect(loads).to.equal(0);
+    el.kind = 'nps';
+    await settled(el, 'complete');
+    expect(text(el)).to.equal('complete:3');
+    expect(loads).to.equal(1);
+  });
+
+  it('shares one load per table among widgets on one adapter, in flight or done', async () => {
+    const slow = gated(surveys(5));
+    const box = await fixture<HTMLDivElement>(html`<div>
+      ${[1, 2, 3].map(() => html`<dc-test-widget .adapter=${slow}></dc-test-widget>`)}
+    </div>`);
+    const widgets = [...box.querySelectorAll('dc-test-widget')];
+    await waitUntil(() => slow.signals.length >= 1, 'the adapter was never asked');
+    slow.open();
+    for (const w of widgets) await settled(w, 'complete');
+    expect(widgets.map(text)).to.deep.equal(['complete:5', 'complete:5', 'complete:5']);
+    expect(slow.signals).to.have.length(1);
   });
 
   it('re-runs when the adapter changes; the earlier load is never shown', async () => {
@@ -152,6 +203,7 @@ describe('PulsoDataController', () => {
     const el = await fixture<DcTestWidget>(html`<dc-test-widget .adapter=${slow}></dc-test-widget>`);
     await settled(el, 'pending');
     expect(text(el)).to.equal('pending');
+    await waitUntil(() => slow.signals.length === 1, 'the adapter was never asked');
     el.adapter = new MemoryAdapter({ surveys: surveys(2) });
     await settled(el, 'complete');
     expect(text(el)).to.equal('complete:2');
@@ -172,7 +224,8 @@ describe('PulsoDataController', () => {
     await waitUntil(() => slow.signals.length === 1, 'the adapter was never asked');
     const parent = el.parentElement!;
     el.remove();
-    expect(slow.signals[0].aborted).to.equal(true);
+    // Nobody else waits for the load: it is aborted (a task later, in case a new run joins it).
+    await waitUntil(() => slow.signals[0].aborted, 'the load was not aborted');
     await waitUntil(() => el.data.status === 'initial', 'disconnect did not settle');
     expect(el.data.reason).to.equal('disconnected');
 
@@ -215,6 +268,39 @@ describe('PulsoDataController', () => {
     } finally {
       document.removeEventListener('pulso-data-error', listener);
     }
+  });
+
+  it('shows a failed load as a failed load, with a retry, even when the adapter threw a TypeError', async () => {
+    let calls = 0;
+    const broken: Adapter = {
+      id: 'type-error',
+      async load() {
+        if (calls++ === 0) throw new TypeError('Failed to fetch');
+        return surveys(2);
+      },
+    };
+    const el = await fixture<DcTestWidget>(html`<dc-test-widget .adapter=${broken}></dc-test-widget>`);
+    await settled(el, 'error');
+    expect(el.data.error?.name).to.equal('TypeError');
+    await el.data.retry();
+    await settled(el, 'complete');
+    expect(text(el)).to.equal('complete:2');
+  });
+
+  it('hears its source again when it comes back to the page, and runs again if the data changed meanwhile', async () => {
+    let loads = 0;
+    const inner = new MemoryAdapter({ surveys: surveys(3) });
+    const adapter: Adapter = { id: 'refreshing', load: (r, s) => (loads++, inner.load(r, s)) };
+    const el = await fixture<DcTestWidget>(html`<dc-test-widget .adapter=${adapter}></dc-test-widget>`);
+    await settled(el, 'complete');
+    const parent = el.parentElement!;
+    el.remove();
+    coordinator.source(adapter, {}).refresh(); // new data while the widget is away
+    parent.append(el);
+    await waitUntil(() => loads === 2, 'the widget did not run again on its return');
+    await settled(el, 'complete');
+    coordinator.source(adapter, {}).refresh(); // and it hears the source after coming back
+    await waitUntil(() => loads === 3, 'the widget no longer hears its source');
   });
 
   it('waits for a source name registered later, and then loads', async () => {

@@ -8,6 +8,7 @@ import type { ValidationReport } from '../../../src/data/schema.js';
 import { LOCALES } from '../../../src/i18n/messages.js';
 import type { Locale } from '../../../src/i18n/messages.js';
 import { elementLocale, nearestLang } from '../../../components/shared/locale.js';
+import { PulsoOptionError } from '../../../components/shared/options.js';
 import {
   errorSentence,
   renderEmpty,
@@ -145,6 +146,17 @@ describe('renderError', () => {
       });
     }
   }
+
+  it('titles a setting that is not valid as such, and offers no retry that could not mend it', async () => {
+    for (const locale of LOCALES) {
+      const error = new PulsoOptionError(new RangeError("period must be one of day, week, month, quarter, year; got 'mnth'"));
+      const el = await fixture(html`<div>${renderError(error, locale, () => {})}</div>`);
+      expect(text(el.querySelector('.pulso-error-title')!)).to.equal(t(locale, 'errorOptionsTitle'));
+      expect(text(el.querySelector('.pulso-error-sentence')!)).to.equal(t(locale, 'errorOptions'));
+      expect(text(el.querySelector('details code')!)).to.contain("got 'mnth'");
+      expect(el.querySelector('button')).to.equal(null);
+    }
+  });
 
   it('falls back to a generic sentence for other errors', () => {
     expect(errorSentence(new TypeError('x is undefined'), 'en')).to.equal('Something went wrong while preparing the data.');

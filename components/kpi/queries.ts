@@ -1,10 +1,14 @@
-// The options of <pulso-kpi> checked and turned into what `kpis` takes (issue 5).
-// The card's range: `from`/`to` when given; else `to` = `as-of` or now, and
-// `from` = `to` − `range` (default P30D) on the calendar of the time zone. The
-// sparkline covers the last `spark-periods` periods ending with the range, so a
-// 30-day card still shows a year of months rather than one or two points.
+// The queries of <pulso-kpi> and the card they make: its options checked, the card's
+// range — `from`/`to` when given; else `to` = `as-of` or now, and `from` = `to` −
+// `range` (default P30D) on the calendar of the time zone — and the sparkline, which
+// covers the last `spark-periods` periods ending with the range, so a 30-day card
+// still shows a year of months rather than one or two points. Each query computes
+// this card alone (`kpis` with `metrics: [metric]`).
 import { KPI_METRICS } from '../../src/metrics/kpis.js';
-import type { KpiMetric } from '../../src/metrics/kpis.js';
+import type { KpiMetric, KpiRow } from '../../src/metrics/kpis.js';
+import type { MetricQuery } from '../../src/query/types.js';
+import type { Answers, WidgetPlan } from '../shared/data-types.js';
+import type { KpiResult } from './types.js';
 import type { KpiPolarity } from '../../src/charts/kpi.js';
 import { lastPeriodBefore } from '../../src/metrics/grid.js';
 import { addDuration, bucketer, checkPeriod, parseDuration, parseTimestamp } from '../../src/time/index.js';
@@ -84,4 +88,71 @@ export function sparkWindow(period: Period, to: number, count: number, timeZone?
 export function wholeDays(from: number, to: number): number | null {
   const days = Math.round((to - from) / 86_400_000);
   return days >= 1 && Math.abs(to - from - days * 86_400_000) <= 3_600_000 ? days : null;
+}
+
+/** The card's options as written (own, else the dashboard's), and the "now" it is read at. */
+export interface KpiInput {
+  metric: string;
+  from?: string;
+  to?: string;
+  asOf?: string;
+  range?: string;
+  /** day…year, `none`, or undefined for month. */
+  sparkUnit?: string;
+  sparkPeriods?: number;
+  activationWindow?: string;
+  features?: string[];
+  satisfiedMin?: number;
+  minCellSize?: number;
+  neutralBand?: number;
+  polarity?: string;
+  timeZone?: string;
+  now: number;
+}
+
+/** Everything the card needs that is not data, checked: throws on a bad option. */
+function settings(o: KpiInput) {
+  const metric = checkMetric(o.metric);
+  const polarity = checkPolarity(o.polarity);
+  const neutralBand = checkBand(o.neutralBand);
+  if (metric === 'adoption' && !o.features) throw new RangeError('the adoption card needs features (event names)');
+  const { from, to } = resolveRange(o, o.now);
+  const period = sparkPeriod(o.sparkUnit ?? 'month');
+  const count = checkSparkPeriods(o.sparkPeriods);
+  const spark = period ? sparkWindow(period, to, count, o.timeZone) : undefined;
+  return { metric, polarity, neutralBand, from, to, period, spark };
+}
+
+export function kpiPlan(o: KpiInput): WidgetPlan {
+  const s = settings(o);
+  const options = {
+    metrics: [s.metric],
+    activationWindow: o.activationWindow,
+    features: o.features,
+    satisfiedMin: o.satisfiedMin,
+    minCellSize: o.minCellSize,
+    timeZone: o.timeZone,
+  };
+  const queries: Record<string, MetricQuery> = { card: { metric: 'kpis', options: { ...options, from: s.from, to: s.to } } };
+  if (s.period && s.spark) queries.spark = { metric: 'kpis', options: { ...options, from: s.spark.from, to: s.to, period: s.period } };
+  return { queries };
+}
+
+export function kpiResult(answers: Answers, o: KpiInput): KpiResult {
+  const s = settings(o);
+  const row = (answers.card as KpiRow[]).find((r) => r.metric === s.metric)!;
+  const spark = s.period ? ((answers.spark as KpiRow[] | undefined)?.find((r) => r.metric === s.metric)?.sparkline ?? []) : null;
+  return {
+    metric: s.metric,
+    row,
+    spark,
+    period: s.period,
+    from: s.from,
+    to: s.to,
+    partialLast: s.spark?.partialLast ?? false,
+    k: o.minCellSize ?? 0,
+    features: o.features,
+    neutralBand: s.neutralBand,
+    polarity: s.polarity,
+  };
 }

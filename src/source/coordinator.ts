@@ -1,0 +1,156 @@
+// The one way from a query to rows (DESIGN §1, SPEC §6): validate the query before any
+// load, then either ask the adapter to compute it at the source (`aggregate`), or load
+// the tables it reads through the source's cache and table store (each table once for
+// the page), filter them by row indexes over the shared typed frames, and run the
+// metric's kernel. DOM-free; the Lit layer calls it from a thin task per widget.
+//
+// Each query's compute runs in a task of its own, so ten widgets recomputing after one
+// click are ten short tasks between which the page stays responsive, not one long one.
+import type { Adapter } from '../adapters/types.js';
+import type { LoadMeta } from '../cache/cached-meta.js';
+import type { CacheProblem } from '../cache/types.js';
+import { frameOf } from '../data/frame.js';
+import type { Frame } from '../data/frame.js';
+import { isCustomerAttribute, SCHEMA } from '../data/schema.js';
+import type { NormalizedTables, Row, TableName, ValidationReport } from '../data/schema.js';
+import { emptyReport } from '../data/validate.js';
+import { asOptionError } from '../query/errors.js';
+import { queryTables, runOnFrames } from '../query/run.js';
+import type { MetricQuery } from '../query/types.js';
+import { validateQuery } from '../query/validate.js';
+import { checkCacheConfig, resolveCache } from './cache-policy.js';
+import type { CacheConfig, CacheSettings } from './cache-policy.js';
+import { ProblemBoard } from './problems.js';
+import { Source } from './source.js';
+import { nextTask } from './tasks.js';
+
+/** What a query came back with. */
+export interface QueryAnswer {
+  rows: Row[];
+  /** The validation report of the tables the rows were computed from (SPEC §1). */
+  report: ValidationReport;
+  /** Where the tables came from when through a cache (age, stale, offline); undefined otherwise. */
+  meta?: LoadMeta;
+  /** Per filter of the query: whether it reached any table the metric read. */
+  reached: boolean[];
+  /** `source`: computed by the adapter's `aggregate`; `browser`: by the kernels here. */
+  at: 'source' | 'browser';
+}
+
+export class Coordinator {
+  private config: CacheConfig = {};
+  private generation_ = 0;
+  private sources = new WeakMap<Adapter, Map<string, Source>>();
+  private readonly problems = new ProblemBoard();
+
+  /** Changes whenever `configure` is called: sources made before are not used again. */
+  get generation(): number {
+    return this.generation_;
+  }
+
+  /** The clock the caches judge age by. */
+  now(): number {
+    return (this.config.now ?? Date.now)();
+  }
+
+  /** Sets the page's cache options; sources made from now on use them. Throws on a bad option. */
+  configure(config: CacheConfig = {}): void {
+    this.config = checkCacheConfig(config);
+    this.generation_ += 1;
+    this.sources = new WeakMap();
+  }
+
+  /**
+   * The source of `adapter` under the cache settings written (own over inherited): one
+   * per adapter object, mode and scope, shared by every caller on the page.
+   */
+  source(adapter: Adapter, own?: CacheSettings, inherited?: CacheSettings): Source {
+    const cache = resolveCache(own, inherited);
+    let map = this.sources.get(adapter);
+    if (!map) this.sources.set(adapter, (map = new Map()));
+    const key = `${cache.mode}\u0000${cache.scope}`;
+    let source = map.get(key);
+    if (!source) map.set(key, (source = new Source(adapter, cache, this.config, this.problems)));
+    return source;
+  }
+
+  /**
+   * The problem of cache settings as written (own over inherited) that cannot be
+   * followed, the first time the page meets it; undefined otherwise. The element that
+   * wrote them tells it (a `pulso-cache-problem` event).
+   */
+  settingProblem(own?: CacheSettings, inherited?: CacheSettings): CacheProblem | undefined {
+    const { problem } = resolveCache(own, inherited);
+    return problem === undefined ? undefined : this.problems.setting(problem);
+  }
+
+  /** Validates `query`, then computes it at the source or in the browser. */
+  /**
+   * Validates `query`, then computes it at the source or in the browser. An option the
+   * query cannot take rejects with a PulsoOptionError, before any load when it can be
+   * told without data; a failed load rejects with the adapter's error.
+   */
+  async run(query: MetricQuery, source: Source, signal?: AbortSignal): Promise<QueryAnswer> {
+    const q = refusing(() => validateQuery(query));
+    if (acceptsAggregate(source.adapter, q)) return this.aggregate(q, source, signal);
+    const loaded = await source.load(queryTables(q), { signal });
+    await nextTask();
+    signal?.throwIfAborted();
+    const { rows, reached } = refusing(() => runOnFrames(framesOf(loaded.tables), q));
+    return { rows, report: loaded.report, meta: loaded.meta, reached, at: 'browser' };
+  }
+
+  private async aggregate(q: MetricQuery, source: Source, signal?: AbortSignal): Promise<QueryAnswer> {
+    const answer = await source.aggregate(q, signal);
+    const rows = Array.isArray(answer) ? answer : answer?.rows;
+    if (!Array.isArray(rows)) throw new TypeError(`${source.adapter.id}: aggregate must answer rows (an array); got ${typeof rows}`);
+    const report = (Array.isArray(answer) ? undefined : answer.report) ?? emptyReport();
+    const reached = (Array.isArray(answer) ? undefined : answer.reached) ?? likelyReached(q);
+    return { rows, report, reached, at: 'source' };
+  }
+}
+
+/**
+ * Which filters reach the query's tables, as far as the schema tells when the source
+ * does not say: a filter with a `table`, on a column of a table the metric reads, or on
+ * a customer attribute (which reaches every table through customer_id).
+ */
+function likelyReached(q: MetricQuery): boolean[] {
+  const read = queryTables(q);
+  return (q.filters ?? []).map(
+    (f) => f.table !== undefined || isCustomerAttribute(f.column) || read.some((t) => SCHEMA[t].some((c) => c.name === f.column)),
+  );
+}
+
+/** `work()`, with a refused option (RangeError, TypeError) thrown as the option error it is. */
+function refusing<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    throw asOptionError(e);
+  }
+}
+
+/** An adapter with `aggregate` is asked for every query it does not decline (`canAggregate`). */
+function acceptsAggregate(adapter: Adapter, query: MetricQuery): boolean {
+  if (typeof adapter.aggregate !== 'function') return false;
+  return typeof adapter.canAggregate === 'function' ? adapter.canAggregate(query) : true;
+}
+
+function framesOf(tables: NormalizedTables): Partial<Record<TableName, Frame>> {
+  const out: Partial<Record<TableName, Frame>> = {};
+  for (const [name, table] of Object.entries(tables) as [TableName, NonNullable<NormalizedTables[TableName]>][])
+    out[name] = frameOf(table);
+  return out;
+}
+
+/** The page's coordinator: every widget and dashboard on the page shares it. */
+export const coordinator = new Coordinator();
+
+/**
+ * Sets the page's cache options (database name, encryption key, TTL, max age). Widgets
+ * that load afterwards use them; call it before the widgets load, e.g. at sign-in.
+ */
+export function configureCache(config: CacheConfig = {}): void {
+  coordinator.configure(config);
+}

@@ -1,0 +1,133 @@
+// One data source of the page: an adapter under one cache mode and scope. It owns the
+// cache the adapter's tables go through, the table store every widget on it shares,
+// the queries in flight at the source, and who hears of its news (a table changed or
+// went offline in the cache, a refresh, a cache problem). DOM-free: listeners are callbacks.
+//
+// `cache="off"` keeps no table: loads in flight are shared, nothing once loaded. A
+// logout's clearCache(scope) empties the tables held for that scope, and any clear
+// empties those held without a scope (they may be the signed-out user's).
+import type { AggregateAnswer, Adapter, TimeInput } from '../adapters/types.js';
+import { anyClearGeneration, clearGeneration } from '../cache/clear-generation.js';
+import type { CacheProblem } from '../cache/types.js';
+import type { NormalizedLoad } from '../data/load.js';
+import type { Row, TableName, ValidationReport } from '../data/schema.js';
+import { emptyReport, unionReports } from '../data/validate.js';
+import type { MetricQuery } from '../query/types.js';
+import { queryKey } from '../query/types.js';
+import { openCachedAdapter } from './cache-policy.js';
+import type { CacheConfig, ResolvedCache } from './cache-policy.js';
+import { InFlight } from './in-flight.js';
+import type { ProblemBoard } from './problems.js';
+import { TableStore } from './table-store.js';
+
+/**
+ * News of a source: a table loaded, replaced by a revalidation (`changed`), or found
+ * offline; or every table forgotten by a host's refresh (`refreshed`).
+ */
+export type SourceEvent = { type: 'loaded' | 'changed' | 'offline'; table: TableName } | { type: 'refreshed' };
+
+export type SourceListener = (event: SourceEvent) => void;
+
+export class Source {
+  readonly adapter: Adapter;
+  readonly cache: ResolvedCache;
+  /** The store, once the cache is open (a `cache="off"` source has it at once). */
+  private store?: TableStore;
+  private readonly ready: Promise<TableStore>;
+  private readonly listeners = new Set<SourceListener>();
+  /** Queries asked of the adapter's `aggregate`, one request per query however many ask. */
+  private readonly aggregates = new InFlight<Row[] | AggregateAnswer>();
+  /** The validation report the source gave with its latest answer, for the dashboard's notices. */
+  private remoteReport?: ValidationReport;
+  /** The clears (clearCache) already applied to the store. */
+  private cleared: number;
+  /** Grows with every change of data (a revalidation's new table, a refresh): a widget back on the page compares it. */
+  version = 0;
+
+  constructor(adapter: Adapter, cache: ResolvedCache, config: CacheConfig, private readonly problems: ProblemBoard) {
+    this.adapter = adapter;
+    this.cache = cache;
+    this.cleared = this.clears();
+    this.ready = openCachedAdapter(adapter, cache, config, (p: CacheProblem) => problems.tell(this, p)).then((through) => {
+      this.store = new TableStore(through, {
+        ttlMs: cache.mode === 'off' ? 0 : config.ttlMs,
+        now: config.now,
+        onUpdate: (type, table) => this.emit({ type, table }),
+      });
+      return this.store;
+    });
+  }
+
+  /** The named tables, validated, each loaded once for every caller. */
+  async load(names: readonly TableName[], options: { from?: TimeInput; to?: TimeInput; signal?: AbortSignal } = {}): Promise<NormalizedLoad> {
+    const store = await this.ready;
+    this.applyClears();
+    return store.load(names, options);
+  }
+
+  /** The query computed by the adapter; identical queries in flight are one request, aborted when nobody waits. */
+  aggregate(query: MetricQuery, signal?: AbortSignal): Promise<Row[] | AggregateAnswer> {
+    return this.aggregates.join(queryKey(query), async (aborted) => {
+      const answer = await this.adapter.aggregate!(query, aborted);
+      if (!Array.isArray(answer) && answer?.report) this.remoteReport = answer.report;
+      return answer;
+    }, signal);
+  }
+
+  /** The merged report of every table loaded so far, and the source's own (what a dashboard says once). */
+  report(): ValidationReport {
+    this.applyClears();
+    const reports = [this.store?.report() ?? emptyReport()];
+    if (this.remoteReport) reports.push(this.remoteReport);
+    return unionReports(reports);
+  }
+
+  /** How many times each table was asked of the adapter (or its cache). */
+  get adapterLoads(): ReadonlyMap<TableName, number> {
+    return this.store?.adapterLoads ?? new Map();
+  }
+
+  /** Settles the cache's background writes and revalidations (tests, and a page about to close). */
+  async idle(): Promise<void> {
+    const store = await this.ready;
+    await (store.through as { idle?: () => Promise<void> }).idle?.();
+  }
+
+  /** Hears this source's news until the returned function is called. */
+  watch(listener: SourceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Hears the cache problems of this source (each told once on the page, to the newest
+   * listener), until the returned function is called.
+   */
+  onProblem(listener: (problem: CacheProblem) => void): () => void {
+    return this.problems.listen(this, listener);
+  }
+
+  /** Forgets every load and has the cache ask the source first; the listeners load again. */
+  refresh(): void {
+    this.store?.refresh();
+    this.remoteReport = undefined;
+    this.emit({ type: 'refreshed' });
+  }
+
+  private clears(): number {
+    return this.cache.scope ? clearGeneration(this.cache.scope) : anyClearGeneration();
+  }
+
+  private applyClears(): void {
+    const cleared = this.clears();
+    if (cleared === this.cleared) return;
+    this.cleared = cleared;
+    this.store?.clear();
+    this.remoteReport = undefined;
+  }
+
+  private emit(event: SourceEvent): void {
+    if (event.type === 'changed' || event.type === 'refreshed') this.version += 1;
+    for (const listener of [...this.listeners]) listener(event);
+  }
+}

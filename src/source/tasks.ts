@@ -1,0 +1,26 @@
+// Yielding to the event loop between pieces of work, so a page that recomputes many
+// widgets at once stays responsive: each piece runs in a macrotask of its own (a
+// MessageChannel message, which is not clamped like setTimeout).
+
+const waiting: (() => void)[] = [];
+let channel: MessageChannel | undefined;
+
+function port(): MessageChannel | undefined {
+  if (channel || typeof MessageChannel === 'undefined') return channel;
+  channel = new MessageChannel();
+  channel.port1.onmessage = () => waiting.shift()?.();
+  // In Node an open port keeps the process alive; this one must not.
+  (channel.port1 as { unref?: () => void }).unref?.();
+  (channel.port2 as { unref?: () => void }).unref?.();
+  return channel;
+}
+
+/** Resolves in a later task than the caller's. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const c = port();
+    if (!c) return void setTimeout(resolve, 0);
+    waiting.push(resolve);
+    c.port2.postMessage(0);
+  });
+}
