@@ -5,20 +5,13 @@
 // A dictionary may then hold values no row of the view uses; kernels count what
 // rows they see, never what a dictionary lists (see the query equivalence tests).
 import type { ColumnTable } from 'arquero';
-import type { Dictionary, Frame } from './frame.js';
+import { columnMemo } from './frame.js';
+import type { Frame } from './frame.js';
 import { subsetRows } from './validate.js';
 
 /** The rows `rows` (ascending indices into `base`) of `base`, as a Frame. */
 export function frameView(base: Frame, rows: Int32Array): Frame {
-  const memo = new Map<string, Float64Array | Dictionary>();
-  const cached = <T extends Float64Array | Dictionary>(key: string, make: () => T): T => {
-    let v = memo.get(key) as T | undefined;
-    if (!v) {
-      v = make();
-      memo.set(key, v);
-    }
-    return v;
-  };
+  const cached = columnMemo();
   let table: ColumnTable | undefined;
   return {
     // Built only if someone asks for an Arquero table (an export): kernels never do.

@@ -37,11 +37,10 @@ export function frameOf(table: ColumnTable): Frame {
   return frame;
 }
 
-function buildFrame(table: ColumnTable): Frame {
-  const n = table.numRows();
-  const names = new Set(table.columnNames());
+/** A frame's columns are built once each, on first use: `cached(key, make)`. */
+export function columnMemo(): <T extends Float64Array | Dictionary>(key: string, make: () => T) => T {
   const memo = new Map<string, Float64Array | Dictionary>();
-  const cached = <T extends Float64Array | Dictionary>(key: string, make: () => T): T => {
+  return <T extends Float64Array | Dictionary>(key: string, make: () => T): T => {
     let v = memo.get(key) as T | undefined;
     if (!v) {
       v = make();
@@ -49,6 +48,12 @@ function buildFrame(table: ColumnTable): Frame {
     }
     return v;
   };
+}
+
+function buildFrame(table: ColumnTable): Frame {
+  const n = table.numRows();
+  const names = new Set(table.columnNames());
+  const cached = columnMemo();
   const values = (name: string) => {
     const v = columnValues(table, name);
     if (!v) throw new RangeError(`The table has no column '${name}' (columns: ${[...names].join(', ')})`);
