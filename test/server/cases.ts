@@ -1,0 +1,45 @@
+// The queries the equality suites run on both engines: every metric with its options
+// (periods, time zones with and without DST, `by` on a table column and a customer
+// attribute, small cells, rolling windows…) crossed with filters of every kind.
+import type { MetricQuery, QueryFilter } from '../../src/query/types.js';
+
+export const FILTERS: readonly (readonly QueryFilter[])[] = [
+  [],
+  [{ column: 'plan', values: ["'); DROP TABLE customers; --", null, 'Ouro', '$1'] }],
+  [{ column: 'channel', values: ['chat', "wh'app", null] }],
+  [{ column: 'signup_at', from: '2018-01-01', to: '2019-06-01' }],
+  [{ column: 'at', from: '2018-06-01T00:00:00-03:00' }, { column: 'opened_at', to: 1_560_000_000_000 }],
+  [{ table: 'activity', column: 'event', values: ['teleconsult'] }],
+  [{ table: 'activity', column: 'at', match: 'first', from: '2018-01-01', to: '2019-01-01' }],
+  [{ column: 'revenue', values: [30, '29.5', 0.30000000000000004, 1e21] }],
+  [{ table: 'surveys', column: 'plan', values: ['prata', null] }, { column: 'user_type', values: ['doctor', 'admin'] }],
+  [{ column: 'kind', values: ['nps', 'csat'] }, { column: 'event', values: ['login', 'signup', 'teleconsult', 'booked'] }],
+];
+
+const ZONES = [undefined, 'America/Sao_Paulo', 'Australia/Sydney'];
+
+/** Each options object crossed with the filter sets picked by `every` (a stride, so suites stay small). */
+function cross(metric: MetricQuery['metric'], list: readonly Record<string, unknown>[]): MetricQuery[] {
+  const out: MetricQuery[] = [];
+  list.forEach((options, i) => {
+    for (let f = i % 3; f < FILTERS.length; f += 3) out.push({ metric, options, filters: FILTERS[f] });
+  });
+  return out;
+}
+
+export const CASES: Record<string, MetricQuery[]> = {
+  npsTrend: cross('npsTrend', [
+    {},
+    { period: 'week', timeZone: 'America/Sao_Paulo' },
+    { period: 'quarter', by: 'channel', minCellSize: 5 },
+    { period: 'year', by: 'plan', timeZone: 'Australia/Sydney' },
+    { period: 'day', from: '2018-10-20', to: '2018-11-10T05:00:00Z', timeZone: 'America/Sao_Paulo', by: 'user_type' },
+    { rolling: 3, from: '2018-03-01', to: '2019-04-01', by: 'revenue', minCellSize: 3 },
+    { rolling: 2, period: 'week', from: '2019-02-01', to: '2019-03-15', timeZone: 'America/Sao_Paulo' },
+  ]),
+  extent: [
+    ...cross('extent', [{ table: 'customers' }, { table: 'activity' }, { table: 'surveys', kind: 'csat' }, { table: 'tickets', column: 'resolved_at' }]),
+  ],
+};
+
+export { ZONES };
