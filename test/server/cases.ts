@@ -37,6 +37,20 @@ export const CASES: Record<string, MetricQuery[]> = {
     { rolling: 3, from: '2018-03-01', to: '2019-04-01', by: 'revenue', minCellSize: 3 },
     { rolling: 2, period: 'week', from: '2019-02-01', to: '2019-03-15', timeZone: 'America/Sao_Paulo' },
   ]),
+  channelCsat: cross('channelCsat', [
+    {},
+    { period: 'month', timeZone: 'America/Sao_Paulo', satisfiedMin: 5 },
+    { by: 'plan', from: '2018-01-01', to: '2019-01-01', minCellSize: 4 },
+    { by: 'user_type', period: 'week', from: '2019-01-20', to: '2019-03-10', timeZone: 'America/Sao_Paulo' },
+    { by: 'revenue', period: 'quarter', minCellSize: 11, scale: 5, satisfiedMin: 3.5 },
+  ]),
+  ticketStats: cross('ticketStats', [
+    {},
+    { period: 'month', timeZone: 'Australia/Sydney' },
+    { by: 'plan', minCellSize: 3 },
+    { by: 'user_type', period: 'year', from: '2018-01-01' },
+    { period: 'week', from: '2018-10-01', to: '2018-12-01', timeZone: 'America/Sao_Paulo', minCellSize: 5 },
+  ]),
   extent: [
     ...cross('extent', [{ table: 'customers' }, { table: 'activity' }, { table: 'surveys', kind: 'csat' }, { table: 'tickets', column: 'resolved_at' }]),
   ],

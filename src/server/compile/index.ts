@@ -1,16 +1,22 @@
 // Metric name → its SQL compiler. A metric without one is refused by name.
 import type { MetricName } from '../../query/types.js';
 import type { MetricCompiler } from './common.js';
+import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileNps } from './nps.js';
+import { compileTickets } from './tickets.js';
 
 export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
   npsTrend: compileNps,
+  channelCsat: compileCsat,
+  ticketStats: compileTickets,
   extent: compileExtent,
 };
 
 /** The options each metric computes at a SQL source (what `capabilities()` lists). */
 export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   npsTrend: ['period', 'from', 'to', 'by', 'rolling', 'timeZone', 'minCellSize'],
+  channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize'],
+  ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize'],
   extent: ['table', 'column', 'kind'],
 };
