@@ -55,6 +55,11 @@ export class Compiler {
     throw new PushDownError(this.metric, option, this.d.label, why);
   }
 
+  /** Adds a CTE (once per name) after those asked for so far; returns its name. */
+  define(name: string, sql: string): string {
+    return this.cte(name, () => sql);
+  }
+
   private cte(name: string, make: () => string): string {
     if (!this.ctes.some(([n]) => n === name)) {
       const sql = make();

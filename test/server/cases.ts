@@ -51,6 +51,13 @@ export const CASES: Record<string, MetricQuery[]> = {
     { by: 'user_type', period: 'year', from: '2018-01-01' },
     { period: 'week', from: '2018-10-01', to: '2018-12-01', timeZone: 'America/Sao_Paulo', minCellSize: 5 },
   ]),
+  featureAdoption: cross('featureAdoption', [
+    { features: ['teleconsult', 'booked'] },
+    { features: 'lab,login', period: 'week', from: '2019-01-01', to: '2019-04-01', timeZone: 'America/Sao_Paulo', by: 'platform' },
+    { features: ['teleconsult'], by: 'plan', activeEvents: ['login', 'teleconsult'], minCellSize: 3, period: 'quarter' },
+    { features: ['booked', 'lab'], by: 'user_type', compare: 'features', period: 'year', timeZone: 'Australia/Sydney' },
+    { features: ['signup'], period: 'day', from: '2018-11-01', to: '2018-11-08', timeZone: 'America/Sao_Paulo' },
+  ]),
   extent: [
     ...cross('extent', [{ table: 'customers' }, { table: 'activity' }, { table: 'surveys', kind: 'csat' }, { table: 'tickets', column: 'resolved_at' }]),
   ],

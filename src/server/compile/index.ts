@@ -1,6 +1,7 @@
 // Metric name → its SQL compiler. A metric without one is refused by name.
 import type { MetricName } from '../../query/types.js';
 import type { MetricCompiler } from './common.js';
+import { compileAdoption } from './adoption.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileNps } from './nps.js';
@@ -10,6 +11,7 @@ export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
   npsTrend: compileNps,
   channelCsat: compileCsat,
   ticketStats: compileTickets,
+  featureAdoption: compileAdoption,
   extent: compileExtent,
 };
 
@@ -18,5 +20,6 @@ export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   npsTrend: ['period', 'from', 'to', 'by', 'rolling', 'timeZone', 'minCellSize'],
   channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize'],
   ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize'],
+  featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare'],
   extent: ['table', 'column', 'kind'],
 };
