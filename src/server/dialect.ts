@@ -39,6 +39,8 @@ export interface Dialect {
   lowerMiddle(expr: string, filter?: string): string;
   upperMiddle(expr: string, filter?: string): string;
   double(expr: string): string;
+  /** Text compared by code points, whatever the database's collation. */
+  binary(expr: string): string;
   text(expr: string): string;
   /** expr is NaN (a float column's "no value"); false for null. */
   isNaN(expr: string): string;
@@ -74,6 +76,7 @@ export const DUCKDB: Dialect = {
   lowerMiddle: (e, f) => filtered(`quantile_disc(${e}, 0.5)`, f),
   upperMiddle: (e, f) => `-${filtered(`quantile_disc(-(${e}), 0.5)`, f)}`,
   double: (e) => `CAST(${e} AS DOUBLE)`,
+  binary: (e) => e,
   text: (e) => `CAST(${e} AS VARCHAR)`,
   isNaN: (e) => `coalesce(isnan(${e}), false)`,
   isInfinite: (e) => `coalesce(isinf(${e}), false)`,
@@ -99,6 +102,7 @@ export const POSTGRES: Dialect = {
   lowerMiddle: (e, f) => filtered(`percentile_disc(0.5) WITHIN GROUP (ORDER BY ${e})`, f),
   upperMiddle: (e, f) => `-${filtered(`percentile_disc(0.5) WITHIN GROUP (ORDER BY -(${e}))`, f)}`,
   double: (e) => `(${e})::float8`,
+  binary: (e) => `(${e}) COLLATE "C"`,
   text: (e) => `(${e})::text`,
   isNaN: (e) => `coalesce((${e})::float8 = 'NaN'::float8, false)`,
   isInfinite: (e) => `coalesce(abs((${e})::float8) = 'Infinity'::float8, false)`,

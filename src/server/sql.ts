@@ -31,11 +31,18 @@ export function ident(name: string): string {
 /** The parameters of one statement, numbered in the order they are added. */
 export class Params {
   readonly list: Param[] = [];
+  /** Scalars already bound: one value, one placeholder (a value bound twice but used once would be an error). */
+  private readonly seen = new Map<string, string>();
   constructor(private readonly dialect: Dialect) {}
 
   private add(kind: ParamKind, value: Param['value']): string {
+    const key = kind === 'text' || kind === 'num' ? `${kind}:${String(value)}` : undefined;
+    const known = key === undefined ? undefined : this.seen.get(key);
+    if (known) return known;
     this.list.push({ kind, value });
-    return this.dialect.param(this.list.length, kind);
+    const placeholder = this.dialect.param(this.list.length, kind);
+    if (key !== undefined) this.seen.set(key, placeholder);
+    return placeholder;
   }
 
   text(value: string): string {

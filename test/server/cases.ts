@@ -27,7 +27,19 @@ function cross(metric: MetricQuery['metric'], list: readonly Record<string, unkn
   return out;
 }
 
+const AS_OF = '2020-03-15T12:00:00Z';
+
 export const CASES: Record<string, MetricQuery[]> = {
+  retention: cross('retention', [
+    { asOf: AS_OF },
+    { asOf: AS_OF, period: 'week', timeZone: 'America/Sao_Paulo', from: '2018-09-01', to: '2019-03-01', maxOffset: 20 },
+    { asOf: AS_OF, by: 'plan', minCellSize: 3, period: 'quarter' },
+    { asOf: AS_OF, mode: 'activity', events: ['login', 'teleconsult'], by: 'user_type', period: 'year' },
+    { asOf: AS_OF, mode: 'activity', cohortBy: 'first-activity', by: 'platform', timeZone: 'Australia/Sydney', minCohortSize: 4 },
+    { asOf: '2019-06-01', cohortBy: 'first-activity', by: 'plan', events: 'login,booked', minCellSize: 5 },
+    { asOf: AS_OF, mode: 'activity', period: 'day', from: '2018-11-01', to: '2018-11-10', timeZone: 'America/Sao_Paulo', maxOffset: 30 },
+    { asOf: AS_OF, by: 'revenue', period: 'month' },
+  ]),
   npsTrend: cross('npsTrend', [
     {},
     { period: 'week', timeZone: 'America/Sao_Paulo' },

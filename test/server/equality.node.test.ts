@@ -26,6 +26,10 @@ for (const engine of ['duckdb', 'postgres'] as const) {
           const expected = runQuery(data.js, query);
           const actual = await fx.source.aggregate(query);
           expectSameRows(actual, expected, label);
+          if (query.metric === 'retention') {
+            const excluded = (rows: unknown) => (rows as { excluded?: unknown }).excluded;
+            expectSameRows(excluded(actual), excluded(expected), `${label} excluded`);
+          }
           if (expected.length) nonEmpty++;
         }
         if (nonEmpty < cases.length / 2) throw new Error(`${metric}: only ${nonEmpty} of ${cases.length} queries had rows`);

@@ -24,9 +24,14 @@ export type MetricCompiler = (c: Compiler, options: Readonly<Record<string, unkn
  * Label it with `segmentLabel`.
  */
 export function segmentSql(c: Compiler, table: TableName, alias: string, by: string, joins: string[]): string {
+  return labelled(c, segmentValue(c, table, alias, by, joins));
+}
+
+/** The segment value before null becomes "(none)" (text or a number). */
+export function segmentValue(c: Compiler, table: TableName, alias: string, by: string, joins: string[]): { sql: string; mode: 'text' | 'num' } {
   const own = c.column(table, by, alias);
   const option = 'by';
-  if (own) return labelled(c, valueOf(c, own, by, option));
+  if (own) return valueOf(c, own, by, option);
   const customers = c.has('customers') ? c.column('customers', by, 'sc') : undefined;
   if (!customers) {
     throw new RangeError(
@@ -35,10 +40,10 @@ export function segmentSql(c: Compiler, table: TableName, alias: string, by: str
     );
   }
   joins.push(`LEFT JOIN ${c.filtered('customers')} sc ON sc.${ident('customer_id')} = ${alias}.${ident('customer_id')}`);
-  return labelled(c, valueOf(c, customers, by, option));
+  return valueOf(c, customers, by, option);
 }
 
-function labelled(c: Compiler, v: { sql: string; mode: 'text' | 'num' }): string {
+export function labelled(c: Compiler, v: { sql: string; mode: 'text' | 'num' }): string {
   // Text: null and a literal "(none)" are one segment, as in the browser.
   return v.mode === 'text' ? `coalesce(${v.sql}, ${c.p.text(NONE)})` : v.sql;
 }

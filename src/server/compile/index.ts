@@ -5,9 +5,11 @@ import { compileAdoption } from './adoption.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileNps } from './nps.js';
+import { compileRetention } from './retention.js';
 import { compileTickets } from './tickets.js';
 
 export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
+  retention: compileRetention,
   npsTrend: compileNps,
   channelCsat: compileCsat,
   ticketStats: compileTickets,
@@ -17,6 +19,7 @@ export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
 
 /** The options each metric computes at a SQL source (what `capabilities()` lists). */
 export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
+  retention: ['period', 'asOf', 'from', 'to', 'maxOffset', 'by', 'minCohortSize', 'minCellSize', 'mode', 'cohortBy', 'events', 'timeZone'],
   npsTrend: ['period', 'from', 'to', 'by', 'rolling', 'timeZone', 'minCellSize'],
   channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize'],
   ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize'],
