@@ -54,13 +54,16 @@ export const JS_SPACES =
 /** The JS spaces as a SQL string literal (a constant of Pulso's, not data). */
 const SPACES_LITERAL = `'${JS_SPACES}'`;
 
+/** The same characters as an RE2 class (DuckDB's regular expressions), for a trim that is fast on long columns. */
+const SPACES_CLASS = `[${[...JS_SPACES].map((ch) => `\\x{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
+
 const filtered = (agg: string, filter?: string) => (filter ? `${agg} FILTER (WHERE ${filter})` : agg);
 
 export const DUCKDB: Dialect = {
   name: 'duckdb',
   label: 'DuckDB',
   param: (n, kind) => `CAST($${n} AS ${{ text: 'VARCHAR', num: 'DOUBLE', texts: 'VARCHAR[]', nums: 'DOUBLE[]' }[kind]})`,
-  trim: (e) => `trim(${e}, ${SPACES_LITERAL})`,
+  trim: (e) => `regexp_replace(${e}, '^${SPACES_CLASS}+|${SPACES_CLASS}+$', '', 'g')`,
   inList: (e, list) => `list_contains(${list}, ${e})`,
   intDiv: (a, b) => `(${a}) // (${b})`,
   epochMs: (ts) => `(epoch_ms(${ts}) - CASE WHEN epoch_us(${ts}) % 1000 < 0 THEN 1 ELSE 0 END)`,
@@ -91,9 +94,9 @@ export const POSTGRES: Dialect = {
   intDiv: (a, b) => `((${a}) / (${b}))`,
   epochMs: (ts) => `floor(extract(epoch from ${ts}) * 1000)::bigint`,
   timestampOfMs: (ms) => `(TIMESTAMP '1970-01-01 00:00:00' + (${ms}) * INTERVAL '1 millisecond')`,
-  utcOfTz: (e) => `(${e} AT TIME ZONE 'UTC')`,
-  toLocal: (ts, tz) => `((${ts} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})`,
-  fromLocal: (local, tz) => `((${local} AT TIME ZONE ${tz}) AT TIME ZONE 'UTC')`,
+  utcOfTz: (e) => `((${e}) AT TIME ZONE 'UTC')`,
+  toLocal: (ts, tz) => `(((${ts}) AT TIME ZONE 'UTC') AT TIME ZONE ${tz})`,
+  fromLocal: (local, tz) => `(((${local}) AT TIME ZONE ${tz}) AT TIME ZONE 'UTC')`,
   days: (ts) => `((${ts})::date - DATE '1970-01-01')`,
   year: (ts) => `extract(year from ${ts})::int`,
   month: (ts) => `extract(month from ${ts})::int`,

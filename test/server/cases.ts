@@ -70,6 +70,19 @@ export const CASES: Record<string, MetricQuery[]> = {
     { features: ['booked', 'lab'], by: 'user_type', compare: 'features', period: 'year', timeZone: 'Australia/Sydney' },
     { features: ['signup'], period: 'day', from: '2018-11-01', to: '2018-11-08', timeZone: 'America/Sao_Paulo' },
   ]),
+  kpis: [
+    ...cross('kpis', [
+      { from: '2018-03-01', to: '2018-09-01', features: ['teleconsult', 'lab'] },
+      { from: '2018-10-01', to: '2019-03-01', period: 'week', timeZone: 'America/Sao_Paulo', activationWindow: 'P3D', features: ['booked'] },
+      { from: '2019-01-01', to: '2019-12-31T12:00:00Z', period: 'month', minCellSize: 11, satisfiedMin: 5 },
+      { from: '2018-01-01', to: '2020-01-01', period: 'quarter', timeZone: 'Australia/Sydney', activationWindow: 'P1M', metrics: ['activation', 'churnRate'] },
+    ]),
+    ...['churnRate', 'nps', 'csat', 'ces', 'fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume', 'activation', 'adoption'].map((m) => ({
+      metric: 'kpis' as const,
+      options: { from: '2018-06-01', to: '2019-06-01', period: 'month', metrics: [m], features: ['teleconsult'], activationWindow: 'P1DT12H' },
+      filters: FILTERS[1],
+    })),
+  ],
   extent: [
     ...cross('extent', [{ table: 'customers' }, { table: 'activity' }, { table: 'surveys', kind: 'csat' }, { table: 'tickets', column: 'resolved_at' }]),
   ],

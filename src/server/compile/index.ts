@@ -4,6 +4,7 @@ import type { MetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
+import { compileKpis } from './kpis.js';
 import { compileNps } from './nps.js';
 import { compileRetention } from './retention.js';
 import { compileTickets } from './tickets.js';
@@ -14,6 +15,7 @@ export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
   channelCsat: compileCsat,
   ticketStats: compileTickets,
   featureAdoption: compileAdoption,
+  kpis: compileKpis,
   extent: compileExtent,
 };
 
@@ -24,5 +26,6 @@ export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize'],
   ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize'],
   featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare'],
+  kpis: ['from', 'to', 'activationWindow', 'features', 'satisfiedMin', 'period', 'timeZone', 'minCellSize', 'metrics'],
   extent: ['table', 'column', 'kind'],
 };
