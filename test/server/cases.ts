@@ -63,6 +63,17 @@ export const CASES: Record<string, MetricQuery[]> = {
     { by: 'user_type', period: 'year', from: '2018-01-01' },
     { period: 'week', from: '2018-10-01', to: '2018-12-01', timeZone: 'America/Sao_Paulo', minCellSize: 5 },
   ]),
+  funnel: cross('funnel', [
+    { steps: ['signup', 'login', 'teleconsult'] },
+    { steps: 'signup,login,teleconsult', order: 'strict', window: 'P7D' },
+    { steps: ['signup', 'login', 'teleconsult'], order: 'any', window: 'P7D', by: 'plan' },
+    { steps: ['login', 'booked', 'login', 'lab'], window: 36 * 3_600_000, by: 'platform', minCellSize: 3 },
+    { steps: ['login', 'booked', 'login', 'lab'], order: 'strict', window: 'P2D', by: 'user_type' },
+    { steps: ['login', 'booked', 'login', 'lab'], order: 'any', window: 'P1D', timeZone: 'America/Sao_Paulo', by: 'platform' },
+    { steps: ['booked', 'login'], window: 'P1M', timeZone: 'America/Sao_Paulo', from: '2018-10-01', to: '2019-03-01' },
+    { steps: ['lab', 'lab', 'teleconsult'], order: 'any', window: 'P1M', timeZone: 'Australia/Sydney', by: 'revenue' },
+    { steps: ['teleconsult', 'lab', 'booked'], window: 0, order: 'ordered' },
+  ]),
   featureAdoption: cross('featureAdoption', [
     { features: ['teleconsult', 'booked'] },
     { features: 'lab,login', period: 'week', from: '2019-01-01', to: '2019-04-01', timeZone: 'America/Sao_Paulo', by: 'platform' },

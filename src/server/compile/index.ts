@@ -4,6 +4,7 @@ import type { MetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
+import { compileFunnel } from './funnel.js';
 import { compileKpis } from './kpis.js';
 import { compileNps } from './nps.js';
 import { compileRetention } from './retention.js';
@@ -14,6 +15,7 @@ export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
   npsTrend: compileNps,
   channelCsat: compileCsat,
   ticketStats: compileTickets,
+  funnel: compileFunnel,
   featureAdoption: compileAdoption,
   kpis: compileKpis,
   extent: compileExtent,
@@ -25,6 +27,7 @@ export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   npsTrend: ['period', 'from', 'to', 'by', 'rolling', 'timeZone', 'minCellSize'],
   channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize'],
   ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize'],
+  funnel: ['steps', 'window', 'order', 'from', 'to', 'by', 'timeZone', 'minCellSize'],
   featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare'],
   kpis: ['from', 'to', 'activationWindow', 'features', 'satisfiedMin', 'period', 'timeZone', 'minCellSize', 'metrics'],
   extent: ['table', 'column', 'kind'],
