@@ -1,10 +1,13 @@
 // Real engines for the SQL source tests (no mocks): a DuckDB file written here, and a
-// schema of its own on the PostgreSQL server named by PULSO_PG_URL (started by
-// scripts/pg-test-server.sh; .ci/run does it). Without that server the PostgreSQL
-// tests are skipped with a message, except under CI=true, where they fail.
+// schema of its own on a PostgreSQL server: the one PULSO_PG_URL names (.ci/run starts
+// it), else a throwaway cluster that scripts/pg-test-server.sh starts for this test
+// process and stops when it exits. Without PostgreSQL's binaries the PostgreSQL tests
+// are skipped with a message, except under PULSO_REQUIRE_PG=1 (.ci/run), where they fail.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, timestampTZValue, timestampValue, type DuckDBAppender } from '@duckdb/node-api';
 import pg from 'pg';
 import { createSqlSource, type SqlSource, type SqlSourceOptions } from '../../src/server/index.js';
@@ -17,14 +20,43 @@ export interface TestTable {
 }
 export type TestTables = Record<string, TestTable>;
 
-export const PG_URL = process.env.PULSO_PG_URL;
+const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/pg-test-server.sh');
 
-/** Skips the suite (with a visible reason) when no PostgreSQL server is given, except under CI. */
+let server: { url: string } | { why: string } | undefined;
+
+/** The server's URL: PULSO_PG_URL, or a cluster started once for this process (stopped on exit). */
+function postgresUrl(): { url: string } | { why: string } {
+  if (process.env.PULSO_PG_URL) return { url: process.env.PULSO_PG_URL };
+  if (server) return server;
+  try {
+    const out = execFileSync('bash', [SCRIPT, 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = /PULSO_PG_URL=(\S+)/.exec(out)?.[1];
+    const state = /PULSO_PG_STATE=(\S+)/.exec(out)?.[1];
+    if (!url || !state) throw new Error(`unexpected output: ${out}`);
+    process.on('exit', () => {
+      execFileSync('bash', [SCRIPT, 'stop'], { env: { ...process.env, PULSO_PG_STATE: state }, stdio: 'ignore' });
+    });
+    server = { url };
+  } catch (e) {
+    const stderr = (e as { stderr?: unknown }).stderr;
+    server = { why: String(stderr || (e as Error).message).trim() };
+  }
+  return server;
+}
+
+/** Skips the suite (with a visible reason) when PostgreSQL cannot be had, except under PULSO_REQUIRE_PG=1. */
 export function needPostgres(ctx: Mocha.Context): void {
-  if (PG_URL) return;
-  if (process.env.CI === 'true') throw new Error('PULSO_PG_URL is not set: .ci/run must start PostgreSQL (scripts/pg-test-server.sh start)');
-  console.warn('    (PostgreSQL tests skipped: no PULSO_PG_URL; run `eval "$(scripts/pg-test-server.sh start)"` first)');
+  const pgServer = postgresUrl();
+  if ('url' in pgServer) return;
+  if (process.env.PULSO_REQUIRE_PG === '1') throw new Error(`PostgreSQL is required (PULSO_REQUIRE_PG=1) but could not be started: ${pgServer.why}`);
+  console.warn(`    (PostgreSQL tests skipped: ${pgServer.why})`);
   ctx.skip();
+}
+
+function pgUrl(): string {
+  const s = postgresUrl();
+  if (!('url' in s)) throw new Error(`no PostgreSQL server: ${s.why}`);
+  return s.url;
 }
 
 const DUCK_TYPES: Record<SqlType, string> = { text: 'VARCHAR', ts: 'TIMESTAMP', tstz: 'TIMESTAMPTZ', num: 'DOUBLE', int: 'INTEGER' };
@@ -81,7 +113,7 @@ let schemas = 0;
 /** A schema of its own on the test server holding the tables, and a source over it. */
 export async function postgresFixture(tables: TestTables, extra: Partial<SqlSourceOptions> = {}): Promise<Fixture> {
   const schema = `pulso_t${process.pid}_${++schemas}_${Date.now() % 100000}`;
-  const client = new pg.Client({ connectionString: PG_URL, options: '-c TimeZone=UTC' });
+  const client = new pg.Client({ connectionString: pgUrl(), options: '-c TimeZone=UTC' });
   await client.connect();
   await client.query(`CREATE SCHEMA "${schema}"`);
   for (const [name, t] of Object.entries(tables)) {
@@ -98,12 +130,12 @@ export async function postgresFixture(tables: TestTables, extra: Partial<SqlSour
   }
   await client.end();
   const names = Object.fromEntries(Object.keys(tables).map((t) => [t, `${schema}.${t}`]));
-  const source = createSqlSource({ engine: 'postgres', connectionString: PG_URL!, tables: names, ...extra } as SqlSourceOptions);
+  const source = createSqlSource({ engine: 'postgres', connectionString: pgUrl(), tables: names, ...extra } as SqlSourceOptions);
   return {
     source,
     async close() {
       await source.close();
-      const c = new pg.Client({ connectionString: PG_URL });
+      const c = new pg.Client({ connectionString: pgUrl() });
       await c.connect();
       await c.query(`DROP SCHEMA "${schema}" CASCADE`);
       await c.end();
