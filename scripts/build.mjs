@@ -1,6 +1,7 @@
 // npm run build: everything a host needs, in order, then checks on the script-tag bundle.
 //   dist/pulso.js        one self-contained minified ES module (vite.config.ts)
 //   dist/index.js, core.js, chunks/   the npm entries `pulso` and `pulso/core`, deps as imports (vite.npm.config.ts)
+//   dist/server.js       `pulso/server`, Node only, built apart from the browser entries (vite.server.config.ts)
 //   dist/types/          declarations (tsconfig.build.json)
 //   custom-elements.json the manifest (custom-elements-manifest.config.mjs)
 //   dist/types/react.d.ts, vue.d.ts   `pulso/react` and `pulso/vue`, from the manifest (scripts/framework-types.mjs)
@@ -63,6 +64,7 @@ const types = run('dist/types (tsc -p tsconfig.build.json)', 'node_modules/types
 types.catch(() => {}); // awaited below; keeps an early failure from being unhandled
 await vite('dist/pulso.js', 'vite.config.ts');
 await vite('dist/index.js, dist/core.js', 'vite.npm.config.ts');
+await vite('dist/server.js', 'vite.server.config.ts');
 await run('custom-elements.json', 'node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 await run('dist/types/react.d.ts, vue.d.ts', 'scripts/framework-types.mjs', []);
 await types;

@@ -4,7 +4,7 @@ import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, finite, keyword, options as optionsOf, range, wholeNumber, zone, type Range } from '../query/options.js';
-import { gridGroups, gridOf, shown } from './grid.js';
+import { gridGroups, gridOf, shown, type Grid } from './grid.js';
 import { metricInput } from './input.js';
 import { wilson } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
@@ -120,9 +120,18 @@ export function channelCsat(
     bucket,
     segments: mi.segments(frame, by),
   });
+  return csatRows(csatCells(frame.num('score'), grid.cell, grid.cells, satisfiedMin), grid, bucket, k);
+}
+
+/** Counts → rows (the second half of channelCsat, shared with SQL sources). */
+export function csatRows(
+  acc: CsatCells,
+  grid: Pick<Grid, 'first' | 'periods' | 'labels'>,
+  bucket: Bucketer | undefined,
+  k: number,
+): ChannelCsatRow[] {
   const S = grid.labels.length;
   const P = grid.periods;
-  const acc = csatCells(frame.num('score'), grid.cell, grid.cells, satisfiedMin);
   const hidden = hiddenCells(acc, P, S, k, bucket !== undefined);
   const rows: ChannelCsatRow[] = [];
   for (let p = 0; p < P; p++) {

@@ -38,7 +38,13 @@ export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly 
   });
   const rows = relevantRows(frame.n, time, events.codes, nameOf, plan.order === 'strict');
   const customers = frame.dict('customer_id');
-  const units = sortUnits(rows, time, customers.codes, customers.values.length, seg?.codes, segments);
+  // At one instant, steps in step order (a repeated name at its first position), other events after them.
+  const tie = new Int32Array(frame.n);
+  for (let i = 0; i < frame.n; i++) {
+    const c = events.codes[i];
+    tie[i] = c >= 0 && nameOf[c] >= 0 ? nameOf[c] : stepNames.length;
+  }
+  const units = sortUnits(rows, time, customers.codes, customers.values.length, seg?.codes, segments, tie);
   const { order, bounds, time: t } = units;
   const e = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) e[k] = nameOf[events.codes[order[k]]];

@@ -104,7 +104,7 @@ function bucketRows(
   return [min, max];
 }
 
-function spanOf(
+export function spanOf(
   bucket: Bucketer | undefined,
   range: Range,
   min: number,
@@ -118,6 +118,56 @@ function spanOf(
   if (last === -Infinity) last = first;
   if (!Number.isFinite(first) || !Number.isFinite(last)) return [0, -1];
   return [first, last];
+}
+
+/** A group of rows counted elsewhere (a SQL GROUP BY): its period, segment label, and whether a row is in [from, to). */
+export interface GroupKey {
+  /** Period ordinal (0 without a bucket). */
+  readonly p: number;
+  /** Segment label ("(none)" for null); ignored without segments. */
+  readonly label: string;
+  /** Some row of the group is at or after `from` (the rest are lookback rows). */
+  readonly inRange: boolean;
+}
+
+/**
+ * The grid `gridOf` would lay out for rows grouped elsewhere: the same first period,
+ * periods and segment labels, and each group's cell (-1 outside the grid). Groups hold
+ * the rows in [lo, to) that `gridOf` keeps, lo reaching back `lookback` periods.
+ */
+export function gridOfGroups(
+  groups: readonly GroupKey[],
+  range: Range,
+  bucket: Bucketer | undefined,
+  lookback: number,
+  segmented: boolean,
+): { grid: Omit<Grid, 'cell'>; cells: Int32Array } {
+  const back = bucket ? lookback : 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const names: string[] = [];
+  const code = new Map<string, number>();
+  for (const g of groups) {
+    if (g.inRange) {
+      if (g.p < min) min = g.p;
+      if (g.p > max) max = g.p;
+    }
+    if (segmented && !code.has(g.label)) code.set(g.label, names.push(g.label) - 1);
+  }
+  const [first, last] = spanOf(bucket, range, min, max);
+  const order = segmented ? segmentOrder(names, new Uint8Array(names.length).fill(1)) : [0];
+  const rank = new Int32Array(Math.max(1, names.length)).fill(-1);
+  order.forEach((c, r) => (rank[c] = r));
+  const periods = Math.max(0, last - first + 1);
+  const ext = periods + back;
+  const S = order.length;
+  const cells = new Int32Array(groups.length);
+  groups.forEach((g, i) => {
+    const e = g.p - first + back;
+    cells[i] = e >= 0 && e < ext ? e * S + rank[segmented ? code.get(g.label)! : 0] : -1;
+  });
+  const labels = segmented ? order.map((c) => names[c]) : [''];
+  return { grid: { first, periods, lookback: back, labels, cells: ext * S }, cells };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Frame } from '../data/frame.js';
 import { addDuration, type Duration } from '../time/index.js';
 import { npsScore } from './stats.js';
-import { ticketCells } from './tickets.js';
+import { ticketCells, type TicketCells } from './tickets.js';
 
 export interface Series {
   /** Per window; NaN where undefined (nothing to measure). */
@@ -44,7 +44,7 @@ export function windowCells(
   return cell;
 }
 
-function ratio(num: Int32Array, den: Int32Array, scale = 1): Series {
+export function ratio(num: Int32Array, den: Int32Array, scale = 1): Series {
   const m = den.length;
   const value = new Float64Array(m);
   const rest = new Int32Array(m);
@@ -95,6 +95,21 @@ export function surveyCards(
       cesSum[j] += s;
     }
   }
+  return surveySeries({ classes, csatN, satisfied, cesN, cesSum });
+}
+
+/** Survey counts per window: NPS classes (promoters, passives, detractors), CSAT answers and satisfied, CES answers and sum. */
+export interface SurveyCounts {
+  readonly classes: readonly [Int32Array, Int32Array, Int32Array] | readonly Int32Array[];
+  readonly csatN: Int32Array;
+  readonly satisfied: Int32Array;
+  readonly cesN: Int32Array;
+  readonly cesSum: Float64Array;
+}
+
+/** Counts → the three survey series (shared with SQL sources). */
+export function surveySeries({ classes, csatN, satisfied, cesN, cesSum }: SurveyCounts): SurveyCards {
+  const m = csatN.length;
   const npsN = new Int32Array(m);
   const npsValue = new Float64Array(m);
   for (let j = 0; j < m; j++) {
@@ -124,7 +139,11 @@ export function ticketCards(tickets: Frame, bounds: Float64Array, want?: Readonl
     response: !want || want.has('firstResponseMedian'),
     resolution: !want || want.has('resolutionMedian'),
   };
-  const acc = ticketCells(tickets, windowCells(tickets.time('opened_at'), bounds), m, parts);
+  return ticketSeries(ticketCells(tickets, windowCells(tickets.time('opened_at'), bounds), m, parts));
+}
+
+/** Ticket counts per window → the four ticket series (shared with SQL sources). */
+export function ticketSeries(acc: TicketCells): TicketCards {
   const fcrN = Int32Array.from(acc.fcrYes, (y, j) => y + acc.fcrNo[j]);
   return {
     fcr: ratio(acc.fcrYes, fcrN),

@@ -41,7 +41,8 @@ export interface KpiRow {
   suppressed?: true;
 }
 
-type Cards = Partial<Record<KpiMetric, Series | null>>;
+/** Each card's series over the windows (null: its table is absent). */
+export type Cards = Partial<Record<KpiMetric, Series | null>>;
 
 /**
  * One row per card asked for (`metrics`, default all), over [from, to) and the
@@ -75,10 +76,14 @@ export function kpis(tables: Tables, options: KpiOptions): KpiRow[] {
   const cardsOf = (bounds: Float64Array) => someCards(input, bounds, s, want, activated);
   const main = cardsOf(new Float64Array([lo, from, to]));
   const spark = bucket ? sparkBounds(bucket, from, to) : undefined;
-  const sparkCards = spark ? cardsOf(spark.bounds) : undefined;
+  return kpiRows(s, main, spark && { cards: cardsOf(spark.bounds), keys: spark.keys });
+}
+
+/** Series → rows (the second half of kpis, shared with SQL sources): one row per card asked for. */
+export function kpiRows(s: KpiSettings, main: Cards, spark?: { cards: Cards; keys: readonly string[] }): KpiRow[] {
   return s.metrics.map((metric) => {
     const row = cardRow(metric, main[metric] ?? null, s.minCellSize);
-    if (spark && sparkCards) row.sparkline = points(sparkCards[metric] ?? null, spark.keys, s.minCellSize);
+    if (spark) row.sparkline = points(spark.cards[metric] ?? null, spark.keys, s.minCellSize);
     return row;
   });
 }
@@ -132,7 +137,7 @@ function someCards(
 }
 
 /** Sparkline windows: the periods meeting [from, to), the first and last cut to the range. */
-function sparkBounds(
+export function sparkBounds(
   b: Bucketer,
   from: number,
   to: number,

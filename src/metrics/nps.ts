@@ -5,7 +5,7 @@ import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, keyword, options as optionsOf, range, wholeNumber, zone, type Range } from '../query/options.js';
-import { gridGroups, gridOf, shown } from './grid.js';
+import { gridGroups, gridOf, shown, type Grid } from './grid.js';
 import { metricInput } from './input.js';
 import { npsScore } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
@@ -89,9 +89,24 @@ export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions):
     bucket,
     segments: by === undefined ? undefined : mi.segments(frame, by),
   });
+  return npsRows(npsCounts(frame.num('score'), grid.cell, grid.cells), grid, bucket, by, w, k);
+}
+
+/**
+ * Counts → rows (the second half of npsTrend, shared with SQL sources): `ext` holds
+ * promoters, passives and detractors per cell of the extended grid (lookback periods first).
+ */
+export function npsRows(
+  ext: Int32Array,
+  grid: Pick<Grid, 'first' | 'periods' | 'labels'>,
+  bucket: Bucketer,
+  by: string | undefined,
+  w: number,
+  k: number,
+): NpsTrendRow[] {
   const S = grid.labels.length;
   const P = grid.periods;
-  const counts = rollingSums(npsCounts(frame.num('score'), grid.cell, grid.cells), S, P, w);
+  const counts = rollingSums(ext, S, P, w);
   const hidden = hiddenCells(counts, P, S, k, w === 1);
   const rows: NpsTrendRow[] = [];
   for (let p = 0; p < P; p++) {

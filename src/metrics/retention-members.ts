@@ -4,7 +4,7 @@
 // first-activity cohorts; activity rows reach their member through the
 // customer_id dictionary code, so the hot loops never touch a string.
 import type { Frame } from '../data/frame.js';
-import type { MetricInput } from './input.js';
+import { NONE, type MetricInput } from './input.js';
 import type { RetentionSettings } from './retention-options.js';
 
 /** Customers that could not be placed in the triangle; see `RetentionExcluded` in retention.ts. */
@@ -130,6 +130,7 @@ function firstActivityMembers(input: MetricInput, s: RetentionSettings): Members
     segment = new Int32Array(m);
     for (let c = 0; c < m; c++) segment[c] = firstRow[c] < 0 ? 0 : seg.codes[firstRow[c]];
     labels = seg.labels;
+    firstInSegmentOrder(frame, counted, firstRow, seg.codes, labels, segment);
   }
   const excluded: Excluded = { noSignup: 0, noCustomer: 0 };
   const churned = s.mode === 'subscription' ? churnOfMembers(input.require('customers'), ids.values, cohort, excluded) : undefined;
@@ -170,6 +171,29 @@ function firstCounted(frame: Frame, counted: Uint8Array, m: number): Int32Array 
   const firstRow = new Int32Array(m);
   for (let c = 0; c < m; c++) firstRow[c] = first[2 * c + 1];
   return firstRow;
+}
+
+/**
+ * Rows at a member's first instant may disagree on the segment (an activity column):
+ * the value first in segment order wins ("(none)" last), whatever the row order.
+ */
+function firstInSegmentOrder(
+  frame: Frame,
+  counted: Uint8Array,
+  firstRow: Int32Array,
+  codes: Int32Array,
+  labels: readonly string[],
+  segment: Int32Array,
+): void {
+  const ids = frame.dict('customer_id').codes;
+  const events = frame.dict('event').codes;
+  const at = frame.time('at');
+  const before = (a: number, b: number) => labels[a] !== NONE && (labels[b] === NONE || labels[a] < labels[b]);
+  for (let i = 0; i < frame.n; i++) {
+    const c = ids[i];
+    const first = firstRow[c];
+    if (first >= 0 && i !== first && at[i] === at[first] && counted[events[i]] && before(codes[i], segment[c])) segment[c] = codes[i];
+  }
 }
 
 /**

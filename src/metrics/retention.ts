@@ -69,7 +69,8 @@ export type RetentionResult = RetentionRow[] & { readonly excluded: RetentionExc
  *   period of a customer's first counted event). Signup cohorts in subscription mode
  *   read no activity and ignore it.
  * - With first-activity cohorts, a member's segment is its value on its first counted
- *   row (ties in time: the first row in input order): the customer attribute, or
+ *   row (rows at the same first instant: the value first in segment order, "(none)"
+ *   last, as a SQL source has no input order to follow): the customer attribute, or
  *   "(none)" for customers missing from the customers table; for a column of the
  *   activity table itself, its value at the first activity.
  * - Periods without members have no rows; a (cohort, segment) pair has rows only when
@@ -83,7 +84,12 @@ export function retention(tables: Tables | TableInput, options: RetentionOptions
   const l = layout(m, s);
   const retained = s.mode === 'subscription' ? countSubscription(m, l, s) : countActivity(m, l, s);
   const rows = triangleRows(m, l, retained, s);
-  Object.defineProperty(rows, 'excluded', { value: Object.freeze({ ...m.excluded }), enumerable: false });
+  return withExcluded(rows, m.excluded);
+}
+
+/** The rows with the exclusion counts as a non-enumerable `excluded` property. */
+export function withExcluded(rows: RetentionRow[], excluded: RetentionExcluded): RetentionResult {
+  Object.defineProperty(rows, 'excluded', { value: Object.freeze({ ...excluded }), enumerable: false });
   return rows as RetentionResult;
 }
 
@@ -112,7 +118,8 @@ function triangleRows(m: Members, l: Layout, retained: Int32Array, s: RetentionS
   return rows;
 }
 
-interface CohortHead {
+/** One cohort (and segment) as the rows need it; `completeBelow` = index(asOf) − cohort. */
+export interface CohortHead {
   cohort: string;
   segment: string | undefined;
   size: number;
@@ -129,7 +136,7 @@ interface CohortHead {
  * shown, and the churned values summing to it include two hidden ones around each
  * hidden retained count.
  */
-function pushCohort(rows: RetentionRow[], head: CohortHead, retained: Int32Array, s: RetentionSettings): void {
+export function pushCohort(rows: RetentionRow[], head: CohortHead, retained: Int32Array, s: RetentionSettings): void {
   const k = s.minCellSize;
   const hideAll = head.size < s.minCohortSize || (k > 1 && head.size < k);
   const small = (r: number) => k > 1 && r > 0 && r < k;

@@ -6,7 +6,7 @@ import type { Frame } from '../data/frame.js';
 import type { TableInput, Tables } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, keyword, options as optionsOf, range, zone, type Range } from '../query/options.js';
-import { gridGroups, gridOf, shown } from './grid.js';
+import { gridGroups, gridOf, shown, type Grid } from './grid.js';
 import { metricInput } from './input.js';
 import { cellDurations, type Durations } from './durations.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
@@ -136,9 +136,18 @@ export function ticketStats(
     bucket,
     segments: mi.segments(frame, by),
   });
+  return ticketRows(ticketCells(frame, grid.cell, grid.cells), grid, bucket, k);
+}
+
+/** Counts → rows (the second half of ticketStats, shared with SQL sources). */
+export function ticketRows(
+  acc: TicketCells,
+  grid: Pick<Grid, 'first' | 'periods' | 'labels'>,
+  bucket: Bucketer | undefined,
+  k: number,
+): TicketStatsRow[] {
   const S = grid.labels.length;
   const P = grid.periods;
-  const acc = ticketCells(frame, grid.cell, grid.cells);
   const hidden = hiddenCells(acc, P, S, k, bucket !== undefined);
   const rows: TicketStatsRow[] = [];
   for (let p = 0; p < P; p++) {

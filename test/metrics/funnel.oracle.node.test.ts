@@ -1,6 +1,6 @@
 // Oracle for `funnel` (SPEC §3.5): SQL cannot say "best over all attempts" simply,
 // so the reference below is brute force written straight from the definition —
-// every customer's events sorted by (time, input order), every possible start
+// every customer's events sorted by (time, step position, input order), every possible start
 // event, every end event — on 50,000+ seeded rows with ties, repeats, bad rows,
 // heavy customers, unsorted input and three kinds of `by`.
 import { expect } from 'chai';
@@ -125,7 +125,9 @@ function reference(data: ReturnType<typeof generate>, o: FunnelOptions & { steps
   });
   const bySegment = new Map<string, { levels: number[]; times: number[][] }>();
   for (const { segment, events } of units.values()) {
-    events.sort((a, b) => a.t - b.t || a.i - b.i);
+    // At one instant: steps in step order (a repeated name at its first position), other events after them.
+    const rank = (name: string) => (o.steps.includes(name) ? o.steps.indexOf(name) : o.steps.length);
+    events.sort((a, b) => a.t - b.t || rank(a.name) - rank(b.name) || a.i - b.i);
     const { level, fastest } = unitResult(events, o, from, to);
     if (!bySegment.has(segment)) bySegment.set(segment, { levels: [], times: o.steps.map(() => []) });
     const s = bySegment.get(segment)!;

@@ -50,15 +50,16 @@ describe('funnel', () => {
       expect(entered(funnel(edge, { steps: 'a,b', window: 0 }))).to.deep.equal([1, 0]);
     });
 
-    it('orders ties by input order, and sorts unsorted input by time', () => {
+    it('orders same-instant events by step position, whatever the row order, and sorts unsorted input by time', () => {
       const tied = [
         { customer_id: 'x', at: T0, event: 'a' }, { customer_id: 'x', at: T0, event: 'b' },
         { customer_id: 'y', at: T0, event: 'b' }, { customer_id: 'y', at: T0, event: 'a' },
         ev('z', 5, 'b'), ev('z', 1, 'a'),
       ];
       const out = funnel(tied, { steps: 'a,b' });
-      expect(entered(out)).to.deep.equal([3, 2]);
-      expect(medians(out)).to.deep.equal([null, 2 * H]); // x: 0, z: 4 h
+      // y's b and a at one instant count as a then b (SPEC §3.5), as x's do.
+      expect(entered(out)).to.deep.equal([3, 3]);
+      expect(medians(out)).to.deep.equal([null, 0]); // x: 0, y: 0, z: 4 h
     });
 
     it('handles repeated steps (a, b, a)', () => {
@@ -128,11 +129,15 @@ describe('funnel', () => {
       expect(entered(funnel(rep, { steps: 'a,b,a', order: 'strict' }))).to.deep.equal([2, 1, 1]);
     });
 
-    it('breaks a run on a tied event listed in between', () => {
+    it('puts other events at the same instant after the steps, so they do not break a run', () => {
       const tied = [
-        { customer_id: 'u', at: T0, event: 'a' }, { customer_id: 'u', at: T0, event: 'x' }, { customer_id: 'u', at: T0, event: 'b' },
+        { customer_id: 'u', at: T0, event: 'x' }, { customer_id: 'u', at: T0, event: 'b' }, { customer_id: 'u', at: T0, event: 'a' },
+        { customer_id: 'v', at: T0, event: 'a' }, { customer_id: 'v', at: T0 + 1, event: 'x' }, { customer_id: 'v', at: T0 + 1, event: 'b' },
       ];
-      expect(entered(funnel(tied, { steps: 'a,b', order: 'strict' }))).to.deep.equal([1, 0]);
+      // u: a, b, x (steps first, in step order); v: a, then b before x at the next instant.
+      expect(entered(funnel(tied, { steps: 'a,b', order: 'strict' }))).to.deep.equal([2, 2]);
+      const broken = [{ customer_id: 'w', at: T0, event: 'a' }, { customer_id: 'w', at: T0 + 1, event: 'x' }, { customer_id: 'w', at: T0 + 2, event: 'b' }];
+      expect(entered(funnel(broken, { steps: 'a,b', order: 'strict' }))).to.deep.equal([1, 0]);
     });
   });
 

@@ -121,11 +121,13 @@ function scenarioSql(sc: Scenario): string {
   const mode = o.mode ?? 'subscription';
   const events = o.events ? `event IN (${(o.events as string[]).map((e) => `'${e}'`).join(', ')})` : 'true';
   const seg = !o.by ? `''` : sc.byFrom === 'activity' ? `coalesce(f.${o.by}, '(none)')` : `coalesce(c.${o.by}, '(none)')`;
+  // Rows at the first instant: the segment value first in segment order, "(none)" last.
+  const tieBreak = o.by && sc.byFrom === 'activity' ? `${o.by} IS NULL, ${o.by},` : '';
   const members =
     (o.cohortBy ?? 'signup') === 'signup'
       ? `SELECT customer_id id, date_trunc('${p}', signup) cohort, churned, ${seg.replace('c.', '')} seg FROM cust WHERE signup IS NOT NULL`
       : `SELECT f.customer_id id, date_trunc('${p}', f."at") cohort, c.churned, ${seg} seg
-         FROM (SELECT * FROM counted QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY "at", rn) = 1) f
+         FROM (SELECT * FROM counted QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY "at", ${tieBreak} rn) = 1) f
          ${mode === 'subscription' ? 'JOIN' : 'LEFT JOIN'} cust c USING (customer_id)`;
   const asOf = `TIMESTAMPTZ '${String(o.asOf)}'`;
   const kc = o.minCellSize ?? 0;

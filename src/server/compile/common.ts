@@ -1,0 +1,64 @@
+// Pieces every metric's SQL shares: the segment of a row (`by`), time ranges on epoch
+// ms, and the shape of a compiled query (statements, then the TypeScript that turns
+// their grouped rows into the metric's rows with the kernels' own functions).
+import type { Row, TableName } from '../../data/schema.js';
+import { NONE } from '../../metrics/input.js';
+import type { Compiler } from '../context.js';
+import type { DbRow } from '../engine.js';
+import type { BoundStatement } from '../sql.js';
+import { ident } from '../sql.js';
+import { labelOf, valueOf } from '../values.js';
+
+export interface Compiled {
+  readonly statements: readonly BoundStatement[];
+  /** The metric's rows from the rows of each statement. */
+  finish(results: readonly DbRow[][]): Row[];
+}
+
+export type MetricCompiler = (c: Compiler, options: Readonly<Record<string, unknown>>, fork: () => Compiler) => Compiled;
+
+/**
+ * The segment (`by`) of a row `alias` of `table`, as metricInput's `segments` reads it:
+ * the table's own column, else the customer's attribute from the (filtered) customers
+ * table through customer_id (a LEFT JOIN added to `joins`); null reads as "(none)".
+ * Label it with `segmentLabel`.
+ */
+export function segmentSql(c: Compiler, table: TableName, alias: string, by: string, joins: string[]): string {
+  return labelled(c, segmentValue(c, table, alias, by, joins));
+}
+
+/** The segment value before null becomes "(none)" (text or a number). */
+export function segmentValue(c: Compiler, table: TableName, alias: string, by: string, joins: string[]): { sql: string; mode: 'text' | 'num' } {
+  const own = c.column(table, by, alias);
+  const option = 'by';
+  if (own) return valueOf(c, own, by, option);
+  const customers = c.has('customers') ? c.column('customers', by, 'sc') : undefined;
+  if (!customers) {
+    throw new RangeError(
+      `${c.metric}: by '${by}' is neither a column of the table nor a customer attribute ` +
+        '(pass the customers table to break down by a customer attribute)',
+    );
+  }
+  joins.push(`LEFT JOIN ${c.filtered('customers')} sc ON sc.${ident('customer_id')} = ${alias}.${ident('customer_id')}`);
+  return valueOf(c, customers, by, option);
+}
+
+export function labelled(c: Compiler, v: { sql: string; mode: 'text' | 'num' }): string {
+  // Text: null and a literal "(none)" are one segment, as in the browser.
+  return v.mode === 'text' ? `coalesce(${v.sql}, ${c.p.text(NONE)})` : v.sql;
+}
+
+export const segmentLabel = labelOf;
+
+/** `expr >= from AND expr < to` for the finite ends; TRUE when both are open. */
+export function inRange(c: Compiler, expr: string, from: number, to: number): string {
+  const parts: string[] = [];
+  if (from > -Infinity) parts.push(`${expr} >= ${c.p.num(from)}`);
+  if (to < Infinity) parts.push(`${expr} < ${c.p.num(to)}`);
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+/** 1 when some row of the group is at or after `from` (always, when from is open). */
+export function reachesFrom(c: Compiler, expr: string, from: number): string {
+  return from > -Infinity ? `max(CASE WHEN ${expr} >= ${c.p.num(from)} THEN 1 ELSE 0 END)` : '1';
+}

@@ -1,0 +1,37 @@
+// channelCsat in SQL: answers, satisfied answers and the score sum per period and
+// group; the grid, suppression, Wilson interval and mean are channelCsat's own (csatRows).
+import { checkChannelCsatOptions, csatRows } from '../../metrics/csat.js';
+import { gridOfGroups } from '../../metrics/grid.js';
+import { count, num } from '../sql.js';
+import { ordinal, zoneParam } from '../time.js';
+import { inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+
+export const compileCsat: MetricCompiler = (c, options) => {
+  const s = checkChannelCsatOptions(options);
+  c.require('surveys');
+  const { bucket, range, by, satisfiedMin, minCellSize: k } = s;
+  const joins: string[] = [];
+  const p = bucket ? ordinal(c, bucket.period, 's.at__ts', zoneParam(c, bucket.timeZone)) : '0';
+  const seg = segmentSql(c, 'surveys', 's', by, joins);
+  const from = c.filtered('surveys');
+  const select = `SELECT ${p} AS p, ${seg} AS seg, count(*) AS n, count(*) FILTER (WHERE s.score >= ${c.p.num(satisfiedMin)}) AS sat, sum(s.score) AS total
+FROM ${from} s ${joins.join(' ')}
+WHERE s.kind = 'csat' AND ${inRange(c, 's.at', range.from, range.to)}
+GROUP BY 1, 2`;
+  return {
+    statements: [c.statement(select)],
+    finish([rows]) {
+      const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
+      const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
+      const acc = { n: new Int32Array(grid.cells), satisfied: new Int32Array(grid.cells), sum: new Float64Array(grid.cells) };
+      rows.forEach((r, i) => {
+        const cell = cells[i];
+        if (cell < 0) return;
+        acc.n[cell] += count(r.n);
+        acc.satisfied[cell] += count(r.sat);
+        acc.sum[cell] += num(r.total) ?? 0;
+      });
+      return csatRows(acc, grid, bucket, k) as never;
+    },
+  };
+};

@@ -1,0 +1,24 @@
+// extent in SQL: the first and last time of a table column and how many rows have one.
+import type { TableName } from '../../data/schema.js';
+import { checkExtentOptions } from '../../metrics/extent.js';
+import { count, num } from '../sql.js';
+import { timeOf } from '../values.js';
+import type { MetricCompiler } from './common.js';
+
+export const compileExtent: MetricCompiler = (c, options) => {
+  const s = checkExtentOptions(options);
+  const table: TableName = s.table;
+  c.require(table);
+  const ref = c.column(table, s.column, 'r');
+  if (!ref) throw new RangeError(`The table has no column '${s.column}'`);
+  const t = timeOf(c, ref, s.column, 'column');
+  const kind = s.kind === undefined ? '' : ` AND r.kind = ${c.p.text(s.kind)}`;
+  const select = `SELECT min(${t}) AS lo, max(${t}) AS hi, count(${t}) AS n FROM ${c.filtered(table)} r WHERE ${t} IS NOT NULL${kind}`;
+  return {
+    statements: [c.statement(select)],
+    finish([[r]]) {
+      const rows = count(r.n);
+      return [{ table, first: rows ? num(r.lo) : null, last: rows ? num(r.hi) : null, rows }];
+    },
+  };
+};

@@ -1,0 +1,34 @@
+// Metric name → its SQL compiler. A metric without one is refused by name.
+import type { MetricName } from '../../query/types.js';
+import type { MetricCompiler } from './common.js';
+import { compileAdoption } from './adoption.js';
+import { compileCsat } from './csat.js';
+import { compileExtent } from './extent.js';
+import { compileFunnel } from './funnel.js';
+import { compileKpis } from './kpis.js';
+import { compileNps } from './nps.js';
+import { compileRetention } from './retention.js';
+import { compileTickets } from './tickets.js';
+
+export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
+  retention: compileRetention,
+  npsTrend: compileNps,
+  channelCsat: compileCsat,
+  ticketStats: compileTickets,
+  funnel: compileFunnel,
+  featureAdoption: compileAdoption,
+  kpis: compileKpis,
+  extent: compileExtent,
+};
+
+/** The options each metric computes at a SQL source (what `capabilities()` lists). */
+export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
+  retention: ['period', 'asOf', 'from', 'to', 'maxOffset', 'by', 'minCohortSize', 'minCellSize', 'mode', 'cohortBy', 'events', 'timeZone'],
+  npsTrend: ['period', 'from', 'to', 'by', 'rolling', 'timeZone', 'minCellSize'],
+  channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize'],
+  ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize'],
+  funnel: ['steps', 'window', 'order', 'from', 'to', 'by', 'timeZone', 'minCellSize'],
+  featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare'],
+  kpis: ['from', 'to', 'activationWindow', 'features', 'satisfiedMin', 'period', 'timeZone', 'minCellSize', 'metrics'],
+  extent: ['table', 'column', 'kind'],
+};

@@ -1,0 +1,201 @@
+// kpis in SQL: each asked card's counts per window — the range and the one before it,
+// and each sparkline period — grouped by the engine; the series, suppression and
+// deltas are kpis' own (surveySeries, ticketSeries, ratio, kpiRows).
+import { checkKpiOptions, kpiRows, sparkBounds, type Cards, type KpiSettings } from '../../metrics/kpis.js';
+import { ratio, surveySeries, ticketSeries } from '../../metrics/kpis-windows.js';
+import type { Compiler } from '../context.js';
+import type { DbRow } from '../engine.js';
+import type { BoundStatement } from '../sql.js';
+import { count, num } from '../sql.js';
+import { addDurationMs, ordinal, zoneParam } from '../time.js';
+import type { Compiled, MetricCompiler } from './common.js';
+import { addTickets, emptyTicketCells, ticketItems } from './tickets.js';
+
+/** The windows of one set of cards: the range and the one before it, or the sparkline's periods. */
+interface Windows {
+  readonly count: number;
+  /** Window index (0…count−1) of an instant, null outside every window. */
+  index(c: Compiler, ms: string, ts: string): string;
+  /** How many window starts are at or before the instant (src/metrics/kpis-windows.ts firstStartAfter). */
+  startsUpTo(c: Compiler, ms: string, ts: string): string;
+}
+
+function mainWindows(lo: number, from: number, to: number): Windows {
+  return {
+    count: 2,
+    index: (c, ms) => `CASE WHEN ${ms} >= ${c.p.num(lo)} AND ${ms} < ${c.p.num(from)} THEN 0 WHEN ${ms} >= ${c.p.num(from)} AND ${ms} < ${c.p.num(to)} THEN 1 END`,
+    startsUpTo: (c, ms) => `CASE WHEN ${ms} < ${c.p.num(lo)} THEN 0 WHEN ${ms} < ${c.p.num(from)} THEN 1 ELSE 2 END`,
+  };
+}
+
+function sparkWindows(s: KpiSettings, count: number): Windows {
+  const b = s.bucket!;
+  const first = b.index(s.from);
+  const ord = (c: Compiler, ts: string) => `(${ordinal(c, b.period, ts, zoneParam(c, b.timeZone))} - ${c.p.num(first)})`;
+  return {
+    count,
+    index: (c, ms, ts) => `CASE WHEN ${ms} >= ${c.p.num(s.from)} AND ${ms} < ${c.p.num(s.to)} THEN ${ord(c, ts)} END`,
+    startsUpTo: (c, ms, ts) => `CASE WHEN ${ms} < ${c.p.num(s.from)} THEN 0 ELSE least(${ord(c, ts)} + 1, ${c.p.num(count)}) END`,
+  };
+}
+
+type Part = { statement: BoundStatement; read(rows: readonly DbRow[], cards: Cards): void };
+
+const index = (r: DbRow, m: number) => {
+  const j = num(r.j);
+  return j === null || j < 0 || j >= m ? -1 : j;
+};
+
+function surveyPart(c: Compiler, s: KpiSettings, w: Windows): Part {
+  const sm = c.p.num(s.satisfiedMin);
+  const statement = c.statement(`SELECT ${w.index(c, 'r.at', 'r.at__ts')} AS j,
+  count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 9) AS pr, count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 7 AND r.score < 9) AS pa,
+  count(*) FILTER (WHERE r.kind = 'nps' AND r.score < 7) AS de, count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
+  count(*) FILTER (WHERE r.kind = 'csat' AND r.score >= ${sm}) AS sat, count(*) FILTER (WHERE r.kind = 'ces') AS ces_n,
+  sum(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum
+FROM ${c.filtered('surveys')} r GROUP BY 1`);
+  return {
+    statement,
+    read(rows, cards) {
+      const m = w.count;
+      const z = () => new Int32Array(m);
+      const counts = { classes: [z(), z(), z()], csatN: z(), satisfied: z(), cesN: z(), cesSum: new Float64Array(m) };
+      for (const r of rows) {
+        const j = index(r, m);
+        if (j < 0) continue;
+        counts.classes[0][j] += count(r.pr);
+        counts.classes[1][j] += count(r.pa);
+        counts.classes[2][j] += count(r.de);
+        counts.csatN[j] += count(r.csat_n);
+        counts.satisfied[j] += count(r.sat);
+        counts.cesN[j] += count(r.ces_n);
+        counts.cesSum[j] += num(r.ces_sum) ?? 0;
+      }
+      Object.assign(cards, surveySeries(counts));
+    },
+  };
+}
+
+function ticketPart(c: Compiler, w: Windows): Part {
+  const statement = c.statement(`SELECT ${w.index(c, 's.opened_at', 's.opened_at__ts')} AS j, ${ticketItems(c)} FROM ${c.filtered('tickets')} s GROUP BY 1`);
+  return {
+    statement,
+    read(rows, cards) {
+      const acc = emptyTicketCells(w.count);
+      for (const r of rows) {
+        const j = index(r, w.count);
+        if (j >= 0) addTickets(acc, j, r);
+      }
+      Object.assign(cards, ticketSeries(acc));
+    },
+  };
+}
+
+function churnPart(c: Compiler, w: Windows): Part {
+  const statement = c.statement(`SELECT ${w.startsUpTo(c, 'r.signup_at', 'r.signup_at__ts')} AS lo,
+  CASE WHEN r.churned_at IS NULL THEN NULL ELSE ${w.startsUpTo(c, 'r.churned_at', 'r.churned_at__ts')} END AS hi,
+  ${w.index(c, 'r.churned_at', 'r.churned_at__ts')} AS j, count(*) AS n
+FROM ${c.filtered('customers')} r WHERE r.signup_at IS NOT NULL GROUP BY 1, 2, 3`);
+  return {
+    statement,
+    read(rows, cards) {
+      const m = w.count;
+      const diff = new Int32Array(m + 1);
+      const numer = new Int32Array(m);
+      for (const r of rows) {
+        const n = count(r.n);
+        const lo = Math.min(count(r.lo), m);
+        const hi = r.hi === null ? m - 1 : Math.min(count(r.hi), m) - 1;
+        if (lo > hi) continue;
+        diff[lo] += n;
+        diff[hi + 1] -= n;
+        const j = index(r, m);
+        if (j >= 0 && j >= lo) numer[j] += n;
+      }
+      const den = new Int32Array(m);
+      for (let j = 0, run = 0; j < m; j++) den[j] = run += diff[j];
+      cards.churnRate = ratio(numer, den);
+    },
+  };
+}
+
+function activationPart(c: Compiler, s: KpiSettings, w: Windows): Part {
+  const lo = s.from - (s.to - s.from);
+  const until = addDurationMs(c, 'r.signup_at__ts', 'r.signup_at', s.activationWindow, zoneParam(c, s.timeZone));
+  // Each deadline once per customer, then one hash join with the activity.
+  c.define(
+    'signups',
+    `SELECT r.customer_id AS id, r.signup_at AS t, ${until} AS due FROM ${c.filtered('customers')} r
+  WHERE r.signup_at >= ${c.p.num(lo)} AND r.signup_at < ${c.p.num(s.to)}`,
+  );
+  c.define(
+    'activated',
+    `SELECT DISTINCT g.id FROM signups g JOIN ${c.filtered('activity')} a ON a.customer_id = g.id WHERE a.at >= g.t AND a.at < g.due`,
+  );
+  const statement = c.statement(`SELECT ${w.index(c, 'r.signup_at', 'r.signup_at__ts')} AS j, count(*) AS den, count(x.id) AS num
+FROM ${c.filtered('customers')} r LEFT JOIN activated x ON x.id = r.customer_id GROUP BY 1`);
+  return {
+    statement,
+    read(rows, cards) {
+      const den = new Int32Array(w.count);
+      const numer = new Int32Array(w.count);
+      for (const r of rows) {
+        const j = index(r, w.count);
+        if (j < 0) continue;
+        den[j] += count(r.den);
+        numer[j] += count(r.num);
+      }
+      cards.activation = ratio(numer, den);
+    },
+  };
+}
+
+function adoptionPart(c: Compiler, s: KpiSettings, w: Windows): Part {
+  const statement = c.statement(`SELECT ${w.index(c, 'a.at', 'a.at__ts')} AS j, count(DISTINCT a.customer_id) AS den,
+  count(DISTINCT CASE WHEN ${c.d.inList('a.event', c.p.texts(s.features!))} THEN a.customer_id END) AS num
+FROM ${c.filtered('activity')} a GROUP BY 1`);
+  return {
+    statement,
+    read(rows, cards) {
+      const den = new Int32Array(w.count);
+      const numer = new Int32Array(w.count);
+      for (const r of rows) {
+        const j = index(r, w.count);
+        if (j < 0) continue;
+        den[j] += count(r.den);
+        numer[j] += count(r.num);
+      }
+      cards.adoption = ratio(numer, den);
+    },
+  };
+}
+
+/** The parts one set of windows needs for the asked cards whose tables the source has. */
+function parts(fork: () => Compiler, s: KpiSettings, w: Windows): Part[] {
+  const want = new Set(s.metrics);
+  const probe = fork();
+  const out: Part[] = [];
+  if (['nps', 'csat', 'ces'].some((m) => want.has(m as never)) && probe.has('surveys')) out.push(surveyPart(fork(), s, w));
+  if (['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'].some((m) => want.has(m as never)) && probe.has('tickets')) out.push(ticketPart(fork(), w));
+  if (want.has('churnRate') && probe.has('customers')) out.push(churnPart(fork(), w));
+  if (want.has('activation') && probe.has('customers') && probe.has('activity')) out.push(activationPart(fork(), s, w));
+  if (want.has('adoption') && s.features && probe.has('activity')) out.push(adoptionPart(fork(), s, w));
+  return out;
+}
+
+export const compileKpis: MetricCompiler = (_c, options, fork): Compiled => {
+  const s = checkKpiOptions(options);
+  const main = parts(fork, s, mainWindows(s.from - (s.to - s.from), s.from, s.to));
+  const spark = s.bucket ? sparkBounds(s.bucket, s.from, s.to) : undefined;
+  const sparkParts = spark ? parts(fork, s, sparkWindows(s, spark.keys.length)) : [];
+  return {
+    statements: [...main, ...sparkParts].map((p) => p.statement),
+    finish(results) {
+      const mainCards: Cards = {};
+      main.forEach((p, i) => p.read(results[i], mainCards));
+      const sparkCards: Cards = {};
+      sparkParts.forEach((p, i) => p.read(results[main.length + i], sparkCards));
+      return kpiRows(s, mainCards, spark && { cards: sparkCards, keys: spark.keys }) as never;
+    },
+  };
+};

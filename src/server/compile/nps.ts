@@ -1,0 +1,40 @@
+// npsTrend in SQL: answers counted per period and segment by class (promoters,
+// passives, detractors), over the range and the rolling window's lookback; the grid,
+// rolling sums, suppression and scores are npsTrend's own (npsRows).
+import { gridOfGroups } from '../../metrics/grid.js';
+import { checkNpsTrendOptions, npsRows } from '../../metrics/nps.js';
+import { count, num } from '../sql.js';
+import { ordinal, zoneParam } from '../time.js';
+import { inRange, reachesFrom, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+
+export const compileNps: MetricCompiler = (c, options) => {
+  const s = checkNpsTrendOptions(options);
+  c.require('surveys');
+  const { bucket, range, by, rolling: w, minCellSize: k } = s;
+  const lo = w > 1 && range.from > -Infinity ? Math.min(range.from, bucket.start(bucket.index(range.from) - (w - 1))) : range.from;
+  const joins: string[] = [];
+  const tz = zoneParam(c, bucket.timeZone);
+  const seg = by === undefined ? 'NULL' : segmentSql(c, 'surveys', 's', by, joins);
+  const from = c.filtered('surveys');
+  const select = `SELECT ${ordinal(c, bucket.period, 's.at__ts', tz)} AS p, ${seg} AS seg, ${reachesFrom(c, 's.at', range.from)} AS inr,
+  count(*) FILTER (WHERE s.score >= 9) AS pr, count(*) FILTER (WHERE s.score >= 7 AND s.score < 9) AS pa, count(*) FILTER (WHERE s.score < 7) AS de
+FROM ${from} s ${joins.join(' ')}
+WHERE s.kind = 'nps' AND ${inRange(c, 's.at', lo, range.to)}
+GROUP BY 1, 2`;
+  return {
+    statements: [c.statement(select)],
+    finish([rows]) {
+      const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: count(r.inr) > 0 }));
+      const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
+      const ext = new Int32Array(grid.cells * 3);
+      rows.forEach((r, i) => {
+        const cell = cells[i];
+        if (cell < 0) return;
+        ext[cell * 3] += count(r.pr);
+        ext[cell * 3 + 1] += count(r.pa);
+        ext[cell * 3 + 2] += count(r.de);
+      });
+      return npsRows(ext, grid, bucket, by, w, k) as never;
+    },
+  };
+};

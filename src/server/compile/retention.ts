@@ -1,0 +1,126 @@
+// retention in SQL: members (customers by signup, or activity customers by their first
+// counted event) with their cohort, segment and churn period, counted per cohort,
+// segment and last retained offset (subscription) or per offset with distinct members
+// active (activity); the triangle's rows and suppression are retention's own (pushCohort).
+import { NONE } from '../../metrics/input.js';
+import { segmentOrder } from '../../metrics/options.js';
+import { pushCohort, withExcluded, type RetentionRow } from '../../metrics/retention.js';
+import { retentionSettings, type RetentionSettings } from '../../metrics/retention-options.js';
+import type { Compiler } from '../context.js';
+import { count, num } from '../sql.js';
+import { ordinal, zoneParam } from '../time.js';
+import { labelled, segmentLabel, segmentSql, segmentValue, type MetricCompiler } from './common.js';
+
+/** The members CTE `m` (id, c, seg[, ci]) and the rows it leaves out (`x`: their count). */
+function members(c: Compiler, s: RetentionSettings, counted: (alias: string) => string): void {
+  const tz = zoneParam(c, s.bucket.timeZone);
+  const ord = (ts: string) => ordinal(c, s.bucket.period, ts, tz);
+  const sub = s.mode === 'subscription';
+  const joins: string[] = [];
+  if (s.cohortBy === 'signup') {
+    c.require('customers');
+    const seg = s.by === undefined ? 'NULL' : segmentSql(c, 'customers', 'r', s.by, joins);
+    const churn = sub ? `, ${ord('r.churned_at__ts')} AS ci` : '';
+    c.define('m', `SELECT r.customer_id AS id, ${ord('r.signup_at__ts')} AS c, ${seg} AS seg${churn} FROM ${c.filtered('customers')} r ${joins.join(' ')} WHERE r.signup_at IS NOT NULL`);
+    return;
+  }
+  c.require('activity');
+  if (sub) c.require('customers');
+  const activity = c.filtered('activity');
+  c.define('fa', `SELECT a.customer_id AS id, min(a.at) AS t0, min(a.at__ts) AS t0ts FROM ${activity} a WHERE ${counted('a')} GROUP BY a.customer_id`);
+  let seg = 'NULL';
+  if (s.by !== undefined) {
+    const v = segmentValue(c, 'activity', 'a', s.by, joins);
+    // Rows at the first instant may disagree (an activity column): the first value in segment order, "(none)" last.
+    const none = c.p.text(NONE);
+    const least = v.mode === 'text' ? `min(${c.d.binary(`CASE WHEN ${v.sql} = ${none} THEN NULL ELSE ${v.sql} END`)})` : `min(${v.sql})`;
+    seg = labelled(c, { sql: least, mode: v.mode });
+  }
+  const customers = sub ? `JOIN ${c.filtered('customers')} cu ON cu.customer_id = fa.id` : '';
+  const churn = sub ? `, ${ord('min(cu.churned_at__ts)')} AS ci` : '';
+  c.define(
+    'm',
+    `SELECT fa.id, ${ord('fa.t0ts')} AS c, ${seg} AS seg${churn} FROM fa ${customers}
+  JOIN ${activity} a ON a.customer_id = fa.id AND a.at = fa.t0 AND ${counted('a')} ${joins.join(' ')}
+  GROUP BY fa.id, fa.t0ts`,
+  );
+}
+
+export const compileRetention: MetricCompiler = (c, options) => {
+  const s = retentionSettings(options);
+  const events = s.events;
+  let eventsParam: string | undefined;
+  // Bound only when a statement reads activity (an unused parameter is an error to both engines).
+  const counted = (alias: string) => (events === undefined ? 'TRUE' : c.d.inList(`${alias}.event`, (eventsParam ??= c.p.texts(events))));
+  members(c, s, counted);
+  const sub = s.mode === 'subscription';
+  const tz = zoneParam(c, s.bucket.timeZone);
+  const parts = [`SELECT 's' AS k, c, seg, ${sub ? 'ci' : 'NULL'} AS x, count(*) AS n FROM m GROUP BY c, seg${sub ? ', ci' : ''}`];
+  if (!sub) {
+    const offset = `${ordinal(c, s.bucket.period, 'a.at__ts', tz)} - m.c`;
+    parts.push(`SELECT 'r' AS k, m.c, m.seg, ${offset} AS x, count(DISTINCT m.id) AS n FROM m JOIN ${c.filtered('activity')} a ON a.customer_id = m.id
+  WHERE ${counted('a')} AND ${offset} >= 0 GROUP BY m.c, m.seg, ${offset}`);
+  }
+  if (s.cohortBy === 'signup') {
+    parts.push(`SELECT 'ns' AS k, NULL, NULL, NULL, count(*) AS n FROM ${c.filtered('customers')} r WHERE r.signup_at IS NULL`);
+    if (!sub) {
+      parts.push(`SELECT 'nc' AS k, NULL, NULL, NULL, count(DISTINCT a.customer_id) AS n FROM ${c.filtered('activity')} a
+  WHERE ${counted('a')} AND a.customer_id NOT IN (SELECT customer_id FROM ${c.filtered('customers')})`);
+    }
+  } else if (sub) parts.push(`SELECT 'nc' AS k, NULL, NULL, NULL, count(*) AS n FROM fa WHERE fa.id NOT IN (SELECT customer_id FROM ${c.filtered('customers')})`);
+  return {
+    statements: [c.statement(parts.join('\nUNION ALL\n'))],
+    finish([rows]) {
+      return triangle(rows, s) as never;
+    },
+  };
+};
+
+interface Group {
+  c: number;
+  label: string;
+  size: number;
+  /** Subscription: members per last retained offset (Infinity key = never churned in range); activity: retained per offset. */
+  at: Map<number, number>;
+}
+
+function triangle(rows: readonly Record<string, unknown>[], s: RetentionSettings): RetentionRow[] {
+  const groups = new Map<string, Group>();
+  const excluded = { noSignup: 0, noCustomer: 0 };
+  const asOfIndex = s.bucket.index(s.asOf);
+  const lastOffset = (c: number) => Math.min(asOfIndex - c, s.maxOffset);
+  for (const r of rows) {
+    if (r.k === 'ns') excluded.noSignup = count(r.n);
+    if (r.k === 'nc') excluded.noCustomer = count(r.n);
+    if (r.k !== 's' && r.k !== 'r') continue;
+    const c = num(r.c)!;
+    if (!(c >= s.cohortMin && c <= s.cohortMax)) continue;
+    const label = s.by === undefined ? '' : segmentLabel(r.seg);
+    const key = `${c}\u0000${label}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { c, label, size: 0, at: new Map() }));
+    const n = count(r.n);
+    if (r.k === 's') {
+      g.size += n;
+      if (s.mode !== 'subscription') continue;
+      // Retained at offset k while index(churned_at) ≥ c + k + 1.
+      const ci = num(r.x);
+      const last = Math.min(lastOffset(c), ci === null ? Infinity : ci - c - 1);
+      if (last >= 0) g.at.set(last, (g.at.get(last) ?? 0) + n);
+    } else g.at.set(num(r.x)!, (g.at.get(num(r.x)!) ?? 0) + n);
+  }
+  const list = [...groups.values()];
+  const labels = [...new Set(list.map((g) => g.label))];
+  const rank = new Map(segmentOrder(labels, new Uint8Array(labels.length).fill(1)).map((code, i) => [labels[code], i]));
+  list.sort((a, b) => a.c - b.c || rank.get(a.label)! - rank.get(b.label)!);
+  const out: RetentionRow[] = [];
+  for (const g of list) {
+    const last = lastOffset(g.c);
+    const retained = new Int32Array(last + 1);
+    for (const [k, n] of g.at) if (k <= last) retained[k] += n;
+    if (s.mode === 'subscription') for (let k = last - 1; k >= 0; k--) retained[k] += retained[k + 1];
+    const head = { cohort: s.bucket.key(g.c), segment: s.by === undefined ? undefined : g.label, size: g.size, completeBelow: asOfIndex - g.c };
+    pushCohort(out, head, retained, s);
+  }
+  return withExcluded(out, excluded);
+}

@@ -1,0 +1,88 @@
+// ticketStats in SQL: tickets, resolved, first-contact counts, and per duration its
+// count, sum and two middle values (so the median is exact) per period and group; the
+// grid, suppression and rates are ticketStats' own (ticketRows).
+import { gridOfGroups } from '../../metrics/grid.js';
+import { checkTicketStatsOptions, ticketRows, type TicketCells } from '../../metrics/tickets.js';
+import type { Compiler } from '../context.js';
+import type { DbRow } from '../engine.js';
+import { count, num } from '../sql.js';
+import { ordinal, zoneParam } from '../time.js';
+import { inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+
+const MINUTE_MS = 60_000;
+
+/** Count, sum (ms) and middle values (ms) of `end − opened` over the rows that have an end. */
+export function durationItems(c: Compiler, end: string, prefix: string, alias = 's'): string {
+  const d = `(${alias}.${end} - ${alias}.opened_at)`;
+  const has = `${alias}.${end} IS NOT NULL`;
+  return `count(${alias}.${end}) AS ${prefix}_n, sum(${d}) AS ${prefix}_sum, ${c.d.lowerMiddle(d, has)} AS ${prefix}_lo, ${c.d.upperMiddle(d, has)} AS ${prefix}_hi`;
+}
+
+/** The median in minutes as the kernel computes it: the mean of the two middle values for an even count. */
+export function medianMinutes(n: number, lo: unknown, hi: unknown): number {
+  if (n <= 0) return NaN;
+  const a = num(lo)! / MINUTE_MS;
+  return n % 2 ? a : (a + num(hi)! / MINUTE_MS) / 2;
+}
+
+/** Adds a group's durations into cell `cell` (a cell holds one group: medians cannot be merged). */
+export function addDurations(acc: TicketCells['response'], cell: number, r: DbRow, prefix: string): void {
+  const n = count(r[`${prefix}_n`]);
+  acc.count[cell] += n;
+  acc.sum[cell] += (num(r[`${prefix}_sum`]) ?? 0) / MINUTE_MS;
+  acc.median[cell] = medianMinutes(n, r[`${prefix}_lo`], r[`${prefix}_hi`]);
+}
+
+export function emptyTicketCells(cells: number): TicketCells {
+  const durations = () => ({ count: new Int32Array(cells), sum: new Float64Array(cells), median: new Float64Array(cells).fill(NaN) });
+  return {
+    tickets: new Int32Array(cells),
+    resolved: new Int32Array(cells),
+    fcrYes: new Int32Array(cells),
+    fcrNo: new Int32Array(cells),
+    response: durations(),
+    resolution: durations(),
+  };
+}
+
+export function addTickets(acc: TicketCells, cell: number, r: DbRow): void {
+  acc.tickets[cell] += count(r.n);
+  acc.resolved[cell] += count(r.resolved);
+  acc.fcrYes[cell] += count(r.fcr_yes);
+  acc.fcrNo[cell] += count(r.fcr_no);
+  addDurations(acc.response, cell, r, 'rsp');
+  addDurations(acc.resolution, cell, r, 'res');
+}
+
+export function ticketItems(c: Compiler, alias = 's'): string {
+  return `count(*) AS n, count(${alias}.resolved_at) AS resolved,
+  count(*) FILTER (WHERE ${alias}.resolved_at IS NOT NULL AND ${alias}.contacts = 1) AS fcr_yes,
+  count(*) FILTER (WHERE ${alias}.resolved_at IS NOT NULL AND ${alias}.contacts > 1) AS fcr_no,
+  ${durationItems(c, 'first_response_at', 'rsp', alias)}, ${durationItems(c, 'resolved_at', 'res', alias)}`;
+}
+
+export const compileTickets: MetricCompiler = (c, options) => {
+  const s = checkTicketStatsOptions(options);
+  c.require('tickets');
+  const { bucket, range, by, minCellSize: k } = s;
+  const joins: string[] = [];
+  const p = bucket ? ordinal(c, bucket.period, 's.opened_at__ts', zoneParam(c, bucket.timeZone)) : '0';
+  const seg = segmentSql(c, 'tickets', 's', by, joins);
+  const from = c.filtered('tickets');
+  const select = `SELECT ${p} AS p, ${seg} AS seg, ${ticketItems(c)}
+FROM ${from} s ${joins.join(' ')}
+WHERE ${inRange(c, 's.opened_at', range.from, range.to)}
+GROUP BY 1, 2`;
+  return {
+    statements: [c.statement(select)],
+    finish([rows]) {
+      const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
+      const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
+      const acc = emptyTicketCells(grid.cells);
+      rows.forEach((r, i) => {
+        if (cells[i] >= 0) addTickets(acc, cells[i], r);
+      });
+      return ticketRows(acc, grid, bucket, k) as never;
+    },
+  };
+};

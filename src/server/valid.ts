@@ -1,0 +1,165 @@
+// SPEC §1's validation in SQL: each table's rows with their canonical columns
+// normalized as `validate` stores them (text trimmed, blank = no value, survey kinds in
+// lower case, times as epoch ms beside a UTC timestamp, numbers as doubles) and the
+// first problem of each row, in the order `validate` checks them. Rows with a problem
+// are left out of every query and counted in `report()`.
+//
+// Duplicate ids: SQL rows have no input order, so "the first row wins" cannot be
+// followed. Among the rows of one id that have no other problem, the one that sorts
+// first by its canonical columns (then its other columns as text) is kept and the
+// others count as `duplicate-id`; a row with a problem of its own counts under that
+// problem (validate counts such a row as a duplicate when it comes after the kept one).
+import { SCHEMA, type ColumnSpec, type TableName } from '../data/schema.js';
+import { toNumber, toText } from '../data/values.js';
+import { parseTimestamp } from '../time/parse.js';
+import type { CanonicalSource, SqlType, TableModel } from './catalog.js';
+import type { Dialect } from './dialect.js';
+import { ident, type Params } from './sql.js';
+
+/** A database column Pulso cannot read as its canonical type. */
+export class SqlSchemaError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SqlSchemaError';
+  }
+}
+
+/** The largest |epoch ms| a JavaScript Date holds; times beyond are unparseable there. */
+const MAX_MS = 8.64e15;
+
+/** The unique id column of a table, if any. */
+export function uniqueColumn(table: TableName): string | undefined {
+  return SCHEMA[table].find((s) => s.unique)?.name;
+}
+
+/** Internal name of the UTC timestamp beside a time column's epoch ms. */
+export const tsName = (column: string) => `${column}__ts`;
+
+/** Internal name of an extra column in the checked relation. */
+export const extraName = (i: number) => `x__${i}`;
+
+interface Normalized {
+  /** Select items of the inner relation. */
+  items: string[];
+  /** Conditions, each with the problem it means, in checking order. */
+  checks: [string, string][];
+}
+
+function describe(model: TableModel, spec: ColumnSpec, source: CanonicalSource & { kind: 'column' }): string {
+  return `column ${ident(source.column)} of ${model.from} (canonical ${model.name}.${spec.name})`;
+}
+
+/** The SQL of a canonical column's value, and its own checks (missing, unparseable, out of range…). */
+function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, out: Normalized): void {
+  const source = model.canonical.get(spec.name)!;
+  const name = ident(spec.name);
+  const problem = (what: string) => `'${spec.name}|${what}'`;
+  const raw = source.kind === 'column' ? ident(source.column) : 'NULL';
+  if (spec.kind === 'string') {
+    let value: string;
+    if (source.kind === 'constant') {
+      const text = toText(source.value) ?? '';
+      value = text === '' ? 'NULL' : p.text(text);
+    } else if (source.kind === 'absent') value = 'NULL';
+    else if (source.type === 'text') value = `NULLIF(${d.trim(raw)}, '')`;
+    else if (source.type === 'integer') value = d.text(raw);
+    else throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`);
+    if (model.name === 'surveys' && spec.name === 'kind') value = `lower(${value})`;
+    out.items.push(`${value} AS ${name}`);
+    if (spec.required) out.checks.push([`${name} IS NULL`, problem('missing')]);
+    return;
+  }
+  if (spec.kind === 'time') {
+    let ts: string;
+    if (source.kind === 'constant') {
+      const ms = parseTimestamp(source.value);
+      ts = Number.isNaN(ms) ? 'CAST(NULL AS TIMESTAMP)' : d.timestampOfMs(p.num(ms));
+      if (Number.isNaN(ms)) out.checks.push(['TRUE', problem('unparseable-time')]);
+    } else if (source.kind === 'absent') ts = `CAST(NULL AS TIMESTAMP)`;
+    else if (source.type === 'timestamp') ts = `CAST(${raw} AS TIMESTAMP)`;
+    else if (source.type === 'timestamptz') ts = d.utcOfTz(raw);
+    else if (source.type === 'date') ts = `CAST(${raw} AS TIMESTAMP)`;
+    else throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be TIMESTAMP, TIMESTAMPTZ or DATE (holding UTC)`);
+    out.items.push(`${ts} AS ${ident(tsName(spec.name))}`, `${d.epochMs(ts)} AS ${name}`);
+    if (spec.required) out.checks.push([`${name} IS NULL`, problem('missing')]);
+    out.checks.push([`(${name} < -${MAX_MS} OR ${name} > ${MAX_MS})`, problem('unparseable-time')]);
+    return;
+  }
+  let value: string;
+  let infinite = 'FALSE';
+  if (source.kind === 'constant') {
+    const x = toNumber(source.value);
+    value = Number.isNaN(x) ? 'NULL' : p.num(x);
+    if (Number.isNaN(x)) out.checks.push(['TRUE', problem(toText(source.value)?.trim() ? 'not-a-number' : 'missing')]);
+  } else if (source.kind === 'absent') value = 'CAST(NULL AS DOUBLE PRECISION)';
+  else if (source.type === 'integer' || source.type === 'float') {
+    const x = d.double(raw);
+    value = `CASE WHEN ${d.isNaN(x)} THEN NULL ELSE ${x} END`;
+    infinite = d.isInfinite(x);
+  } else throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be a number`);
+  out.items.push(`${value} AS ${name}`, `${infinite} AS ${ident(`${spec.name}__inf`)}`);
+  if (spec.required) out.checks.push([`${name} IS NULL`, problem('missing')]);
+  out.checks.push([ident(`${spec.name}__inf`), problem('not-a-number')]);
+  if (spec.integer) out.checks.push([`${name} <> floor(${name})`, problem('not-an-integer')]);
+  if (spec.min !== undefined) out.checks.push([`${name} < ${spec.min}`, problem('out-of-range')]);
+  if (spec.max !== undefined) out.checks.push([`${name} > ${spec.max}`, problem('out-of-range')]);
+}
+
+/** Rules across columns, after every column's own: survey kind and scale; ends before starts. */
+function crossChecks(table: TableName, out: Normalized): void {
+  if (table === 'surveys') {
+    out.checks.push(
+      [`kind NOT IN ('nps', 'csat', 'ces')`, `'kind|unknown-kind'`],
+      [
+        `((kind = 'nps' AND (score < 0 OR score > 10)) OR (kind = 'csat' AND (score < 1 OR score > 5)) OR (kind = 'ces' AND (score < 1 OR score > 7)))`,
+        `'score|out-of-range'`,
+      ],
+      [`(kind = 'nps' AND score <> floor(score))`, `'score|not-an-integer'`],
+    );
+  }
+  for (const spec of SCHEMA[table]) {
+    for (const start of spec.notBefore ?? []) out.checks.push([`${ident(spec.name)} < ${ident(start)}`, `'${spec.name}|end-before-start'`]);
+  }
+}
+
+export interface Checked {
+  /** SQL of the relation: normalized columns, extras as x__i, and `_problem` ('field|problem' or null). */
+  readonly sql: string;
+  /** Extra column name → its name in the relation. */
+  readonly extras: ReadonlyMap<string, { readonly name: string; readonly type: SqlType }>;
+}
+
+/**
+ * The checked relation of a table. Checks run in `validate`'s order: each canonical
+ * column in schema order (missing, then its own parse and range rules), then the
+ * rules across columns; a row gets the first problem found.
+ */
+export function checkedRelation(model: TableModel, d: Dialect, p: Params, extras: Iterable<string>): Checked {
+  const out: Normalized = { items: [], checks: [] };
+  for (const spec of SCHEMA[model.name]) normalize(model, spec, d, p, out);
+  crossChecks(model.name, out);
+  const map = new Map<string, { name: string; type: SqlType }>();
+  let i = 0;
+  for (const e of extras) {
+    const extra = model.extras.get(e);
+    if (!extra || map.has(e)) continue;
+    const alias = extraName(i++);
+    map.set(e, { name: alias, type: extra.type });
+    out.items.push(`${ident(extra.column)} AS ${ident(alias)}`);
+  }
+  const cases = out.checks.map(([cond, problem]) => `WHEN ${cond} THEN ${problem}`).join(' ');
+  const problem = cases ? `CASE ${cases} END` : 'CAST(NULL AS VARCHAR)';
+  const sql = `SELECT n.*, ${problem} AS _problem FROM (SELECT ${out.items.join(', ')} FROM ${model.from}) n`;
+  return { sql, extras: map };
+}
+
+/**
+ * The rows validation accepts: no problem, and for tables with a unique id, one row
+ * per id (the first by the canonical columns, then the extras as text).
+ */
+export function validRelation(table: TableName, checked: string, columns: readonly string[], d: Dialect): string {
+  const id = uniqueColumn(table);
+  if (!id) return `SELECT * FROM ${checked} WHERE _problem IS NULL`;
+  const order = columns.map((c) => `${d.text(ident(c))} NULLS LAST`).join(', ');
+  return `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY ${ident(id)} ORDER BY ${order}) AS _dup FROM ${checked} WHERE _problem IS NULL) d WHERE _dup = 1`;
+}
