@@ -30,7 +30,7 @@ import type { OpenTip } from './widget-frame.js';
 import { filteredEmptyMessage } from './reach.js';
 import { renderDataStates, renderStateFrame } from './widget-states.js';
 import type { PulsoSelectDetail } from './events.js';
-import { textOption } from './options.js';
+import { numberOption, textOption } from './options.js';
 
 export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
 export type { RenderContext } from './render-context.js';
@@ -148,6 +148,11 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return nothing;
   }
 
+  /** Whether the summary is shown on screen too (a widget whose summary is its finding in words). */
+  protected summaryVisible(): boolean {
+    return false;
+  }
+
   /** Widget controls for the toolbar (e.g. chart type). */
   protected renderControls(_ctx: RenderContext): TemplateResult | typeof nothing {
     return nothing;
@@ -172,8 +177,13 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   /** An option of the widget's own, else the dashboard's, else undefined (read at use time). */
-  protected inherited(name: keyof DashboardDefaults, own: string | undefined): string | undefined {
+  protected inherited(name: Exclude<keyof DashboardDefaults, 'minCellSize'>, own: string | undefined): string | undefined {
     return textOption(own) ?? textOption(this.data.dashboardContext?.defaults[name]);
+  }
+
+  /** The small-cell threshold in force: the widget's own `min-cell-size`, else the dashboard's. */
+  protected smallCells(own: number | undefined): number | undefined {
+    return numberOption(own) ?? numberOption(this.data.dashboardContext?.defaults.minCellSize);
   }
 
   /** The time zone in force: the widget's, else the dashboard's. */
@@ -297,6 +307,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return renderWidgetFrame({
       title,
       summary: this.summary(value.result, ctx),
+      summaryVisible: this.summaryVisible(),
       locale: ctx.locale,
       timeZone: this.zone,
       width: ctx.width,

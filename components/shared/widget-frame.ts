@@ -24,6 +24,8 @@ export interface OpenTip {
 export interface WidgetFrameOptions {
   title: string;
   summary: string;
+  /** Show the summary on screen too (a finding in words); by default it is for screen readers only. */
+  summaryVisible?: boolean;
   locale: Locale;
   timeZone?: string;
   width: number;
@@ -49,6 +51,7 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
   const frame = renderChartFrame({
     title: o.title,
     summary: o.summary,
+    summaryVisible: o.summaryVisible,
     locale: o.locale,
     view: o.view,
     onToggleView: o.onToggleView,
