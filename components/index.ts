@@ -9,6 +9,8 @@ export type { NpsTrendResult } from './nps-trend/pulso-nps-trend.js';
 export { PulsoChannelCsat } from './channel-csat/pulso-channel-csat.js';
 export { PulsoAdoptionFunnel } from './adoption-funnel/pulso-adoption-funnel.js';
 export { PulsoKpi } from './kpi/pulso-kpi.js';
+export { PulsoSurvival } from './survival/pulso-survival.js';
+export type { SurvivalViewResult } from './survival/pulso-survival.js';
 export type { PulsoFilterChangeDetail, PulsoFilterChangeEvent } from './dashboard/pulso-dashboard.js';
 export type { PulsoCacheProblemEvent } from './shared/events.js';
 export type { CrossSelection, DashboardState } from './dashboard/url-state.js';
