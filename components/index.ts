@@ -11,6 +11,8 @@ export { PulsoAdoptionFunnel } from './adoption-funnel/pulso-adoption-funnel.js'
 export { PulsoKpi } from './kpi/pulso-kpi.js';
 export { PulsoSurvival } from './survival/pulso-survival.js';
 export type { SurvivalViewResult } from './survival/pulso-survival.js';
+export { PulsoValue } from './value/pulso-value.js';
+export type { ValueViewResult } from './value/pulso-value.js';
 export type { PulsoFilterChangeDetail, PulsoFilterChangeEvent } from './dashboard/pulso-dashboard.js';
 export type { PulsoCacheProblemEvent } from './shared/events.js';
 export type { CrossSelection, DashboardState } from './dashboard/url-state.js';
