@@ -13,6 +13,8 @@ export { PulsoSurvival } from './survival/pulso-survival.js';
 export type { SurvivalViewResult } from './survival/pulso-survival.js';
 export { PulsoValue } from './value/pulso-value.js';
 export type { ValueViewResult } from './value/pulso-value.js';
+export { PulsoAtRisk } from './at-risk/pulso-at-risk.js';
+export type { AtRiskViewResult } from './at-risk/pulso-at-risk.js';
 export type { PulsoFilterChangeDetail, PulsoFilterChangeEvent } from './dashboard/pulso-dashboard.js';
 export type { PulsoCacheProblemEvent } from './shared/events.js';
 export type { CrossSelection, DashboardState } from './dashboard/url-state.js';
