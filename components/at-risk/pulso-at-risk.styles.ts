@@ -14,7 +14,8 @@ export const styles = [
     }
     .risk {
       display: grid;
-      grid-template-columns: 2rem minmax(8rem, 14rem) 1fr;
+      /* Who on the first line, the signs under it: chips keep their words on one line. */
+      grid-template-columns: 2rem 1fr;
       gap: 0.25rem 0.75rem;
       align-items: baseline;
       padding: 0.5rem 0.25rem;
@@ -41,13 +42,14 @@ export const styles = [
       font-variant-numeric: tabular-nums;
     }
     .signals {
+      grid-column: 2;
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem;
     }
     .signal {
       border: 1px solid var(--_pulso-border);
-      border-radius: 999px;
+      border-radius: 0.75rem;
       padding: 0.0625rem 0.5rem;
       font-size: 0.8125rem;
     }
@@ -60,14 +62,6 @@ export const styles = [
       margin: 0.5rem 0 0;
       color: var(--_pulso-muted);
       font-size: 0.8125rem;
-    }
-    @media (max-width: 520px) {
-      .risk {
-        grid-template-columns: 1.5rem 1fr;
-      }
-      .signals {
-        grid-column: 2;
-      }
     }
   `,
 ];

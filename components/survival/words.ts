@@ -17,6 +17,17 @@ export function timeWords(locale: Locale, f: Formatters, unit: SurvivalUnit, n: 
   return ts(locale, n === 1 ? (`${unit}One` as const) : unit, { n: f.number(n, digits) });
 }
 
+/** Canonical customer columns in words ("plano Essencial"); other columns as named. */
+const COLUMN_WORDS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  en: { plan: 'plan', region: 'region', age_band: 'age band', user_type: 'user type', sex: 'sex' },
+  'pt-BR': { plan: 'plano', region: 'região', age_band: 'faixa etária', user_type: 'tipo de usuário', sex: 'sexo' },
+  es: { plan: 'plan', region: 'región', age_band: 'franja de edad', user_type: 'tipo de usuario', sex: 'sexo' },
+};
+
+export function columnWords(locale: Locale, column: string): string {
+  return COLUMN_WORDS[locale][column] ?? column;
+}
+
 /** "< 0.001" or "= 0.034" (three decimals; p below 0.001 is not worth more digits). */
 export function pWords(locale: Locale, f: Formatters, p: number): string {
   return p < 0.001 ? ts(locale, 'pBelow', { p: f.number(0.001, 3) }) : ts(locale, 'pEqual', { p: f.number(p, 3) });
@@ -48,7 +59,7 @@ export function survivalWords(r: SurvivalViewResult, locale: Locale, f: Formatte
   const late = named.length > 1 ? named[named.length - 1] : shown[shown.length - 1];
   if (soon.median === late.median) return ts(locale, 'soonerSame', { p, list: medians }) + note;
   const words = {
-    column: r.by,
+    column: columnWords(locale, r.by),
     segment: segmentLabel(locale, soon.segment ?? ''),
     other: segmentLabel(locale, late.segment ?? ''),
     a: timeWords(locale, f, r.unit, soon.median),

@@ -111,7 +111,7 @@ describe('<pulso-survival>', () => {
     el.locale = 'pt-BR';
     await el.updateComplete;
     expect(text($(el, '.pulso-frame-title'))).to.equal('Quanto tempo os clientes ficam');
-    expect(text($(el, '.pulso-frame-summary'))).to.match(/^Clientes com plan Basic saem mais cedo: mediana de 9,5 meses, enquanto Premium não chegou à metade; log-rank p < 0,001\./);
+    expect(text($(el, '.pulso-frame-summary'))).to.match(/^Clientes com plano Basic saem mais cedo: mediana de 9,5 meses, enquanto Premium não chegou à metade; log-rank p < 0,001\./);
     expect(text($(el, '.at-risk-title'))).to.equal('Clientes em risco');
     el.locale = 'es';
     await el.updateComplete;
