@@ -2,7 +2,7 @@
 // survival()/survivalSummary(); the log-rank result in words; small groups left out;
 // states, locales, keyboard, select events, table view, attributes, bad options, hostile names.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../../components/survival/pulso-survival.js';
+import '../../../components/index.js';
 import type { PulsoSurvival } from '../../../components/survival/pulso-survival.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import type { Row } from '../../../src/data/schema.js';
@@ -87,6 +87,21 @@ describe('<pulso-survival>', () => {
   it('hides the tail where fewer than min-cell-size are at risk', async () => {
     const el = await widget({ minCellSize: 25 });
     expect(text($$(el, '.at-risk-row')[0])).to.contain('< 25');
+  });
+
+  it("takes the dashboard's min-cell-size, and a chosen segment cross-filters the dashboard", async () => {
+    const dash = await fixture(html`<pulso-dashboard locale="en" min-cell-size="25" .adapter=${adapter()}>
+      <pulso-survival as-of=${AS_OF} by="plan"></pulso-survival><pulso-survival id="all" as-of=${AS_OF}></pulso-survival></pulso-dashboard>`);
+    const el = dash.querySelector<PulsoSurvival>('pulso-survival')!;
+    await drawn(el);
+    expect(text($$(el, '.at-risk-row')[0])).to.contain('< 25');
+    const first = $$<SVGCircleElement>(el, 'circle[data-mark]').find((c) => c.getAttribute('tabindex') === '0')!;
+    first.focus();
+    press(el, 'Enter');
+    await waitUntil(() => dash.shadowRoot!.querySelector('[data-chip=cross]'), 'no cross-filter chip');
+    const other = dash.querySelector<PulsoSurvival>('#all')!;
+    // The other curve now has Basic's 40 customers only.
+    await waitUntil(() => text($(other, '.pulso-frame-summary')).includes('(40 customers, 24 churned)'), text($(other, '.pulso-frame-summary')));
   });
 
   it('shows a line skeleton while loading, says when nobody signed up, and retries after an error', async () => {
