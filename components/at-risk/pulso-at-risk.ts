@@ -12,6 +12,7 @@ import type { AtRiskRow } from '../../src/metrics/at-risk.js';
 import { checkAtRiskOptions } from '../../src/metrics/at-risk-options.js';
 import { PulsoChartElement, listOption, numberOption, textOption } from '../shared/chart-element.js';
 import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element.js';
+import type { ExportKind } from '../shared/chart-frame.js';
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
@@ -129,6 +130,11 @@ export class PulsoAtRisk extends PulsoChartElement<AtRiskViewResult> {
 
   protected override summaryVisible(): boolean {
     return true;
+  }
+
+  /** A list, not an SVG chart: the rows go out as CSV, for the care team. */
+  protected override exportKinds(): readonly ExportKind[] {
+    return ['csv'];
   }
 
   override render(): unknown {

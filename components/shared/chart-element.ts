@@ -153,6 +153,11 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return false;
   }
 
+  /** The formats the Download menu offers: all, unless the view is not an SVG chart. */
+  protected exportKinds(): readonly ExportKind[] {
+    return ['csv', 'svg', 'png'];
+  }
+
   /** Widget controls for the toolbar (e.g. chart type). */
   protected renderControls(_ctx: RenderContext): TemplateResult | typeof nothing {
     return nothing;
@@ -233,7 +238,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   /** Downloads the rows (CSV) or the drawn chart (SVG, PNG). */
   async export(kind: ExportKind): Promise<void> {
     const value = this.data.value;
-    if (!value) return;
+    if (!value || !this.exportKinds().includes(kind)) return;
     const ctx = this.context;
     const { columns, rows } = this.table(value.result, ctx);
     await exportChart({
@@ -308,6 +313,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       title,
       summary: this.summary(value.result, ctx),
       summaryVisible: this.summaryVisible(),
+      exports: this.exportKinds(),
       locale: ctx.locale,
       timeZone: this.zone,
       width: ctx.width,

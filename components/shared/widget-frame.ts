@@ -26,6 +26,8 @@ export interface WidgetFrameOptions {
   summary: string;
   /** Show the summary on screen too (a finding in words); by default it is for screen readers only. */
   summaryVisible?: boolean;
+  /** The Download menu's formats (default all). */
+  exports?: readonly ExportKind[];
   locale: Locale;
   timeZone?: string;
   width: number;
@@ -52,6 +54,7 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
     title: o.title,
     summary: o.summary,
     summaryVisible: o.summaryVisible,
+    exports: o.exports,
     locale: o.locale,
     view: o.view,
     onToggleView: o.onToggleView,

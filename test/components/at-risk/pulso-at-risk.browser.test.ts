@@ -93,6 +93,28 @@ describe('<pulso-at-risk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers CSV only (a list is not a chart), with every row', async () => {
+    const el = await widget('limit=1');
+    $<HTMLElement>(el, 'summary[part~=export-menu]')!.click();
+    expect($$<HTMLButtonElement>(el, '.pulso-frame-export').map((b) => b.dataset.kind)).to.deep.equal(['csv']);
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      if (obj instanceof Blob) blobs.push(obj);
+      return create.call(URL, obj);
+    };
+    try {
+      await el.export('csv');
+      await el.export('svg');
+    } finally {
+      URL.createObjectURL = create;
+    }
+    expect(blobs.map((b) => b.type.split(';')[0])).to.deep.equal(['text/csv']);
+    const lines = (await blobs[0].text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines.length).to.equal(4);
+    expect(lines[3]).to.match(/^quiet,Essencial,100(\.00)?,Quiet for 60 days \(usually every 5 days\),60,5,0,$/);
+  });
+
   it('stays off in a dashboard that hides small cells, unless the dashboard allows row-level lists', async () => {
     const adapter = counting();
     const dash = await fixture(html`<pulso-dashboard locale="en" min-cell-size="11" .adapter=${adapter}>

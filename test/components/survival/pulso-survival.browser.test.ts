@@ -161,6 +161,28 @@ describe('<pulso-survival>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('exports the Kaplan–Meier rows as CSV and the curves as SVG', async () => {
+    const el = await widget();
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      if (obj instanceof Blob) blobs.push(obj);
+      return create.call(URL, obj);
+    };
+    try {
+      await el.export('csv');
+      await el.export('svg');
+    } finally {
+      URL.createObjectURL = create;
+    }
+    const lines = (await blobs.find((b) => b.type.startsWith('text/csv'))!.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).to.have.length(survival({ customers: customers() }, options).length + 1);
+    expect(lines[0]).to.equal('Segment,Time (months),At risk,Churned,Still here (censored),Still customers,95% CI low,95% CI high');
+    const svgText = await blobs.find((b) => b.type === 'image/svg+xml')!.text();
+    expect(svgText).to.contain('Customers at risk');
+    expect(svgText).to.not.match(/\sstyle=/);
+  });
+
   it('reads options from kebab-case attributes, in dark theme too', async () => {
     const el = await fixture<PulsoSurvival>(html`<pulso-survival locale="en" as-of=${AS_OF} by="plan" unit="week" min-group-size="3"
       min-cell-size="2" theme="dark" .adapter=${adapter()}></pulso-survival>`);
