@@ -5,10 +5,13 @@ import '../components/index.js';
 import { MemoryAdapter } from '../src/adapters/memory.js';
 import { generateHealthPlan } from './data/health-plan.js';
 import { specs as adoptionFunnel } from './gallery/adoption-funnel.js';
+import { specs as atRisk } from './gallery/at-risk.js';
 import { specs as channelCsat } from './gallery/channel-csat.js';
 import { specs as cohortChurn } from './gallery/cohort-churn.js';
 import { specs as kpi } from './gallery/kpi.js';
 import { specs as npsTrend } from './gallery/nps-trend.js';
+import { specs as survival } from './gallery/survival.js';
+import { specs as value } from './gallery/value.js';
 
 const params = new URLSearchParams(location.search);
 const data = generateHealthPlan();
@@ -19,7 +22,7 @@ if (lang) document.documentElement.lang = lang;
 
 const only = params.get('only');
 const main = document.getElementById('gallery')!;
-for (const spec of [cohortChurn, npsTrend, channelCsat, adoptionFunnel, kpi].flatMap((f) => f(context))) {
+for (const spec of [cohortChurn, npsTrend, channelCsat, adoptionFunnel, kpi, survival, value, atRisk].flatMap((f) => f(context))) {
   if (only && spec.tag !== only) continue;
   const el = document.createElement(spec.tag) as HTMLElement & { adapter?: unknown };
   for (const [k, v] of Object.entries(spec.attrs)) el.setAttribute(k, v);

@@ -20,6 +20,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     gallery: 'Galeria de widgets',
     starting: 'Preparando os dados de exemplo…',
     failed: 'Não foi possível iniciar a API de exemplo: {error}',
+    retentionTitle: 'Retenção: quem fica, quem vale mais, quem pode sair',
+    retentionIntro: 'O plano Essencial perde clientes mais cedo; poucos clientes trazem a maior parte da receita; e a lista de alerta mostra quem deu sinais antes de sair. Clique em um plano nas curvas para filtrar o painel.',
   },
   en: {
     tagline: 'Sample data: a health plan with a telehealth app (generated from a fixed seed). Look for the March 2026 release in onboarding, the phone channel in support and the Essencial plan in cohorts.',
@@ -32,6 +34,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     gallery: 'Widget gallery',
     starting: 'Preparing the sample data…',
     failed: 'The sample API could not start: {error}',
+    retentionTitle: 'Retention: who stays, who brings the value, who may leave',
+    retentionIntro: 'The Essencial plan loses customers sooner; a few customers bring most of the revenue; and the warning list shows who gave signs before leaving. Click a plan on the curves to filter the dashboard.',
   },
   es: {
     tagline: 'Datos de ejemplo: una aseguradora de salud con app de telesalud (generados con semilla fija). Busque la versión de marzo de 2026 en el onboarding, el teléfono en la atención y el plan Essencial en las cohortes.',
@@ -44,6 +48,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     gallery: 'Galería de widgets',
     starting: 'Preparando los datos de ejemplo…',
     failed: 'No se pudo iniciar la API de ejemplo: {error}',
+    retentionTitle: 'Retención: quién se queda, quién aporta más, quién puede irse',
+    retentionIntro: 'El plan Essencial pierde clientes antes; pocos clientes aportan la mayor parte de los ingresos; y la lista de alerta muestra quién dio señales antes de irse. Haga clic en un plan en las curvas para filtrar el panel.',
   },
 };
 
@@ -70,6 +76,8 @@ function applyLocale(): void {
   $('theme-dark').textContent = t('dark');
   $('link-retail').textContent = t('retail');
   $('link-gallery').textContent = t('gallery');
+  $('retention-title').textContent = t('retentionTitle');
+  $('retention-intro').textContent = t('retentionIntro');
 }
 
 function applyTheme(theme: string): void {
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
     if (!dashboard.from) dashboard.from = start;
     if (!dashboard.to) dashboard.to = end;
     for (const el of document.querySelectorAll('pulso-cohort-churn')) el.setAttribute('as-of', end);
-    for (const el of document.querySelectorAll('pulso-kpi')) el.setAttribute('as-of', end);
+    for (const el of document.querySelectorAll('pulso-kpi, pulso-survival, pulso-value, pulso-at-risk')) el.setAttribute('as-of', end);
     dashboard.source = '/api';
     status.textContent = '';
   } catch (error) {

@@ -44,6 +44,12 @@ export { kpis, KPI_METRICS } from './metrics/kpis.js';
 export type { KpiOptions, KpiRow, KpiPoint, KpiMetric } from './metrics/kpis.js';
 export { extent } from './metrics/extent.js';
 export type { ExtentOptions, ExtentRow } from './metrics/extent.js';
+export { survival, survivalSummary } from './metrics/survival.js';
+export type { SurvivalOptions, SurvivalUnit, SurvivalRow, SurvivalResult, SurvivalSummary, SurvivalGroupSummary, SurvivalExcluded, LogRank } from './metrics/survival.js';
+export { valueConcentration, paretoCurve } from './metrics/value.js';
+export type { ValueOptions, ValueConcentrationRow, ParetoPoint } from './metrics/value.js';
+export { atRisk } from './metrics/at-risk.js';
+export type { AtRiskOptions, AtRiskRow, AtRiskSignal } from './metrics/at-risk.js';
 export { wilson, npsScore, twoProportionTest } from './metrics/stats.js';
 export { suppressCells } from './metrics/suppress.js';
 

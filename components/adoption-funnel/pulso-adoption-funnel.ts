@@ -9,7 +9,7 @@ import type { AdoptionRow } from '../../src/metrics/adoption.js';
 import type { FunnelOrder, FunnelRow } from '../../src/metrics/funnel.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
+import { PulsoChartElement, listOption, textOption } from '../shared/chart-element.js';
 import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element.js';
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
@@ -68,7 +68,7 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   @property() to?: string;
   /** A customer attribute (or activity column) to compare segments by. */
   @property() by?: string;
-  /** Counts below this are hidden ("< k"); 0 = off. */
+  /** Counts below this are hidden ("< k"); 0 = off (default: the dashboard's). */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** Feature mode: the feature events to follow (comma-separated). */
   @property() features?: string | string[];
@@ -91,7 +91,7 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
       from: this.inherited('from', this.from),
       to: this.inherited('to', this.to),
       by: textOption(this.by),
-      minCellSize: numberOption(this.minCellSize),
+      minCellSize: this.smallCells(this.minCellSize),
       timeZone: this.zone,
     };
     if (this.mode === 'features') {
@@ -108,7 +108,7 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
 
   protected result(answers: Answers): AdoptionFunnelResult {
     const by = textOption(this.by);
-    const k = numberOption(this.minCellSize) ?? 0;
+    const k = this.smallCells(this.minCellSize) ?? 0;
     if (this.mode === 'features') {
       const features = listOption(this.features);
       if (!features || !answers.adoption) return { mode: 'missing', what: 'features' };
@@ -146,7 +146,7 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   }
 
   protected override suppressedLabel(): string {
-    return t(this.resolvedLocale, 'suppressed', { k: numberOption(this.minCellSize) ?? 0 });
+    return t(this.resolvedLocale, 'suppressed', { k: this.smallCells(this.minCellSize) ?? 0 });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -58,7 +58,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   @property({ attribute: 'satisfied-min', type: Number }) satisfiedMin?: number;
   /** Top of the answer scale (default 5). */
   @property({ type: Number }) scale?: number;
-  /** Groups with fewer answers (or tickets) than this are hidden; 0 = off. */
+  /** Groups with fewer answers (or tickets) than this are hidden; 0 = off (default: the dashboard's). */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** Fewer answers than this get the few-answers mark (default 30). */
   @property({ attribute: 'min-answers', type: Number }) minAnswers?: number;
@@ -75,7 +75,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
       compare: checkCompare(this.compare),
       satisfiedMin: numberOption(this.satisfiedMin),
       scale: numberOption(this.scale),
-      minCellSize: numberOption(this.minCellSize),
+      minCellSize: this.smallCells(this.minCellSize),
       timeZone: this.zone,
       tickets: ticketColumns(listOption(this.tickets)),
     };
@@ -95,7 +95,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
     return {
       minAnswers: numberOption(this.minAnswers) ?? 30,
       wideInterval: 20,
-      k: numberOption(this.minCellSize) ?? 0,
+      k: this.smallCells(this.minCellSize) ?? 0,
       satisfiedMin: numberOption(this.satisfiedMin) ?? 4,
       scale: numberOption(this.scale) ?? 5,
       label: textOption(this.heading) ?? this.defaultHeading(locale),
@@ -120,7 +120,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   }
 
   protected override suppressedLabel(): string {
-    return t(this.resolvedLocale, 'suppressed', { k: numberOption(this.minCellSize) ?? 0 });
+    return t(this.resolvedLocale, 'suppressed', { k: this.smallCells(this.minCellSize) ?? 0 });
   }
 
   /** The bars in drawing order (best first), as the layout sorts them. */
@@ -171,7 +171,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   private tipOf(bar: CsatBar, result: CsatResult, ctx: RenderContext): TipContent {
     const { f, locale } = ctx;
     const title = segmentLabel(locale, bar.channel);
-    if (bar.suppressed) return { title, lines: [{ label: '', value: tc(locale, 'barHidden', { channel: title, k: numberOption(this.minCellSize) ?? 0 }) }] };
+    if (bar.suppressed) return { title, lines: [{ label: '', value: tc(locale, 'barHidden', { channel: title, k: this.smallCells(this.minCellSize) ?? 0 }) }] };
     const row = result.rows.find((r) => r.channel === bar.channel);
     const lines = [
       { label: tc(locale, 'csat'), value: f.percent(bar.csat === null ? null : bar.csat / 100, 1) },

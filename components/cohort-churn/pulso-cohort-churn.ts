@@ -60,7 +60,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   @property() by?: string;
   /** Cohorts with fewer customers than this are shown without counts. */
   @property({ attribute: 'min-cohort-size', type: Number }) minCohortSize?: number;
-  /** Cells with fewer than this many customers are hidden ("< k"); 0 = off. */
+  /** Cells with fewer than this many customers are hidden ("< k"); 0 = off (default: the dashboard's). */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** In activity mode, the events that count (comma-separated). */
   @property() events?: string | string[];
@@ -82,7 +82,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       maxOffset: numberOption(this.maxOffset),
       by: textOption(this.by),
       minCohortSize: numberOption(this.minCohortSize),
-      minCellSize: numberOption(this.minCellSize),
+      minCellSize: this.smallCells(this.minCellSize),
       events: listOption(this.events),
       timeZone: this.zone,
     };
@@ -92,7 +92,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   protected result(answers: Answers): CohortChurnResult {
     const rows = answers.cohorts as unknown as RetentionResult;
     const segments = textOption(this.by) ? [...new Set(rows.map((r) => r.segment))] : [undefined];
-    const k = numberOption(this.minCellSize) ?? 0;
+    const k = this.smallCells(this.minCellSize) ?? 0;
     return {
       rows,
       segments,
@@ -130,7 +130,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   }
 
   protected override suppressedLabel(): string {
-    return t(this.resolvedLocale, 'suppressed', { k: this.minCellSize || this.minCohortSize || 0 });
+    return t(this.resolvedLocale, 'suppressed', { k: this.smallCells(this.minCellSize) || this.minCohortSize || 0 });
   }
 
   protected summary(result: CohortChurnResult, ctx: RenderContext): string {

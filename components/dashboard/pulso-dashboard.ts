@@ -93,6 +93,13 @@ export class PulsoDashboard extends LitElement {
   @property() cache?: string;
   /** The signed-in user or tenant id: cached tables of one scope are never read under another. */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
+  /** The small-cell threshold k of every widget without its own `min-cell-size` (11 is common in healthcare). */
+  @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
+  /**
+   * Allow row-level lists (people, not counts: `<pulso-at-risk>`) inside a dashboard that
+   * hides small cells; without it they draw nothing there, whatever their own setting.
+   */
+  @property({ attribute: 'allow-row-level', type: Boolean }) allowRowLevel = false;
 
   @state() private segmentValues: string[] = [];
   @state() private announcement = '';
@@ -192,6 +199,7 @@ export class PulsoDashboard extends LitElement {
       locale: textOption(this.locale),
       theme: textOption(this.theme),
       timeZone: textOption(this.timeZone),
+      minCellSize: this.minCellSize ?? undefined,
     };
     this.settingError = undefined;
     try {
@@ -203,13 +211,14 @@ export class PulsoDashboard extends LitElement {
     }
     const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope) };
     // Whether the cross-filter's widget is found is part of the key: once found, it is left out of its own filter.
-    const key = JSON.stringify([defaults, this.filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.crossSource, cache]);
+    const key = JSON.stringify([defaults, this.filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.crossSource, cache, this.allowRowLevel]);
     if (key === this.contextKey && this.dashboardProvider.value) return;
     this.contextKey = key;
     const value: DashboardContext = {
       filters: this.filters,
       defaults,
       notices: true,
+      allowRowLevel: this.allowRowLevel,
       cache,
       reached: (widget, reached) => this.reached(widget, reached),
     };

@@ -90,7 +90,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
   @property() features?: string | string[];
   /** CSAT: a score at least this is satisfied (default 4 of 5). */
   @property({ attribute: 'satisfied-min', type: Number }) satisfiedMin?: number;
-  /** Values counting fewer than this many are hidden ("< k"); 0 = off. */
+  /** Values counting fewer than this many are hidden ("< k"); 0 = off (default: the dashboard's). */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** Changes smaller than this are neutral, in the unit shown (percentage points for rates, minutes…). */
   @property({ attribute: 'neutral-band', type: Number }) neutralBand?: number;
@@ -112,7 +112,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
       activationWindow: textOption(this.activationWindow),
       features: listOption(this.features),
       satisfiedMin: numberOption(this.satisfiedMin),
-      minCellSize: numberOption(this.minCellSize),
+      minCellSize: this.smallCells(this.minCellSize),
       timeZone: this.zone,
     };
     // A retry or new data reads the time again: data that came since counts.
@@ -158,7 +158,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
   }
 
   protected override suppressedLabel(): string {
-    return t(this.resolvedLocale, 'suppressed', { k: this.minCellSize || '' });
+    return t(this.resolvedLocale, 'suppressed', { k: this.smallCells(this.minCellSize) || '' });
   }
 
   /** The card's numbers, direction and sparkline geometry, from the row through `kpiLayout`. */

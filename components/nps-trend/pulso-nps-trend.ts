@@ -52,7 +52,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   @property({ type: Number }) rolling?: number;
   /** A target NPS drawn as a dashed rule. */
   @property({ type: Number }) target?: number;
-  /** Periods with counts below this are shown as hidden ("< k"); 0 = off. */
+  /** Periods with counts below this are shown as hidden ("< k"); 0 = off (default: the dashboard's). */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** Hide the 95% band. */
   @property({ attribute: 'hide-band', type: Boolean }) hideBand = false;
@@ -70,7 +70,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
       to: this.inherited('to', this.to),
       by: textOption(this.by),
       rolling: numberOption(this.rolling),
-      minCellSize: numberOption(this.minCellSize),
+      minCellSize: this.smallCells(this.minCellSize),
       timeZone: this.zone,
     };
     return { queries: { trend: { metric: 'npsTrend', options } } };
@@ -81,7 +81,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
       rows: answers.trend as NpsTrendRow[],
       period: this.periodInForce,
       segmented: textOption(this.by) !== undefined,
-      k: numberOption(this.minCellSize) ?? 0,
+      k: this.smallCells(this.minCellSize) ?? 0,
     };
   }
 
@@ -102,7 +102,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   }
 
   protected override suppressedLabel(): string {
-    return t(this.resolvedLocale, 'suppressed', { k: this.minCellSize ?? 0 });
+    return t(this.resolvedLocale, 'suppressed', { k: this.smallCells(this.minCellSize) ?? 0 });
   }
 
   protected summary(result: NpsTrendResult, ctx: RenderContext): string {

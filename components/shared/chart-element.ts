@@ -30,7 +30,7 @@ import type { OpenTip } from './widget-frame.js';
 import { filteredEmptyMessage } from './reach.js';
 import { renderDataStates, renderStateFrame } from './widget-states.js';
 import type { PulsoSelectDetail } from './events.js';
-import { textOption } from './options.js';
+import { numberOption, textOption } from './options.js';
 
 export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
 export type { RenderContext } from './render-context.js';
@@ -148,6 +148,16 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return nothing;
   }
 
+  /** Whether the summary is shown on screen too (a widget whose summary is its finding in words). */
+  protected summaryVisible(): boolean {
+    return false;
+  }
+
+  /** The formats the Download menu offers: all, unless the view is not an SVG chart. */
+  protected exportKinds(): readonly ExportKind[] {
+    return ['csv', 'svg', 'png'];
+  }
+
   /** Widget controls for the toolbar (e.g. chart type). */
   protected renderControls(_ctx: RenderContext): TemplateResult | typeof nothing {
     return nothing;
@@ -172,8 +182,13 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   /** An option of the widget's own, else the dashboard's, else undefined (read at use time). */
-  protected inherited(name: keyof DashboardDefaults, own: string | undefined): string | undefined {
+  protected inherited(name: Exclude<keyof DashboardDefaults, 'minCellSize'>, own: string | undefined): string | undefined {
     return textOption(own) ?? textOption(this.data.dashboardContext?.defaults[name]);
+  }
+
+  /** The small-cell threshold in force: the widget's own `min-cell-size`, else the dashboard's. */
+  protected smallCells(own: number | undefined): number | undefined {
+    return numberOption(own) ?? numberOption(this.data.dashboardContext?.defaults.minCellSize);
   }
 
   /** The time zone in force: the widget's, else the dashboard's. */
@@ -223,7 +238,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   /** Downloads the rows (CSV) or the drawn chart (SVG, PNG). */
   async export(kind: ExportKind): Promise<void> {
     const value = this.data.value;
-    if (!value) return;
+    if (!value || !this.exportKinds().includes(kind)) return;
     const ctx = this.context;
     const { columns, rows } = this.table(value.result, ctx);
     await exportChart({
@@ -297,6 +312,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
     return renderWidgetFrame({
       title,
       summary: this.summary(value.result, ctx),
+      summaryVisible: this.summaryVisible(),
+      exports: this.exportKinds(),
       locale: ctx.locale,
       timeZone: this.zone,
       width: ctx.width,

@@ -30,6 +30,8 @@ export interface ChartFrameOptions {
   stale?: Slot;
   /** Show the summary on screen too; by default it is for screen readers only. */
   summaryVisible?: boolean;
+  /** The Download menu's formats (default all: a view with no SVG offers CSV only). */
+  exports?: readonly ExportKind[];
 }
 
 export const FRAME_TITLE_ID = 'pulso-frame-title';
@@ -57,7 +59,7 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
         @click=${() => o.onToggleView()}>${t(o.locale, 'showTable')}</button>
       <details part="exports" class="pulso-frame-exports">
         <summary part="button export-menu">${t(o.locale, 'download')}</summary>
-        <div class="pulso-frame-menu">${renderExportItems(o.locale, o.onExport)}</div>
+        <div class="pulso-frame-menu">${renderExportItems(o.locale, o.onExport, o.exports)}</div>
       </details>
     </div>
     ${o.notices ?? nothing}
@@ -73,8 +75,8 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
 }
 
 /** The Download menu's buttons, one per format (the KPI card's compact menu uses them too). */
-export function renderExportItems(locale: Locale, onExport: (kind: ExportKind) => void): TemplateResult[] {
-  return EXPORTS.map(
+export function renderExportItems(locale: Locale, onExport: (kind: ExportKind) => void, kinds?: readonly ExportKind[]): TemplateResult[] {
+  return EXPORTS.filter((e) => !kinds || kinds.includes(e.kind)).map(
     (e) => html`<button type="button" part="button export" class="pulso-frame-export"
       data-kind=${e.kind} @click=${(ev: Event) => {
         // Close the menu once a format is chosen.

@@ -36,6 +36,8 @@ export interface DashboardDefaults {
   locale?: string;
   theme?: string;
   timeZone?: string;
+  /** The small-cell threshold of every widget without its own `min-cell-size`. */
+  minCellSize?: number;
 }
 
 export interface DashboardContext {
@@ -43,6 +45,11 @@ export interface DashboardContext {
   defaults: DashboardDefaults;
   /** The dashboard's `cache` and `cache-scope`: widgets without settings of their own take them. */
   cache?: CacheSettings;
+  /**
+   * The host allows row-level lists (people, not counts) inside a dashboard that hides
+   * small cells; without it such a list draws nothing there (see <pulso-at-risk>).
+   */
+  allowRowLevel?: boolean;
   /** The dashboard shows the validation notices of its tables once, so widgets on its data do not repeat them. */
   notices?: boolean;
   /** A widget tells which of the filters reached its data (undefined: it has none loaded). */

@@ -24,6 +24,10 @@ export interface OpenTip {
 export interface WidgetFrameOptions {
   title: string;
   summary: string;
+  /** Show the summary on screen too (a finding in words); by default it is for screen readers only. */
+  summaryVisible?: boolean;
+  /** The Download menu's formats (default all). */
+  exports?: readonly ExportKind[];
   locale: Locale;
   timeZone?: string;
   width: number;
@@ -49,6 +53,8 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
   const frame = renderChartFrame({
     title: o.title,
     summary: o.summary,
+    summaryVisible: o.summaryVisible,
+    exports: o.exports,
     locale: o.locale,
     view: o.view,
     onToggleView: o.onToggleView,

@@ -11,6 +11,11 @@ import { npsTrend, checkNpsTrendOptions, type NpsTrendOptions } from '../metrics
 import { retention, type RetentionOptions } from '../metrics/retention.js';
 import { retentionSettings } from '../metrics/retention-options.js';
 import { ticketStats, checkTicketStatsOptions, type TicketStatsOptions } from '../metrics/tickets.js';
+import { survival, survivalSummary, type SurvivalOptions } from '../metrics/survival.js';
+import { checkSurvivalOptions } from '../metrics/survival-options.js';
+import { valueConcentration, paretoCurve, checkValueOptions, type ValueOptions } from '../metrics/value.js';
+import { atRisk, type AtRiskOptions } from '../metrics/at-risk.js';
+import { atRiskTables, checkAtRiskOptions } from '../metrics/at-risk-options.js';
 import type { MetricName } from './types.js';
 
 /** What a metric takes: tables (rows or Arquero tables), or the frames runQuery passes. */
@@ -82,5 +87,31 @@ export const METRICS: Readonly<Record<MetricName, MetricEntry>> = {
     tables: (o) => [checkExtentOptions(o).table],
     check: (o) => void checkExtentOptions(o),
     run: (t, o) => rows(extent(host(t), o as unknown as ExtentOptions)),
+  },
+  survival: {
+    tables: () => ['customers'],
+    check: (o) => void checkSurvivalOptions(o, 'survival'),
+    run: (t, o) => rows(survival(host(t), o as SurvivalOptions)),
+  },
+  // One row: the summary object itself (a query always answers rows).
+  survivalSummary: {
+    tables: () => ['customers'],
+    check: (o) => void checkSurvivalOptions(o, 'survivalSummary'),
+    run: (t, o) => rows([survivalSummary(host(t), o as SurvivalOptions)]),
+  },
+  valueConcentration: {
+    tables: () => ['customers'],
+    check: (o) => void checkValueOptions(o, 'valueConcentration'),
+    run: (t, o) => rows(valueConcentration(host(t), o as ValueOptions)),
+  },
+  paretoCurve: {
+    tables: () => ['customers'],
+    check: (o) => void checkValueOptions(o, 'paretoCurve'),
+    run: (t, o) => rows(paretoCurve(host(t), o as ValueOptions)),
+  },
+  atRisk: {
+    tables: (o) => atRiskTables(checkAtRiskOptions(o)),
+    check: (o) => void checkAtRiskOptions(o),
+    run: (t, o) => rows(atRisk(host(t), o as AtRiskOptions)),
   },
 };

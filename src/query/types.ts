@@ -5,7 +5,20 @@ import type { Row } from '../data/schema.js';
 
 export type { Row, TableName };
 
-export type MetricName = 'retention' | 'npsTrend' | 'channelCsat' | 'ticketStats' | 'funnel' | 'featureAdoption' | 'kpis' | 'extent';
+export type MetricName =
+  | 'retention'
+  | 'npsTrend'
+  | 'channelCsat'
+  | 'ticketStats'
+  | 'funnel'
+  | 'featureAdoption'
+  | 'kpis'
+  | 'extent'
+  | 'survival'
+  | 'survivalSummary'
+  | 'valueConcentration'
+  | 'paretoCurve'
+  | 'atRisk';
 
 export const METRIC_NAMES: readonly MetricName[] = [
   'retention',
@@ -16,6 +29,11 @@ export const METRIC_NAMES: readonly MetricName[] = [
   'featureAdoption',
   'kpis',
   'extent',
+  'survival',
+  'survivalSummary',
+  'valueConcentration',
+  'paretoCurve',
+  'atRisk',
 ];
 
 /** Membership: rows whose value is one of `values` (null matches a missing value). */

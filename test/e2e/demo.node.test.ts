@@ -222,6 +222,50 @@ describe('demo pages (Vite dev server, Chromium)', function () {
     });
   }
 
+  it('dashboard: the retention section tells its three stories, and a plan chosen on the curves filters the value chart', async () => {
+    const { page, errors } = await open('/index.html?lang=en');
+    const read = () =>
+      page.evaluate(() => {
+        const of = (id: string) => document.getElementById(id)?.shadowRoot;
+        const summary = (id: string) => of(id)?.querySelector('.pulso-frame-summary')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+        return {
+          title: document.getElementById('retention-title')?.textContent ?? '',
+          survival: summary('survival'),
+          value: summary('value'),
+          atRisk: summary('at-risk'),
+          curves: of('survival')?.querySelectorAll('path.line').length ?? 0,
+          rows: of('at-risk')?.querySelectorAll('li.risk[data-mark]').length ?? 0,
+        };
+      });
+    const ready = async (test: (v: Awaited<ReturnType<typeof read>>) => boolean) => {
+      const end = Date.now() + 30_000;
+      let v = await read();
+      while (!test(v) && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 200));
+        v = await read();
+      }
+      return v;
+    };
+    const v = await ready((x) => x.curves > 0 && x.rows > 0 && x.value !== '');
+    expect(v.title).to.equal('Retention: who stays, who brings the value, who may leave');
+    expect(v.survival).to.match(/^Customers with plan Essencial leave sooner: median \d+ months.*log-rank p < 0\.001/);
+    expect(v.value).to.match(/^The top 20% of customers bring (\d+)% of revenue/);
+    expect(Number(/bring (\d+)%/.exec(v.value)![1])).to.be.greaterThan(50);
+    expect(v.atRisk).to.match(/customers show warning signs/);
+    expect(v.rows).to.equal(8);
+    // Enter on Essencial's first point: the dashboard filters plan = Essencial, and the value chart says so.
+    await page.evaluate(() => {
+      const mark = document.getElementById('survival')?.shadowRoot?.querySelector('circle[data-mark][data-row="0"]');
+      if (!mark) throw new Error('no point on the survival curves');
+      mark.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    });
+    const filtered = await ready((x) => x.value !== v.value && x.value !== '');
+    expect(filtered.value, 'value chart after choosing Essencial').to.not.equal(v.value);
+    expect(new URL(page.url()).searchParams.get('pulso.x.segment'), 'segment in the URL').to.equal('Essencial');
+    expect(errors, 'page errors').to.deep.equal([]);
+    await page.close();
+  });
+
   it('real data: the Online Retail page draws its cohorts and reports the rows without a customer', async () => {
     const { page, errors } = await open('/retail.html?lang=en');
     const seen = await retailView(page);

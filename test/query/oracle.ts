@@ -143,13 +143,21 @@ const ticketArb = fc.record({
   contacts: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
 });
 
+/** How many rows of each table a data set has at least (default none). */
+export interface DataSizes {
+  customers?: number;
+  activity?: number;
+  surveys?: number;
+  tickets?: number;
+}
+
 /** Up to 10 customers (c0…c9) and rows naming c0…c11, so some customers are unknown. */
-export const dataArb: fc.Arbitrary<RowTables> = fc
+export const dataArbOf = (min: DataSizes = {}): fc.Arbitrary<RowTables> => fc
   .record({
-    customers: fc.array(customerArb, { maxLength: 10 }),
-    activity: fc.array(activityArb, { maxLength: 40 }),
-    surveys: fc.array(surveyArb, { maxLength: 30 }),
-    tickets: fc.array(ticketArb, { maxLength: 20 }),
+    customers: fc.array(customerArb, { minLength: min.customers ?? 0, maxLength: 10 }),
+    activity: fc.array(activityArb, { minLength: min.activity ?? 0, maxLength: 40 }),
+    surveys: fc.array(surveyArb, { minLength: min.surveys ?? 0, maxLength: 30 }),
+    tickets: fc.array(ticketArb, { minLength: min.tickets ?? 0, maxLength: 20 }),
   })
   .map((d) => ({
     customers: d.customers.map((c, i) => ({
@@ -158,6 +166,8 @@ export const dataArb: fc.Arbitrary<RowTables> = fc
       churned_at: c.signup === null || c.churnAfter === null ? null : iso(c.signup + c.churnAfter),
       plan: c.plan,
       user_type: c.user_type,
+      // A monthly value for valueConcentration and atRisk: derived, so the random stream is unchanged.
+      revenue: c.plan === null ? null : ((i * 37) % 500) + (c.plan === 'c' ? 1000 : 0),
     })),
     activity: d.activity.map((a) => ({ customer_id: id(a.c), at: iso(a.at), event: a.event })),
     surveys: d.surveys.map((s) => ({ at: iso(s.at), kind: s.kind, score: s.score, customer_id: s.c === null ? null : id(s.c), channel: s.channel })),
@@ -171,6 +181,8 @@ export const dataArb: fc.Arbitrary<RowTables> = fc
       contacts: t.contacts,
     })),
   }));
+
+export const dataArb: fc.Arbitrary<RowTables> = dataArbOf();
 
 const bound = fc.option(hour.map(iso), { nil: undefined });
 const rangeArb = fc.tuple(bound, bound).map(([a, b]) => (a !== undefined && b !== undefined && a > b ? [b, a] : [a, b]));

@@ -84,6 +84,37 @@ const BAD: Case[] = [
   ['extent', { table: 'activity', kind: 'nps' }, RangeError, "kind applies to the surveys table only; got table 'activity'"],
   ['extent', { table: 'surveys', kind: 'xyz' }, RangeError, "kind must be one of nps, csat, ces; got 'xyz'"],
   ['extent', { table: 'surveys', column: 4 }, TypeError, 'column must name a column; got 4'],
+  ...(['survival', 'survivalSummary'] as const).flatMap((m): Case[] => [
+    [m, { unit: 'year' }, RangeError, "unit must be one of day, week, month; got 'year'"],
+    [m, { asOf: 'soon' }, RangeError, STAMP('asOf')],
+    [m, { from: 'soon' }, RangeError, STAMP('from')],
+    [m, { from: '2025-02-01', to: '2025-01-01' }, RangeError, ORDER],
+    [m, { by: 3 }, TypeError, BY],
+    [m, { minGroupSize: 2.5 }, RangeError, 'minGroupSize must be a whole number ≥ 0; got 2.5'],
+    [m, { minCellSize: 2.5 }, RangeError, CELL],
+    [m, { unit: 'months' }, RangeError, "unit must be one of day, week, month; got 'months'"],
+  ]),
+  ...(['valueConcentration', 'paretoCurve'] as const).flatMap((m): Case[] => [
+    [m, { top: 0 }, RangeError, 'top must be a fraction above 0 and at most 1; got 0'],
+    [m, { top: '20%' }, RangeError, "top must be a fraction above 0 and at most 1; got '20%'"],
+    [m, { value: '' }, RangeError, "value must name a column; got ''"],
+    [m, { by: 3 }, TypeError, BY],
+    [m, { asOf: 'soon' }, RangeError, STAMP('asOf')],
+    [m, { points: 1 }, RangeError, 'points must be a whole number ≥ 2; got 1'],
+    [m, { minCellSize: 2.5 }, RangeError, CELL],
+  ]),
+  ['atRisk', { asOf: 'soon' }, RangeError, STAMP('asOf')],
+  ['atRisk', { signals: 'mood' }, RangeError, "signals must be a list of activity, tickets, nps; got 'mood'"],
+  ['atRisk', { signals: [] }, RangeError, 'signals must list at least one of activity, tickets, nps; got none'],
+  ['atRisk', { events: [] }, RangeError, 'events must list at least 1 event name; got 0'],
+  ['atRisk', { gapFactor: 0 }, RangeError, 'gapFactor must be a number ≥ 1; got 0'],
+  ['atRisk', { minQuietDays: -1 }, RangeError, 'minQuietDays must be a whole number of days ≥ 0; got -1'],
+  ['atRisk', { minGaps: 0 }, RangeError, 'minGaps must be a whole number ≥ 1; got 0'],
+  ['atRisk', { ticketDays: 1.5 }, RangeError, 'ticketDays must be a whole number of days ≥ 0; got 1.5'],
+  ['atRisk', { npsDays: 0 }, RangeError, 'npsDays must be a whole number of days ≥ 1; got 0'],
+  ['atRisk', { minSignals: 4 }, RangeError, 'minSignals must be a whole number from 1 to 3; got 4'],
+  ['atRisk', { by: 3 }, TypeError, BY],
+  ['atRisk', { value: 7 }, TypeError, 'value must name a column; got 7'],
 ];
 
 const GOOD: [MetricName, Record<string, unknown>][] = [
@@ -96,6 +127,11 @@ const GOOD: [MetricName, Record<string, unknown>][] = [
   ['featureAdoption', { features: ['x', 'y'], period: 'week', ...RANGE, by: 'plan', activeEvents: ['login'], timeZone: 'UTC', minCellSize: 11, compare: 'features' }],
   ['kpis', { ...RANGE, activationWindow: 'P14D', features: 'x,y', satisfiedMin: 5, period: 'week', timeZone: 'UTC', minCellSize: 11, metrics: ['nps', 'adoption'] }],
   ['extent', { table: 'surveys', column: 'at', kind: 'csat' }],
+  ['survival', { asOf: '2025-06-01', ...RANGE, by: 'plan', unit: 'month', minGroupSize: 30, minCellSize: 11 }],
+  ['survivalSummary', { asOf: 1_750_000_000_000, unit: 'week' }],
+  ['valueConcentration', { value: 'revenue', top: 0.1, by: 'plan', asOf: '2025-06-01', minCellSize: 11 }],
+  ['paretoCurve', { top: 1, points: 101 }],
+  ['atRisk', { asOf: '2025-06-01', signals: 'activity,nps', events: ['login'], gapFactor: 2.5, minQuietDays: 14, minGaps: 2, ticketDays: 3, npsDays: 90, minSignals: 2, by: 'plan', value: 'revenue' }],
 ];
 
 const EMPTY: Tables = { customers: [], activity: [], surveys: [], tickets: [] };
@@ -130,7 +166,7 @@ describe('validateQuery: options', () => {
     expect(() => validateQuery([])).to.throw(TypeError, 'got an array');
     expect(() => validateQuery({ metric: 'churn' })).to.throw(
       RangeError,
-      "metric must be one of retention, npsTrend, channelCsat, ticketStats, funnel, featureAdoption, kpis, extent; got 'churn'",
+      "metric must be one of retention, npsTrend, channelCsat, ticketStats, funnel, featureAdoption, kpis, extent, survival, survivalSummary, valueConcentration, paretoCurve, atRisk; got 'churn'",
     );
     expect(() => validateQuery({})).to.throw(RangeError, 'metric must be one of retention');
     expect(() => validateQuery({ metric: 'npsTrend', options: 'month' })).to.throw(TypeError, "npsTrend options must be an object; got 'month'");
