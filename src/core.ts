@@ -44,6 +44,8 @@ export { kpis, KPI_METRICS } from './metrics/kpis.js';
 export type { KpiOptions, KpiRow, KpiPoint, KpiMetric } from './metrics/kpis.js';
 export { extent } from './metrics/extent.js';
 export type { ExtentOptions, ExtentRow } from './metrics/extent.js';
+export { values } from './metrics/values.js';
+export type { ValuesOptions, ValuesRow } from './metrics/values.js';
 export { wilson, npsScore, twoProportionTest } from './metrics/stats.js';
 export { suppressCells } from './metrics/suppress.js';
 

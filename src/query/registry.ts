@@ -11,6 +11,7 @@ import { npsTrend, checkNpsTrendOptions, type NpsTrendOptions } from '../metrics
 import { retention, type RetentionOptions } from '../metrics/retention.js';
 import { retentionSettings } from '../metrics/retention-options.js';
 import { ticketStats, checkTicketStatsOptions, type TicketStatsOptions } from '../metrics/tickets.js';
+import { values, checkValuesOptions, type ValuesOptions } from '../metrics/values.js';
 import type { MetricName } from './types.js';
 
 /** What a metric takes: tables (rows or Arquero tables), or the frames runQuery passes. */
@@ -82,5 +83,10 @@ export const METRICS: Readonly<Record<MetricName, MetricEntry>> = {
     tables: (o) => [checkExtentOptions(o).table],
     check: (o) => void checkExtentOptions(o),
     run: (t, o) => rows(extent(host(t), o as unknown as ExtentOptions)),
+  },
+  values: {
+    tables: (o) => [checkValuesOptions(o).table],
+    check: (o) => void checkValuesOptions(o),
+    run: (t, o) => rows(values(host(t), o as unknown as ValuesOptions)),
   },
 };

@@ -5,7 +5,7 @@ import type { Row } from '../data/schema.js';
 
 export type { Row, TableName };
 
-export type MetricName = 'retention' | 'npsTrend' | 'channelCsat' | 'ticketStats' | 'funnel' | 'featureAdoption' | 'kpis' | 'extent';
+export type MetricName = 'retention' | 'npsTrend' | 'channelCsat' | 'ticketStats' | 'funnel' | 'featureAdoption' | 'kpis' | 'extent' | 'values';
 
 export const METRIC_NAMES: readonly MetricName[] = [
   'retention',
@@ -16,6 +16,7 @@ export const METRIC_NAMES: readonly MetricName[] = [
   'featureAdoption',
   'kpis',
   'extent',
+  'values',
 ];
 
 /** Membership: rows whose value is one of `values` (null matches a missing value). */

@@ -84,6 +84,12 @@ const BAD: Case[] = [
   ['extent', { table: 'activity', kind: 'nps' }, RangeError, "kind applies to the surveys table only; got table 'activity'"],
   ['extent', { table: 'surveys', kind: 'xyz' }, RangeError, "kind must be one of nps, csat, ces; got 'xyz'"],
   ['extent', { table: 'surveys', column: 4 }, TypeError, 'column must name a column; got 4'],
+  ['extent', { table: 'surveys', minCellSize: 2.5 }, RangeError, CELL],
+  ['values', {}, RangeError, 'values needs column, the column whose values are listed; got undefined'],
+  ['values', { column: 'plan', table: 'orders' }, RangeError, "table must be one of customers, activity, surveys, tickets; got 'orders'"],
+  ['values', { column: 7 }, TypeError, 'column must name a column; got 7'],
+  ['values', { column: 'signup_at' }, RangeError, "values lists the values of a text or number column; 'signup_at' is a time (use extent for its span)"],
+  ['values', { column: 'plan', minCellSize: 2.5 }, RangeError, CELL],
 ];
 
 const GOOD: [MetricName, Record<string, unknown>][] = [
@@ -95,7 +101,9 @@ const GOOD: [MetricName, Record<string, unknown>][] = [
   ['funnel', { steps: ['a', 'b', 'a'], window: 86_400_000, order: 'any', ...RANGE, by: 'plan', timeZone: 'UTC', minCellSize: 11 }],
   ['featureAdoption', { features: ['x', 'y'], period: 'week', ...RANGE, by: 'plan', activeEvents: ['login'], timeZone: 'UTC', minCellSize: 11, compare: 'features' }],
   ['kpis', { ...RANGE, activationWindow: 'P14D', features: 'x,y', satisfiedMin: 5, period: 'week', timeZone: 'UTC', minCellSize: 11, metrics: ['nps', 'adoption'] }],
-  ['extent', { table: 'surveys', column: 'at', kind: 'csat' }],
+  ['extent', { table: 'surveys', column: 'at', kind: 'csat', minCellSize: 11 }],
+  ['values', { column: 'plan' }],
+  ['values', { table: 'activity', column: 'event', minCellSize: 11 }],
 ];
 
 const EMPTY: Tables = { customers: [], activity: [], surveys: [], tickets: [] };
@@ -130,7 +138,7 @@ describe('validateQuery: options', () => {
     expect(() => validateQuery([])).to.throw(TypeError, 'got an array');
     expect(() => validateQuery({ metric: 'churn' })).to.throw(
       RangeError,
-      "metric must be one of retention, npsTrend, channelCsat, ticketStats, funnel, featureAdoption, kpis, extent; got 'churn'",
+      "metric must be one of retention, npsTrend, channelCsat, ticketStats, funnel, featureAdoption, kpis, extent, values; got 'churn'",
     );
     expect(() => validateQuery({})).to.throw(RangeError, 'metric must be one of retention');
     expect(() => validateQuery({ metric: 'npsTrend', options: 'month' })).to.throw(TypeError, "npsTrend options must be an object; got 'month'");
