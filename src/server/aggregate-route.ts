@@ -25,7 +25,7 @@ export interface AggregateSettings {
   maxFallbackRows: number;
 }
 
-export interface AggregateAnswer {
+export interface AggregateReply {
   rows: Row[];
   report: ValidationReport;
 }
@@ -44,7 +44,7 @@ export class AggregateRoute {
     return checked(filters.length ? { metric: q.metric, options, filters } : { metric: q.metric, options });
   }
 
-  async answer(query: MetricQuery, access: Access, signal: AbortSignal): Promise<AggregateAnswer> {
+  async answer(query: MetricQuery, access: Access, signal: AbortSignal): Promise<AggregateReply> {
     const key = `${access.scope}\u0000${queryKey(query)}`;
     let rows: Row[];
     try {
