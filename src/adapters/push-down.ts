@@ -6,6 +6,7 @@
 // `GET {base}/capabilities` is asked once and says which metrics it computes.
 import { isValidationReport } from '../data/validate.js';
 import { PulsoOptionError } from '../query/errors.js';
+import { withExtras } from '../query/extras.js';
 import type { MetricQuery } from '../query/types.js';
 import { AdapterError } from './errors.js';
 import { send } from './http.js';
@@ -86,11 +87,12 @@ async function readCapabilities(response: Response, url: string): Promise<Readon
 
 async function readAnswer(response: Response, url: string): Promise<AggregateAnswer> {
   const body = await readJson(response, url, 'POST');
-  const answer = Array.isArray(body) ? { rows: body } : (body as { rows?: unknown; report?: unknown } | null);
+  const answer = Array.isArray(body) ? { rows: body } : (body as { rows?: unknown; report?: unknown; extras?: unknown } | null);
   const rows = answer?.rows;
   if (!Array.isArray(rows) || !rows.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r))) {
     throw new AdapterError('malformed', url, `POST ${url} answered ${describe(body)} where { rows: [ {…} ], report } was expected`);
   }
+  withExtras(rows, answer!.extras);
   if (answer!.report === undefined || answer!.report === null) return { rows };
   if (!isValidationReport(answer!.report)) throw new AdapterError('malformed', url, `POST ${url} answered a report that is not a validation report`);
   return { rows, report: answer!.report };

@@ -8,6 +8,7 @@ import type { Row, ValidationReport } from '../data/schema.js';
 import { isValidationReport } from '../data/validate.js';
 import type { MetricQuery } from '../query/types.js';
 import { queryKey } from '../query/types.js';
+import { rowExtras, withExtras } from '../query/extras.js';
 import type { CachedAdapterOptions, LoadMeta, RevalidationOutcome } from './cached-meta.js';
 import { isOffline } from './cached-meta.js';
 import { clearGeneration } from './clear-generation.js';
@@ -175,18 +176,21 @@ function normalized(answer: Row[] | AggregateAnswer): AggregateAnswer {
 }
 
 function encode(text: string, answer: AggregateAnswer): Uint8Array {
-  const stored: { query: string; rows: Row[]; report?: ValidationReport } = { query: text, rows: answer.rows };
+  const stored: { query: string; rows: Row[]; report?: ValidationReport; extras?: Record<string, unknown> } = { query: text, rows: answer.rows };
   if (answer.report) stored.report = answer.report;
+  const extras = rowExtras(answer.rows);
+  if (extras) stored.extras = extras;
   return new TextEncoder().encode(JSON.stringify(stored));
 }
 
 /** The answer stored for the query `text`, or undefined (another query's, or damaged). */
 function decode(bytes: Uint8Array, text: string): AggregateAnswer | undefined {
   try {
-    const stored = JSON.parse(new TextDecoder().decode(bytes)) as { query?: unknown; rows?: unknown; report?: unknown };
+    const stored = JSON.parse(new TextDecoder().decode(bytes)) as { query?: unknown; rows?: unknown; report?: unknown; extras?: unknown };
     if (stored.query !== text || !Array.isArray(stored.rows)) return undefined;
     if (stored.report !== undefined && !isValidationReport(stored.report)) return undefined;
-    return stored.report === undefined ? { rows: stored.rows as Row[] } : { rows: stored.rows as Row[], report: stored.report };
+    const rows = withExtras(stored.rows as Row[], stored.extras);
+    return stored.report === undefined ? { rows } : { rows, report: stored.report };
   } catch {
     return undefined;
   }

@@ -11,6 +11,7 @@ import { queryTables, runQuery } from '../query/run.js';
 import type { MetricQuery } from '../query/types.js';
 import { queryKey } from '../query/types.js';
 import { validateQuery } from '../query/validate.js';
+import { rowExtras } from '../query/extras.js';
 import { InFlight } from '../source/in-flight.js';
 import { Refusal } from './replies.js';
 import type { Access, PulsoSource, SourceCapabilities } from './types.js';
@@ -28,6 +29,8 @@ export interface AggregateSettings {
 export interface AggregateReply {
   rows: Row[];
   report: ValidationReport;
+  /** Named properties of the rows array (retention's `excluded`), which JSON would drop. */
+  extras?: Record<string, unknown>;
 }
 
 export class AggregateRoute {
@@ -56,7 +59,8 @@ export class AggregateRoute {
     }
     // The whole source's report would tell one tenant about the others' rows.
     const report = access.filters?.length ? emptyReport() : reportFor(await this.s.report(), queryTables(query));
-    return { rows, report };
+    const extras = rowExtras(rows);
+    return extras ? { rows, report, extras } : { rows, report };
   }
 
   private compute(query: MetricQuery, access: Access, signal: AbortSignal): Promise<Row[]> {

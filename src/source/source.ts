@@ -94,7 +94,8 @@ export class Source {
           ? await through.aggregateWithMeta(query, aborted)
           : { answer: await this.adapter.aggregate!(query, aborted) };
       const { answer } = served;
-      if (!Array.isArray(answer) && answer?.report) this.remoteReport = answer.report;
+      // Each answer reports the tables its query read: the newest word on each table is kept.
+      if (!Array.isArray(answer) && answer?.report) this.remoteReport = this.remoteReport ? unionReports([answer.report, this.remoteReport]) : answer.report;
       return served;
     }, signal);
   }

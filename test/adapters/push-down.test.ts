@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { AdapterError } from '../../src/adapters/errors.js';
 import { JsonAdapter } from '../../src/adapters/json.js';
+import type { AggregateAnswer } from '../../src/adapters/types.js';
 import { PulsoOptionError } from '../../src/query/errors.js';
 import type { MetricQuery } from '../../src/query/types.js';
 import { hanging, json, rejection, scriptedFetch } from './fake-fetch.js';
@@ -24,6 +25,14 @@ describe('JsonAdapter pushDown', () => {
     expect(call.headers.get('accept')).to.equal('application/json');
     expect(call.headers.get('authorization')).to.equal('Bearer t');
     expect(adapter.canAggregate!(nps)).to.equal(true);
+  });
+
+  it('puts back what the rows carried besides the rows (retention’s excluded), unseen by JSON', async () => {
+    const fetch = scriptedFetch([json({ rows: [{ cohort: '2025-01-01' }], extras: { excluded: { noSignup: 2, noCustomer: 0 } } })]);
+    const { rows } = (await new JsonAdapter({ base: BASE, pushDown: true, fetch }).aggregate!(nps)) as AggregateAnswer;
+    expect((rows as unknown as { excluded: unknown }).excluded).to.deep.equal({ noSignup: 2, noCustomer: 0 });
+    expect(Object.keys(rows)).to.deep.equal(['0']);
+    expect(JSON.stringify(rows)).to.equal('[{"cohort":"2025-01-01"}]');
   });
 
   it('takes a bare array of rows, and no report', async () => {

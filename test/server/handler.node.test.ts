@@ -122,9 +122,13 @@ describe('createHandler: the REST convention', () => {
     expect((await fetch(`${api.url}/aggregate`)).status).to.equal(405);
   });
 
-  it('computes with the as-of the widgets use', async () => {
+  it('sends what the rows carry besides the rows: retention’s excluded counts', async () => {
     const query = { metric: 'retention', options: { asOf, by: 'account', minCellSize: 5 } };
     const { body } = await post(api.url, query);
-    expect((body as { rows: unknown }).rows).to.deep.equal(JSON.parse(JSON.stringify(runQuery(tables, query))));
+    const expected = runQuery(tables, query) as Row[] & { excluded: object };
+    expect((body as { rows: unknown }).rows).to.deep.equal(JSON.parse(JSON.stringify(expected)));
+    expect((body as { extras: unknown }).extras).to.deep.equal({ excluded: expected.excluded });
+    expect(body).to.not.have.property('extras', undefined);
+    expect((await post(api.url, { metric: 'npsTrend', options: {} })).body).to.not.have.property('extras');
   });
 });

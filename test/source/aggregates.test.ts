@@ -56,6 +56,17 @@ describe('source/Coordinator: answers computed at the source, through the cache'
     expect(adapter.asked).to.have.length(2);
   });
 
+  it('keeps what the rows carry besides the rows through the cache (retention’s excluded)', async () => {
+    const adapter = remote();
+    adapter.aggregate = async () => Object.defineProperty([{ cohort: '2025-01-01' }], 'excluded', { value: { noSignup: 1, noCustomer: 2 }, enumerable: false });
+    const source = coordinator.source(adapter, { mode: 'memory', scope: 'u1' });
+    await coordinator.run(nps, source);
+    clock += MINUTE;
+    const cached = await coordinator.run(nps, source);
+    expect(cached.meta).to.include({ fromCache: true });
+    expect((cached.rows as unknown as { excluded: unknown }).excluded).to.deep.equal({ noSignup: 1, noCustomer: 2 });
+  });
+
   it('never serves one scope the answer of another', async () => {
     const adapter = remote();
     await coordinator.run(nps, coordinator.source(adapter, { mode: 'memory', scope: 'hospital-1' }));
