@@ -10,8 +10,10 @@ const here = import.meta.dirname;
 const isDependency = (id: string) =>
   !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.startsWith('@oxc-project/runtime');
 
-// The npm entries: dist/index.js (`pulso`: registers every element, exports the core)
-// and dist/core.js (`pulso/core`, DOM-free), sharing chunks under dist/chunks/.
+// The npm entries: dist/index.js (`pulso`: registers every element, exports the core),
+// dist/core.js (`pulso/core`, DOM-free), dist/server.js (`pulso/server`, Node) and
+// dist/pulso-serve.js (the CLI bin/pulso-serve.mjs runs), sharing chunks under dist/chunks/.
+// Node built-ins (`node:*`) stay imports like any dependency.
 // Unminified ES2022: the consumer's bundler minifies. dist/pulso.js is vite.config.ts.
 export default defineConfig({
   root: here,
@@ -24,7 +26,12 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     lib: {
-      entry: { index: resolve(here, 'components/index.ts'), core: resolve(here, 'src/core.ts') },
+      entry: {
+        index: resolve(here, 'components/index.ts'),
+        core: resolve(here, 'src/core.ts'),
+        server: resolve(here, 'src/server/index.ts'),
+        'pulso-serve': resolve(here, 'src/server/cli-main.ts'),
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

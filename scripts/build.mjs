@@ -62,7 +62,7 @@ await rm(resolve(root, 'dist'), { recursive: true, force: true });
 const types = run('dist/types (tsc -p tsconfig.build.json)', 'node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
 types.catch(() => {}); // awaited below; keeps an early failure from being unhandled
 await vite('dist/pulso.js', 'vite.config.ts');
-await vite('dist/index.js, dist/core.js', 'vite.npm.config.ts');
+await vite('dist/index.js, core.js, server.js, pulso-serve.js', 'vite.npm.config.ts');
 await run('custom-elements.json', 'node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 await run('dist/types/react.d.ts, vue.d.ts', 'scripts/framework-types.mjs', []);
 await types;
