@@ -1,9 +1,12 @@
 // The demo (`npm start`): a seeded Brazilian health plan with a telehealth app,
 // served by the mock REST API (msw, the handlers the tests use) and read by one
-// <pulso-dashboard> through the JSON adapter. Text reaches the page only as textContent.
+// <pulso-dashboard> through the JSON adapter. With `?server=/api` (`npm run serve:demo`)
+// the same dashboard is fed by pulso-serve instead, from aggregates alone: no row
+// reaches the page. Text reaches the page only as textContent.
 import '../components/index.js';
 import type { PulsoDashboard } from '../components/dashboard/pulso-dashboard.js';
-import { resolveLocale, type Locale } from '../src/core.js';
+import { resolveLocale, type ExtentRow, type Locale } from '../src/core.js';
+import { JsonAdapter } from '../src/adapters/json.js';
 import { generateHealthPlan } from './data/health-plan.js';
 import { startMockApi } from './mocks/browser.js';
 import { createHandlers } from './mocks/handlers.js';
@@ -85,22 +88,40 @@ localeSelect.addEventListener('change', () => {
 });
 themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
 
+/** The mock API over the data generated in this tab; resolves to the end of the data (epoch ms). */
+async function fromMockApi(): Promise<number> {
+  const data = generateHealthPlan();
+  await startMockApi(createHandlers({ base: '/api', data, latencyMs: 150 }));
+  dashboard.source = '/api';
+  return data.end;
+}
+
+/** pulso-serve at `base`, every query computed there; resolves to the end of its data (the month after its last event). */
+async function fromServer(base: string): Promise<number> {
+  const adapter = new JsonAdapter({ base, pushDown: true });
+  const answer = await adapter.aggregate!({ metric: 'extent', options: { table: 'activity' } });
+  const [extent] = (Array.isArray(answer) ? answer : answer.rows) as unknown as ExtentRow[];
+  if (extent?.last == null) throw new Error(`${base} has no activity`);
+  const last = new Date(extent.last);
+  dashboard.adapter = adapter;
+  return Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1);
+}
+
 async function main(): Promise<void> {
   applyLocale();
   applyTheme(params.get('theme') ?? '');
   const status = $('status');
   status.textContent = t('starting');
   try {
-    const data = generateHealthPlan();
-    await startMockApi(createHandlers({ base: '/api', data, latencyMs: 150 }));
-    // The data ends on the first of the month after two years: show the last twelve months.
-    const end = new Date(data.end).toISOString().slice(0, 10);
-    const start = new Date(Date.UTC(new Date(data.end).getUTCFullYear() - 1, new Date(data.end).getUTCMonth(), 1)).toISOString().slice(0, 10);
+    const server = params.get('server');
+    const endMs = server ? await fromServer(server) : await fromMockApi();
+    // The data ends on the first of a month: show the last twelve months.
+    const end = new Date(endMs).toISOString().slice(0, 10);
+    const start = new Date(Date.UTC(new Date(endMs).getUTCFullYear() - 1, new Date(endMs).getUTCMonth(), 1)).toISOString().slice(0, 10);
     if (!dashboard.from) dashboard.from = start;
     if (!dashboard.to) dashboard.to = end;
     for (const el of document.querySelectorAll('pulso-cohort-churn')) el.setAttribute('as-of', end);
     for (const el of document.querySelectorAll('pulso-kpi')) el.setAttribute('as-of', end);
-    dashboard.source = '/api';
     status.textContent = '';
   } catch (error) {
     status.textContent = t('failed', { error: error instanceof Error ? error.message : String(error) });
