@@ -72,7 +72,13 @@ async function rowsGzip(url) {
   return { raw, gz };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** The median, with the range when runs differ. */
+const spread = (xs, format) => (xs.length > 1 ? `${format(median(xs))} (${format(Math.min(...xs))}–${format(Math.max(...xs))})` : format(xs[0]));
 
 const watch = loadWatch();
 const results = [];
@@ -108,7 +114,7 @@ const sec = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(
 const lines = [
   HEADING,
   '',
-  `${new Date().toISOString().slice(0, 10)}, ${browser} headless, Node ${process.versions.node}; load average ${load.start.toFixed(1)} at the start, ${load.min.toFixed(1)}–${load.max.toFixed(1)} during the run (2 cores, shared). Median of ${reps} page loads per cell, the modes alternating in order.`,
+  `${new Date().toISOString().slice(0, 10)}, ${browser} headless, Node ${process.versions.node}; load average ${load.start.toFixed(1)} at the start, ${load.min.toFixed(1)}–${load.max.toFixed(1)} during the run (2 cores, shared). Median of ${reps} page loads per cell (range in brackets), the modes alternating in order.`,
   '',
   'The demo dashboard (six KPI cards, retention heatmap, NPS trend, channel CSAT, two funnels, the segment list) over `pulso-serve --demo --customers N` (the seeded plan in memory, min cell size 11), reached through Vite\'s proxy on the page\'s origin. *aggregates*: `new JsonAdapter({ base, pushDown: true })`, every query computed by the server; *rows (JSON)*: the four tables loaded as `{ rows, next }` pages of 50,000 and computed in the tab; *rows (Arrow)*: the same tables as one Arrow IPC answer each. *Drawn*: from handing the dashboard its adapter to every widget showing its chart or number (cold tab; module loading not included). *Bytes*: response bodies from the API as the page received them (no compression: pulso-serve does not compress; the gzip column is the rows\' JSON pages gzipped, what a compressing proxy would send). *Heap*: the tab\'s JS heap once drawn.',
   '',
@@ -120,13 +126,15 @@ for (const r of results) {
   const aggBytes = median(r.runs.aggregates.map((x) => x.bodyBytes));
   for (const mode of MODES) {
     const xs = r.runs[mode];
-    const draw = median(xs.map((x) => x.drawMs));
+    const draws = xs.map((x) => x.drawMs);
+    const draw = median(draws);
     const bytes = median(xs.map((x) => x.bodyBytes));
     const heap = median(xs.map((x) => x.heapMB ?? NaN));
+    // Bytes and requests are the same on every load of a path.
     const label = { aggregates: 'aggregates', rows: 'rows (JSON)', arrow: 'rows (Arrow)' }[mode];
     const extra = mode === 'rows' ? ` (gzip ${kb(r.gzip.gz)})` : '';
     const vs = mode === 'aggregates' ? '—' : `${(draw / agg).toFixed(1)}× the time, ${(bytes / aggBytes).toFixed(0)}× the bytes`;
-    lines.push(`| ${r.events.toLocaleString('en')} (${r.customers.toLocaleString('en')}) | ${label} | ${sec(draw)} | ${kb(bytes)}${extra} | ${median(xs.map((x) => x.requests))} | ${heap.toFixed(0)} MB | ${vs} |`);
+    lines.push(`| ${r.events.toLocaleString('en')} (${r.customers.toLocaleString('en')}) | ${label} | ${spread(draws, sec)} | ${kb(bytes)}${extra} | ${median(xs.map((x) => x.requests))} | ${heap.toFixed(0)} MB | ${vs} |`);
   }
 }
 lines.push('');
