@@ -118,7 +118,7 @@ const lines = [
   '',
   'The demo dashboard (six KPI cards, retention heatmap, NPS trend, channel CSAT, two funnels, the segment list) over `pulso-serve --demo --customers N` (the seeded plan in memory, min cell size 11), reached through Vite\'s proxy on the page\'s origin. *aggregates*: `new JsonAdapter({ base, pushDown: true })`, every query computed by the server; *rows (JSON)*: the four tables loaded as `{ rows, next }` pages of 50,000 and computed in the tab; *rows (Arrow)*: the same tables as one Arrow IPC answer each. *Drawn*: from handing the dashboard its adapter to every widget showing its chart or number (cold tab; module loading not included). *Bytes*: response bodies from the API as the page received them (no compression: pulso-serve does not compress; the gzip column is the rows\' JSON pages gzipped, what a compressing proxy would send). *Heap*: the tab\'s JS heap once drawn.',
   '',
-  '| activity events (customers) | path | drawn | bytes from the API | requests | JS heap | aggregates vs this path |',
+  '| activity events (customers) | path | drawn | bytes from the API | requests | JS heap | this path vs aggregates |',
   '|---|---|---|---|---|---|---|',
 ];
 for (const r of results) {

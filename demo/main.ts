@@ -88,23 +88,27 @@ localeSelect.addEventListener('change', () => {
 });
 themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
 
-/** The mock API over the data generated in this tab; resolves to the end of the data (epoch ms). */
-async function fromMockApi(): Promise<number> {
-  const data = generateHealthPlan();
-  await startMockApi(createHandlers({ base: '/api', data, latencyMs: 150 }));
-  dashboard.source = '/api';
-  return data.end;
+/** Where the data comes from: the end of the data (epoch ms), and how to point the dashboard at it. */
+interface Data {
+  end: number;
+  connect(): void;
 }
 
-/** pulso-serve at `base`, every query computed there; resolves to the end of its data (the month after its last event). */
-async function fromServer(base: string): Promise<number> {
+/** The mock API over the data generated in this tab. */
+async function fromMockApi(): Promise<Data> {
+  const data = generateHealthPlan();
+  await startMockApi(createHandlers({ base: '/api', data, latencyMs: 150 }));
+  return { end: data.end, connect: () => void (dashboard.source = '/api') };
+}
+
+/** pulso-serve at `base`, every query computed there; its data ends the month after its last event. */
+async function fromServer(base: string): Promise<Data> {
   const adapter = new JsonAdapter({ base, pushDown: true });
   const answer = await adapter.aggregate!({ metric: 'extent', options: { table: 'activity' } });
   const [extent] = (Array.isArray(answer) ? answer : answer.rows) as unknown as ExtentRow[];
   if (extent?.last == null) throw new Error(`${base} has no activity`);
   const last = new Date(extent.last);
-  dashboard.adapter = adapter;
-  return Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1);
+  return { end: Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1), connect: () => void (dashboard.adapter = adapter) };
 }
 
 async function main(): Promise<void> {
@@ -114,7 +118,8 @@ async function main(): Promise<void> {
   status.textContent = t('starting');
   try {
     const server = params.get('server');
-    const endMs = server ? await fromServer(server) : await fromMockApi();
+    const data = server ? await fromServer(server) : await fromMockApi();
+    const endMs = data.end;
     // The data ends on the first of a month: show the last twelve months.
     const end = new Date(endMs).toISOString().slice(0, 10);
     const start = new Date(Date.UTC(new Date(endMs).getUTCFullYear() - 1, new Date(endMs).getUTCMonth(), 1)).toISOString().slice(0, 10);
@@ -122,6 +127,8 @@ async function main(): Promise<void> {
     if (!dashboard.to) dashboard.to = end;
     for (const el of document.querySelectorAll('pulso-cohort-churn')) el.setAttribute('as-of', end);
     for (const el of document.querySelectorAll('pulso-kpi')) el.setAttribute('as-of', end);
+    // Last: widgets start loading once, with their dates already set.
+    data.connect();
     status.textContent = '';
   } catch (error) {
     status.textContent = t('failed', { error: error instanceof Error ? error.message : String(error) });
