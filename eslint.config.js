@@ -45,7 +45,7 @@ export default tseslint.config(
     rules: { ...lit.configs.recommended.rules, ...wc.configs.recommended.rules, 'lit/no-template-arrow': 'off' },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.{ts,mjs,js}', 'scripts/**/*.{mjs,ts}', '*.{js,mjs,ts}', 'demo/**/*.ts', '.ci/**/*.mjs'],
+    files: ['test/**/*.ts', 'bench/**/*.{ts,mjs,js}', 'scripts/**/*.{mjs,ts}', 'bin/**/*.mjs', '*.{js,mjs,ts}', 'demo/**/*.ts', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.mocha } },
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },

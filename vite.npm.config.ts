@@ -10,8 +10,9 @@ const here = import.meta.dirname;
 const isDependency = (id: string) =>
   !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.startsWith('@oxc-project/runtime');
 
-// The npm entries: dist/index.js (`pulso`: registers every element, exports the core)
-// and dist/core.js (`pulso/core`, DOM-free), sharing chunks under dist/chunks/.
+// The browser's npm entries: dist/index.js (`pulso`: registers every element, exports the
+// core) and dist/core.js (`pulso/core`, DOM-free), sharing chunks under dist/chunks/.
+// The Node entries (pulso/server, the pulso-serve CLI) are vite.server.config.ts.
 // Unminified ES2022: the consumer's bundler minifies. dist/pulso.js is vite.config.ts.
 export default defineConfig({
   root: here,
@@ -24,7 +25,10 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     lib: {
-      entry: { index: resolve(here, 'components/index.ts'), core: resolve(here, 'src/core.ts') },
+      entry: {
+        index: resolve(here, 'components/index.ts'),
+        core: resolve(here, 'src/core.ts'),
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

@@ -3,8 +3,9 @@ import { defineConfig } from 'vite';
 
 const here = import.meta.dirname;
 
-// `pulso/server` (Node only): dist/server.js, one ES module built apart from the browser
-// entries so that no chunk of theirs can hold server code. The drivers (pg,
+// The Node entries: dist/server.js (`pulso/server`) and dist/pulso-serve.js (the CLI
+// bin/pulso-serve.mjs runs), built apart from the browser entries so that no chunk of
+// theirs can hold server code. The drivers (pg,
 // @duckdb/node-api) and Node's own modules stay imports, loaded only when a source needs them.
 const isExternal = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
@@ -18,10 +19,11 @@ export default defineConfig({
     copyPublicDir: false,
     target: 'node20',
     minify: false,
-    ssr: resolve(here, 'src/server/index.ts'),
+    ssr: true,
     rolldownOptions: {
+      input: { server: resolve(here, 'src/server/index.ts'), 'pulso-serve': resolve(here, 'src/server/cli-main.ts') },
       external: isExternal,
-      output: { entryFileNames: 'server.js', format: 'es' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'server-chunks/[name]-[hash].js', format: 'es' },
     },
   },
 });

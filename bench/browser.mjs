@@ -9,21 +9,22 @@ const TIMEOUT = 900_000;
 
 /**
  * @param {string} page path of the page from the repository root, e.g. bench/metrics.html
- * @param {{ query?: string, read?: string, jsFlags?: string[], production?: boolean, mainThread?: boolean }} [options]
+ * @param {{ query?: string, read?: string, jsFlags?: string[], production?: boolean, mainThread?: boolean, proxy?: Record<string, string> }} [options]
  *   `read`: an expression evaluated in the page once it is done (its value is returned as `extra`).
  *   `production`: resolve packages' `production` exports (Lit without its dev-mode checks, as users get it).
  *   `mainThread`: gives the page `__mainThreadStart()` / `__mainThreadStop()`, which trace its main
  *   thread's tasks with their CPU time (bench/main-thread.mjs).
+ *   `proxy`: paths Vite forwards to another server (`{ '/api': 'http://127.0.0.1:8787' }`), on the page's origin.
  * @returns {Promise<{ version: string, lines: string[], extra: unknown }>}
  */
-export async function runPage(page, { query = '', read, jsFlags = [], production = false, mainThread = false } = {}) {
+export async function runPage(page, { query = '', read, jsFlags = [], production = false, mainThread = false, proxy } = {}) {
   const server = await createServer({
     configFile: false,
     root: process.cwd(),
     logLevel: 'error',
     ...(production ? { resolve: { conditions: ['module', 'browser', 'production'] } } : {}),
     // No watching, no HMR: an edit while a long bench runs must not reload its page and start it over.
-    server: { port: 0, hmr: false, watch: null },
+    server: { port: 0, hmr: false, watch: null, ...(proxy ? { proxy } : {}) },
   });
   await server.listen();
   const { port } = server.httpServer.address();

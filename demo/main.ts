@@ -1,9 +1,12 @@
 // The demo (`npm start`): a seeded Brazilian health plan with a telehealth app,
 // served by the mock REST API (msw, the handlers the tests use) and read by one
-// <pulso-dashboard> through the JSON adapter. Text reaches the page only as textContent.
+// <pulso-dashboard> through the JSON adapter. With `?server=/api` (`npm run serve:demo`)
+// the same dashboard is fed by pulso-serve instead, from aggregates alone: no row
+// reaches the page. Text reaches the page only as textContent.
 import '../components/index.js';
 import type { PulsoDashboard } from '../components/dashboard/pulso-dashboard.js';
-import { resolveLocale, type Locale } from '../src/core.js';
+import { resolveLocale, type ExtentRow, type Locale } from '../src/core.js';
+import { JsonAdapter } from '../src/adapters/json.js';
 import { generateHealthPlan } from './data/health-plan.js';
 import { startMockApi } from './mocks/browser.js';
 import { createHandlers } from './mocks/handlers.js';
@@ -93,22 +96,47 @@ localeSelect.addEventListener('change', () => {
 });
 themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
 
+/** Where the data comes from: the end of the data (epoch ms), and how to point the dashboard at it. */
+interface Data {
+  end: number;
+  connect(): void;
+}
+
+/** The mock API over the data generated in this tab. */
+async function fromMockApi(): Promise<Data> {
+  const data = generateHealthPlan();
+  await startMockApi(createHandlers({ base: '/api', data, latencyMs: 150 }));
+  return { end: data.end, connect: () => void (dashboard.source = '/api') };
+}
+
+/** pulso-serve at `base`, every query computed there; its data ends the month after its last event. */
+async function fromServer(base: string): Promise<Data> {
+  const adapter = new JsonAdapter({ base, pushDown: true });
+  const answer = await adapter.aggregate!({ metric: 'extent', options: { table: 'activity' } });
+  const [extent] = (Array.isArray(answer) ? answer : answer.rows) as unknown as ExtentRow[];
+  if (extent?.last == null) throw new Error(`${base} has no activity`);
+  const last = new Date(extent.last);
+  return { end: Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1), connect: () => void (dashboard.adapter = adapter) };
+}
+
 async function main(): Promise<void> {
   applyLocale();
   applyTheme(params.get('theme') ?? '');
   const status = $('status');
   status.textContent = t('starting');
   try {
-    const data = generateHealthPlan();
-    await startMockApi(createHandlers({ base: '/api', data, latencyMs: 150 }));
-    // The data ends on the first of the month after two years: show the last twelve months.
-    const end = new Date(data.end).toISOString().slice(0, 10);
-    const start = new Date(Date.UTC(new Date(data.end).getUTCFullYear() - 1, new Date(data.end).getUTCMonth(), 1)).toISOString().slice(0, 10);
+    const server = params.get('server');
+    const data = server ? await fromServer(server) : await fromMockApi();
+    const endMs = data.end;
+    // The data ends on the first of a month: show the last twelve months.
+    const end = new Date(endMs).toISOString().slice(0, 10);
+    const start = new Date(Date.UTC(new Date(endMs).getUTCFullYear() - 1, new Date(endMs).getUTCMonth(), 1)).toISOString().slice(0, 10);
     if (!dashboard.from) dashboard.from = start;
     if (!dashboard.to) dashboard.to = end;
     for (const el of document.querySelectorAll('pulso-cohort-churn')) el.setAttribute('as-of', end);
     for (const el of document.querySelectorAll('pulso-kpi, pulso-survival, pulso-value, pulso-at-risk')) el.setAttribute('as-of', end);
-    dashboard.source = '/api';
+    // Last: widgets start loading once, with their dates already set.
+    data.connect();
     status.textContent = '';
   } catch (error) {
     status.textContent = t('failed', { error: error instanceof Error ? error.message : String(error) });

@@ -64,7 +64,7 @@ const types = run('dist/types (tsc -p tsconfig.build.json)', 'node_modules/types
 types.catch(() => {}); // awaited below; keeps an early failure from being unhandled
 await vite('dist/pulso.js', 'vite.config.ts');
 await vite('dist/index.js, dist/core.js', 'vite.npm.config.ts');
-await vite('dist/server.js', 'vite.server.config.ts');
+await vite('dist/server.js, dist/pulso-serve.js', 'vite.server.config.ts');
 await run('custom-elements.json', 'node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 await run('dist/types/react.d.ts, vue.d.ts', 'scripts/framework-types.mjs', []);
 await types;

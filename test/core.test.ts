@@ -4,7 +4,7 @@ import * as core from '../src/core.js';
 
 describe('pulso/core', () => {
   it('exports every metric, data and adapter name of SPEC §4', () => {
-    for (const name of ['retention', 'npsTrend', 'channelCsat', 'ticketStats', 'funnel', 'featureAdoption', 'kpis', 'extent', 'runQuery', 'validateQuery', 'queryKey', 'validate', 'MemoryAdapter', 'JsonAdapter', 'CsvAdapter', 'ArrowAdapter', 'registerAdapter', 'clearCache']) {
+    for (const name of ['retention', 'npsTrend', 'channelCsat', 'ticketStats', 'funnel', 'featureAdoption', 'kpis', 'extent', 'values', 'runQuery', 'validateQuery', 'queryKey', 'validate', 'MemoryAdapter', 'JsonAdapter', 'CsvAdapter', 'ArrowAdapter', 'registerAdapter', 'clearCache']) {
       expect(core, name).to.have.property(name).that.is.a('function');
     }
   });

@@ -122,7 +122,8 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   }
 
   protected override extraNotices(result: CohortChurnResult, ctx: RenderContext): string[] {
-    const { noSignup, noCustomer } = result.rows.excluded;
+    // A source computing at a distance may not say how many customers it could not place.
+    const { noSignup = 0, noCustomer = 0 } = result.rows.excluded ?? {};
     const out: string[] = [];
     if (noSignup > 0) out.push(tc(ctx.locale, 'noSignup', { n: ctx.f.number(noSignup) }));
     if (noCustomer > 0) out.push(tc(ctx.locale, 'noCustomer', { n: ctx.f.number(noCustomer) }));

@@ -231,19 +231,22 @@ export class PulsoDashboard extends LitElement {
     if (this.isConnected) this.requestUpdate();
   }
 
-  /** The values of the segment attribute, for its list: read once per attribute from the customers table. */
+  /** The values of the segment attribute, for its list: asked once per attribute (a `values` query). */
   private loadSegmentValues(): void {
     const by = textOption(this.segmentBy);
     const source = this.sourceNow();
     if (!by || !source || this.valuesFor === by) return;
     this.valuesFor = by;
+    // Another source or attribute may have come meanwhile.
+    const current = () => this.valuesFor === by && this.sourceNow() === source;
     segmentValues(source, by)
       .then((values) => {
-        // Another source or attribute may have come meanwhile.
-        if (this.valuesFor === by && this.sourceNow() === source) this.segmentValues = values;
+        if (current()) this.segmentValues = values;
       })
-      // The widgets show the load error; the list stays empty until a refresh asks again.
-      .catch(() => undefined);
+      // A column the customers table lacks, or a failed load (the widgets show it): an empty list until a refresh asks again.
+      .catch(() => {
+        if (current()) this.segmentValues = [];
+      });
   }
 
   private stateChanged(): void {

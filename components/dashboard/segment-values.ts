@@ -1,13 +1,15 @@
 // The values the dashboard's segment list offers: the distinct values of a customer
-// attribute, read from the customers table of the source the widgets share, so the
-// table is loaded once for all of them.
-import { frameOf } from '../../src/data/frame.js';
+// attribute, asked as a `values` query through the coordinator — computed at the source
+// when it computes queries (the customers table never leaves it), else from the
+// customers table the widgets share, loaded once for all of them.
+import { byCodePoint } from '../../src/metrics/values.js';
+import type { ValuesRow } from '../../src/metrics/values.js';
+import { coordinator } from '../../src/source/coordinator.js';
 import type { Source } from '../../src/source/source.js';
 
-/** Sorted non-empty values of `by` (empty when the customers table lacks the column). */
-export async function segmentValues(source: Source, by: string): Promise<string[]> {
-  const { tables } = await source.load(['customers']);
-  const t = tables.customers;
-  if (!t || !frameOf(t).has(by)) return [];
-  return [...frameOf(t).dict(by).values].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
+/** Non-empty values of `by`, sorted for people (rejects when the customers table lacks the column). */
+export async function segmentValues(source: Source, by: string, locale?: string): Promise<string[]> {
+  const { rows } = await coordinator.run({ metric: 'values', options: { table: 'customers', column: by } }, source);
+  const values = (rows as unknown as ValuesRow[]).map((r) => r.value);
+  return values.sort((a, b) => a.localeCompare(b, locale) || byCodePoint(a, b));
 }

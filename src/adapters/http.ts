@@ -48,22 +48,47 @@ function jittered(base: number, retry: number): number {
 export type BodyReader<T> = (response: Response, url: string) => Promise<T>;
 
 /** GETs `url` with retries and returns what `read` made of the body. */
-export async function get<T>(
+export function get<T>(
   address: string,
   http: ResolvedHttp,
   accept: string,
   read: BodyReader<T>,
   signal?: AbortSignal,
 ): Promise<T> {
+  return send(address, http, { method: 'GET', accept }, read, signal);
+}
+
+/** What to send besides the URL. */
+export interface RequestSpec {
+  method: 'GET' | 'POST';
+  accept: string;
+  /** A JSON body (POST). */
+  json?: string;
+  /**
+   * An error answer the caller reads itself (a 400 whose message is an option error):
+   * the error to throw, or undefined for the usual HTTP error. Such errors are not retried.
+   */
+  refusal?: (response: Response, url: string) => Promise<Error | undefined>;
+}
+
+/** Sends a request with retries (idempotent ones only: GETs, and POSTs that only read) and returns what `read` made of the body. */
+export async function send<T>(
+  address: string,
+  http: ResolvedHttp,
+  spec: RequestSpec,
+  read: BodyReader<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   // Absolute where there is a page, so an error names the whole URL a person can open.
   const url = resolveUrl(address, address);
-  const headers = new Headers({ Accept: accept });
+  const headers = new Headers({ Accept: spec.accept });
+  if (spec.json !== undefined) headers.set('Content-Type', 'application/json');
   const extra = typeof http.headers === 'function' ? await http.headers() : http.headers;
   new Headers(extra).forEach((value, key) => headers.set(key, value));
   for (let retry = 0; ; retry++) {
     throwIfAborted(url, signal);
     try {
-      return await attempt(url, http, headers, read, signal);
+      return await attempt(url, http, spec, headers, read, signal);
     } catch (error) {
       if (!isRetryable(error) || retry >= http.retries) throw withAttempts(error, retry + 1);
       await sleep(http.backoff(retry), url, signal);
@@ -74,10 +99,12 @@ export async function get<T>(
 async function attempt<T>(
   url: string,
   http: ResolvedHttp,
+  spec: RequestSpec,
   headers: Headers,
   read: BodyReader<T>,
   signal?: AbortSignal,
 ): Promise<T> {
+  const { method } = spec;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -87,12 +114,16 @@ async function attempt<T>(
   const onAbort = (): void => controller.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await http.fetch(url, { method: 'GET', headers, signal: controller.signal });
+    const init: RequestInit = { method, headers, signal: controller.signal };
+    if (spec.json !== undefined) init.body = spec.json;
+    const response = await http.fetch(url, init);
     if (!response.ok) {
+      const refused = spec.refusal ? await spec.refusal(response, url) : undefined;
+      if (refused) throw refused;
       // Free the connection; the body of an error page is not used.
       void response.body?.cancel().catch(() => undefined);
       const text = `${response.status} ${response.statusText}`.trim();
-      throw new AdapterError('http', url, `GET ${url} failed: HTTP ${text}`, {
+      throw new AdapterError('http', url, `${method} ${url} failed: HTTP ${text}`, {
         status: response.status,
       });
     }
@@ -100,14 +131,14 @@ async function attempt<T>(
   } catch (error) {
     if (signal?.aborted) throw abortError(url, signal);
     if (timedOut)
-      throw new AdapterError('timeout', url, `GET ${url} timed out after ${http.timeoutMs} ms`);
+      throw new AdapterError('timeout', url, `${method} ${url} timed out after ${http.timeoutMs} ms`);
     if (error instanceof AdapterError) throw error;
     // fetch rejects with a TypeError when the network fails (DNS, refused, CORS, reset).
     if (error instanceof TypeError) {
       throw new AdapterError(
         'network',
         url,
-        `GET ${url} failed: network error (${error.message})`,
+        `${method} ${url} failed: network error (${error.message})`,
         { cause: error },
       );
     }

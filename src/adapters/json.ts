@@ -5,6 +5,7 @@ import { applyFieldMap, fieldsFor, rowsToTable, toTable } from '../data/fields.j
 import type { Row, TableName } from '../data/schema.js';
 import { AdapterError } from './errors.js';
 import { get, resolveHttp, resolveUrl, type HttpOptions, type ResolvedHttp } from './http.js';
+import { PushDown, type PushDownMode } from './push-down.js';
 import { pageStart, rejectHtmlType, textStartsWithMarkup, webPageError } from './web-page.js';
 import type { Adapter, FieldMap, LoadRequest, TimeInput } from './types.js';
 
@@ -20,6 +21,12 @@ export interface JsonAdapterOptions extends HttpOptions {
   fields?: FieldMap;
   /** Upper bound on `{ rows, next }` pages followed for one load. Default 10000. */
   maxPages?: number;
+  /**
+   * Compute widgets' queries on the server (`POST {base}/aggregate`) instead of loading
+   * rows: `true` for every query, `'auto'` for the metrics `GET {base}/capabilities`
+   * lists (asked once). Default false.
+   */
+  pushDown?: PushDownMode;
 }
 
 /** One page as read off the wire. */
@@ -32,6 +39,9 @@ export class JsonAdapter implements Adapter {
   readonly base: string;
   private readonly http: ResolvedHttp;
   private readonly options: JsonAdapterOptions;
+  /** Present with `pushDown`: the query computed by the server. */
+  aggregate?: Adapter['aggregate'];
+  canAggregate?: Adapter['canAggregate'];
 
   constructor(options: JsonAdapterOptions) {
     if (typeof options?.base !== 'string' || options.base.trim() === '') {
@@ -41,6 +51,15 @@ export class JsonAdapter implements Adapter {
     this.base = options.base.trim().replace(/\/+$/, '');
     this.id = options.id ?? `json:${this.base}`;
     this.http = resolveHttp(options);
+    const { pushDown = false } = options;
+    if (pushDown !== true && pushDown !== false && pushDown !== 'auto') {
+      throw new TypeError(`JsonAdapter pushDown must be true, false or 'auto'; got ${JSON.stringify(pushDown)}`);
+    }
+    if (pushDown) {
+      const push = new PushDown(this.base, this.http, pushDown);
+      this.aggregate = (query, signal) => push.aggregate(query, signal);
+      this.canAggregate = (query) => push.canAggregate(query);
+    }
   }
 
   /** The URL a request is sent to (canonical `columns` are translated to host names). */

@@ -27,8 +27,11 @@ export interface Adapter {
    * report of the source's tables.
    */
   aggregate?(query: MetricQuery, signal?: AbortSignal): Promise<Row[] | AggregateAnswer>;
-  /** Whether `aggregate` takes this query (default: every query); a declined one is computed in the browser. */
-  canAggregate?(query: MetricQuery): boolean;
+  /**
+   * Whether `aggregate` takes this query (default: every query); a declined one is
+   * computed in the browser. May be asynchronous (a server asked once what it computes).
+   */
+  canAggregate?(query: MetricQuery): boolean | Promise<boolean>;
 }
 
 /** What `aggregate` may answer besides the bare rows. */

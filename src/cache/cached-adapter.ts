@@ -5,6 +5,9 @@
 import type { ColumnTable } from 'arquero';
 import { throwIfAborted } from '../adapters/errors.js';
 import type { Adapter, LoadRequest } from '../adapters/types.js';
+import type { MetricQuery } from '../query/types.js';
+import { AggregateCache } from './aggregate-cache.js';
+import type { AggregateServed, AggregateUpdate } from './aggregate-cache.js';
 import type { NormalizedLoad } from '../data/load.js';
 import { validate } from '../data/validate.js';
 import type {
@@ -41,6 +44,9 @@ export class CachedAdapter implements Adapter {
   canAggregate?: Adapter['canAggregate'];
   private readonly freshness: ResolvedFreshness;
   private readonly listeners = new Set<CacheUpdateListener>();
+  private readonly aggregateListeners = new Set<(update: AggregateUpdate) => void>();
+  /** Answers of `aggregate` (push-down), when the adapter computes at the source. */
+  private readonly aggregates?: AggregateCache;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly now: () => number;
   private readonly codec: EntryCodec;
@@ -83,9 +89,43 @@ export class CachedAdapter implements Adapter {
       track: (promise) => this.track(promise),
     });
     if (options.onUpdate) this.listeners.add(options.onUpdate);
-    // Push-down results are small and computed at the source: passed through, not cached.
-    if (inner.aggregate) this.aggregate = (query, signal) => inner.aggregate!(query, signal);
+    // Push-down answers are kept like tables: by scope and query (aggregate-cache.ts).
+    if (inner.aggregate) {
+      this.aggregates = this.aggregateCache();
+      this.aggregate = async (query, signal) => (await this.aggregateWithMeta(query, signal)).answer;
+    }
     if (inner.canAggregate) this.canAggregate = (query) => inner.canAggregate!(query);
+  }
+
+  /** The source's answer to a query, through the cache, and where it came from. */
+  aggregateWithMeta(query: MetricQuery, signal?: AbortSignal): Promise<AggregateServed> {
+    if (!this.aggregates) throw new TypeError(`${this.id} computes no queries (it has no aggregate)`);
+    return this.aggregates.run(query, signal);
+  }
+
+  /** Hears of answers a revalidation found changed, or the source found offline for. */
+  subscribeAggregates(listener: (update: AggregateUpdate) => void): () => void {
+    this.aggregateListeners.add(listener);
+    return () => void this.aggregateListeners.delete(listener);
+  }
+
+  private aggregateCache(): AggregateCache {
+    return new AggregateCache({
+      inner: this.inner,
+      options: this.options,
+      adapterId: this.id,
+      freshness: this.freshness,
+      problems: this.problems,
+      offline: () => this.offline,
+      now: () => this.now(),
+      setOffline: (offline) => void (this.offline = offline),
+      track: (promise) => this.track(promise),
+      invalidated: (entry, id) => entry.fetchedAt <= this.invalidatedAt && !this.refetched.has(id),
+      refetched: (id) => void this.refetched.add(id),
+      emit: (update) => {
+        for (const listener of this.aggregateListeners) listener(update);
+      },
+    });
   }
 
   subscribe(listener: CacheUpdateListener): () => void {

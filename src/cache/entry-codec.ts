@@ -8,7 +8,7 @@ import type { ColumnTable } from 'arquero';
 import type { LoadRequest, LoadResult } from '../adapters/types.js';
 import { toTable } from '../data/fields.js';
 import type { ValidationReport } from '../data/schema.js';
-import { markNormalized, validate } from '../data/validate.js';
+import { isValidationReport, markNormalized, validate } from '../data/validate.js';
 import { decodeFresh } from './cached-meta.js';
 import { fromIpcBytes, packNormalized, toIpcBytes, unpackNormalized } from './codec.js';
 
@@ -54,20 +54,7 @@ export const normalizedCodec = (schemaVersion: number): EntryCodec => ({
     const { ipc, report } = unpackNormalized(bytes);
     const table = fromArrow(ipc);
     if (report === null) return { table };
-    if (!isReport(report)) throw new TypeError('the stored validation report is malformed');
+    if (!isValidationReport(report)) throw new TypeError('the stored validation report is malformed');
     return { table: markNormalized(table), report };
   },
 });
-
-function isReport(value: unknown): value is ValidationReport {
-  const r = value as Partial<ValidationReport> | null;
-  return (
-    r !== null &&
-    typeof r === 'object' &&
-    Number.isInteger(r.accepted) &&
-    Number.isInteger(r.rejected) &&
-    Array.isArray(r.problems) &&
-    Array.isArray(r.counts) &&
-    typeof r.tables === 'object'
-  );
-}

@@ -12,14 +12,17 @@ const SEP = '|';
 export function encodeKey(key: CacheKey): string {
   checkKey(key);
   const columns = key.columns ? [...key.columns].sort().map(encodeURIComponent).join(',') : '*';
-  return [
+  const parts = [
     scopePrefix(key.scope).slice(0, -1),
     encodeURIComponent(key.adapterId),
     encodeURIComponent(key.table),
     time(key.from, 'from'),
     time(key.to, 'to'),
     columns,
-  ].join(SEP);
+  ];
+  // A query's answer (a digest of the query): table keys keep the form they always had.
+  if (key.query !== undefined) parts.push(`q:${encodeURIComponent(key.query)}`);
+  return parts.join(SEP);
 }
 
 /** What every key of the scope starts with (the separator included). */

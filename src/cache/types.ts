@@ -17,6 +17,8 @@ export interface CacheKey {
   to?: TimeInput;
   /** The columns asked for: a load of fewer columns is a different table. */
   columns?: readonly string[];
+  /** For a query's answer computed at the source: a digest of the query (its text is in the entry). */
+  query?: string;
 }
 
 /** What is stored for one key. */

@@ -9,11 +9,19 @@ import { columnMemo } from './frame.js';
 import type { Frame } from './frame.js';
 import { subsetRows } from './validate.js';
 
+/** The rows of the base each view keeps (a server hands out the rows a filter keeps). */
+const kept = new WeakMap<Frame, Int32Array>();
+
+/** The indices into its base of the rows a view keeps; undefined for a frame that is no view (every row). */
+export function viewRows(frame: Frame): Int32Array | undefined {
+  return kept.get(frame);
+}
+
 /** The rows `rows` (ascending indices into `base`) of `base`, as a Frame. */
 export function frameView(base: Frame, rows: Int32Array): Frame {
   const cached = columnMemo();
   let table: ColumnTable | undefined;
-  return {
+  const view: Frame = {
     // Built only if someone asks for an Arquero table (an export): kernels never do.
     get table() {
       table ??= subsetRows(base.table, Array.from(rows));
@@ -29,6 +37,8 @@ export function frameView(base: Frame, rows: Int32Array): Frame {
         return { codes: gatherCodes(d.codes, rows), values: d.values, index: d.index };
       }),
   };
+  kept.set(view, rows);
+  return view;
 }
 
 function gather(values: Float64Array, rows: Int32Array): Float64Array {

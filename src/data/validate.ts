@@ -71,6 +71,21 @@ export function validate(tables: Tables, options: ValidateOptions = {}): Validat
   return { tables: out, report };
 }
 
+/** Whether a value (read back from storage or the network) has a validation report's shape. */
+export function isValidationReport(value: unknown): value is ValidationReport {
+  const r = value as Partial<ValidationReport> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    Number.isInteger(r.accepted) &&
+    Number.isInteger(r.rejected) &&
+    Array.isArray(r.problems) &&
+    Array.isArray(r.counts) &&
+    typeof r.tables === 'object' &&
+    r.tables !== null
+  );
+}
+
 export function emptyReport(): ValidationReport {
   return { accepted: 0, rejected: 0, problems: [], problemsOmitted: 0, counts: [], tables: {} };
 }

@@ -6,6 +6,7 @@ import { TABLE_NAMES } from '../data/schema.js';
 import { describeValue } from '../time/describe.js';
 import { column, keyword, options as optionsOf } from '../query/options.js';
 import { metricInput } from './input.js';
+import { checkMinCellSize } from './suppress.js';
 
 export interface ExtentOptions {
   /** The table to read. */
@@ -14,6 +15,8 @@ export interface ExtentOptions {
   column?: string;
   /** Surveys only: count the answers of this kind alone. */
   kind?: 'nps' | 'csat' | 'ces';
+  /** A count of rows 1…k−1 is hidden, and with it the span (a few rows' times identify them). */
+  minCellSize?: number;
 }
 
 export interface ExtentRow {
@@ -21,8 +24,10 @@ export interface ExtentRow {
   /** Earliest and latest time, epoch ms; null when no row has one. */
   first: number | null;
   last: number | null;
-  /** Rows counted (with a time, of `kind` when given). */
-  rows: number;
+  /** Rows counted (with a time, of `kind` when given); null when hidden by `minCellSize`. */
+  rows: number | null;
+  /** Present (true) when the count and the span are hidden. */
+  suppressed?: true;
 }
 
 /** The main time column of each table. */
@@ -39,6 +44,7 @@ export interface ExtentSettings {
   readonly table: TableName;
   readonly column: string;
   readonly kind: 'nps' | 'csat' | 'ces' | undefined;
+  readonly minCellSize: number;
 }
 
 /** The options checked and resolved, without data (what extent does first). */
@@ -48,7 +54,7 @@ export function checkExtentOptions(options: unknown): ExtentSettings {
   if (table === undefined) throw new RangeError(`extent needs table, one of ${TABLE_NAMES.join(', ')}; got ${describeValue(o.table)}`);
   const kind = keyword(o.kind, 'kind', KINDS);
   if (kind !== undefined && table !== 'surveys') throw new RangeError(`kind applies to the surveys table only; got table '${table}'`);
-  return { table, column: column(o.column, 'column', TIME_COLUMNS[table])!, kind };
+  return { table, column: column(o.column, 'column', TIME_COLUMNS[table])!, kind, minCellSize: checkMinCellSize(o.minCellSize) };
 }
 
 /** One row: the time span of `table` (its rows of survey `kind` when given). */
@@ -68,5 +74,6 @@ export function extent(tables: Tables | TableInput, options: ExtentOptions): Ext
     if (t < first) first = t;
     if (t > last) last = t;
   }
+  if (rows > 0 && s.minCellSize > 1 && rows < s.minCellSize) return [{ table: s.table, first: null, last: null, rows: null, suppressed: true }];
   return [{ table: s.table, first: rows ? first : null, last: rows ? last : null, rows }];
 }

@@ -16,6 +16,7 @@ import { checkSurvivalOptions } from '../metrics/survival-options.js';
 import { valueConcentration, paretoCurve, checkValueOptions, type ValueOptions } from '../metrics/value.js';
 import { atRisk, type AtRiskOptions } from '../metrics/at-risk.js';
 import { atRiskTables, checkAtRiskOptions } from '../metrics/at-risk-options.js';
+import { values, checkValuesOptions, type ValuesOptions } from '../metrics/values.js';
 import type { MetricName } from './types.js';
 
 /** What a metric takes: tables (rows or Arquero tables), or the frames runQuery passes. */
@@ -113,5 +114,10 @@ export const METRICS: Readonly<Record<MetricName, MetricEntry>> = {
     tables: (o) => atRiskTables(checkAtRiskOptions(o)),
     check: (o) => void checkAtRiskOptions(o),
     run: (t, o) => rows(atRisk(host(t), o as AtRiskOptions)),
+  },
+  values: {
+    tables: (o) => [checkValuesOptions(o).table],
+    check: (o) => void checkValuesOptions(o),
+    run: (t, o) => rows(values(host(t), o as unknown as ValuesOptions)),
   },
 };

@@ -18,7 +18,8 @@ export type MetricName =
   | 'survivalSummary'
   | 'valueConcentration'
   | 'paretoCurve'
-  | 'atRisk';
+  | 'atRisk'
+  | 'values';
 
 export const METRIC_NAMES: readonly MetricName[] = [
   'retention',
@@ -34,6 +35,7 @@ export const METRIC_NAMES: readonly MetricName[] = [
   'valueConcentration',
   'paretoCurve',
   'atRisk',
+  'values',
 ];
 
 /** Membership: rows whose value is one of `values` (null matches a missing value). */

@@ -87,11 +87,14 @@ export function resolveCache(own: CacheSettings = {}, inherited?: CacheSettings)
 const tokens = new WeakMap<Adapter, number>();
 let lastToken = 0;
 
-/** The adapter under an id no other adapter object of this page has. */
+/** The adapter under an id no other adapter object of this page has (its push-down too). */
 function withPageId(adapter: Adapter): Adapter {
   let t = tokens.get(adapter);
   if (t === undefined) tokens.set(adapter, (t = ++lastToken));
-  return { id: `${adapter.id}#${t}`, load: (request, signal) => adapter.load(request, signal) };
+  const paged: Adapter = { id: `${adapter.id}#${t}`, load: (request, signal) => adapter.load(request, signal) };
+  if (typeof adapter.aggregate === 'function') paged.aggregate = (query, signal) => adapter.aggregate!(query, signal);
+  if (typeof adapter.canAggregate === 'function') paged.canAggregate = (query) => adapter.canAggregate!(query);
+  return paged;
 }
 
 /**

@@ -92,7 +92,7 @@ export class Coordinator {
    */
   async run(query: MetricQuery, source: Source, signal?: AbortSignal): Promise<QueryAnswer> {
     const q = refusing(() => validateQuery(query));
-    if (acceptsAggregate(source.adapter, q)) return this.aggregate(q, source, signal);
+    if (await acceptsAggregate(source.adapter, q)) return this.aggregate(q, source, signal);
     const loaded = await source.load(queryTables(q), { signal });
     await nextTask();
     signal?.throwIfAborted();
@@ -101,12 +101,12 @@ export class Coordinator {
   }
 
   private async aggregate(q: MetricQuery, source: Source, signal?: AbortSignal): Promise<QueryAnswer> {
-    const answer = await source.aggregate(q, signal);
+    const { answer, meta } = await source.aggregate(q, signal);
     const rows = Array.isArray(answer) ? answer : answer?.rows;
     if (!Array.isArray(rows)) throw new TypeError(`${source.adapter.id}: aggregate must answer rows (an array); got ${typeof rows}`);
     const report = (Array.isArray(answer) ? undefined : answer.report) ?? emptyReport();
     const reached = (Array.isArray(answer) ? undefined : answer.reached) ?? likelyReached(q);
-    return { rows, report, reached, at: 'source' };
+    return { rows, report, meta, reached, at: 'source' };
   }
 }
 
@@ -132,7 +132,7 @@ function refusing<T>(work: () => T): T {
 }
 
 /** An adapter with `aggregate` is asked for every query it does not decline (`canAggregate`). */
-function acceptsAggregate(adapter: Adapter, query: MetricQuery): boolean {
+function acceptsAggregate(adapter: Adapter, query: MetricQuery): boolean | Promise<boolean> {
   if (typeof adapter.aggregate !== 'function') return false;
   return typeof adapter.canAggregate === 'function' ? adapter.canAggregate(query) : true;
 }

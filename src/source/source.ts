@@ -7,6 +7,8 @@
 // logout's clearCache(scope) empties the tables held for that scope, and any clear
 // empties those held without a scope (they may be the signed-out user's).
 import type { AggregateAnswer, Adapter, TimeInput } from '../adapters/types.js';
+import type { AggregateServed, AggregateUpdate } from '../cache/aggregate-cache.js';
+import type { LoadMeta } from '../cache/cached-meta.js';
 import { anyClearGeneration, clearGeneration } from '../cache/clear-generation.js';
 import type { CacheProblem } from '../cache/types.js';
 import type { NormalizedLoad } from '../data/load.js';
@@ -14,6 +16,7 @@ import type { Row, TableName, ValidationReport } from '../data/schema.js';
 import { emptyReport, unionReports } from '../data/validate.js';
 import type { MetricQuery } from '../query/types.js';
 import { queryKey } from '../query/types.js';
+import { METRICS } from '../query/registry.js';
 import { openCachedAdapter } from './cache-policy.js';
 import type { CacheConfig, ResolvedCache } from './cache-policy.js';
 import { InFlight } from './in-flight.js';
@@ -28,6 +31,18 @@ export type SourceEvent = { type: 'loaded' | 'changed' | 'offline'; table: Table
 
 export type SourceListener = (event: SourceEvent) => void;
 
+/** A source's answer to a query, and where it came from when through a cache. */
+export interface SourceAnswer {
+  answer: Row[] | AggregateAnswer;
+  meta?: LoadMeta;
+}
+
+/** What a CachedAdapter adds for answers computed at the source. */
+interface AnswersThroughCache {
+  aggregateWithMeta(query: MetricQuery, signal?: AbortSignal): Promise<AggregateServed>;
+  subscribeAggregates(listener: (update: AggregateUpdate) => void): () => void;
+}
+
 export class Source {
   readonly adapter: Adapter;
   readonly cache: ResolvedCache;
@@ -36,7 +51,7 @@ export class Source {
   private readonly ready: Promise<TableStore>;
   private readonly listeners = new Set<SourceListener>();
   /** Queries asked of the adapter's `aggregate`, one request per query however many ask. */
-  private readonly aggregates = new InFlight<Row[] | AggregateAnswer>();
+  private readonly aggregates = new InFlight<SourceAnswer>();
   /** The validation report the source gave with its latest answer, for the dashboard's notices. */
   private remoteReport?: ValidationReport;
   /** The clears (clearCache) already applied to the store. */
@@ -54,6 +69,8 @@ export class Source {
         now: config.now,
         onUpdate: (type, table) => this.emit({ type, table }),
       });
+      // A cached answer found changed (or offline): the widgets reading the metric's table hear it.
+      (through as Partial<AnswersThroughCache>).subscribeAggregates?.((u) => this.emit({ type: u.type, table: METRICS[u.query.metric].tables(u.query.options)[0] }));
       return this.store;
     });
   }
@@ -65,12 +82,21 @@ export class Source {
     return store.load(names, options);
   }
 
-  /** The query computed by the adapter; identical queries in flight are one request, aborted when nobody waits. */
-  aggregate(query: MetricQuery, signal?: AbortSignal): Promise<Row[] | AggregateAnswer> {
+  /**
+   * The query computed by the adapter, through the cache (kept under the query and
+   * scope like a table); identical queries in flight are one request, aborted when nobody waits.
+   */
+  aggregate(query: MetricQuery, signal?: AbortSignal): Promise<SourceAnswer> {
     return this.aggregates.join(queryKey(query), async (aborted) => {
-      const answer = await this.adapter.aggregate!(query, aborted);
-      if (!Array.isArray(answer) && answer?.report) this.remoteReport = answer.report;
-      return answer;
+      const through = (await this.ready).through as Partial<AnswersThroughCache>;
+      const served: SourceAnswer =
+        typeof through.aggregateWithMeta === 'function'
+          ? await through.aggregateWithMeta(query, aborted)
+          : { answer: await this.adapter.aggregate!(query, aborted) };
+      const { answer } = served;
+      // Each answer reports the tables its query read: the newest word on each table is kept.
+      if (!Array.isArray(answer) && answer?.report) this.remoteReport = this.remoteReport ? unionReports([answer.report, this.remoteReport]) : answer.report;
+      return served;
     }, signal);
   }
 

@@ -6,6 +6,9 @@ export interface Call {
   url: string;
   headers: Headers;
   signal?: AbortSignal;
+  method: string;
+  /** The body sent, as text (POST). */
+  body?: string;
 }
 
 /** One scripted answer: a Response, an error to throw, or a function of the call. */
@@ -15,11 +18,13 @@ export type Step = Response | Error | ((call: Call) => Response | Promise<Respon
 export function scriptedFetch(steps: Step[]): FetchLike & { calls: Call[] } {
   const calls: Call[] = [];
   const fetch = async (input: string, init?: RequestInit): Promise<Response> => {
-    const call = {
+    const call: Call = {
       url: input,
       headers: new Headers(init?.headers),
       signal: init?.signal ?? undefined,
+      method: init?.method ?? 'GET',
     };
+    if (typeof init?.body === 'string') call.body = init.body;
     calls.push(call);
     const step = steps[Math.min(calls.length - 1, steps.length - 1)];
     if (step instanceof Error) throw step;

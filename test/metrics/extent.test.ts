@@ -35,3 +35,13 @@ describe('extent', () => {
     expect(() => extent({ surveys }, { table: 'surveys', column: 'closed_at' })).to.throw(RangeError, "no column 'closed_at'");
   });
 });
+
+describe('extent with minCellSize', () => {
+  it('hides a small count and the span with it, never zero', () => {
+    expect(extent({ surveys }, { table: 'surveys', kind: 'csat', minCellSize: 3 })).to.deep.equal([
+      { table: 'surveys', first: null, last: null, rows: null, suppressed: true },
+    ]);
+    expect(extent({ surveys }, { table: 'surveys', minCellSize: 4 })[0]).to.include({ rows: 4 });
+    expect(extent({ tickets: [] }, { table: 'tickets', minCellSize: 11 })).to.deep.equal([{ table: 'tickets', first: null, last: null, rows: 0 }]);
+  });
+});

@@ -76,8 +76,13 @@ const OPTIONS: Record<MetricName, fc.Arbitrary<Record<string, unknown>>> = {
     by: opt(byCustomer),
     value: opt(fc.constant('revenue')),
   }),
-  extent: fc.record({ table: fc.constantFrom('customers', 'activity', 'surveys', 'tickets') }).chain((o) =>
-    o.table === 'surveys' ? fc.record({ table: fc.constant(o.table), kind: opt(fc.constantFrom('nps', 'csat')) }) : fc.constant(o),
+  extent: fc.record({ table: fc.constantFrom('customers', 'activity', 'surveys', 'tickets'), minCellSize: k }).chain((o) =>
+    o.table === 'surveys' ? fc.record({ table: fc.constant(o.table), kind: opt(fc.constantFrom('nps', 'csat')), minCellSize: fc.constant(o.minCellSize) }) : fc.constant(o),
+  ),
+  values: fc.oneof(
+    fc.record({ column: fc.constantFrom('plan', 'user_type'), minCellSize: k }),
+    fc.record({ table: fc.constantFrom('activity', 'surveys', 'tickets'), column: fc.constant('customer_id'), minCellSize: k }),
+    fc.record({ table: fc.constant('surveys'), column: fc.constantFrom('channel', 'kind', 'score'), minCellSize: k }),
   ),
 };
 

@@ -115,6 +115,12 @@ const BAD: Case[] = [
   ['atRisk', { minSignals: 4 }, RangeError, 'minSignals must be a whole number from 1 to 3; got 4'],
   ['atRisk', { by: 3 }, TypeError, BY],
   ['atRisk', { value: 7 }, TypeError, 'value must name a column; got 7'],
+  ['extent', { table: 'surveys', minCellSize: 2.5 }, RangeError, CELL],
+  ['values', {}, RangeError, 'values needs column, the column whose values are listed; got undefined'],
+  ['values', { column: 'plan', table: 'orders' }, RangeError, "table must be one of customers, activity, surveys, tickets; got 'orders'"],
+  ['values', { column: 7 }, TypeError, 'column must name a column; got 7'],
+  ['values', { column: 'signup_at' }, RangeError, "values lists the values of a text or number column; 'signup_at' is a time (use extent for its span)"],
+  ['values', { column: 'plan', minCellSize: 2.5 }, RangeError, CELL],
 ];
 
 const GOOD: [MetricName, Record<string, unknown>][] = [
@@ -126,12 +132,14 @@ const GOOD: [MetricName, Record<string, unknown>][] = [
   ['funnel', { steps: ['a', 'b', 'a'], window: 86_400_000, order: 'any', ...RANGE, by: 'plan', timeZone: 'UTC', minCellSize: 11 }],
   ['featureAdoption', { features: ['x', 'y'], period: 'week', ...RANGE, by: 'plan', activeEvents: ['login'], timeZone: 'UTC', minCellSize: 11, compare: 'features' }],
   ['kpis', { ...RANGE, activationWindow: 'P14D', features: 'x,y', satisfiedMin: 5, period: 'week', timeZone: 'UTC', minCellSize: 11, metrics: ['nps', 'adoption'] }],
-  ['extent', { table: 'surveys', column: 'at', kind: 'csat' }],
+  ['extent', { table: 'surveys', column: 'at', kind: 'csat', minCellSize: 11 }],
   ['survival', { asOf: '2025-06-01', ...RANGE, by: 'plan', unit: 'month', minGroupSize: 30, minCellSize: 11 }],
   ['survivalSummary', { asOf: 1_750_000_000_000, unit: 'week' }],
   ['valueConcentration', { value: 'revenue', top: 0.1, by: 'plan', asOf: '2025-06-01', minCellSize: 11 }],
   ['paretoCurve', { top: 1, points: 101 }],
   ['atRisk', { asOf: '2025-06-01', signals: 'activity,nps', events: ['login'], gapFactor: 2.5, minQuietDays: 14, minGaps: 2, ticketDays: 3, npsDays: 90, minSignals: 2, by: 'plan', value: 'revenue' }],
+  ['values', { column: 'plan' }],
+  ['values', { table: 'activity', column: 'event', minCellSize: 11 }],
 ];
 
 const EMPTY: Tables = { customers: [], activity: [], surveys: [], tickets: [] };
@@ -166,7 +174,7 @@ describe('validateQuery: options', () => {
     expect(() => validateQuery([])).to.throw(TypeError, 'got an array');
     expect(() => validateQuery({ metric: 'churn' })).to.throw(
       RangeError,
-      "metric must be one of retention, npsTrend, channelCsat, ticketStats, funnel, featureAdoption, kpis, extent, survival, survivalSummary, valueConcentration, paretoCurve, atRisk; got 'churn'",
+      "metric must be one of retention, npsTrend, channelCsat, ticketStats, funnel, featureAdoption, kpis, extent, survival, survivalSummary, valueConcentration, paretoCurve, atRisk, values; got 'churn'",
     );
     expect(() => validateQuery({})).to.throw(RangeError, 'metric must be one of retention');
     expect(() => validateQuery({ metric: 'npsTrend', options: 'month' })).to.throw(TypeError, "npsTrend options must be an object; got 'month'");

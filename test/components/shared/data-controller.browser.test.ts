@@ -37,7 +37,7 @@ class DcTestWidget extends LitElement {
     source: () => this.source,
     cache: () => ({}),
     plan: () => ({ queries: { n: { metric: 'extent', options: { table: 'surveys', kind: this.kind } } } }),
-    result: (answers) => (answers.n[0] as ExtentRow).rows * this.scale,
+    result: (answers) => ((answers.n[0] as ExtentRow).rows ?? 0) * this.scale,
     view: () => [this.scale],
   });
 

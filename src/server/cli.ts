@@ -1,0 +1,177 @@
+// pulso-serve (SPEC §6): what its command line says — which source, where to listen, who
+// may call from another origin, the smallest count an answer may hold — and the server
+// it starts: createHandler over the source, on loopback unless told otherwise. The
+// sources themselves come from a factory (cli-sources.ts), so a SQL engine plugs in
+// there without touching this file.
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { createHandler } from './handler.js';
+import type { PulsoSource } from './types.js';
+
+/** Where the rows are: the seeded demo, JSON files, or a database. */
+export type SourceChoice =
+  | { kind: 'demo'; customers: number }
+  | { kind: 'json'; dir: string }
+  | { kind: 'duckdb'; file: string }
+  | { kind: 'postgres'; url: string };
+
+export interface ServeOptions {
+  source: SourceChoice;
+  host: string;
+  /** 0: a free port the OS picks (printed when listening). */
+  port: number;
+  base: string;
+  cors: string[];
+  minCellSize: number;
+  timeoutMs: number;
+}
+
+/** Opens the source a command line chose. */
+export type SourceFactory = (choice: SourceChoice) => Promise<PulsoSource>;
+
+/** A command line that cannot be served: the message is for the person who typed it. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Usage: pulso-serve (--demo | --json DIR | --duckdb FILE | --postgres URL) [options]
+
+Serves a Pulso source over HTTP: GET {base}/{table}, POST {base}/aggregate,
+GET {base}/capabilities (docs/server-api.md).
+
+Sources (exactly one):
+  --demo                 the seeded demo health plan, in memory
+  --customers N          with --demo: how many customers (default 4000, about 10 events each)
+  --json DIR             DIR/customers.json, activity.json, surveys.json, tickets.json (arrays of rows), in memory
+  --duckdb FILE          a DuckDB file in the canonical schema (SPEC §6)
+  --postgres URL         a PostgreSQL database in the canonical schema
+
+Options:
+  --host HOST            interface to listen on (default 127.0.0.1: this machine only)
+  --port N               port (default 8787; 0 = any free port)
+  --base PATH            where the API is mounted (default /api)
+  --cors ORIGIN          let pages of ORIGIN call the API (repeatable)
+  --min-cell-size K      no count below K leaves the server (default 11)
+  --timeout-ms MS        cancel a query after MS (default 60000)
+  -h, --help             this text`;
+
+/** The options of a command line (without the program name); UsageError when it says nothing servable. */
+export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
+  const { values } = parseArgsOrUsage(argv);
+  if (values.help) return 'help';
+  return {
+    source: sourceChoice(values),
+    host: values.host ?? '127.0.0.1',
+    port: count(values.port, '--port', 8787, 65_535),
+    base: basePath(values.base ?? '/api'),
+    cors: values.cors ?? [],
+    minCellSize: count(values['min-cell-size'], '--min-cell-size', 11, 1_000_000),
+    timeoutMs: count(values['timeout-ms'], '--timeout-ms', 60_000, 86_400_000),
+  };
+}
+
+function parseArgsOrUsage(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        demo: { type: 'boolean' },
+        customers: { type: 'string' },
+        json: { type: 'string' },
+        duckdb: { type: 'string' },
+        postgres: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        base: { type: 'string' },
+        cors: { type: 'string', multiple: true },
+        'min-cell-size': { type: 'string' },
+        'timeout-ms': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+type Values = ReturnType<typeof parseArgsOrUsage>['values'];
+
+function sourceChoice(values: Values): SourceChoice {
+  const chosen: SourceChoice[] = [];
+  if (values.demo) chosen.push({ kind: 'demo', customers: count(values.customers, '--customers', 4000, 10_000_000) });
+  if (values.json !== undefined) chosen.push({ kind: 'json', dir: values.json });
+  if (values.duckdb !== undefined) chosen.push({ kind: 'duckdb', file: values.duckdb });
+  if (values.postgres !== undefined) chosen.push({ kind: 'postgres', url: values.postgres });
+  if (chosen.length !== 1) throw new UsageError(chosen.length ? 'Give one source, not several' : 'Give a source: --demo, --json DIR, --duckdb FILE or --postgres URL');
+  if (values.customers !== undefined && !values.demo) throw new UsageError('--customers goes with --demo');
+  return chosen[0];
+}
+
+/** A whole number in [0, max], or `fallback` when absent. */
+function count(text: string | undefined, name: string, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(text) || Number(text) > max) throw new UsageError(`${name} must be a whole number from 0 to ${max}; got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function basePath(text: string): string {
+  const base = `/${text.replace(/^\/+|\/+$/g, '')}`;
+  if (!/^\/[\w\-./]*$/.test(base) || base.includes('..')) throw new UsageError(`--base must be a path such as /api; got ${JSON.stringify(text)}`);
+  return base === '/' ? '' : base;
+}
+
+export interface Serving {
+  /** The API's address, `http://host:port{base}`. */
+  url: string;
+  server: Server;
+  source: PulsoSource;
+  /** Stops listening, ends open connections, closes the source. */
+  close(): Promise<void>;
+}
+
+/** Opens the source and listens; resolves once requests are answered. */
+export async function serve(options: ServeOptions, open: SourceFactory): Promise<Serving> {
+  const source = await open(options.source);
+  const handler = createHandler(source, {
+    base: options.base,
+    minCellSize: options.minCellSize,
+    timeoutMs: options.timeoutMs,
+    ...(options.cors.length ? { cors: { origin: options.cors } } : {}),
+  });
+  const server = createServer((req, res) => handler(req, res, () => notFound(res)));
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(options.port, options.host, ok);
+    });
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}${options.base}`,
+    server,
+    source,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await source.close();
+    },
+  };
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify({ error: 'Not found' }));
+}
+
+/** Whether `host` listens beyond this machine (the CLI has no authorize: everyone it reaches may read everything). */
+export function isPublic(host: string): boolean {
+  return !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
+}

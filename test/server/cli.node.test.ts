@@ -1,0 +1,145 @@
+// pulso-serve as a user runs it: `node bin/pulso-serve.mjs …` in a child process on a free
+// loopback port. It serves the seeded demo plan (capabilities, aggregates equal to
+// runQuery with the server's minimum cell size, CORS for the origins given), stops
+// cleanly on SIGTERM, and refuses a command line it cannot serve with a reason.
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { generateHealthPlan } from '../../demo/data/health-plan.js';
+import { runQuery } from '../../src/query/run.js';
+import type { MetricQuery } from '../../src/query/types.js';
+import { parseServeArgs, UsageError } from '../../src/server/cli.js';
+import { openSource } from '../../src/server/cli-sources.js';
+import { freePort } from '../e2e/browser.js';
+
+const BIN = resolve(import.meta.dirname, '../../bin/pulso-serve.mjs');
+const CUSTOMERS = 300;
+const K = 25;
+
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(args: string[]): Run {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d));
+  child.stderr!.on('data', (d: Buffer) => (err += d));
+  const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
+  return { child, out: () => out, err: () => err, exited };
+}
+
+/** The API's address once the CLI prints it (or the reason it stopped). */
+async function listening(run: Run, timeoutMs = 45_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = /serving \S+ at (http:\/\/\S+)/.exec(run.out());
+    if (found) return found[1];
+    if (run.child.exitCode !== null) throw new Error(`pulso-serve exited ${run.child.exitCode}: ${run.err()}`);
+    if (Date.now() > until) throw new Error(`pulso-serve never listened: ${run.out()} ${run.err()}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+describe('pulso-serve (the CLI, as a child process)', () => {
+  let run: Run;
+  let url: string;
+  let port: number;
+
+  before(async () => {
+    port = await freePort();
+    run = start(['--demo', '--customers', String(CUSTOMERS), '--port', String(port), '--min-cell-size', String(K), '--cors', 'https://portal.example.org']);
+    url = await listening(run);
+  });
+  after(async () => {
+    if (run.child.exitCode === null) run.child.kill('SIGKILL');
+  });
+
+  it('listens on loopback at the port given, under /api', () => {
+    expect(url).to.equal(`http://127.0.0.1:${port}/api`);
+  });
+
+  it('says what it serves at /capabilities, with its minimum cell size', async () => {
+    const response = await fetch(`${url}/capabilities`);
+    expect(response.status).to.equal(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).to.deep.include({ pushDown: true, minCellSize: K, arrow: true });
+    expect(body.tables).to.deep.equal(['customers', 'activity', 'surveys', 'tickets']);
+  });
+
+  it('answers an aggregate equal to runQuery on the same seeded plan, no count under its k', async () => {
+    const plan = generateHealthPlan({ customers: CUSTOMERS });
+    const tables = { customers: plan.customers, activity: plan.activity, surveys: plan.surveys, tickets: plan.tickets };
+    const query: MetricQuery = { metric: 'values', options: { column: 'region' } };
+    const response = await fetch(`${url}/aggregate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(query) });
+    expect(response.status).to.equal(200);
+    const { rows } = (await response.json()) as { rows: unknown[] };
+    const raised = runQuery(tables, { ...query, options: { ...query.options, minCellSize: K } });
+    expect(rows).to.deep.equal(JSON.parse(JSON.stringify(raised)));
+    // The plan has regions under k: the server's k is what hid them.
+    expect(rows).to.not.deep.equal(JSON.parse(JSON.stringify(runQuery(tables, query))));
+  });
+
+  it('lets the --cors origin read its answers, and no other', async () => {
+    const allowed = await fetch(`${url}/capabilities`, { headers: { Origin: 'https://portal.example.org' } });
+    expect(allowed.headers.get('access-control-allow-origin')).to.equal('https://portal.example.org');
+    const other = await fetch(`${url}/capabilities`, { headers: { Origin: 'https://elsewhere.example' } });
+    expect(other.headers.get('access-control-allow-origin')).to.equal(null);
+  });
+
+  it('answers 404 outside its base', async () => {
+    expect((await fetch(`http://127.0.0.1:${port}/other`)).status).to.equal(404);
+  });
+
+  it('stops on SIGTERM: exit code 0, the port closed', async () => {
+    run.child.kill('SIGTERM');
+    expect(await run.exited).to.equal(0);
+    const refused = await fetch(`${url}/capabilities`).then(
+      () => false,
+      () => true,
+    );
+    expect(refused, 'the port still answers').to.equal(true);
+  });
+});
+
+describe('pulso-serve: command lines it cannot serve', () => {
+  it('exits 2 with the reason and the usage, serving nothing', async () => {
+    for (const [args, message] of [
+      [[], /Give a source/],
+      [['--demo', '--bogus'], /Unknown option '--bogus'/],
+    ] as const) {
+      const run = start([...args]);
+      expect(await run.exited).to.equal(2);
+      expect(run.err()).to.match(message).and.to.match(/Usage: pulso-serve/);
+      expect(run.out()).to.not.match(/serving/);
+    }
+  });
+
+  it('names what is wrong with each option', () => {
+    const cases: [string[], RegExp][] = [
+      [['--demo', '--json', 'x'], /one source/],
+      [['--demo', '--port', '80000'], /--port must be a whole number from 0 to 65535; got "80000"/],
+      [['--demo', '--min-cell-size', '-3'], /--min-cell-size/],
+      [['--json', 'x', '--customers', '9'], /--customers goes with --demo/],
+      [['--demo', '--base', '/a/../b'], /--base must be a path/],
+    ];
+    for (const [args, message] of cases) expect(() => parseServeArgs(args), args.join(' ')).to.throw(UsageError, message);
+    expect(parseServeArgs(['--duckdb', 'plan.duckdb', '--base', 'v1/'])).to.deep.include({ source: { kind: 'duckdb', file: 'plan.duckdb' }, base: '/v1', host: '127.0.0.1', port: 8787, minCellSize: 11 });
+  });
+
+  it('refuses a JSON folder without tables, and a database while no SQL source is built in', async () => {
+    await openSource({ kind: 'json', dir: '/nonexistent-pulso-dir' }).then(
+      () => expect.fail('opened'),
+      (e: unknown) => expect(e).to.be.instanceOf(UsageError).with.property('message').match(/has none of customers\.json/),
+    );
+    await openSource({ kind: 'duckdb', file: 'x.duckdb' }).then(
+      () => expect.fail('opened'),
+      (e: unknown) => expect(e).to.be.instanceOf(UsageError).with.property('message').match(/--duckdb needs the SQL source/),
+    );
+  });
+});
