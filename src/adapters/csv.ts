@@ -1,6 +1,7 @@
 // CSV files as tables of string columns, from inline text or URLs (gzip welcome).
 import { table as aqTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { storedName } from '../data/column-name.js';
 import { applyFieldMap } from '../data/fields.js';
 import type { TableName } from '../data/schema.js';
 import { addressId, bodyText, uniqueId } from './body.js';
@@ -89,9 +90,10 @@ export class CsvAdapter implements Adapter {
       });
     }
     this.warn(result, source);
-    const columns = new Map(result.names.map((n, i) => [n, result.columns[i]]));
+    const names = result.names.map(storedName);
+    const columns = new Map(names.map((n, i) => [n, result.columns[i]]));
     return applyFieldMap(
-      aqTable(Object.fromEntries(columns), result.names),
+      aqTable(Object.fromEntries(columns), names),
       name,
       this.options.fields,
     );

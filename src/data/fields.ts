@@ -7,6 +7,7 @@ import type { ColumnTable } from 'arquero';
 import type { FieldConstant, FieldMap, LoadResult } from '../adapters/types.js';
 import type { Row, TableName } from './schema.js';
 import { TABLE_NAMES } from './schema.js';
+import { storedName } from './column-name.js';
 
 /** A column as stored in an Arquero table: an array, typed array or Arrow vector. */
 type ColumnValues = ArrayLike<unknown>;
@@ -77,13 +78,15 @@ export function applyFieldMap(
   const constants = new Map<string, string | number>();
   for (const [canonical, host] of map) {
     if (typeof host !== 'string') {
-      constants.set(canonical, host.value);
+      constants.set(storedName(canonical), host.value);
       continue;
     }
-    if (canonical === host || !present.has(host)) continue;
-    const list = targets.get(host);
-    if (list) list.push(canonical);
-    else targets.set(host, [canonical]);
+    const from = storedName(host);
+    const to = storedName(canonical);
+    if (to === from || !present.has(from)) continue;
+    const list = targets.get(from);
+    if (list) list.push(to);
+    else targets.set(from, [to]);
   }
   if (targets.size === 0 && constants.size === 0) return table;
 
@@ -130,10 +133,10 @@ export function rowsToTable(rows: readonly Row[]): ColumnTable {
     if (row === null || typeof row !== 'object') continue;
     for (const key in row) {
       if (!Object.hasOwn(row, key)) continue;
-      let column = columns.get(key);
+      let column = columns.get(storedName(key));
       if (!column) {
         column = new Array<unknown>(n).fill(null);
-        columns.set(key, column);
+        columns.set(storedName(key), column);
       }
       const value = row[key];
       column[i] = value === undefined ? null : value;
