@@ -16,3 +16,9 @@ export function storedName(name: string): string {
 export function givenName(stored: string): string {
   return stored === PROTO_ALIAS ? '__proto__' : stored;
 }
+
+/**
+ * Columns a table may have. Pulso's tables have a few dozen; a CSV header or a JSON
+ * page with 100,000 distinct keys is junk that would cost rows × columns to hold.
+ */
+export const MAX_COLUMNS = 1000;
