@@ -29,13 +29,15 @@ class Flat {
   constructor(readonly buf: Uint8Array) {}
 
   int32(at: number): number {
-    if (!(at >= 0 && at + 4 <= this.buf.length)) fail(`a 4-byte value at ${at} lies outside its ${this.buf.length} bytes`);
+    if (!(at >= 0 && at + 4 <= this.buf.length))
+      fail(`a 4-byte value at ${at} lies outside its ${this.buf.length} bytes`);
     const b = this.buf;
     return b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24);
   }
 
   int16(at: number): number {
-    if (!(at >= 0 && at + 2 <= this.buf.length)) fail(`a 2-byte value at ${at} lies outside its ${this.buf.length} bytes`);
+    if (!(at >= 0 && at + 2 <= this.buf.length))
+      fail(`a 2-byte value at ${at} lies outside its ${this.buf.length} bytes`);
     return ((this.buf[at] | (this.buf[at + 1] << 8)) << 16) >> 16;
   }
 
@@ -63,12 +65,17 @@ class Flat {
   }
 
   /** The vector whose offset is stored at `at`: its length and first element, all inside the bytes. */
-  vector(at: number | undefined, stride: number, max = Infinity): { length: number; start: number } {
+  vector(
+    at: number | undefined,
+    stride: number,
+    max = Infinity,
+  ): { length: number; start: number } {
     if (at === undefined) return { length: 0, start: 0 };
     const base = at + this.int32(at);
     const length = this.int32(base);
     const start = base + 4;
-    if (length < 0 || length > max || start + length * stride > this.buf.length) fail(`a list of ${length} entries does not fit its message`);
+    if (length < 0 || length > max || start + length * stride > this.buf.length)
+      fail(`a list of ${length} entries does not fit its message`);
     return { length, start };
   }
 }
@@ -104,10 +111,12 @@ function checkStream(bytes: Uint8Array, from: number, to: number, limits: ArrowL
       at += 4;
     }
     if (length === 0) break; // end of stream
-    if (length < 0 || at + length > to) fail(`a message claims ${length} bytes of metadata; ${Math.max(0, to - at)} remain`);
+    if (length < 0 || at + length > to)
+      fail(`a message claims ${length} bytes of metadata; ${Math.max(0, to - at)} remain`);
     const body = checkMessage(new Flat(bytes.subarray(at, at + length)), limits);
     at += length;
-    if (body.length > to - at) fail(`a message claims a ${body.length}-byte body; ${to - at} remain`);
+    if (body.length > to - at)
+      fail(`a message claims a ${body.length}-byte body; ${to - at} remain`);
     at += body.length;
     if (body.schema) schemas++;
   }
@@ -207,7 +216,8 @@ function checkBatch(meta: Flat, at: number, bodyLength: number, version: number)
   for (let i = 0; i < nodes.length; i++) {
     const length = meta.size(nodes.start + i * 16, 'a column length');
     const nulls = meta.size(nodes.start + i * 16 + 8, 'a null count');
-    if (length > maxRows || nulls > length) fail(`a column claims ${length} values in a ${bodyLength}-byte body`);
+    if (length > maxRows || nulls > length)
+      fail(`a column claims ${length} values in a ${bodyLength}-byte body`);
   }
   const stride = version < V4 ? 24 : 16;
   const skip = stride - 16;

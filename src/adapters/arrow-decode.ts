@@ -15,10 +15,19 @@ import { AdapterError } from './errors.js';
  * `noColumns` accepts a table without columns: what the cache stores for a table a
  * source does not have, never what a source answers.
  */
-export function decodeArrow(bytes: Uint8Array | ArrayBuffer, source: string, { noColumns = false } = {}): ColumnTable {
+export function decodeArrow(
+  bytes: Uint8Array | ArrayBuffer,
+  source: string,
+  { noColumns = false } = {},
+): ColumnTable {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const invalid = (reason: string, cause?: unknown) =>
-    new AdapterError('malformed', source, `${source} is not valid Arrow IPC: ${reason}`, cause === undefined ? {} : { cause });
+    new AdapterError(
+      'malformed',
+      source,
+      `${source} is not valid Arrow IPC: ${reason}`,
+      cause === undefined ? {} : { cause },
+    );
   try {
     checkArrowShape(data, { maxColumns: MAX_COLUMNS });
   } catch (error) {
@@ -29,7 +38,9 @@ export function decodeArrow(bytes: Uint8Array | ArrayBuffer, source: string, { n
   try {
     const arrow = tableFromIPC(data, { useDate: true });
     const names = arrow.schema.fields.map((f) => f.name);
-    table = fromArrow(arrow as unknown as Parameters<typeof fromArrow>[0], { columns: Object.fromEntries(names.map((n) => [n, storedName(n)])) });
+    table = fromArrow(arrow as unknown as Parameters<typeof fromArrow>[0], {
+      columns: Object.fromEntries(names.map((n) => [n, storedName(n)])),
+    });
   } catch (error) {
     throw invalid(error instanceof Error ? error.message : String(error), error);
   }

@@ -15,7 +15,8 @@ export const MAX_EMPTY_PAGES = 100;
 
 /** The origin of a URL as fetch would resolve it (relative ones against the page). */
 function originOf(url: string): string {
-  const page = (globalThis as { location?: { href?: string } }).location?.href ?? 'http://relative.invalid';
+  const page =
+    (globalThis as { location?: { href?: string } }).location?.href ?? 'http://relative.invalid';
   try {
     return new URL(url, new URL(page)).origin;
   } catch {
@@ -56,22 +57,35 @@ export class PageWalk {
   /** Before fetching `url`: throws when it is off the origin, read already, or one page too many. */
   visit(url: string): void {
     if (originOf(url) !== this.origin) {
-      throw malformed(url, `is not on ${this.origin}, the origin of the API: a \`next\` link is followed only there`);
+      throw malformed(
+        url,
+        `is not on ${this.origin}, the origin of the API: a \`next\` link is followed only there`,
+      );
     }
-    if (this.read.has(url)) throw malformed(url, 'is a page already read: its `next` links go round');
-    if (this.read.size >= this.maxPages) throw malformed(url, `is past the ${this.maxPages} pages a load may follow (maxPages)`);
+    if (this.read.has(url))
+      throw malformed(url, 'is a page already read: its `next` links go round');
+    if (this.read.size >= this.maxPages)
+      throw malformed(url, `is past the ${this.maxPages} pages a load may follow (maxPages)`);
     this.read.add(url);
   }
 
   /** After reading a page of `rows` at `url`: throws when the walk goes round. */
   check(url: string, rows: readonly Row[]): void {
     if (rows.length === 0) {
-      if (++this.emptyRun >= MAX_EMPTY_PAGES) throw malformed(url, `is the ${MAX_EMPTY_PAGES}th empty page in a row: its \`next\` links lead nowhere`);
+      if (++this.emptyRun >= MAX_EMPTY_PAGES)
+        throw malformed(
+          url,
+          `is the ${MAX_EMPTY_PAGES}th empty page in a row: its \`next\` links lead nowhere`,
+        );
       return;
     }
     this.emptyRun = 0;
     const print = fingerprint(rows);
-    if (this.pages.has(print)) throw malformed(url, 'answered the rows of a page already read under another address: its `next` links go round');
+    if (this.pages.has(print))
+      throw malformed(
+        url,
+        'answered the rows of a page already read under another address: its `next` links go round',
+      );
     this.pages.add(print);
   }
 
