@@ -173,6 +173,41 @@ describe('the persistent cache at rest', () => {
     );
   });
 
+  it('does not write an entry whose scope was cleared while it was being encrypted', async () => {
+    const cache = await open();
+    const key = { scope: 'ana', adapterId: ADAPTER, table: 'surveys' };
+    const encrypt = SubtleCrypto.prototype.encrypt;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const encrypting = new Promise<void>((resolve) => (started = resolve));
+    SubtleCrypto.prototype.encrypt = async function (
+      this: SubtleCrypto,
+      ...args: Parameters<SubtleCrypto['encrypt']>
+    ) {
+      started();
+      await held;
+      return encrypt.apply(this, args);
+    };
+    let put: Promise<void>;
+    try {
+      put = cache.put(key, { bytes: new Uint8Array([1, 2, 3]), fetchedAt: 1, schemaVersion: 1 });
+      await encrypting; // the scope's key is stored; the bytes are being sealed
+      await clearCache('ana');
+    } finally {
+      SubtleCrypto.prototype.encrypt = encrypt;
+      release();
+    }
+    await put;
+    const raw = await openDB(name);
+    expect([
+      await raw.count('meta'),
+      await raw.count('bytes'),
+      await raw.count('keys'),
+    ]).to.deep.equal([0, 0, 0]);
+    raw.close();
+  });
+
   it('deletes the entries an older version left in the clear, on upgrade', async () => {
     const key = { scope: SCOPE, adapterId: ADAPTER, table: 'surveys' };
     const old = await openDB(name, DB_VERSION - 1, {
