@@ -8,7 +8,12 @@ import { twoProportionTest } from '../../src/metrics/stats.js';
 const H = 3_600_000;
 const DAY = 24 * H;
 
-export type Raw = { customer_id: string | null; at: number | string; event: string | null; platform: string | null };
+export type Raw = {
+  customer_id: string | null;
+  at: number | string;
+  event: string | null;
+  platform: string | null;
+};
 export interface FunnelData {
   customers: { customer_id: string; user_type: string | null }[];
   activity: Raw[];
@@ -24,7 +29,15 @@ function deadline(t: number, window: FunnelOptions['window']): number {
     const y = d.getUTCFullYear();
     const m = d.getUTCMonth() + 1;
     const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-    return Date.UTC(y, m, Math.min(d.getUTCDate(), last), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+    return Date.UTC(
+      y,
+      m,
+      Math.min(d.getUTCDate(), last),
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+      d.getUTCMilliseconds(),
+    );
   }
   throw new Error(`reference: unknown window ${String(window)}`);
 }
@@ -52,16 +65,23 @@ function levelOf(order: string, steps: string[], names: string[]): number {
   let best = 0;
   for (let m = 1; m <= steps.length; m++) {
     const ok =
-      order === 'ordered' ? names[0] === steps[0] && isSubsequence(steps.slice(1, m), names.slice(1))
-      : order === 'strict' ? names.length >= m && steps.slice(0, m).every((s, j) => names[j] === s)
-      : filled(steps, names) >= m;
+      order === 'ordered'
+        ? names[0] === steps[0] && isSubsequence(steps.slice(1, m), names.slice(1))
+        : order === 'strict'
+          ? names.length >= m && steps.slice(0, m).every((s, j) => names[j] === s)
+          : filled(steps, names) >= m;
     if (ok) best = m;
   }
   return best;
 }
 
 /** A unit's level and, per level, its fastest time over all attempts. */
-function unitResult(events: Ev[], o: FunnelOptions & { steps: string[] }, from: number, to: number) {
+function unitResult(
+  events: Ev[],
+  o: FunnelOptions & { steps: string[] },
+  from: number,
+  to: number,
+) {
   const fastest = new Array<number>(o.steps.length + 1).fill(Infinity);
   for (let s = 0; s < events.length; s++) {
     const first = events[s];
@@ -69,7 +89,11 @@ function unitResult(events: Ev[], o: FunnelOptions & { steps: string[] }, from: 
     if (!canStart || first.t < from || first.t >= to) continue;
     const due = deadline(first.t, o.window);
     for (let q = s; q < events.length && events[q].t <= due; q++) {
-      const level = levelOf(o.order ?? 'ordered', o.steps, events.slice(s, q + 1).map((e) => e.name));
+      const level = levelOf(
+        o.order ?? 'ordered',
+        o.steps,
+        events.slice(s, q + 1).map((e) => e.name),
+      );
       for (let m = 1; m <= level; m++) fastest[m] = Math.min(fastest[m], events[q].t - first.t);
     }
   }
@@ -92,7 +116,10 @@ export function reference(data: FunnelData, o: FunnelOptions & { steps: string[]
   const units = new Map<string, { segment: string; events: Ev[] }>();
   data.activity.forEach((row, i) => {
     if (row.customer_id === null || row.event === null || typeof row.at !== 'number') return;
-    const segment = o.by === undefined ? '' : (o.by === 'platform' ? row.platform : typeOf.get(row.customer_id)) ?? '(none)';
+    const segment =
+      o.by === undefined
+        ? ''
+        : ((o.by === 'platform' ? row.platform : typeOf.get(row.customer_id)) ?? '(none)');
     const key = `${segment}|${row.customer_id}`;
     if (!units.has(key)) units.set(key, { segment, events: [] });
     units.get(key)!.events.push({ t: row.at, i, name: row.event });
@@ -101,15 +128,20 @@ export function reference(data: FunnelData, o: FunnelOptions & { steps: string[]
   for (const { segment, events } of units.values()) {
     events.sort((a, b) => a.t - b.t || a.i - b.i);
     const { level, fastest } = unitResult(events, o, from, to);
-    if (!bySegment.has(segment)) bySegment.set(segment, { levels: [], times: o.steps.map(() => []) });
+    if (!bySegment.has(segment))
+      bySegment.set(segment, { levels: [], times: o.steps.map(() => []) });
     const s = bySegment.get(segment)!;
     s.levels.push(level);
     for (let m = 2; m <= level; m++) s.times[m - 1].push(fastest[m]);
   }
   // Without `by` there is one funnel, with its steps at 0 when nobody entered it.
-  if (o.by === undefined && !bySegment.has('')) bySegment.set('', { levels: [], times: o.steps.map(() => []) });
-  const segments = [...bySegment.keys()].sort((a, b) => (a === '(none)' ? 1 : b === '(none)' ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  const entered = (seg: string, m: number) => bySegment.get(seg)!.levels.filter((l) => l >= m).length;
+  if (o.by === undefined && !bySegment.has(''))
+    bySegment.set('', { levels: [], times: o.steps.map(() => []) });
+  const segments = [...bySegment.keys()].sort((a, b) =>
+    a === '(none)' ? 1 : b === '(none)' ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  const entered = (seg: string, m: number) =>
+    bySegment.get(seg)!.levels.filter((l) => l >= m).length;
   const rows: FunnelRow[] = [];
   for (const seg of segments) {
     o.steps.forEach((step, j) => {
@@ -129,7 +161,7 @@ export function reference(data: FunnelData, o: FunnelOptions & { steps: string[]
         const rest = segments.filter((s) => s !== seg);
         const x2 = rest.reduce((n, s) => n + entered(s, j + 1), 0);
         const n2 = rest.reduce((n, s) => n + entered(s, 1), 0);
-        row.pValue = j === 0 ? null : twoProportionTest(e, e1, x2, n2)?.pValue ?? null;
+        row.pValue = j === 0 ? null : (twoProportionTest(e, e1, x2, n2)?.pValue ?? null);
         rows.push({ segment: seg, ...row });
       } else rows.push(row);
     });
@@ -141,7 +173,9 @@ export function expectSameRows(actual: FunnelRow[], expected: FunnelRow[], label
   expect(actual.length, `${label}: row count`).to.equal(expected.length);
   actual.forEach((row, i) => {
     const want = expected[i];
-    expect(Object.keys(row).sort(), `${label} row ${i} keys`).to.deep.equal(Object.keys(want).sort());
+    expect(Object.keys(row).sort(), `${label} row ${i} keys`).to.deep.equal(
+      Object.keys(want).sort(),
+    );
     for (const key of Object.keys(want) as (keyof FunnelRow)[]) {
       const a = row[key];
       const b = want[key];

@@ -12,15 +12,22 @@ const T0 = Date.UTC(2025, 0, 1);
 const raw: fc.Arbitrary<Raw> = fc.record({
   customer_id: fc.constantFrom('c0', 'c1', 'c2', 'c3', 'c4', 'c9', null),
   // Every six hours over three days: many ties, and many events right at a window's end. Now and then a time validation rejects.
-  at: fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 0, max: 12 }).map((k) => T0 + 6 * k * H) }, { weight: 1, arbitrary: fc.constant('garbage') }),
+  at: fc.oneof(
+    { weight: 20, arbitrary: fc.integer({ min: 0, max: 12 }).map((k) => T0 + 6 * k * H) },
+    { weight: 1, arbitrary: fc.constant('garbage') },
+  ),
   event: fc.constantFrom('a', 'b', 'c', 'a', 'b', 'x', null),
   platform: fc.constantFrom('web', 'ios', null),
 });
 
 const data: fc.Arbitrary<FunnelData> = fc.record({
-  customers: fc.constant(['c0', 'c1', 'c2', 'c3', 'c4']).chain((ids) =>
-    fc.tuple(...ids.map(() => fc.constantFrom('doctor', 'patient', null))).map((types) => ids.map((customer_id, i) => ({ customer_id, user_type: types[i] }))),
-  ),
+  customers: fc
+    .constant(['c0', 'c1', 'c2', 'c3', 'c4'])
+    .chain((ids) =>
+      fc
+        .tuple(...ids.map(() => fc.constantFrom('doctor', 'patient', null)))
+        .map((types) => ids.map((customer_id, i) => ({ customer_id, user_type: types[i] }))),
+    ),
   activity: fc.array(raw, { minLength: 20, maxLength: 80 }), // an empty array has no platform column to break down by
 });
 
@@ -30,7 +37,9 @@ const options: fc.Arbitrary<FunnelOptions & { steps: string[] }> = fc
     order: fc.constantFrom('ordered', 'strict', 'any') as fc.Arbitrary<FunnelOptions['order']>,
     window: fc.constantFrom<FunnelOptions['window']>('P3D', 'P1M', 0, 12 * H, 36 * H),
     by: fc.option(fc.constantFrom('user_type', 'platform'), { nil: undefined }),
-    range: fc.option(fc.tuple(fc.integer({ min: 0, max: 72 }), fc.integer({ min: 1, max: 72 })), { nil: undefined }),
+    range: fc.option(fc.tuple(fc.integer({ min: 0, max: 72 }), fc.integer({ min: 1, max: 72 })), {
+      nil: undefined,
+    }),
   })
   .map(({ range, by, ...o }) => ({
     ...o,
@@ -45,7 +54,11 @@ describe('funnel equals a brute-force matcher (property)', () => {
       fc.property(data, options, (d, o) => {
         const expected = reference(d, o);
         if (expected.some((r) => r.index > 1 && (r.entered ?? 0) > 0)) withLaterSteps++;
-        expectSameRows(funnel({ activity: d.activity, customers: d.customers }, o), expected, JSON.stringify(o));
+        expectSameRows(
+          funnel({ activity: d.activity, customers: d.customers }, o),
+          expected,
+          JSON.stringify(o),
+        );
       }),
       { seed: 0xf0e1, numRuns: 400 },
     );
