@@ -36,6 +36,9 @@ function windowOption(value: string | number | undefined): string | number | und
 }
 
 
+/** Segments compared by default: the eight colours of the palette. */
+const MAX_SEGMENTS = 8;
+
 /**
  * Adoption funnel (steps) or feature adoption over time (mode="features").
  *
@@ -51,9 +54,6 @@ function windowOption(value: string | number | undefined): string | number | und
  * @cssprop --pulso-surface - Background.
  * @cssprop --pulso-focus - Focus ring of marks and buttons.
  */
-/** Segments compared by default: the eight colours of the palette. */
-const MAX_SEGMENTS = 8;
-
 @customElement('pulso-adoption-funnel')
 export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult> {
   static override styles = styles;

@@ -23,6 +23,9 @@ import { csatTableColumns, csatTableRows, ticketHeader } from './table.js';
 import { tc } from './strings.js';
 
 
+/** Bars shown by default: the canonical channels and then some. */
+const MAX_BARS = 15;
+
 /**
  * CSAT by channel: one bar per channel, best first, with its 95% Wilson interval,
  * the number of answers, a mark on groups with few answers, the previous window's
@@ -41,9 +44,6 @@ import { tc } from './strings.js';
  * @cssprop --pulso-positive - A rise in CSAT (default green).
  * @cssprop --pulso-danger - A fall in CSAT.
  */
-/** Bars shown by default: the canonical channels and then some. */
-const MAX_BARS = 15;
-
 @customElement('pulso-channel-csat')
 export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   static override styles = styles;

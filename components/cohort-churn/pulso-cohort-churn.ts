@@ -26,6 +26,9 @@ import type { CohortChart, CohortChurnResult } from './types.js';
 
 export type { CohortChart, CohortChurnResult } from './types.js';
 
+/** Segments shown by default: each is a heatmap of its own. */
+const MAX_SEGMENTS = 6;
+
 /**
  * Cohort retention and churn: a heatmap of the retention triangle or retention curves.
  *
@@ -40,9 +43,6 @@ export type { CohortChart, CohortChurnResult } from './types.js';
  * @cssprop --pulso-surface - Background.
  * @cssprop --pulso-focus - Focus ring of marks and buttons.
  */
-/** Segments shown by default: each is a heatmap of its own. */
-const MAX_SEGMENTS = 6;
-
 @customElement('pulso-cohort-churn')
 export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   static override styles = styles;

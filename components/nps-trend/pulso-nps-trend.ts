@@ -23,6 +23,9 @@ import type { NpsTrendResult } from './types.js';
 
 export type { NpsTrendResult } from './types.js';
 
+/** Lines a chart shows by default: the eight colours of the palette. */
+const MAX_LINES = 8;
+
 /**
  * Net Promoter Score per period with its 95% interval and the answer mix.
  *
@@ -37,9 +40,6 @@ export type { NpsTrendResult } from './types.js';
  * @cssprop --pulso-surface - Background.
  * @cssprop --pulso-focus - Focus ring of points and buttons.
  */
-/** Lines a chart shows by default: the eight colours of the palette. */
-const MAX_LINES = 8;
-
 @customElement('pulso-nps-trend')
 export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   static override styles = styles;
