@@ -9,10 +9,11 @@ import type { AdoptionRow } from '../../src/metrics/adoption.js';
 import type { FunnelOrder, FunnelRow } from '../../src/metrics/funnel.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import { PulsoChartElement, listOption, textOption } from '../shared/chart-element.js';
+import { PulsoChartElement, listOption, numberOption, textOption } from '../shared/chart-element.js';
 import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element.js';
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
+import { othersNotice } from '../shared/notices.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
 import type { TableColumn } from '../shared/table-view.js';
@@ -34,6 +35,9 @@ function windowOption(value: string | number | undefined): string | number | und
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : v;
 }
 
+
+/** Segments compared by default: the eight colours of the palette. */
+const MAX_SEGMENTS = 8;
 
 /**
  * Adoption funnel (steps) or feature adoption over time (mode="features").
@@ -68,6 +72,8 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   @property() to?: string;
   /** A customer attribute (or activity column) to compare segments by. */
   @property() by?: string;
+  /** Segments compared with `by`, “Others” included: those with the fewest events past it are grouped (default 8). */
+  @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
   /** Counts below this are hidden ("< k"); 0 = off (default: the dashboard's). */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** Feature mode: the feature events to follow (comma-separated). */
@@ -91,6 +97,7 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
       from: this.inherited('from', this.from),
       to: this.inherited('to', this.to),
       by: textOption(this.by),
+      maxSegments: textOption(this.by) ? (numberOption(this.maxSegments) ?? MAX_SEGMENTS) : undefined,
       minCellSize: this.smallCells(this.minCellSize),
       timeZone: this.zone,
     };
@@ -161,6 +168,10 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
 
   private get chartTitle(): string {
     return textOption(this.heading) ?? this.defaultHeading(this.resolvedLocale);
+  }
+
+  protected override extraNotices(result: AdoptionFunnelResult, ctx: RenderContext): string[] {
+    return result.mode === 'missing' ? [] : othersNotice(result.rows, 'segment', ctx.locale);
   }
 
   protected summary(result: AdoptionFunnelResult, ctx: RenderContext): string {

@@ -10,6 +10,7 @@ import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/c
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
+import { othersNotice } from '../shared/notices.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { segmentLabel, t } from '../shared/strings.js';
 import { barsGeometry, renderBars, renderBarsLegend, ticketValue } from './bars-view.js';
@@ -21,6 +22,9 @@ import { styles } from './pulso-channel-csat.styles.js';
 import { csatTableColumns, csatTableRows, ticketHeader } from './table.js';
 import { tc } from './strings.js';
 
+
+/** Bars shown by default: the canonical channels and then some. */
+const MAX_BARS = 15;
 
 /**
  * CSAT by channel: one bar per channel, best first, with its 95% Wilson interval,
@@ -64,6 +68,8 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   @property({ attribute: 'min-answers', type: Number }) minAnswers?: number;
   /** Ticket columns beside the bars: `fcr`, `first-response`, `resolution`, `volume` (comma list) or `all`. */
   @property() tickets?: string | string[];
+  /** Bars shown, “Others” included: the groups with the fewest answers past it are grouped (default 15). */
+  @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
 
   /** The options in force: the widget's own, else the dashboard's range and zone. */
   private options(): CsatOptions {
@@ -78,6 +84,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
       minCellSize: this.smallCells(this.minCellSize),
       timeZone: this.zone,
       tickets: ticketColumns(listOption(this.tickets)),
+      maxSegments: numberOption(this.maxSegments) ?? MAX_BARS,
     };
   }
 
@@ -100,6 +107,10 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
       scale: numberOption(this.scale) ?? 5,
       label: textOption(this.heading) ?? this.defaultHeading(locale),
     };
+  }
+
+  protected override extraNotices(result: CsatResult, ctx: RenderContext): string[] {
+    return othersNotice(result.rows, 'channel', ctx.locale, result.grouped);
   }
 
   protected defaultHeading(locale: Locale): string {

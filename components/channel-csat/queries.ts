@@ -5,6 +5,7 @@
 import type { ChannelCsatRow } from '../../src/metrics/csat.js';
 import type { ExtentRow } from '../../src/metrics/extent.js';
 import { rangeOf } from '../../src/metrics/input.js';
+import { groupedCount, OTHERS } from '../../src/metrics/others.js';
 import type { TicketStatsRow } from '../../src/metrics/tickets.js';
 import type { MetricQuery } from '../../src/query/types.js';
 import { addDuration, parseDuration } from '../../src/time/duration.js';
@@ -31,6 +32,8 @@ export interface CsatOptions {
   minCellSize?: number;
   timeZone?: string;
   tickets: readonly TicketColumn[];
+  /** Groups shown, "Others" included (the smallest past it are folded). */
+  maxSegments?: number;
 }
 
 /** `tickets="fcr, volume"` → the known columns, in the order given; "all" for every one. */
@@ -102,20 +105,42 @@ export function windowsOf(o: CsatOptions, last?: number | null): { window: Windo
   return { window, previous: { from: previousFrom, to: window.from } };
 }
 
-/** The queries of the windows: CSAT in the current (and previous) one, tickets in the current one. */
-function windowQueries(o: CsatOptions, last?: number | null): Queries {
+/**
+ * The queries of the windows: CSAT in the current (and previous) one, tickets in the
+ * current one. With `keep` (the groups the current window shows), the previous window
+ * and the tickets alone, folding exactly the groups the current one folded.
+ */
+function windowQueries(o: CsatOptions, last?: number | null, keep?: readonly string[]): Queries {
   const { window, previous } = windowsOf(o, last);
   const by = o.by ?? 'channel';
-  const common = { by, satisfiedMin: o.satisfiedMin, scale: o.scale, minCellSize: o.minCellSize, timeZone: o.timeZone };
+  const segments = keep ? { keepSegments: keep } : { maxSegments: o.maxSegments };
+  const common = { by, satisfiedMin: o.satisfiedMin, scale: o.scale, minCellSize: o.minCellSize, timeZone: o.timeZone, ...segments };
   const csat = (w: Window | null): MetricQuery => ({ metric: 'channelCsat', options: { ...common, from: w?.from, to: w?.to } });
-  const out: Record<string, MetricQuery> = { current: csat(window) };
+  const out: Record<string, MetricQuery> = keep ? {} : { current: csat(window) };
   if (previous) out.previous = csat(previous);
   if (o.tickets.length > 0)
     out.tickets = {
       metric: 'ticketStats',
-      options: { by, from: window?.from, to: window?.to, minCellSize: o.minCellSize, timeZone: o.timeZone },
+      options: { by, from: window?.from, to: window?.to, minCellSize: o.minCellSize, timeZone: o.timeZone, ...segments },
     };
   return out;
+}
+
+/**
+ * The window queries, then — when the current window folded groups into "Others" — the
+ * previous window and the tickets again, folding the same groups, so a comparison or a
+ * ticket column of "Others" is about the same channels. Nothing more otherwise.
+ */
+function windowPlan(o: CsatOptions, last?: number | null): WidgetPlan {
+  return {
+    queries: windowQueries(o, last),
+    then: (answers) => {
+      const current = (answers.current ?? []) as ChannelCsatRow[];
+      if (!current.some((r) => r.channel === OTHERS)) return { queries: {} };
+      const keep = [...new Set(current.map((r) => r.channel))].filter((c) => c !== OTHERS);
+      return { queries: windowQueries(o, last, keep) };
+    },
+  };
 }
 
 const EXTENT: MetricQuery = { metric: 'extent', options: { table: 'surveys', kind: 'csat' } };
@@ -123,8 +148,8 @@ const EXTENT: MetricQuery = { metric: 'extent', options: { table: 'surveys', kin
 /** The widget's plan: the window queries at once, or after the data's last answer when they end with it. */
 export function csatPlan(o: CsatOptions): WidgetPlan {
   rangeDuration(o.range); // a bad range is refused before any load, whatever the windows need
-  if (anchored(o)) return { queries: windowQueries(o) };
-  return { queries: { extent: EXTENT }, then: (first) => windowQueries(o, lastOf(first)) };
+  if (anchored(o)) return windowPlan(o);
+  return { queries: { extent: EXTENT }, then: (first) => windowPlan(o, lastOf(first)) };
 }
 
 const lastOf = (answers: Answers): number | null => (answers.extent?.[0] as ExtentRow | undefined)?.last ?? null;
@@ -159,5 +184,6 @@ export function csatResult(answers: Answers, o: CsatOptions): CsatResult {
     window,
     previousWindow: previous,
     by,
+    grouped: groupedCount(answers.current ?? []),
   };
 }

@@ -25,4 +25,6 @@ export interface CsatResult {
   previousWindow: Window | null;
   /** The `by` in force ('channel' by default). */
   by: string;
+  /** Groups folded into the "Others" row of the current window (0 when none, or not known). */
+  grouped: number;
 }

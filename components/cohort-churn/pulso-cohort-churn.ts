@@ -6,6 +6,7 @@ import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { weightedAverage } from '../../src/charts/curves.js';
 import type { RetentionMode, RetentionResult, CohortBy } from '../../src/metrics/retention.js';
+import { plural } from '../../src/i18n/format-intl.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
 import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
@@ -13,6 +14,7 @@ import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/c
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
+import { othersNotice } from '../shared/notices.js';
 import type { SkeletonShape } from '../shared/states.js';
 import type { TableColumn } from '../shared/table-view.js';
 import { segmentLabel, t } from '../shared/strings.js';
@@ -23,6 +25,9 @@ import { offsetLabel, tc } from './strings.js';
 import type { CohortChart, CohortChurnResult } from './types.js';
 
 export type { CohortChart, CohortChurnResult } from './types.js';
+
+/** Segments shown by default: each is a heatmap of its own. */
+const MAX_SEGMENTS = 6;
 
 /**
  * Cohort retention and churn: a heatmap of the retention triangle or retention curves.
@@ -58,6 +63,8 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   @property({ attribute: 'max-offset', type: Number }) maxOffset?: number;
   /** A customer attribute to break cohorts down by. */
   @property() by?: string;
+  /** Segments shown with `by`, “Others” included: those with the fewest customers past it are grouped (default 6). */
+  @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
   /** Cohorts with fewer customers than this are shown without counts. */
   @property({ attribute: 'min-cohort-size', type: Number }) minCohortSize?: number;
   /** Cells with fewer than this many customers are hidden ("< k"); 0 = off (default: the dashboard's). */
@@ -81,6 +88,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       to: this.inherited('to', this.to),
       maxOffset: numberOption(this.maxOffset),
       by: textOption(this.by),
+      maxSegments: textOption(this.by) ? (numberOption(this.maxSegments) ?? MAX_SEGMENTS) : undefined,
       minCohortSize: numberOption(this.minCohortSize),
       minCellSize: this.smallCells(this.minCellSize),
       events: listOption(this.events),
@@ -125,9 +133,10 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
     // A source computing at a distance may not say how many customers it could not place.
     const { noSignup = 0, noCustomer = 0 } = result.rows.excluded ?? {};
     const out: string[] = [];
-    if (noSignup > 0) out.push(tc(ctx.locale, 'noSignup', { n: ctx.f.number(noSignup) }));
-    if (noCustomer > 0) out.push(tc(ctx.locale, 'noCustomer', { n: ctx.f.number(noCustomer) }));
-    return out;
+    const one = (n: number) => plural(ctx.locale, n) === 'one';
+    if (noSignup > 0) out.push(tc(ctx.locale, one(noSignup) ? 'noSignupOne' : 'noSignup', { n: ctx.f.number(noSignup) }));
+    if (noCustomer > 0) out.push(tc(ctx.locale, one(noCustomer) ? 'noCustomerOne' : 'noCustomer', { n: ctx.f.number(noCustomer) }));
+    return [...out, ...othersNotice(result.rows, 'segment', ctx.locale)];
   }
 
   protected override suppressedLabel(): string {

@@ -11,6 +11,7 @@ import { PulsoChartElement, numberOption, textOption } from '../shared/chart-ele
 import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/chart-element.js';
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
+import { othersNotice } from '../shared/notices.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { segmentLabel, t } from '../shared/strings.js';
 import type { TableColumn } from '../shared/table-view.js';
@@ -21,6 +22,9 @@ import type { TrendViewOptions } from './trend-view.js';
 import type { NpsTrendResult } from './types.js';
 
 export type { NpsTrendResult } from './types.js';
+
+/** Lines a chart shows by default: the eight colours of the palette. */
+const MAX_LINES = 8;
 
 /**
  * Net Promoter Score per period with its 95% interval and the answer mix.
@@ -48,6 +52,8 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   @property() to?: string;
   /** A survey column or customer attribute: one line per value. */
   @property() by?: string;
+  /** Lines shown with `by`, “Others” included: the segments with the fewest answers past it are grouped (default 8). */
+  @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
   /** Trailing window in periods (default 1). */
   @property({ type: Number }) rolling?: number;
   /** A target NPS drawn as a dashed rule. */
@@ -69,6 +75,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
       from: this.inherited('from', this.from),
       to: this.inherited('to', this.to),
       by: textOption(this.by),
+      maxSegments: textOption(this.by) ? (numberOption(this.maxSegments) ?? MAX_LINES) : undefined,
       rolling: numberOption(this.rolling),
       minCellSize: this.smallCells(this.minCellSize),
       timeZone: this.zone,
@@ -87,6 +94,10 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
 
   protected defaultHeading(locale: Locale): string {
     return tn(locale, 'heading');
+  }
+
+  protected override extraNotices(result: NpsTrendResult, ctx: RenderContext): string[] {
+    return othersNotice(result.rows, 'segment', ctx.locale);
   }
 
   protected skeleton(): SkeletonShape {

@@ -30,12 +30,25 @@ import type { OpenTip } from './widget-frame.js';
 import { filteredEmptyMessage } from './reach.js';
 import { renderDataStates, renderStateFrame } from './widget-states.js';
 import type { PulsoSelectDetail } from './events.js';
+import { OTHERS } from '../../src/metrics/others.js';
 import { numberOption, textOption } from './options.js';
 
 export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
 export type { RenderContext } from './render-context.js';
 
 export const TOOLTIP_ID = 'pulso-tooltip';
+
+/**
+ * A selection without "Others" as its segment: that mark stands for many values no
+ * filter names, so it cross-filters by what else it says (its period, its cohort), or
+ * selects nothing.
+ */
+function withoutOthers(detail: PulsoSelectDetail | undefined): PulsoSelectDetail | undefined {
+  if (detail?.filters.segment !== OTHERS) return detail;
+  const filters = { ...detail.filters };
+  delete filters.segment;
+  return Object.keys(filters).length > 0 ? { ...detail, filters } : undefined;
+}
 
 /** What a mark's tooltip says. */
 export interface TipContent {
@@ -230,7 +243,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   private selectMark(mark: Element, pos: MarkPosition): void {
     const value = this.data.value;
     if (!value) return;
-    const detail = this.markAt(mark, pos, value.result, this.context)?.select;
+    const detail = withoutOthers(this.markAt(mark, pos, value.result, this.context)?.select);
     if (!detail) return;
     this.dispatchEvent(new CustomEvent<PulsoSelectDetail>('pulso-select', { bubbles: true, composed: true, detail }));
   }

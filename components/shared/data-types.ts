@@ -22,8 +22,11 @@ export type Answers = Readonly<Record<string, readonly unknown[]>>;
 /** What a widget asks for: queries validated before any load, and any that need the first answers. */
 export interface WidgetPlan {
   queries: Queries;
-  /** Queries that depend on the first answers (e.g. a window ending at the data's last answer). */
-  then?: (answers: Answers) => Queries;
+  /**
+   * What depends on the answers so far (e.g. a window ending at the data's last answer):
+   * a plan of its own, whose answers replace those of the same name.
+   */
+  then?: (answers: Answers) => WidgetPlan;
 }
 
 export interface DataValue<R> {

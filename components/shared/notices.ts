@@ -6,10 +6,14 @@ import type { TemplateResult } from 'lit';
 import type { ValidationReport } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { LoadMeta } from '../../src/cache/cached-meta.js';
+import { plural } from '../../src/i18n/format-intl.js';
+import { formatters } from '../../src/i18n/format.js';
+import { groupedCount, OTHERS } from '../../src/metrics/others.js';
 import { coordinator } from '../../src/source/coordinator.js';
 import type { DashboardFilter } from './context.js';
 import { renderUnreached } from './reach.js';
 import { renderNotices, renderOffline, renderStale } from './states.js';
+import { t } from './strings.js';
 
 export interface WidgetNotices {
   meta: LoadMeta | undefined;
@@ -36,4 +40,15 @@ export function renderWidgetNotices(o: WidgetNotices): TemplateResult {
         ${o.extra.map((n) => html`<li>${n}</li>`)}
       </ul>`
     : nothing}`;
+}
+
+/**
+ * "12 smaller segments are grouped as “Others”." when rows hold the folded segments
+ * (their `key` column is "(others)"); the count when the rows carry it (computed here,
+ * not at a source that does not say).
+ */
+export function othersNotice(rows: readonly object[], key: string, locale: Locale, n = groupedCount(rows)): string[] {
+  if (!rows.some((r) => (r as Record<string, unknown>)[key] === OTHERS)) return [];
+  if (n === 0) return [t(locale, 'othersGroupedSome')];
+  return [t(locale, plural(locale, n) === 'one' ? 'othersGroupedOne' : 'othersGrouped', { n: formatters(locale).number(n) })];
 }

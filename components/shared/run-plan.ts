@@ -46,10 +46,13 @@ export async function runPlan(
     });
     return out;
   };
-  const first = await runAll(plan.queries);
-  const then = plan.then ? await runAll(plan.then(first)) : {};
+  const runStage = async (stage: WidgetPlan, before: Answers): Promise<Answers> => {
+    const answers = { ...before, ...(await runAll(stage.queries)) };
+    return stage.then ? runStage(stage.then(answers), answers) : answers;
+  };
+  const answers = await runStage(plan, {});
   return {
-    answers: { ...first, ...then },
+    answers,
     report: unionReports(ran.map((r) => r.answer.report)),
     meta: ran.reduce<LoadMeta | undefined>((m, r) => combineMeta(m, r.answer.meta), undefined),
     filters: filters.map((filter) => ({ filter, reached: reachedBy(filter, ran) })),

@@ -8,6 +8,9 @@ import type { ValidationReport } from '../../src/data/schema.js';
 import { formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { reportNotices } from '../../src/i18n/report.js';
+import type { LimitDetail } from '../../src/metrics/limits.js';
+import { PERIODS } from '../../src/time/period.js';
+import type { Period } from '../../src/time/period.js';
 import { t } from './strings.js';
 import type { StringKey } from './strings.js';
 
@@ -84,12 +87,37 @@ const CODE_KEYS: Record<string, StringKey> = {
   option: 'errorOptions',
 };
 
+/** A limit refused (PulsoLimitError, read by shape): the range, its size and what to change. */
+function limitSentence(limit: LimitDetail, locale: Locale): string {
+  const f = formatters(locale);
+  const label = (key: string): string => {
+    try {
+      return f.periodLabel(key, limit.period, 'long');
+    } catch {
+      return key; // a period past Date's range: its key says it well enough
+    }
+  };
+  return t(locale, limit.kind === 'cells' ? 'errorLimitCells' : 'errorLimitPeriods', {
+    first: label(limit.first),
+    last: label(limit.last),
+    count: Number.isFinite(limit.count) ? f.number(limit.count) : '∞',
+    max: f.number(limit.max),
+    unit: t(locale, `unit${limit.period}`),
+  });
+}
+
+function isLimit(value: unknown): value is LimitDetail {
+  const l = value as Partial<LimitDetail> | null;
+  return typeof l === 'object' && l !== null && typeof l.first === 'string' && typeof l.last === 'string' && PERIODS.includes(l.period as Period);
+}
+
 /**
  * What failed, in words. Read by shape rather than `instanceof AdapterError`,
  * so an error from another copy of the adapter module is still explained.
  */
 export function errorSentence(error: Error, locale: Locale): string {
-  const e = error as Error & { code?: unknown; url?: unknown; status?: unknown; received?: unknown };
+  const e = error as Error & { code?: unknown; url?: unknown; status?: unknown; received?: unknown; limit?: unknown };
+  if (e.code === 'limit' && isLimit(e.limit)) return limitSentence(e.limit, locale);
   // A web page where data was expected is a format error worth its own words: the
   // usual cause is a wrong address answered by a fallback, login or error page.
   const page = e.code === 'malformed' && e.received === 'html';
@@ -105,7 +133,9 @@ export function errorSentence(error: Error, locale: Locale): string {
  * but for a setting that is not valid, which no retry mends: it is titled as such.
  */
 export function renderError(error: Error, locale: Locale, onRetry: () => void): TemplateResult {
-  const setting = (error as { code?: unknown }).code === 'option';
+  // A refused setting or a limit: the same data and settings give the same answer.
+  const code = (error as { code?: unknown }).code;
+  const setting = code === 'option' || code === 'limit';
   return html`<div class="pulso-state pulso-error" role="alert">
     <p class="pulso-error-title">${t(locale, setting ? 'errorOptionsTitle' : 'errorTitle')}</p>
     <p class="pulso-error-sentence">${errorSentence(error, locale)}</p>

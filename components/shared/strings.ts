@@ -4,6 +4,7 @@
 import { format } from '../../src/i18n/messages.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { NONE } from '../../src/metrics/input.js';
+import { OTHERS } from '../../src/metrics/others.js';
 
 const en = {
   loading: 'Loading…',
@@ -38,6 +39,17 @@ const en = {
   download: 'Download',
   none: 'Not set',
   unregistered: "Waiting for the data source '{name}': no adapter is registered under that name yet.",
+  others: 'Others',
+  othersGrouped: '{n} smaller segments are grouped as “Others”.',
+  othersGroupedOne: '{n} smaller segment is grouped as “Others”.',
+  othersGroupedSome: 'The smaller segments are grouped as “Others”.',
+  errorLimitPeriods: 'From {first} to {last} is {count} {unit}: more than the {max} periods a chart can show. Choose a shorter date range or a longer period.',
+  errorLimitCells: 'Cohorts from {first} to {last}, counted in {unit}, make {count} cells: more than the {max} a chart can show. Choose a shorter date range, a longer period or a maximum offset.',
+  unitday: 'days',
+  unitweek: 'weeks',
+  unitmonth: 'months',
+  unitquarter: 'quarters',
+  unityear: 'years',
 };
 
 export type StringKey = keyof typeof en;
@@ -76,6 +88,17 @@ const ptBR: Strings = {
   download: 'Baixar',
   none: 'Não informado',
   unregistered: "Aguardando a fonte de dados '{name}': ainda não há adaptador registrado com esse nome.",
+  others: 'Outros',
+  othersGrouped: '{n} segmentos menores estão agrupados em “Outros”.',
+  othersGroupedOne: '{n} segmento menor está agrupado em “Outros”.',
+  othersGroupedSome: 'Os segmentos menores estão agrupados em “Outros”.',
+  errorLimitPeriods: 'De {first} a {last} são {count} {unit}: mais do que os {max} períodos que um gráfico pode mostrar. Escolha um intervalo de datas menor ou um período maior.',
+  errorLimitCells: 'Coortes de {first} a {last}, contadas em {unit}, formam {count} células: mais do que as {max} que um gráfico pode mostrar. Escolha um intervalo de datas menor, um período maior ou um deslocamento máximo.',
+  unitday: 'dias',
+  unitweek: 'semanas',
+  unitmonth: 'meses',
+  unitquarter: 'trimestres',
+  unityear: 'anos',
 };
 
 const es: Strings = {
@@ -111,6 +134,17 @@ const es: Strings = {
   download: 'Descargar',
   none: 'No informado',
   unregistered: "Esperando la fuente de datos '{name}': aún no hay un adaptador registrado con ese nombre.",
+  others: 'Otros',
+  othersGrouped: '{n} segmentos más pequeños están agrupados en «Otros».',
+  othersGroupedOne: '{n} segmento más pequeño está agrupado en «Otros».',
+  othersGroupedSome: 'Los segmentos más pequeños están agrupados en «Otros».',
+  errorLimitPeriods: 'De {first} a {last} hay {count} {unit}: más que los {max} períodos que un gráfico puede mostrar. Elija un rango de fechas más corto o un período más largo.',
+  errorLimitCells: 'Cohortes de {first} a {last}, contadas en {unit}, forman {count} celdas: más que las {max} que un gráfico puede mostrar. Elija un rango de fechas más corto, un período más largo o un desplazamiento máximo.',
+  unitday: 'días',
+  unitweek: 'semanas',
+  unitmonth: 'meses',
+  unitquarter: 'trimestres',
+  unityear: 'años',
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };
@@ -129,7 +163,11 @@ export function translator<K extends string>(catalog: Readonly<Record<Locale, Re
 /** The UI string `key` in `locale`, with `{name}` placeholders filled as text. */
 export const t: Translate<StringKey> = translator(STRINGS);
 
-/** A segment as shown: the metrics' "(none)" for missing values reads as "Not set" in the user's language. */
+/**
+ * A segment as shown: the metrics' "(none)" for missing values reads as "Not set", and
+ * "(others)" for the folded small segments as "Others", in the user's language.
+ */
 export function segmentLabel(locale: Locale, segment: string): string {
-  return segment === NONE ? t(locale, 'none') : segment;
+  if (segment === NONE) return t(locale, 'none');
+  return segment === OTHERS ? t(locale, 'others') : segment;
 }

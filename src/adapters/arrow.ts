@@ -1,10 +1,11 @@
 // Arrow IPC (stream or file format) from bytes in memory or from URLs (gzip welcome).
-import { fromArrow, table as aqTable } from 'arquero';
+import { table as aqTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { applyFieldMap } from '../data/fields.js';
+import { decodeArrow } from './arrow-decode.js';
 import type { TableName } from '../data/schema.js';
 import { addressId, bodyBytes, uniqueId } from './body.js';
-import { AdapterError, throwIfAborted } from './errors.js';
+import { throwIfAborted } from './errors.js';
 import { get, resolveHttp, type HttpOptions, type ResolvedHttp } from './http.js';
 import { ARROW_STREAM } from './json.js';
 import type { Adapter, FieldMap, LoadRequest } from './types.js';
@@ -63,15 +64,8 @@ export class ArrowAdapter implements Adapter {
   }
 
   private decode(bytes: Uint8Array | ArrayBuffer, source: string, name: TableName): ColumnTable {
-    let table: ColumnTable;
-    try {
-      table = fromArrow(bytes);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new AdapterError('malformed', source, `${source} is not valid Arrow IPC: ${reason}`, {
-        cause: error,
-      });
-    }
-    return applyFieldMap(table, name, this.options.fields);
+    return applyFieldMap(decodeArrow(bytes, source), name, this.options.fields);
   }
 }
+
+export { decodeArrow } from './arrow-decode.js';

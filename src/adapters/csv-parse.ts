@@ -11,6 +11,8 @@ const BOM = 0xfeff;
 export interface CsvParseOptions {
   /** One character. Default `,`. */
   delimiter?: string;
+  /** Header fields beyond this are a CsvParseError (default: no limit). */
+  maxColumns?: number;
 }
 
 export interface CsvParseResult {
@@ -135,9 +137,14 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseR
   const scanner = new Scanner(text, delimiterCode(options.delimiter ?? ','));
   while (!scanner.done && scanner.skipBlankLine());
   const header: string[] = [];
+  const maxColumns = options.maxColumns ?? Infinity;
   if (!scanner.done) {
-    do header.push(scanner.field());
-    while (!scanner.endOfRecord);
+    do {
+      header.push(scanner.field());
+      if (header.length > maxColumns) {
+        throw new CsvParseError(`CSV: the header has more than ${maxColumns} columns`, 1);
+      }
+    } while (!scanner.endOfRecord);
   }
   const { names, renamed } = uniqueNames(header);
   const width = names.length;
@@ -161,18 +168,24 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseR
   return { names, columns, rows, renamed, wide, narrow };
 }
 
-/** Trimmed, non-empty, distinct header names (first occurrence keeps its name). */
+/**
+ * Trimmed, non-empty, distinct header names (first occurrence keeps its name). The
+ * suffix search resumes where the last one for that name stopped, so a header of
+ * 10,000 copies of one name is renamed in linear time, not quadratic.
+ */
 export function uniqueNames(header: readonly string[]): Pick<CsvParseResult, 'names' | 'renamed'> {
   const trimmed = header.map((h, i) => h.trim() || `column_${i + 1}`);
   const taken = new Set<string>();
   const firsts = new Set<string>(trimmed);
+  const nextSuffix = new Map<string, number>();
   const names: string[] = [];
   const renamed: CsvParseResult['renamed'] = [];
   trimmed.forEach((name, index) => {
     let to = name;
     if (taken.has(name)) {
-      let k = 2;
+      let k = nextSuffix.get(name) ?? 2;
       while (taken.has(`${name}_${k}`) || firsts.has(`${name}_${k}`)) k++;
+      nextSuffix.set(name, k + 1);
       to = `${name}_${k}`;
     }
     if (to !== name || header[index].trim() === '')

@@ -1,6 +1,7 @@
 // CSV files as tables of string columns, from inline text or URLs (gzip welcome).
 import { table as aqTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { MAX_COLUMNS, storedName } from '../data/column-name.js';
 import { applyFieldMap } from '../data/fields.js';
 import type { TableName } from '../data/schema.js';
 import { addressId, bodyText, uniqueId } from './body.js';
@@ -78,9 +79,13 @@ export class CsvAdapter implements Adapter {
       const head = JSON.stringify(pageStart(text));
       throw webPageError(source, `${source} is a web page (it starts with ${head}), not CSV`);
     }
+    // A body that is no text at all (an image, a PDF, an archive) is no CSV either.
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0 && nul < 4096) throw new AdapterError('malformed', source, `${source} is binary data, not CSV text`);
+    if (text.trim() === '') throw new AdapterError('malformed', source, `${source} is empty: a CSV needs at least its header`);
     let result: CsvParseResult;
     try {
-      result = parseCsv(text, { delimiter: this.options.delimiter });
+      result = parseCsv(text, { delimiter: this.options.delimiter, maxColumns: MAX_COLUMNS });
     } catch (error) {
       if (error instanceof RangeError) throw error; // a bad delimiter option is the host's bug
       const reason = error instanceof Error ? error.message : String(error);
@@ -89,9 +94,10 @@ export class CsvAdapter implements Adapter {
       });
     }
     this.warn(result, source);
-    const columns = new Map(result.names.map((n, i) => [n, result.columns[i]]));
+    const names = result.names.map(storedName);
+    const columns = new Map(names.map((n, i) => [n, result.columns[i]]));
     return applyFieldMap(
-      aqTable(Object.fromEntries(columns), result.names),
+      aqTable(Object.fromEntries(columns), names),
       name,
       this.options.fields,
     );

@@ -1,10 +1,12 @@
 // The REST convention of SPEC §5: GET {base}/{table}?from=&to=&columns= answering a
 // JSON array of rows, `{ rows, next }` pages, or Arrow IPC.
 import type { ColumnTable } from 'arquero';
-import { applyFieldMap, fieldsFor, rowsToTable, toTable } from '../data/fields.js';
+import { applyFieldMap, fieldsFor, rowsToTable } from '../data/fields.js';
 import type { Row, TableName } from '../data/schema.js';
+import { decodeArrow } from './arrow-decode.js';
 import { AdapterError } from './errors.js';
 import { get, resolveHttp, resolveUrl, type HttpOptions, type ResolvedHttp } from './http.js';
+import { DEFAULT_MAX_PAGES, malformed, PageWalk } from './pages.js';
 import { PushDown, type PushDownMode } from './push-down.js';
 import { pageStart, rejectHtmlType, textStartsWithMarkup, webPageError } from './web-page.js';
 import type { Adapter, FieldMap, LoadRequest, TimeInput } from './types.js';
@@ -19,7 +21,7 @@ export interface JsonAdapterOptions extends HttpOptions {
   /** Ask for Arrow IPC first (the answer's content type decides either way). */
   arrow?: boolean;
   fields?: FieldMap;
-  /** Upper bound on `{ rows, next }` pages followed for one load. Default 10000. */
+  /** Upper bound on `{ rows, next }` pages followed for one load. Default 1000. */
   maxPages?: number;
   /**
    * Compute widgets' queries on the server (`POST {base}/aggregate`) instead of loading
@@ -81,27 +83,23 @@ export class JsonAdapter implements Adapter {
     const accept = this.options.arrow
       ? `${ARROW_STREAM}, application/json;q=0.9`
       : 'application/json';
-    const maxPages = this.options.maxPages ?? 10000;
     const rows: Row[] = [];
-    const seen = new Set<string>();
     const first = this.url(request);
+    const walk = new PageWalk(this.base, this.options.maxPages ?? DEFAULT_MAX_PAGES);
     let url: string | null = resolveUrl(first, first);
     while (url !== null) {
-      if (seen.has(url))
-        throw malformed(url, `its \`next\` link points back to a page already read`);
-      if (seen.size >= maxPages)
-        throw malformed(url, `more than ${maxPages} pages (maxPages) were linked`);
-      seen.add(url);
+      walk.visit(url);
       const page: Page = await get(url, this.http, accept, readPage, signal);
       if (page.kind === 'arrow') {
         // Arrow answers are whole tables; mixing them with JSON pages is not part of the convention.
         if (rows.length > 0) throw malformed(url, 'answered Arrow IPC in the middle of JSON pages');
-        return this.finish(toTable(page.bytes), request.table);
+        return this.finish(decodeArrow(page.bytes, url), request.table);
       }
+      walk.check(url, page.rows);
       for (const row of page.rows) rows.push(row);
-      url = page.next === null ? null : resolveUrl(page.next, url);
+      url = walk.next(page.next, url);
     }
-    return this.finish(rowsToTable(rows), request.table);
+    return this.finish(rowsToTable(rows, first), request.table);
   }
 
   private finish(table: ColumnTable, name: TableName): ColumnTable {
@@ -157,9 +155,6 @@ function pageOf(body: unknown, url: string): Page {
   );
 }
 
-function malformed(url: string, detail: string): AdapterError {
-  return new AdapterError('malformed', url, `GET ${url} ${detail}`);
-}
 
 /** ISO-8601 for the query string; a date alone means midnight UTC (SPEC §1). */
 export function toIso(value: TimeInput, name: string): string {

@@ -15,7 +15,7 @@ export const CACHE_SCHEMA_VERSION = 1;
  * The layout of normalized entries (the `normalize` option): bump it, too, whenever
  * `validate` changes what it produces, since a stored table is not validated again.
  */
-export const NORMALIZED_SCHEMA_VERSION = 2;
+export const NORMALIZED_SCHEMA_VERSION = 3;
 
 export interface CachedAdapterOptions extends FreshnessOptions {
   cache: Cache;

@@ -1,6 +1,7 @@
 // Adapter results to Arrow IPC bytes and back. Only table construction and Arrow
 // import/export are used: they keep working under a strict CSP (DESIGN.md §2).
-import { fromArrow, toArrowIPC } from 'arquero';
+import { toArrowIPC } from 'arquero';
+import { decodeArrow } from '../adapters/arrow-decode.js';
 import type { ColumnTable } from 'arquero';
 import type { LoadResult } from '../adapters/types.js';
 import { toTable } from '../data/fields.js';
@@ -13,7 +14,8 @@ export function toIpcBytes(result: LoadResult): Uint8Array {
 
 /** The table of stored bytes; throws on bytes that are not Arrow IPC. */
 export function fromIpcBytes(bytes: Uint8Array): ColumnTable {
-  return fromArrow(bytes);
+  // Checked like any bytes: an entry altered on disk must be a miss, never a crash.
+  return decodeArrow(bytes, 'a cache entry', { noColumns: true });
 }
 
 /**

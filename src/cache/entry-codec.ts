@@ -3,7 +3,8 @@
 // Normalized: the table after `validate` (times as Float64 epoch ms, strings
 // dictionary-encoded by Arrow) with its report beside it, so a warm load neither
 // decodes a million ISO strings nor parses them again (bench/RESULTS.md "Cache").
-import { fromArrow, toArrowIPC } from 'arquero';
+import { toArrowIPC } from 'arquero';
+import { decodeArrow } from '../adapters/arrow-decode.js';
 import type { ColumnTable } from 'arquero';
 import type { LoadRequest, LoadResult } from '../adapters/types.js';
 import { toTable } from '../data/fields.js';
@@ -52,7 +53,7 @@ export const normalizedCodec = (schemaVersion: number): EntryCodec => ({
     packNormalized(toArrowIPC(prepared.table, { format: 'stream' }), prepared.report ?? null),
   decode(bytes) {
     const { ipc, report } = unpackNormalized(bytes);
-    const table = fromArrow(ipc);
+    const table = decodeArrow(ipc, 'a cache entry', { noColumns: true });
     if (report === null) return { table };
     if (!isValidationReport(report)) throw new TypeError('the stored validation report is malformed');
     return { table: markNormalized(table), report };

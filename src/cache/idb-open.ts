@@ -2,14 +2,18 @@
 // `indexedDB.open` pending forever), and with the handlers that let another tab
 // upgrade or delete the database instead of being blocked by this one.
 import { openDB } from 'idb';
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { hasWebCrypto, type ScopeKeyRecord } from './at-rest.js';
 import type { Sealed } from './crypto.js';
 import type { ProblemReporter } from './problems.js';
 import { reason } from './problems.js';
 
 export const DEFAULT_DB_NAME = 'pulso-cache';
-/** Raise when the layout below changes; `upgrade` creates what is missing. */
-export const DB_VERSION = 1;
+/**
+ * Raise when the layout below changes; `upgrade` creates what is missing. Version 2
+ * hashed the record ids and added the scopes' keys (at-rest.ts).
+ */
+export const DB_VERSION = 2;
 export const DEFAULT_OPEN_TIMEOUT_MS = 3000;
 
 /** The metadata of one entry, apart from its bytes so a read can touch `lastUsed` cheaply. */
@@ -26,16 +30,40 @@ export interface MetaRecord {
 export interface CacheSchema extends DBSchema {
   meta: { key: string; value: MetaRecord; indexes: { lastUsed: number } };
   bytes: { key: string; value: Sealed };
+  /** Each scope's AES-GCM key, under the scope's digest (none with a host key). */
+  keys: { key: string; value: ScopeKeyRecord };
 }
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
 
-/** Creates what the layout lacks; every version's upgrade runs it. */
-export function createStores(database: CacheDb): void {
-  if (!database.objectStoreNames.contains('meta')) {
+/**
+ * Creates what the layout lacks; every version's upgrade runs it. Records of version 1
+ * sit under ids that name their scope, URL and table, unencrypted unless the host gave
+ * a key: they are deleted, not carried over (a cache refills).
+ */
+export function createStores(
+  database: CacheDb,
+  oldVersion = 0,
+  _newVersion?: number | null,
+  tx?: IDBPTransaction<CacheSchema, StoreNames<CacheSchema>[], 'versionchange'>,
+): void {
+  const has = (name: StoreNames<CacheSchema>): boolean => database.objectStoreNames.contains(name);
+  if (oldVersion === 1 && tx) {
+    // A failure aborts the upgrade, and the open reports it.
+    if (has('meta'))
+      tx.objectStore('meta')
+        .clear()
+        .catch(() => undefined);
+    if (has('bytes'))
+      tx.objectStore('bytes')
+        .clear()
+        .catch(() => undefined);
+  }
+  if (!has('meta')) {
     database.createObjectStore('meta', { keyPath: 'id' }).createIndex('lastUsed', 'lastUsed');
   }
-  if (!database.objectStoreNames.contains('bytes')) database.createObjectStore('bytes');
+  if (!has('bytes')) database.createObjectStore('bytes');
+  if (!has('keys')) database.createObjectStore('keys');
 }
 
 /** Why a database could not be opened; its problem has been reported already. */
@@ -66,6 +94,13 @@ export async function openCacheDb(options: OpenDbOptions): Promise<CacheDb> {
       problems,
       'unavailable',
       'IndexedDB is not available here; the cache keeps tables in memory',
+    );
+  }
+  if (!hasWebCrypto()) {
+    return fail(
+      problems,
+      'unavailable',
+      'WebCrypto is not available here (a page served over plain http:?); nothing is written to disk unencrypted, so the cache keeps tables in memory',
     );
   }
   let db: CacheDb;
@@ -104,7 +139,7 @@ export async function openCacheDb(options: OpenDbOptions): Promise<CacheDb> {
       error,
     );
   }
-  if (!db.objectStoreNames.contains('meta') || !db.objectStoreNames.contains('bytes')) {
+  if (!(['meta', 'bytes', 'keys'] as const).every((store) => db.objectStoreNames.contains(store))) {
     db.close();
     return fail(
       problems,

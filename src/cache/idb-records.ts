@@ -3,7 +3,7 @@ import type { Sealed } from './crypto.js';
 import { IV_BYTES } from './crypto.js';
 import type { IDBPTransaction } from 'idb';
 import type { CacheDb, CacheSchema, MetaRecord } from './idb-open.js';
-import { scopePrefix, scopeUpperBound } from './key.js';
+import { hasWebCrypto, scopeRange, storedScope } from './at-rest.js';
 
 /** A request's own rejection is only an echo of its transaction's failure, which tx.done reports. */
 export function quiet(request: Promise<unknown>): void {
@@ -14,14 +14,24 @@ export function isQuotaError(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
 }
 
-export function scopeRange(scope: string): IDBKeyRange {
-  return IDBKeyRange.bound(scopePrefix(scope), scopeUpperBound(scope));
-}
-
-/** Deletes a scope's entries (all when omitted) from an open cache database; rejects on failure. */
+/**
+ * Deletes a scope's entries (all when omitted) from an open cache database; rejects on
+ * failure. The scope's key goes first, in a transaction of its own: should deleting the
+ * entries then fail, what is left can no longer be read. A database of the first layout
+ * (no `keys` store, ids in the clear) or a page without WebCrypto to hash the scope with
+ * loses every entry: a logout must not leave one behind.
+ */
 export async function clearDb(db: CacheDb, scope?: string): Promise<void> {
+  const layout2 = db.objectStoreNames.contains('keys');
+  const hashed =
+    scope !== undefined && layout2 && hasWebCrypto() ? await storedScope(scope) : undefined;
+  if (layout2) {
+    const keys = db.transaction('keys', 'readwrite');
+    quiet(hashed === undefined ? keys.store.clear() : keys.store.delete(hashed));
+    await keys.done;
+  }
   const tx = db.transaction(['meta', 'bytes'], 'readwrite');
-  const range = scope === undefined ? undefined : scopeRange(scope);
+  const range = hashed === undefined ? undefined : scopeRange(hashed);
   for (const name of ['meta', 'bytes'] as const) {
     const store = tx.objectStore(name);
     quiet(range ? store.delete(range) : store.clear());
@@ -51,7 +61,7 @@ export function validSealed(sealed: Sealed | undefined): sealed is Sealed {
   );
 }
 
-export type StoreName = 'meta' | 'bytes';
+export type StoreName = 'meta' | 'bytes' | 'keys';
 
 /** One readwrite transaction; rejects with the transaction's own error (a quota error, say). */
 export async function writeTx(

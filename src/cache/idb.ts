@@ -1,6 +1,7 @@
 // The persistent cache: IndexedDB through `idb`, metadata and bytes in two stores
 // (touching `lastUsed` on a read rewrites a few numbers, not megabytes). When the
-// database breaks after opening, the instance carries on in memory.
+// database breaks after opening, the instance carries on in memory. Every entry is
+// encrypted, with the host's key or else its scope's own, under a hashed id (at-rest.ts).
 import type { Sealed } from './crypto.js';
 import { checkEncryptionKey, seal, unseal } from './crypto.js';
 import type { CacheDb, MetaRecord } from './idb-open.js';
@@ -10,13 +11,13 @@ import {
   evictLeastRecent,
   isQuotaError,
   quiet,
-  scopeRange,
   validMeta,
   validSealed,
   writeTx,
 } from './idb-records.js';
 import { markCleared } from './clear-generation.js';
-import { encodeKey } from './key.js';
+import { ensureScopeKey, readScopeKey, scopeRange, storedId, storedScope } from './at-rest.js';
+import type { ScopeKeyRecord } from './at-rest.js';
 import { checkMaxBytes, MemoryCache } from './memory.js';
 import { ProblemReporter, reason } from './problems.js';
 import type { Cache, CacheEntry, CacheKey, CacheKind, CacheRecord } from './types.js';
@@ -24,7 +25,11 @@ import type { Cache, CacheEntry, CacheKey, CacheKind, CacheRecord } from './type
 export interface IdbCacheOptions {
   /** The database name. Default 'pulso-cache'. */
   name?: string;
-  /** A WebCrypto AES-GCM key: entries are encrypted at rest, each with its own random IV. */
+  /**
+   * A WebCrypto AES-GCM key for every entry. Without one each scope gets a
+   * non-extractable key of its own, kept in the database. Either way entries are
+   * encrypted at rest, each with its own random IV.
+   */
   encryptionKey?: CryptoKey;
   /** How long to wait for the database to open. Default 3000 ms. */
   openTimeoutMs?: number;
@@ -86,16 +91,18 @@ export class IdbCache implements Cache {
   }
 
   async get(key: CacheKey): Promise<CacheEntry | undefined> {
-    const id = encodeKey(key);
+    const { scope, id, plain } = await storedId(key);
     const db = await this.database();
     if (!db) return this.fallback?.get(key);
     let meta: MetaRecord | undefined;
     let sealed: Sealed | undefined;
+    let scopeKey: ScopeKeyRecord | undefined;
     try {
-      const tx = db.transaction(['meta', 'bytes'], 'readonly');
-      [meta, sealed] = await Promise.all([
+      const tx = db.transaction(['meta', 'bytes', 'keys'], 'readonly');
+      [meta, sealed, scopeKey] = await Promise.all([
         tx.objectStore('meta').get(id),
         tx.objectStore('bytes').get(id),
+        this.options.encryptionKey ? undefined : readScopeKey(tx, scope),
         tx.done,
       ]);
     } catch (error) {
@@ -111,7 +118,9 @@ export class IdbCache implements Cache {
     try {
       if (!validMeta(meta, id) || !validSealed(sealed))
         throw new Error('its record is incomplete or malformed');
-      bytes = await unseal(sealed, id, this.options.encryptionKey);
+      const cryptoKey = this.options.encryptionKey ?? scopeKey?.key;
+      if (!cryptoKey) throw new Error('the key of its scope is gone (the scope was cleared)');
+      bytes = await unseal(sealed, plain, cryptoKey);
       if (bytes.byteLength !== meta.size)
         throw new Error(`it holds ${bytes.byteLength} bytes, not ${meta.size}`);
     } catch (error) {
@@ -140,12 +149,16 @@ export class IdbCache implements Cache {
   }
 
   async put(key: CacheKey, record: CacheRecord): Promise<void> {
-    const id = encodeKey(key);
+    const { scope, id, plain } = await storedId(key);
     const db = await this.database();
     if (!db) return this.fallback?.put(key, record);
     let sealed: Sealed;
+    let keyId: string | undefined;
     try {
-      sealed = await seal(record.bytes, id, this.options.encryptionKey);
+      const host = this.options.encryptionKey;
+      const scopeKey = host ? undefined : await ensureScopeKey(db, scope);
+      keyId = scopeKey?.keyId;
+      sealed = await seal(record.bytes, plain, host ?? scopeKey?.key);
     } catch (error) {
       const why = `Encrypting a cache entry failed, so it was not stored: ${reason(error)}`;
       return this.problems.report('write-failed', why, error);
@@ -159,7 +172,9 @@ export class IdbCache implements Cache {
     };
     if (record.version !== undefined) meta.version = record.version;
     const store = (): Promise<void> =>
-      writeTx(db, ['meta', 'bytes'], (tx) => {
+      writeTx(db, ['meta', 'bytes', 'keys'], async (tx) => {
+        // The scope was cleared while this entry was encrypted: its key is gone, and so must it be.
+        if (keyId !== undefined && (await readScopeKey(tx, scope))?.keyId !== keyId) return;
         quiet(tx.objectStore('bytes').put(sealed, id));
         quiet(tx.objectStore('meta').put(meta));
       });
@@ -176,8 +191,8 @@ export class IdbCache implements Cache {
         return;
       }
     }
-    // Full: make room with the least recently used entries, then try once more.
-    const freed = await evictLeastRecent(db, sealed.data.byteLength, id).catch(() => 0);
+    // Full: make room with the least recently used entries (plain sizes on both sides), then try once more.
+    const freed = await evictLeastRecent(db, meta.size, id).catch(() => 0);
     try {
       if (freed === 0) throw new Error('no other entry to evict');
       await store();
@@ -191,7 +206,7 @@ export class IdbCache implements Cache {
   }
 
   async refresh(key: CacheKey, fetchedAt: number): Promise<void> {
-    const id = encodeKey(key);
+    const { id } = await storedId(key);
     const db = await this.database();
     if (!db) return this.fallback?.refresh(key, fetchedAt);
     await writeTx(db, ['meta'], async (tx) => {
@@ -207,7 +222,7 @@ export class IdbCache implements Cache {
   }
 
   async delete(key: CacheKey): Promise<void> {
-    const id = encodeKey(key);
+    const { id } = await storedId(key);
     const db = await this.database();
     if (!db) return this.fallback?.delete(key);
     await writeTx(db, ['meta', 'bytes'], (tx) => {
@@ -240,7 +255,8 @@ export class IdbCache implements Cache {
     const db = await this.database();
     if (!db) return this.fallback?.count(scope) ?? 0;
     try {
-      return await db.count('meta', scope === undefined ? undefined : scopeRange(scope));
+      const range = scope === undefined ? undefined : scopeRange(await storedScope(scope));
+      return await db.count('meta', range);
     } catch (error) {
       const why = `Counting in the cache database '${this.name}' failed: ${reason(error)}`;
       this.problems.report('read-failed', why, error);

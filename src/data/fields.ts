@@ -2,11 +2,14 @@
 // adapter result to one Arquero ColumnTable. Only table construction, column access
 // and `fromArrow` are used: Arquero's verbs compile code from strings and throw
 // under a strict Content-Security-Policy (DESIGN.md §2).
-import { fromArrow, table as aqTable } from 'arquero';
+import { table as aqTable } from 'arquero';
+import { decodeArrow } from '../adapters/arrow-decode.js';
 import type { ColumnTable } from 'arquero';
 import type { FieldConstant, FieldMap, LoadResult } from '../adapters/types.js';
 import type { Row, TableName } from './schema.js';
 import { TABLE_NAMES } from './schema.js';
+import { MAX_COLUMNS, storedName } from './column-name.js';
+import { AdapterError } from '../adapters/errors.js';
 
 /** A column as stored in an Arquero table: an array, typed array or Arrow vector. */
 type ColumnValues = ArrayLike<unknown>;
@@ -77,13 +80,15 @@ export function applyFieldMap(
   const constants = new Map<string, string | number>();
   for (const [canonical, host] of map) {
     if (typeof host !== 'string') {
-      constants.set(canonical, host.value);
+      constants.set(storedName(canonical), host.value);
       continue;
     }
-    if (canonical === host || !present.has(host)) continue;
-    const list = targets.get(host);
-    if (list) list.push(canonical);
-    else targets.set(host, [canonical]);
+    const from = storedName(host);
+    const to = storedName(canonical);
+    if (to === from || !present.has(from)) continue;
+    const list = targets.get(from);
+    if (list) list.push(to);
+    else targets.set(from, [to]);
   }
   if (targets.size === 0 && constants.size === 0) return table;
 
@@ -108,7 +113,7 @@ export function applyFieldMap(
  * table (returned as is) or Arrow IPC bytes.
  */
 export function toTable(result: LoadResult | ArrayBuffer): ColumnTable {
-  if (result instanceof Uint8Array || result instanceof ArrayBuffer) return fromArrow(result);
+  if (result instanceof Uint8Array || result instanceof ArrayBuffer) return decodeArrow(result, 'Arrow bytes');
   if (Array.isArray(result)) return rowsToTable(result as readonly Row[]);
   if (isColumnTable(result)) return result;
   throw new TypeError(
@@ -121,8 +126,10 @@ export function toTable(result: LoadResult | ArrayBuffer): ColumnTable {
  * first seen late gets nulls for the rows before it; `aq.from` would only read the
  * first row's keys). `undefined` becomes null; a null or non-object row is kept as
  * a row of nulls, so row indices still match the host's input in validation reports.
+ * More than MAX_COLUMNS distinct keys is a format error of `source` (each new key
+ * costs a column of every row).
  */
-export function rowsToTable(rows: readonly Row[]): ColumnTable {
+export function rowsToTable(rows: readonly Row[], source = 'the rows given'): ColumnTable {
   const n = rows.length;
   const columns = new Map<string, unknown[]>();
   for (let i = 0; i < n; i++) {
@@ -130,16 +137,25 @@ export function rowsToTable(rows: readonly Row[]): ColumnTable {
     if (row === null || typeof row !== 'object') continue;
     for (const key in row) {
       if (!Object.hasOwn(row, key)) continue;
-      let column = columns.get(key);
+      let column = columns.get(storedName(key));
       if (!column) {
+        if (columns.size >= MAX_COLUMNS) throw tooManyKeys(source, i);
         column = new Array<unknown>(n).fill(null);
-        columns.set(key, column);
+        columns.set(storedName(key), column);
       }
       const value = row[key];
       column[i] = value === undefined ? null : value;
     }
   }
   return aqTable(Object.fromEntries(columns), [...columns.keys()]);
+}
+
+function tooManyKeys(source: string, row: number): AdapterError {
+  return new AdapterError(
+    'malformed',
+    source,
+    `${source}: rows have more than ${MAX_COLUMNS} distinct keys (by row ${row + 1}); a table has at most ${MAX_COLUMNS} columns`,
+  );
 }
 
 /** Duck-typed so an Arquero table from another copy of the library is accepted too. */

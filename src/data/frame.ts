@@ -3,6 +3,7 @@
 // so every widget that reads the same table shares one encoding.
 import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
+import { storedName } from './column-name.js';
 import { columnValues, isMissing, toNumber, toText } from './values.js';
 
 /** Dictionary-encoded strings: `values[codes[i]]`, code -1 where null. */
@@ -62,7 +63,7 @@ function buildFrame(table: ColumnTable): Frame {
   return {
     table,
     n,
-    has: (name) => names.has(name),
+    has: (name) => names.has(storedName(name)),
     time: (name) => cached(`t:${name}`, () => toFloat64(values(name), n, parseTimestamp)),
     num: (name) => cached(`n:${name}`, () => toFloat64(values(name), n, toNumber)),
     dict: (name) => cached(`d:${name}`, () => encode(values(name), n)),

@@ -82,6 +82,14 @@ export function isCustomerAttribute(column: string): boolean {
   return !(['activity', 'surveys', 'tickets'] as const).some((t) => SCHEMA[t].some((c) => c.name === column));
 }
 
+/**
+ * The plausible window of a timestamp in data, [1900-01-01, 2200-01-01) UTC (SPEC §1):
+ * a `0000-01-01` typo outside it is rejected, so no chart spans two thousand years of
+ * empty periods.
+ */
+export const PLAUSIBLE_FROM = Date.UTC(1900, 0, 1);
+export const PLAUSIBLE_TO = Date.UTC(2200, 0, 1);
+
 /** Survey kinds and the inclusive integer scale of each (SPEC §1). */
 export const SURVEY_SCALES = {
   nps: { min: 0, max: 10 },
@@ -94,6 +102,7 @@ export type SurveyKind = keyof typeof SURVEY_SCALES;
 export type Problem =
   | 'missing'
   | 'unparseable-time'
+  | 'implausible-time'
   | 'not-a-number'
   | 'out-of-range'
   | 'not-an-integer'

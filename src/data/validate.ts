@@ -5,6 +5,8 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
 import {
+  PLAUSIBLE_FROM,
+  PLAUSIBLE_TO,
   SCHEMA,
   SURVEY_SCALES,
   TABLE_NAMES,
@@ -17,6 +19,7 @@ import {
   type Tables,
   type ValidationReport,
 } from './schema.js';
+import { storedName } from './column-name.js';
 import { columnValues, inputColumns, isMissing, isTable, toNumber, toText, type Values } from './values.js';
 
 export interface ValidateOptions {
@@ -203,7 +206,8 @@ function parseCell(spec: ColumnSpec, raw: unknown, parsed: Record<string, number
   if (spec.kind === 'time') {
     const t = parseTimestamp(raw);
     parsed[spec.name] = t;
-    return Number.isNaN(t) ? 'unparseable-time' : undefined;
+    if (Number.isNaN(t)) return 'unparseable-time';
+    return t >= PLAUSIBLE_FROM && t < PLAUSIBLE_TO ? undefined : 'implausible-time';
   }
   if (spec.kind === 'number') {
     const x = toNumber(raw);
@@ -243,29 +247,34 @@ function crossChecks(
   return undefined;
 }
 
-/** Typed output columns, filled with the accepted rows only. */
+/**
+ * Typed output columns, filled with the accepted rows only; a column named
+ * `__proto__` is kept under its stored name (column-name.ts).
+ */
 function columnSinks(specs: readonly ColumnSpec[], extras: readonly string[], n: number) {
-  const cols: Record<string, Float64Array | (string | null)[] | unknown[]> = {};
-  for (const s of specs) cols[s.name] = s.kind === 'string' ? new Array<string | null>(n) : new Float64Array(n);
-  for (const e of extras) cols[e] = new Array<unknown>(n);
+  const cols = new Map<string, Float64Array | unknown[]>();
+  for (const s of specs) cols.set(s.name, s.kind === 'string' ? new Array<string | null>(n) : new Float64Array(n));
+  for (const e of extras) cols.set(e, new Array<unknown>(n));
+  const canonical = specs.map((s) => [s.name, cols.get(s.name) as unknown[]] as const);
+  const extra = extras.map((e) => [e, cols.get(e) as unknown[]] as const);
   return {
     push(at: number, parsed: Record<string, number | string | null>, read: Map<string, Reader>, i: number) {
-      for (const s of specs) (cols[s.name] as unknown[])[at] = parsed[s.name];
-      for (const e of extras) {
-        const v = read.get(e)!(i);
-        (cols[e] as unknown[])[at] = v === undefined ? null : v;
+      for (const [name, col] of canonical) col[at] = parsed[name];
+      for (const [name, col] of extra) {
+        const v = read.get(name)!(i);
+        col[at] = v === undefined ? null : v;
       }
     },
     table(count: number): ColumnTable {
-      const trimmed: Record<string, ArrayLike<unknown>> = {};
-      for (const [k, v] of Object.entries(cols)) {
-        if (v instanceof Float64Array) trimmed[k] = count === v.length ? v : v.slice(0, count);
+      const trimmed = new Map<string, ArrayLike<unknown>>();
+      for (const [k, v] of cols) {
+        if (v instanceof Float64Array) trimmed.set(k, count === v.length ? v : v.slice(0, count));
         else {
           v.length = count;
-          trimmed[k] = v;
+          trimmed.set(storedName(k), v);
         }
       }
-      return aq.table(trimmed);
+      return aq.table(Object.fromEntries(trimmed), [...trimmed.keys()]);
     },
   };
 }

@@ -1,6 +1,7 @@
 // Reading host values without trusting their types: every column of every table
 // can arrive as strings (CSV), numbers, Dates, nulls or Arrow vectors.
 import type { ColumnTable } from 'arquero';
+import { storedName } from './column-name.js';
 import type { Row, TableInput } from './schema.js';
 
 /** Anything indexable by row number. */
@@ -23,8 +24,9 @@ export function isTable(input: TableInput): input is ColumnTable {
  */
 export function columnValues(table: ColumnTable, name: string): Values | undefined {
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
-  if (!t.columnNames().includes(name)) return undefined;
-  const col = t.column(name) as unknown;
+  const stored = storedName(name);
+  if (!t.columnNames().includes(stored)) return undefined;
+  const col = t.column(stored) as unknown;
   if (Array.isArray(col) || ArrayBuffer.isView(col)) return col as unknown as Values;
   const arrow = col as ArrowLikeColumn;
   if (typeof arrow.toArray === 'function') return arrow.toArray();

@@ -6,10 +6,13 @@ export type Locale = 'pt-BR' | 'en' | 'es';
 export const LOCALES: readonly Locale[] = ['pt-BR', 'en', 'es'];
 
 export interface Catalog {
+  /** The rows of a table, plural (`survey rows`) and for a total of one (`survey row`). */
   tableRows: Record<TableName, string>;
+  tableRow: Record<TableName, string>;
   problems: Record<Problem, string>;
-  /** `{rejected} of {total} {rows} were skipped: {reasons}` */
+  /** `{rejected} of {total} {rows} were skipped: {reasons}`, and its form for one rejected row. */
   skipped: string;
+  skippedOne: string;
   /** one reason among several: `{count} × {reason}` */
   reasonCount: string;
   reasonSeparator: string;
@@ -18,9 +21,11 @@ export interface Catalog {
 
 const en: Catalog = {
   tableRows: { customers: 'customer rows', activity: 'activity rows', surveys: 'survey rows', tickets: 'ticket rows' },
+  tableRow: { customers: 'customer row', activity: 'activity row', surveys: 'survey row', tickets: 'ticket row' },
   problems: {
     missing: '{field} missing',
     'unparseable-time': '{field} is not a valid date',
+    'implausible-time': '{field} outside 1900–2199',
     'not-a-number': '{field} is not a number',
     'out-of-range': '{field} out of range',
     'not-an-integer': '{field} is not a whole number',
@@ -30,6 +35,7 @@ const en: Catalog = {
     'not-text': '{field} is not text',
   },
   skipped: '{rejected} of {total} {rows} were skipped: {reasons}',
+  skippedOne: '{rejected} of {total} {rows} was skipped: {reasons}',
   reasonCount: '{count} {reason}',
   reasonSeparator: '; ',
   allAccepted: 'All {total} {rows} were accepted',
@@ -37,9 +43,11 @@ const en: Catalog = {
 
 const ptBR: Catalog = {
   tableRows: { customers: 'linhas de clientes', activity: 'linhas de atividade', surveys: 'linhas de pesquisa', tickets: 'linhas de chamados' },
+  tableRow: { customers: 'linha de clientes', activity: 'linha de atividade', surveys: 'linha de pesquisa', tickets: 'linha de chamados' },
   problems: {
     missing: '{field} ausente',
     'unparseable-time': '{field} não é uma data válida',
+    'implausible-time': '{field} fora de 1900–2199',
     'not-a-number': '{field} não é um número',
     'out-of-range': '{field} fora da escala',
     'not-an-integer': '{field} não é um número inteiro',
@@ -49,6 +57,7 @@ const ptBR: Catalog = {
     'not-text': '{field} não é texto',
   },
   skipped: '{rejected} de {total} {rows} foram ignoradas: {reasons}',
+  skippedOne: '{rejected} de {total} {rows} foi ignorada: {reasons}',
   reasonCount: '{count} com {reason}',
   reasonSeparator: '; ',
   allAccepted: 'Todas as {total} {rows} foram aceitas',
@@ -56,9 +65,11 @@ const ptBR: Catalog = {
 
 const es: Catalog = {
   tableRows: { customers: 'filas de clientes', activity: 'filas de actividad', surveys: 'filas de encuestas', tickets: 'filas de tickets' },
+  tableRow: { customers: 'fila de clientes', activity: 'fila de actividad', surveys: 'fila de encuestas', tickets: 'fila de tickets' },
   problems: {
     missing: 'falta {field}',
     'unparseable-time': '{field} no es una fecha válida',
+    'implausible-time': '{field} fuera de 1900–2199',
     'not-a-number': '{field} no es un número',
     'out-of-range': '{field} fuera de escala',
     'not-an-integer': '{field} no es un número entero',
@@ -68,6 +79,7 @@ const es: Catalog = {
     'not-text': '{field} no es texto',
   },
   skipped: 'Se omitieron {rejected} de {total} {rows}: {reasons}',
+  skippedOne: 'Se omitió {rejected} de {total} {rows}: {reasons}',
   reasonCount: '{count} con {reason}',
   reasonSeparator: '; ',
   allAccepted: 'Se aceptaron las {total} {rows}',

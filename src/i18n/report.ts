@@ -1,6 +1,7 @@
 // The validation report as sentences a person reads (SPEC §1):
 // "312 of 48,210 survey rows were skipped: score out of range".
 import { TABLE_NAMES, type ValidationReport } from '../data/schema.js';
+import { plural } from './format-intl.js';
 import { CATALOGS, format, type Locale } from './messages.js';
 
 /** One sentence per table that lost rows, in the given locale; none when nothing was skipped. */
@@ -16,11 +17,13 @@ export function reportNotices(report: ValidationReport, locale: Locale): string[
       const reason = format(cat.problems[c.problem], { field: c.field });
       return counts.length === 1 ? reason : format(cat.reasonCount, { count: nf.format(c.rows), reason });
     });
+    const total = t.accepted + t.rejected;
+    // "1 of 5 survey rows was skipped", "1 of 1 survey row was skipped".
     out.push(
-      format(cat.skipped, {
+      format(plural(locale, t.rejected) === 'one' ? cat.skippedOne : cat.skipped, {
         rejected: nf.format(t.rejected),
-        total: nf.format(t.accepted + t.rejected),
-        rows: cat.tableRows[table],
+        total: nf.format(total),
+        rows: (plural(locale, total) === 'one' ? cat.tableRow : cat.tableRows)[table],
         reasons: reasons.join(cat.reasonSeparator),
       }),
     );

@@ -17,9 +17,11 @@ import type { TimeInput } from '../adapters/types.js';
 import type { Tables, TableInput } from '../data/schema.js';
 import type { Frame } from '../data/frame.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
-import { column, isAbsent, keyword, names, options as optionsOf, range, zone, type Range } from '../query/options.js';
-import { metricInput } from './input.js';
+import { column, isAbsent, keyword, names, options as optionsOf, range, segmentLimit, zone, type Range, type SegmentLimit } from '../query/options.js';
+import { metricInput, type Segments } from './input.js';
+import { checkPeriods, checkRangePeriods, MAX_STEPS } from './limits.js';
 import { segmentOrder } from './options.js';
+import { groupSegments, withGrouped } from './others.js';
 import { checkMinCellSize } from './suppress.js';
 import { twoProportionTest } from './stats.js';
 import { adoptionRows, type AdoptionCompare, type AdoptionCounts, type AdoptionRow } from './adoption-rows.js';
@@ -40,6 +42,10 @@ export interface AdoptionOptions {
   minCellSize?: number;
   /** Which p-value rows carry; default 'segments' with `by`, else 'none'. */
   compare?: AdoptionCompare;
+  /** Segments shown, "(others)" included: the smallest past it are folded (default: no limit). */
+  maxSegments?: number;
+  /** Exactly these segments are shown; every other one is folded into "(others)". */
+  keepSegments?: readonly string[];
 }
 
 
@@ -53,19 +59,20 @@ export interface AdoptionSettings {
   readonly by: string | undefined;
   readonly k: number;
   readonly compare: AdoptionCompare;
+  readonly segments: SegmentLimit;
 }
 type Checked = AdoptionSettings;
 
 /** The options checked and resolved, without data (what featureAdoption does first). */
 export function checkAdoptionOptions(options: unknown): AdoptionSettings {
   const o = optionsOf(options, 'featureAdoption');
-  const features = names(o.features, 'features', 1);
+  const features = names(o.features, 'features', 1, MAX_STEPS);
   const twice = features.find((f, i) => features.indexOf(f) !== i);
   if (twice !== undefined) throw new RangeError(`features must not repeat a name; got '${twice}' twice`);
   const by = column(o.by, 'by');
   const compare = keyword(o.compare, 'compare', COMPARES, by === undefined ? 'none' : 'segments');
   if (compare === 'segments' && by === undefined) throw new RangeError("compare 'segments' needs by");
-  return {
+  const settings = {
     features,
     active: isAbsent(o.activeEvents) ? undefined : names(o.activeEvents, 'activeEvents', 1),
     buckets: bucketer(keyword(o.period, 'period', PERIODS, 'month'), zone(o.timeZone)),
@@ -73,7 +80,10 @@ export function checkAdoptionOptions(options: unknown): AdoptionSettings {
     by,
     k: checkMinCellSize(o.minCellSize),
     compare,
+    segments: segmentLimit(o),
   };
+  checkRangePeriods('featureAdoption', settings.buckets, settings.range);
+  return settings;
 }
 
 /** SPEC §3.6: rows by period, then segment, then feature (in the order given). */
@@ -82,10 +92,11 @@ export function featureAdoption(tables: Tables | TableInput, options: AdoptionOp
   const input = metricInput(tables, 'activity', 'featureAdoption');
   const frame = input.require('activity');
   const seg = o.by === undefined ? undefined : input.segments(frame, o.by);
-  const counts = countAdoption(frame, o, seg?.codes, seg ? seg.labels.length : 1);
-  if (!counts) return [];
-  const order = seg ? segmentOrder(seg.labels, counts.present) : [0];
-  return adoptionRows(counts, o.features, order, seg?.labels, o.buckets, o.k, o.compare);
+  const counted = countAdoption(frame, o, seg);
+  if (!counted) return [];
+  const { counts, labels, grouped } = counted;
+  const order = labels ? segmentOrder(labels, counts.present) : [0];
+  return withGrouped(adoptionRows(counts, o.features, order, labels, o.buckets, o.k, o.compare), grouped);
 }
 
 /** Per event code: the feature index, F for a counted non-feature event, −1 for neither. */
@@ -94,10 +105,12 @@ function slotsOf(frame: Frame, o: Checked): { slot: Int32Array; counted: Uint8Ar
   const slot = new Int32Array(events.values.length);
   const counted = new Uint8Array(events.values.length);
   const f = o.features.length;
+  // Sets: a table may name 100,000 distinct events, and a host may list many.
+  const active = o.active === undefined ? undefined : new Set(o.active);
+  const feature = new Map(o.features.map((name, j) => [name, j]));
   events.values.forEach((name, code) => {
-    counted[code] = o.active === undefined || o.active.includes(name) ? 1 : 0;
-    const index = o.features.indexOf(name);
-    slot[code] = index >= 0 ? index : counted[code] ? f : -1;
+    counted[code] = active === undefined || active.has(name) ? 1 : 0;
+    slot[code] = feature.get(name) ?? (counted[code] ? f : -1);
   });
   return { slot, counted };
 }
@@ -133,10 +146,47 @@ function scan(frame: Frame, o: Checked, slot: Int32Array, counted: Uint8Array) {
   return { rows: rows.subarray(0, n), period, first: lo, periods: hi >= lo ? hi - lo + 1 : 0 };
 }
 
-function countAdoption(frame: Frame, o: Checked, seg: Int32Array | undefined, segments: number): AdoptionCounts | undefined {
+interface Counted {
+  counts: AdoptionCounts;
+  /** Segment labels by code (after folding), without `by` undefined. */
+  labels: readonly string[] | undefined;
+  grouped: number;
+}
+
+function countAdoption(frame: Frame, o: Checked, segments: Segments | undefined): Counted | undefined {
   const { slot, counted } = slotsOf(frame, o);
   const { rows, period, first, periods } = scan(frame, o, slot, counted);
   if (!(periods > 0)) return undefined;
+  checkPeriods('featureAdoption', o.buckets, first, first + periods - 1);
+  const codes = frame.dict('event').codes;
+  const folded = segments ? foldSegments(segments, rows, codes, counted, o.segments) : undefined;
+  const counts = countBlocks(frame, o, { rows, period, first, periods }, slot, counted, folded?.codes, folded ? folded.labels.length : 1);
+  return { counts, labels: folded?.labels, grouped: folded?.grouped ?? 0 };
+}
+
+/** Segments weighed by their counted events in range, the smallest folded past `maxSegments`. */
+function foldSegments(seg: Segments, rows: Uint32Array, codes: Int32Array, counted: Uint8Array, limit: SegmentLimit) {
+  const weight = new Float64Array(seg.labels.length);
+  for (const i of rows) if (counted[codes[i]]) weight[seg.codes[i]]++;
+  return groupSegments(seg, weight, limit);
+}
+
+interface Scanned {
+  rows: Uint32Array;
+  period: Int32Array;
+  first: number;
+  periods: number;
+}
+
+function countBlocks(
+  frame: Frame,
+  o: Checked,
+  { rows, period, first, periods }: Scanned,
+  slot: Int32Array,
+  counted: Uint8Array,
+  seg: Int32Array | undefined,
+  segments: number,
+): AdoptionCounts {
   const f = o.features.length;
   const codes = frame.dict('event').codes;
   const present = new Uint8Array(segments);

@@ -3,9 +3,11 @@
 import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
-import { column, finite, keyword, options as optionsOf, range, wholeNumber, zone, type Range } from '../query/options.js';
+import { column, finite, keyword, options as optionsOf, range, segmentLimit, wholeNumber, zone, type Range, type SegmentLimit } from '../query/options.js';
 import { gridGroups, gridOf, shown, type Grid } from './grid.js';
 import { metricInput } from './input.js';
+import { checkRangePeriods } from './limits.js';
+import { withGrouped } from './others.js';
 import { wilson } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
 
@@ -22,6 +24,10 @@ export interface ChannelCsatOptions {
   scale?: number;
   timeZone?: string;
   minCellSize?: number;
+  /** Groups shown, "(others)" included: the smallest past it are folded (default: no limit). */
+  maxSegments?: number;
+  /** Exactly these groups are shown; every other one is folded into "(others)". */
+  keepSegments?: readonly string[];
 }
 
 export interface ChannelCsatRow {
@@ -82,6 +88,7 @@ export interface ChannelCsatSettings {
   readonly by: string;
   readonly satisfiedMin: number;
   readonly minCellSize: number;
+  readonly segments: SegmentLimit;
 }
 
 /** The options checked and resolved, without data (what channelCsat does first). */
@@ -89,13 +96,16 @@ export function checkChannelCsatOptions(options: unknown): ChannelCsatSettings {
   const o = optionsOf(options, 'channelCsat');
   const period = keyword(o.period, 'period', PERIODS);
   const timeZone = zone(o.timeZone);
-  return {
+  const settings = {
     bucket: period === undefined ? undefined : bucketer(period, timeZone),
     range: range(o),
     by: column(o.by, 'by', 'channel')!,
     satisfiedMin: checkSatisfied(o.satisfiedMin, o.scale),
     minCellSize: checkMinCellSize(o.minCellSize),
+    segments: segmentLimit(o),
   };
+  if (settings.bucket) checkRangePeriods('channelCsat', settings.bucket, settings.range);
+  return settings;
 }
 
 /**
@@ -108,7 +118,7 @@ export function channelCsat(
   input: Tables | TableInput,
   options?: ChannelCsatOptions,
 ): ChannelCsatRow[] {
-  const { bucket, range, by, satisfiedMin, minCellSize: k } = checkChannelCsatOptions(options);
+  const { bucket, range, by, satisfiedMin, minCellSize: k, segments } = checkChannelCsatOptions(options);
   const mi = metricInput(input, 'surveys', 'channelCsat');
   const frame = mi.require('surveys');
   const kind = frame.dict('kind');
@@ -119,8 +129,10 @@ export function channelCsat(
     range,
     bucket,
     segments: mi.segments(frame, by),
+    limit: segments,
+    metric: 'channelCsat',
   });
-  return csatRows(csatCells(frame.num('score'), grid.cell, grid.cells, satisfiedMin), grid, bucket, k);
+  return withGrouped(csatRows(csatCells(frame.num('score'), grid.cell, grid.cells, satisfiedMin), grid, bucket, k), grid.grouped);
 }
 
 /** Counts → rows (the second half of channelCsat, shared with SQL sources). */

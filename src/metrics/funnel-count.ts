@@ -2,6 +2,9 @@
 // fastest times → per segment, how many units reach each level and the median
 // time to reach it. Typed arrays throughout; nothing allocated per row or unit.
 import type { Frame } from '../data/frame.js';
+import type { SegmentLimit } from '../query/options.js';
+import type { Segments } from './input.js';
+import { groupSegments } from './others.js';
 import { medianInPlace } from './stats.js';
 import { scratchFor, unitLevel, type FunnelPlan } from './funnel-kernel.js';
 import { sortUnits } from './funnel-sort.js';
@@ -15,20 +18,19 @@ export interface FunnelCounts {
   readonly median: Float64Array;
   /** Segments with at least one activity row. */
   readonly present: Uint8Array;
+  /** Segment labels by code, after folding (`[]` without `by`). */
+  readonly labels: readonly string[];
+  /** Segments folded into "(others)". */
+  readonly grouped: number;
 }
 
-/** Segment codes per row and how many there are; absent without `by`. */
-export interface SegmentCodes {
-  readonly codes: Int32Array;
-  readonly count: number;
+/** The segments of `by` and how many to keep; absent without `by`. */
+export interface FunnelSegments extends Segments {
+  readonly limit: SegmentLimit;
 }
 
-export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly string[], seg?: SegmentCodes): FunnelCounts {
+export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly string[], by?: FunnelSegments): FunnelCounts {
   const m = plan.steps.length;
-  const segments = seg ? seg.count : 1;
-  const present = new Uint8Array(segments);
-  if (!seg) present[0] = 1;
-  else for (let i = 0; i < frame.n; i++) present[seg.codes[i]] = 1;
   const time = frame.time('at');
   const events = frame.dict('event');
   const nameOf = new Int32Array(events.values.length).fill(-1);
@@ -37,6 +39,11 @@ export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly 
     if (code !== undefined) nameOf[code] = id;
   });
   const rows = relevantRows(frame.n, time, events.codes, nameOf, plan.order === 'strict');
+  const seg = by ? foldSegments(by, rows) : undefined;
+  const segments = seg ? seg.labels.length : 1;
+  const present = new Uint8Array(segments);
+  if (!seg) present[0] = 1;
+  else for (let i = 0; i < frame.n; i++) present[seg.codes[i]] = 1;
   const customers = frame.dict('customer_id');
   // At one instant, steps in step order (a repeated name at its first position), other events after them.
   const tie = new Int32Array(frame.n);
@@ -58,7 +65,21 @@ export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly 
     levels[s * (m + 1) + level]++;
     for (let j = 2; j <= level; j++) times.push(s * m + j - 1, scratch.best[j]);
   }
-  return { steps: m, entered: enteredOf(levels, segments, m), median: times.medians(segments * m), present };
+  return {
+    steps: m,
+    entered: enteredOf(levels, segments, m),
+    median: times.medians(segments * m),
+    present,
+    labels: seg?.labels ?? [],
+    grouped: seg?.grouped ?? 0,
+  };
+}
+
+/** Segments weighed by the rows the funnel reads, the smallest folded past the limit. */
+function foldSegments(by: FunnelSegments, rows: Uint32Array) {
+  const weight = new Float64Array(by.labels.length);
+  for (const i of rows) weight[by.codes[i]]++;
+  return groupSegments(by, weight, by.limit);
 }
 
 /** Rows with a customer and a time; only step events unless strict (where any event breaks a run). */

@@ -5,7 +5,10 @@
 // a group, and a hidden cell in it forces a second one (a small drop-off between two
 // large steps hides the later step, else the drop-off could be read as a
 // difference). No total spans segments: the funnel shows none.
-import type { FunnelCounts } from './funnel-count.js';
+import type { FunnelCounts as CountsOfKernel } from './funnel-count.js';
+
+/** The counts funnelRows reads (the kernel's, or a SQL source's). */
+type FunnelCounts = Pick<CountsOfKernel, 'steps' | 'entered' | 'median' | 'present'>;
 import { twoProportionTest } from './stats.js';
 import { suppressCells } from './suppress.js';
 

@@ -18,9 +18,11 @@
 import type { TimeInput } from '../adapters/types.js';
 import type { Tables, TableInput } from '../data/schema.js';
 import { addDuration, type Duration } from '../time/index.js';
-import { column, duration, names, options as optionsOf, range, zone } from '../query/options.js';
+import { column, duration, names, options as optionsOf, range, segmentLimit, zone, type SegmentLimit } from '../query/options.js';
 import { metricInput } from './input.js';
 import { countFunnel, type FunnelCounts } from './funnel-count.js';
+import { MAX_STEPS } from './limits.js';
+import { withGrouped } from './others.js';
 import type { FunnelPlan } from './funnel-kernel.js';
 import { orderOption, type FunnelOrder } from './funnel-options.js';
 import { segmentOrder } from './options.js';
@@ -46,6 +48,10 @@ export interface FunnelOptions {
   timeZone?: string;
   /** Small-cell threshold k (0 = off). */
   minCellSize?: number;
+  /** Segments shown, "(others)" included: the smallest past it are folded (default: no limit). */
+  maxSegments?: number;
+  /** Exactly these segments are shown; every other one is folded into "(others)". */
+  keepSegments?: readonly string[];
 }
 
 
@@ -56,12 +62,14 @@ export interface FunnelSettings {
   readonly by: string | undefined;
   readonly k: number;
   readonly plan: Omit<FunnelPlan, 'steps' | 'mult'>;
+  readonly segments: SegmentLimit;
 }
 
 /** The options checked and resolved, without data (what funnel does first). */
 export function checkFunnelOptions(options: unknown): FunnelSettings {
   const o = optionsOf(options, 'funnel');
-  const steps = names(o.steps, 'steps', 2);
+  // Each event is matched against every step: their number bounds the work per event.
+  const steps = names(o.steps, 'steps', 2, MAX_STEPS);
   const window = duration(o.window, 'window', DEFAULT_WINDOW);
   const timeZone = zone(o.timeZone);
   const { from, to } = range(o);
@@ -70,6 +78,7 @@ export function checkFunnelOptions(options: unknown): FunnelSettings {
     by: column(o.by, 'by'),
     k: checkMinCellSize(o.minCellSize),
     plan: { order: orderOption(o.order), from, to, deadline: deadlineOf(window, timeZone) },
+    segments: segmentLimit(o),
   };
 }
 
@@ -108,6 +117,7 @@ export function funnel(tables: Tables | TableInput, options: FunnelOptions): Fun
     return funnelRows(counts, o.steps, [0], undefined, o.k);
   }
   const seg = input.segments(frame, o.by);
-  const counts = countFunnel(frame, plan, stepNames, { codes: seg.codes, count: seg.labels.length });
-  return funnelRows(counts, o.steps, segmentOrder(seg.labels, counts.present), seg.labels, o.k);
+  const counts = countFunnel(frame, plan, stepNames, { ...seg, limit: o.segments });
+  const rows = funnelRows(counts, o.steps, segmentOrder(counts.labels, counts.present), counts.labels, o.k);
+  return withGrouped(rows, counts.grouped);
 }

@@ -1,9 +1,12 @@
 // The period × segment grid that npsTrend, channelCsat and ticketStats count into:
 // one pass gives every kept row a cell number (period, then segment), so each
 // kernel is a plain loop `acc[cell[i]] += …`.
+import type { SegmentLimit } from '../query/options.js';
 import type { Bucketer } from '../time/index.js';
 import type { Range, Segments } from './input.js';
+import { checkPeriods } from './limits.js';
 import { segmentOrder } from './options.js';
+import { groupSegments } from './others.js';
 
 /** Ordinal of the last period holding an instant before `to` (ranges are half-open). */
 export function lastPeriodBefore(b: Bucketer, to: number): number {
@@ -12,6 +15,8 @@ export function lastPeriodBefore(b: Bucketer, to: number): number {
 }
 
 export interface GridSpec {
+  /** Named in a PulsoLimitError when the span has too many periods. */
+  readonly metric: string;
   /** The time each row is bucketed and ranged by. */
   readonly time: Float64Array;
   /** Keep only rows whose code here equals `keepCode` (survey kind). */
@@ -24,6 +29,8 @@ export interface GridSpec {
   /** Without it the grid has one period. */
   readonly bucket?: Bucketer;
   readonly segments?: Segments;
+  /** Past `max` segments with counted rows, the smallest are folded into "(others)". */
+  readonly limit?: SegmentLimit;
 }
 
 export interface Grid {
@@ -38,6 +45,8 @@ export interface Grid {
   readonly cell: Int32Array;
   /** Cells in all: (periods + lookback) · labels.length. */
   readonly cells: number;
+  /** Segments folded into "(others)" (0 when none were). */
+  readonly grouped: number;
 }
 
 const SKIP = -2147483648;
@@ -45,19 +54,25 @@ const SKIP = -2147483648;
 /**
  * Buckets the kept rows. Missing range ends come from the data (first and last
  * period with a row in range); with no such row, from the other end, or nothing.
- * Segments are those with a counted row, by label (plain string order), "(none)" last.
+ * Segments are those with a counted row, by label (plain string order), "(none)" and
+ * "(others)" last. A span of more than MAX_PERIODS periods throws a PulsoLimitError
+ * before the grid is laid out.
  */
 export function gridOf(spec: GridSpec): Grid {
-  const { range, bucket, segments } = spec;
+  const { range, bucket } = spec;
   const lookback = bucket ? (spec.lookback ?? 0) : 0;
   const lo =
     lookback > 0 && bucket && range.from > -Infinity
       ? Math.min(range.from, bucket.start(bucket.index(range.from) - lookback))
       : range.from;
   const cell = new Int32Array(spec.time.length);
-  const used = new Uint8Array(segments ? segments.labels.length : 1);
-  const [min, max] = bucketRows(spec, lo, cell, used);
+  const weight = new Float64Array(spec.segments ? spec.segments.labels.length : 1);
+  const [min, max] = bucketRows(spec, lo, cell, weight);
   const [first, last] = spanOf(bucket, range, min, max);
+  if (bucket && last >= first) checkPeriods(spec.metric, bucket, first, last, lookback);
+  const segments = spec.segments ? groupSegments(spec.segments, weight, spec.limit ?? { max: Infinity }) : undefined;
+  const used = new Uint8Array(segments ? segments.labels.length : 1);
+  for (let c = 0; segments && c < weight.length; c++) if (weight[c] > 0) used[segments.map[c]] = 1;
   const order = segments ? segmentOrder(segments.labels, used) : [0];
   const rank = new Int32Array(used.length).fill(-1);
   order.forEach((code, r) => (rank[code] = r));
@@ -71,18 +86,18 @@ export function gridOf(spec: GridSpec): Grid {
     cell[i] = e >= 0 && e < ext ? e * S + rank[seg ? seg[i] : 0] : -1;
   }
   const labels = segments ? order.map((c) => segments.labels[c]) : [''];
-  return { first, periods, lookback, labels, cell, cells: ext * S };
+  return { first, periods, lookback, labels, cell, cells: ext * S, grouped: segments?.grouped ?? 0 };
 }
 
 /**
- * First pass: each kept row's period ordinal into `cell` (SKIP otherwise), its
- * segment marked used; returns the first and last period of rows in [from, to).
+ * First pass: each kept row's period ordinal into `cell` (SKIP otherwise), counted in
+ * its segment's weight; returns the first and last period of rows in [from, to).
  */
 function bucketRows(
   spec: GridSpec,
   lo: number,
   cell: Int32Array,
-  used: Uint8Array,
+  weight: Float64Array,
 ): [number, number] {
   const { time, keep, keepCode, range, bucket, segments } = spec;
   let min = Infinity;
@@ -99,7 +114,7 @@ function bucketRows(
       if (p < min) min = p;
       if (p > max) max = p;
     }
-    used[segments ? segments.codes[i] : 0] = 1;
+    weight[segments ? segments.codes[i] : 0]++;
   }
   return [min, max];
 }
@@ -167,7 +182,7 @@ export function gridOfGroups(
     cells[i] = e >= 0 && e < ext ? e * S + rank[segmented ? code.get(g.label)! : 0] : -1;
   });
   const labels = segmented ? order.map((c) => names[c]) : [''];
-  return { grid: { first, periods, lookback: back, labels, cells: ext * S }, cells };
+  return { grid: { first, periods, lookback: back, labels, cells: ext * S, grouped: 0 }, cells };
 }
 
 /**

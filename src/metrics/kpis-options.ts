@@ -7,6 +7,7 @@ import type { Duration } from '../time/duration.js';
 import { describeValue } from '../time/describe.js';
 import { duration, isAbsent, keyword, keywords, names, options as optionsOf, range, zone } from '../query/options.js';
 import { checkSatisfied } from './csat.js';
+import { checkRangePeriods, MAX_STEPS } from './limits.js';
 import { checkMinCellSize } from './suppress.js';
 
 /** The card names of SPEC §4, in display order. */
@@ -66,10 +67,12 @@ export function checkKpiOptions(options: unknown): KpiSettings {
   }
   const activationWindow = duration(o.activationWindow, 'activationWindow', 'P7D');
   // An empty list names no feature: no adoption card, as when none is given.
-  const features = isAbsent(o.features) ? [] : names(o.features, 'features', 0);
+  const features = isAbsent(o.features) ? [] : names(o.features, 'features', 0, MAX_STEPS);
   const satisfiedMin = checkSatisfied(o.satisfiedMin, 5);
   const period = keyword(o.period, 'period', PERIODS);
   const timeZone = zone(o.timeZone);
+  // The sparkline has a point per period of [from, to).
+  if (period !== undefined) checkRangePeriods('kpis', bucketer(period, timeZone), { from, to });
   return {
     from,
     to,

@@ -4,9 +4,11 @@
 import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
-import { column, keyword, options as optionsOf, range, wholeNumber, zone, type Range } from '../query/options.js';
+import { column, keyword, options as optionsOf, range, segmentLimit, wholeNumber, zone, type Range, type SegmentLimit } from '../query/options.js';
 import { gridGroups, gridOf, shown, type Grid } from './grid.js';
 import { metricInput } from './input.js';
+import { checkRangePeriods, MAX_PERIODS } from './limits.js';
+import { withGrouped } from './others.js';
 import { npsScore } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
 
@@ -21,6 +23,10 @@ export interface NpsTrendOptions {
   rolling?: number;
   timeZone?: string;
   minCellSize?: number;
+  /** Segments shown, "(others)" included: the smallest past it are folded (default: no limit). */
+  maxSegments?: number;
+  /** Exactly these segments are shown; every other one is folded into "(others)". */
+  keepSegments?: readonly string[];
 }
 
 export interface NpsTrendRow {
@@ -55,18 +61,22 @@ export interface NpsTrendSettings {
   readonly by: string | undefined;
   readonly rolling: number;
   readonly minCellSize: number;
+  readonly segments: SegmentLimit;
 }
 
 /** The options checked and resolved, without data (what npsTrend does first). */
 export function checkNpsTrendOptions(options: unknown): NpsTrendSettings {
   const o = optionsOf(options, 'npsTrend');
-  return {
+  const settings = {
     bucket: bucketer(keyword(o.period, 'period', PERIODS, 'month'), zone(o.timeZone)),
     range: range(o),
     by: column(o.by, 'by'),
-    rolling: wholeNumber(o.rolling, 'rolling', { min: 1, fallback: 1, unit: 'periods' }),
+    rolling: wholeNumber(o.rolling, 'rolling', { min: 1, max: MAX_PERIODS, fallback: 1, unit: 'periods' }),
     minCellSize: checkMinCellSize(o.minCellSize),
+    segments: segmentLimit(o),
   };
+  checkRangePeriods('npsTrend', settings.bucket, settings.range, settings.rolling - 1);
+  return settings;
 }
 
 /**
@@ -76,7 +86,7 @@ export function checkNpsTrendOptions(options: unknown): NpsTrendSettings {
  * depend on where the chart starts. With w = 1 only answers in [from, to) count.
  */
 export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions): NpsTrendRow[] {
-  const { bucket, range, by, rolling: w, minCellSize: k } = checkNpsTrendOptions(options);
+  const { bucket, range, by, rolling: w, minCellSize: k, segments } = checkNpsTrendOptions(options);
   const mi = metricInput(input, 'surveys', 'npsTrend');
   const frame = mi.require('surveys');
   const kind = frame.dict('kind');
@@ -88,8 +98,10 @@ export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions):
     lookback: w - 1,
     bucket,
     segments: by === undefined ? undefined : mi.segments(frame, by),
+    limit: segments,
+    metric: 'npsTrend',
   });
-  return npsRows(npsCounts(frame.num('score'), grid.cell, grid.cells), grid, bucket, by, w, k);
+  return withGrouped(npsRows(npsCounts(frame.num('score'), grid.cell, grid.cells), grid, bucket, by, w, k), grid.grouped);
 }
 
 /**

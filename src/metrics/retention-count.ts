@@ -1,6 +1,7 @@
 // The retention triangle as typed arrays: every (cohort, segment) group with
 // members owns a run of cells, one per reported offset, and `retained[cell]` is
 // filled by one pass over members (subscription) or over activity rows.
+import { checkCells, MAX_COHORT_CELLS } from './limits.js';
 import type { Members } from './retention-members.js';
 import type { RetentionSettings } from './retention-options.js';
 
@@ -31,6 +32,11 @@ const EMPTY: Layout = {
   group: new Int32Array(0),
 };
 
+/**
+ * The triangle's groups and cells. Its size is checked twice before it is laid out:
+ * the cohorts with members and their offsets (a lower bound, whatever the segments),
+ * then every (cohort, segment) group; past MAX_COHORT_CELLS a PulsoLimitError says so.
+ */
 export function layout(m: Members, s: RetentionSettings): Layout {
   const { cohort, segment } = m;
   let lo = Infinity;
@@ -44,7 +50,14 @@ export function layout(m: Members, s: RetentionSettings): Layout {
   }
   if (lo > hi) return EMPTY;
   const cohorts = hi - lo + 1;
+  // Offsets k while start(c + k) ≤ asOf, i.e. c + k ≤ index(asOf), capped by maxOffset.
+  const asOfIndex = s.bucket.index(s.asOf);
+  const lastOffset = new Int32Array(cohorts);
+  for (let j = 0; j < cohorts; j++) lastOffset[j] = Math.min(asOfIndex - (lo + j), s.maxOffset);
+  checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cohortCells(m, s, lo, lastOffset));
   const segments = Math.max(1, m.labels.length);
+  // Span × segments, before any of it is allocated (an unlimited `by` over a long span).
+  if (cohorts * segments > 16 * MAX_COHORT_CELLS) checkCells('retention', s.bucket, lo, hi, cohorts * segments);
   const size = new Int32Array(cohorts * segments);
   const group = new Int32Array(m.count).fill(-1);
   for (let i = 0; i < m.count; i++) {
@@ -54,10 +67,6 @@ export function layout(m: Members, s: RetentionSettings): Layout {
     group[i] = g;
     size[g]++;
   }
-  // Offsets k while start(c + k) ≤ asOf, i.e. c + k ≤ index(asOf), capped by maxOffset.
-  const asOfIndex = s.bucket.index(s.asOf);
-  const lastOffset = new Int32Array(cohorts);
-  for (let j = 0; j < cohorts; j++) lastOffset[j] = Math.min(asOfIndex - (lo + j), s.maxOffset);
   const cellStart = new Int32Array(size.length).fill(-1);
   let cells = 0;
   for (let g = 0; g < size.length; g++) {
@@ -65,7 +74,21 @@ export function layout(m: Members, s: RetentionSettings): Layout {
     cellStart[g] = cells;
     cells += lastOffset[Math.floor(g / segments)] + 1;
   }
+  checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cells);
   return { first: lo, cohorts, segments, size, cellStart, lastOffset, cells, group };
+}
+
+/** Cells of the cohorts that have members, one segment each: what any breakdown has at least. */
+function cohortCells(m: Members, s: RetentionSettings, lo: number, lastOffset: Int32Array): number {
+  const seen = new Uint8Array(lastOffset.length);
+  let cells = 0;
+  for (let i = 0; i < m.count; i++) {
+    const c = m.cohort[i];
+    if (!(c >= s.cohortMin && c <= s.cohortMax) || seen[c - lo]) continue;
+    seen[c - lo] = 1;
+    cells += lastOffset[c - lo] + 1;
+  }
+  return cells;
 }
 
 /**

@@ -1,8 +1,9 @@
 // The options of `retention` (SPEC §3.1), checked once at the boundary with
 // messages that quote the bad value, and resolved into what the kernel needs.
 import type { TimeInput } from '../adapters/types.js';
-import { column, isAbsent, keyword, names, options as optionsOf, range, timestamp, wholeNumber, zone } from '../query/options.js';
+import { column, isAbsent, keyword, names, options as optionsOf, range, segmentLimit, timestamp, wholeNumber, zone, type SegmentLimit } from '../query/options.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
+import { checkCells, MAX_COHORT_CELLS } from './limits.js';
 import { checkMinCellSize } from './suppress.js';
 
 export type RetentionMode = 'subscription' | 'activity';
@@ -32,6 +33,10 @@ export interface RetentionOptions {
   events?: readonly string[] | string;
   /** IANA zone for period boundaries. Default UTC. */
   timeZone?: string;
+  /** Segments shown, "(others)" included: the smallest past it are folded (default: no limit). */
+  maxSegments?: number;
+  /** Exactly these segments are shown; every other one is folded into "(others)". */
+  keepSegments?: readonly string[];
 }
 
 /** The options resolved: defaults applied, times in epoch ms. */
@@ -48,6 +53,7 @@ export interface RetentionSettings {
   readonly mode: RetentionMode;
   readonly cohortBy: CohortBy;
   readonly events: readonly string[] | undefined;
+  readonly segments: SegmentLimit;
 }
 
 const MODES: readonly RetentionMode[] = ['subscription', 'activity'];
@@ -62,7 +68,7 @@ export function retentionSettings(options: unknown = {}): RetentionSettings {
   const bucket = bucketer(keyword(o.period, 'period', PERIODS, 'month'), zone(o.timeZone));
   const asOf = isAbsent(o.asOf) ? Date.now() : timestamp(o.asOf, 'asOf');
   const r = range(o);
-  return {
+  const settings: RetentionSettings = {
     bucket,
     asOf,
     // A cohort is reported when from ≤ start(c) < to and start(c) ≤ asOf.
@@ -75,7 +81,25 @@ export function retentionSettings(options: unknown = {}): RetentionSettings {
     mode: keyword(o.mode, 'mode', MODES, 'subscription'),
     cohortBy: keyword(o.cohortBy, 'cohortBy', COHORTS, 'signup'),
     events: isAbsent(o.events) ? undefined : names(o.events, 'events', 1),
+    segments: segmentLimit(o),
   };
+  checkTriangle(settings);
+  return settings;
+}
+
+/**
+ * With a first cohort given (`from`), the triangle's size is known without data: every
+ * cohort from there to `to` (or asOf) with its offsets up to asOf. One segment's worth
+ * past MAX_COHORT_CELLS is refused before anything loads.
+ */
+function checkTriangle(s: RetentionSettings): void {
+  const { cohortMin: lo, cohortMax: hi } = s;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return;
+  const asOfIndex = s.bucket.index(s.asOf);
+  let cells = hi - lo + 1;
+  // More cohorts than cells allowed: no need to add up their offsets.
+  if (cells <= MAX_COHORT_CELLS) for (let c = lo; c <= hi; c++) cells += Math.max(0, Math.min(asOfIndex - c, s.maxOffset));
+  checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cells);
 }
 
 /** The same check under the name every metric's check has. */

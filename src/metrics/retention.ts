@@ -9,6 +9,7 @@ import { countActivity } from './retention-activity.js';
 import { countSubscription, layout, type Layout } from './retention-count.js';
 import { members, type Members } from './retention-members.js';
 import { segmentOrder } from './options.js';
+import { groupSegments, withGrouped } from './others.js';
 import { retentionSettings, type RetentionOptions, type RetentionSettings } from './retention-options.js';
 
 export type { CohortBy, RetentionMode, RetentionOptions } from './retention-options.js';
@@ -80,17 +81,26 @@ export type RetentionResult = RetentionRow[] & { readonly excluded: RetentionExc
 export function retention(tables: Tables | TableInput, options: RetentionOptions = {}): RetentionResult {
   const s = retentionSettings(options);
   const input = metricInput(tables, s.cohortBy === 'signup' ? 'customers' : 'activity', 'retention');
-  const m = members(input, s);
+  const { members: m, grouped } = foldSegments(members(input, s), s);
   const l = layout(m, s);
   const retained = s.mode === 'subscription' ? countSubscription(m, l, s) : countActivity(m, l, s);
   const rows = triangleRows(m, l, retained, s);
-  return withExcluded(rows, m.excluded);
+  return withGrouped(withExcluded(rows, m.excluded), grouped);
 }
 
 /** The rows with the exclusion counts as a non-enumerable `excluded` property. */
 export function withExcluded(rows: RetentionRow[], excluded: RetentionExcluded): RetentionResult {
   Object.defineProperty(rows, 'excluded', { value: Object.freeze({ ...excluded }), enumerable: false });
   return rows as RetentionResult;
+}
+
+/** Members' segments with the smallest (fewest members in reported cohorts) folded past `maxSegments`. */
+function foldSegments(m: Members, s: RetentionSettings): { members: Members; grouped: number } {
+  if (!m.segment) return { members: m, grouped: 0 };
+  const weight = new Float64Array(m.labels.length);
+  for (let i = 0; i < m.count; i++) if (m.cohort[i] >= s.cohortMin && m.cohort[i] <= s.cohortMax) weight[m.segment[i]]++;
+  const g = groupSegments({ codes: m.segment, labels: m.labels }, weight, s.segments);
+  return { members: { ...m, segment: g.codes, labels: g.labels }, grouped: g.grouped };
 }
 
 function triangleRows(m: Members, l: Layout, retained: Int32Array, s: RetentionSettings): RetentionRow[] {

@@ -5,9 +5,11 @@ import type { TimeInput } from '../adapters/types.js';
 import type { Frame } from '../data/frame.js';
 import type { TableInput, Tables } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
-import { column, keyword, options as optionsOf, range, zone, type Range } from '../query/options.js';
+import { column, keyword, options as optionsOf, range, segmentLimit, zone, type Range, type SegmentLimit } from '../query/options.js';
 import { gridGroups, gridOf, shown, type Grid } from './grid.js';
 import { metricInput } from './input.js';
+import { checkRangePeriods } from './limits.js';
+import { withGrouped } from './others.js';
 import { cellDurations, type Durations } from './durations.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
 
@@ -22,6 +24,10 @@ export interface TicketStatsOptions {
   period?: Period;
   timeZone?: string;
   minCellSize?: number;
+  /** Groups shown, "(others)" included: the smallest past it are folded (default: no limit). */
+  maxSegments?: number;
+  /** Exactly these groups are shown; every other one is folded into "(others)". */
+  keepSegments?: readonly string[];
 }
 
 export interface TicketStatsRow {
@@ -45,6 +51,7 @@ export interface TicketStatsSettings {
   readonly range: Range;
   readonly by: string;
   readonly minCellSize: number;
+  readonly segments: SegmentLimit;
 }
 
 /** The options checked and resolved, without data (what ticketStats does first). */
@@ -52,12 +59,15 @@ export function checkTicketStatsOptions(options: unknown): TicketStatsSettings {
   const o = optionsOf(options, 'ticketStats');
   const period = keyword(o.period, 'period', PERIODS);
   const timeZone = zone(o.timeZone);
-  return {
+  const settings = {
     bucket: period === undefined ? undefined : bucketer(period, timeZone),
     range: range(o),
     by: column(o.by, 'by', 'channel')!,
     minCellSize: checkMinCellSize(o.minCellSize),
+    segments: segmentLimit(o),
   };
+  if (settings.bucket) checkRangePeriods('ticketStats', settings.bucket, settings.range);
+  return settings;
 }
 
 export interface TicketCells {
@@ -127,7 +137,7 @@ export function ticketStats(
   input: Tables | TableInput,
   options?: TicketStatsOptions,
 ): TicketStatsRow[] {
-  const { bucket, range, by, minCellSize: k } = checkTicketStatsOptions(options);
+  const { bucket, range, by, minCellSize: k, segments } = checkTicketStatsOptions(options);
   const mi = metricInput(input, 'tickets', 'ticketStats');
   const frame = mi.require('tickets');
   const grid = gridOf({
@@ -135,8 +145,10 @@ export function ticketStats(
     range,
     bucket,
     segments: mi.segments(frame, by),
+    limit: segments,
+    metric: 'ticketStats',
   });
-  return ticketRows(ticketCells(frame, grid.cell, grid.cells), grid, bucket, k);
+  return withGrouped(ticketRows(ticketCells(frame, grid.cell, grid.cells), grid, bucket, k), grid.grouped);
 }
 
 /** Counts → rows (the second half of ticketStats, shared with SQL sources). */

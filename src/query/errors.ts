@@ -2,6 +2,7 @@
 // TypeError for an option, found before any load (validateQuery) or only with the
 // data (a `by` column the tables lack). Widgets show it as "a setting is not valid",
 // never as a failed load, and offer no retry that could not mend it.
+import { PulsoLimitError } from '../metrics/limits.js';
 
 export class PulsoOptionError extends Error {
   readonly code = 'option';
@@ -11,8 +12,11 @@ export class PulsoOptionError extends Error {
   }
 }
 
-/** A RangeError or TypeError as the option error it stands for; anything else as it is. */
+/**
+ * A RangeError or TypeError as the option error it stands for; anything else, and a
+ * limit refused (PulsoLimitError, which widgets explain in words of their own), as it is.
+ */
 export function asOptionError(e: unknown): unknown {
-  if (e instanceof PulsoOptionError) return e;
+  if (e instanceof PulsoOptionError || e instanceof PulsoLimitError) return e;
   return e instanceof RangeError || e instanceof TypeError ? new PulsoOptionError(e) : e;
 }

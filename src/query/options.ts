@@ -112,9 +112,10 @@ export function duration(value: unknown, name: string, fallback: string | number
 /**
  * Event names from an array or a comma-separated string (`"a, b,c"`), trimmed.
  * TypeError when it is neither; RangeError when an entry is empty or not a string,
- * or when fewer than `min` names are given (`steps must list at least 2 event names; got 1`).
+ * or when fewer than `min` names are given (`steps must list at least 2 event names; got 1`)
+ * or more than `max`.
  */
-export function names(value: unknown, name: string, min: number): string[] {
+export function names(value: unknown, name: string, min: number, max = Infinity): string[] {
   let list: unknown[];
   if (typeof value === 'string') list = value.split(',');
   else if (Array.isArray(value)) list = value as unknown[];
@@ -128,6 +129,7 @@ export function names(value: unknown, name: string, min: number): string[] {
   if (out.length < min) {
     throw new RangeError(`${name} must list at least ${min} event name${min === 1 ? '' : 's'}; got ${out.length}`);
   }
+  if (out.length > max) throw new RangeError(`${name} must list at most ${max} event names; got ${out.length}`);
   return out;
 }
 
@@ -158,4 +160,30 @@ export function column(value: unknown, name: string, fallback?: string): string 
 /** An IANA time zone name, or undefined (UTC) when absent. */
 export function zone(value: unknown): string | undefined {
   return isAbsent(value) ? undefined : checkTimeZone(value);
+}
+
+/** How many segments a breakdown keeps (SPEC §3 `by`): see src/metrics/others.ts. */
+export interface SegmentLimit {
+  /** Segments shown, "(others)" included; Infinity = no limit. */
+  readonly max: number;
+  /** Exactly these segments are kept, every other one folded into "(others)". */
+  readonly keep?: readonly string[];
+}
+
+/**
+ * `maxSegments` (a whole number ≥ 2; default: no limit) and `keepSegments` (a list of
+ * segment labels, `(none)` for missing values) of an options object.
+ */
+export function segmentLimit(o: { readonly maxSegments?: unknown; readonly keepSegments?: unknown }): SegmentLimit {
+  const max = wholeNumber(o.maxSegments, 'maxSegments', {
+    min: 2,
+    fallback: Infinity,
+    note: 'the smallest segments past it are grouped as (others)',
+  });
+  if (isAbsent(o.keepSegments)) return { max };
+  const keep = o.keepSegments;
+  if (!Array.isArray(keep)) throw new TypeError(`keepSegments must be a list of segment labels; got ${describeValue(keep)}`);
+  const bad = keep.findIndex((v) => typeof v !== 'string');
+  if (bad >= 0) throw new TypeError(`keepSegments must hold strings; entry ${bad + 1} is ${describeValue(keep[bad])}`);
+  return { max, keep: [...new Set(keep as string[])] };
 }

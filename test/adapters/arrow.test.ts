@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { table, toArrowIPC } from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { ArrowAdapter } from '../../src/adapters/arrow.js';
+import { ArrowAdapter, decodeArrow } from '../../src/adapters/arrow.js';
+import type { AdapterError } from '../../src/adapters/errors.js';
 import { bytesResponse, rejection, scriptedFetch } from './fake-fetch.js';
 
 const values = (t: ColumnTable, name: string): unknown[] =>
@@ -39,5 +40,52 @@ describe('ArrowAdapter', () => {
     expect(e.code).to.equal('malformed');
     expect(e.message).to.match(/^Arrow bytes for surveys is not valid Arrow IPC/);
     expect(() => new ArrowAdapter(undefined as never)).to.throw(TypeError, /tables/);
+  });
+
+  it('gives a format error, never an empty table, for empty, schema-less or corrupt bytes', async () => {
+    const good = toArrowIPC(table({ score: [9, 3], kind: ['nps', 'nps'] }), { format: 'stream' });
+    const eos = new Uint8Array([255, 255, 255, 255, 0, 0, 0, 0]);
+    const noColumns = toArrowIPC(table({}), { format: 'stream' });
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['empty', new Uint8Array(0), /it is empty/],
+      ['end of stream alone', eos, /it has no schema/],
+      ['zeros', new Uint8Array(64), /it has no schema/],
+      ['no columns', noColumns, /it has no columns/],
+      ['truncated', good.slice(0, good.length - 10), /body/],
+    ];
+    for (const [label, bytes, why] of cases) {
+      const e = await rejection(new ArrowAdapter({ tables: { surveys: bytes } }).load({ table: 'surveys' }));
+      expect(e.code, label).to.equal('malformed');
+      expect(e.message, label).to.match(why);
+    }
+  });
+
+  it('checks lengths before decoding: no flipped byte makes it allocate past the bytes', () => {
+    // Each single-byte change of a small stream and file either decodes or is a format
+    // error; before the check, one of them made the decoder build a billion-entry array.
+    const sources = [
+      toArrowIPC(table({ a: [1, 2, 3], s: ['x', 'y', null], d: [new Date(0), null, new Date(1e12)] }), { format: 'stream' }),
+      toArrowIPC(table({ a: [1, 2, 3], s: ['x', 'y', 'z'] }), { format: 'file' }),
+    ];
+    let decoded = 0;
+    let refused = 0;
+    for (const bytes of sources) {
+      for (let at = 0; at < bytes.length; at++) {
+        for (const flip of [0x01, 0x5a, 0x80, 0xff]) {
+          const copy = bytes.slice();
+          copy[at] ^= flip;
+          try {
+            const t = decodeArrow(copy, 'x');
+            expect(Number.isSafeInteger(t.numRows()) && t.numRows() <= 1 << 16).to.equal(true);
+            decoded++;
+          } catch (e) {
+            expect((e as AdapterError).code, `byte ${at} ^ ${flip}`).to.equal('malformed');
+            refused++;
+          }
+        }
+      }
+    }
+    expect(decoded).to.be.greaterThan(0);
+    expect(refused).to.be.greaterThan(0);
   });
 });

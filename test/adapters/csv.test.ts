@@ -78,6 +78,21 @@ describe('CsvAdapter', () => {
     );
   });
 
+  it('gives a format error for a body that is empty, binary or absurdly wide', async () => {
+    const load = (text: string) => rejection(new CsvAdapter({ text }).load({ table: 'activity' }));
+    const empty = await load(' \n\r\n');
+    expect(empty.code).to.equal('malformed');
+    expect(empty.message).to.equal('inline CSV for activity is empty: a CSV needs at least its header');
+    const png = '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR';
+    expect((await load(png)).message).to.equal('inline CSV for activity is binary data, not CSV text');
+    const wide = await load(`${Array.from({ length: 1001 }, (_, i) => `c${i}`).join(',')}\n1`);
+    expect(wide.code).to.equal('malformed');
+    expect(wide.message).to.match(/malformed CSV: CSV: the header has more than 1000 columns$/);
+    // 1,000 columns is still a table.
+    const t = await new CsvAdapter({ text: `${Array.from({ length: 1000 }, (_, i) => `c${i}`).join(',')}\n1` }).load({ table: 'activity' });
+    expect(t.numCols()).to.equal(1000);
+  });
+
   it('rejects an HTTP error without retrying a 4xx', async () => {
     const fetch = scriptedFetch([new Response('', { status: 403, statusText: 'Forbidden' })]);
     const e = await rejection(new CsvAdapter({ url: '/x.csv', fetch }).load({ table: 'activity' }));

@@ -203,4 +203,30 @@ describe('JsonAdapter with msw in the browser', () => {
     await delay(100);
     expect(server.count()).to.equal(1);
   });
+  it('never follows next to another origin: the host\'s Authorization stays home', async () => {
+    const seen = recordUrls();
+    const stolen: string[] = [];
+    worker.use(
+      http.get('/api/surveys', () => HttpResponse.json({ rows: surveys.slice(0, 1), next: 'https://evil.example/steal?page=2' })),
+      http.get('https://evil.example/*', ({ request }) => {
+        stolen.push(request.headers.get('authorization') ?? '(none)');
+        return HttpResponse.json({ rows: [], next: null });
+      }),
+    );
+    const e = await rejection(new JsonAdapter({ base: '/api', headers: { Authorization: 'Bearer secret-token' } }).load({ table: 'surveys' }));
+    seen.stop();
+    expect(e.code).to.equal('malformed');
+    expect(e.message).to.contain(`is not on ${origin}, the origin of the API`);
+    expect(seen.urls.filter((u) => !u.startsWith(origin))).to.deep.equal([]);
+    expect(stolen).to.deep.equal([]);
+  });
+
+  it('stops a next that changes on every page at maxPages, in well under a second', async () => {
+    const server = counting('/api/surveys', (n) => HttpResponse.json({ rows: [{ ...surveys[0], customer_id: `c${n}` }], next: `/api/surveys?page=${n + 1}` }));
+    const started = performance.now();
+    const e = await rejection(new JsonAdapter({ base: '/api', maxPages: 50 }).load({ table: 'surveys' }));
+    expect(e.message).to.match(/is past the 50 pages a load may follow \(maxPages\)/);
+    expect(server.count()).to.equal(50);
+    expect(performance.now() - started).to.be.below(2000);
+  });
 });

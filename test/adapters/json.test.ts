@@ -55,13 +55,77 @@ describe('JsonAdapter (fetch double)', () => {
       new JsonAdapter({ base: BASE, fetch: loop }).load({ table: 'activity' }),
     );
     expect(e.code).to.equal('malformed');
-    expect(e.message).to.match(/points back/);
+    expect(e.message).to.match(/is a page already read: its `next` links go round/);
     let n = 0;
     const endless = scriptedFetch([() => json({ rows: [{ n }], next: `activity?page=${++n}` })]);
     const e2 = await rejection(
       new JsonAdapter({ base: BASE, fetch: endless, maxPages: 5 }).load({ table: 'activity' }),
     );
-    expect(e2.message).to.match(/more than 5 pages/);
+    expect(e2.message).to.match(/is past the 5 pages a load may follow \(maxPages\)/);
+    expect(endless.calls).to.have.length(5);
+  });
+
+  it('follows at most 1,000 pages by default', async () => {
+    let n = 0;
+    const endless = scriptedFetch([() => json({ rows: [{ n }], next: `activity?page=${++n}` })]);
+    const e = await rejection(new JsonAdapter({ base: BASE, fetch: endless }).load({ table: 'activity' }));
+    expect(e.message).to.match(/past the 1000 pages/);
+    expect(endless.calls).to.have.length(1000);
+  });
+
+  it('takes a next that changes every time for the loop it is, in a few pages', async () => {
+    // The same rows under a new address each time: round the second time.
+    let n = 0;
+    const same = scriptedFetch([() => json({ rows: [{ a: 1 }, { a: 2 }], next: `activity?nonce=${++n}` })]);
+    const e = await rejection(new JsonAdapter({ base: BASE, fetch: same }).load({ table: 'activity' }));
+    expect(e.code).to.equal('malformed');
+    expect(e.message).to.match(/answered the rows of a page already read under another address/);
+    expect(same.calls).to.have.length(2);
+    // Empty pages forever: stopped at the 100th; a few empty ones in a row are fine.
+    const empty = scriptedFetch([() => json({ rows: [], next: `activity?nonce=${++n}` })]);
+    const e2 = await rejection(new JsonAdapter({ base: BASE, fetch: empty }).load({ table: 'activity' }));
+    expect(e2.message).to.match(/100th empty page in a row/);
+    expect(empty.calls).to.have.length(100);
+    const gaps = scriptedFetch([
+      json({ rows: [{ n: 1 }], next: 'activity?p=2' }),
+      json({ rows: [], next: 'activity?p=3' }),
+      json({ rows: [], next: 'activity?p=4' }),
+      json({ rows: [{ n: 4 }], next: null }),
+    ]);
+    const t = await new JsonAdapter({ base: BASE, fetch: gaps }).load({ table: 'activity' });
+    expect(values(t, 'n')).to.deep.equal([1, 4]);
+  });
+
+  it('never follows next to another origin, and never sends the host headers there', async () => {
+    for (const next of ['https://evil.test/steal', '//evil.test/activity', 'http://x.test/api/activity', 'https://x.test:8443/api/activity', 'data:application/json,[]', 'javascript:alert(1)']) {
+      const fetch = scriptedFetch([json({ rows: [{ n: 1 }], next }), json({ rows: [{ n: 2 }], next: null })]);
+      const e = await rejection(
+        new JsonAdapter({ base: BASE, fetch, headers: { Authorization: 'Bearer secret' } }).load({ table: 'activity' }),
+      );
+      expect(e.code, next).to.equal('malformed');
+      expect(e.message, next).to.match(/is not on https:\/\/x\.test, the origin of the API/);
+      expect(fetch.calls.map((c) => c.url), next).to.deep.equal([`${BASE}/activity`]);
+    }
+  });
+
+  it('refuses rows with more distinct keys than a table has columns', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => ({ [`k${i}`]: i }));
+    const e = await rejection(new JsonAdapter({ base: BASE, fetch: scriptedFetch([json(rows)]) }).load({ table: 'activity' }));
+    expect(e.code).to.equal('malformed');
+    expect(e.message).to.match(/rows have more than 1000 distinct keys \(by row 1001\)/);
+    expect(e.url).to.equal(`${BASE}/activity`);
+  });
+
+  it('gives the format error for Arrow bytes that are not Arrow, empty or corrupt', async () => {
+    const good = toArrowIPC(table({ score: [9, 3] }));
+    const corrupt = good.slice(0, good.length - 10);
+    for (const bytes of [new Uint8Array(0), new TextEncoder().encode('not arrow at all'), corrupt, new Uint8Array(64)]) {
+      const fetch = scriptedFetch([bytesResponse(bytes, { 'Content-Type': 'application/vnd.apache.arrow.stream' })]);
+      const e = await rejection(new JsonAdapter({ base: BASE, fetch, arrow: true }).load({ table: 'surveys' }));
+      expect(e).to.be.instanceOf(AdapterError);
+      expect(e.code).to.equal('malformed');
+      expect(e.message).to.match(/^https:\/\/x\.test\/api\/surveys is not valid Arrow IPC: /);
+    }
   });
 
   it('reads Arrow IPC by content type, asked for with arrow: true', async () => {

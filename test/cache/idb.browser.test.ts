@@ -4,12 +4,15 @@ import { openDB } from 'idb';
 import { openIdbCache } from '../../src/cache/idb.js';
 import type { IdbCache } from '../../src/cache/idb.js';
 import type { IdbCacheOptions } from '../../src/cache/idb.js';
-import { encodeKey } from '../../src/cache/key.js';
+import { storedId } from '../../src/cache/at-rest.js';
+import { DB_VERSION } from '../../src/cache/idb-open.js';
 import { ProblemReporter } from '../../src/cache/problems.js';
 import type { CacheKey, CacheProblem, CacheRecord } from '../../src/cache/types.js';
 import { deleteDatabase, failPuts, storedKeys, uniqueName } from './support.js';
 
 const key = (table: string, scope = 'ana'): CacheKey => ({ scope, adapterId: 'json:/api', table });
+/** Where the cache stores a key's record: hashed. */
+const idOf = async (k: CacheKey): Promise<string> => (await storedId(k)).id;
 const record = (size: number, fill = 1, fetchedAt = 1000): CacheRecord => ({
   bytes: new Uint8Array(size).fill(fill),
   fetchedAt,
@@ -56,8 +59,8 @@ describe('IdbCache in the browser', () => {
     await cache.refresh(key('surveys'), 5000);
     expect((await cache.get(key('surveys')))!.fetchedAt).to.equal(5000);
     expect(await storedKeys(name)).to.deep.equal({
-      meta: [encodeKey(key('surveys'))],
-      bytes: [encodeKey(key('surveys'))],
+      meta: [await idOf(key('surveys'))],
+      bytes: [await idOf(key('surveys'))],
     });
     expect(await cache.count()).to.equal(1);
     await cache.delete(key('surveys'));
@@ -116,7 +119,7 @@ describe('IdbCache in the browser', () => {
     expect(await cache.get(key('d'))).to.equal(undefined);
     const stored = await storedKeys(name);
     expect(stored.meta).to.deep.equal(stored.bytes);
-    expect(stored.meta).to.not.include(encodeKey(key('d')));
+    expect(stored.meta).to.not.include(await idOf(key('d')));
     expect(problems.map((p) => p.code)).to.deep.equal(['quota']);
     expect(problems[0].message).to.match(/is full; a 10-byte table was not stored/);
   });
@@ -125,9 +128,9 @@ describe('IdbCache in the browser', () => {
     const cache = await open();
     for (const t of ['x', 'y', 'z']) await cache.put(key(t), record(4));
     const raw = await openDB(name);
-    await raw.delete('bytes', encodeKey(key('x')));
-    await raw.put('bytes', 'not bytes', encodeKey(key('y')));
-    await raw.put('bytes', { data: new Uint8Array(2) }, encodeKey(key('z')));
+    await raw.delete('bytes', await idOf(key('x')));
+    await raw.put('bytes', 'not bytes', await idOf(key('y')));
+    await raw.put('bytes', { data: new Uint8Array(2) }, await idOf(key('z')));
     raw.close();
     for (const t of ['x', 'y', 'z']) expect(await cache.get(key(t)), t).to.equal(undefined);
     expect(await storedKeys(name)).to.deep.equal({ meta: [], bytes: [] });
@@ -145,20 +148,20 @@ describe('IdbCache in the browser', () => {
     expect(Array.from((await sealed.get(key('t')))!.bytes)).to.deep.equal(Array.from(plain));
 
     const raw = await openDB(name);
-    const stored = (await raw.get('bytes', encodeKey(key('t')))) as {
+    const stored = (await raw.get('bytes', await idOf(key('t')))) as {
       data: Uint8Array;
       iv: Uint8Array;
     };
     expect(stored.iv.byteLength).to.equal(12);
     expect(stored.data.byteLength).to.equal(plain.byteLength + 16); // the GCM tag
     expect(Array.from(stored.data.slice(0, 8))).to.not.deep.equal(Array.from(plain));
-    const other = (await raw.get('bytes', encodeKey(key('u')))) as { iv: Uint8Array };
+    const other = (await raw.get('bytes', await idOf(key('u')))) as { iv: Uint8Array };
     expect(Array.from(other.iv)).to.not.deep.equal(Array.from(stored.iv));
     // Copied under another scope's key, the entry fails authentication there.
-    await raw.put('bytes', stored, encodeKey(key('t', 'bob')));
+    await raw.put('bytes', stored, await idOf(key('t', 'bob')));
     await raw.put('meta', {
-      ...(await raw.get('meta', encodeKey(key('t')))),
-      id: encodeKey(key('t', 'bob')),
+      ...(await raw.get('meta', await idOf(key('t')))),
+      id: await idOf(key('t', 'bob')),
     });
     raw.close();
     expect(await sealed.get(key('t', 'bob'))).to.equal(undefined);
@@ -192,7 +195,9 @@ describe('IdbCache in the browser', () => {
     const cache = await open();
     await cache.put(key('a'), record(4));
     // Another tab with a newer layout: its upgrade is not blocked by this cache.
-    const newer = await openDB(name, 2, { upgrade: (db) => void db.createObjectStore('other') });
+    const newer = await openDB(name, DB_VERSION + 1, {
+      upgrade: (db) => void db.createObjectStore('other'),
+    });
     expect(problems.map((p) => p.code)).to.deep.equal(['version-change']);
     expect(await cache.get(key('a'))).to.equal(undefined);
     expect(cache.kind).to.equal('memory');
@@ -204,7 +209,9 @@ describe('IdbCache in the browser', () => {
 
   it('holds its memory fallback to maxMemoryBytes, and rejects a bad budget at once', async () => {
     const cache = await open({ maxMemoryBytes: 6 });
-    const newer = await openDB(name, 2, { upgrade: (db) => void db.createObjectStore('other') });
+    const newer = await openDB(name, DB_VERSION + 1, {
+      upgrade: (db) => void db.createObjectStore('other'),
+    });
     expect(await cache.get(key('a'))).to.equal(undefined);
     expect(cache.kind).to.equal('memory');
     await cache.put(key('small'), record(4));
@@ -240,16 +247,16 @@ describe('IdbCache in the browser', () => {
     await cache.put(key('b'), record(4));
     expect(cache.kind).to.equal('persistent');
     expect(await storedKeys(name)).to.deep.equal({
-      meta: [encodeKey(key('b'))],
-      bytes: [encodeKey(key('b'))],
+      meta: [await idOf(key('b'))],
+      bytes: [await idOf(key('b'))],
     });
   });
 
   it('reports a blocked upgrade, gives up at the deadline, and closes the late connection', async () => {
     // An older tab holds version 1 open and ignores versionchange.
-    const older = await openDB(name, 1);
+    const older = await openDB(name, DB_VERSION - 1);
     const started = performance.now();
-    const error = await open({ version: 2, openTimeoutMs: 200 }).then(
+    const error = await open({ version: DB_VERSION, openTimeoutMs: 200 }).then(
       () => null,
       (e: unknown) => e,
     );

@@ -4,7 +4,7 @@ import { table } from 'arquero';
 import { AdapterError } from '../../src/adapters/errors.js';
 import type { Adapter, LoadResult } from '../../src/adapters/types.js';
 import { CachedAdapter } from '../../src/cache/cached-adapter.js';
-import { encodeKey } from '../../src/cache/key.js';
+import { storedId, storedScope } from '../../src/cache/at-rest.js';
 import { clearCache, openCache } from '../../src/cache/open.js';
 import type { Cache, CacheKey, CacheProblem } from '../../src/cache/types.js';
 import {
@@ -96,7 +96,8 @@ describe('openCache and clearCache in the browser', () => {
     }
     const stored = await storedKeys(name);
     expect(stored.bytes).to.deep.equal(stored.meta);
-    expect(stored.meta.some((k) => k.startsWith('ana|'))).to.equal(false);
+    const ana = `${await storedScope('ana')}|`;
+    expect(stored.meta.some((k) => k.startsWith(ana))).to.equal(false);
     expect(stored.meta).to.have.length(4);
 
     await clearCache();
@@ -131,7 +132,7 @@ describe('openCache and clearCache in the browser', () => {
     await bob.load({ table: 'surveys' });
     await clearCache('ana');
     await Promise.all([ana.idle(), bob.idle()]);
-    const bobs = [encodeKey(key('surveys', 'bob'))];
+    const bobs = [(await storedId(key('surveys', 'bob'))).id];
     expect(await storedKeys(name)).to.deep.equal({ meta: bobs, bytes: bobs });
   });
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as aq from 'arquero';
 import { validate, mergeReports } from '../../src/data/validate.js';
+import { frameOf } from '../../src/data/frame.js';
 import type { Row, TableName } from '../../src/data/schema.js';
 
 const T0 = Date.UTC(2025, 2, 1);
@@ -60,6 +61,31 @@ describe('validate', () => {
     expect(why('activity', { customer_id: 'a', at: new Date('nope'), event: 'x' })).to.equal('at:unparseable-time');
     expect(why('customers', { customer_id: 'a', signup_at: T0, churned_at: '31/12/2025' })).to.equal('churned_at:unparseable-time');
     expect(why('tickets', { ticket_id: 't', channel: 'c', opened_at: T0, resolved_at: {} })).to.equal('resolved_at:unparseable-time');
+  });
+
+  it('rejects timestamps outside the plausible window [1900-01-01, 2200-01-01), and counts them', () => {
+    const at = (v: unknown) => why('surveys', { at: v, kind: 'nps', score: 9 });
+    for (const v of ['0000-01-01', '+275760-09-12', '1899-12-31T23:59:59.999Z', '2200-01-01', -8.64e15, 8.64e15, Date.UTC(2200, 0, 1)])
+      expect(at(v), String(v)).to.equal('at:implausible-time');
+    expect(why('customers', { customer_id: 'a', signup_at: '2025-01-01', churned_at: '9999-12-31' })).to.equal('churned_at:implausible-time');
+    const edges = one('surveys', ['1900-01-01', '2199-12-31T23:59:59.999Z', new Date(Date.UTC(1900, 0, 1))].map((v) => ({ at: v, kind: 'nps', score: 9 })));
+    expect(edges.report).to.include({ accepted: 3, rejected: 0 });
+    const { report } = one('surveys', [
+      { at: '0000-01-01', kind: 'nps', score: 9 },
+      { at: '+275760-09-12', kind: 'nps', score: 9 },
+      { at: '2025-01-01', kind: 'nps', score: 9 },
+    ]);
+    expect(report.counts).to.deep.equal([{ table: 'surveys', field: 'at', problem: 'implausible-time', rows: 2 }]);
+    expect(report).to.include({ accepted: 1, rejected: 2 });
+  });
+
+  it('keeps a column named __proto__ as a column (a JSON key like any other)', () => {
+    const rows = JSON.parse('[{"customer_id":"a","at":"2025-03-01","event":"x","__proto__":"gold","constructor":"c1"}]') as Row[];
+    const frame = frameOf(validate({ activity: rows }).tables.activity!);
+    expect(frame.has('__proto__')).to.equal(true);
+    expect(frame.dict('__proto__').values).to.deep.equal(['gold']);
+    expect(frame.dict('constructor').values).to.deep.equal(['c1']);
+    expect(frame.has('toString')).to.equal(false);
   });
 
   it('rejects scores outside the scale of their kind, and unknown kinds', () => {

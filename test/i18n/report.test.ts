@@ -22,6 +22,26 @@ describe('report notices', () => {
     ]);
   });
 
+  it('says "was skipped" for one row and "row" for a total of one, in each locale', () => {
+    const bad = { at: '2025-01-01', kind: 'nps', score: 42 };
+    const good = { at: '2025-01-01', kind: 'nps', score: 9 };
+    const oneOfFive = validate({ surveys: [bad, good, good, good, good] }).report;
+    const oneOfOne = validate({ surveys: [bad] }).report;
+    expect(reportNotices(oneOfFive, 'en')).to.deep.equal(['1 of 5 survey rows was skipped: score out of range']);
+    expect(reportNotices(oneOfOne, 'en')).to.deep.equal(['1 of 1 survey row was skipped: score out of range']);
+    expect(reportNotices(oneOfFive, 'pt-BR')).to.deep.equal(['1 de 5 linhas de pesquisa foi ignorada: score fora da escala']);
+    expect(reportNotices(oneOfOne, 'pt-BR')).to.deep.equal(['1 de 1 linha de pesquisa foi ignorada: score fora da escala']);
+    expect(reportNotices(oneOfFive, 'es')).to.deep.equal(['Se omitió 1 de 5 filas de encuestas: score fuera de escala']);
+    expect(reportNotices(oneOfOne, 'es')).to.deep.equal(['Se omitió 1 de 1 fila de encuestas: score fuera de escala']);
+  });
+
+  it('says which timestamps fall outside the plausible window', () => {
+    const r = validate({ surveys: [{ at: '0000-01-01', kind: 'nps', score: 9 }, { at: '+275760-09-12', kind: 'nps', score: 9 }, { at: '2025-01-01', kind: 'nps', score: 9 }] }).report;
+    expect(reportNotices(r, 'en')).to.deep.equal(['2 of 3 survey rows were skipped: at outside 1900–2199']);
+    expect(reportNotices(r, 'pt-BR')).to.deep.equal(['2 de 3 linhas de pesquisa foram ignoradas: at fora de 1900–2199']);
+    expect(reportNotices(r, 'es')).to.deep.equal(['Se omitieron 2 de 3 filas de encuestas: at fuera de 1900–2199']);
+  });
+
   it('says nothing when nothing was skipped', () => {
     expect(reportNotices(validate({ surveys: [] }).report, 'en')).to.deep.equal([]);
   });

@@ -5,15 +5,14 @@
 // heavy customers, unsorted input and three kinds of `by`.
 import { expect } from 'chai';
 import { rng } from '../../demo/data/random.js';
-import { funnel, type FunnelOptions, type FunnelRow } from '../../src/metrics/funnel.js';
-import { twoProportionTest } from '../../src/metrics/stats.js';
+import { funnel, type FunnelOptions } from '../../src/metrics/funnel.js';
+import { expectSameRows, reference, type Raw } from './funnel-reference.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
 const T0 = Date.UTC(2025, 0, 1);
 const NAMES = ['a', 'b', 'c', 'd', 'x'];
 
-type Raw = { customer_id: string | null; at: number | string; event: string | null; platform: string | null };
 
 function generate(seed: number) {
   const r = rng(seed);
@@ -36,148 +35,6 @@ function generate(seed: number) {
     else activity.push({ customer_id: who, at, event, platform });
   }
   return { customers, activity };
-}
-
-// ---------- the reference, plainly ----------
-
-type Ev = { t: number; i: number; name: string };
-
-function deadline(t: number, window: FunnelOptions['window']): number {
-  if (typeof window === 'number') return t + window;
-  if (window === 'P3D') return t + 3 * DAY;
-  if (window === 'P1M') {
-    const d = new Date(t);
-    const y = d.getUTCFullYear();
-    const m = d.getUTCMonth() + 1;
-    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-    return Date.UTC(y, m, Math.min(d.getUTCDate(), last), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
-  }
-  throw new Error(`reference: unknown window ${String(window)}`);
-}
-
-/** Whether `pattern` is a subsequence of `seq`. */
-function isSubsequence(pattern: string[], seq: string[]): boolean {
-  let p = 0;
-  for (const s of seq) if (p < pattern.length && s === pattern[p]) p++;
-  return p === pattern.length;
-}
-
-/** How many steps the events `names` fill, one event per step. */
-function filled(steps: string[], names: string[]): number {
-  let n = 0;
-  for (const name of new Set(steps)) {
-    const need = steps.filter((s) => s === name).length;
-    const have = names.filter((s) => s === name).length;
-    n += Math.min(need, have);
-  }
-  return n;
-}
-
-/** The level the events s…q reach as an attempt starting at s. */
-function levelOf(order: string, steps: string[], names: string[]): number {
-  let best = 0;
-  for (let m = 1; m <= steps.length; m++) {
-    const ok =
-      order === 'ordered' ? names[0] === steps[0] && isSubsequence(steps.slice(1, m), names.slice(1))
-      : order === 'strict' ? names.length >= m && steps.slice(0, m).every((s, j) => names[j] === s)
-      : filled(steps, names) >= m;
-    if (ok) best = m;
-  }
-  return best;
-}
-
-/** A unit's level and, per level, its fastest time over all attempts. */
-function unitResult(events: Ev[], o: FunnelOptions & { steps: string[] }, from: number, to: number) {
-  const fastest = new Array<number>(o.steps.length + 1).fill(Infinity);
-  for (let s = 0; s < events.length; s++) {
-    const first = events[s];
-    const canStart = o.order === 'any' ? o.steps.includes(first.name) : first.name === o.steps[0];
-    if (!canStart || first.t < from || first.t >= to) continue;
-    const due = deadline(first.t, o.window);
-    for (let q = s; q < events.length && events[q].t <= due; q++) {
-      const level = levelOf(o.order ?? 'ordered', o.steps, events.slice(s, q + 1).map((e) => e.name));
-      for (let m = 1; m <= level; m++) fastest[m] = Math.min(fastest[m], events[q].t - first.t);
-    }
-  }
-  let level = 0;
-  while (level < o.steps.length && fastest[level + 1] < Infinity) level++;
-  return { level, fastest };
-}
-
-function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const v = [...values].sort((a, b) => a - b);
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
-
-function reference(data: ReturnType<typeof generate>, o: FunnelOptions & { steps: string[] }): FunnelRow[] {
-  const from = o.from === undefined ? -Infinity : Number(o.from);
-  const to = o.to === undefined ? Infinity : Number(o.to);
-  const typeOf = new Map(data.customers.map((c) => [c.customer_id, c.user_type]));
-  const units = new Map<string, { segment: string; events: Ev[] }>();
-  data.activity.forEach((row, i) => {
-    if (row.customer_id === null || row.event === null || typeof row.at !== 'number') return;
-    const segment = o.by === undefined ? '' : (o.by === 'platform' ? row.platform : typeOf.get(row.customer_id)) ?? '(none)';
-    const key = `${segment}|${row.customer_id}`;
-    if (!units.has(key)) units.set(key, { segment, events: [] });
-    units.get(key)!.events.push({ t: row.at, i, name: row.event });
-  });
-  const bySegment = new Map<string, { levels: number[]; times: number[][] }>();
-  for (const { segment, events } of units.values()) {
-    // At one instant: steps in step order (a repeated name at its first position), other events after them.
-    const rank = (name: string) => (o.steps.includes(name) ? o.steps.indexOf(name) : o.steps.length);
-    events.sort((a, b) => a.t - b.t || rank(a.name) - rank(b.name) || a.i - b.i);
-    const { level, fastest } = unitResult(events, o, from, to);
-    if (!bySegment.has(segment)) bySegment.set(segment, { levels: [], times: o.steps.map(() => []) });
-    const s = bySegment.get(segment)!;
-    s.levels.push(level);
-    for (let m = 2; m <= level; m++) s.times[m - 1].push(fastest[m]);
-  }
-  const segments = [...bySegment.keys()].sort((a, b) => (a === '(none)' ? 1 : b === '(none)' ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  const entered = (seg: string, m: number) => bySegment.get(seg)!.levels.filter((l) => l >= m).length;
-  const rows: FunnelRow[] = [];
-  for (const seg of segments) {
-    o.steps.forEach((step, j) => {
-      const e = entered(seg, j + 1);
-      const e1 = entered(seg, 1);
-      const prev = j === 0 ? e1 : entered(seg, j);
-      const row: FunnelRow = {
-        step,
-        index: j + 1,
-        entered: e,
-        conversion: e1 ? e / e1 : null,
-        fromPrevious: prev ? e / prev : null,
-        dropOff: prev - e,
-        medianTimeToConvertMs: j === 0 ? null : median(bySegment.get(seg)!.times[j]),
-      };
-      if (o.by !== undefined) {
-        const rest = segments.filter((s) => s !== seg);
-        const x2 = rest.reduce((n, s) => n + entered(s, j + 1), 0);
-        const n2 = rest.reduce((n, s) => n + entered(s, 1), 0);
-        row.pValue = j === 0 ? null : twoProportionTest(e, e1, x2, n2)?.pValue ?? null;
-        rows.push({ segment: seg, ...row });
-      } else rows.push(row);
-    });
-  }
-  return rows;
-}
-
-// ---------- the comparison ----------
-
-function expectSameRows(actual: FunnelRow[], expected: FunnelRow[], label: string): void {
-  expect(actual.length, `${label}: row count`).to.equal(expected.length);
-  actual.forEach((row, i) => {
-    const want = expected[i];
-    expect(Object.keys(row).sort(), `${label} row ${i} keys`).to.deep.equal(Object.keys(want).sort());
-    for (const key of Object.keys(want) as (keyof FunnelRow)[]) {
-      const a = row[key];
-      const b = want[key];
-      if (typeof a === 'number' && typeof b === 'number' && !Number.isInteger(b)) {
-        expect(a, `${label} row ${i} ${key}`).to.be.closeTo(b, 1e-9);
-      } else expect(a, `${label} row ${i} ${key}`).to.equal(b);
-    }
-  });
 }
 
 describe('funnel oracle (brute force, 52,000 rows)', function () {

@@ -262,7 +262,7 @@ describe('npsTrend', () => {
     );
     expect(() => npsTrend(s, { rolling: 0 })).to.throw(
       RangeError,
-      'rolling must be a whole number of periods ≥ 1; got 0',
+      'rolling must be a whole number of periods from 1 to 5000; got 0',
     );
     expect(() => npsTrend(s, { rolling: 1.5 })).to.throw(RangeError, 'got 1.5');
     expect(() => npsTrend(s, { rolling: '2' as never })).to.throw(RangeError, "got '2'");

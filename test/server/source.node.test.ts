@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { runQuery } from '../../src/query/run.js';
 import { METRICS } from '../../src/query/registry.js';
 import { METRIC_NAMES, type MetricQuery } from '../../src/query/types.js';
-import { PushDownError } from '../../src/server/index.js';
+import { createSqlSource, PushDownError } from '../../src/server/index.js';
 import { duckdbFixture, needPostgres, postgresFixture, type Fixture, type TestTables } from './engines.js';
 import { expectSameRows } from './equal.js';
 
@@ -115,6 +115,16 @@ for (const engine of ['duckdb', 'postgres'] as const) {
       await expectRefusal(fx.source.aggregate({ metric: 'extent', options: { table: 'customers' }, filters: [{ column: 'plan', values: many }] }), /filters\[0\]\.values/, label);
     });
 
+    it('answers segments within maxSegments as the browser does, and refuses an answer the browser would fold into "(others)"', async () => {
+      const within: MetricQuery = { metric: 'funnel', options: { steps: ['signup', 'login'], by: 'plan', maxSegments: 2 } };
+      expectSameRows(await fx.source.aggregate(within), runQuery(jsTables(tables()), within), 'maxSegments 2');
+      const folded: MetricQuery = { metric: 'funnel', options: { steps: ['signup', 'login'], by: 'plan', keepSegments: ['Ouro'] } };
+      expect(runQuery(jsTables(tables()), folded).map((r) => r.segment)).to.include('(others)');
+      await expectRefusal(fx.source.aggregate(folded), /^funnel: keepSegments .*\(others\)/, label);
+      const cohorts: MetricQuery = { metric: 'retention', options: { by: 'plan', asOf: '2019-06-01', keepSegments: ['Ouro'] } };
+      await expectRefusal(fx.source.aggregate(cohorts), /^retention: keepSegments /, label);
+    });
+
     it('rejects an unknown metric and bad options with the browser messages, before touching data', async () => {
       const bad = [
         { metric: 'dropTables', options: {} },
@@ -144,13 +154,16 @@ async function expectRefusal(p: Promise<unknown>, message: RegExp, engine: strin
   expect((error as Error).message).to.include(`by the ${engine} source`);
 }
 
-describe('SQL source: every metric of the registry compiles to SQL', () => {
-  it('has an entry for each metric name, and the capabilities list them all', async () => {
-    const { createSqlSource } = await import('../../src/server/index.js');
+describe('SQL source: the metrics of SPEC §3.1–§3.7 compile to SQL, the others are refused by name', () => {
+  const IN_SQL = ['channelCsat', 'extent', 'featureAdoption', 'funnel', 'kpis', 'npsTrend', 'retention', 'ticketStats'];
+  it('lists them in its capabilities, and refuses each other metric of the registry naming it and the engine', async () => {
     const source = createSqlSource({ engine: 'duckdb' });
     try {
-      expect(Object.keys(source.capabilities().metrics).sort()).to.deep.equal([...METRIC_NAMES].sort());
+      expect(Object.keys(source.capabilities().metrics).sort()).to.deep.equal(IN_SQL);
       expect(Object.keys(METRICS).sort()).to.deep.equal([...METRIC_NAMES].sort());
+      for (const metric of METRIC_NAMES.filter((m) => !IN_SQL.includes(m))) {
+        await expectRefusal(source.aggregate({ metric, options: metric === 'values' ? { column: 'plan' } : {} }), new RegExp(`^${metric}: metric `), 'DuckDB');
+      }
     } finally {
       await source.close();
     }

@@ -7,7 +7,7 @@ import { lastPeriodBefore } from '../../metrics/grid.js';
 import { segmentOrder } from '../../metrics/options.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
 
 export const compileAdoption: MetricCompiler = (c, options) => {
   const o = checkAdoptionOptions(options);
@@ -66,6 +66,7 @@ WHERE ev.feature GROUP BY ev.p, ev.seg, ev.e`;
           present[s] = 1;
         } else counts.adopters[(pi * S + s) * F + o.features.indexOf(String(r.e))] += count(r.n);
       }
+      if (o.by !== undefined) refuseFolding(c, labels, o.segments);
       const order = o.by === undefined ? [0] : segmentOrder(labels, present);
       return adoptionRows(counts, o.features, order, o.by === undefined ? undefined : labels, o.buckets, o.k, o.compare) as never;
     },

@@ -3,6 +3,8 @@
 // their grouped rows into the metric's rows with the kernels' own functions).
 import type { Row, TableName } from '../../data/schema.js';
 import { NONE } from '../../metrics/input.js';
+import { OTHERS } from '../../metrics/others.js';
+import type { SegmentLimit } from '../../query/options.js';
 import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
 import type { BoundStatement } from '../sql.js';
@@ -61,4 +63,20 @@ export function inRange(c: Compiler, expr: string, from: number, to: number): st
 /** 1 when some row of the group is at or after `from` (always, when from is open). */
 export function reachesFrom(c: Compiler, expr: string, from: number): string {
   return from > -Infinity ? `max(CASE WHEN ${expr} >= ${c.p.num(from)} THEN 1 ELSE 0 END)` : '1';
+}
+
+/**
+ * SQL sources do not fold segments into "(others)" (SPEC §3 max segments) yet: an answer
+ * whose segments the browser would fold — more than `maxSegments` of them, or one that
+ * `keepSegments` leaves out — is refused, never returned unfolded.
+ */
+export function refuseFolding(c: Compiler, labels: Iterable<string>, limit: SegmentLimit): void {
+  const present = new Set(labels);
+  const keep = limit.keep ? new Set(limit.keep) : undefined;
+  if (keep ? [...present].some((l) => !keep.has(l) || l === OTHERS) : present.size > limit.max) {
+    c.refuse(
+      keep ? 'keepSegments' : 'maxSegments',
+      `the answer has ${present.size} segments, and grouping some of them as "${OTHERS}" is done only in the browser (ask without by, or with a larger maxSegments)`,
+    );
+  }
 }

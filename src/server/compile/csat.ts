@@ -4,7 +4,7 @@ import { checkChannelCsatOptions, csatRows } from '../../metrics/csat.js';
 import { gridOfGroups } from '../../metrics/grid.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
 
 export const compileCsat: MetricCompiler = (c, options) => {
   const s = checkChannelCsatOptions(options);
@@ -22,6 +22,7 @@ GROUP BY 1, 2`;
     statements: [c.statement(select)],
     finish([rows]) {
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
+      refuseFolding(c, groups.map((g) => g.label), s.segments);
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
       const acc = { n: new Int32Array(grid.cells), satisfied: new Int32Array(grid.cells), sum: new Float64Array(grid.cells) };
       rows.forEach((r, i) => {

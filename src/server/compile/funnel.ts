@@ -18,7 +18,7 @@ import { duration, zone } from '../../query/options.js';
 import type { Compiler } from '../context.js';
 import { count, num } from '../sql.js';
 import { addDurationMs, zoneParam } from '../time.js';
-import { inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
 
 interface Plan {
   /** Distinct step names, in order of first appearance; ids index it. */
@@ -132,6 +132,7 @@ export const compileFunnel: MetricCompiler = (c, options) => {
     statements: [c.statement(select)],
     finish([rows]) {
       const labels = rows.map((r) => (o.by === undefined ? '' : segmentLabel(r.seg)));
+      if (o.by !== undefined) refuseFolding(c, labels, o.segments);
       const S = rows.length;
       const entered = new Float64Array(S * m);
       const median = new Float64Array(S * m).fill(NaN);

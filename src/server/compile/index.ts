@@ -1,4 +1,6 @@
-// Metric name → its SQL compiler. A metric without one is refused by name.
+// Metric name → its SQL compiler: the metrics of SPEC §3.1–§3.7 and extent. A metric
+// without one (survival, value, at-risk, values) is refused by name; pulso-serve's
+// handler computes those from the source's rows.
 import type { MetricName } from '../../query/types.js';
 import type { MetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
@@ -23,12 +25,12 @@ export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
 
 /** The options each metric computes at a SQL source (what `capabilities()` lists). */
 export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
-  retention: ['period', 'asOf', 'from', 'to', 'maxOffset', 'by', 'minCohortSize', 'minCellSize', 'mode', 'cohortBy', 'events', 'timeZone'],
-  npsTrend: ['period', 'from', 'to', 'by', 'rolling', 'timeZone', 'minCellSize'],
-  channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize'],
-  ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize'],
-  funnel: ['steps', 'window', 'order', 'from', 'to', 'by', 'timeZone', 'minCellSize'],
-  featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare'],
+  retention: ['period', 'asOf', 'from', 'to', 'maxOffset', 'by', 'minCohortSize', 'minCellSize', 'mode', 'cohortBy', 'events', 'timeZone', 'maxSegments', 'keepSegments'],
+  npsTrend: ['period', 'from', 'to', 'by', 'rolling', 'timeZone', 'minCellSize', 'maxSegments', 'keepSegments'],
+  channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize', 'maxSegments', 'keepSegments'],
+  ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize', 'maxSegments', 'keepSegments'],
+  funnel: ['steps', 'window', 'order', 'from', 'to', 'by', 'timeZone', 'minCellSize', 'maxSegments', 'keepSegments'],
+  featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare', 'maxSegments', 'keepSegments'],
   kpis: ['from', 'to', 'activationWindow', 'features', 'satisfiedMin', 'period', 'timeZone', 'minCellSize', 'metrics'],
-  extent: ['table', 'column', 'kind'],
+  extent: ['table', 'column', 'kind', 'minCellSize'],
 };

@@ -5,7 +5,7 @@ import { gridOfGroups } from '../../metrics/grid.js';
 import { checkNpsTrendOptions, npsRows } from '../../metrics/nps.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { inRange, reachesFrom, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { inRange, reachesFrom, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
 
 export const compileNps: MetricCompiler = (c, options) => {
   const s = checkNpsTrendOptions(options);
@@ -25,6 +25,7 @@ GROUP BY 1, 2`;
     statements: [c.statement(select)],
     finish([rows]) {
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: count(r.inr) > 0 }));
+      if (by !== undefined) refuseFolding(c, groups.map((g) => g.label), s.segments);
       const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
       const ext = new Int32Array(grid.cells * 3);
       rows.forEach((r, i) => {

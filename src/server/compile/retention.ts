@@ -9,7 +9,7 @@ import { retentionSettings, type RetentionSettings } from '../../metrics/retenti
 import type { Compiler } from '../context.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { labelled, segmentLabel, segmentSql, segmentValue, type MetricCompiler } from './common.js';
+import { labelled, segmentLabel, segmentSql, segmentValue, refuseFolding, type MetricCompiler } from './common.js';
 
 /** The members CTE `m` (id, c, seg[, ci]) and the rows it leaves out (`x`: their count). */
 function members(c: Compiler, s: RetentionSettings, counted: (alias: string) => string): void {
@@ -71,6 +71,10 @@ export const compileRetention: MetricCompiler = (c, options) => {
   return {
     statements: [c.statement(parts.join('\nUNION ALL\n'))],
     finish([rows]) {
+      if (s.by !== undefined) {
+        const members = rows.filter((r) => r.k === 's' && num(r.c)! >= s.cohortMin && num(r.c)! <= s.cohortMax);
+        refuseFolding(c, members.map((r) => segmentLabel(r.seg)), s.segments);
+      }
       return triangle(rows, s) as never;
     },
   };

@@ -7,7 +7,7 @@ import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
 
 const MINUTE_MS = 60_000;
 
@@ -77,6 +77,7 @@ GROUP BY 1, 2`;
     statements: [c.statement(select)],
     finish([rows]) {
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
+      refuseFolding(c, groups.map((g) => g.label), s.segments);
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
       const acc = emptyTicketCells(grid.cells);
       rows.forEach((r, i) => {

@@ -120,11 +120,15 @@ describe('pulso-channel-csat', () => {
     expect(Object.keys(open.queries)).to.deep.equal(['extent']);
     expect(open.queries.extent).to.deep.equal({ metric: 'extent', options: { table: 'surveys', kind: 'csat' } });
     const then = open.then!({ extent: [{ table: 'surveys', first: 0, last: Date.UTC(2025, 1, 23, 12), rows: 9 }] });
-    expect(Object.keys(then)).to.deep.equal(['current', 'previous', 'tickets']);
-    expect(then.current.options).to.include({ from: Date.UTC(2025, 0, 25), to: Date.UTC(2025, 1, 24) });
+    expect(Object.keys(then.queries)).to.deep.equal(['current', 'previous', 'tickets']);
+    expect(then.queries.current.options).to.include({ from: Date.UTC(2025, 0, 25), to: Date.UTC(2025, 1, 24) });
     const closed = csatPlan({ from: FROM, to: TO, compare: 'previous', tickets: [] });
     expect(Object.keys(closed.queries)).to.deep.equal(['current', 'previous']);
-    expect(closed.then).to.equal(undefined);
+    // Nothing more to ask unless the current window folded groups into "Others".
+    expect(closed.then!({ current: [{ channel: 'chat' }] }).queries).to.deep.equal({});
+    const keep = closed.then!({ current: [{ channel: 'chat' }, { channel: '(others)' }] }).queries;
+    expect(Object.keys(keep)).to.deep.equal(['previous']);
+    expect(keep.previous.options.keepSegments).to.deep.equal(['chat']);
     expect(() => csatPlan({ compare: 'previous', range: 'P0D', tickets: [] })).to.throw(RangeError, /range must be longer than zero/);
   });
 
@@ -188,7 +192,7 @@ describe('pulso-channel-csat', () => {
   it('notes skipped rows with their exact count', async () => {
     const el = await widget(`from=${FROM};to=${TO}`, adapterOf([...surveys(), answer('chat', '2025-02-07', 9)]));
     const notice = texts(el, '.pulso-notices li').join(' ');
-    expect(notice).to.contain(`1 of ${surveys().length + 1} survey rows were skipped`);
+    expect(notice).to.contain(`1 of ${surveys().length + 1} survey rows was skipped`);
   });
 
   it('switches language: title, labels and number format', async () => {

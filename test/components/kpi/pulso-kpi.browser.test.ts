@@ -133,7 +133,7 @@ describe('<pulso-kpi>', () => {
   it('reports the exact count of skipped rows', async () => {
     const bad = { at: '2026-02-11T00:00:00Z', kind: 'nps', score: 11, customer_id: 'x', channel: 'app' };
     const el = await card('metric=nps', { surveys: [...SURVEYS, bad] });
-    expect(text(el, '.pulso-notices')).to.contain(`1 of ${SURVEYS.length + 1} survey rows were skipped`);
+    expect(text(el, '.pulso-notices')).to.contain(`1 of ${SURVEYS.length + 1} survey rows was skipped`);
     expect(text(el, '.kpi-value')).to.equal('+40');
   });
 

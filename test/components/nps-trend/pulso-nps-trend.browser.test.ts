@@ -121,7 +121,7 @@ describe('<pulso-nps-trend>', () => {
   it('counts answers skipped for a score out of range', async () => {
     const el = await widget({}, [...surveys, { ...answer('2025-01-10', 12) }]);
     expect($$(el, '.pulso-notices li').map((li) => text(li))).to.deep.equal([
-      '1 of 9 survey rows were skipped: score out of range',
+      '1 of 9 survey rows was skipped: score out of range',
     ]);
     expect(points(el)).to.have.length(2);
   });
