@@ -45,6 +45,8 @@ export type { KpiOptions, KpiRow, KpiPoint, KpiMetric } from './metrics/kpis.js'
 export { extent } from './metrics/extent.js';
 export type { ExtentOptions, ExtentRow } from './metrics/extent.js';
 export { wilson, npsScore, twoProportionTest } from './metrics/stats.js';
+export { compareProportions, adjustPValues } from './metrics/compare.js';
+export type { CompareOptions, PairedCounts, Proportion, ProportionComparison, ProportionTest } from './metrics/compare.js';
 export { suppressCells } from './metrics/suppress.js';
 
 // Queries (SPEC §6): a plain JSON { metric, options, filters? }, checked before any load.

@@ -25,6 +25,7 @@ import type { FunnelPlan } from './funnel-kernel.js';
 import { orderOption, type FunnelOrder } from './funnel-options.js';
 import { segmentOrder } from './options.js';
 import { checkMinCellSize } from './suppress.js';
+import { checkMinSample } from './compare.js';
 import { funnelRows } from './funnel-rows.js';
 import type { FunnelRow } from './funnel-rows.js';
 
@@ -46,6 +47,8 @@ export interface FunnelOptions {
   timeZone?: string;
   /** Small-cell threshold k (0 = off). */
   minCellSize?: number;
+  /** With `by`: segments with fewer customers at step 1 are not compared (default 30). */
+  minSample?: number;
 }
 
 
@@ -55,6 +58,7 @@ export interface FunnelSettings {
   readonly steps: string[];
   readonly by: string | undefined;
   readonly k: number;
+  readonly minSample: number;
   readonly plan: Omit<FunnelPlan, 'steps' | 'mult'>;
 }
 
@@ -69,6 +73,7 @@ export function checkFunnelOptions(options: unknown): FunnelSettings {
     steps,
     by: column(o.by, 'by'),
     k: checkMinCellSize(o.minCellSize),
+    minSample: checkMinSample(o.minSample),
     plan: { order: orderOption(o.order), from, to, deadline: deadlineOf(window, timeZone) },
   };
 }
@@ -105,9 +110,9 @@ export function funnel(tables: Tables | TableInput, options: FunnelOptions): Fun
   const frame = input.require('activity');
   if (o.by === undefined) {
     const counts: FunnelCounts = countFunnel(frame, plan, stepNames);
-    return funnelRows(counts, o.steps, [0], undefined, o.k);
+    return funnelRows(counts, o.steps, [0], undefined, o.k, o.minSample);
   }
   const seg = input.segments(frame, o.by);
   const counts = countFunnel(frame, plan, stepNames, { codes: seg.codes, count: seg.labels.length });
-  return funnelRows(counts, o.steps, segmentOrder(seg.labels, counts.present), seg.labels, o.k);
+  return funnelRows(counts, o.steps, segmentOrder(seg.labels, counts.present), seg.labels, o.k, o.minSample);
 }

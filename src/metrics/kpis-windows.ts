@@ -4,7 +4,7 @@
 // counts a reader could work out from the two (for small-cell suppression).
 import type { Frame } from '../data/frame.js';
 import { addDuration, type Duration } from '../time/index.js';
-import { npsScore } from './stats.js';
+import { npsScore, wilson } from './stats.js';
 import { ticketCells } from './tickets.js';
 
 export interface Series {
@@ -14,6 +14,12 @@ export interface Series {
   readonly n: Int32Array;
   /** Counts that value and n together give away (a numerator and its complement…). */
   readonly parts: readonly Int32Array[];
+  /** A share of n (successes / n, × scale): the numerator, for its interval and a comparison. */
+  readonly successes?: Int32Array;
+  /** The unit of value: 100 for percent (csat), else 1. */
+  readonly scale?: number;
+  /** The 95% interval of window j's value, in its unit; absent for cards without one. */
+  readonly interval?: (j: number) => { low: number; high: number } | null;
 }
 
 /** Index of the window holding t, or -1 (bounds ascending; few windows, so a binary search). */
@@ -52,7 +58,11 @@ function ratio(num: Int32Array, den: Int32Array, scale = 1): Series {
     value[j] = den[j] > 0 ? (scale * num[j]) / den[j] : NaN;
     rest[j] = den[j] - num[j];
   }
-  return { value, n: den, parts: [num, rest] };
+  const interval = (j: number) => {
+    const w = wilson(num[j], den[j]);
+    return w && { low: scale * w.low, high: scale * w.high };
+  };
+  return { value, n: den, parts: [num, rest], successes: num, scale, interval };
 }
 
 export interface SurveyCards {
@@ -102,8 +112,12 @@ export function surveyCards(
     npsValue[j] = npsScore(classes[0][j], classes[2][j], npsN[j]).nps ?? NaN;
   }
   const cesValue = Float64Array.from(cesSum, (sum, j) => (cesN[j] > 0 ? sum / cesN[j] : NaN));
+  const npsInterval = (j: number) => {
+    const s = npsScore(classes[0][j], classes[2][j], npsN[j]);
+    return s.ciLow === null || s.ciHigh === null ? null : { low: s.ciLow, high: s.ciHigh };
+  };
   return {
-    nps: { value: npsValue, n: npsN, parts: classes },
+    nps: { value: npsValue, n: npsN, parts: classes, interval: npsInterval },
     csat: ratio(satisfied, csatN, 100),
     ces: { value: cesValue, n: cesN, parts: [] },
   };
@@ -176,8 +190,9 @@ export function churnCards(customers: Frame, bounds: Float64Array): Series {
 }
 
 /**
- * Per customer row: 1 when they signed up in [lo, hi) and have an activity event
- * in [signup, signup + window) (the window in calendar terms in `timeZone`).
+ * Per customer row: 1 when they signed up in [lo, hi) and have a counted activity
+ * event in [signup, signup + window) (the window in calendar terms in `timeZone`).
+ * `counts(name)` says which events are activity (SPEC §3.7: not the sign-up itself).
  */
 export function activatedCustomers(
   customers: Frame,
@@ -186,6 +201,7 @@ export function activatedCustomers(
   hi: number,
   window: Duration,
   timeZone: string | undefined,
+  counts: (event: string) => boolean,
 ): Uint8Array {
   const signup = customers.time('signup_at');
   const until = new Float64Array(customers.n).fill(NaN);
@@ -194,11 +210,14 @@ export function activatedCustomers(
   }
   const rowOfCode = activityRows(customers, activity);
   const who = activity.dict('customer_id').codes;
+  const events = activity.dict('event');
+  const counted = Uint8Array.from(events.values, (name) => (counts(name) ? 1 : 0));
   const at = activity.time('at');
   const activated = new Uint8Array(customers.n);
   for (let i = 0; i < activity.n; i++) {
     const r = who[i] < 0 ? -1 : rowOfCode[who[i]];
-    if (r >= 0 && at[i] >= signup[r] && at[i] < until[r]) activated[r] = 1;
+    const e = events.codes[i];
+    if (r >= 0 && e >= 0 && counted[e] && at[i] >= signup[r] && at[i] < until[r]) activated[r] = 1;
   }
   return activated;
 }

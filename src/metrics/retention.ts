@@ -9,6 +9,7 @@ import { countActivity } from './retention-activity.js';
 import { countSubscription, layout, type Layout } from './retention-count.js';
 import { members, type Members } from './retention-members.js';
 import { segmentOrder } from './options.js';
+import { wilson } from './stats.js';
 import { retentionSettings, type RetentionOptions, type RetentionSettings } from './retention-options.js';
 
 export type { CohortBy, RetentionMode, RetentionOptions } from './retention-options.js';
@@ -25,6 +26,9 @@ export interface RetentionRow {
   retained: number | null;
   /** retained / size. */
   rate: number | null;
+  /** The 95% Wilson interval of `rate` (fractions); null with it. */
+  ciLow: number | null;
+  ciHigh: number | null;
   /** retained(k − 1) − retained(k), retained(−1) = size; negative in activity mode when people come back. */
   churned: number | null;
   /** churned / retained(k − 1) in subscription mode; null in activity mode and when retained(k − 1) = 0. */
@@ -140,6 +144,7 @@ function pushCohort(rows: RetentionRow[], head: CohortHead, retained: Int32Array
     const hidden = hideAll || small(r);
     const churnHidden = hidden || previousHidden;
     const churned = previous - r;
+    const ci = hidden ? null : wilson(r, head.size);
     const row: RetentionRow = {
       cohort: head.cohort,
       ...(head.segment === undefined ? undefined : { segment: head.segment }),
@@ -147,6 +152,8 @@ function pushCohort(rows: RetentionRow[], head: CohortHead, retained: Int32Array
       offset,
       retained: hidden ? null : r,
       rate: hidden ? null : r / head.size,
+      ciLow: ci?.low ?? null,
+      ciHigh: ci?.high ?? null,
       churned: churnHidden ? null : churned,
       churnRate: churnHidden || s.mode === 'activity' || previous === 0 ? null : churned / previous,
       complete: offset < head.completeBelow,

@@ -5,7 +5,7 @@ import type { RetentionRow } from '../../src/metrics/retention.js';
 
 function row(cohort: string, offset: number, size: number | null, retained: number | null, extra: Partial<RetentionRow> = {}): RetentionRow {
   const rate = size === null || retained === null ? null : retained / size;
-  return { cohort, size, offset, retained, rate, churned: null, churnRate: null, complete: true, ...extra };
+  return { cohort, size, offset, retained, rate, ciLow: null, ciHigh: null, churned: null, churnRate: null, complete: true, ...extra };
 }
 
 const rows: RetentionRow[] = [

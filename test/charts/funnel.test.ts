@@ -24,6 +24,8 @@ function funnelRows(
       index: j + 1,
       entered: e,
       conversion: e === null || !first ? null : e / first,
+      ciLow: null,
+      ciHigh: null,
       fromPrevious: e === null || !prev ? null : e / prev,
       dropOff: j === 0 ? 0 : e === null || prev === null ? null : prev - e,
       medianTimeToConvertMs: j === 0 ? null : 3_600_000 * j,
@@ -180,6 +182,8 @@ function adoption(
     active: rate === null ? 0 : 100,
     adopters: rate === null ? 0 : rate * 100,
     adoption: rate,
+    ciLow: null,
+    ciHigh: null,
     ...extra,
   };
 }

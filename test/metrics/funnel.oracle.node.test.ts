@@ -6,7 +6,8 @@
 import { expect } from 'chai';
 import { rng } from '../../demo/data/random.js';
 import { funnel, type FunnelOptions, type FunnelRow } from '../../src/metrics/funnel.js';
-import { twoProportionTest } from '../../src/metrics/stats.js';
+import { adjustPValues, compareProportions } from '../../src/metrics/compare.js';
+import { wilson } from '../../src/metrics/stats.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -140,11 +141,14 @@ function reference(data: ReturnType<typeof generate>, o: FunnelOptions & { steps
       const e = entered(seg, j + 1);
       const e1 = entered(seg, 1);
       const prev = j === 0 ? e1 : entered(seg, j);
+      const w = wilson(e, e1);
       const row: FunnelRow = {
         step,
         index: j + 1,
         entered: e,
         conversion: e1 ? e / e1 : null,
+        ciLow: w?.low ?? null,
+        ciHigh: w?.high ?? null,
         fromPrevious: prev ? e / prev : null,
         dropOff: prev - e,
         medianTimeToConvertMs: j === 0 ? null : median(bySegment.get(seg)!.times[j]),
@@ -153,11 +157,22 @@ function reference(data: ReturnType<typeof generate>, o: FunnelOptions & { steps
         const rest = segments.filter((s) => s !== seg);
         const x2 = rest.reduce((n, s) => n + entered(s, j + 1), 0);
         const n2 = rest.reduce((n, s) => n + entered(s, 1), 0);
-        row.pValue = j === 0 ? null : twoProportionTest(e, e1, x2, n2)?.pValue ?? null;
-        rows.push({ segment: seg, ...row });
+        const c = j === 0 ? null : compareProportions({ x: e, n: e1 }, { x: x2, n: n2 });
+        rows.push({
+          segment: seg,
+          ...row,
+          diff: c?.diff ?? null,
+          diffLow: c?.diffLow ?? null,
+          diffHigh: c?.diffHigh ?? null,
+          pValue: c?.pValue ?? null,
+          qValue: null,
+          test: c?.test ?? null,
+          tooFew: c?.tooFew ?? null,
+        });
       } else rows.push(row);
     });
   }
+  if (o.by !== undefined) adjustPValues(rows.map((r) => r.pValue)).forEach((q, i) => (rows[i].qValue = q));
   return rows;
 }
 
