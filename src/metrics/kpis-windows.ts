@@ -4,7 +4,7 @@
 // counts a reader could work out from the two (for small-cell suppression).
 import type { Frame } from '../data/frame.js';
 import { addDuration, type Duration } from '../time/index.js';
-import { npsScore, wilson } from './stats.js';
+import { wilson } from './stats.js';
 import { ticketCells } from './tickets.js';
 
 export interface Series {
@@ -20,6 +20,8 @@ export interface Series {
   readonly scale?: number;
   /** The 95% interval of window j's value, in its unit; absent for cards without one. */
   readonly interval?: (j: number) => { low: number; high: number } | null;
+  /** The standard error of window j's value (NPS, mean CES), for a z-test of a change. */
+  readonly se?: (j: number) => number;
 }
 
 /** Index of the window holding t, or -1 (bounds ascending; few windows, so a binary search). */
@@ -50,7 +52,8 @@ export function windowCells(
   return cell;
 }
 
-function ratio(num: Int32Array, den: Int32Array, scale = 1): Series {
+/** A share per window: num / den (× scale), with its Wilson interval and the counts it gives away. */
+export function ratio(num: Int32Array, den: Int32Array, scale = 1): Series {
   const m = den.length;
   const value = new Float64Array(m);
   const rest = new Int32Array(m);
@@ -63,64 +66,6 @@ function ratio(num: Int32Array, den: Int32Array, scale = 1): Series {
     return w && { low: scale * w.low, high: scale * w.high };
   };
   return { value, n: den, parts: [num, rest], successes: num, scale, interval };
-}
-
-export interface SurveyCards {
-  nps: Series;
-  csat: Series;
-  ces: Series;
-}
-
-/**
- * NPS, CSAT (percent with score ≥ satisfiedMin) and mean CES per window, in one
- * fused pass over the surveys (three kernels' passes cost three times as much).
- */
-export function surveyCards(
-  surveys: Frame,
-  bounds: Float64Array,
-  satisfiedMin: number,
-  want: ReadonlySet<string> = new Set(['nps', 'csat', 'ces']),
-): SurveyCards {
-  const m = bounds.length - 1;
-  const at = surveys.time('at');
-  const score = surveys.num('score');
-  const kind = surveys.dict('kind');
-  // A kind not wanted gets a code no row has (-3), so its answers are skipped unread.
-  const [nps, csat, ces] = ['nps', 'csat', 'ces'].map((k) => (want.has(k) ? (kind.index.get(k) ?? -2) : -3));
-  const classes = [new Int32Array(m), new Int32Array(m), new Int32Array(m)];
-  const [csatN, satisfied, cesN] = [new Int32Array(m), new Int32Array(m), new Int32Array(m)];
-  const cesSum = new Float64Array(m);
-  for (let i = 0; i < at.length; i++) {
-    const k = kind.codes[i];
-    if (k !== nps && k !== csat && k !== ces) continue;
-    const j = windowOf(bounds, at[i]);
-    if (j < 0) continue;
-    const s = score[i];
-    if (k === nps) classes[s >= 9 ? 0 : s >= 7 ? 1 : 2][j]++;
-    else if (k === csat) {
-      csatN[j]++;
-      if (s >= satisfiedMin) satisfied[j]++;
-    } else {
-      cesN[j]++;
-      cesSum[j] += s;
-    }
-  }
-  const npsN = new Int32Array(m);
-  const npsValue = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    npsN[j] = classes[0][j] + classes[1][j] + classes[2][j];
-    npsValue[j] = npsScore(classes[0][j], classes[2][j], npsN[j]).nps ?? NaN;
-  }
-  const cesValue = Float64Array.from(cesSum, (sum, j) => (cesN[j] > 0 ? sum / cesN[j] : NaN));
-  const npsInterval = (j: number) => {
-    const s = npsScore(classes[0][j], classes[2][j], npsN[j]);
-    return s.ciLow === null || s.ciHigh === null ? null : { low: s.ciLow, high: s.ciHigh };
-  };
-  return {
-    nps: { value: npsValue, n: npsN, parts: classes, interval: npsInterval },
-    csat: ratio(satisfied, csatN, 100),
-    ces: { value: cesValue, n: cesN, parts: [] },
-  };
 }
 
 export interface TicketCards {

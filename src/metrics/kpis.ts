@@ -4,17 +4,19 @@ import type { Tables } from '../data/schema.js';
 import { isTable } from '../data/values.js';
 import type { Bucketer } from '../time/period.js';
 import { lastPeriodBefore } from './grid.js';
-import { compareProportions, type ProportionTest } from './compare.js';
+import { kpiChange, type KpiTest } from './kpis-change.js';
+
+export type { KpiTest } from './kpis-change.js';
 import { metricInput, type MetricInput } from './input.js';
 import {
   activatedCustomers,
   activationCards,
   adoptionCards,
   churnCards,
-  surveyCards,
   ticketCards,
   type Series,
 } from './kpis-windows.js';
+import { surveyCards } from './kpis-surveys.js';
 import { checkKpiOptions, isSignupEvent, type KpiMetric, type KpiOptions, type KpiSettings } from './kpis-options.js';
 
 export { KPI_METRICS, checkKpiOptions, isSignupEvent, kpiTables } from './kpis-options.js';
@@ -47,14 +49,16 @@ export interface KpiRow {
   ciLow: number | null;
   ciHigh: number | null;
   /**
-   * The change of a share card compared with compareProportions (SPEC §3.10; the two
-   * ranges as independent samples): Newcombe's interval of delta in the card's unit,
-   * the p-value and its test. Null for other cards, or when a side is hidden or too few.
+   * The change compared (kpis-change.ts): for the shares, compareProportions (SPEC
+   * §3.10; the two ranges as independent samples) with Newcombe's interval; for NPS and
+   * CES, a z-test on the difference with its Wald interval. delta's interval in the
+   * card's unit, the p-value and the test; null for the times and volume, or when a
+   * side is hidden or too few.
    */
   deltaLow: number | null;
   deltaHigh: number | null;
   pValue: number | null;
-  test: ProportionTest | null;
+  test: KpiTest | null;
   /** n or previousN is below `minSample`: the change is not judged. Null when a count is unknown. */
   tooFew: boolean | null;
   sparkline?: KpiPoint[];
@@ -62,6 +66,9 @@ export interface KpiRow {
 }
 
 type Cards = Partial<Record<KpiMetric, Series | null>>;
+
+/** The cards whose change is tested by a z-test on the difference of two estimates. */
+const TESTED: Partial<Record<KpiMetric, 'npsZ' | 'meanZ'>> = { nps: 'npsZ', ces: 'meanZ' };
 
 /**
  * One row per card asked for (`metrics`, default all), over [from, to) and the
@@ -194,18 +201,6 @@ function intervalAt(series: Series | null, j: number, shown: Shown): { ciLow: nu
   return { ciLow: ci?.low ?? null, ciHigh: ci?.high ?? null };
 }
 
-/** The change of a share card (current window 1 against previous window 0), in the card's unit. */
-function changeOf(series: Series | null, prev: Shown, cur: Shown, minSample: number) {
-  const tooFew = cur.n === null || prev.n === null ? null : cur.n < minSample || prev.n < minSample;
-  const none = { deltaLow: null, deltaHigh: null, pValue: null, test: null, tooFew };
-  const x = series?.successes;
-  if (!series || !x || cur.value === null || prev.value === null) return none;
-  const c = compareProportions({ x: x[1], n: series.n[1] }, { x: x[0], n: series.n[0] }, { minSample });
-  const scale = series.scale ?? 1;
-  const unit = (v: number | null) => (v === null ? null : scale * v);
-  return { deltaLow: unit(c.diffLow), deltaHigh: unit(c.diffHigh), pValue: c.pValue, test: c.test, tooFew: c.tooFew };
-}
-
 function cardRow(metric: KpiMetric, series: Series | null, k: number, minSample: number): KpiRow {
   const prev = shownAt(series, 0, k);
   const cur = shownAt(series, 1, k);
@@ -217,7 +212,7 @@ function cardRow(metric: KpiMetric, series: Series | null, k: number, minSample:
     n: cur.n,
     previousN: prev.n,
     ...intervalAt(series, 1, cur),
-    ...changeOf(series, prev, cur, minSample),
+    ...kpiChange(series, TESTED[metric], prev, cur, minSample),
   };
   if (cur.hidden || prev.hidden) row.suppressed = true;
   return row;

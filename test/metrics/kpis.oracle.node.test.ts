@@ -7,6 +7,7 @@ import type { NormalizedTables } from '../../src/data/schema.js';
 import { kpis, KPI_METRICS, type KpiOptions } from '../../src/metrics/kpis.js';
 import { generate, oracle, ts, type Oracle } from './cx-oracle.js';
 import { compareProportions } from '../../src/metrics/compare.js';
+import { normalCdf } from '../../src/metrics/stats.js';
 import { expectNear, npsCi, wilsonPct } from './near.js';
 
 type Row = Record<string, unknown>;
@@ -43,7 +44,8 @@ function cardsSql(
     FROM w LEFT JOIN activity_v x ON x.ts >= a AND x.ts < b GROUP BY j),
   sv AS (SELECT j, count(*) FILTER (WHERE kind = 'nps')::DOUBLE nn, count(*) FILTER (WHERE kind = 'nps' AND score >= 9) pr,
       count(*) FILTER (WHERE kind = 'nps' AND score < 7) de, count(*) FILTER (WHERE kind = 'csat')::DOUBLE cn,
-      count(*) FILTER (WHERE kind = 'csat' AND score >= 4) sat, count(*) FILTER (WHERE kind = 'ces') en, avg(score) FILTER (WHERE kind = 'ces') ces
+      count(*) FILTER (WHERE kind = 'csat' AND score >= 4) sat, count(*) FILTER (WHERE kind = 'ces') en, avg(score) FILTER (WHERE kind = 'ces') ces,
+      var_samp(score) FILTER (WHERE kind = 'ces') cesvar
     FROM w LEFT JOIN surveys_v s ON s.ts >= a AND s.ts < b GROUP BY j),
   tk AS (SELECT j, count(t.ticket_id) vol, count(*) FILTER (WHERE resolved IS NOT NULL AND contacts = 1) fy,
       count(*) FILTER (WHERE resolved IS NOT NULL AND contacts IS NOT NULL) fk,
@@ -54,7 +56,7 @@ function cardsSql(
     churn.num / nullif(churn.den, 0) churnRate_v, churn.den churnRate_n, churn.num churnRate_x,
     CASE WHEN nn > 0 THEN 100 * (pr - de) / nn END nps_v, nn nps_n, pr nps_pr, de nps_de,
     CASE WHEN cn > 0 THEN 100 * sat / cn END csat_v, cn csat_n, sat csat_x,
-    ces ces_v, en ces_n,
+    ces ces_v, en ces_n, cesvar / nullif(en, 0) ces_se2,
     fy / nullif(fk, 0) fcr_v, fk fcr_n, fy fcr_x,
     rm firstResponseMedian_v, rn firstResponseMedian_n,
     sm resolutionMedian_v, sn resolutionMedian_n,
@@ -84,12 +86,30 @@ function intervalOf(metric: string, r: Row): { ciLow: number | null; ciHigh: num
   return { ciLow: lo, ciHigh: hi };
 }
 
-/** The change of a card: compareProportions on the SQL counts for the shares (default minSample 30). */
+/** The squared standard error of a window's NPS (SPEC §3.2) or mean CES (sample variance / n). */
+function se2(metric: string, r: Row): number {
+  if (metric === 'ces') return num(r.ces_se2)!;
+  const n = num(r.nps_n)!;
+  const [p, d] = [num(r.nps_pr)! / n, num(r.nps_de)! / n];
+  return (1e4 * (p + d - (p - d) ** 2)) / n;
+}
+
+/**
+ * The change of a card: compareProportions on the SQL counts for the shares; a z-test
+ * on the difference with its Wald interval for NPS and CES (default minSample 30).
+ */
 function changeOf(metric: string, prev: Row, cur: Row) {
   const [pn, cn] = [num(prev[`${metric}_n`])!, num(cur[`${metric}_n`])!];
   const tooFew = pn < 30 || cn < 30;
   const scale = SHARES[metric];
-  if (scale === undefined || !pn || !cn) return { deltaLow: null, deltaHigh: null, pValue: null, test: null, tooFew };
+  const none = { deltaLow: null, deltaHigh: null, pValue: null, test: null, tooFew };
+  if ((metric === 'nps' || metric === 'ces') && !tooFew) {
+    const se = Math.sqrt(se2(metric, prev) + se2(metric, cur));
+    const diff = num(cur[`${metric}_v`])! - num(prev[`${metric}_v`])!;
+    const test = metric === 'nps' ? 'npsZ' : 'meanZ';
+    return { deltaLow: diff - 1.959964 * se, deltaHigh: diff + 1.959964 * se, pValue: 2 * normalCdf(-Math.abs(diff / se)), test, tooFew };
+  }
+  if (scale === undefined || !pn || !cn) return none;
   const c = compareProportions({ x: num(cur[`${metric}_x`])!, n: cn }, { x: num(prev[`${metric}_x`])!, n: pn });
   const unit = (v: number | null) => (v === null ? null : v * scale);
   return { deltaLow: unit(c.diffLow), deltaHigh: unit(c.diffHigh), pValue: c.pValue, test: c.test, tooFew: c.tooFew };

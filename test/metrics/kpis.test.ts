@@ -132,9 +132,16 @@ describe('kpis', () => {
     const c = compareProportions({ x: 1, n: 2 }, { x: 1, n: 1 }, { minSample: 0 });
     expect(csat.deltaLow).to.be.closeTo(100 * c.diffLow!, 1e-9);
     expect(csat.deltaHigh).to.be.closeTo(100 * c.diffHigh!, 1e-9);
-    // Cards that are not shares carry no test, only whether the counts suffice.
-    expect(byMetric(rows, 'nps')).to.include({ test: null, pValue: null, tooFew: false });
+    // NPS: a z-test on the difference, se = √(se₁² + se₀²) with SPEC §3.2's se: +33.3
+    // against 0 (one passive: se 0); se₁ = 100·√((1 − (1/3)²)/3) = 54.43; R:
+    // 2 * pnorm(-(100/3) / 54.4331) = 0.5402913746.
+    const nps = byMetric(rows, 'nps');
+    expect(nps).to.include({ test: 'npsZ', tooFew: false });
+    expect(nps.pValue).to.be.closeTo(0.54029137460742, 1e-8);
+    expect(nps.deltaLow).to.be.closeTo(-73.35359280789575, 1e-4);
+    // CES has nothing before to compare with; median times and volume are never tested.
     expect(byMetric(rows, 'ces')).to.include({ test: null, tooFew: false });
+    expect(byMetric(rows, 'firstResponseMedian')).to.include({ test: null, pValue: null, tooFew: false });
     expect(() => kpis(ALL, { ...RANGE, minSample: -1 })).to.throw(RangeError, 'minSample must be a number ≥ 0; got -1');
   });
 
