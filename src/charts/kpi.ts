@@ -14,7 +14,7 @@
 import { linear, point } from './scales.js';
 import { line } from 'd3-shape';
 import type { KpiMetric, KpiPoint, KpiRow } from '../metrics/kpis.js';
-import type { ProportionTest } from '../metrics/compare.js';
+import type { KpiTest } from '../metrics/kpis.js';
 import { byCode, isNum, numOrNull } from './bands.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
 
@@ -22,9 +22,9 @@ export type KpiPolarity = 'up' | 'down' | 'neutral';
 /** better/worse: a change in the good/bad direction; neutral: too small, not significant, too few, or not judged; none: no change to judge. */
 export type KpiDirection = 'better' | 'worse' | 'neutral' | 'none';
 /**
- * What the numbers say about a change: `significant` (a share's test, p < alpha — one
+ * What the numbers say about a change: `significant` (the row's test, p < alpha — one
  * comparison per card, so no adjustment), `chance` (p ≥ alpha), `tooFew` (a range has
- * fewer than minSample), `untested` (a card that is not a share, judged by its band).
+ * fewer than minSample), `untested` (times and volume, judged by their band alone).
  */
 export type KpiEvidence = 'significant' | 'chance' | 'tooFew' | 'untested';
 
@@ -201,7 +201,7 @@ export interface KpiLayout {
   deltaLow: number | null;
   deltaHigh: number | null;
   pValue: number | null;
-  test: ProportionTest | null;
+  test: KpiTest | null;
   suppressed: boolean;
   /** Null when the row has no sparkline. */
   sparkline: SparklineLayout | null;

@@ -78,4 +78,14 @@ describe('charts/retentionCurvesLayout', () => {
     for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).to.be.at.least(40);
     expect(l.xTicks[0].offset).to.equal(0);
   });
+
+  it('gives every point its 95% Wilson interval and each average a band', () => {
+    const l = retentionCurvesLayout(rows, { width: 600, height: 300 });
+    const avg = l.series.find((s) => s.kind === 'average')!;
+    // offset 1: 80 of 100 → Wilson 71.1% to 86.7% (prop.test(80, 100, correct = FALSE)).
+    expect(avg.points[1].ciLow).to.be.closeTo(0.7112, 1e-4);
+    expect(avg.points[1].ciHigh).to.be.closeTo(0.8666, 1e-4);
+    expect(avg.band).to.match(/^M/);
+    for (const s of l.series.filter((x) => x.kind === 'cohort')) expect(s.band).to.equal('');
+  });
 });
