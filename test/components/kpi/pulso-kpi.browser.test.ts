@@ -239,6 +239,27 @@ describe('<pulso-kpi>', () => {
     expect(text(el, '.pulso-frame-title')).to.equal('Adoption of a, b, c');
   });
 
+  it('counts activation on the events named in activation-events, never on a sign-up', async () => {
+    // Four sign-ups in February, each logging 'signup'; two book an appointment within 7 days.
+    const customers = ['a', 'b', 'c', 'd'].map((id) => ({ customer_id: id, signup_at: '2026-02-10T00:00:00Z' }));
+    const activity = [
+      ...customers.map((c) => ({ customer_id: c.customer_id, at: '2026-02-10T00:00:00Z', event: 'signup' })),
+      { customer_id: 'a', at: '2026-02-11T00:00:00Z', event: 'booked_appointment' },
+      { customer_id: 'b', at: '2026-02-12T00:00:00Z', event: 'login' },
+      { customer_id: 'c', at: '2026-02-12T00:00:00Z', event: 'booked_appointment' },
+    ];
+    const el = await card('metric=activation', { customers, activity });
+    // By default every event but the sign-up counts: a, b and c.
+    expect(text(el, '.kpi-value')).to.equal('75.0%');
+    expect(text(el, '.kpi-ci')).to.match(/^95% CI \d+\.\d% to \d+\.\d%$/);
+    el.setAttribute('activation-events', 'booked_appointment');
+    await settled(el);
+    await waitUntil(() => text(el, '.kpi-value') === '50.0%');
+    expect(el.activationEvents).to.equal('booked_appointment');
+    el.setAttribute('min-sample', '2');
+    expect(el.minSample).to.equal(2);
+  });
+
   it('turns a bad option into the translated settings error', async () => {
     for (const attrs of ['metric=bogus', 'metric=nps;polarity=sideways', 'metric=adoption', 'metric=nps;range=P1Q', 'metric=nps;spark-unit=mnth']) {
       const el = await card(attrs);
