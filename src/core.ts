@@ -53,6 +53,8 @@ export type { AtRiskOptions, AtRiskRow, AtRiskSignal } from './metrics/at-risk.j
 export { values } from './metrics/values.js';
 export type { ValuesOptions, ValuesRow } from './metrics/values.js';
 export { wilson, npsScore, twoProportionTest } from './metrics/stats.js';
+export { compareProportions, adjustPValues } from './metrics/compare.js';
+export type { CompareOptions, PairedCounts, Proportion, ProportionComparison, ProportionTest } from './metrics/compare.js';
 export { suppressCells } from './metrics/suppress.js';
 
 // Queries (SPEC §6): a plain JSON { metric, options, filters? }, checked before any load.

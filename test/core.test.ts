@@ -9,6 +9,10 @@ describe('pulso/core', () => {
     }
   });
 
+  it('exports the statistics of SPEC §3.10', () => {
+    for (const name of ['compareProportions', 'adjustPValues', 'wilson']) expect(core, name).to.have.property(name).that.is.a('function');
+  });
+
   it('computes from a MemoryAdapter load end to end', async () => {
     const adapter = new core.MemoryAdapter({ surveys: [{ at: '2025-03-02', kind: 'nps', score: 10 }, { at: '2025-03-09', kind: 'nps', score: 3 }] });
     const { tables } = await core.loadTables(adapter, ['surveys']);

@@ -12,7 +12,8 @@ import type { Formatters } from '../../src/i18n/format.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import { segmentLabel, t } from '../shared/strings.js';
-import { pText } from './funnel-view.js';
+import { intervalText, withInterval } from '../shared/compare-words.js';
+import { comparisonLines, markedWords, significantKey } from './comparison.js';
 import { ta } from './strings.js';
 import { ALPHA } from './types.js';
 import type { FeaturesResult } from './types.js';
@@ -64,8 +65,17 @@ export function pointLabel(s: AdoptionSeries, pt: AdoptionPoint, view: FeatureVi
     adopters: f.number(pt.adopters),
     active: f.number(pt.active),
   });
-  if (pt.significant) label += `, ${ta(locale, 'significantShort')} (${pText(pt.pValue, ctx)})`;
-  return label;
+  const ci = intervalText(f, pt.ciLow, pt.ciHigh);
+  if (ci) label += ` (${ci})`;
+  const marked = pt.significant ? significantShort(s, result, ctx) : '';
+  if (marked) label += `, ${marked}`;
+  return label + markedWords(pt.comparison, result, ctx);
+}
+
+/** "likely a real difference from the other segments" / "likely different from teleconsult". */
+function significantShort(s: AdoptionSeries, result: FeaturesResult, ctx: RenderContext): string {
+  if (result.compare === 'features') return ta(ctx.locale, 'significantFeature', { feature: result.features[0] });
+  return s.segment === undefined ? '' : ta(ctx.locale, 'significantShort');
 }
 
 /** The series and point of the mark at `pos`: row = series, col = period position. */
@@ -115,12 +125,11 @@ export function featuresTip(s: AdoptionSeries, pt: AdoptionPoint, view: FeatureV
   const lines = [];
   if (s.segment !== undefined) lines.push({ label: ta(locale, 'segment'), value: segmentLabel(locale, s.segment) });
   lines.push({ label: ta(locale, 'feature'), value: s.feature });
-  lines.push({ label: ta(locale, 'adoption'), value: f.percent(pt.adoption, 1) });
+  lines.push({ label: ta(locale, 'adoption'), value: withInterval(f, f.percent(pt.adoption, 1), pt.ciLow, pt.ciHigh) });
   lines.push({ label: ta(locale, 'adopters'), value: `${f.number(pt.adopters)} / ${f.number(pt.active)}` });
-  if (pt.pValue !== null) {
-    const verdict = pt.significant ? ta(locale, 'significantShort') : ta(locale, 'notSignificant');
-    lines.push({ label: ta(locale, 'pValue'), value: ta(locale, 'pLine', { p: pText(pt.pValue, ctx), verdict }) });
-  }
+  lines.push(...comparisonLines(pt.comparison, result, ctx));
+  if (result.compare === 'features' && s.feature === result.features[0] && pt.comparison.tooFew === null)
+    lines.push({ label: '', value: ta(locale, 'reference') });
   const hidden = rowOf(result, s, pt.period)?.suppressed;
   if (hidden) lines.push({ label: '', value: t(locale, 'suppressedHint', { k: result.k }) });
   return { title: `${seriesName(s, view, locale)} · ${f.periodLabel(pt.period, result.period, 'long')}`, lines };
@@ -129,6 +138,7 @@ export function featuresTip(s: AdoptionSeries, pt: AdoptionPoint, view: FeatureV
 export function featuresLegend(result: FeaturesResult, view: FeatureView, ctx: RenderContext): TemplateResult {
   const l = featuresLayout(result, view, ctx.width, ctx.f);
   const sig = l.series.some((s) => s.points.some((p) => p.significant));
+  const few = l.series.some((s) => s.points.some((p) => p.comparison.tooFew === true));
   return html`<ul class="legend">
     ${l.series.map(
       (s, i) => html`<li class="key"><svg width="24" height="10" aria-hidden="true" focusable="false">
@@ -136,7 +146,8 @@ export function featuresLegend(result: FeaturesResult, view: FeatureView, ctx: R
     )}
     ${sig
       ? html`<li class="key"><svg width="20" height="20" aria-hidden="true" focusable="false">
-            <circle class="sig-ring" cx="10" cy="10" r="7"></circle></svg>${ta(ctx.locale, 'significant')}</li>`
+            <circle class="sig-ring" cx="10" cy="10" r="7"></circle></svg>${significantKey(result, ctx)}</li>`
       : nothing}
+    ${few ? html`<li class="key note">${ta(ctx.locale, 'tooFewKey', { n: ctx.f.number(result.minSample) })}</li>` : nothing}
   </ul>`;
 }

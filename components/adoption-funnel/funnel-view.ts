@@ -10,6 +10,8 @@ import type { FunnelBar, FunnelLayout } from '../../src/charts/funnel.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import { segmentLabel, t } from '../shared/strings.js';
+import { intervalText, withInterval } from '../shared/compare-words.js';
+import { comparisonLines, markedWords, significantKey } from './comparison.js';
 import { ta } from './strings.js';
 import { ALPHA } from './types.js';
 import type { FunnelResult } from './types.js';
@@ -72,17 +74,13 @@ export function funnelBarLabel(bar: FunnelBar, result: FunnelResult, ctx: Render
   if (bar.entered === null)
     return prefix(bar, ctx) + ta(locale, 'barHidden', { index: bar.index, step: bar.step, k: result.k });
   let label = ta(locale, 'barLabel', { index: bar.index, step: bar.step, n: f.number(bar.entered), rate: f.percent(bar.conversion, 1) });
+  const ci = intervalText(f, bar.ciLow, bar.ciHigh);
+  if (ci) label += ` (${ci})`;
   if (bar.index > 1)
     label += ta(locale, 'barLabelPrev', { prev: f.percent(bar.fromPrevious, 1), drop: f.number(bar.dropOff) });
   if (bar.medianTimeToConvertMs !== null) label += ta(locale, 'barLabelTime', { time: f.duration(bar.medianTimeToConvertMs) });
-  if (bar.significant) label += `, ${ta(locale, 'significantShort')} (${pText(bar.pValue, ctx)})`;
-  return prefix(bar, ctx) + label;
-}
-
-/** "p = 0.012" with three decimals, or "p < 0.001". */
-export function pText(p: number | null, ctx: RenderContext): string {
-  if (p === null) return ctx.f.number(null);
-  return p < 0.001 ? `p < ${ctx.f.number(0.001, 3)}` : `p = ${ctx.f.number(p, 3)}`;
+  if (bar.significant) label += `, ${ta(locale, 'significantShort')}`;
+  return prefix(bar, ctx) + label + markedWords(bar.comparison, result, ctx);
 }
 
 /** The value at the end of a bar: rate and count, the segment first when there are several. */
@@ -177,16 +175,13 @@ export function funnelTip(bar: FunnelBar, result: FunnelResult, ctx: RenderConte
     return { title, lines };
   }
   lines.push({ label: ta(locale, 'entered'), value: f.number(bar.entered) });
-  lines.push({ label: ta(locale, 'conversion'), value: f.percent(bar.conversion, 1) });
+  lines.push({ label: ta(locale, 'conversion'), value: withInterval(f, f.percent(bar.conversion, 1), bar.ciLow, bar.ciHigh) });
   if (bar.index > 1) {
     lines.push({ label: ta(locale, 'fromPrevious'), value: f.percent(bar.fromPrevious, 1) });
     lines.push({ label: ta(locale, 'dropOff'), value: f.number(bar.dropOff) });
     lines.push({ label: ta(locale, 'medianTime'), value: f.duration(bar.medianTimeToConvertMs) });
   }
-  if (bar.pValue !== null) {
-    const verdict = bar.significant ? ta(locale, 'significantShort') : ta(locale, 'notSignificant');
-    lines.push({ label: ta(locale, 'pValue'), value: ta(locale, 'pLine', { p: pText(bar.pValue, ctx), verdict }) });
-  }
+  lines.push(...comparisonLines(bar.comparison, result, ctx));
   return { title, lines };
 }
 
@@ -194,11 +189,13 @@ export function funnelLegend(result: FunnelResult, ctx: RenderContext): Template
   if (!named(result)) return nothing;
   const { layout } = funnelGeometry(result, ctx.width);
   const sig = layout.bars.some((b) => b.significant);
+  const few = layout.bars.some((b) => b.comparison.tooFew === true);
   return html`<ul class="legend">
     ${layout.legend.map(
       (s) => html`<li class="key"><svg width="14" height="14" aria-hidden="true" focusable="false">
           <rect x="0" y="0" width="14" height="14" rx="2" fill=${s.color}></rect></svg>${segmentLabel(ctx.locale, s.segment)}</li>`,
     )}
-    ${sig ? html`<li class="key"><span class="sig-key" aria-hidden="true">*</span>${ta(ctx.locale, 'significant')}</li>` : nothing}
+    ${sig ? html`<li class="key"><span class="sig-key" aria-hidden="true">*</span>${significantKey(result, ctx)}</li>` : nothing}
+    ${few ? html`<li class="key note">${ta(ctx.locale, 'tooFewKey', { n: ctx.f.number(result.minSample) })}</li>` : nothing}
   </ul>`;
 }

@@ -1,11 +1,12 @@
-// <pulso-adoption-funnel> (SPEC §3.5 and §3.6, issue 5): an onboarding funnel
-// (conversion per step, drop-off, median time to convert, segments side by side
-// with significant differences marked) or, with mode="features", the adoption
-// of each feature over periods.
+// <pulso-adoption-funnel> (SPEC §3.5 and §3.6): an onboarding funnel (conversion
+// per step with its interval, drop-off, median time to convert, segments side by
+// side with differences that are likely real marked) or, with mode="features", the
+// adoption of each feature over periods, compared across segments or features.
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AdoptionRow } from '../../src/metrics/adoption.js';
+import type { AdoptionCompare, AdoptionRow } from '../../src/metrics/adoption.js';
+import { checkMinSample, DEFAULT_MIN_SAMPLE } from '../../src/metrics/compare.js';
 import type { FunnelOrder, FunnelRow } from '../../src/metrics/funnel.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
@@ -16,7 +17,6 @@ import type { PulsoSelectDetail } from '../shared/events.js';
 import { othersNotice } from '../shared/notices.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
-import type { TableColumn } from '../shared/table-view.js';
 import { segmentLabel, t } from '../shared/strings.js';
 import { featuresLayout, featuresLegend, featuresTip, featureView, pointAt, renderFeatures, rowOf } from './features-view.js';
 import type { FeatureView } from './features-view.js';
@@ -24,7 +24,9 @@ import { funnelBarAt, funnelLegend, funnelTip, renderFunnel } from './funnel-vie
 import { styles } from './pulso-adoption-funnel.styles.js';
 import { ta } from './strings.js';
 import { featuresSummary, funnelSummary } from './summary.js';
+import { comparisonCount } from './types.js';
 import type { AdoptionFunnelMode, AdoptionFunnelResult, FeaturesResult } from './types.js';
+import { adoptionTableColumns, adoptionTableRows } from './table.js';
 
 export type { AdoptionFunnelMode, AdoptionFunnelResult } from './types.js';
 
@@ -86,9 +88,22 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   @property() feature?: string;
   /** Feature mode with `by`: show every feature within this segment instead. */
   @property() segment?: string;
+  /**
+   * Feature mode: what each point is compared with — `segments` (the other segments,
+   * default with `by`), `features` (the first feature, the same customers: default
+   * without `by`) or `none`.
+   */
+  @property() compare?: AdoptionCompare;
+  /** Groups with fewer customers than this are not compared: "too few to compare" (default 30). */
+  @property({ attribute: 'min-sample', type: Number }) minSample?: number;
 
   private get periodInForce(): Period {
     return (this.inherited('period', this.period) ?? 'month') as Period;
+  }
+
+  /** Segments with `by`, else features (paired, against the first), unless set. */
+  private get compareInForce(): AdoptionCompare {
+    return (textOption(this.compare) as AdoptionCompare | undefined) ?? (textOption(this.by) ? 'segments' : 'features');
   }
 
   protected plan(): WidgetPlan {
@@ -99,12 +114,14 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
       by: textOption(this.by),
       maxSegments: textOption(this.by) ? (numberOption(this.maxSegments) ?? MAX_SEGMENTS) : undefined,
       minCellSize: this.smallCells(this.minCellSize),
+      minSample: checkMinSample(numberOption(this.minSample), 'min-sample'),
       timeZone: this.zone,
     };
     if (this.mode === 'features') {
       const features = listOption(this.features);
       if (!features) return { queries: {} };
-      const options = { ...common, features, period: this.periodInForce, activeEvents: listOption(this.activeEvents) };
+      const compare = this.compareInForce;
+      const options = { ...common, features, compare, period: this.periodInForce, activeEvents: listOption(this.activeEvents) };
       return { queries: { adoption: { metric: 'featureAdoption', options } } };
     }
     const steps = listOption(this.steps);
@@ -116,17 +133,19 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   protected result(answers: Answers): AdoptionFunnelResult {
     const by = textOption(this.by);
     const k = this.smallCells(this.minCellSize) ?? 0;
+    const minSample = numberOption(this.minSample) ?? DEFAULT_MIN_SAMPLE;
     if (this.mode === 'features') {
       const features = listOption(this.features);
       if (!features || !answers.adoption) return { mode: 'missing', what: 'features' };
       const rows = answers.adoption as AdoptionRow[];
       const segments = by ? [...new Set(rows.map((r) => r.segment ?? ''))] : [];
-      return { mode: 'features', rows, features, segments, period: this.periodInForce, k };
+      const compare = this.compareInForce;
+      return { mode: 'features', rows, features, segments, period: this.periodInForce, k, compare, minSample, comparisons: comparisonCount(rows) };
     }
     if (!answers.funnel) return { mode: 'missing', what: 'steps' };
     const rows = answers.funnel as FunnelRow[];
     const segments = by ? [...new Set(rows.map((r) => r.segment))] : [undefined];
-    return { mode: 'funnel', rows, segments, k };
+    return { mode: 'funnel', rows, segments, k, minSample, comparisons: comparisonCount(rows) };
   }
 
   protected defaultHeading(locale: Locale): string {
@@ -236,37 +255,9 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   }
 
   protected table(result: AdoptionFunnelResult, ctx: RenderContext): TableSpec {
-    return { columns: this.columns(result, ctx), rows: result.mode === 'missing' ? [] : result.rows };
+    if (result.mode === 'missing') return { columns: [], rows: [] };
+    return { columns: adoptionTableColumns(result, ctx.locale), rows: adoptionTableRows(result, ctx.f) };
   }
-
-  private columns(result: AdoptionFunnelResult, ctx: RenderContext): TableColumn[] {
-    const { locale } = ctx;
-    const by = textOption(this.by);
-    const segment: TableColumn[] = by ? [{ key: 'segment', header: ta(locale, 'segment'), format: 'text' }] : [];
-    const pValue: TableColumn[] = by ? [{ key: 'pValue', header: ta(locale, 'pValue'), format: 'count', digits: 3 }] : [];
-    if (result.mode === 'features')
-      return [
-        { key: 'period', header: ta(locale, 'period'), format: 'period', period: result.period },
-        ...segment,
-        { key: 'feature', header: ta(locale, 'feature'), format: 'text' },
-        { key: 'active', header: ta(locale, 'active'), format: 'count' },
-        { key: 'adopters', header: ta(locale, 'adopters'), format: 'count' },
-        { key: 'adoption', header: ta(locale, 'adoption'), format: 'percent', digits: 1 },
-        ...pValue,
-      ];
-    return [
-      ...segment,
-      { key: 'index', header: ta(locale, 'index'), format: 'count' },
-      { key: 'step', header: ta(locale, 'step'), format: 'text' },
-      { key: 'entered', header: ta(locale, 'entered'), format: 'count' },
-      { key: 'conversion', header: ta(locale, 'conversion'), format: 'percent', digits: 1 },
-      { key: 'fromPrevious', header: ta(locale, 'fromPrevious'), format: 'percent', digits: 1 },
-      { key: 'dropOff', header: ta(locale, 'dropOff'), format: 'count' },
-      { key: 'medianTimeToConvertMs', header: ta(locale, 'medianTime'), format: 'duration' },
-      ...pValue,
-    ];
-  }
-
 }
 
 declare global {

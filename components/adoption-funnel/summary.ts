@@ -23,8 +23,8 @@ export function funnelSummary(result: FunnelResult, ctx: RenderContext): string 
       return `${segmentLabel(locale, s ?? '')} ${f.percent(r?.conversion, 1)}`;
     });
     let text = ta(locale, 'summarySegments', { first: first.step, last: final.step, list: f.list(list) });
-    const sig = rows.filter((r) => typeof r.pValue === 'number' && r.pValue < ALPHA).length;
-    if (sig > 0) text += ` ${ta(locale, 'summarySignificant', { n: f.number(sig) })}`;
+    const sig = rows.filter((r) => typeof r.qValue === 'number' && r.qValue < ALPHA).length;
+    if (sig > 0) text += ` ${ta(locale, 'summarySignificant', { n: f.number(sig), m: f.number(result.comparisons) })}`;
     return text;
   }
   let text = ta(locale, 'summaryFunnel', {
@@ -65,5 +65,7 @@ export function featuresSummary(result: FeaturesResult, view: FeatureView, ctx: 
     return pt ? [`${seriesName(s, view, locale)} ${f.percent(pt.adoption, 1)}`] : [];
   });
   text += ` ${ta(locale, 'summaryLatest', { period: f.periodLabel(latest, result.period, 'long'), list: f.list(list) })}`;
+  const sig = result.rows.filter((r) => typeof r.qValue === 'number' && r.qValue < ALPHA).length;
+  if (sig > 0) text += ` ${ta(locale, 'summarySignificant', { n: f.number(sig), m: f.number(result.comparisons) })}`;
   return text;
 }

@@ -1,7 +1,7 @@
 // What <pulso-adoption-funnel> computes in each mode, shared by the element and
 // its two views. `missing` is a funnel without steps (or a feature chart without
 // features): the widget says what to set instead of failing.
-import type { AdoptionRow } from '../../src/metrics/adoption.js';
+import type { AdoptionCompare, AdoptionRow } from '../../src/metrics/adoption.js';
 import type { FunnelRow } from '../../src/metrics/funnel.js';
 import type { Period } from '../../src/time/period.js';
 
@@ -14,6 +14,10 @@ export interface FunnelResult {
   segments: (string | undefined)[];
   /** The small-cell threshold in force (0 = off). */
   k: number;
+  /** Below this many customers at step 1 a segment is not compared. */
+  minSample: number;
+  /** How many comparisons the q-values were adjusted over (rows with a p-value). */
+  comparisons: number;
 }
 
 export interface FeaturesResult {
@@ -24,6 +28,10 @@ export interface FeaturesResult {
   segments: string[];
   period: Period;
   k: number;
+  /** What each row is compared with: other segments, the first feature, or nothing. */
+  compare: AdoptionCompare;
+  minSample: number;
+  comparisons: number;
 }
 
 export interface MissingResult {
@@ -33,5 +41,10 @@ export interface MissingResult {
 
 export type AdoptionFunnelResult = FunnelResult | FeaturesResult | MissingResult;
 
-/** Significance level of the segment markers (the metric's two-proportion test). */
+/** The q-value below which a difference is marked (SPEC §3.10). */
 export const ALPHA = 0.05;
+
+/** How many rows carry a p-value: the comparisons the q-values are adjusted over. */
+export function comparisonCount(rows: readonly { pValue?: number | null }[]): number {
+  return rows.filter((r) => typeof r.pValue === 'number').length;
+}

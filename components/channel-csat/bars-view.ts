@@ -1,6 +1,7 @@
 // The chart of <pulso-channel-csat>: a row per group with its name and n on the
 // left, the CSAT bar with its Wilson whisker and previous-period tick, then CSAT
-// and its change, then the optional ticket columns, all on the row's centre line.
+// and its change (in colour only when it is likely real), then the optional ticket
+// columns, all on the row's centre line.
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import { csatBarsLayout } from '../../src/charts/csat-bars.js';
@@ -11,6 +12,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { TicketStatsRow } from '../../src/metrics/tickets.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import { segmentLabel, t } from '../shared/strings.js';
+import { differenceText, verdictText } from '../shared/compare-words.js';
 import type { CsatResult, TicketColumn } from './types.js';
 import { tc } from './strings.js';
 import type { CsatKey } from './strings.js';
@@ -18,6 +20,8 @@ import type { CsatKey } from './strings.js';
 /** What the view needs besides the result: thresholds and the chart's name. */
 export interface BarsOptions {
   minAnswers: number;
+  /** Fewer answers than this in either window: the change is not compared. */
+  minSample: number;
   wideInterval: number;
   k: number;
   satisfiedMin: number;
@@ -55,6 +59,7 @@ export function barsGeometry(result: CsatResult, o: BarsOptions, width: number):
     margin: { top: HEAD, right, bottom: 28, left: 0 },
     previous: result.previous,
     minN: o.minAnswers,
+    minSample: o.minSample,
     wideInterval: o.wideInterval,
   });
   const statsX = layout.plot.right + 12;
@@ -68,6 +73,26 @@ const HEADERS: Record<TicketColumn, [CsatKey, CsatKey]> = {
   resolution: ['resolution', 'lowerBetter'],
   volume: ['volume', 'volumeSub'],
 };
+
+/** How many channels' changes were compared (the q-values' m). */
+export function changeCount(bars: readonly CsatBar[]): number {
+  return bars.filter((b) => b.change?.pValue !== null && b.change?.pValue !== undefined).length;
+}
+
+/** "−31.9 pts (95% CI −37.0 to −26.4), two-proportion z-test", or why it is not compared. */
+export function changeWords(bar: CsatBar, o: BarsOptions, f: Formatters): string {
+  const c = bar.change;
+  if (!c) return '';
+  // differenceText reads fractions; the bar's change is in points.
+  const frac = (v: number | null) => (v === null ? null : v / 100);
+  return differenceText(f, { diff: frac(c.diff), diffLow: frac(c.diffLow), diffHigh: frac(c.diffHigh), test: c.test, tooFew: c.tooFew }, o.minSample);
+}
+
+/** The verdict on a bar's change, adjusted over the chart's `m` compared channels; '' when untested. */
+export function changeVerdict(bar: CsatBar, m: number, f: Formatters): string {
+  const q = bar.change?.qValue;
+  return typeof q === 'number' ? verdictText(f, q, m) : '';
+}
 
 export function ticketValue(column: TicketColumn, s: TicketStatsRow | undefined, f: Formatters): string {
   switch (column) {
@@ -91,7 +116,8 @@ function fit(name: string, width: number): string {
   return name.length > max ? `${name.slice(0, max - 1)}…` : name;
 }
 
-export function barLabel(bar: CsatBar, result: CsatResult, o: BarsOptions, f: Formatters, locale: Locale): string {
+/** The bar's accessible name; `m` is how many channels' changes the chart compared. */
+export function barLabel(bar: CsatBar, result: CsatResult, o: BarsOptions, f: Formatters, locale: Locale, m: number): string {
   const channel = segmentLabel(locale, bar.channel);
   if (bar.suppressed) return tc(locale, 'barHidden', { channel, k: o.k });
   if (bar.csat === null) return tc(locale, 'barNone', { channel });
@@ -102,8 +128,11 @@ export function barLabel(bar: CsatBar, result: CsatResult, o: BarsOptions, f: Fo
     high: f.percent((bar.ciHigh ?? NaN) / 100, 1),
     n: f.number(bar.n),
   });
-  if (bar.previous !== null)
-    label += tc(locale, 'barChange', { previous: f.percent(bar.previous / 100, 1), delta: f.delta(bar.delta, 'points', 1) });
+  if (bar.previous !== null) {
+    label += tc(locale, 'barChange', { previous: f.percent(bar.previous / 100, 1), delta: changeWords(bar, o, f) || f.delta(bar.delta, 'points', 1) });
+    const verdict = changeVerdict(bar, m, f);
+    if (verdict) label += `, ${verdict}`;
+  }
   if (bar.wide) label += tc(locale, 'barFew');
   if (result.columns.length) {
     const s = result.tickets.get(bar.channel);
@@ -137,8 +166,9 @@ function renderRow(bar: CsatBar, i: number, g: BarsGeometry, result: CsatResult,
   const { f, locale } = ctx;
   const { plot } = g.layout;
   const s = result.tickets.get(bar.channel);
-  const up = bar.delta !== null && bar.delta > 0;
-  const down = bar.delta !== null && bar.delta < 0;
+  // Colour says "likely real": a change that could be chance stays grey.
+  const up = bar.significant === true && bar.delta !== null && bar.delta > 0;
+  const down = bar.significant === true && bar.delta !== null && bar.delta < 0;
   const w = bar.whisker;
   return svg`<g class=${bar.wide ? 'row wide' : 'row'}>
     <g aria-hidden="true">
@@ -165,7 +195,7 @@ function renderRow(bar: CsatBar, i: number, g: BarsGeometry, result: CsatResult,
       )}
     </g>
     <rect data-mark data-col=${i} data-channel=${bar.channel} role="img" class="hit" rx="4" x="0" y=${bar.y - 5}
-      width=${plot.right + 4} height=${bar.h + 10} fill="transparent" aria-label=${barLabel(bar, result, o, f, locale)}></rect>
+      width=${plot.right + 4} height=${bar.h + 10} fill="transparent" aria-label=${barLabel(bar, result, o, f, locale, changeCount(g.layout.bars))}></rect>
   </g>`;
 }
 
@@ -196,6 +226,8 @@ export function renderBarsLegend(result: CsatResult, o: BarsOptions, ctx: Render
   const pw = result.previousWindow;
   const geometry = result.rows.length ? barsGeometry(result, o, ctx.width) : undefined;
   const anyWide = geometry?.layout.bars.some((b) => b.wide) ?? false;
+  const compared = geometry ? changeCount(geometry.layout.bars) : 0;
+  const tooFew = geometry?.layout.bars.some((b) => b.change?.tooFew === true) ?? false;
   return html`<div class="legend csat-legend">
     ${w
       ? html`<span class="window">${pw
@@ -210,6 +242,8 @@ export function renderBarsLegend(result: CsatResult, o: BarsOptions, ctx: Render
       ? html`<span class="key"><svg width="8" height="14" aria-hidden="true" focusable="false"><line class="prev-key"
           x1="4" x2="4" y1="0" y2="14"></line></svg>${tc(locale, 'legendPrevious')}</span>`
       : nothing}
+    ${compared ? html`<span class="key change-key">${tc(locale, 'legendChange', { m: f.number(compared) })}</span>` : nothing}
+    ${tooFew ? html`<span class="key change-key">${tc(locale, 'legendTooFew', { n: f.number(o.minSample) })}</span>` : nothing}
     ${anyWide
       ? html`<span class="key"><svg width="16" height="15" aria-hidden="true" focusable="false"><g class="warn">
           <path d="M8 0 L16 15 L0 15 Z"></path><text x="8" y="12.5" text-anchor="middle">!</text></g></svg>${tc(locale, 'fewHint', {

@@ -35,9 +35,11 @@ export const styles = [
     }
     .delta.up {
       fill: var(--_csat-up);
+      font-weight: 700;
     }
     .delta.down {
       fill: var(--_pulso-danger);
+      font-weight: 700;
     }
     .csat {
       font-size: 13px;

@@ -13,7 +13,9 @@ import type { MarkPosition } from '../shared/marks-nav.js';
 import { othersNotice } from '../shared/notices.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { segmentLabel, t } from '../shared/strings.js';
-import { barsGeometry, renderBars, renderBarsLegend, ticketValue } from './bars-view.js';
+import { barsGeometry, changeCount, changeVerdict, changeWords, renderBars, renderBarsLegend, ticketValue } from './bars-view.js';
+import { checkMinSample, DEFAULT_MIN_SAMPLE } from '../../src/metrics/compare.js';
+import { withInterval } from '../shared/compare-words.js';
 import type { BarsOptions } from './bars-view.js';
 import { checkCompare, csatPlan, csatResult, ticketColumns } from './queries.js';
 import type { CsatOptions } from './queries.js';
@@ -66,6 +68,8 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /** Fewer answers than this get the few-answers mark (default 30). */
   @property({ attribute: 'min-answers', type: Number }) minAnswers?: number;
+  /** Fewer answers than this in either period: the change is not judged, "too few to compare" (default 30). */
+  @property({ attribute: 'min-sample', type: Number }) minSample?: number;
   /** Ticket columns beside the bars: `fcr`, `first-response`, `resolution`, `volume` (comma list) or `all`. */
   @property() tickets?: string | string[];
   /** Bars shown, “Others” included: the groups with the fewest answers past it are grouped (default 15). */
@@ -90,6 +94,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
 
   protected plan(): WidgetPlan {
     if (this.hasAttribute('period')) throw new RangeError('period is not an option of the CSAT chart: the length of its window is range (an ISO-8601 duration, or day, week, month, quarter, year)');
+    checkMinSample(numberOption(this.minSample), 'min-sample');
     return csatPlan(this.options());
   }
 
@@ -101,6 +106,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   barsOptions(locale: Locale): BarsOptions {
     return {
       minAnswers: numberOption(this.minAnswers) ?? 30,
+      minSample: numberOption(this.minSample) ?? DEFAULT_MIN_SAMPLE,
       wideInterval: 20,
       k: this.smallCells(this.minCellSize) ?? 0,
       satisfiedMin: numberOption(this.satisfiedMin) ?? 4,
@@ -160,8 +166,10 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
       worstN: f.number(worst.n),
     };
     let text = tc(locale, shown.length === 1 ? 'summaryOne' : 'summary', params);
-    const moved = shown.filter((b) => b.delta !== null).sort((a, b) => Math.abs(b.delta!) - Math.abs(a.delta!))[0];
+    // Only a change that is likely real is worth a sentence; the rest could be chance.
+    const moved = shown.filter((b) => b.significant).sort((a, b) => Math.abs(b.delta!) - Math.abs(a.delta!))[0];
     if (moved) text += tc(locale, 'summaryChange', { channel: name(moved), delta: f.delta(moved.delta, 'points', 1) });
+    else if (shown.some((b) => b.significant === false)) text += tc(locale, 'summaryNoChange');
     return text;
   }
 
@@ -184,19 +192,25 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
     const title = segmentLabel(locale, bar.channel);
     if (bar.suppressed) return { title, lines: [{ label: '', value: tc(locale, 'barHidden', { channel: title, k: this.smallCells(this.minCellSize) ?? 0 }) }] };
     const row = result.rows.find((r) => r.channel === bar.channel);
+    const o = this.barsOptions(locale);
+    const frac = (v: number | null) => (v === null ? null : v / 100);
     const lines = [
-      { label: tc(locale, 'csat'), value: f.percent(bar.csat === null ? null : bar.csat / 100, 1) },
-      { label: tc(locale, 'tipInterval'), value: `${f.percent((bar.ciLow ?? NaN) / 100, 1)} – ${f.percent((bar.ciHigh ?? NaN) / 100, 1)}` },
+      { label: tc(locale, 'csat'), value: withInterval(f, f.percent(frac(bar.csat), 1), frac(bar.ciLow), frac(bar.ciHigh)) },
       { label: tc(locale, 'tipAnswers'), value: tc(locale, 'tipSatisfied', { satisfied: f.number(row?.satisfied), n: f.number(bar.n) }) },
       { label: tc(locale, 'tipMean'), value: f.number(row?.mean, 2) },
     ];
     if (bar.previous !== null) {
       const prev = result.previous.find((r) => r.channel === bar.channel);
       lines.push({ label: tc(locale, 'tipPrevious'), value: tc(locale, 'tipPreviousValue', { csat: f.percent(bar.previous / 100, 1), n: f.number(prev?.n) }) });
-      lines.push({ label: tc(locale, 'tipChange'), value: f.delta(bar.delta, 'points', 1) });
+      lines.push({ label: tc(locale, 'tipChange'), value: changeWords(bar, o, f) || f.delta(bar.delta, 'points', 1) });
+      const verdict = changeVerdict(bar, changeCount(this.barsOf(result, ctx.width)), f);
+      if (verdict) lines.push({ label: tc(locale, 'tipVerdict'), value: verdict });
     }
     const s = result.tickets.get(bar.channel);
-    for (const c of result.columns) lines.push({ label: ticketHeader(locale, c), value: ticketValue(c, s, f) });
+    for (const c of result.columns) {
+      const value = ticketValue(c, s, f);
+      lines.push({ label: ticketHeader(locale, c), value: c === 'fcr' ? withInterval(f, value, s?.fcrLow, s?.fcrHigh) : value });
+    }
     if (bar.wide) lines.push({ label: '', value: tc(locale, 'fewAnswers') });
     return { title, lines };
   }
@@ -209,7 +223,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
 
   protected table(result: CsatResult, ctx: RenderContext): TableSpec {
     const columns = csatTableColumns(ctx.locale, result.columns as TicketColumn[], { by: result.by, compare: result.previousWindow !== null });
-    return { columns, rows: csatTableRows(result, this.barsOf(result, ctx.width), ctx.locale) };
+    return { columns, rows: csatTableRows(result, this.barsOf(result, ctx.width), ctx.f, this.barsOptions(ctx.locale)) };
   }
 }
 

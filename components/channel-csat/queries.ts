@@ -160,6 +160,8 @@ const noTickets = (channel: string): TicketStatsRow => ({
   resolved: 0,
   open: 0,
   fcr: null,
+  fcrLow: null,
+  fcrHigh: null,
   firstResponseMedianMin: null,
   firstResponseMeanMin: null,
   resolutionMedianMin: null,

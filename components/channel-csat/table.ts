@@ -1,17 +1,21 @@
 // The table view and CSV of <pulso-channel-csat>: one row per bar, in the bars'
 // order, with CSAT and its interval as fractions (the table formats percentages
-// from fractions) and ticket times in ms (it formats durations from ms).
+// from fractions), the change against the previous period with its interval, test,
+// q-value and verdict, FCR with its interval, and ticket times in ms.
+import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { CsatBar } from '../../src/charts/csat-bars.js';
+import { tw } from '../shared/compare-words.js';
 import { segmentLabel } from '../shared/strings.js';
 import type { TableColumn, TableRow } from '../shared/table-view.js';
-import { minutes } from './bars-view.js';
+import { changeWords, minutes } from './bars-view.js';
+import type { BarsOptions } from './bars-view.js';
 import type { CsatResult, TicketColumn } from './types.js';
 import { tc } from './strings.js';
 import type { CsatKey } from './strings.js';
 
-const LONG: Record<TicketColumn, { key: string; header: CsatKey; format: TableColumn['format']; digits?: number }> = {
-  fcr: { key: 'fcr', header: 'colFcr', format: 'percent', digits: 1 },
+const LONG: Record<TicketColumn, { key: string; header: CsatKey; format: TableColumn['format']; digits?: number; more?: { key: string; header: CsatKey }[] }> = {
+  fcr: { key: 'fcr', header: 'colFcr', format: 'percent', digits: 1, more: [{ key: 'fcrLow', header: 'colFcrLow' }, { key: 'fcrHigh', header: 'colFcrHigh' }] },
   'first-response': { key: 'firstResponseMs', header: 'colFirstResponse', format: 'duration' },
   resolution: { key: 'resolutionMs', header: 'colResolution', format: 'duration' },
   volume: { key: 'tickets', header: 'colVolume', format: 'count' },
@@ -43,17 +47,28 @@ export function csatTableColumns(
       header: tc(locale, 'colDelta'),
       format: 'score',
       digits: 1,
-    });
+    }, { key: 'change', header: tc(locale, 'colChange'), format: 'text' },
+    { key: 'qValue', header: tw(locale, 'colQ'), format: 'count', digits: 3 },
+    { key: 'verdict', header: tw(locale, 'colVerdict'), format: 'text' });
   for (const c of tickets) {
     const l = LONG[c];
     cols.push({ key: l.key, header: tc(locale, l.header), format: l.format, digits: l.digits });
+    for (const m of l.more ?? []) cols.push({ key: m.key, header: tc(locale, m.header), format: 'percent', digits: 1 });
   }
   return cols;
 }
 
 const frac = (x: number | null): number | null => (x === null ? null : x / 100);
 
-export function csatTableRows(result: CsatResult, bars: readonly CsatBar[], locale: Locale): TableRow[] {
+/** A short verdict on a bar's change for a table cell. */
+function verdictOf(b: CsatBar, locale: Locale): string {
+  if (b.change?.tooFew) return tw(locale, 'verdictTooFew');
+  if (b.significant === null) return '';
+  return tw(locale, b.significant ? 'verdictReal' : 'verdictChance');
+}
+
+export function csatTableRows(result: CsatResult, bars: readonly CsatBar[], f: Formatters, o: BarsOptions): TableRow[] {
+  const locale = f.locale;
   return bars.map((b) => {
     const row = result.rows.find((r) => r.channel === b.channel);
     const prev = result.previous.find((r) => r.channel === b.channel);
@@ -69,7 +84,12 @@ export function csatTableRows(result: CsatResult, bars: readonly CsatBar[], loca
       previous: frac(b.previous),
       previousN: prev?.n ?? null,
       delta: b.delta,
+      change: changeWords(b, o, f),
+      qValue: b.change?.qValue ?? null,
+      verdict: verdictOf(b, locale),
       fcr: s?.fcr ?? null,
+      fcrLow: s?.fcrLow ?? null,
+      fcrHigh: s?.fcrHigh ?? null,
       firstResponseMs: minutes(s?.firstResponseMedianMin),
       resolutionMs: minutes(s?.resolutionMedianMin),
       tickets: s?.tickets ?? null,

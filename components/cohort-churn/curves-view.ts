@@ -10,6 +10,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import type { CohortChurnResult } from './types.js';
 import { segmentLabel } from '../shared/strings.js';
+import { intervalText } from '../shared/compare-words.js';
 import { axisKey, offsetLabel, tc } from './strings.js';
 
 export function curvesHeight(width: number): number {
@@ -48,6 +49,9 @@ export function renderCurves(label: string, result: CohortChurnResult, ctx: Rend
       )}
       <text class="axis-title" x=${(p.left + p.right) / 2} y=${p.bottom + 36} text-anchor="middle">${tc(locale, axisKey(result.period, result.firstActivity))}</text>
     </g>
+    <g class="bands" aria-hidden="true">
+      ${marked.map((s) => (s.band ? svg`<path class="band" d=${s.band} fill=${s.color}></path>` : nothing))}
+    </g>
     <g class="lines" aria-hidden="true">
       ${l.series.map(
         (s, i) => svg`<path class=${s.kind === 'cohort' ? 'line cohort' : 'line main'} d=${s.path} stroke=${s.color}
@@ -65,7 +69,7 @@ export function renderCurves(label: string, result: CohortChurnResult, ctx: Rend
               rate: f.percent(pt.rate, 1),
               retained: f.number(pt.retained),
               size: f.number(pt.size),
-            })}></circle>`,
+            }) + ` (${intervalText(f, pt.ciLow, pt.ciHigh)})`}></circle>`,
         )}
       </g>`,
     )}
@@ -80,11 +84,16 @@ export function curvesLegend(result: CohortChurnResult, ctx: RenderContext): Tem
         ...l.series.filter((s) => s.kind === 'average').map((s) => ({ name: tc(ctx.locale, 'average'), color: s.color, cls: 'main', dash: '' })),
       ]
     : l.series.map((s, i) => ({ name: seriesName(s, ctx.locale), color: s.color, cls: 'main', dash: dashOf(i) }));
+  const banded = l.series.find((s) => s.band);
   return html`<ul class="legend line-legend">
     ${items.map(
       (i) => html`<li class="key"><svg width="24" height="10" aria-hidden="true" focusable="false">
           <line class=${`line ${i.cls}`} x1="0" x2="24" y1="5" y2="5" stroke=${i.color} stroke-dasharray=${i.dash || nothing}></line></svg>${i.name}</li>`,
     )}
+    ${banded
+      ? html`<li class="key"><svg width="24" height="12" aria-hidden="true" focusable="false">
+          <rect class="band" width="24" height="12" fill=${banded.color}></rect></svg>${tc(ctx.locale, 'bandKey')}</li>`
+      : nothing}
   </ul>`;
 }
 

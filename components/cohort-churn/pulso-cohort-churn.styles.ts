@@ -58,5 +58,11 @@ export const styles = [
     .line-legend .line.cohort {
       stroke-width: 1.5;
     }
+    /* The 95% band of an average: faint, under the lines. */
+    .curves .band,
+    .line-legend .band {
+      fill-opacity: 0.14;
+      stroke: none;
+    }
   `,
 ];

@@ -18,6 +18,7 @@ import { othersNotice } from '../shared/notices.js';
 import type { SkeletonShape } from '../shared/states.js';
 import type { TableColumn } from '../shared/table-view.js';
 import { segmentLabel, t } from '../shared/strings.js';
+import { intervalText } from '../shared/compare-words.js';
 import { renderCurves, curvesLegend } from './curves-view.js';
 import { styles } from './pulso-cohort-churn.styles.js';
 import { heatmapLegend, heatmapRowAt, renderHeatmap } from './heatmap-view.js';
@@ -197,6 +198,8 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       label: tc(locale, 'retained'),
       value: tc(locale, 'retainedOf', { retained: f.number(row.retained), size: f.number(row.size), rate: f.percent(row.rate, 1) }),
     });
+    const ci = intervalText(f, row.ciLow, row.ciHigh);
+    if (ci) lines.push({ label: '', value: ci });
     if (result.mode === 'subscription' && row.offset > 0)
       lines.push({
         label: tc(locale, 'churned'),
@@ -248,6 +251,8 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       { key: 'offset', header: tc(locale, 'offset'), format: 'count' },
       { key: 'retained', header: tc(locale, 'retained'), format: 'count' },
       { key: 'rate', header: tc(locale, 'rate'), format: 'percent', digits: 1 },
+      { key: 'ciLow', header: tc(locale, 'ciLow'), format: 'percent', digits: 1 },
+      { key: 'ciHigh', header: tc(locale, 'ciHigh'), format: 'percent', digits: 1 },
       { key: 'churned', header: tc(locale, 'churned'), format: 'count' },
       { key: 'churnRate', header: tc(locale, 'churnRate'), format: 'percent', digits: 1 },
       { key: 'complete', header: tc(locale, 'complete'), format: 'boolean' },

@@ -10,7 +10,7 @@ import type { RenderContext } from '../shared/chart-element.js';
 import { FRAME_SUMMARY_ID, FRAME_TITLE_ID, renderExportItems } from '../shared/chart-frame.js';
 import type { ChartView, ExportKind } from '../shared/chart-frame.js';
 import { t } from '../shared/strings.js';
-import { arrowOf, formatDelta, formatValue } from './format.js';
+import { arrowOf, evidenceText, formatDelta, formatValue, valueIntervalText } from './format.js';
 import type { KpiResult } from './types.js';
 import { tk } from './strings.js';
 import { countLine, directionSentence, pointLabel, previousPhrase, rangeLabel } from './words.js';
@@ -77,12 +77,14 @@ export function renderCardFrame(o: CardFrameOptions): TemplateResult {
 export function renderCard(r: KpiResult, l: KpiLayout, hidden: boolean, heading: string, ctx: RenderContext): TemplateResult {
   const { f, locale } = ctx;
   const count = hidden ? '' : countLine(r.metric, r.row.n, f);
+  const ci = hidden ? '' : valueIntervalText(r.metric, l.ciLow, l.ciHigh, f);
   return html`<div class=${isWide(ctx.width) ? 'kpi-body wide' : 'kpi-body'}>
     <div class="kpi-figures">
       ${hidden
         ? html`<p part="value" class="kpi-value suppressed">${t(locale, 'suppressed', { k: r.k })}</p>
             <p class="kpi-note">${tk(locale, 'hiddenValue', { k: r.k })}</p>`
         : html`<p part="value" class="kpi-value">${formatValue(r.metric, l.value, f)}</p>`}
+      ${ci ? html`<p class="kpi-ci">${ci}</p>` : nothing}
       ${renderDelta(r, l, ctx)}
       <p class="kpi-meta">${count ? html`<span>${count}</span> · ` : nothing}<span>${rangeLabel(r.from, r.to, f)}</span></p>
     </div>
@@ -95,11 +97,13 @@ function renderDelta(r: KpiResult, l: KpiLayout, ctx: RenderContext): TemplateRe
   const sentence = directionSentence(r, l, f);
   if (l.delta === null) return html`<p part="delta" class="kpi-delta dir-none">${sentence}</p>`;
   const shown = formatDelta(r.metric, l.delta, f);
+  const evidence = evidenceText(r.metric, l, r.minSample, f);
   return html`<p part="delta" class="kpi-delta dir-${l.direction}">
     <span class="kpi-change"><span class="kpi-arrow" aria-hidden="true">${arrowOf(l.delta, shown)}</span>
       ${shown}</span><span class="visually-hidden">, ${sentence}</span>
     <span class="kpi-vs" aria-hidden="true">${tk(locale, 'vs', { previous: previousPhrase(r, locale, f) })}</span>
-  </p>`;
+  </p>
+  ${evidence ? html`<p part="evidence" class="kpi-evidence ev-${l.evidence}">${evidence}</p>` : nothing}`;
 }
 
 /** x of every sparkline period, valued or not: the layout's own x where it has one, the same point scale otherwise. */

@@ -3,10 +3,11 @@
 // the summary ("up 3 points"), and the table columns of the same values.
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { KpiDirection } from '../../src/charts/kpi.js';
+import type { KpiDirection, KpiEvidence, KpiLayout } from '../../src/charts/kpi.js';
 import type { KpiMetric } from '../../src/metrics/kpis.js';
 import type { ColumnFormat } from '../shared/table-view.js';
 import { tk, tkCount } from './strings.js';
+import { testName, tw } from '../shared/compare-words.js';
 
 /** Rates are fractions; their changes read in percentage points. */
 const RATES: ReadonlySet<KpiMetric> = new Set(['churnRate', 'fcr', 'activation', 'adoption']);
@@ -87,11 +88,13 @@ export function arrowOf(delta: number | null, shown: string): string {
   return delta > 0 ? '▲' : '▼';
 }
 
-/** The one-word judgement of a direction, for the summary. */
-export function judgement(locale: Locale, direction: KpiDirection, polarityNeutral: boolean): string {
+/** The one-word judgement of a direction, for the summary: a neutral change says why. */
+export function judgement(locale: Locale, direction: KpiDirection, polarityNeutral: boolean, evidence: KpiEvidence = 'untested'): string {
   if (direction === 'better') return tk(locale, 'betterWord');
   if (direction === 'worse') return tk(locale, 'worseWord');
-  return tk(locale, polarityNeutral ? 'unjudgedWord' : 'sameWord');
+  if (polarityNeutral) return tk(locale, 'unjudgedWord');
+  if (evidence === 'tooFew') return tk(locale, 'tooFewWord');
+  return tk(locale, evidence === 'chance' ? 'chanceWord' : 'sameWord');
 }
 
 export interface ValueColumn {
@@ -134,4 +137,40 @@ export function changeValue(metric: KpiMetric, delta: number | null): number | n
 export function bandInRowUnit(metric: KpiMetric, band: number | undefined): number | undefined {
   if (band === undefined || !Number.isFinite(band)) return undefined;
   return isRate(metric) ? band / 100 : band;
+}
+
+/** The value's 95% interval as the card writes values: "95% CI 66.9% to 70.6%"; '' without one. */
+export function valueIntervalText(metric: KpiMetric, low: number | null, high: number | null, f: Formatters): string {
+  if (low === null || high === null) return '';
+  return tw(f.locale, 'interval', { low: formatValue(metric, low, f), high: formatValue(metric, high, f) });
+}
+
+/** The change's 95% interval in the card's unit: "95% CI −7.9 to −2.9 pts"; '' without one. */
+export function changeIntervalText(metric: KpiMetric, l: Pick<KpiLayout, 'deltaLow' | 'deltaHigh'>, f: Formatters): string {
+  if (l.deltaLow === null || l.deltaHigh === null) return '';
+  const scale = isRate(metric) ? 100 : 1;
+  // CES is a score (1–7): its change has two decimals and no unit; the rest are points.
+  const digits = metric === 'ces' ? 2 : 1;
+  const range = tw(f.locale, 'interval', { low: f.score(l.deltaLow * scale, digits), high: f.score(l.deltaHigh * scale, digits) });
+  return metric === 'ces' ? range : `${range} ${tk(f.locale, 'pts')}`;
+}
+
+/**
+ * What the numbers say about the change, under the delta: "Likely a real change
+ * (95% CI −7.9 to −2.9 pts)", "Could be chance (…)", "Too few to compare (fewer than
+ * 30 in a range)"; '' for a card that is not a share (judged by its band alone).
+ */
+export function evidenceText(metric: KpiMetric, l: KpiLayout, minSample: number, f: Formatters): string {
+  if (l.delta === null) return '';
+  if (l.evidence === 'tooFew') return tk(f.locale, 'evidenceTooFew', { n: f.number(minSample) });
+  const interval = changeIntervalText(metric, l, f);
+  if (!interval || l.evidence === 'untested') return '';
+  return tk(f.locale, l.evidence === 'significant' ? 'evidenceReal' : 'evidenceChance', { interval });
+}
+
+/** The change with its interval and test, for the table: "−5.4 pts (95% CI −7.9 to −2.9 pts), two-proportion z-test". */
+export function changeCell(metric: KpiMetric, l: Pick<KpiLayout, 'delta' | 'deltaLow' | 'deltaHigh' | 'test'>, f: Formatters): string {
+  const interval = changeIntervalText(metric, l, f);
+  if (!interval || !l.test) return '';
+  return `${formatDelta(metric, l.delta, f)} (${interval}), ${testName(f.locale, l.test)}`;
 }

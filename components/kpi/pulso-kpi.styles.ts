@@ -79,6 +79,8 @@ export const styles = [
     }
     .kpi-note,
     .kpi-meta,
+    .kpi-ci,
+    .kpi-evidence,
     .kpi-vs {
       color: var(--_pulso-muted);
       font-size: 0.8125rem;
@@ -108,6 +110,15 @@ export const styles = [
       color: var(--_pulso-bad);
     }
     .dir-neutral .kpi-change {
+      color: var(--_pulso-fg);
+    }
+    .kpi-ci,
+    .kpi-evidence {
+      font-size: 0.75rem;
+      font-variant-numeric: tabular-nums;
+    }
+    /* The evidence behind the colour: a likely real change reads in the text colour. */
+    .kpi-evidence.ev-significant {
       color: var(--_pulso-fg);
     }
     .dir-none {

@@ -56,6 +56,7 @@ const isMetric = (m: string): m is KpiMetric => (KPI_METRICS as readonly string[
  * @csspart toolbar - The table toggle and the download menu.
  * @csspart value - The headline value.
  * @csspart delta - The change since the previous range, with its arrow.
+ * @csspart evidence - Whether the change is likely real, could be chance, or rests on too few, with its interval.
  * @csspart chart - The value, change and sparkline.
  * @csspart table - The table view.
  * @csspart tooltip - The tooltip of the active sparkline point.
@@ -86,6 +87,8 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
   @property({ attribute: 'spark-periods', type: Number }) sparkPeriods?: number;
   /** Activation: how soon after signing up activity counts (ISO-8601 duration, default P7D). */
   @property({ attribute: 'activation-window' }) activationWindow?: string;
+  /** Activation: the events that count (comma-separated; default every event but signup, sign_up and signup_*). */
+  @property({ attribute: 'activation-events' }) activationEvents?: string | string[];
   /** Adoption: the feature events (comma-separated); required for that card. */
   @property() features?: string | string[];
   /** CSAT: a score at least this is satisfied (default 4 of 5). */
@@ -96,6 +99,8 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
   @property({ attribute: 'neutral-band', type: Number }) neutralBand?: number;
   /** Which way is good: up, down or neutral (default per metric: down for churn, CES and times). */
   @property() polarity?: string;
+  /** A change over fewer than this in either range is not judged: "too few to compare" (default 30). */
+  @property({ attribute: 'min-sample', type: Number }) minSample?: number;
 
   /** "Now" for a card without `to` or `as-of`: read when its options change or it runs again, so a drawn card does not move. */
   private clock?: { key: string; now: number };
@@ -110,6 +115,8 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
       sparkUnit: textOption(this.sparkUnit) ?? this.inherited('period', undefined),
       sparkPeriods: numberOption(this.sparkPeriods),
       activationWindow: textOption(this.activationWindow),
+      activationEvents: listOption(this.activationEvents),
+      minSample: numberOption(this.minSample),
       features: listOption(this.features),
       satisfiedMin: numberOption(this.satisfiedMin),
       minCellSize: this.smallCells(this.minCellSize),

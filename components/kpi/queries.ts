@@ -11,6 +11,7 @@ import type { Answers, WidgetPlan } from '../shared/data-types.js';
 import type { KpiResult } from './types.js';
 import type { KpiPolarity } from '../../src/charts/kpi.js';
 import { lastPeriodBefore } from '../../src/metrics/grid.js';
+import { checkMinSample } from '../../src/metrics/compare.js';
 import { addDuration, bucketer, checkPeriod, parseDuration, parseTimestamp } from '../../src/time/index.js';
 import type { Period } from '../../src/time/index.js';
 
@@ -101,11 +102,13 @@ export interface KpiInput {
   sparkUnit?: string;
   sparkPeriods?: number;
   activationWindow?: string;
+  activationEvents?: string[];
   features?: string[];
   satisfiedMin?: number;
   minCellSize?: number;
   neutralBand?: number;
   polarity?: string;
+  minSample?: number;
   timeZone?: string;
   now: number;
 }
@@ -120,7 +123,8 @@ function settings(o: KpiInput) {
   const period = sparkPeriod(o.sparkUnit ?? 'month');
   const count = checkSparkPeriods(o.sparkPeriods);
   const spark = period ? sparkWindow(period, to, count, o.timeZone) : undefined;
-  return { metric, polarity, neutralBand, from, to, period, spark };
+  const minSample = checkMinSample(o.minSample, 'min-sample');
+  return { metric, polarity, neutralBand, from, to, period, spark, minSample };
 }
 
 export function kpiPlan(o: KpiInput): WidgetPlan {
@@ -128,6 +132,8 @@ export function kpiPlan(o: KpiInput): WidgetPlan {
   const options = {
     metrics: [s.metric],
     activationWindow: o.activationWindow,
+    activationEvents: o.activationEvents,
+    minSample: s.minSample,
     features: o.features,
     satisfiedMin: o.satisfiedMin,
     minCellSize: o.minCellSize,
@@ -154,5 +160,6 @@ export function kpiResult(answers: Answers, o: KpiInput): KpiResult {
     features: o.features,
     neutralBand: s.neutralBand,
     polarity: s.polarity,
+    minSample: s.minSample,
   };
 }

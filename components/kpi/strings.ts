@@ -85,6 +85,19 @@ const en = {
   emptyActivityFiltered: 'No activity for {filters}.',
   showTable: 'Show table',
   download: 'Download',
+  evidenceReal: 'Likely a real change ({interval})',
+  evidenceChance: 'Could be chance ({interval})',
+  evidenceTooFew: 'Too few to compare (fewer than {n} in a range)',
+  sameChance: 'not clearly different from {previous}: it could be chance',
+  sameTooFew: 'too few to compare with {previous}',
+  chanceWord: 'could be chance',
+  tooFewWord: 'too few to compare',
+  realWord: 'likely real',
+  pts: 'pts',
+  ciLow: '95% CI low',
+  ciHigh: '95% CI high',
+  changeCi: 'Change, 95% CI and test',
+  verdict: 'Verdict',
 };
 
 type Key = keyof typeof en;
@@ -167,6 +180,19 @@ const ptBR: Record<Key, string> = {
   emptyActivityFiltered: 'Nenhuma atividade para {filters}.',
   showTable: 'Mostrar tabela',
   download: 'Baixar',
+  evidenceReal: 'Provavelmente uma mudança real ({interval})',
+  evidenceChance: 'Pode ser acaso ({interval})',
+  evidenceTooFew: 'Poucos dados para comparar (menos de {n} em um período)',
+  sameChance: 'sem diferença clara em relação a {previous}: pode ser acaso',
+  sameTooFew: 'poucos dados para comparar com {previous}',
+  chanceWord: 'pode ser acaso',
+  tooFewWord: 'poucos dados para comparar',
+  realWord: 'provavelmente real',
+  pts: 'pts',
+  ciLow: 'IC 95% inferior',
+  ciHigh: 'IC 95% superior',
+  changeCi: 'Mudança, IC 95% e teste',
+  verdict: 'Conclusão',
 };
 
 const es: Record<Key, string> = {
@@ -247,6 +273,19 @@ const es: Record<Key, string> = {
   emptyActivityFiltered: 'Ninguna actividad para {filters}.',
   showTable: 'Mostrar tabla',
   download: 'Descargar',
+  evidenceReal: 'Probablemente un cambio real ({interval})',
+  evidenceChance: 'Puede ser azar ({interval})',
+  evidenceTooFew: 'Muy pocos datos para comparar (menos de {n} en un período)',
+  sameChance: 'sin diferencia clara respecto a {previous}: puede ser azar',
+  sameTooFew: 'muy pocos datos para comparar con {previous}',
+  chanceWord: 'puede ser azar',
+  tooFewWord: 'muy pocos datos para comparar',
+  realWord: 'probablemente real',
+  pts: 'ptos',
+  ciLow: 'IC 95 % inferior',
+  ciHigh: 'IC 95 % superior',
+  changeCi: 'Cambio, IC 95 % y prueba',
+  verdict: 'Conclusión',
 };
 
 export type KpiStringKey = Key;

@@ -19,5 +19,7 @@ export interface KpiResult {
   /** The checked `neutral-band` and `polarity` the card was computed with (render never throws on them). */
   neutralBand: number | undefined;
   polarity: KpiPolarity | undefined;
+  /** Below this many in either range the change is not judged. */
+  minSample: number;
   features: string[] | undefined;
 }

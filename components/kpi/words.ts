@@ -8,7 +8,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { KpiMetric } from '../../src/metrics/kpis.js';
 import type { TipContent } from '../shared/chart-element.js';
 import type { TooltipLine } from '../shared/tooltip.js';
-import { changeWords, formatValue, judgement } from './format.js';
+import { changeWords, formatValue, judgement, valueIntervalText } from './format.js';
 import { wholeDays } from './queries.js';
 import { N_NOUN, tk, tkCount } from './strings.js';
 import type { KpiResult } from './types.js';
@@ -49,7 +49,9 @@ export function directionSentence(r: KpiResult, l: KpiLayout, f: Formatters): st
     case 'worse':
       return tk(f.locale, 'worse', { previous });
     case 'neutral':
-      return tk(f.locale, l.polarity === 'neutral' ? 'unjudged' : 'same', { previous });
+      if (l.polarity === 'neutral') return tk(f.locale, 'unjudged', { previous });
+      if (l.evidence === 'tooFew') return tk(f.locale, 'sameTooFew', { previous });
+      return tk(f.locale, l.evidence === 'chance' ? 'sameChance' : 'same', { previous });
     default:
       return tk(f.locale, 'noPrevious', { previous });
   }
@@ -68,7 +70,7 @@ export function kpiSummary(r: KpiResult, l: KpiLayout, hidden: boolean, f: Forma
     value,
     previous,
     change: changeWords(r.metric, l.delta, f),
-    judgement: judgement(locale, l.direction, neutral),
+    judgement: judgement(locale, l.direction, neutral, l.evidence),
   });
 }
 
@@ -82,6 +84,8 @@ export function pointTip(r: KpiResult, i: number, f: Formatters): TipContent {
   if (p.suppressed) lines.push({ label: '', value: tk(locale, 'hiddenValue', { k: r.k }) });
   else {
     lines.push({ label: metricName(locale, r.metric, r.features), value: formatValue(r.metric, p.value, f) });
+    const ci = valueIntervalText(r.metric, p.ciLow, p.ciHigh, f);
+    if (ci) lines.push({ label: '', value: ci });
     const count = countLine(r.metric, p.n, f);
     if (count) lines.push({ label: '', value: count });
   }

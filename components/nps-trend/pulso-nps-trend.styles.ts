@@ -40,5 +40,17 @@ export const styles = [
       stroke: var(--_pulso-surface);
       stroke-width: 1.5;
     }
+    /* Few answers: a hollow point, no band (the interval of one answer has no width). */
+    .few-key {
+      fill: none;
+      stroke: var(--_pulso-fg);
+      stroke-width: 2;
+    }
+    .points circle.few {
+      fill: var(--_pulso-surface);
+      /* currentColor is the series colour, given as the circle's color attribute. */
+      stroke: currentColor;
+      stroke-width: 2;
+    }
   `,
 ];

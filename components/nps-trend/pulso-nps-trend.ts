@@ -8,6 +8,7 @@ import type { NpsTrendRow } from '../../src/metrics/nps.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
 import { PulsoChartElement, numberOption, textOption } from '../shared/chart-element.js';
+import { checkMinSample, DEFAULT_MIN_SAMPLE } from '../../src/metrics/compare.js';
 import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/chart-element.js';
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
@@ -60,6 +61,8 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   @property({ type: Number }) target?: number;
   /** Periods with counts below this are shown as hidden ("< k"); 0 = off (default: the dashboard's). */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
+  /** Periods with fewer answers than this are drawn hollow, without a band, and marked "few answers" (default 30). */
+  @property({ attribute: 'min-answers', type: Number }) minAnswers?: number;
   /** Hide the 95% band. */
   @property({ attribute: 'hide-band', type: Boolean }) hideBand = false;
   /** Hide the answer mix under the line. */
@@ -70,6 +73,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   }
 
   protected plan(): WidgetPlan {
+    checkMinSample(numberOption(this.minAnswers), 'min-answers');
     const options = {
       period: this.periodInForce,
       from: this.inherited('from', this.from),
@@ -145,7 +149,17 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   /** What the view draws besides the rows. */
   private viewOptions(ctx: RenderContext): TrendViewOptions {
     const target = typeof this.target === 'number' && Number.isFinite(this.target) ? this.target : undefined;
-    return { label: textOption(this.heading) ?? this.defaultHeading(ctx.locale), target, hideBand: this.hideBand, hideMix: this.hideMix };
+    return {
+      label: textOption(this.heading) ?? this.defaultHeading(ctx.locale),
+      minAnswers: this.minAnswersInForce,
+      target,
+      hideBand: this.hideBand,
+      hideMix: this.hideMix,
+    };
+  }
+
+  private get minAnswersInForce(): number {
+    return numberOption(this.minAnswers) ?? DEFAULT_MIN_SAMPLE;
   }
 
   protected renderChart(result: NpsTrendResult, ctx: RenderContext): TemplateResult {
@@ -175,6 +189,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
     lines.push({ label: tn(locale, 'nps'), value: f.score(row.nps, 1) });
     lines.push({ label: tn(locale, 'interval'), value: tn(locale, 'intervalValue', { low: f.score(row.ciLow, 1), high: f.score(row.ciHigh, 1) }) });
     lines.push({ label: tn(locale, 'answers'), value: f.number(row.n) });
+    if (this.isFew(row)) lines.push({ label: '', value: tn(locale, 'fewTip', { n: f.number(this.minAnswersInForce) }) });
     for (const part of PARTS)
       lines.push({ label: tn(locale, part), value: tn(locale, 'share', { share: f.percent(row.n ? (row[part] ?? 0) / row.n : null, 0), count: f.number(row[part]) }) });
     if ((this.rolling ?? 1) > 1) lines.push({ label: '', value: tn(locale, 'rolling', { w: f.number(this.rolling) }) });
@@ -197,8 +212,15 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
       { key: 'ciLow', header: tn(locale, 'ciLow'), format: 'score', digits: 1 },
       { key: 'ciHigh', header: tn(locale, 'ciHigh'), format: 'score', digits: 1 },
     ];
+    cols.push({ key: 'note', header: tn(locale, 'note'), format: 'text' });
     if (result.segmented) cols.splice(1, 0, { key: 'segment', header: tn(locale, 'segment'), format: 'text' });
-    return { columns: cols, rows: result.rows };
+    const rows = result.rows.map((r) => (this.isFew(r) ? { ...r, note: tn(locale, 'few') } : r));
+    return { columns: cols, rows };
+  }
+
+  /** A scored period with fewer answers than min-answers. */
+  private isFew(row: NpsTrendRow): boolean {
+    return row.nps !== null && row.n !== null && row.n < this.minAnswersInForce;
   }
 }
 

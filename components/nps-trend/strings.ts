@@ -26,6 +26,10 @@ const en = {
   summaryRange: 'Over {count} periods it ranged from {min} to {max}.',
   summarySegments: 'Latest NPS by segment: {list}.',
   noAnswers: 'no answers',
+  few: 'few answers',
+  fewTip: 'Few answers (fewer than {n}): the point is uncertain, whatever its interval says',
+  fewKey: 'Hollow point: fewer than {n} answers, no band drawn',
+  note: 'Note',
 };
 
 type Key = keyof typeof en;
@@ -55,6 +59,10 @@ const ptBR: Record<Key, string> = {
   summaryRange: 'Em {count} períodos, variou de {min} a {max}.',
   summarySegments: 'NPS mais recente por segmento: {list}.',
   noAnswers: 'sem respostas',
+  few: 'poucas respostas',
+  fewTip: 'Poucas respostas (menos de {n}): o ponto é incerto, diga o que disser o intervalo',
+  fewKey: 'Ponto vazado: menos de {n} respostas, sem faixa',
+  note: 'Observação',
 };
 
 const es: Record<Key, string> = {
@@ -82,6 +90,10 @@ const es: Record<Key, string> = {
   summaryRange: 'En {count} períodos osciló entre {min} y {max}.',
   summarySegments: 'NPS más reciente por segmento: {list}.',
   noAnswers: 'sin respuestas',
+  few: 'pocas respuestas',
+  fewTip: 'Pocas respuestas (menos de {n}): el punto es incierto, diga lo que diga el intervalo',
+  fewKey: 'Punto hueco: menos de {n} respuestas, sin banda',
+  note: 'Nota',
 };
 
 export const tn = translator({ 'pt-BR': ptBR, en, es });

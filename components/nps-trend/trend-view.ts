@@ -18,6 +18,8 @@ import { tn } from './strings.js';
 export interface TrendViewOptions {
   /** The chart's accessible name. */
   label: string;
+  /** Fewer answers than this: a hollow point, no band. */
+  minAnswers: number;
   target?: number;
   hideBand: boolean;
   hideMix: boolean;
@@ -54,6 +56,7 @@ export function trendGeometry(result: NpsTrendResult, width: number, f: Formatte
     target: o.target,
     minTickSpacing: tickSpacing(periods.map((p) => tickLabel(f, p, result.period))),
     margin: { left: 44, right: 16, top: 16, bottom: mix ? MIX_H + MIX_GAP + 28 : 32 },
+    minN: o.minAnswers,
   });
   const index = new Map(line.x.domain.map((p, i) => [p, i]));
   const xOf = (p: string) => line.plot.left + line.x.step * ((index.get(p) ?? 0) + 0.5);
@@ -98,7 +101,8 @@ export function renderTrend(result: NpsTrendResult, ctx: RenderContext, o: Trend
       (s, row) => svg`<g class="points">
         ${s.points.map(
           (pt) => svg`<circle data-mark data-row=${row} data-col=${l.x.domain.indexOf(pt.period)}
-            data-period=${pt.period} role="img" cx=${pt.x} cy=${pt.y} r=${r} fill=${s.color}
+            data-period=${pt.period} role="img" cx=${pt.x} cy=${pt.y} r=${r} fill=${s.color} class=${pt.few ? 'few' : nothing}
+            color=${pt.few ? s.color : nothing}
             aria-label=${tn(locale, 'pointLabel', {
               series: result.segmented ? `${seriesName(s, locale)}, ` : '',
               period: f.periodLabel(pt.period, result.period, 'long'),
@@ -106,7 +110,7 @@ export function renderTrend(result: NpsTrendResult, ctx: RenderContext, o: Trend
               low: f.score(pt.ciLow, 1),
               high: f.score(pt.ciHigh, 1),
               n: f.number(pt.n),
-            })}></circle>`,
+            }) + (pt.few ? `, ${tn(locale, 'few')}` : '')}></circle>`,
         )}
       </g>`,
     )}
@@ -132,6 +136,7 @@ function renderMix(result: NpsTrendResult, g: Geometry, f: Formatters): Template
 export function trendLegend(result: NpsTrendResult, ctx: RenderContext, o: TrendViewOptions): TemplateResult {
   const { locale } = ctx;
   const series = trendGeometry(result, ctx.width, ctx.f, o).line.series;
+  const few = series.some((s) => s.points.some((p) => p.few));
   return html`<ul class="legend">
     ${result.segmented
       ? series.map(
@@ -144,6 +149,9 @@ export function trendLegend(result: NpsTrendResult, ctx: RenderContext, o: Trend
           (part) => html`<li class="key"><svg width="12" height="12" aria-hidden="true" focusable="false">
               <rect width="12" height="12" fill=${MIX_COLORS[part]}></rect></svg>${tn(locale, part)}</li>`,
         )
+      : nothing}
+    ${few
+      ? html`<li class="key"><svg width="12" height="12" aria-hidden="true" focusable="false"><circle class="few-key" cx="6" cy="6" r="4.5"></circle></svg>${tn(locale, 'fewKey', { n: ctx.f.number(o.minAnswers) })}</li>`
       : nothing}
   </ul>`;
 }

@@ -1,13 +1,14 @@
 // Layout of <pulso-adoption-funnel> in feature mode (SPEC §3.6, DESIGN.md §3.7):
 // adoption rate over periods on a fixed 0–1 axis, one line per feature (or, given
 // `feature`, one per segment), gapped where a period has no rate (as line.ts).
-// `significant` reads the metric's pValue (see the notes at the top of funnel.ts).
+// `significant` reads the metric's q-value (see the notes at the top of funnel.ts).
 import { linear, point } from './scales.js';
 import { line } from 'd3-shape';
 import type { AdoptionRow } from '../metrics/adoption.js';
 import { byCode, isNum, numOrNull, RATE_TICKS, thinPeriods } from './bands.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
 import { categorical } from './palette.js';
+import { comparisonOf, type MarkComparison } from './significance.js';
 
 export interface AdoptionLayoutOptions {
   width: number;
@@ -30,7 +31,13 @@ export interface AdoptionPoint {
   adoption: number;
   active: number | null;
   adopters: number | null;
+  /** The 95% interval of adoption. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** The row's comparison, as the metric gave it. */
+  comparison: MarkComparison;
   pValue: number | null;
+  /** q < alpha; null when the row is compared with nothing (or too few). */
   significant: boolean | null;
 }
 
@@ -124,7 +131,7 @@ function adoptionSeries(
   const points = sorted
     .filter((r) => isNum(r.adoption))
     .map((r) => {
-      const pValue = isNum(r.pValue) ? r.pValue : null;
+      const comparison = comparisonOf(r);
       return {
         period: r.period,
         x: px(xOf(r.period)),
@@ -132,8 +139,11 @@ function adoptionSeries(
         adoption: r.adoption!,
         active: numOrNull(r.active),
         adopters: numOrNull(r.adopters),
-        pValue,
-        significant: pValue === null ? null : pValue < alpha,
+        ciLow: numOrNull(r.ciLow),
+        ciHigh: numOrNull(r.ciHigh),
+        comparison,
+        pValue: comparison.pValue,
+        significant: comparison.qValue === null ? null : comparison.qValue < alpha,
       };
     });
   return {

@@ -1,12 +1,16 @@
 // Layout of the channel CSAT bars (SPEC §3.3, DESIGN.md §3.7): rows of
 // channelCsat() for one period → one horizontal bar per channel on a fixed
 // 0–100 % axis, best first, with its 95% Wilson whisker, a small-sample flag
-// and, given the previous period's rows, the change and a tick at the old value.
+// and, given the previous period's rows, the change (compared as SPEC §3.10 says,
+// csat-change.ts) and a tick at the old value.
 import { linear } from './scales.js';
 import type { ChannelCsatRow } from '../metrics/csat.js';
 import { bands, byCode, isNum, thinValues } from './bands.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
 import { categorical, NEUTRAL_FILL, textOn } from './palette.js';
+import { csatChanges, type CsatChange } from './csat-change.js';
+
+export type { CsatChange } from './csat-change.js';
 
 export interface CsatBarsOptions {
   width: number;
@@ -30,6 +34,10 @@ export interface CsatBarsOptions {
   wideInterval?: number;
   /** Fewer answers than this flag the bar `wide`; default 30. */
   minN?: number;
+  /** Fewer answers than this in either window: the change is not compared (default 30). */
+  minSample?: number;
+  /** A change is `significant` below this q-value; default 0.05. */
+  alpha?: number;
   /** Least space between x tick labels, default 40 px. */
   minTickSpacing?: number;
 }
@@ -59,6 +67,10 @@ export interface CsatBar {
   previous: number | null;
   previousX: number | null;
   delta: number | null;
+  /** The change compared with the previous period; null without a previous value. */
+  change: CsatChange | null;
+  /** The change is likely real: q < alpha. Null when it was not tested. */
+  significant: boolean | null;
 }
 
 export interface CsatBarsLayout {
@@ -85,6 +97,8 @@ export function csatBarsLayout(
   const gap = size(options.gap, 4);
   const selected = [...selectPeriod(rows, options.period, 'period')].sort(byCsat);
   const previous = previousByChannel(options.previous, options.previousPeriod);
+  const changes = csatChanges(selected, previous, size(options.minSample, 30));
+  const alpha = size(options.alpha, 0.05);
   const givenH = options.height === undefined ? undefined : size(options.height);
   const { slot, bar } = bands(
     selected.length,
@@ -111,7 +125,12 @@ export function csatBarsLayout(
       x: px(x(value)),
     })),
     barHeight: px(bar),
-    bars: selected.map((r, i) => barOf(r, previous.get(r.channel), m.top + i * slot, bar, ctx)),
+    bars: selected.map((r, i) => {
+      const b = barOf(r, previous.get(r.channel), m.top + i * slot, bar, ctx);
+      const change = b.delta === null ? null : changes[i];
+      const q = change?.qValue ?? null;
+      return { ...b, change, significant: q === null ? null : q < alpha };
+    }),
   };
 }
 
@@ -127,7 +146,7 @@ function barOf(
   y: number,
   h: number,
   ctx: BarContext,
-): CsatBar {
+): Omit<CsatBar, 'change' | 'significant'> {
   const csat = isNum(r.csat) ? r.csat : null;
   const ci = isNum(r.ciLow) && isNum(r.ciHigh) ? { low: r.ciLow, high: r.ciHigh } : null;
   const n = isNum(r.n) ? r.n : null;

@@ -1,10 +1,12 @@
 // Layout of retention curves (SPEC §3.1, issue 4): the other view of the cohort
 // triangle. Either one line per cohort plus their weighted average, or, to
-// compare segments, one weighted-average line per segment. Pure geometry from
-// d3-scale/d3-shape path strings; <pulso-cohort-churn> renders it.
+// compare segments, one weighted-average line per segment, each average with the
+// 95% Wilson band of Σ retained / Σ size. Pure geometry from d3-scale/d3-shape
+// path strings; <pulso-cohort-churn> renders it.
 import { linear } from './scales.js';
-import { line } from 'd3-shape';
+import { area, line } from 'd3-shape';
 import type { RetentionRow } from '../metrics/retention.js';
+import { wilson } from '../metrics/stats.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
 import { categorical } from './palette.js';
 
@@ -30,6 +32,9 @@ export interface CurvePoint {
   rate: number;
   retained: number;
   size: number;
+  /** The 95% Wilson interval of rate (retained of size). */
+  ciLow: number;
+  ciHigh: number;
   /** Whether the period has ended (always: lines and averages use ended periods only). */
   complete: boolean;
 }
@@ -40,6 +45,8 @@ export interface CurveSeries {
   key: string;
   color: string;
   path: string;
+  /** The 95% band of an average (segment or overall); '' for a cohort's own line. */
+  band: string;
   points: CurvePoint[];
 }
 
@@ -72,7 +79,12 @@ export function weightedAverage(rows: readonly RetentionRow[]): Omit<CurvePoint,
   }
   return [...acc]
     .sort((a, b) => a[0] - b[0])
-    .map(([offset, a]) => ({ offset, rate: a.retained / a.size, retained: a.retained, size: a.size, complete: true }));
+    .map(([offset, a]) => ({ offset, rate: a.retained / a.size, retained: a.retained, size: a.size, ...interval(a.retained, a.size), complete: true }));
+}
+
+function interval(retained: number, size: number): { ciLow: number; ciHigh: number } {
+  const w = wilson(retained, size)!;
+  return { ciLow: w.low, ciHigh: w.high };
 }
 
 export function retentionCurvesLayout(rows: readonly RetentionRow[], options: CurvesOptions): CurvesLayout {
@@ -85,11 +97,17 @@ export function retentionCurvesLayout(rows: readonly RetentionRow[], options: Cu
   const x = linear([0, Math.max(1, maxOffset)], [plot.left, plot.right]);
   const y = linear([0, 1], [plot.bottom, plot.top], true);
   const place = (p: Omit<CurvePoint, 'x' | 'y'>): CurvePoint => ({ ...p, x: px(x(p.offset)), y: px(y(p.rate)) });
+  const bandOf = (points: CurvePoint[]) =>
+    area<CurvePoint>()
+      .x((p) => p.x)
+      .y0((p) => y(p.ciLow))
+      .y1((p) => y(p.ciHigh))
+      .digits(1)(points) ?? '';
   const segments = [...new Set(valid.map((r) => r.segment))];
   const series: CurveSeries[] = [];
   if (options.compareSegments && segments.length > 0) {
     segments.forEach((s, i) =>
-      series.push(seriesOf('segment', s ?? '', categorical(i), weightedAverage(valid.filter((r) => r.segment === s)).map(place))),
+      series.push(seriesOf('segment', s ?? '', categorical(i), weightedAverage(valid.filter((r) => r.segment === s)).map(place), bandOf)),
     );
   } else {
     const chosen = options.segment ?? (segments.length > 1 ? undefined : segments[0]);
@@ -100,11 +118,11 @@ export function retentionCurvesLayout(rows: readonly RetentionRow[], options: Cu
       // Ended periods only: a period still running would dip (activity) or bulge (subscription) at each line's end.
       const points = group
         .filter((r) => shown(r) && r.complete)
-        .map((r) => place({ offset: r.offset, rate: r.rate!, retained: r.retained!, size: r.size!, complete: true }));
+        .map((r) => place({ offset: r.offset, rate: r.rate!, retained: r.retained!, size: r.size!, ...interval(r.retained!, r.size!), complete: true }));
       if (points.length) series.push(seriesOf('cohort', cohort, COHORT_LINE, points));
     }
     const avg = weightedAverage(own).map(place);
-    if (avg.length) series.push(seriesOf('average', '', categorical(0), avg));
+    if (avg.length) series.push(seriesOf('average', '', categorical(0), avg, bandOf));
   }
   return {
     width: px(width),
@@ -127,12 +145,12 @@ function byCohort(rows: readonly RetentionRow[]): Map<string, RetentionRow[]> {
   return groups;
 }
 
-function seriesOf(kind: CurveKind, key: string, color: string, points: CurvePoint[]): CurveSeries {
+function seriesOf(kind: CurveKind, key: string, color: string, points: CurvePoint[], band?: (p: CurvePoint[]) => string): CurveSeries {
   const d = line<CurvePoint>()
     .x((p) => p.x)
     .y((p) => p.y)
     .digits(1);
-  return { kind, key, color, path: d(points) ?? '', points };
+  return { kind, key, color, path: d(points) ?? '', band: band ? band(points) : '', points };
 }
 
 /** 0, k, 2k… with k the least whole step that keeps labels `spacing` apart. */

@@ -4,18 +4,18 @@
 // by side within a step. Feature mode (SPEC §3.6): adoption rate over periods, one
 // line per feature (or per segment for one feature), in adoption.ts, re-exported here.
 //
-// Significance is the metric's, never recomputed here: FunnelRow.pValue and
-// AdoptionRow.pValue are two-sided two-proportion z-tests with pooled variance
-// (src/metrics/stats.ts twoProportionTest) of a segment against the other shown
-// segments pooled (adoption with compare 'features': a feature against the first).
-// A bar or point is `significant` when pValue < alpha; null when there is no p-value.
-// Many segments × steps make some false alarms likely: pass a smaller alpha
-// (e.g. 0.05 / comparisons) to correct for it.
+// Significance is the metric's, never recomputed here: funnel and adoption rows carry
+// compareProportions (SPEC §3.10) of a segment against the other shown segments
+// pooled (adoption with compare 'features': a feature against the first, paired),
+// and a Benjamini–Hochberg q-value across every comparison of the result. A bar or
+// point is `significant` when its q-value is below alpha; null when the row is
+// compared with nothing or has too few to compare.
 import { linear } from './scales.js';
 import type { FunnelRow } from '../metrics/funnel.js';
 import { bands, isNum, numOrNull, RATE_TICKS, thinValues } from './bands.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
 import { categorical, NEUTRAL_FILL, textOn } from './palette.js';
+import { comparisonOf, type MarkComparison } from './significance.js';
 
 export { adoptionLayout } from './adoption.js';
 export type {
@@ -57,10 +57,16 @@ export interface FunnelBar {
   cy: number;
   entered: number | null;
   conversion: number | null;
+  /** The 95% interval of conversion. */
+  ciLow: number | null;
+  ciHigh: number | null;
   fromPrevious: number | null;
   dropOff: number | null;
   medianTimeToConvertMs: number | null;
+  /** The row's comparison, as the metric gave it. */
+  comparison: MarkComparison;
   pValue: number | null;
+  /** q < alpha; null when the row is compared with nothing (or too few). */
   significant: boolean | null;
   suppressed: boolean;
   fill: string;
@@ -161,7 +167,7 @@ function funnelBar(
   alpha: number,
 ): FunnelBar {
   const conversion = isNum(r.conversion) ? r.conversion : null;
-  const pValue = isNum(r.pValue) ? r.pValue : null;
+  const comparison = comparisonOf(r);
   const fill = conversion === null ? NEUTRAL_FILL : color;
   return {
     step: r.step,
@@ -174,11 +180,14 @@ function funnelBar(
     cy: px(y + h / 2),
     entered: numOrNull(r.entered),
     conversion,
+    ciLow: numOrNull(r.ciLow),
+    ciHigh: numOrNull(r.ciHigh),
     fromPrevious: numOrNull(r.fromPrevious),
     dropOff: numOrNull(r.dropOff),
     medianTimeToConvertMs: numOrNull(r.medianTimeToConvertMs),
-    pValue,
-    significant: pValue === null ? null : pValue < alpha,
+    comparison,
+    pValue: comparison.pValue,
+    significant: comparison.qValue === null ? null : comparison.qValue < alpha,
     suppressed: r.suppressed === true,
     fill,
     textFill: textOn(fill),

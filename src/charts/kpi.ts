@@ -14,13 +14,19 @@
 import { linear, point } from './scales.js';
 import { line } from 'd3-shape';
 import type { KpiMetric, KpiPoint, KpiRow } from '../metrics/kpis.js';
-import { twoProportionTest } from '../metrics/stats.js';
-import { byCode, isNum } from './bands.js';
+import type { KpiTest } from '../metrics/kpis.js';
+import { byCode, isNum, numOrNull } from './bands.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
 
 export type KpiPolarity = 'up' | 'down' | 'neutral';
-/** better/worse: a change in the good/bad direction; neutral: too small, not significant, or not judged; none: no change to judge. */
+/** better/worse: a change in the good/bad direction; neutral: too small, not significant, too few, or not judged; none: no change to judge. */
 export type KpiDirection = 'better' | 'worse' | 'neutral' | 'none';
+/**
+ * What the numbers say about a change: `significant` (the row's test, p < alpha — one
+ * comparison per card, so no adjustment), `chance` (p ≥ alpha), `tooFew` (a range has
+ * fewer than minSample), `untested` (times and volume, judged by their band alone).
+ */
+export type KpiEvidence = 'significant' | 'chance' | 'tooFew' | 'untested';
 
 export const KPI_POLARITY: Readonly<Record<KpiMetric, KpiPolarity>> = Object.freeze({
   churnRate: 'down',
@@ -62,6 +68,8 @@ export interface KpiDirectionOptions {
   pValue?: number | null;
   /** Default 0.05. */
   alpha?: number;
+  /** A range counts fewer than the minimum sample: the change is neutral whatever its size. */
+  tooFew?: boolean | null;
 }
 
 export function kpiDirection(
@@ -76,39 +84,16 @@ export function kpiDirection(
       ? Math.abs(options.neutralBand)
       : (KPI_NEUTRAL_BAND[metric] ?? 0);
   if (polarity === 'neutral' || delta === 0 || Math.abs(delta) < band) return 'neutral';
+  if (options.tooFew === true) return 'neutral';
   if (isNum(options.pValue) && options.pValue >= size(options.alpha, 0.05)) return 'neutral';
   return delta > 0 === (polarity === 'up') ? 'better' : 'worse';
 }
 
-/** Cards whose value is a share of `n` (csat in percent); the rest have no two-proportion test. */
-const PROPORTIONS: Partial<Record<KpiMetric, number>> = {
-  churnRate: 1,
-  csat: 100,
-  fcr: 1,
-  activation: 1,
-  adoption: 1,
-};
-
-/**
- * Two-sided p-value of the change of a proportion card (churnRate, csat, fcr,
- * activation, adoption): the pooled two-proportion z-test of src/metrics/stats.ts,
- * on value × n against previous × previousN. The two ranges count different
- * windows, but for churnRate, activation and adoption partly the same customers, so
- * this is a guide, not an exact test. Null for other cards or missing counts.
- */
-export function kpiChangePValue(row: KpiRow): number | null {
-  const scale = PROPORTIONS[row.metric];
-  if (
-    scale === undefined ||
-    !isNum(row.value) ||
-    !isNum(row.previous) ||
-    !isNum(row.n) ||
-    !isNum(row.previousN)
-  )
-    return null;
-  const x1 = Math.round((row.value / scale) * row.n);
-  const x2 = Math.round((row.previous / scale) * row.previousN);
-  return twoProportionTest(x1, row.n, x2, row.previousN)?.pValue ?? null;
+/** What the row's comparison says about its change (see KpiEvidence). */
+export function kpiEvidence(row: Pick<KpiRow, 'pValue' | 'tooFew'>, alpha = 0.05): KpiEvidence {
+  if (row.tooFew === true) return 'tooFew';
+  if (isNum(row.pValue)) return row.pValue < alpha ? 'significant' : 'chance';
+  return 'untested';
 }
 
 export interface SparklineOptions {
@@ -199,10 +184,8 @@ function domainOf(values: number[], options: SparklineOptions): [number, number]
   return [lo - pad, hi + pad];
 }
 
-export interface KpiLayoutOptions extends SparklineOptions, Omit<KpiDirectionOptions, 'pValue'> {
-  /** Neutral when the change of a proportion card is not significant (kpiChangePValue ≥ alpha); default false. */
-  test?: boolean;
-}
+/** The row's comparison (pValue, tooFew) decides with the band and the polarity. */
+export type KpiLayoutOptions = SparklineOptions & Omit<KpiDirectionOptions, 'pValue' | 'tooFew'>;
 
 export interface KpiLayout {
   metric: KpiMetric;
@@ -211,8 +194,14 @@ export interface KpiLayout {
   delta: number | null;
   polarity: KpiPolarity;
   direction: KpiDirection;
-  /** kpiChangePValue(row) when `test` is on, else null. */
+  evidence: KpiEvidence;
+  /** The 95% interval of value, and of the change (shares), in the card's unit. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  deltaLow: number | null;
+  deltaHigh: number | null;
   pValue: number | null;
+  test: KpiTest | null;
   suppressed: boolean;
   /** Null when the row has no sparkline. */
   sparkline: SparklineLayout | null;
@@ -220,16 +209,22 @@ export interface KpiLayout {
 
 /** A card: the row's numbers, the direction of its change, and its sparkline. */
 export function kpiLayout(row: KpiRow, options: KpiLayoutOptions): KpiLayout {
-  const pValue = options.test ? kpiChangePValue(row) : null;
-  const delta = isNum(row.delta) ? row.delta : null;
+  const pValue = numOrNull(row.pValue);
+  const delta = numOrNull(row.delta);
   return {
     metric: row.metric,
-    value: isNum(row.value) ? row.value : null,
-    previous: isNum(row.previous) ? row.previous : null,
+    value: numOrNull(row.value),
+    previous: numOrNull(row.previous),
     delta,
     polarity: options.polarity ?? KPI_POLARITY[row.metric] ?? 'neutral',
-    direction: kpiDirection(row.metric, delta, { ...options, pValue }),
+    direction: kpiDirection(row.metric, delta, { ...options, pValue, tooFew: row.tooFew }),
+    evidence: kpiEvidence(row, size(options.alpha, 0.05)),
+    ciLow: numOrNull(row.ciLow),
+    ciHigh: numOrNull(row.ciHigh),
+    deltaLow: numOrNull(row.deltaLow),
+    deltaHigh: numOrNull(row.deltaHigh),
     pValue,
+    test: row.test ?? null,
     suppressed: row.suppressed === true,
     sparkline: row.sparkline ? sparklineLayout(row.sparkline, options) : null,
   };

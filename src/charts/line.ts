@@ -1,6 +1,8 @@
 // Layout of the NPS trend (SPEC §3.2, DESIGN.md §3.7): rows of npsTrend() → one
 // series per segment with a line and a confidence band as SVG path strings
 // (d3-shape, no DOM), broken into gaps where a period has no score, plus ticks.
+// A period with fewer answers than `minN` is `few`: its point is drawn hollow and the
+// band leaves it out, since SPEC §3.2's interval shrinks to nothing on one answer.
 import { linear, point } from './scales.js';
 import { area, line } from 'd3-shape';
 import type { NpsTrendRow } from '../metrics/nps.js';
@@ -16,6 +18,8 @@ export interface NpsTrendOptions {
   target?: number;
   /** Least space between x labels, default 56 px: periods are thinned to every k-th. */
   minTickSpacing?: number;
+  /** Fewer answers than this: a `few` point, and no band there (default 30). */
+  minN?: number;
 }
 
 export interface TrendPoint {
@@ -26,6 +30,8 @@ export interface TrendPoint {
   n: number | null;
   ciLow: number | null;
   ciHigh: number | null;
+  /** Fewer answers than minN: hollow, with no band. */
+  few: boolean;
 }
 
 export interface TrendSeries {
@@ -34,7 +40,7 @@ export interface TrendSeries {
   color: string;
   /** SVG path `d` of the line; one `M` per run of periods with a score. */
   path: string;
-  /** SVG path `d` of the area between ciLow and ciHigh, gapped the same way. */
+  /** SVG path `d` of the area between ciLow and ciHigh, gapped the same way and where answers are few. */
   band: string;
   /** Only periods with a score (the marks a keyboard reaches). */
   points: TrendPoint[];
@@ -80,7 +86,7 @@ export function npsTrendLayout(rows: readonly NpsTrendRow[], options: NpsTrendOp
     xTicks: thin(periods, x.step(), size(options.minTickSpacing, 56)).map((period) => ({ period, x: px(xOf(period)) })),
     yTicks: Y_TICKS.map((value) => ({ value, y: px(yOf(value)) })),
     zeroY: px(yOf(0)),
-    series: groupBySegment(rows).map(([segment, group], i) => seriesOf(segment, group, categorical(i), xOf, yOf)),
+    series: groupBySegment(rows).map(([segment, group], i) => seriesOf(segment, group, categorical(i), xOf, yOf, size(options.minN, 30))),
   };
   if (options.target !== undefined && Number.isFinite(options.target)) layout.targetY = px(yOf(options.target));
   return layout;
@@ -109,15 +115,17 @@ function seriesOf(
   color: string,
   xOf: (p: string) => number,
   yOf: (v: number) => number,
+  minN: number,
 ): TrendSeries {
   const scored = (r: NpsTrendRow): boolean => isNum(r.nps);
+  const few = (r: NpsTrendRow): boolean => !isNum(r.n) || r.n < minN;
   const path = line<NpsTrendRow>()
     .defined(scored)
     .x((r) => xOf(r.period))
     .y((r) => yOf(r.nps ?? 0))
     .digits(1);
   const band = area<NpsTrendRow>()
-    .defined((r) => isNum(r.ciLow) && isNum(r.ciHigh))
+    .defined((r) => isNum(r.ciLow) && isNum(r.ciHigh) && !few(r))
     .x((r) => xOf(r.period))
     .y0((r) => yOf(r.ciLow ?? 0))
     .y1((r) => yOf(r.ciHigh ?? 0))
@@ -130,6 +138,7 @@ function seriesOf(
     n: r.n,
     ciLow: r.ciLow,
     ciHigh: r.ciHigh,
+    few: few(r),
   }));
   return { segment, color, path: path(rows) ?? '', band: band(rows) ?? '', points };
 }

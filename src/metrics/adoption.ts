@@ -8,11 +8,12 @@
 //   for every period and feature. Features keep the order given.
 // - With `by` on the activity table's own column, a customer is active (adopter) in
 //   each segment whose rows show it.
-// - p-values (`compare`): 'segments' (default with `by`) tests each segment against
-//   the other shown segments pooled, per period and feature; 'features' tests each
-//   feature against the first one in the same period and segment (the same customers
-//   answer both, so this two-proportion test is only a rough guide); `compareAdoption`
-//   tests any two rows a widget puts side by side.
+// - Comparisons (`compare`, SPEC §3.10): 'segments' (default with `by`) compares each
+//   segment with the other shown segments pooled, per period and feature, as
+//   independent samples; 'features' compares each feature with the first one in the
+//   same period and segment, paired (the same active customers answer both: McNemar's
+//   test, Newcombe's paired interval). q-values adjust across the whole result.
+//   `compareAdoption` compares any two rows a widget puts side by side.
 import type { TimeInput } from '../adapters/types.js';
 import type { Tables, TableInput } from '../data/schema.js';
 import type { Frame } from '../data/frame.js';
@@ -23,7 +24,7 @@ import { checkPeriods, checkRangePeriods, MAX_STEPS } from './limits.js';
 import { segmentOrder } from './options.js';
 import { groupSegments, withGrouped } from './others.js';
 import { checkMinCellSize } from './suppress.js';
-import { twoProportionTest } from './stats.js';
+import { checkMinSample, compareProportions, type ProportionComparison } from './compare.js';
 import { adoptionRows, type AdoptionCompare, type AdoptionCounts, type AdoptionRow } from './adoption-rows.js';
 
 export type { AdoptionCompare, AdoptionRow } from './adoption-rows.js';
@@ -40,12 +41,14 @@ export interface AdoptionOptions {
   activeEvents?: readonly string[] | string;
   timeZone?: string;
   minCellSize?: number;
-  /** Which p-value rows carry; default 'segments' with `by`, else 'none'. */
+  /** What rows are compared with; default 'segments' with `by`, else 'none'. */
   compare?: AdoptionCompare;
   /** Segments shown, "(others)" included: the smallest past it are folded (default: no limit). */
   maxSegments?: number;
   /** Exactly these segments are shown; every other one is folded into "(others)". */
   keepSegments?: readonly string[];
+  /** Fewer active customers than this on a side: not compared (default 30). */
+  minSample?: number;
 }
 
 
@@ -60,6 +63,7 @@ export interface AdoptionSettings {
   readonly k: number;
   readonly compare: AdoptionCompare;
   readonly segments: SegmentLimit;
+  readonly minSample: number;
 }
 type Checked = AdoptionSettings;
 
@@ -81,6 +85,7 @@ export function checkAdoptionOptions(options: unknown): AdoptionSettings {
     k: checkMinCellSize(o.minCellSize),
     compare,
     segments: segmentLimit(o),
+    minSample: checkMinSample(o.minSample),
   };
   checkRangePeriods('featureAdoption', settings.buckets, settings.range);
   return settings;
@@ -96,7 +101,7 @@ export function featureAdoption(tables: Tables | TableInput, options: AdoptionOp
   if (!counted) return [];
   const { counts, labels, grouped } = counted;
   const order = labels ? segmentOrder(labels, counts.present) : [0];
-  return withGrouped(adoptionRows(counts, o.features, order, labels, o.buckets, o.k, o.compare), grouped);
+  return withGrouped(adoptionRows(counts, o.features, order, labels, o.buckets, o), grouped);
 }
 
 /** Per event code: the feature index, F for a counted non-feature event, −1 for neither. */
@@ -220,24 +225,28 @@ function countBlocks(
     who[at] = cust[rows[r]];
     isCounted[at] = counted[codes[rows[r]]];
   }
-  const active = new Float64Array(blocks);
-  const adopters = new Float64Array(blocks * f);
-  distinctCounts(frame.dict('customer_id').values.length, who, isCounted, start, f, active, adopters);
-  return { first, periods, segments, present, active, adopters };
+  const out = { active: new Float64Array(blocks), adopters: new Float64Array(blocks * f), withFirst: new Float64Array(blocks * f) };
+  distinctCounts(frame.dict('customer_id').values.length, who, isCounted, start, f, out);
+  return { first, periods, segments, present, ...out };
 }
 
-/** Stamp arrays: `seen[c]` = the block (+1) where customer c was last counted active. */
+/**
+ * Stamp arrays: `seen[c]` = the block (+1) where customer c was last counted active;
+ * `usedFirst[c]` = the block (+1) where c last used the first feature, so an adopter
+ * of a later feature who used the first one too is counted in `withFirst`.
+ */
 function distinctCounts(
   customers: number,
   who: Int32Array,
   isCounted: Uint8Array,
   start: Uint32Array,
   f: number,
-  active: Float64Array,
-  adopters: Float64Array,
+  out: { active: Float64Array; adopters: Float64Array; withFirst: Float64Array },
 ): void {
+  const { active, adopters, withFirst } = out;
   const seen = new Int32Array(customers);
   const used = new Int32Array(customers);
+  const usedFirst = new Int32Array(customers);
   for (let blk = 0; blk < active.length; blk++) {
     const stamp = blk + 1;
     for (let k = start[blk * (f + 1)]; k < start[(blk + 1) * (f + 1)]; k++) {
@@ -253,6 +262,8 @@ function distinctCounts(
         if (seen[c] === stamp && used[c] !== bucket + 1) {
           used[c] = bucket + 1;
           adopters[blk * f + j]++;
+          if (j === 0) usedFirst[c] = stamp;
+          else if (usedFirst[c] === stamp) withFirst[blk * f + j]++;
         }
       }
     }
@@ -260,15 +271,16 @@ function distinctCounts(
 }
 
 /**
- * Two-proportion z-test between two rows a widget shows side by side (two segments
- * or two features): difference of adoption a − b, z and two-sided p-value; null when
- * a count is hidden or missing, or when the test says nothing (no variance).
+ * compareProportions (SPEC §3.10) between two rows a widget shows side by side, as
+ * independent samples (two segments; for two features of the same customers, ask
+ * featureAdoption with compare 'features', which knows who used both). Null when a
+ * count is hidden or missing.
  */
 export function compareAdoption(
   a: Pick<AdoptionRow, 'active' | 'adopters'>,
   b: Pick<AdoptionRow, 'active' | 'adopters'>,
-): { difference: number; z: number; pValue: number } | null {
+  options: { minSample?: number } = {},
+): ProportionComparison | null {
   if (a.active === null || a.adopters === null || b.active === null || b.adopters === null) return null;
-  const test = twoProportionTest(a.adopters, a.active, b.adopters, b.active);
-  return test ? { difference: a.adopters / a.active - b.adopters / b.active, ...test } : null;
+  return compareProportions({ x: a.adopters, n: a.active }, { x: b.adopters, n: b.active }, options);
 }

@@ -1,4 +1,5 @@
-// Funnel counts → rows: rates, small-cell suppression and segment p-values.
+// Funnel counts → rows: rates with their intervals, small-cell suppression and
+// segment comparisons.
 //
 // Suppression: per segment the cells are entered(1…M) and dropOff(2…M). Steps are
 // nested, so entered(m−1) = entered(m) + dropOff(m) for every m: each such triple is
@@ -6,13 +7,19 @@
 // large steps hides the later step, else the drop-off could be read as a
 // difference). No total spans segments: the funnel shows none.
 import type { FunnelCounts as CountsOfKernel } from './funnel-count.js';
+import { addQValues, compared, noComparison, type ComparedRow } from './compare-rows.js';
+import { wilson } from './stats.js';
 
 /** The counts funnelRows reads (the kernel's, or a SQL source's). */
 type FunnelCounts = Pick<CountsOfKernel, 'steps' | 'entered' | 'median' | 'present'>;
-import { twoProportionTest } from './stats.js';
 import { suppressCells } from './suppress.js';
 
-export interface FunnelRow {
+/**
+ * With `by`, from step 2, each row carries its comparison (ComparedRow): this
+ * segment's conversion against the other shown segments' pooled conversion at the
+ * step, as independent samples; q-values across every segment and step.
+ */
+export interface FunnelRow extends ComparedRow {
   segment?: string;
   step: string;
   /** 1-based position of the step. */
@@ -21,17 +28,15 @@ export interface FunnelRow {
   entered: number | null;
   /** entered / entered(step 1); null when that is 0 or hidden. */
   conversion: number | null;
+  /** The 95% Wilson interval of `conversion`; null with it. */
+  ciLow: number | null;
+  ciHigh: number | null;
   /** entered / entered(previous step); 1 at step 1 (null when nobody entered). */
   fromPrevious: number | null;
   /** entered(previous step) − entered; 0 at step 1. */
   dropOff: number | null;
   /** Median of each customer's fastest time from the first step to this one; null at step 1. */
   medianTimeToConvertMs: number | null;
-  /**
-   * With `by`, from step 2: two-proportion z-test of this segment's conversion
-   * against the other shown segments' pooled conversion at this step.
-   */
-  pValue?: number | null;
   /** Present (true) when a count of the row is hidden by `minCellSize`. */
   suppressed?: true;
 }
@@ -43,20 +48,21 @@ export function funnelRows(
   order: readonly number[],
   labels: readonly string[] | undefined,
   k: number,
+  minSample: number,
 ): FunnelRow[] {
   const m = counts.steps;
   const hidden = order.map((s) => hiddenCells(counts.entered.subarray(s * m, (s + 1) * m), k));
-  const pValues = labels ? segmentPValues(counts, order, hidden) : undefined;
+  const comparisons = labels ? segmentComparisons(counts, order, hidden, minSample) : undefined;
   const rows: FunnelRow[] = [];
   order.forEach((s, i) => {
     for (let j = 0; j < m; j++) {
       const row = stepRow(counts, s, j, steps[j], hidden[i]);
-      const out: FunnelRow = labels ? { segment: labels[s], ...row } : row;
-      if (pValues) out.pValue = pValues[i * m + j];
+      const out: FunnelRow = labels ? { segment: labels[s], ...row, ...comparisons![i * m + j] } : row;
       if (hidden[i][j] || (j > 0 && hidden[i][m + j - 1])) out.suppressed = true;
       rows.push(out);
     }
   });
+  if (comparisons) addQValues(rows);
   return rows;
 }
 
@@ -80,11 +86,14 @@ function stepRow(counts: FunnelCounts, s: number, j: number, step: string, hidde
   const first = hidden[0] ? null : e[s * m];
   const previous = j === 0 ? first : hidden[j - 1] ? null : e[s * m + j - 1];
   const median = counts.median[s * m + j];
+  const ci = entered === null || first === null ? null : wilson(entered, first);
   return {
     step,
     index: j + 1,
     entered,
     conversion: ratio(entered, first),
+    ciLow: ci?.low ?? null,
+    ciHigh: ci?.high ?? null,
     fromPrevious: ratio(entered, previous),
     dropOff: j === 0 ? (entered === null ? null : 0) : hidden[m + j - 1] || entered === null || previous === null ? null : previous - entered,
     medianTimeToConvertMs: j === 0 || entered === null || median !== median ? null : median,
@@ -97,13 +106,18 @@ function ratio(x: number | null, n: number | null): number | null {
 
 /**
  * Per (segment, step): conversion of the segment against the pooled conversion of
- * the other segments whose rows are shown (a hidden count never enters a p-value, so
- * none can be worked back out of one). Null at step 1 and for hidden rows.
+ * the other segments whose rows are shown (a hidden count never enters a test, so
+ * none can be worked back out of one). No comparison at step 1 and for hidden rows.
  */
-function segmentPValues(counts: FunnelCounts, order: readonly number[], hidden: Uint8Array[]): (number | null)[] {
+function segmentComparisons(
+  counts: FunnelCounts,
+  order: readonly number[],
+  hidden: Uint8Array[],
+  minSample: number,
+): ReturnType<typeof noComparison>[] {
   const m = counts.steps;
   const e = counts.entered;
-  const out = new Array<number | null>(order.length * m).fill(null);
+  const out = Array.from({ length: order.length * m }, noComparison);
   for (let j = 1; j < m; j++) {
     const shown = (i: number) => !hidden[i][0] && !hidden[i][j];
     let x = 0;
@@ -116,8 +130,8 @@ function segmentPValues(counts: FunnelCounts, order: readonly number[], hidden: 
     });
     order.forEach((s, i) => {
       if (!shown(i)) return;
-      const test = twoProportionTest(e[s * m + j], e[s * m], x - e[s * m + j], n - e[s * m]);
-      out[i * m + j] = test ? test.pValue : null;
+      const own = { x: e[s * m + j], n: e[s * m] };
+      out[i * m + j] = compared(own, { x: x - own.x, n: n - own.n }, { minSample });
     });
   }
   return out;

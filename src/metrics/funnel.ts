@@ -27,6 +27,7 @@ import type { FunnelPlan } from './funnel-kernel.js';
 import { orderOption, type FunnelOrder } from './funnel-options.js';
 import { segmentOrder } from './options.js';
 import { checkMinCellSize } from './suppress.js';
+import { checkMinSample } from './compare.js';
 import { funnelRows } from './funnel-rows.js';
 import type { FunnelRow } from './funnel-rows.js';
 
@@ -52,6 +53,8 @@ export interface FunnelOptions {
   maxSegments?: number;
   /** Exactly these segments are shown; every other one is folded into "(others)". */
   keepSegments?: readonly string[];
+  /** With `by`: segments with fewer customers at step 1 are not compared (default 30). */
+  minSample?: number;
 }
 
 
@@ -61,6 +64,7 @@ export interface FunnelSettings {
   readonly steps: string[];
   readonly by: string | undefined;
   readonly k: number;
+  readonly minSample: number;
   readonly plan: Omit<FunnelPlan, 'steps' | 'mult'>;
   readonly segments: SegmentLimit;
 }
@@ -77,6 +81,7 @@ export function checkFunnelOptions(options: unknown): FunnelSettings {
     steps,
     by: column(o.by, 'by'),
     k: checkMinCellSize(o.minCellSize),
+    minSample: checkMinSample(o.minSample),
     plan: { order: orderOption(o.order), from, to, deadline: deadlineOf(window, timeZone) },
     segments: segmentLimit(o),
   };
@@ -114,10 +119,10 @@ export function funnel(tables: Tables | TableInput, options: FunnelOptions): Fun
   const frame = input.require('activity');
   if (o.by === undefined) {
     const counts: FunnelCounts = countFunnel(frame, plan, stepNames);
-    return funnelRows(counts, o.steps, [0], undefined, o.k);
+    return funnelRows(counts, o.steps, [0], undefined, o.k, o.minSample);
   }
   const seg = input.segments(frame, o.by);
   const counts = countFunnel(frame, plan, stepNames, { ...seg, limit: o.segments });
-  const rows = funnelRows(counts, o.steps, segmentOrder(counts.labels, counts.present), counts.labels, o.k);
+  const rows = funnelRows(counts, o.steps, segmentOrder(counts.labels, counts.present), counts.labels, o.k, o.minSample);
   return withGrouped(rows, counts.grouped);
 }

@@ -9,6 +9,7 @@ import { duration, isAbsent, keyword, keywords, names, options as optionsOf, ran
 import { checkSatisfied } from './csat.js';
 import { checkRangePeriods, MAX_STEPS } from './limits.js';
 import { checkMinCellSize } from './suppress.js';
+import { checkMinSample } from './compare.js';
 
 /** The card names of SPEC §4, in display order. */
 export const KPI_METRICS = [
@@ -41,6 +42,10 @@ export interface KpiOptions {
   minCellSize?: number;
   /** The cards to compute, in the order wanted (default all, in KPI_METRICS order); others are not computed. */
   metrics?: readonly KpiMetric[];
+  /** Activation: the events that count as activity (default every event but signup, sign_up and signup_*). */
+  activationEvents?: readonly string[] | string;
+  /** A change over fewer than this (either range) is not judged (`tooFew`); default 30. */
+  minSample?: number;
 }
 
 export interface KpiSettings {
@@ -54,6 +59,14 @@ export interface KpiSettings {
   readonly timeZone: string | undefined;
   readonly minCellSize: number;
   readonly metrics: readonly KpiMetric[];
+  /** Undefined: every event except sign-up events (isSignupEvent). */
+  readonly activationEvents: readonly string[] | undefined;
+  readonly minSample: number;
+}
+
+/** The events that are a sign-up, not activation (SPEC §3.7): signup, sign_up, signup_*. */
+export function isSignupEvent(name: string): boolean {
+  return name === 'signup' || name === 'sign_up' || name.startsWith('signup_');
 }
 
 /** The options checked and resolved, without data (what kpis does first). */
@@ -83,6 +96,8 @@ export function checkKpiOptions(options: unknown): KpiSettings {
     timeZone,
     minCellSize: checkMinCellSize(o.minCellSize),
     metrics: keywords(o.metrics, 'metrics', KPI_METRICS),
+    activationEvents: isAbsent(o.activationEvents) ? undefined : names(o.activationEvents, 'activationEvents', 1),
+    minSample: checkMinSample(o.minSample),
   };
 }
 

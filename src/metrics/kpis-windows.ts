@@ -4,7 +4,7 @@
 // counts a reader could work out from the two (for small-cell suppression).
 import type { Frame } from '../data/frame.js';
 import { addDuration, type Duration } from '../time/index.js';
-import { npsScore } from './stats.js';
+import { wilson } from './stats.js';
 import { ticketCells, type TicketCells } from './tickets.js';
 
 export interface Series {
@@ -14,6 +14,14 @@ export interface Series {
   readonly n: Int32Array;
   /** Counts that value and n together give away (a numerator and its complement…). */
   readonly parts: readonly Int32Array[];
+  /** A share of n (successes / n, × scale): the numerator, for its interval and a comparison. */
+  readonly successes?: Int32Array;
+  /** The unit of value: 100 for percent (csat), else 1. */
+  readonly scale?: number;
+  /** The 95% interval of window j's value, in its unit; absent for cards without one. */
+  readonly interval?: (j: number) => { low: number; high: number } | null;
+  /** The standard error of window j's value (NPS, mean CES), for a z-test of a change. */
+  readonly se?: (j: number) => number;
 }
 
 /** Index of the window holding t, or -1 (bounds ascending; few windows, so a binary search). */
@@ -44,6 +52,7 @@ export function windowCells(
   return cell;
 }
 
+/** A share per window: num / den (× scale), with its Wilson interval and the counts it gives away. */
 export function ratio(num: Int32Array, den: Int32Array, scale = 1): Series {
   const m = den.length;
   const value = new Float64Array(m);
@@ -52,76 +61,11 @@ export function ratio(num: Int32Array, den: Int32Array, scale = 1): Series {
     value[j] = den[j] > 0 ? (scale * num[j]) / den[j] : NaN;
     rest[j] = den[j] - num[j];
   }
-  return { value, n: den, parts: [num, rest] };
-}
-
-export interface SurveyCards {
-  nps: Series;
-  csat: Series;
-  ces: Series;
-}
-
-/**
- * NPS, CSAT (percent with score ≥ satisfiedMin) and mean CES per window, in one
- * fused pass over the surveys (three kernels' passes cost three times as much).
- */
-export function surveyCards(
-  surveys: Frame,
-  bounds: Float64Array,
-  satisfiedMin: number,
-  want: ReadonlySet<string> = new Set(['nps', 'csat', 'ces']),
-): SurveyCards {
-  const m = bounds.length - 1;
-  const at = surveys.time('at');
-  const score = surveys.num('score');
-  const kind = surveys.dict('kind');
-  // A kind not wanted gets a code no row has (-3), so its answers are skipped unread.
-  const [nps, csat, ces] = ['nps', 'csat', 'ces'].map((k) => (want.has(k) ? (kind.index.get(k) ?? -2) : -3));
-  const classes = [new Int32Array(m), new Int32Array(m), new Int32Array(m)];
-  const [csatN, satisfied, cesN] = [new Int32Array(m), new Int32Array(m), new Int32Array(m)];
-  const cesSum = new Float64Array(m);
-  for (let i = 0; i < at.length; i++) {
-    const k = kind.codes[i];
-    if (k !== nps && k !== csat && k !== ces) continue;
-    const j = windowOf(bounds, at[i]);
-    if (j < 0) continue;
-    const s = score[i];
-    if (k === nps) classes[s >= 9 ? 0 : s >= 7 ? 1 : 2][j]++;
-    else if (k === csat) {
-      csatN[j]++;
-      if (s >= satisfiedMin) satisfied[j]++;
-    } else {
-      cesN[j]++;
-      cesSum[j] += s;
-    }
-  }
-  return surveySeries({ classes, csatN, satisfied, cesN, cesSum });
-}
-
-/** Survey counts per window: NPS classes (promoters, passives, detractors), CSAT answers and satisfied, CES answers and sum. */
-export interface SurveyCounts {
-  readonly classes: readonly [Int32Array, Int32Array, Int32Array] | readonly Int32Array[];
-  readonly csatN: Int32Array;
-  readonly satisfied: Int32Array;
-  readonly cesN: Int32Array;
-  readonly cesSum: Float64Array;
-}
-
-/** Counts → the three survey series (shared with SQL sources). */
-export function surveySeries({ classes, csatN, satisfied, cesN, cesSum }: SurveyCounts): SurveyCards {
-  const m = csatN.length;
-  const npsN = new Int32Array(m);
-  const npsValue = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    npsN[j] = classes[0][j] + classes[1][j] + classes[2][j];
-    npsValue[j] = npsScore(classes[0][j], classes[2][j], npsN[j]).nps ?? NaN;
-  }
-  const cesValue = Float64Array.from(cesSum, (sum, j) => (cesN[j] > 0 ? sum / cesN[j] : NaN));
-  return {
-    nps: { value: npsValue, n: npsN, parts: classes },
-    csat: ratio(satisfied, csatN, 100),
-    ces: { value: cesValue, n: cesN, parts: [] },
+  const interval = (j: number) => {
+    const w = wilson(num[j], den[j]);
+    return w && { low: scale * w.low, high: scale * w.high };
   };
+  return { value, n: den, parts: [num, rest], successes: num, scale, interval };
 }
 
 export interface TicketCards {
@@ -195,8 +139,9 @@ export function churnCards(customers: Frame, bounds: Float64Array): Series {
 }
 
 /**
- * Per customer row: 1 when they signed up in [lo, hi) and have an activity event
- * in [signup, signup + window) (the window in calendar terms in `timeZone`).
+ * Per customer row: 1 when they signed up in [lo, hi) and have a counted activity
+ * event in [signup, signup + window) (the window in calendar terms in `timeZone`).
+ * `counts(name)` says which events are activity (SPEC §3.7: not the sign-up itself).
  */
 export function activatedCustomers(
   customers: Frame,
@@ -205,6 +150,7 @@ export function activatedCustomers(
   hi: number,
   window: Duration,
   timeZone: string | undefined,
+  counts: (event: string) => boolean,
 ): Uint8Array {
   const signup = customers.time('signup_at');
   const until = new Float64Array(customers.n).fill(NaN);
@@ -213,11 +159,14 @@ export function activatedCustomers(
   }
   const rowOfCode = activityRows(customers, activity);
   const who = activity.dict('customer_id').codes;
+  const events = activity.dict('event');
+  const counted = Uint8Array.from(events.values, (name) => (counts(name) ? 1 : 0));
   const at = activity.time('at');
   const activated = new Uint8Array(customers.n);
   for (let i = 0; i < activity.n; i++) {
     const r = who[i] < 0 ? -1 : rowOfCode[who[i]];
-    if (r >= 0 && at[i] >= signup[r] && at[i] < until[r]) activated[r] = 1;
+    const e = events.codes[i];
+    if (r >= 0 && e >= 0 && counted[e] && at[i] >= signup[r] && at[i] < until[r]) activated[r] = 1;
   }
   return activated;
 }

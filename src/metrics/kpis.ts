@@ -3,27 +3,32 @@
 import type { Tables } from '../data/schema.js';
 import { isTable } from '../data/values.js';
 import type { Bucketer } from '../time/period.js';
-import type { Duration } from '../time/duration.js';
 import { lastPeriodBefore } from './grid.js';
+import { kpiChange, type KpiTest } from './kpis-change.js';
+
+export type { KpiTest } from './kpis-change.js';
 import { metricInput, type MetricInput } from './input.js';
 import {
   activatedCustomers,
   activationCards,
   adoptionCards,
   churnCards,
-  surveyCards,
   ticketCards,
   type Series,
 } from './kpis-windows.js';
-import { checkKpiOptions, type KpiMetric, type KpiOptions, type KpiSettings } from './kpis-options.js';
+import { surveyCards } from './kpis-surveys.js';
+import { checkKpiOptions, isSignupEvent, type KpiMetric, type KpiOptions, type KpiSettings } from './kpis-options.js';
 
-export { KPI_METRICS, checkKpiOptions, kpiTables } from './kpis-options.js';
+export { KPI_METRICS, checkKpiOptions, isSignupEvent, kpiTables } from './kpis-options.js';
 export type { KpiMetric, KpiOptions, KpiSettings } from './kpis-options.js';
 
 export interface KpiPoint {
   period: string;
   value: number | null;
   n: number | null;
+  /** The 95% interval of value, as on the row. */
+  ciLow: number | null;
+  ciHigh: number | null;
   suppressed?: true;
 }
 
@@ -37,12 +42,34 @@ export interface KpiRow {
   /** What value is over (customers, answers, tickets); null when its table is absent. */
   n: number | null;
   previousN: number | null;
+  /**
+   * The 95% interval of value, in its unit: Wilson for the shares (churnRate, csat in
+   * percent, fcr, activation, adoption), SPEC §3.2's for nps; null for the other cards.
+   */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /**
+   * The change compared (kpis-change.ts): for the shares, compareProportions (SPEC
+   * §3.10; the two ranges as independent samples) with Newcombe's interval; for NPS and
+   * CES, a z-test on the difference with its Wald interval. delta's interval in the
+   * card's unit, the p-value and the test; null for the times and volume, or when a
+   * side is hidden or too few.
+   */
+  deltaLow: number | null;
+  deltaHigh: number | null;
+  pValue: number | null;
+  test: KpiTest | null;
+  /** n or previousN is below `minSample`: the change is not judged. Null when a count is unknown. */
+  tooFew: boolean | null;
   sparkline?: KpiPoint[];
   suppressed?: true;
 }
 
 /** Each card's series over the windows (null: its table is absent). */
 export type Cards = Partial<Record<KpiMetric, Series | null>>;
+
+/** The cards whose change is tested by a z-test on the difference of two estimates. */
+const TESTED: Partial<Record<KpiMetric, 'npsZ' | 'meanZ'>> = { nps: 'npsZ', ces: 'meanZ' };
 
 /**
  * One row per card asked for (`metrics`, default all), over [from, to) and the
@@ -54,11 +81,13 @@ export type Cards = Partial<Record<KpiMetric, Series | null>>;
  * - nps, csat (percent with score ≥ satisfiedMin), ces (mean score): answers in range.
  * - fcr, firstResponseMedian, resolutionMedian (minutes), ticketVolume: tickets
  *   opened in range, as in ticketStats (fcr over resolved tickets with contacts known).
- * - activation: of the customers who signed up in range, those with any activity
- *   event in [signup_at, signup_at + activationWindow), even after `to`.
+ * - activation: of the customers who signed up in range, those with a counted activity
+ *   event (`activationEvents`; default every event but the sign-up itself: signup,
+ *   sign_up, signup_*) in [signup_at, signup_at + activationWindow), even after `to`.
  * - adoption: of the distinct customers with any activity event in range, those who
  *   used one of `features` in range; null without features.
- * A card whose table is absent has value and n null. With `period`, each card has a
+ * Each card carries the interval of its value and, for the shares, the comparison of
+ * its change (SPEC §3.10). A card whose table is absent has value and n null. With `period`, each card has a
  * sparkline: the same value over each period meeting [from, to), cut to the range.
  */
 export function kpis(tables: Tables, options: KpiOptions): KpiRow[] {
@@ -72,7 +101,7 @@ export function kpis(tables: Tables, options: KpiOptions): KpiRow[] {
   const { from, to, bucket } = s;
   const lo = from - (to - from);
   const want = new Set(s.metrics);
-  const activated = want.has('activation') ? activationFlags(input, lo, to, s.activationWindow, s.timeZone) : undefined;
+  const activated = want.has('activation') ? activationFlags(input, lo, to, s) : undefined;
   const cardsOf = (bounds: Float64Array) => someCards(input, bounds, s, want, activated);
   const main = cardsOf(new Float64Array([lo, from, to]));
   const spark = bucket ? sparkBounds(bucket, from, to) : undefined;
@@ -82,23 +111,19 @@ export function kpis(tables: Tables, options: KpiOptions): KpiRow[] {
 /** Series → rows (the second half of kpis, shared with SQL sources): one row per card asked for. */
 export function kpiRows(s: KpiSettings, main: Cards, spark?: { cards: Cards; keys: readonly string[] }): KpiRow[] {
   return s.metrics.map((metric) => {
-    const row = cardRow(metric, main[metric] ?? null, s.minCellSize);
+    const row = cardRow(metric, main[metric] ?? null, s.minCellSize, s.minSample);
     if (spark) row.sparkline = points(spark.cards[metric] ?? null, spark.keys, s.minCellSize);
     return row;
   });
 }
 
-function activationFlags(
-  input: MetricInput,
-  lo: number,
-  hi: number,
-  window: Duration,
-  timeZone?: string,
-) {
+function activationFlags(input: MetricInput, lo: number, hi: number, s: KpiSettings) {
   const customers = input.frame('customers');
   const activity = customers && input.frame('activity');
+  const events = s.activationEvents;
+  const counts = events ? (name: string) => events.includes(name) : (name: string) => !isSignupEvent(name);
   return customers && activity
-    ? activatedCustomers(customers, activity, lo, hi, window, timeZone)
+    ? activatedCustomers(customers, activity, lo, hi, s.activationWindow, s.timeZone, counts)
     : undefined;
 }
 
@@ -175,7 +200,13 @@ function shownAt(series: Series | null, j: number, k: number): Shown {
   return { value: vHidden || v !== v ? null : v, n: nHidden ? null : n, hidden: vHidden };
 }
 
-function cardRow(metric: KpiMetric, series: Series | null, k: number): KpiRow {
+/** The interval of window j's value; null where the value is hidden or the card has none. */
+function intervalAt(series: Series | null, j: number, shown: Shown): { ciLow: number | null; ciHigh: number | null } {
+  const ci = series?.interval && shown.value !== null ? series.interval(j) : null;
+  return { ciLow: ci?.low ?? null, ciHigh: ci?.high ?? null };
+}
+
+function cardRow(metric: KpiMetric, series: Series | null, k: number, minSample: number): KpiRow {
   const prev = shownAt(series, 0, k);
   const cur = shownAt(series, 1, k);
   const row: KpiRow = {
@@ -185,6 +216,8 @@ function cardRow(metric: KpiMetric, series: Series | null, k: number): KpiRow {
     delta: cur.value !== null && prev.value !== null ? cur.value - prev.value : null,
     n: cur.n,
     previousN: prev.n,
+    ...intervalAt(series, 1, cur),
+    ...kpiChange(series, TESTED[metric], prev, cur, minSample),
   };
   if (cur.hidden || prev.hidden) row.suppressed = true;
   return row;
@@ -193,7 +226,7 @@ function cardRow(metric: KpiMetric, series: Series | null, k: number): KpiRow {
 function points(series: Series | null, keys: readonly string[], k: number): KpiPoint[] {
   return keys.map((period, j) => {
     const s = shownAt(series, j, k);
-    const point: KpiPoint = { period, value: s.value, n: s.n };
+    const point: KpiPoint = { period, value: s.value, n: s.n, ...intervalAt(series, j, s) };
     if (s.hidden) point.suppressed = true;
     return point;
   });

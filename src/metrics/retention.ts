@@ -10,6 +10,7 @@ import { countSubscription, layout, type Layout } from './retention-count.js';
 import { members, type Members } from './retention-members.js';
 import { segmentOrder } from './options.js';
 import { groupSegments, withGrouped } from './others.js';
+import { wilson } from './stats.js';
 import { retentionSettings, type RetentionOptions, type RetentionSettings } from './retention-options.js';
 
 export type { CohortBy, RetentionMode, RetentionOptions } from './retention-options.js';
@@ -26,6 +27,9 @@ export interface RetentionRow {
   retained: number | null;
   /** retained / size. */
   rate: number | null;
+  /** The 95% Wilson interval of `rate` (fractions); null with it. */
+  ciLow: number | null;
+  ciHigh: number | null;
   /** retained(k − 1) − retained(k), retained(−1) = size; negative in activity mode when people come back. */
   churned: number | null;
   /** churned / retained(k − 1) in subscription mode; null in activity mode and when retained(k − 1) = 0. */
@@ -157,6 +161,7 @@ export function pushCohort(rows: RetentionRow[], head: CohortHead, retained: Int
     const hidden = hideAll || small(r);
     const churnHidden = hidden || previousHidden;
     const churned = previous - r;
+    const ci = hidden ? null : wilson(r, head.size);
     const row: RetentionRow = {
       cohort: head.cohort,
       ...(head.segment === undefined ? undefined : { segment: head.segment }),
@@ -164,6 +169,8 @@ export function pushCohort(rows: RetentionRow[], head: CohortHead, retained: Int
       offset,
       retained: hidden ? null : r,
       rate: hidden ? null : r / head.size,
+      ciLow: ci?.low ?? null,
+      ciHigh: ci?.high ?? null,
       churned: churnHidden ? null : churned,
       churnRate: churnHidden || s.mode === 'activity' || previous === 0 ? null : churned / previous,
       complete: offset < head.completeBelow,

@@ -12,6 +12,7 @@ import { checkRangePeriods } from './limits.js';
 import { withGrouped } from './others.js';
 import { cellDurations, type Durations } from './durations.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
+import { wilson } from './stats.js';
 
 export { selectMedian } from './durations.js';
 
@@ -39,6 +40,9 @@ export interface TicketStatsRow {
   open: number | null;
   /** Resolved with contacts = 1 / resolved with contacts recorded. */
   fcr: number | null;
+  /** The 95% Wilson interval of `fcr`; null with it. */
+  fcrLow: number | null;
+  fcrHigh: number | null;
   firstResponseMedianMin: number | null;
   firstResponseMeanMin: number | null;
   resolutionMedianMin: number | null;
@@ -219,12 +223,15 @@ function rowOf(
   const { response, resolution } = acc;
   const responseHidden = few(response.count[r]);
   const resolutionHidden = few(resolution.count[r]) || hidden[at + 1] === 1;
+  const fcrCi = fcrHidden ? null : wilson(acc.fcrYes[r], fcrN);
   const row: TicketStatsRow = {
     channel,
     tickets: shown(acc.tickets[r], hidden, at),
     resolved: shown(acc.resolved[r], hidden, at + 1),
     open: shown(acc.tickets[r] - acc.resolved[r], hidden, at + 2),
     fcr: fcrHidden || fcrN === 0 ? null : acc.fcrYes[r] / fcrN,
+    fcrLow: fcrCi?.low ?? null,
+    fcrHigh: fcrCi?.high ?? null,
     firstResponseMedianMin: responseHidden ? null : orNull(response.median[r]),
     firstResponseMeanMin:
       responseHidden || response.count[r] === 0 ? null : response.sum[r] / response.count[r],

@@ -193,4 +193,29 @@ describe('charts/csatBarsLayout', () => {
         }),
       );
   });
+
+  it('compares each change with compareProportions and adjusts across the channels (Benjamini–Hochberg)', () => {
+    // chat 160/200 against 120/200 (z-test p < 0.001); email 102/200 against 98/200 (could be chance);
+    // phone 40 answers now: compared, but app's 20 previous answers are too few.
+    const now = [row('chat', 80), row('email', 51), row('phone', 50, { n: 40, satisfied: 20 }), row('app', 60, { n: 50, satisfied: 30 })];
+    const before = [row('chat', 60), row('email', 49), row('phone', 70, { n: 40, satisfied: 28 }), row('app', 40, { n: 20, satisfied: 8 })];
+    const l = csatBarsLayout(now, { ...opts, previous: before });
+    const by = Object.fromEntries(l.bars.map((b) => [b.channel, b]));
+    expect(by.chat.change).to.include({ test: 'z', tooFew: false });
+    expect(by.chat.change!.diff).to.be.closeTo(20, 1e-9);
+    expect(by.chat.change!.diffLow).to.be.within(10, 20);
+    expect(by.chat.change!.diffHigh).to.be.within(20, 30);
+    expect(by.chat.significant).to.equal(true);
+    expect(by.email.significant).to.equal(false);
+    expect(by.app.change).to.include({ tooFew: true, pValue: null, qValue: null });
+    expect(by.app.significant).to.equal(null);
+    // phone: p ≈ 0.065 alone; q is p adjusted over the three tested channels, never below p.
+    const tested = [by.chat, by.email, by.phone].map((b) => b.change!);
+    for (const c of tested) expect(c.qValue!).to.be.at.least(c.pValue!);
+    const sorted = [...tested].sort((a, b) => a.pValue! - b.pValue!);
+    expect(sorted[0].qValue).to.be.closeTo(Math.min(1, sorted[0].pValue! * 3), 1e-12);
+    // With a looser minimum, app (50 against 20 answers) is tested too.
+    const loose = csatBarsLayout(now, { ...opts, previous: before, minSample: 10 });
+    expect(loose.bars.find((b) => b.channel === 'app')!.change!.tooFew).to.equal(false);
+  });
 });

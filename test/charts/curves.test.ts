@@ -5,7 +5,7 @@ import type { RetentionRow } from '../../src/metrics/retention.js';
 
 function row(cohort: string, offset: number, size: number | null, retained: number | null, extra: Partial<RetentionRow> = {}): RetentionRow {
   const rate = size === null || retained === null ? null : retained / size;
-  return { cohort, size, offset, retained, rate, churned: null, churnRate: null, complete: true, ...extra };
+  return { cohort, size, offset, retained, rate, ciLow: null, ciHigh: null, churned: null, churnRate: null, complete: true, ...extra };
 }
 
 const rows: RetentionRow[] = [
@@ -77,5 +77,15 @@ describe('charts/retentionCurvesLayout', () => {
     const xs = l.xTicks.map((t) => t.x);
     for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).to.be.at.least(40);
     expect(l.xTicks[0].offset).to.equal(0);
+  });
+
+  it('gives every point its 95% Wilson interval and each average a band', () => {
+    const l = retentionCurvesLayout(rows, { width: 600, height: 300 });
+    const avg = l.series.find((s) => s.kind === 'average')!;
+    // offset 1: 80 of 100 → Wilson 71.1% to 86.7% (prop.test(80, 100, correct = FALSE)).
+    expect(avg.points[1].ciLow).to.be.closeTo(0.7112, 1e-4);
+    expect(avg.points[1].ciHigh).to.be.closeTo(0.8666, 1e-4);
+    expect(avg.band).to.match(/^M/);
+    for (const s of l.series.filter((x) => x.kind === 'cohort')) expect(s.band).to.equal('');
   });
 });

@@ -13,7 +13,7 @@ import type { FunnelRow } from '../../src/metrics/funnel.js';
 function funnelRows(
   entered: (number | null)[],
   segment?: string,
-  pValues?: (number | null)[],
+  qValues?: (number | null)[],
 ): FunnelRow[] {
   const first = entered[0];
   return entered.map((e, j) => {
@@ -24,11 +24,14 @@ function funnelRows(
       index: j + 1,
       entered: e,
       conversion: e === null || !first ? null : e / first,
+      ciLow: null,
+      ciHigh: null,
       fromPrevious: e === null || !prev ? null : e / prev,
       dropOff: j === 0 ? 0 : e === null || prev === null ? null : prev - e,
       medianTimeToConvertMs: j === 0 ? null : 3_600_000 * j,
     };
-    if (pValues) r.pValue = pValues[j];
+    // The p-value before adjustment is smaller than its q-value.
+    if (qValues) Object.assign(r, { pValue: qValues[j] === null ? null : qValues[j]! / 4, qValue: qValues[j] });
     if (e === null) r.suppressed = true;
     return r;
   });
@@ -107,6 +110,9 @@ describe('charts/funnelLayout', () => {
     expect(l.bars.map((b) => b.w)).to.deep.equal([400, 400, 320, 160, 160, 40]);
     expect(l.bars.map((b) => b.significant)).to.deep.equal([null, null, true, true, false, false]);
     expect(funnelLayout(rows, { ...opts, alpha: 0.005 }).bars[2].significant).to.equal(false);
+    // The mark follows the adjusted q-value, not the raw p-value (0.05 / 4 here).
+    expect(l.bars[4]).to.include({ pValue: 0.05, significant: false });
+    expect(l.bars[2].comparison).to.include({ qValue: 0.01, pValue: 0.0025 });
     expect(l.bars[1].fill).to.equal(categorical(1));
   });
 
@@ -149,6 +155,7 @@ describe('charts/funnelLayout', () => {
       ...r,
       conversion: Number.NaN,
       pValue: Number.NaN,
+      qValue: Number.NaN,
     }));
     expect(
       funnelLayout(nan, { width: 320 }).bars.map((b) => [b.conversion, b.significant]),
@@ -180,6 +187,8 @@ function adoption(
     active: rate === null ? 0 : 100,
     adopters: rate === null ? 0 : rate * 100,
     adoption: rate,
+    ciLow: null,
+    ciHigh: null,
     ...extra,
   };
 }
@@ -244,9 +253,9 @@ describe('charts/adoptionLayout', () => {
 
   it('selects a segment, or draws one line per segment for one feature, with significance', () => {
     const rows = [
-      adoption('2025-01-01', 'chat', 0.5, { segment: 'a', pValue: 0.01 }),
-      adoption('2025-01-01', 'chat', 0.2, { segment: 'b', pValue: 0.01 }),
-      adoption('2025-01-01', 'tele', 0.1, { segment: 'a', pValue: 0.5 }),
+      adoption('2025-01-01', 'chat', 0.5, { segment: 'a', pValue: 0.001, qValue: 0.01 }),
+      adoption('2025-01-01', 'chat', 0.2, { segment: 'b', pValue: 0.001, qValue: 0.01 }),
+      adoption('2025-01-01', 'tele', 0.1, { segment: 'a', pValue: 0.01, qValue: 0.5 }),
     ];
     expect(() => adoptionLayout(rows, { width: 300, height: 200 })).to.throw(RangeError, /segment/);
     const a = adoptionLayout(rows, { width: 300, height: 200, segment: 'a' });

@@ -6,7 +6,7 @@ import type { RetentionRow } from '../../src/metrics/retention.js';
 function row(cohort: string, offset: number, rate: number | null, extra: Partial<RetentionRow> = {}): RetentionRow {
   const size = rate === null ? null : 100;
   const retained = rate === null ? null : Math.round(rate * 100);
-  return { cohort, size, offset, retained, rate, churned: null, churnRate: null, complete: true, ...extra };
+  return { cohort, size, offset, retained, rate, ciLow: null, ciHigh: null, churned: null, churnRate: null, complete: true, ...extra };
 }
 
 /** A triangle: cohort i has offsets 0..(n − 1 − i); the last offset of each cohort is partial. */

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import {
   KPI_POLARITY,
-  kpiChangePValue,
   kpiDirection,
+  kpiEvidence,
   kpiLayout,
   sparklineLayout,
   type SparklineLayout,
@@ -13,6 +13,8 @@ const pt = (period: string, value: number | null): KpiPoint => ({
   period,
   value,
   n: value === null ? null : 10,
+  ciLow: null,
+  ciHigh: null,
 });
 const moves = (d: string): number => (d.match(/M/g) ?? []).length;
 
@@ -124,58 +126,72 @@ describe('charts/kpiDirection', () => {
     expect(kpiDirection('csat', 10, { pValue: 0.02, alpha: 0.01 })).to.equal('neutral');
     expect(kpiDirection('csat', 10, { pValue: null })).to.equal('better');
   });
+
+  it('calls a change over too few neutral, however large', () => {
+    expect(kpiDirection('csat', 40, { tooFew: true })).to.equal('neutral');
+    expect(kpiDirection('nps', 40, { tooFew: true })).to.equal('neutral');
+    expect(kpiDirection('nps', 40, { tooFew: false })).to.equal('better');
+  });
 });
 
 function card(extra: Partial<KpiRow>): KpiRow {
-  return { metric: 'csat', value: 80, previous: 70, delta: 10, n: 100, previousN: 100, ...extra };
+  return {
+    metric: 'csat',
+    value: 80,
+    previous: 70,
+    delta: 10,
+    n: 100,
+    previousN: 100,
+    ciLow: 71.1,
+    ciHigh: 86.7,
+    deltaLow: -2.4,
+    deltaHigh: 22,
+    pValue: 0.1025,
+    test: 'z',
+    tooFew: false,
+    ...extra,
+  };
 }
 
 describe('charts/kpiLayout', () => {
-  it('tests the change of proportion cards with the two-proportion z-test', () => {
-    // 80/100 vs 70/100: pooled 0.75, se = sqrt(0.75·0.25·0.02) ≈ 0.0612, z ≈ 1.633, p ≈ 0.102.
-    expect(kpiChangePValue(card({}))).to.be.closeTo(0.1025, 0.001);
-    expect(
-      kpiChangePValue(
-        card({ metric: 'fcr', value: 0.8, previous: 0.7, delta: 0.1, n: 1000, previousN: 1000 }),
-      )!,
-    ).to.be.lessThan(1e-6);
-    expect(kpiChangePValue(card({ metric: 'nps' }))).to.equal(null);
-    expect(kpiChangePValue(card({ n: null }))).to.equal(null);
-    expect(kpiChangePValue(card({ previous: null }))).to.equal(null);
+  it("reads the row's comparison: significant, could be chance, too few, untested", () => {
+    expect(kpiEvidence(card({}))).to.equal('chance');
+    expect(kpiEvidence(card({ pValue: 0.01 }))).to.equal('significant');
+    expect(kpiEvidence(card({ pValue: null, test: null, tooFew: true }))).to.equal('tooFew');
+    expect(kpiEvidence(card({ metric: 'nps', pValue: null, test: null }))).to.equal('untested');
   });
 
-  it('gives the direction (with the test when asked) and the sparkline', () => {
+  it('gives the direction from band and test, the intervals and the sparkline', () => {
     const row = card({ sparkline: [pt('2025-01-01', 70), pt('2025-02-01', 80)] });
     const l = kpiLayout(row, { width: 100, height: 40 });
+    // +10 points is outside the band, but p = 0.10: it could be chance, so no colour.
     expect(l).to.include({
       metric: 'csat',
       value: 80,
       previous: 70,
       delta: 10,
       polarity: 'up',
-      direction: 'better',
-      pValue: null,
+      direction: 'neutral',
+      evidence: 'chance',
+      ciLow: 71.1,
+      deltaHigh: 22,
+      pValue: 0.1025,
+      test: 'z',
       suppressed: false,
     });
     expect(l.sparkline?.points).to.have.length(2);
-    const tested = kpiLayout(row, { width: 100, height: 40, test: true });
-    expect(tested.direction).to.equal('neutral');
-    expect(tested.pValue).to.be.closeTo(0.1025, 0.001);
+    expect(kpiLayout(card({ pValue: 0.001 }), { width: 100, height: 40 }).direction).to.equal('better');
+    expect(kpiLayout(card({ pValue: null, test: null, tooFew: true }), { width: 100, height: 40 }).direction).to.equal('neutral');
     const churn = kpiLayout(
-      card({ metric: 'churnRate', value: 0.02, previous: 0.05, delta: -0.03 }),
+      card({ metric: 'churnRate', value: 0.02, previous: 0.05, delta: -0.03, pValue: 0.004 }),
       { width: 100, height: 40 },
     );
     expect([churn.direction, churn.sparkline]).to.deep.equal(['better', null]);
+    // A card that is not a share is judged by its band once the counts suffice.
+    const nps = kpiLayout(card({ metric: 'nps', pValue: null, test: null, deltaLow: null, deltaHigh: null }), { width: 100, height: 40 });
+    expect([nps.direction, nps.evidence]).to.deep.equal(['better', 'untested']);
     const hidden = kpiLayout(
-      {
-        metric: 'nps',
-        value: null,
-        previous: null,
-        delta: null,
-        n: null,
-        previousN: null,
-        suppressed: true,
-      },
+      card({ metric: 'nps', value: null, previous: null, delta: null, n: null, previousN: null, ciLow: null, ciHigh: null, deltaLow: null, deltaHigh: null, pValue: null, test: null, tooFew: null, suppressed: true }),
       { width: 100, height: 40 },
     );
     expect(hidden).to.include({ direction: 'none', suppressed: true, value: null });

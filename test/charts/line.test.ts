@@ -90,4 +90,16 @@ describe('charts/npsTrendLayout', () => {
     expectValid(npsTrendLayout([row('2025-01-01', 0), row('2025-02-01', 5)], { width: -5, height: Number.NaN }));
     expectValid(npsTrendLayout([row('2025-01-01', null)], { width: 10, height: 10 }));
   });
+
+  it('marks periods with fewer answers than minN as few and leaves them out of the band', () => {
+    const rows = [row('2025-01-01', 10), { ...row('2025-02-01', 100), n: 1, ciLow: 100, ciHigh: 100 }, row('2025-03-01', 20)];
+    const l = npsTrendLayout(rows, { width: 600, height: 300 });
+    expect(l.series[0].points.map((p) => p.few)).to.deep.equal([false, true, false]);
+    // The band is broken at February: two runs, one M each.
+    expect(moves(l.series[0].band)).to.equal(2);
+    expect(moves(l.series[0].path)).to.equal(1);
+    const strict = npsTrendLayout(rows, { width: 600, height: 300, minN: 51 });
+    expect(strict.series[0].points.every((p) => p.few)).to.equal(true);
+    expect(strict.series[0].band).to.equal('');
+  });
 });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { rng } from '../../demo/data/random.js';
 import { featureAdoption, type AdoptionOptions, type AdoptionRow } from '../../src/metrics/adoption.js';
-import { twoProportionTest } from '../../src/metrics/stats.js';
+import { adjustPValues, compareProportions, type ProportionComparison } from '../../src/metrics/compare.js';
+import { wilson } from '../../src/metrics/stats.js';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2025, 0, 1);
@@ -79,10 +80,13 @@ function sqlOf(o: Case): string {
     used AS (SELECT DISTINCT period, segment, customer_id, event FROM ev),
     feat AS (SELECT unnest(${list(o.features)}) AS feature, unnest(range(${o.features.length})) AS fi)
     SELECT act.period, act.segment, feat.feature, count(DISTINCT act.customer_id)::INTEGER AS active,
-           count(DISTINCT used.customer_id)::INTEGER AS adopters
+           count(DISTINCT used.customer_id)::INTEGER AS adopters,
+           count(DISTINCT CASE WHEN first.customer_id IS NOT NULL THEN used.customer_id END)::INTEGER AS "withFirst"
     FROM act CROSS JOIN feat
     LEFT JOIN used ON used.period = act.period AND used.segment = act.segment
                   AND used.customer_id = act.customer_id AND used.event = feat.feature
+    LEFT JOIN used AS first ON first.period = act.period AND first.segment = act.segment
+                  AND first.customer_id = act.customer_id AND first.event = '${o.features[0]}'
     GROUP BY act.period, act.segment, feat.feature, feat.fi
     ORDER BY act.period, act.segment = '(none)', act.segment, feat.fi`;
 }
@@ -93,18 +97,48 @@ interface SqlRow {
   feature: string;
   active: number;
   adopters: number;
+  withFirst: number;
 }
 
-/** SPEC rows from SQL counts, with the segment p-value against the other segments pooled. */
+/** The comparison fields of a row (qValue set once every row is known). */
+function fields(c: ProportionComparison | null) {
+  if (!c) return { diff: null, diffLow: null, diffHigh: null, pValue: null, qValue: null, test: null, tooFew: null };
+  return { diff: c.diff, diffLow: c.diffLow, diffHigh: c.diffHigh, pValue: c.pValue, qValue: null, test: c.test, tooFew: c.tooFew };
+}
+
+/**
+ * SPEC rows from SQL counts, with Wilson intervals and the comparisons of SPEC §3.10:
+ * a segment against the other segments pooled, or a feature against the first one
+ * as paired data (who used both from SQL); q-values over the whole result.
+ */
 function expectedRows(sql: SqlRow[], o: Case): AdoptionRow[] {
-  return sql.map((r) => {
-    const row: AdoptionRow = { period: r.period, feature: r.feature, active: r.active, adopters: r.adopters, adoption: r.adopters / r.active };
-    if (o.by === undefined) return row;
+  const compare = o.compare ?? (o.by === undefined ? 'none' : 'segments');
+  const rows = sql.map((r) => {
+    const w = wilson(r.adopters, r.active)!;
+    const row: AdoptionRow = {
+      period: r.period,
+      ...(o.by === undefined ? {} : { segment: r.segment }),
+      feature: r.feature,
+      active: r.active,
+      adopters: r.adopters,
+      adoption: r.adopters / r.active,
+      ciLow: w.low,
+      ciHigh: w.high,
+    };
+    if (compare === 'none') return row;
+    if (compare === 'features') {
+      const first = sql.find((s) => s.period === r.period && s.segment === r.segment && s.feature === o.features[0])!;
+      if (r.feature === o.features[0]) return { ...row, ...fields(null) };
+      const paired = { both: r.withFirst, onlyA: r.adopters - r.withFirst, onlyB: first.adopters - r.withFirst };
+      return { ...row, ...fields(compareProportions({ x: r.adopters, n: r.active }, { x: first.adopters, n: r.active }, { paired })) };
+    }
     const rest = sql.filter((s) => s.period === r.period && s.feature === r.feature && s.segment !== r.segment);
     const x = rest.reduce((n, s) => n + s.adopters, 0);
     const n = rest.reduce((m, s) => m + s.active, 0);
-    return { ...row, segment: r.segment, pValue: twoProportionTest(r.adopters, r.active, x, n)?.pValue ?? null };
+    return { ...row, ...fields(compareProportions({ x: r.adopters, n: r.active }, { x, n })) };
   });
+  if (compare !== 'none') adjustPValues(rows.map((r) => r.pValue)).forEach((q, i) => (rows[i].qValue = q));
+  return rows;
 }
 
 describe('featureAdoption oracle (DuckDB, 60,000 rows)', function () {
@@ -127,9 +161,11 @@ describe('featureAdoption oracle (DuckDB, 60,000 rows)', function () {
     { features: ['tele', 'booked', 'login'], period: 'week', timeZone: 'America/Sao_Paulo', activeEvents: ['login', 'booked'], by: 'user_type', from: '2025-01-15T03:00:00Z', to: '2025-04-01T00:00:00Z' },
     { features: ['search'], period: 'day', timeZone: 'UTC', by: 'platform', from: '2025-02-01T00:00:00Z', to: '2025-03-01T00:00:00Z' },
     { features: ['chat', 'tele'], period: 'quarter', timeZone: 'Asia/Kolkata', activeEvents: ['login', 'search', 'chat'], by: 'user_type' },
+    { features: ['login', 'tele', 'chat'], period: 'week', timeZone: 'UTC', compare: 'features' },
+    { features: ['tele', 'booked'], period: 'month', timeZone: 'UTC', by: 'platform', compare: 'features' },
   ];
   for (const o of cases) {
-    it(`matches SQL: ${o.period} in ${o.timeZone}${o.by ? ` by ${o.by}` : ''}${o.activeEvents ? ' with activeEvents' : ''}`, async () => {
+    it(`matches SQL: ${o.period} in ${o.timeZone}${o.by ? ` by ${o.by}` : ''}${o.activeEvents ? ' with activeEvents' : ''}${o.compare ? `, compare ${o.compare}` : ''}`, async () => {
       await con.run(`SET TimeZone = '${o.timeZone}'`);
       const reader = await con.runAndReadAll(sqlOf(o));
       const sql = reader.getRowObjectsJS() as unknown as SqlRow[];
@@ -142,7 +178,7 @@ describe('featureAdoption oracle (DuckDB, 60,000 rows)', function () {
         const want = expected[i];
         expect(Object.keys(row).sort(), `row ${i}`).to.deep.equal(Object.keys(want).sort());
         for (const key of Object.keys(want) as (keyof AdoptionRow)[]) {
-          if ((key === 'adoption' || key === 'pValue') && typeof want[key] === 'number') expect(row[key] as number, `row ${i} ${key}`).to.be.closeTo(want[key] as number, 1e-9);
+          if (typeof want[key] === 'number' && !Number.isInteger(want[key])) expect(row[key] as number, `row ${i} ${key}`).to.be.closeTo(want[key] as number, 1e-9);
           else expect(row[key], `row ${i} ${key}`).to.equal(want[key]);
         }
       });

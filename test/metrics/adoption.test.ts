@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import * as aq from 'arquero';
 import { compareAdoption, featureAdoption, type AdoptionRow } from '../../src/metrics/adoption.js';
+import { adjustPValues } from '../../src/metrics/compare.js';
+import { expectNear, wilsonPct } from './near.js';
 
 const ev = (customer_id: string | null, at: unknown, event: string | null, extra: Record<string, unknown> = {}) => ({
   customer_id,
@@ -8,6 +10,11 @@ const ev = (customer_id: string | null, at: unknown, event: string | null, extra
   event,
   ...extra,
 });
+/** The Wilson interval of x / n as the row fields (fractions). */
+const ci = (x: number, n: number) => {
+  const [ciLow, ciHigh] = wilsonPct(x, n).map((v) => v / 100);
+  return { ciLow, ciHigh };
+};
 const brief = (rows: AdoptionRow[]) => rows.map((r) => [r.period, r.segment, r.feature, r.active, r.adopters, r.adoption].filter((v) => v !== undefined));
 
 describe('featureAdoption', () => {
@@ -21,10 +28,10 @@ describe('featureAdoption', () => {
     ];
 
     it('counts distinct active customers and adopters per period, empty periods included', () => {
-      expect(featureAdoption(rows, { features: ['tele'] })).to.deep.equal([
-        { period: '2025-01-01', feature: 'tele', active: 2, adopters: 1, adoption: 0.5 },
-        { period: '2025-02-01', feature: 'tele', active: 0, adopters: 0, adoption: null },
-        { period: '2025-03-01', feature: 'tele', active: 1, adopters: 1, adoption: 1 },
+      expectNear(featureAdoption(rows, { features: ['tele'] }), [
+        { period: '2025-01-01', feature: 'tele', active: 2, adopters: 1, adoption: 0.5, ...ci(1, 2) },
+        { period: '2025-02-01', feature: 'tele', active: 0, adopters: 0, adoption: null, ciLow: null, ciHigh: null },
+        { period: '2025-03-01', feature: 'tele', active: 1, adopters: 1, adoption: 1, ...ci(1, 1) },
       ]);
     });
 
@@ -116,30 +123,54 @@ describe('featureAdoption', () => {
     ];
 
     it('joins a customer attribute, "(none)" last, each segment against the others pooled', () => {
-      const out = featureAdoption({ activity, customers }, { features: 'tele', by: 'user_type' });
+      const out = featureAdoption({ activity, customers }, { features: 'tele', by: 'user_type', minSample: 0 });
       expect(brief(out)).to.deep.equal([
         ['2025-01-01', 'doctor', 'tele', 20, 12, 0.6],
         ['2025-01-01', 'patient', 'tele', 20, 4, 0.2],
         ['2025-01-01', '(none)', 'tele', 1, 0, 0],
       ]);
-      // doctors 12/20 against patients and (none) 4/21.
+      // doctors 12/20 against patients and (none) 4/21: every expected count ≥ 5, the z-test.
+      expect(out[0]).to.include({ test: 'z', tooFew: false });
       expect(out[0].pValue).to.be.closeTo(pooled(12, 20, 4, 21), 1e-9);
-      expect(out[2].pValue).to.be.closeTo(pooled(0, 1, 16, 40), 1e-9);
+      // (none) 0/1 against 16/40: an expected count of 16/41, Fisher; R's fisher.test gives 1.
+      expect(out[2]).to.include({ test: 'fisher', pValue: 1 });
+      expect(out.map((r) => r.qValue)).to.deep.equal(adjustPValues(out.map((r) => r.pValue)));
+      // With the default minSample (30), twenty doctors are too few to compare.
+      const guarded = featureAdoption({ activity, customers }, { features: 'tele', by: 'user_type' });
+      expect(guarded.map((r) => [r.tooFew, r.pValue, r.test])).to.deep.equal([[true, null, null], [true, null, null], [true, null, null]]);
     });
 
-    it('compares features against the first one on request, and any two rows', () => {
+    it('compares features against the first one as paired data, and any two rows', () => {
       const out = featureAdoption({ activity, customers }, { features: 'login,tele', compare: 'features' });
-      expect(out.map((r) => r.pValue)).to.deep.equal([null, out[1].pValue]);
-      // login 41/41 against tele 16/41: pooled 57/82.
-      expect(out[1].pValue).to.be.closeTo(pooled(16, 41, 41, 41), 1e-9);
+      expect(out.map((r) => r.test)).to.deep.equal([null, 'mcnemar']);
+      // The same 41 active customers: tele 16, login 41; 16 used both, 25 login only: 25
+      // discordant pairs, the χ² form; R: mcnemar.test(matrix(c(16, 25, 0, 0), 2), correct = FALSE).
+      expect(out[1].pValue).to.be.closeTo(5.73303143758388e-7, 1e-15);
+      expect(out[1].diff).to.be.closeTo(16 / 41 - 1, 1e-12);
       const bySegment = featureAdoption({ activity, customers }, { features: 'tele', by: 'user_type', compare: 'none' });
       expect(bySegment[0]).to.not.have.property('pValue');
-      const test = compareAdoption(bySegment[0], bySegment[1]);
-      expect(test!.difference).to.be.closeTo(0.4, 1e-12);
+      const test = compareAdoption(bySegment[0], bySegment[1], { minSample: 0 });
+      expect(test!.diff).to.be.closeTo(0.4, 1e-12);
+      expect(test!.test).to.equal('z');
       expect(test!.pValue).to.be.closeTo(pooled(12, 20, 4, 20), 1e-9);
-      expect(test!.z).to.be.closeTo(0.4 / Math.sqrt(0.4 * 0.6 * 0.1), 1e-9);
+      expect(compareAdoption(bySegment[0], bySegment[1])).to.include({ tooFew: true, pValue: null });
       expect(compareAdoption(bySegment[0], { active: null, adopters: 3 })).to.equal(null);
-      expect(compareAdoption({ active: 5, adopters: 5 }, { active: 4, adopters: 4 })).to.equal(null);
+    });
+
+    it('withholds a paired comparison when who used both features is a small cell', () => {
+      // 40 active; tele c0…c14, chat c12…c26: 3 used both, 12 each one only, 13 neither.
+      const people = Array.from({ length: 40 }, (_, i) => `c${i}`);
+      const rows = [
+        ...people.map((c) => ev(c, '2025-01-02', 'login')),
+        ...people.slice(0, 15).map((c) => ev(c, '2025-01-03', 'tele')),
+        ...people.slice(12, 27).map((c) => ev(c, '2025-01-04', 'chat')),
+      ];
+      const open = featureAdoption(rows, { features: 'tele,chat', compare: 'features' });
+      // 24 discordant pairs, 12 each way: the exact test, p = 1 (R: binom.test(12, 24)).
+      expect(open[1]).to.include({ test: 'mcnemar', pValue: 1, diff: 0 });
+      const guarded = featureAdoption(rows, { features: 'tele,chat', compare: 'features', minCellSize: 11 });
+      expect(guarded.map((r) => [r.active, r.adopters])).to.deep.equal([[40, 15], [40, 15]]);
+      expect(guarded[1]).to.include({ test: null, pValue: null, diff: null, tooFew: null });
     });
 
     it('reads the activity table own column: a customer can be active in several segments', () => {
@@ -154,7 +185,7 @@ describe('featureAdoption', () => {
     });
 
     it('suppresses small counts and the adopters that a small non-adopter count would reveal', () => {
-      const out = featureAdoption({ activity, customers }, { features: 'login,tele', by: 'user_type', minCellSize: 11 });
+      const out = featureAdoption({ activity, customers }, { features: 'login,tele', by: 'user_type', minCellSize: 11, minSample: 0 });
       expect(out.map((r) => [r.segment, r.feature, r.active, r.adopters, r.adoption, r.suppressed])).to.deep.equal([
         // doctors: 20 active, login 20 (0 non-adopters: shown), tele 12 (8 non-adopters hide it)
         ['doctor', 'login', 20, 20, 1, undefined],
@@ -166,8 +197,9 @@ describe('featureAdoption', () => {
         ['(none)', 'login', null, null, null, true],
         ['(none)', 'tele', null, 0, null, true],
       ]);
-      // login: doctors against patients only ((none) is hidden): 20/20 vs 20/20, no variance.
-      expect(out.map((r) => r.pValue)).to.deep.equal([null, null, null, null, null, null]);
+      // login: doctors against patients only ((none) is hidden): 20/20 vs 20/20, Fisher's
+      // exact test (no failures: expected counts 0) gives 1; hidden counts enter no test.
+      expect(out.map((r) => r.pValue)).to.deep.equal([1, null, 1, null, null, null]);
     });
   });
 

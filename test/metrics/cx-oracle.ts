@@ -105,7 +105,7 @@ export function generate(
       at: stamp(at, 0.003),
       event: chance(0.005)
         ? null
-        : pick(['login', 'teleconsult', 'booked_appointment', 'lab_results', 'first_login']),
+        : pick(['login', 'teleconsult', 'booked_appointment', 'lab_results', 'first_login', 'signup', 'signup_web']),
     });
   }
   for (let i = 0; i < n; i++) {

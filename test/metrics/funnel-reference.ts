@@ -3,7 +3,8 @@
 // end event. Slow on purpose; the oracle and property tests compare funnel() with it.
 import { expect } from 'chai';
 import type { FunnelOptions, FunnelRow } from '../../src/metrics/funnel.js';
-import { twoProportionTest } from '../../src/metrics/stats.js';
+import { adjustPValues, compareProportions } from '../../src/metrics/compare.js';
+import { wilson } from '../../src/metrics/stats.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -150,11 +151,14 @@ export function reference(data: FunnelData, o: FunnelOptions & { steps: string[]
       const e = entered(seg, j + 1);
       const e1 = entered(seg, 1);
       const prev = j === 0 ? e1 : entered(seg, j);
+      const w = wilson(e, e1);
       const row: FunnelRow = {
         step,
         index: j + 1,
         entered: e,
         conversion: e1 ? e / e1 : null,
+        ciLow: w?.low ?? null,
+        ciHigh: w?.high ?? null,
         fromPrevious: prev ? e / prev : null,
         dropOff: prev - e,
         medianTimeToConvertMs: j === 0 ? null : median(bySegment.get(seg)!.times[j]),
@@ -163,11 +167,22 @@ export function reference(data: FunnelData, o: FunnelOptions & { steps: string[]
         const rest = segments.filter((s) => s !== seg);
         const x2 = rest.reduce((n, s) => n + entered(s, j + 1), 0);
         const n2 = rest.reduce((n, s) => n + entered(s, 1), 0);
-        row.pValue = j === 0 ? null : (twoProportionTest(e, e1, x2, n2)?.pValue ?? null);
-        rows.push({ segment: seg, ...row });
+        const c = j === 0 ? null : compareProportions({ x: e, n: e1 }, { x: x2, n: n2 });
+        rows.push({
+          segment: seg,
+          ...row,
+          diff: c?.diff ?? null,
+          diffLow: c?.diffLow ?? null,
+          diffHigh: c?.diffHigh ?? null,
+          pValue: c?.pValue ?? null,
+          qValue: null,
+          test: c?.test ?? null,
+          tooFew: c?.tooFew ?? null,
+        });
       } else rows.push(row);
     });
   }
+  if (o.by !== undefined) adjustPValues(rows.map((r) => r.pValue)).forEach((q, i) => (rows[i].qValue = q));
   return rows;
 }
 

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import * as aq from 'arquero';
 import { funnel, type FunnelRow } from '../../src/metrics/funnel.js';
+import { adjustPValues } from '../../src/metrics/compare.js';
+import { expectNear, wilsonPct } from './near.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -15,6 +17,11 @@ const ev = (customer: string, h: number, event: string, extra: Record<string, un
 });
 const entered = (rows: FunnelRow[]) => rows.map((r) => r.entered);
 const medians = (rows: FunnelRow[]) => rows.map((r) => r.medianTimeToConvertMs);
+/** The Wilson interval of x / n as the row fields (fractions). */
+const ci = (x: number, n: number) => {
+  const [ciLow, ciHigh] = wilsonPct(x, n).map((v) => v / 100);
+  return { ciLow, ciHigh };
+};
 
 describe('funnel', () => {
   describe('ordered (default)', () => {
@@ -28,11 +35,11 @@ describe('funnel', () => {
 
     it('takes the best attempt of each customer and the fastest time to each step', () => {
       const out = funnel(rows, { steps: ['a', 'b', 'c'], window: 'P1D' });
-      expect(out).to.deep.equal([
-        { step: 'a', index: 1, entered: 2, conversion: 1, fromPrevious: 1, dropOff: 0, medianTimeToConvertMs: null },
+      expectNear(out, [
+        { step: 'a', index: 1, entered: 2, conversion: 1, ...ci(2, 2), fromPrevious: 1, dropOff: 0, medianTimeToConvertMs: null },
         // u's fastest a→b is 1 h (a@70), v's 5 h: median (1 + 5) / 2 = 3 h.
-        { step: 'b', index: 2, entered: 2, conversion: 1, fromPrevious: 1, dropOff: 0, medianTimeToConvertMs: 3 * H },
-        { step: 'c', index: 3, entered: 1, conversion: 0.5, fromPrevious: 0.5, dropOff: 1, medianTimeToConvertMs: 2 * H },
+        { step: 'b', index: 2, entered: 2, conversion: 1, ...ci(2, 2), fromPrevious: 1, dropOff: 0, medianTimeToConvertMs: 3 * H },
+        { step: 'c', index: 3, entered: 1, conversion: 0.5, ...ci(1, 2), fromPrevious: 0.5, dropOff: 1, medianTimeToConvertMs: 2 * H },
       ]);
     });
 
@@ -176,8 +183,8 @@ describe('funnel', () => {
   describe('input', () => {
     it('gives zero rows with null rates for empty input and all-null columns', () => {
       const empty = [
-        { step: 'a', index: 1, entered: 0, conversion: null, fromPrevious: null, dropOff: 0, medianTimeToConvertMs: null },
-        { step: 'b', index: 2, entered: 0, conversion: null, fromPrevious: null, dropOff: 0, medianTimeToConvertMs: null },
+        { step: 'a', index: 1, entered: 0, conversion: null, ciLow: null, ciHigh: null, fromPrevious: null, dropOff: 0, medianTimeToConvertMs: null },
+        { step: 'b', index: 2, entered: 0, conversion: null, ciLow: null, ciHigh: null, fromPrevious: null, dropOff: 0, medianTimeToConvertMs: null },
       ];
       expect(funnel([], { steps: 'a,b' })).to.deep.equal(empty);
       const nulls = [{ customer_id: null, at: null, event: null }, { customer_id: null, at: null, event: null }];
@@ -218,10 +225,30 @@ describe('funnel', () => {
       expect(out.map((r) => [r.segment, r.index, r.entered])).to.deep.equal([
         ['doctor', 1, 10], ['doctor', 2, 8], ['patient', 1, 10], ['patient', 2, 2], ['(none)', 1, 1], ['(none)', 2, 0],
       ]);
-      expect(out[0].pValue).to.equal(null);
-      // doctors 8/10 against patients + (none) 2/11: pooled 10/21.
-      expect(out[1].pValue).to.be.closeTo(pooled(8, 10, 2, 11), 1e-12);
-      expect(out[1].pValue).to.be.below(0.01);
+      expect(out[0]).to.include({ pValue: null, qValue: null, test: null, tooFew: null });
+      // Ten doctors against eleven others: under the default minSample of 30, nothing is
+      // tested and nothing can be marked, however large the difference looks.
+      expect(out[1]).to.include({ tooFew: true, pValue: null, qValue: null, test: null, diffLow: null, diffHigh: null });
+      expect(out[1].diff).to.be.closeTo(0.8 - 2 / 11, 1e-12);
+      const tested = funnel({ activity, customers }, { steps: 'a,b', by: 'user_type', minSample: 0 });
+      // doctors 8/10 against 2/11: an expected count 10 · 10 / 21 is below 5, so Fisher's
+      // exact test; R: fisher.test(matrix(c(8, 2, 2, 9), 2))$p.value.
+      expect(tested[1]).to.include({ test: 'fisher', tooFew: false });
+      expect(tested[1].pValue).to.be.closeTo(0.00892219235872488, 1e-12);
+      expect(tested[1].diffLow, "the interval excludes no difference").to.be.above(0);
+      // q-values: Benjamini–Hochberg over the three step-2 comparisons of the result.
+      expect(tested.map((r) => r.qValue)).to.deep.equal(adjustPValues(tested.map((r) => r.pValue)));
+      expect(tested[1].qValue).to.be.above(tested[1].pValue!);
+    });
+
+    it('uses the z-test when every expected count is 5 or more', () => {
+      const people = Array.from({ length: 80 }, (_, i) => ({ customer_id: `c${i}`, user_type: i < 40 ? 'doctor' : 'patient' }));
+      // Doctors 30 of 40 reach b, patients 20 of 40.
+      const events = [...people.map((c) => ev(c.customer_id, 0, 'a')), ...people.filter((_, i) => i < 30 || (i >= 40 && i < 60)).map((c) => ev(c.customer_id, 1, 'b'))];
+      const out = funnel({ activity: events, customers: people }, { steps: 'a,b', by: 'user_type' });
+      expect(out[1]).to.include({ test: 'z', tooFew: false });
+      expect(out[1].pValue).to.be.closeTo(pooled(30, 40, 20, 40), 1e-9);
+      expect(out[3].pValue).to.be.closeTo(out[1].pValue!, 1e-12);
     });
 
     it('reads the activity table own column, each segment a separate sequence', () => {
@@ -235,7 +262,7 @@ describe('funnel', () => {
     });
 
     it('suppresses small counts per segment, and p-values use shown segments only', () => {
-      const out = funnel({ activity, customers }, { steps: 'a,b', by: 'user_type', minCellSize: 3 });
+      const out = funnel({ activity, customers }, { steps: 'a,b', by: 'user_type', minCellSize: 3, minSample: 0 });
       const none = out.filter((r) => r.segment === '(none)');
       expect(none.map((r) => [r.entered, r.suppressed])).to.deep.equal([[null, true], [0, true]]);
       expect(none[1].conversion).to.equal(null);

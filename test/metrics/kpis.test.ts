@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { kpis, KPI_METRICS, type KpiRow } from '../../src/metrics/kpis.js';
-import { expectNear } from './near.js';
+import { compareProportions } from '../../src/metrics/compare.js';
+import { expectNear, npsCi, wilsonPct } from './near.js';
 
 // Range March 2025 (31 days); the previous range is the 31 days before: [29 Jan, 1 Mar).
 const RANGE = { from: '2025-03-01', to: '2025-04-01' };
@@ -65,12 +66,18 @@ const tickets = [
 ];
 const ALL = { customers, activity, surveys, tickets };
 
+/** x of n as a card's interval (Wilson), in the card's unit (× 100 for csat). */
+const share = (x: number, n: number, scale = 1) => {
+  const [ciLow, ciHigh] = wilsonPct(x, n).map((v) => (v / 100) * scale);
+  return { ciLow, ciHigh };
+};
 const card = (
   metric: string,
   value: number | null,
   previous: number | null,
   n: number | null,
   previousN: number | null,
+  extra: Partial<KpiRow> = {},
 ) => ({
   metric,
   value,
@@ -78,6 +85,15 @@ const card = (
   delta: value !== null && previous !== null ? value - previous : null,
   n,
   previousN,
+  ciLow: null,
+  ciHigh: null,
+  deltaLow: null,
+  deltaHigh: null,
+  pValue: null,
+  test: null,
+  // The default minSample is 30: every change below is over too few to judge.
+  tooFew: n === null || previousN === null ? null : n < 30 || previousN < 30,
+  ...extra,
 });
 const byMetric = (rows: KpiRow[], metric: string) => rows.find((r) => r.metric === metric)!;
 
@@ -87,21 +103,63 @@ describe('kpis', () => {
     expectNear(rows, [
       // Active at 1 Mar: c1, c2, c9 (c9 churned exactly at from); churned in March: c2, c9.
       // Active at 29 Jan: c1, c2, c3, c9; churned before 1 Mar: c3 (c4 joined after 29 Jan).
-      card('churnRate', 2 / 3, 1 / 4, 3, 4),
-      card('nps', 100 / 3, 0, 3, 1),
-      card('csat', 50, 100, 2, 1),
+      card('churnRate', 2 / 3, 1 / 4, 3, 4, share(2, 3)),
+      card('nps', 100 / 3, 0, 3, 1, ((ci) => ({ ciLow: ci[0], ciHigh: ci[1] }))(npsCi(2, 1, 3))),
+      card('csat', 50, 100, 2, 1, share(1, 2, 100)),
       card('ces', 3, null, 2, 0),
-      card('fcr', 0.5, 1, 2, 1),
+      card('fcr', 0.5, 1, 2, 1, share(1, 2)),
       card('firstResponseMedian', 15, 5, 2, 1),
       card('resolutionMedian', 45, 15, 2, 1),
       card('ticketVolume', 3, 1, 3, 1),
       // Signed up in March: c5 (active the next day), c6 (activity the day before and
       // exactly 7 days after: neither counts), c7 (none). In February: c4, active on 3 Feb.
-      card('activation', 1 / 3, 1, 3, 1),
+      card('activation', 1 / 3, 1, 3, 1, share(1, 3)),
       // Active in March: c5, c6, c1 and an unknown customer zz; teleconsult: c6, c1.
-      card('adoption', 2 / 4, 0, 4, 1),
+      card('adoption', 2 / 4, 0, 4, 1, share(2, 4)),
     ]);
     expect(rows.map((r) => r.metric)).to.deep.equal([...KPI_METRICS]);
+  });
+
+  it('compares the change of a share card (SPEC §3.10) once there are enough on both sides', () => {
+    const rows = kpis(ALL, { ...RANGE, features: ['teleconsult'], minSample: 0 });
+    // Churn 2 of 3 against 1 of 4: small expected counts, Fisher's exact test;
+    // R: fisher.test(matrix(c(2, 1, 1, 3), 2))$p.value.
+    const churn = byMetric(rows, 'churnRate');
+    expect(churn).to.include({ test: 'fisher', tooFew: false });
+    expect(churn.pValue).to.be.closeTo(0.485714285714286, 1e-12);
+    // CSAT's change is in points: the interval of 1/2 − 1/1, × 100.
+    const csat = byMetric(rows, 'csat');
+    const c = compareProportions({ x: 1, n: 2 }, { x: 1, n: 1 }, { minSample: 0 });
+    expect(csat.deltaLow).to.be.closeTo(100 * c.diffLow!, 1e-9);
+    expect(csat.deltaHigh).to.be.closeTo(100 * c.diffHigh!, 1e-9);
+    // NPS: a z-test on the difference, se = √(se₁² + se₀²) with SPEC §3.2's se: +33.3
+    // against 0 (one passive: se 0); se₁ = 100·√((1 − (1/3)²)/3) = 54.43; R:
+    // 2 * pnorm(-(100/3) / 54.4331) = 0.5402913746.
+    const nps = byMetric(rows, 'nps');
+    expect(nps).to.include({ test: 'npsZ', tooFew: false });
+    expect(nps.pValue).to.be.closeTo(0.54029137460742, 1e-8);
+    expect(nps.deltaLow).to.be.closeTo(-73.35359280789575, 1e-4);
+    // CES has nothing before to compare with; median times and volume are never tested.
+    expect(byMetric(rows, 'ces')).to.include({ test: null, tooFew: false });
+    expect(byMetric(rows, 'firstResponseMedian')).to.include({ test: null, pValue: null, tooFew: false });
+    expect(() => kpis(ALL, { ...RANGE, minSample: -1 })).to.throw(RangeError, 'minSample must be a number ≥ 0; got -1');
+  });
+
+  it('activation counts neither sign-up events nor events left out of activationEvents', () => {
+    const signedUp = [
+      ...activity,
+      { customer_id: 'c6', at: '2025-03-20T01:00:00Z', event: 'signup' },
+      { customer_id: 'c7', at: '2025-03-31T01:00:00Z', event: 'signup_completed' },
+      { customer_id: 'c7', at: '2025-03-31T02:00:00Z', event: 'sign_up' },
+    ];
+    const tables = { ...ALL, activity: signedUp };
+    // Sign-ups are not activation: still only c5 of c5, c6, c7.
+    expect(byMetric(kpis(tables, RANGE), 'activation').value).to.be.closeTo(1 / 3, 1e-12);
+    // Named events only: c6's signup event counts when asked for, c5's login does not.
+    const named = byMetric(kpis(tables, { ...RANGE, activationEvents: 'signup' }), 'activation');
+    expect(named.value).to.be.closeTo(1 / 3, 1e-12);
+    expect(byMetric(kpis(tables, { ...RANGE, activationEvents: ['teleconsult'] }), 'activation').value).to.equal(0);
+    expect(() => kpis(tables, { ...RANGE, activationEvents: '' })).to.throw(RangeError, 'activationEvents must list at least 1 event name; got 0');
   });
 
   it('activationWindow as ms or an ISO duration', () => {
@@ -151,15 +209,15 @@ describe('kpis', () => {
     const rows = kpis(ALL, { from: '2025-02-15', to: '2025-03-15', period: 'month' });
     // 15 Feb–1 Mar: active at 15 Feb c1, c2, c4, c9, of whom c4 churned; 1–15 Mar: 2 of 3.
     expectNear(byMetric(rows, 'churnRate').sparkline, [
-      { period: '2025-02-01', value: 1 / 4, n: 4 },
-      { period: '2025-03-01', value: 2 / 3, n: 3 },
+      { period: '2025-02-01', value: 1 / 4, n: 4, ...share(1, 4) },
+      { period: '2025-03-01', value: 2 / 3, n: 3, ...share(2, 3) },
     ]);
     expectNear(byMetric(rows, 'ticketVolume').sparkline, [
-      { period: '2025-02-01', value: 0, n: 0 },
-      { period: '2025-03-01', value: 3, n: 3 },
+      { period: '2025-02-01', value: 0, n: 0, ciLow: null, ciHigh: null },
+      { period: '2025-03-01', value: 3, n: 3, ciLow: null, ciHigh: null },
     ]);
     expect(byMetric(kpis({}, { ...RANGE, period: 'month' }), 'nps').sparkline).to.deep.equal([
-      { period: '2025-03-01', value: null, n: null },
+      { period: '2025-03-01', value: null, n: null, ciLow: null, ciHigh: null },
     ]);
     expect('sparkline' in byMetric(kpis(ALL, RANGE), 'nps')).to.equal(false);
   });

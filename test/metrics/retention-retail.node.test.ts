@@ -102,7 +102,7 @@ describe('retention on the Online Retail data', function () {
         complete: e.complete,
       });
       expect(row.rate, where).to.be.closeTo(e.rate as number, 1e-9);
-      expect(Object.keys(row)).to.deep.equal(['cohort', 'size', 'offset', 'retained', 'rate', 'churned', 'churnRate', 'complete']);
+      expect(Object.keys(row)).to.deep.equal(['cohort', 'size', 'offset', 'retained', 'rate', 'ciLow', 'ciHigh', 'churned', 'churnRate', 'complete']);
     });
     expect(rows.excluded).to.deep.equal({ noSignup: 0, noCustomer: 0 });
   });

@@ -165,10 +165,20 @@ shown AS (SELECT *, hidden OR coalesce(lag(hidden) OVER w, false) churn_hidden F
 SELECT strftime(cohort, '%Y-%m-%d') cohort, seg, CASE WHEN ${hideAll} THEN NULL ELSE size END size, k "offset",
   CASE WHEN hidden THEN NULL ELSE r END retained,
   CASE WHEN hidden THEN NULL ELSE r::DOUBLE / size END rate,
+  CASE WHEN hidden THEN NULL ELSE ${wilsonSql('r', 'size', -1)} END "ciLow",
+  CASE WHEN hidden THEN NULL ELSE ${wilsonSql('r', 'size', 1)} END "ciHigh",
   CASE WHEN churn_hidden THEN NULL ELSE prev - r END churned,
   CASE WHEN churn_hidden OR '${mode}' = 'activity' OR prev = 0 THEN NULL ELSE (prev - r)::DOUBLE / prev END "churnRate",
   complete, churn_hidden suppressed
 FROM shown ORDER BY cohort, seg = '(none)', seg, k`;
+}
+
+/** A bound of the 95% Wilson interval of x / n in SQL (Wilson 1927; z = 1.959964, SPEC §3). */
+function wilsonSql(x: string, n: string, side: -1 | 1): string {
+  const z2 = 1.959964 ** 2;
+  const p = `(${x}::DOUBLE / ${n})`;
+  const bound = `(${p} + ${z2} / (2 * ${n}) ${side < 0 ? '-' : '+'} 1.959964 * sqrt(${p} * (1 - ${p}) / ${n} + ${z2} / (4 * ${n} * ${n}))) / (1 + ${z2} / ${n})`;
+  return side < 0 ? `greatest(0, ${bound})` : `least(1, ${bound})`;
 }
 
 function excludedSql(sc: Scenario): string {
@@ -189,6 +199,8 @@ function expectedRows(rows: Record<string, unknown>[], by: boolean): RetentionRo
     offset: x.offset as number,
     retained: x.retained as number | null,
     rate: x.rate as number | null,
+    ciLow: x.ciLow as number | null,
+    ciHigh: x.ciHigh as number | null,
     churned: x.churned as number | null,
     churnRate: x.churnRate as number | null,
     complete: x.complete as boolean,
@@ -204,7 +216,7 @@ function expectSameRows(actual: RetentionRow[], expected: RetentionRow[]): void 
     const where = `row ${i} ${JSON.stringify(e)}`;
     expect(Object.keys(a).sort(), where).to.deep.equal(Object.keys(e).sort());
     for (const key of Object.keys(e)) {
-      if ((key === 'rate' || key === 'churnRate') && typeof e[key] === 'number') {
+      if (['rate', 'churnRate', 'ciLow', 'ciHigh'].includes(key) && typeof e[key] === 'number') {
         expect(a[key], `${where} ${key}`).to.be.closeTo(e[key] as number, 1e-9);
       } else expect(a[key], `${where} ${key}`).to.equal(e[key]);
     }

@@ -3,11 +3,17 @@
 import { expect } from 'chai';
 import { table } from 'arquero';
 import { retention, type RetentionRow } from '../../src/metrics/retention.js';
+import { expectNear, wilsonPct } from './near.js';
 
 type Cell = [string, number | null, number, number | null, number | null];
 /** [cohort, size, offset, retained, churned] per row. */
 const cells = (rows: readonly RetentionRow[]): Cell[] =>
   rows.map((r) => [r.cohort, r.size, r.offset, r.retained, r.churned]);
+
+const wilsonCi = (x: number, n: number) => {
+  const [ciLow, ciHigh] = wilsonPct(x, n).map((v) => v / 100);
+  return { ciLow, ciHigh };
+};
 
 const row = (
   cohort: string,
@@ -17,7 +23,7 @@ const row = (
   churned: number,
   churnRate: number | null,
   complete: boolean,
-): RetentionRow => ({ cohort, size, offset, retained, rate: retained / size, churned, churnRate, complete });
+): RetentionRow => ({ cohort, size, offset, retained, rate: retained / size, ...wilsonCi(retained, size), churned, churnRate, complete });
 
 describe('retention: subscription mode', () => {
   const customers = [
@@ -31,7 +37,7 @@ describe('retention: subscription mode', () => {
 
   it('follows the definitions row by row', () => {
     const rows = retention({ customers }, { asOf: '2025-03-15' });
-    expect(rows).to.deep.equal([
+    expectNear(rows, [
       // Jan: a, b, c. k0 ends Feb 1: all three. k1 ends Mar 1: a, b (b churns at Mar 1 ≥ Mar 1).
       // k2 ends Apr 1 > asOf (partial): a only.
       row('2025-01-01', 3, 0, 3, 0, 0, true),
@@ -100,7 +106,7 @@ describe('retention: subscription mode', () => {
   it('keeps reporting offsets after everyone left, with churnRate null over zero', () => {
     const rows = retention([{ customer_id: 'x', signup_at: '2025-01-10', churned_at: '2025-01-20' }], { asOf: '2025-03-01' });
     // k0 ends Feb 1 > Jan 20: churned in January.
-    expect(rows).to.deep.equal([
+    expectNear(rows, [
       row('2025-01-01', 1, 0, 0, 1, 1, true),
       row('2025-01-01', 1, 1, 0, 0, null, true),
       row('2025-01-01', 1, 2, 0, 0, null, false),
@@ -128,7 +134,7 @@ describe('retention: subscription mode', () => {
       ],
       { period: 'week', asOf: '2025-03-05' },
     );
-    expect(rows).to.deep.equal([
+    expectNear(rows, [
       row('2025-02-24', 1, 0, 1, 0, 0, true),
       row('2025-02-24', 1, 1, 0, 1, 1, false),
       row('2025-03-03', 1, 0, 1, 0, 0, false),
@@ -207,7 +213,7 @@ describe('retention: activity mode', () => {
   it('counts members with a counted event in each period; people come back', () => {
     const rows = retention({ customers, activity }, { mode: 'activity', asOf });
     // Jan (p, q): Jan p; Feb q; Mar p and q. Feb (r): Feb r; Mar nobody.
-    expect(rows).to.deep.equal([
+    expectNear(rows, [
       row('2025-01-01', 2, 0, 1, 1, null, true),
       row('2025-01-01', 2, 1, 1, 0, null, true),
       row('2025-01-01', 2, 2, 2, -1, null, false),
@@ -269,8 +275,8 @@ describe('retention: first-activity cohorts', () => {
       row('2025-02-01', 1, 0, 1, 0, null, true),
       row('2025-02-01', 1, 1, 0, 1, null, false),
     ];
-    expect(retention({ activity }, opts)).to.deep.equal(expected);
-    expect(retention(activity, opts)).to.deep.equal(expected);
+    expectNear(retention({ activity }, opts), expected);
+    expectNear(retention(activity, opts), expected);
   });
 
   it('takes the cohort from the first counted event', () => {
@@ -318,7 +324,7 @@ describe('retention: first-activity cohorts', () => {
     ];
     const rows = retention({ customers, activity }, { cohortBy: 'first-activity', asOf: '2025-03-10' });
     // Jan (u, v): k0 both; k1 ends Mar 1 > Feb 20: v; k2: v. w has no customers row.
-    expect(rows).to.deep.equal([
+    expectNear(rows, [
       row('2025-01-01', 2, 0, 2, 0, 0, true),
       row('2025-01-01', 2, 1, 1, 1, 1 / 2, true),
       row('2025-01-01', 2, 2, 1, 0, 0, false),
@@ -335,7 +341,7 @@ describe('retention: suppression', () => {
 
   it('reports a cohort below minCohortSize with no counts', () => {
     const rows = retention({ customers: customers.slice(0, 2) }, { asOf, minCohortSize: 3, maxOffset: 1 });
-    const hidden = { size: null, retained: null, rate: null, churned: null, churnRate: null };
+    const hidden = { size: null, retained: null, rate: null, ciLow: null, ciHigh: null, churned: null, churnRate: null };
     expect(rows).to.deep.equal([
       { cohort: '2025-01-01', offset: 0, ...hidden, complete: true, suppressed: true },
       { cohort: '2025-01-01', offset: 1, ...hidden, complete: true, suppressed: true },
@@ -345,13 +351,13 @@ describe('retention: suppression', () => {
 
   it('hides small retained counts and the churned counts that would reveal them', () => {
     const rows = retention({ customers }, { asOf, minCellSize: 11 });
-    expect(rows).to.deep.equal([
+    expectNear(rows, [
       row('2025-01-01', 12, 0, 12, 0, 0, true),
       // 1 churned stays: 12 − 11 is on screen anyway.
       row('2025-01-01', 12, 1, 11, 1, 1 / 12, true),
       // 5 is hidden, and so are churned 11 − 5 and 5 − 0.
-      { cohort: '2025-01-01', size: 12, offset: 2, retained: null, rate: null, churned: null, churnRate: null, complete: true, suppressed: true },
-      { cohort: '2025-01-01', size: 12, offset: 3, retained: 0, rate: 0, churned: null, churnRate: null, complete: false, suppressed: true },
+      { cohort: '2025-01-01', size: 12, offset: 2, retained: null, rate: null, ciLow: null, ciHigh: null, churned: null, churnRate: null, complete: true, suppressed: true },
+      { cohort: '2025-01-01', size: 12, offset: 3, retained: 0, rate: 0, ...wilsonCi(0, 12), churned: null, churnRate: null, complete: false, suppressed: true },
     ]);
   });
 

@@ -90,6 +90,14 @@ async function csatOracle(db: Oracle, c: Call, satisfiedMin: number): Promise<Ro
   return ordered(rows, 'channel', true, c.period !== undefined);
 }
 
+/** A bound of the 95% Wilson interval of x / n (Wilson 1927), as a fraction; NULL for n = 0. */
+function wilsonBound(x: string, n: string, side: '-' | '+'): string {
+  const q = `(${x}::DOUBLE / ${n})`;
+  const z2 = `${Z} * ${Z}`;
+  const bound = `((${q} + ${z2} / (2 * ${n})) ${side} ${Z} * sqrt(${q} * (1 - ${q}) / ${n} + ${z2} / (4 * ${n} * ${n}))) / (1 + ${z2} / ${n})`;
+  return `CASE WHEN ${n} > 0 THEN ${side === '-' ? `greatest(0, ${bound})` : `least(1, ${bound})`} END`;
+}
+
 async function ticketOracle(db: Oracle, c: Call): Promise<Row[]> {
   const rows = await db.all(`
     WITH s AS (${source('tickets_v', 'opened', 'true', c)}),
@@ -103,6 +111,7 @@ async function ticketOracle(db: Oracle, c: Call): Promise<Row[]> {
       FROM s GROUP BY ALL)
     SELECT strftime(grid.p, '%Y-%m-%d') period, grid.seg channel, coalesce(tickets, 0)::INTEGER tickets, coalesce(resolved, 0)::INTEGER resolved,
       (coalesce(tickets, 0) - coalesce(resolved, 0))::INTEGER open, fcr_yes / nullif(fcr_known, 0) fcr,
+      ${wilsonBound('fcr_yes', 'fcr_known', '-')} "fcrLow", ${wilsonBound('fcr_yes', 'fcr_known', '+')} "fcrHigh",
       frMedian firstResponseMedianMin, frMean firstResponseMeanMin, resMedian resolutionMedianMin
     FROM grid LEFT JOIN agg USING (p, seg)`);
   return ordered(rows, 'channel', true, c.period !== undefined);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { selectMedian, ticketStats } from '../../src/metrics/tickets.js';
-import { expectNear } from './near.js';
+import { expectNear, wilsonPct } from './near.js';
 
 const MIN = 60_000;
 let id = 0;
@@ -25,11 +25,19 @@ function ticket(
   };
 }
 
+/** fcr's 95% Wilson interval as the row fields (fractions). */
+const fcrCi = (x: number, n: number) => {
+  const [fcrLow, fcrHigh] = wilsonPct(x, n).map((v) => v / 100);
+  return { fcrLow, fcrHigh };
+};
+const NO_FCR = { fcrLow: null, fcrHigh: null };
+
 const NONE = {
   tickets: null,
   resolved: null,
   open: null,
   fcr: null,
+  ...NO_FCR,
   firstResponseMedianMin: null,
   firstResponseMeanMin: null,
   resolutionMedianMin: null,
@@ -52,6 +60,7 @@ describe('ticketStats', () => {
     resolved: 3,
     open: 2,
     fcr: 0.5,
+    ...fcrCi(1, 2),
     firstResponseMedianMin: 25,
     firstResponseMeanMin: 25,
     resolutionMedianMin: 60,
@@ -62,6 +71,7 @@ describe('ticketStats', () => {
     resolved: 0,
     open: 1,
     fcr: null,
+    ...NO_FCR,
     firstResponseMedianMin: null,
     firstResponseMeanMin: null,
     resolutionMedianMin: null,
@@ -84,6 +94,7 @@ describe('ticketStats', () => {
         resolved: 2,
         open: 0,
         fcr: null,
+        ...NO_FCR,
         firstResponseMedianMin: 0.75,
         firstResponseMeanMin: 0.75,
         resolutionMedianMin: 1.125,
@@ -126,6 +137,7 @@ describe('ticketStats', () => {
         resolved: 1,
         open: 0,
         fcr: 1,
+        ...fcrCi(1, 1),
         firstResponseMedianMin: 7,
         firstResponseMeanMin: 7,
         resolutionMedianMin: 9,
@@ -190,6 +202,7 @@ describe('ticketStats', () => {
         resolved: null,
         open: null,
         fcr: null,
+        ...NO_FCR,
         firstResponseMedianMin: 25,
         firstResponseMeanMin: 25,
         resolutionMedianMin: null,
@@ -204,6 +217,7 @@ describe('ticketStats', () => {
         resolved: null,
         open: null,
         fcr: null,
+        ...NO_FCR,
         firstResponseMedianMin: null,
         firstResponseMeanMin: null,
         resolutionMedianMin: null,

@@ -25,10 +25,19 @@ export const compileAdoption: MetricCompiler = (c, options) => {
   FROM ${rows} s ${joins.join(' ')} WHERE ${inRange(c, 's.at', o.range.from, o.range.to)}`,
   );
   c.define('act', 'SELECT DISTINCT p, seg, c FROM ev WHERE counted');
-  const select = `SELECT 'a' AS k, p, seg, NULL AS e, count(*) AS n FROM act GROUP BY p, seg
-UNION ALL
-SELECT 'f' AS k, ev.p, ev.seg, ev.e, count(DISTINCT ev.c) AS n FROM ev JOIN act ON act.p = ev.p AND act.seg IS NOT DISTINCT FROM ev.seg AND act.c = ev.c
-WHERE ev.feature GROUP BY ev.p, ev.seg, ev.e`;
+  // Each active customer's features once per period and segment.
+  c.define('fu', 'SELECT DISTINCT ev.p, ev.seg, ev.e, ev.c FROM ev JOIN act ON act.p = ev.p AND act.seg IS NOT DISTINCT FROM ev.seg AND act.c = ev.c WHERE ev.feature');
+  const parts = [
+    "SELECT 'a' AS k, p, seg, NULL AS e, count(*) AS n FROM act GROUP BY p, seg",
+    "SELECT 'f' AS k, p, seg, e, count(*) AS n FROM fu GROUP BY p, seg, e",
+  ];
+  if (o.compare === 'features') {
+    // Paired comparisons: users of each later feature who used the first one too.
+    const first = c.p.text(o.features[0]);
+    parts.push(`SELECT 'w' AS k, f.p, f.seg, f.e, count(*) AS n FROM fu f JOIN fu g ON g.p = f.p AND g.seg IS NOT DISTINCT FROM f.seg AND g.c = f.c
+WHERE g.e = ${first} AND f.e <> ${first} GROUP BY f.p, f.seg, f.e`);
+  }
+  const select = parts.join('\nUNION ALL\n');
   return {
     statements: [c.statement(select)],
     finish([result]) {
@@ -56,7 +65,8 @@ WHERE ev.feature GROUP BY ev.p, ev.seg, ev.e`;
       const S = Math.max(1, labels.length);
       const F = o.features.length;
       const present = new Uint8Array(S);
-      const counts = { first: lo, periods, segments: S, present, active: new Float64Array(periods * S), adopters: new Float64Array(periods * S * F) };
+      const blocks = periods * S;
+      const counts = { first: lo, periods, segments: S, present, active: new Float64Array(blocks), adopters: new Float64Array(blocks * F), withFirst: new Float64Array(blocks * F) };
       for (const r of result) {
         const pi = num(r.p)! - lo;
         if (pi < 0 || pi >= periods) continue;
@@ -64,11 +74,11 @@ WHERE ev.feature GROUP BY ev.p, ev.seg, ev.e`;
         if (r.k === 'a') {
           counts.active[pi * S + s] += count(r.n);
           present[s] = 1;
-        } else counts.adopters[(pi * S + s) * F + o.features.indexOf(String(r.e))] += count(r.n);
+        } else (r.k === 'w' ? counts.withFirst : counts.adopters)[(pi * S + s) * F + o.features.indexOf(String(r.e))] += count(r.n);
       }
       if (o.by !== undefined) refuseFolding(c, labels, o.segments);
       const order = o.by === undefined ? [0] : segmentOrder(labels, present);
-      return adoptionRows(counts, o.features, order, o.by === undefined ? undefined : labels, o.buckets, o.k, o.compare) as never;
+      return adoptionRows(counts, o.features, order, o.by === undefined ? undefined : labels, o.buckets, o) as never;
     },
   };
 };

@@ -148,8 +148,8 @@ export const compileFunnel: MetricCompiler = (c, options) => {
       });
       const present = new Uint8Array(S).fill(1);
       const counts = { steps: m, entered, median, present };
-      if (o.by === undefined) return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k) as never;
-      return funnelRows(counts, o.steps, segmentOrder(labels, present), labels, o.k) as never;
+      if (o.by === undefined) return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k, o.minSample) as never;
+      return funnelRows(counts, o.steps, segmentOrder(labels, present), labels, o.k, o.minSample) as never;
     },
   };
 };

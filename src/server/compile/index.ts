@@ -29,8 +29,8 @@ export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   npsTrend: ['period', 'from', 'to', 'by', 'rolling', 'timeZone', 'minCellSize', 'maxSegments', 'keepSegments'],
   channelCsat: ['by', 'from', 'to', 'period', 'satisfiedMin', 'scale', 'timeZone', 'minCellSize', 'maxSegments', 'keepSegments'],
   ticketStats: ['by', 'from', 'to', 'period', 'timeZone', 'minCellSize', 'maxSegments', 'keepSegments'],
-  funnel: ['steps', 'window', 'order', 'from', 'to', 'by', 'timeZone', 'minCellSize', 'maxSegments', 'keepSegments'],
-  featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare', 'maxSegments', 'keepSegments'],
-  kpis: ['from', 'to', 'activationWindow', 'features', 'satisfiedMin', 'period', 'timeZone', 'minCellSize', 'metrics'],
+  funnel: ['steps', 'window', 'order', 'from', 'to', 'by', 'timeZone', 'minCellSize', 'minSample', 'maxSegments', 'keepSegments'],
+  featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare', 'minSample', 'maxSegments', 'keepSegments'],
+  kpis: ['from', 'to', 'activationWindow', 'activationEvents', 'features', 'satisfiedMin', 'period', 'timeZone', 'minCellSize', 'minSample', 'metrics'],
   extent: ['table', 'column', 'kind', 'minCellSize'],
 };

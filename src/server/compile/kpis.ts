@@ -2,7 +2,8 @@
 // and each sparkline period — grouped by the engine; the series, suppression and
 // deltas are kpis' own (surveySeries, ticketSeries, ratio, kpiRows).
 import { checkKpiOptions, kpiRows, sparkBounds, type Cards, type KpiSettings } from '../../metrics/kpis.js';
-import { ratio, surveySeries, ticketSeries } from '../../metrics/kpis-windows.js';
+import { ratio, ticketSeries } from '../../metrics/kpis-windows.js';
+import { surveySeries } from '../../metrics/kpis-surveys.js';
 import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
 import type { BoundStatement } from '../sql.js';
@@ -52,14 +53,14 @@ function surveyPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 9) AS pr, count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 7 AND r.score < 9) AS pa,
   count(*) FILTER (WHERE r.kind = 'nps' AND r.score < 7) AS de, count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
   count(*) FILTER (WHERE r.kind = 'csat' AND r.score >= ${sm}) AS sat, count(*) FILTER (WHERE r.kind = 'ces') AS ces_n,
-  sum(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum
+  sum(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum, sum(CASE WHEN r.kind = 'ces' THEN r.score * r.score END) AS ces_sq
 FROM ${c.filtered('surveys')} r GROUP BY 1`);
   return {
     statement,
     read(rows, cards) {
       const m = w.count;
       const z = () => new Int32Array(m);
-      const counts = { classes: [z(), z(), z()], csatN: z(), satisfied: z(), cesN: z(), cesSum: new Float64Array(m) };
+      const counts = { classes: [z(), z(), z()], csatN: z(), satisfied: z(), cesN: z(), cesSum: new Float64Array(m), cesSq: new Float64Array(m) };
       for (const r of rows) {
         const j = index(r, m);
         if (j < 0) continue;
@@ -70,6 +71,7 @@ FROM ${c.filtered('surveys')} r GROUP BY 1`);
         counts.satisfied[j] += count(r.sat);
         counts.cesN[j] += count(r.ces_n);
         counts.cesSum[j] += num(r.ces_sum) ?? 0;
+        counts.cesSq[j] += num(r.ces_sq) ?? 0;
       }
       Object.assign(cards, surveySeries(counts));
     },
@@ -119,6 +121,12 @@ FROM ${c.filtered('customers')} r WHERE r.signup_at IS NOT NULL GROUP BY 1, 2, 3
   };
 }
 
+/** The events that count as activity (SPEC §3.7): activationEvents, else every event but the sign-up itself (isSignupEvent). */
+function countedEvent(c: Compiler, s: KpiSettings, event: string): string {
+  if (s.activationEvents) return c.d.inList(event, c.p.texts(s.activationEvents));
+  return `NOT (${event} IN (${c.p.text('signup')}, ${c.p.text('sign_up')}) OR substr(${event}, 1, 7) = ${c.p.text('signup_')})`;
+}
+
 function activationPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   const lo = s.from - (s.to - s.from);
   const until = addDurationMs(c, 'r.signup_at__ts', 'r.signup_at', s.activationWindow, zoneParam(c, s.timeZone));
@@ -130,7 +138,8 @@ function activationPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   );
   c.define(
     'activated',
-    `SELECT DISTINCT g.id FROM signups g JOIN ${c.filtered('activity')} a ON a.customer_id = g.id WHERE a.at >= g.t AND a.at < g.due`,
+    `SELECT DISTINCT g.id FROM signups g JOIN ${c.filtered('activity')} a ON a.customer_id = g.id
+  WHERE a.at >= g.t AND a.at < g.due AND ${countedEvent(c, s, 'a.event')}`,
   );
   const statement = c.statement(`SELECT ${w.index(c, 'r.signup_at', 'r.signup_at__ts')} AS j, count(*) AS den, count(x.id) AS num
 FROM ${c.filtered('customers')} r LEFT JOIN activated x ON x.id = r.customer_id GROUP BY 1`);

@@ -23,7 +23,7 @@ describe('<pulso-adoption-funnel> funnel mode', () => {
     const el = await make({ steps: 'a,b,c' });
     const rows = funnel({ activity: SIMPLE.activity }, { steps: ['a', 'b', 'c'] });
     expect(rows.map((r) => r.entered)).to.deep.equal([10, 6, 3]);
-    const result: FunnelResult = { mode: 'funnel', rows, segments: [undefined], k: 0 };
+    const result: FunnelResult = { mode: 'funnel', rows, segments: [undefined], k: 0, minSample: 30, comparisons: 0 };
     const { layout } = funnelGeometry(result, widthOf(el));
     const fills = qa<SVGRectElement>(el, 'rect.fill');
     expect(marks(el)).to.have.length(3);
@@ -36,7 +36,7 @@ describe('<pulso-adoption-funnel> funnel mode', () => {
     expect(text(q(el, '.step-info.worst'))).to.equal('−3 (50.0%) from previous · median 2 hr');
     expect(qa(el, '.step-info').map(text)).to.deep.equal(['−4 (40.0%) from previous · median 1 hr', '−3 (50.0%) from previous · median 2 hr']);
     expect(marks(el)[1].getAttribute('aria-label')).to.equal(
-      'Step 2, b: 6 customers, 60.0% of the first step, 60.0% of the previous step, 4 dropped off, median time to convert 1 hr',
+      'Step 2, b: 6 customers, 60.0% of the first step (95% CI 31.3% to 83.2%), 60.0% of the previous step, 4 dropped off, median time to convert 1 hr',
     );
   });
 
@@ -141,7 +141,7 @@ describe('<pulso-adoption-funnel> funnel mode', () => {
     const tip = q(el, '#pulso-tooltip')!;
     expect(tip.hasAttribute('hidden')).to.equal(false);
     expect(text(tip)).to.equal(
-      '2. b Customers 6 Conversion from first step 60.0% From previous step 60.0% Drop-off 4 Median time to convert 1 hr',
+      '2. b Customers 6 Conversion from first step 60.0% (95% CI 31.3% to 83.2%) From previous step 60.0% Drop-off 4 Median time to convert 1 hr',
     );
     expect(marks(el)[1].getAttribute('aria-describedby')).to.equal('pulso-tooltip');
   });
@@ -197,25 +197,41 @@ describe('<pulso-adoption-funnel> funnel mode', () => {
     expect(text(q(el, '.pulso-error-sentence'))).to.equal('A setting of this chart is not valid.');
   });
 
-  it('marks significant segment differences, with the p-value in the tooltip', async () => {
+  it('marks segment differences that are likely real after adjusting, with the difference and test in the tooltip', async () => {
     const rows = funnel(segmented(), { steps: ['a', 'b', 'c'], by: 'plan' });
     const el = await make({ steps: 'a,b,c', by: 'plan' }, new MemoryAdapter(segmented()));
-    const significant = rows.filter((r) => typeof r.pValue === 'number' && r.pValue < 0.05);
+    const significant = rows.filter((r) => typeof r.qValue === 'number' && r.qValue < 0.05);
+    const compared = rows.filter((r) => typeof r.pValue === 'number');
     expect(significant.length).to.be.greaterThan(0);
+    expect(compared).to.have.length(4);
     expect(qa(el, '.value').filter((t) => text(t).endsWith('*'))).to.have.length(significant.length);
     // Rows are segment-major, marks step-major: A step 2 is the third mark.
     const aStep2 = marks(el).find((m) => m.getAttribute('data-row') === '0' && m.getAttribute('data-col') === '1')!;
-    expect(aStep2.getAttribute('aria-label')).to.match(/^A: Step 2, b: 45 customers, 90\.0% .*significantly different from the other segments \(p < 0\.001\)$/);
+    expect(aStep2.getAttribute('aria-label')).to.equal(
+      'A: Step 2, b: 45 customers, 90.0% of the first step (95% CI 78.6% to 95.7%), 90.0% of the previous step, 5 dropped off, ' +
+        'median time to convert 1 hr, likely a real difference from the other segments; ' +
+        'Against the other segments: +70.0\u00a0pts (95% CI 52.7 to 80.4), two-proportion z-test; Verdict: likely a real difference (q < 0.001, 4 comparisons)',
+    );
     aStep2.focus();
     await el.updateComplete;
-    expect(text(q(el, '#pulso-tooltip'))).to.contain('p-value p < 0.001, significantly different from the other segments');
-    expect(text(q(el, '[part~=legend]'))).to.equal('A B *Significant difference (p < 0.05)');
+    expect(text(q(el, '#pulso-tooltip'))).to.contain(
+      'Against the other segments +70.0 pts (95% CI 52.7 to 80.4), two-proportion z-test Verdict likely a real difference (q < 0.001, 4 comparisons)',
+    );
+    expect(text(q(el, '[part~=legend]'))).to.equal('A B *Likely a real difference from the other segments (q < 0.05 over 4 comparisons)');
     expect(summary(el)).to.equal(
-      `Conversion from a to c: A 40.0% and B 10.0%. ${significant.length} segment differences are significant (p < 0.05).`,
+      `Conversion from a to c: A 40.0% and B 10.0%. ${significant.length} of 4 differences are likely real (q < 0.05).`,
     );
     const fired = oneEvent(el, 'pulso-select');
     await sendKeys({ press: 'Enter' });
     expect((await fired).detail.filters).to.deep.equal({ step: 'b', segment: 'A' });
+  });
+
+  it('marks nothing when a segment has fewer than min-sample customers, and says so', async () => {
+    const el = await make({ steps: 'a,b,c', by: 'plan', 'min-sample': '51' }, new MemoryAdapter(segmented()));
+    expect(qa(el, '.value').filter((t) => text(t).endsWith('*'))).to.have.length(0);
+    expect(text(q(el, '[part~=legend]'))).to.equal('A B Groups of fewer than 51 customers are not compared');
+    const aStep2 = marks(el).find((m) => m.getAttribute('data-row') === '0' && m.getAttribute('data-col') === '1')!;
+    expect(aStep2.getAttribute('aria-label')).to.match(/Against the other segments: too few to compare \(fewer than 51 on a side\)$/);
   });
 
   it('hides small counts with min-cell-size', async () => {

@@ -102,6 +102,34 @@ describe('pulso-channel-csat', () => {
     expect(marks(el)[1].getAttribute('aria-label')).to.contain('chat: CSAT 80.0%').and.contain('few answers');
   });
 
+  it('colours a change against the previous period only when it is likely real, adjusted over the channels', async () => {
+    // chat 36 of 40 satisfied against 20 of 40 in January; phone 21 of 40 against 20 of 40; email 4 answers now.
+    const many: Row[] = [];
+    const add = (channel: string, month: string, good: number, total: number) => {
+      for (let i = 0; i < total; i++) many.push(answer(channel, `2025-${month}-${String(1 + (i % 27)).padStart(2, '0')}`, i < good ? 5 : 1, `m${channel}${month}${i}`));
+    };
+    add('chat', '02', 36, 40);
+    add('chat', '01', 20, 40);
+    add('phone', '02', 21, 40);
+    add('phone', '01', 20, 40);
+    add('email', '02', 4, 4);
+    add('email', '01', 30, 40);
+    const el = await widget(`from=${FROM};to=${TO}`, adapterOf(many));
+    const label = (channel: string) => marks(el).find((m) => m.dataset.channel === channel)!.getAttribute('aria-label')!;
+    expect(texts(el, 'text.delta.up')).to.have.length(1);
+    expect(texts(el, 'text.delta.down')).to.have.length(0);
+    expect(label('chat')).to.match(/change \+40\.0\u00a0pts \(95% CI \d+\.\d to \d+\.\d\), two-proportion z-test, likely a real difference \(q < 0\.001, 2 comparisons\)/);
+    expect(label('phone')).to.match(/change \+2\.5\u00a0pts \(95% CI -?\d+\.\d to \d+\.\d\), two-proportion z-test, could be chance \(q = 0\.\d{3}, 2 comparisons\)/);
+    expect(label('email')).to.contain('too few to compare (fewer than 30 on a side)');
+    const legend = texts(el, '.change-key').join(' ');
+    expect(legend).to.contain('adjusted over 2 channels').and.contain('not judged under 30 answers');
+    // min-sample 0: email is compared too (Fisher's exact test: 4 answers), over 3 channels.
+    el.minSample = 0;
+    await el.updateComplete;
+    await waitUntil(() => label('email').includes("Fisher's exact test"));
+    expect(label('chat')).to.contain('3 comparisons');
+  });
+
   it('computes the default window: the last 30 days to the last answer, against the 30 before', () => {
     const { tables } = validate({ surveys: surveys() });
     const last = extent(tables, { table: 'surveys', kind: 'csat' })[0].last;

@@ -8,6 +8,7 @@ import { sequential } from '../../../src/charts/palette.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import type { Row } from '../../../src/data/schema.js';
 import { retention } from '../../../src/metrics/retention.js';
+import { wilson } from '../../../src/metrics/stats.js';
 import { $, $$, HOSTILE, drawn, flaky, hanging, press, text } from '../widget-helpers.js';
 
 const AS_OF = '2025-04-15T00:00:00Z';
@@ -94,7 +95,14 @@ describe('<pulso-cohort-churn>', () => {
     const points = $$(el, 'circle[data-mark]');
     expect(points).to.have.length(avg.length);
     expect(points[1].getAttribute('aria-label')).to.equal(
-      `Weighted average, Month 1: ${(avg[1].rate * 100).toFixed(1)}% retained, ${avg[1].retained} of ${avg[1].size}`,
+      `Weighted average, Month 1: ${(avg[1].rate * 100).toFixed(1)}% retained, ${avg[1].retained} of ${avg[1].size} ` +
+        `(95% CI ${(avg[1].ciLow * 100).toFixed(1)}% to ${(avg[1].ciHigh * 100).toFixed(1)}%)`,
+    );
+    // The average has its 95% band (Wilson, of Σ retained / Σ size); a cohort's own line has none.
+    expect($$(el, 'path.band')).to.have.length(1);
+    expect(text($(el, '[part~=legend]'))).to.contain('95% interval of the average');
+    expect(avg[1].ciLow).to.be.below(avg[1].rate);
+    expect(avg[1].ciHigh).to.be.above(avg[1].rate
     );
     expect($$(el, 'path.line.cohort')).to.have.length(3);
   });
@@ -106,7 +114,7 @@ describe('<pulso-cohort-churn>', () => {
     el.chart = 'curves';
     await drawn(el, 'svg.curves');
     expect($$(el, 'circle[data-mark]').map((c) => c.getAttribute('data-segment'))).to.include.members(['Essencial', 'Ouro']);
-    expect(text($(el, '[part~=legend]'))).to.equal('Essencial Ouro');
+    expect(text($(el, '[part~=legend]'))).to.equal('Essencial Ouro 95% interval of the average');
   });
 
   it('shows a heatmap-shaped skeleton while loading, then the chart', async () => {
@@ -242,8 +250,9 @@ describe('<pulso-cohort-churn>', () => {
     const svgFile = blobs.find((b) => b.type === 'image/svg+xml')!;
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).to.have.length(expected().length + 1);
-    expect(lines[0]).to.equal('Cohort,Customers,Offset,Retained,Retention,Churned,Churn rate,Period ended');
-    expect(lines[3]).to.equal('2025-01-01,4,2,2,0.5,1,0.3333333333333333,true');
+    expect(lines[0]).to.equal('Cohort,Customers,Offset,Retained,Retention,95% CI low,95% CI high,Churned,Churn rate,Period ended');
+    const w = wilson(2, 4)!;
+    expect(lines[3]).to.equal(`2025-01-01,4,2,2,0.5,${w.low},${w.high},1,0.3333333333333333,true`);
     const svgText = await svgFile.text();
     expect(svgText).to.contain('<title>Retention by signup cohort</title>');
     expect(svgText.match(/<rect[^>]*data-mark/g)).to.have.length(expected().length);

@@ -54,7 +54,7 @@ async function dashboard(adapter: Adapter, attrs = ''): Promise<{ dash: PulsoDas
 }
 
 const answers = (nps: HTMLElement) =>
-  $$(nps, 'circle[data-mark]').map((c) => /(\d+) answers$/.exec(c.getAttribute('aria-label') ?? '')?.[1]);
+  $$(nps, 'circle[data-mark]').map((c) => /(\d+) answers(?:, few answers)?$/.exec(c.getAttribute('aria-label') ?? '')?.[1]);
 
 describe('<pulso-dashboard>', () => {
   afterEach(() => history.replaceState(null, '', location.pathname));

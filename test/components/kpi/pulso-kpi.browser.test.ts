@@ -70,14 +70,45 @@ async function card(attrs: string, tables: ConstructorParameters<typeof MemoryAd
 
 describe('<pulso-kpi>', () => {
   it('shows the value, the change with its direction in words, n and the summary', async () => {
-    const el = await card('metric=nps');
+    const el = await card('metric=nps;min-sample=0');
     expect(text(el, '.pulso-frame-title')).to.equal('NPS');
     expect(text(el, '.kpi-value')).to.equal('+40');
+    expect(text(el, '.kpi-ci')).to.equal('95% CI -10 to +90');
     expect(text(el, '.kpi-change')).to.equal('▲ +40 pts');
-    expect(shadow(el).querySelector('.kpi-delta')!.classList.contains('dir-better')).to.be.true;
-    expect(text(el, '.kpi-delta .visually-hidden')).to.equal(', better than the previous 30 days');
+    // +40 against 0 over 10 and 5 answers: the z-test on the two NPS says it could be chance.
+    expect(shadow(el).querySelector('.kpi-delta')!.classList.contains('dir-neutral')).to.be.true;
+    expect(text(el, '.kpi-evidence')).to.match(/^Could be chance \(95% CI -?\d+(\.\d)? to \+?\d+(\.\d)? pts\)$/);
     expect(text(el, '.kpi-meta')).to.equal('of 10 answers · Jan 30, 2026 – Feb 28, 2026');
-    expect(text(el, '#pulso-frame-summary')).to.equal('NPS is +40, up 40 points from the previous 30 days (better).');
+    expect(text(el, '#pulso-frame-summary')).to.equal('NPS is +40, up 40 points from the previous 30 days (could be chance).');
+  });
+
+  it('judges no change over fewer answers than min-sample (default 30): too few to compare', async () => {
+    const el = await card('metric=nps');
+    expect(text(el, '.kpi-change')).to.equal('▲ +40 pts');
+    expect(shadow(el).querySelector('.kpi-delta')!.classList.contains('dir-neutral')).to.be.true;
+    expect(text(el, '.kpi-evidence')).to.equal('Too few to compare (fewer than 30 in a range)');
+    expect(text(el, '#pulso-frame-summary')).to.equal('NPS is +40, up 40 points from the previous 30 days (too few to compare).');
+  });
+
+  it('colours a change only when its test says it is likely real, with the interval and test in the table', async () => {
+    // January 30 of 40 satisfied (75%), February 20 of 40 (50%): z-test p = 0.021.
+    const many = [...csat('2026-01-10', [...Array(30).fill(5), ...Array(10).fill(1)]), ...csat('2026-02-10', [...Array(20).fill(5), ...Array(20).fill(1)])];
+    const el = await card('metric=csat', { surveys: many });
+    expect(text(el, '.kpi-change')).to.equal('▼ -25.0 pts');
+    expect(shadow(el).querySelector('.kpi-delta')!.className).to.contain('dir-worse');
+    const row = kpis({ surveys: many }, { from: '2026-01-30', to: AS_OF, metrics: ['csat'] })[0];
+    expect(row.test).to.equal('z');
+    expect(row.pValue).to.be.closeTo(0.0209, 0.0005);
+    expect(text(el, '.kpi-evidence')).to.equal(`Likely a real change (95% CI ${(row.deltaLow!).toFixed(1)} to ${(row.deltaHigh!).toFixed(1)} pts)`);
+    shadow(el).querySelector<HTMLButtonElement>('.pulso-frame-toggle')!.click();
+    await el.updateComplete;
+    const first = shadow(el).querySelector('tbody tr')!.textContent!.replace(/\s+/g, ' ');
+    expect(first).to.contain(`-25.0 pts (95% CI ${(row.deltaLow!).toFixed(1)} to ${(row.deltaHigh!).toFixed(1)} pts), two-proportion z-test`);
+    expect(first).to.contain('likely real');
+    el.minSample = 50;
+    await settled(el);
+    await waitUntil(() => shadow(el).querySelector('tbody tr')?.textContent?.includes('too few to compare'));
+    expect(shadow(el).querySelector('tbody tr')!.textContent).not.to.contain('z-test');
   });
 
   it('draws one mark per sparkline period with a value, where sparklineLayout puts it', async () => {
@@ -96,7 +127,7 @@ describe('<pulso-kpi>', () => {
     });
     expect(drawn.map((m) => m.getAttribute('data-col'))).to.deep.equal(['8', '9', '10', '11']);
     expect(shadow(el).querySelector('.spark-line')!.getAttribute('d')).to.equal(layout.path);
-    expect(drawn[1].getAttribute('aria-label')).to.equal('December 2025: NPS +50, of 4 answers');
+    expect(drawn[1].getAttribute('aria-label')).to.equal('December 2025: NPS +50, 95% CI -35 to +100, of 4 answers');
   });
 
   it('shows a card skeleton while loading', async () => {
@@ -138,7 +169,7 @@ describe('<pulso-kpi>', () => {
   });
 
   it('switches language: title, words and number format', async () => {
-    const el = await card('metric=csat', { surveys: CSAT });
+    const el = await card('metric=csat;min-sample=0', { surveys: CSAT });
     expect(text(el, '.kpi-value')).to.equal('62.5%');
     expect(text(el, '.kpi-change')).to.equal('▼ -12.5 pts');
     expect(text(el, '.kpi-meta')).to.contain('of 8 answers');
@@ -147,13 +178,13 @@ describe('<pulso-kpi>', () => {
     expect(text(el, '.kpi-value')).to.equal('62,5%');
     expect(text(el, '.kpi-change')).to.equal('▼ -12,5 pts');
     expect(text(el, '.kpi-meta')).to.contain('de 8 respostas');
-    expect(text(el, '#pulso-frame-summary')).to.equal('CSAT é 62,5%, caiu 12,5 pontos percentuais na comparação com os 30 dias anteriores (pior).');
+    expect(text(el, '#pulso-frame-summary')).to.equal('CSAT é 62,5%, caiu 12,5 pontos percentuais na comparação com os 30 dias anteriores (pode ser acaso).');
     el.locale = 'es';
     el.metric = 'nps';
     el.adapter = new MemoryAdapter({ surveys: SURVEYS });
     await settled(el);
     await waitUntil(() => text(el, '.kpi-value') === '+40');
-    expect(text(el, '#pulso-frame-summary')).to.equal('NPS es +40, subió 40 puntos en comparación con los 30 días anteriores (mejor).');
+    expect(text(el, '#pulso-frame-summary')).to.equal('NPS es +40, subió 40 puntos en comparación con los 30 días anteriores (puede ser azar).');
   });
 
   it('moves through the points with the keyboard, shows a tooltip, and selects with Enter', async () => {
@@ -208,6 +239,27 @@ describe('<pulso-kpi>', () => {
     expect(text(el, '.pulso-frame-title')).to.equal('Adoption of a, b, c');
   });
 
+  it('counts activation on the events named in activation-events, never on a sign-up', async () => {
+    // Four sign-ups in February, each logging 'signup'; two book an appointment within 7 days.
+    const customers = ['a', 'b', 'c', 'd'].map((id) => ({ customer_id: id, signup_at: '2026-02-10T00:00:00Z' }));
+    const activity = [
+      ...customers.map((c) => ({ customer_id: c.customer_id, at: '2026-02-10T00:00:00Z', event: 'signup' })),
+      { customer_id: 'a', at: '2026-02-11T00:00:00Z', event: 'booked_appointment' },
+      { customer_id: 'b', at: '2026-02-12T00:00:00Z', event: 'login' },
+      { customer_id: 'c', at: '2026-02-12T00:00:00Z', event: 'booked_appointment' },
+    ];
+    const el = await card('metric=activation', { customers, activity });
+    // By default every event but the sign-up counts: a, b and c.
+    expect(text(el, '.kpi-value')).to.equal('75.0%');
+    expect(text(el, '.kpi-ci')).to.match(/^95% CI \d+\.\d% to \d+\.\d%$/);
+    el.setAttribute('activation-events', 'booked_appointment');
+    await settled(el);
+    await waitUntil(() => text(el, '.kpi-value') === '50.0%');
+    expect(el.activationEvents).to.equal('booked_appointment');
+    el.setAttribute('min-sample', '2');
+    expect(el.minSample).to.equal(2);
+  });
+
   it('turns a bad option into the translated settings error', async () => {
     for (const attrs of ['metric=bogus', 'metric=nps;polarity=sideways', 'metric=adoption', 'metric=nps;range=P1Q', 'metric=nps;spark-unit=mnth']) {
       const el = await card(attrs);
@@ -216,18 +268,36 @@ describe('<pulso-kpi>', () => {
   });
 
   it('judges the change by the metric polarity, its override and the neutral band', async () => {
-    const el = await card('metric=churnRate', { customers: CUSTOMERS });
-    expect(text(el, '.kpi-value')).to.equal('10.0%');
-    expect(text(el, '.kpi-change')).to.equal('▲ +5.2 pts');
+    // 401 customers: 10 churn in January (2.5%), 40 of the 391 left in February (10.2%).
+    const many: Row[] = Array.from({ length: 401 }, (_, i) => ({
+      customer_id: `m${i}`,
+      signup_at: '2025-06-01T00:00:00Z',
+      churned_at: i < 10 ? '2026-01-15T00:00:00Z' : i < 50 ? '2026-02-15T00:00:00Z' : null,
+    }));
+    const el = await card('metric=churnRate', { customers: many });
+    expect(text(el, '.kpi-value')).to.equal('10.2%');
+    expect(text(el, '.kpi-change')).to.equal('▲ +7.7 pts');
     expect(shadow(el).querySelector('.kpi-delta')!.className).to.contain('dir-worse');
-    expect(text(el, '.kpi-meta')).to.contain('of 20 customers active at the start');
+    expect(text(el, '.kpi-meta')).to.contain('of 391 customers active at the start');
     el.polarity = 'up';
     await settled(el);
     await waitUntil(() => shadow(el).querySelector('.dir-better'));
-    el.neutralBand = 6;
+    el.neutralBand = 8;
     await settled(el);
     await waitUntil(() => shadow(el).querySelector('.dir-neutral'));
     expect(text(el, '.kpi-delta .visually-hidden')).to.equal(', about the same as the previous 30 days');
+    // The 20-customer book: +5.2 pts is not judged (too few), nor with min-sample 0 (Fisher's p is large).
+    el.polarity = undefined;
+    el.neutralBand = undefined;
+    el.adapter = new MemoryAdapter({ customers: CUSTOMERS });
+    await settled(el);
+    await waitUntil(() => text(el, '.kpi-change') === '▲ +5.2 pts');
+    expect(shadow(el).querySelector('.kpi-delta')!.className).to.contain('dir-neutral');
+    expect(text(el, '.kpi-evidence')).to.equal('Too few to compare (fewer than 30 in a range)');
+    el.minSample = 0;
+    await settled(el);
+    await waitUntil(() => text(el, '.kpi-evidence').startsWith('Could be chance'));
+    expect(shadow(el).querySelector('.kpi-delta')!.className).to.contain('dir-neutral');
   });
 
   it('hides a value over fewer than min-cell-size and never shows its number', async () => {
@@ -255,7 +325,7 @@ describe('<pulso-kpi>', () => {
   });
 
   it('writes medians as durations and judges times down-is-good and volume not at all', async () => {
-    const el = await card('metric=firstResponseMedian', { tickets: TICKETS });
+    const el = await card('metric=firstResponseMedian;min-sample=0', { tickets: TICKETS });
     expect(text(el, '.kpi-value')).to.equal('20 min');
     expect(text(el, '.kpi-change')).to.equal('▼ -12 min');
     expect(text(el, '#pulso-frame-summary')).to.equal('Median first response is 20 min, down 12 min from the previous 30 days (better).');

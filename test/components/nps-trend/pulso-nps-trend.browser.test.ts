@@ -41,6 +41,28 @@ async function widget(attrs: Partial<PulsoNpsTrend> = {}, rows?: Row[]): Promise
 const points = (el: HTMLElement) => $$<SVGCircleElement>(el, 'circle[data-mark]');
 
 describe('<pulso-nps-trend>', () => {
+  it('draws periods with fewer answers than min-answers (default 30) hollow, with no band, and says "few answers"', async () => {
+    const el = await widget();
+    // 5 and 3 answers: both few, so no band at all (one answer would give an interval of zero width).
+    expect(points(el).map((m) => m.classList.contains('few'))).to.deep.equal([true, true]);
+    expect($(el, 'path.band')?.getAttribute('d') ?? '').to.equal('');
+    points(el)[0].focus();
+    await el.updateComplete;
+    expect(text($(el, '#pulso-tooltip'))).to.contain('Few answers (fewer than 30)');
+    el.minAnswers = 4;
+    await drawn(el);
+    await waitUntil(() => !points(el)[0].classList.contains('few'));
+    expect(points(el).map((m) => m.classList.contains('few'))).to.deep.equal([false, true]);
+    expect($(el, 'path.band')!.getAttribute('d')).to.match(/^M/);
+    expect(points(el)[0].getAttribute('aria-label')).not.to.contain('few answers');
+    el.hideBand = false;
+    (el.shadowRoot!.querySelector<HTMLButtonElement>('.pulso-frame-toggle'))!.click();
+    await el.updateComplete;
+    const cells = $$(el, 'table tbody tr').map((r) => text(r));
+    expect(cells[0]).not.to.contain('few answers');
+    expect(cells[2]).to.contain('few answers');
+  });
+
   it('draws a point per answered period, leaves a gap for February, and stacks the answer mix', async () => {
     const el = await widget();
     const rows = npsTrend(surveys, {});
@@ -63,7 +85,7 @@ describe('<pulso-nps-trend>', () => {
     expect(mar).to.be.above(zero);
     expect(Math.round((zero - jan) / (mar - zero) * 100) / 100).to.equal(Math.round((40 / 33.33) * 100) / 100);
     expect(marks[0].getAttribute('aria-label')).to.equal(
-      `January 2025: NPS +40.0, 95% interval ${fmt(rows[0].ciLow!)} to ${fmt(rows[0].ciHigh!)}, 5 answers`,
+      `January 2025: NPS +40.0, 95% interval ${fmt(rows[0].ciLow!)} to ${fmt(rows[0].ciHigh!)}, 5 answers, few answers`,
     );
     // Mix: Jan has three parts with heights 3:1:1, Feb an empty outline, Mar two parts (no passives).
     const rects = $$<SVGRectElement>(el, '.mix rect');
@@ -88,7 +110,7 @@ describe('<pulso-nps-trend>', () => {
     el.by = 'channel';
     await el.updateComplete;
     await waitUntil(() => $$(el, 'path.line').length === 2);
-    expect(text($(el, '[part~=legend]'))).to.equal('app phone');
+    expect(text($(el, '[part~=legend]'))).to.equal('app phone Hollow point: fewer than 30 answers, no band drawn');
     expect($$(el, '.mix')).to.have.length(0);
     expect(new Set(points(el).map((p) => p.dataset.row))).to.deep.equal(new Set(['0', '1']));
   });
@@ -132,7 +154,7 @@ describe('<pulso-nps-trend>', () => {
     await el.updateComplete;
     expect(text($(el, '.pulso-frame-title'))).to.equal('NPS ao longo do tempo');
     expect(points(el)[0].getAttribute('aria-label')).to.match(/^janeiro de 2025: NPS \+40,0, intervalo de 95% de/);
-    expect(text($(el, '[part~=legend]'))).to.equal('Promotores Neutros Detratores');
+    expect(text($(el, '[part~=legend]'))).to.equal('Promotores Neutros Detratores Ponto vazado: menos de 30 respostas, sem faixa');
     el.locale = 'es';
     await el.updateComplete;
     expect(text($(el, '.pulso-frame-title'))).to.equal('NPS a lo largo del tiempo');
