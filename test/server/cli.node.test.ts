@@ -12,6 +12,7 @@ import type { MetricQuery } from '../../src/query/types.js';
 import { parseServeArgs, UsageError } from '../../src/server/cli.js';
 import { openSource } from '../../src/server/cli-sources.js';
 import { freePort } from '../e2e/browser.js';
+import { duckdbFixture } from './engines.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/pulso-serve.mjs');
 const CUSTOMERS = 300;
@@ -107,6 +108,31 @@ describe('pulso-serve (the CLI, as a child process)', () => {
   });
 });
 
+describe('pulso-serve --duckdb FILE', function () {
+  this.timeout(120_000);
+  it('computes in SQL on the file: npsTrend by channel equals runQuery at the server\'s k', async () => {
+    const plan = generateHealthPlan({ customers: CUSTOMERS });
+    const rows = plan.surveys.map((r) => ({ ...r, at: Date.parse(r.at as string) }));
+    const fx = await duckdbFixture({ surveys: { columns: { at: 'ts', kind: 'text', score: 'num', customer_id: 'text', channel: 'text' }, rows } });
+    const port = await freePort();
+    const run = start(['--duckdb', fx.path!, '--port', String(port), '--min-cell-size', '5']);
+    try {
+      const url = await listening(run);
+      const query: MetricQuery = { metric: 'npsTrend', options: { period: 'month', by: 'channel' } };
+      const response = await fetch(`${url}/aggregate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(query) });
+      expect(response.status, await response.clone().text()).to.equal(200);
+      const { rows: got } = (await response.json()) as { rows: unknown[] };
+      const want = runQuery({ surveys: plan.surveys }, { ...query, options: { ...query.options, minCellSize: 5 } });
+      expect(got.length).to.be.greaterThan(10);
+      expect(got).to.deep.equal(JSON.parse(JSON.stringify(want)));
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGTERM');
+      await run.exited;
+      await fx.close();
+    }
+  });
+});
+
 describe('pulso-serve: command lines it cannot serve', () => {
   it('exits 2 with the reason and the usage, serving nothing', async () => {
     for (const [args, message] of [
@@ -132,14 +158,11 @@ describe('pulso-serve: command lines it cannot serve', () => {
     expect(parseServeArgs(['--duckdb', 'plan.duckdb', '--base', 'v1/'])).to.deep.include({ source: { kind: 'duckdb', file: 'plan.duckdb' }, base: '/v1', host: '127.0.0.1', port: 8787, minCellSize: 11 });
   });
 
-  it('refuses a JSON folder without tables, and a database while no SQL source is built in', async () => {
+  it('refuses a JSON folder without tables', async () => {
     await openSource({ kind: 'json', dir: '/nonexistent-pulso-dir' }).then(
       () => expect.fail('opened'),
       (e: unknown) => expect(e).to.be.instanceOf(UsageError).with.property('message').match(/has none of customers\.json/),
     );
-    await openSource({ kind: 'duckdb', file: 'x.duckdb' }).then(
-      () => expect.fail('opened'),
-      (e: unknown) => expect(e).to.be.instanceOf(UsageError).with.property('message').match(/--duckdb needs the SQL source/),
-    );
   });
+
 });

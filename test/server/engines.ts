@@ -75,6 +75,8 @@ function append(app: DuckDBAppender, type: SqlType, v: unknown): void {
 
 export interface Fixture {
   source: SqlSource;
+  /** The DuckDB file (DuckDB fixtures). */
+  path?: string;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function duckdbFixture(tables: TestTables, extra: Partial<SqlSource
   const source = createSqlSource({ engine: 'duckdb', path, ...extra } as SqlSourceOptions);
   return {
     source,
+    path,
     async close() {
       await source.close();
       rmSync(dir, { recursive: true, force: true });
