@@ -29,7 +29,7 @@ function withDuplicates(tables: TestTables): TestTables {
 const sql = withDuplicates(toSeconds(testData(20260301).sql));
 const js = Object.fromEntries(Object.entries(sql).map(([name, t]) => [name, t.rows])) as unknown as Tables;
 
-const COMPUTED = ['extent', 'npsTrend', 'channelCsat', 'ticketStats'];
+const COMPUTED = ['extent', 'npsTrend', 'channelCsat', 'ticketStats', 'featureAdoption'];
 
 describe('SQL source (clickhouse, two shards) equals runQuery', function () {
   this.timeout(300_000);

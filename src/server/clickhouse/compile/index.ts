@@ -3,6 +3,7 @@
 import type { MetricName } from '../../../query/types.js';
 import { SQL_OPTIONS } from '../../compile/index.js';
 import type { ChMetricCompiler } from './common.js';
+import { compileAdoption } from './adoption.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileNps } from './nps.js';
@@ -13,6 +14,7 @@ export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   npsTrend: compileNps,
   channelCsat: compileCsat,
   ticketStats: compileTickets,
+  featureAdoption: compileAdoption,
 };
 
 /** The options each compiled metric takes (the same as the other SQL engines'). */
