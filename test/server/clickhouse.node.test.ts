@@ -5,7 +5,8 @@
 import { expect } from 'chai';
 import { runQuery } from '../../src/query/run.js';
 import type { Tables } from '../../src/data/schema.js';
-import { CASES } from './cases.js';
+import type { MetricQuery } from '../../src/query/types.js';
+import { CASES, FILTERS } from './cases.js';
 import { clickhouseFixture, needClickHouse, stopOwnCluster, toSeconds, type ChFixture } from './clickhouse-cluster.js';
 import { testData } from './data.js';
 import { expectSameRows } from './equal.js';
@@ -29,6 +30,14 @@ function withDuplicates(tables: TestTables): TestTables {
 const sql = withDuplicates(toSeconds(testData(20260301).sql));
 const js = Object.fromEntries(Object.entries(sql).map(([name, t]) => [name, t.rows])) as unknown as Tables;
 
+/** Cases beyond the shared ones: feature users who are not active (activeEvents without the feature). */
+const EXTRA: Record<string, MetricQuery[]> = {
+  featureAdoption: [
+    { metric: 'featureAdoption', options: { features: ['lab', 'booked'], activeEvents: ['login'], by: 'plan', period: 'quarter' } },
+    { metric: 'featureAdoption', options: { features: ['lab'], activeEvents: 'login,signup', timeZone: 'America/Sao_Paulo' }, filters: FILTERS[2] },
+  ],
+};
+
 const COMPUTED = ['extent', 'npsTrend', 'channelCsat', 'ticketStats', 'featureAdoption'];
 
 describe('SQL source (clickhouse, two shards) equals runQuery', function () {
@@ -44,16 +53,17 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
   });
 
   for (const metric of COMPUTED) {
-    it(`${metric}: ${CASES[metric].length} queries`, async () => {
+    const cases = [...CASES[metric], ...(EXTRA[metric] ?? [])];
+    it(`${metric}: ${cases.length} queries`, async () => {
       let nonEmpty = 0;
-      for (const query of CASES[metric]) {
+      for (const query of cases) {
         const label = JSON.stringify(query);
         const expected = runQuery(js, query);
         const actual = await fx.source.aggregate(query);
         expectSameRows(actual, expected, label);
         if (expected.length && !(metric === 'extent' && (expected[0] as { rows: number }).rows === 0)) nonEmpty++;
       }
-      if (nonEmpty < CASES[metric].length / 2) throw new Error(`${metric}: only ${nonEmpty} of ${CASES[metric].length} queries had rows`);
+      if (nonEmpty < cases.length / 2) throw new Error(`${metric}: only ${nonEmpty} of ${cases.length} queries had rows`);
     });
   }
 
