@@ -38,7 +38,7 @@ const EXTRA: Record<string, MetricQuery[]> = {
   ],
 };
 
-const COMPUTED = ['extent', 'npsTrend', 'channelCsat', 'ticketStats', 'featureAdoption'];
+const COMPUTED = ['extent', 'npsTrend', 'channelCsat', 'ticketStats', 'featureAdoption', 'retention'];
 
 describe('SQL source (clickhouse, two shards) equals runQuery', function () {
   this.timeout(300_000);
@@ -61,6 +61,10 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
         const expected = runQuery(js, query);
         const actual = await fx.source.aggregate(query);
         expectSameRows(actual, expected, label);
+        if (query.metric === 'retention') {
+          const excluded = (rows: unknown) => (rows as { excluded?: unknown }).excluded;
+          expectSameRows(excluded(actual), excluded(expected), `${label} excluded`);
+        }
         if (expected.length && !(metric === 'extent' && (expected[0] as { rows: number }).rows === 0)) nonEmpty++;
       }
       if (nonEmpty < cases.length / 2) throw new Error(`${metric}: only ${nonEmpty} of ${cases.length} queries had rows`);

@@ -7,6 +7,7 @@ import { compileAdoption } from './adoption.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileNps } from './nps.js';
+import { compileRetention } from './retention.js';
 import { compileTickets } from './tickets.js';
 
 export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
@@ -15,6 +16,7 @@ export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   channelCsat: compileCsat,
   ticketStats: compileTickets,
   featureAdoption: compileAdoption,
+  retention: compileRetention,
 };
 
 /** The options each compiled metric takes (the same as the other SQL engines'). */
