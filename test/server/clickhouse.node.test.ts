@@ -38,7 +38,7 @@ const EXTRA: Record<string, MetricQuery[]> = {
   ],
 };
 
-const COMPUTED = ['extent', 'npsTrend', 'channelCsat', 'ticketStats', 'featureAdoption', 'retention'];
+const COMPUTED = ['extent', 'npsTrend', 'channelCsat', 'ticketStats', 'featureAdoption', 'retention', 'kpis'];
 
 describe('SQL source (clickhouse, two shards) equals runQuery', function () {
   this.timeout(300_000);
@@ -99,6 +99,41 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
     const sorted = (list: typeof expected.counts) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
     expect(sorted(actual.counts)).to.deep.equal(sorted(expected.counts));
     expect(expected.counts.some((c) => c.problem === 'duplicate-id' && c.table === 'tickets')).to.equal(true);
+  });
+
+  describe('activation deadlines on the wall clock of a zone with DST', () => {
+    // São Paulo: DST began 2018-11-04 00:00 (a gap) and ended 2019-02-17 00:00 (23:xx on
+    // Feb 16 repeats). A deadline one month after signup lands across each change.
+    const signups = [
+      ['gap', Date.UTC(2018, 9, 6, 13), Date.UTC(2018, 10, 6, 11)], // due 12:00Z (UTC−2 after the change), activity 1 h before
+      ['gap-late', Date.UTC(2018, 9, 6, 13), Date.UTC(2018, 10, 6, 12)], // activity at the deadline: not activated
+      ['fold', Date.UTC(2019, 0, 17, 1, 30), Date.UTC(2019, 1, 17, 2)], // due the earlier 23:30 (01:30Z): not activated
+      ['fold-early', Date.UTC(2019, 0, 17, 1, 30), Date.UTC(2019, 1, 17, 1)], // before it: activated
+      ['clamp', Date.UTC(2019, 0, 31, 15), Date.UTC(2019, 1, 28, 14)], // Jan 31 + 1 month = Feb 28
+      ['clamp-late', Date.UTC(2019, 0, 31, 15), Date.UTC(2019, 1, 28, 16)],
+    ] as const;
+    const tables: TestTables = {
+      customers: { columns: { customer_id: 'text', signup_at: 'ts' }, rows: signups.map(([id, t]) => ({ customer_id: id, signup_at: t })) },
+      activity: { columns: { customer_id: 'text', at: 'ts', event: 'text' }, rows: signups.map(([id, , at]) => ({ customer_id: id, at, event: 'login' })) },
+    };
+    let dst: ChFixture;
+    before(async function () {
+      dst = await clickhouseFixture(needClickHouse(this), tables);
+    });
+
+    after(async () => dst?.close());
+
+    it('count a customer as activated exactly when the zone says so', async () => {
+      const query: MetricQuery = {
+        metric: 'kpis',
+        options: { from: '2018-10-01', to: '2019-02-01', metrics: ['activation'], activationWindow: 'P1M', timeZone: 'America/Sao_Paulo', period: 'month' },
+      };
+      const expected = runQuery({ customers: tables.customers.rows, activity: tables.activity.rows } as unknown as Tables, query);
+      const sparkline = (rows: unknown) => (rows as { sparkline?: { value: number | null }[] }[])[0].sparkline?.map((p) => p.value);
+      // Oct 2018: 1 of 2 activated; Jan 2019: 2 of 4 (fold-early and clamp).
+      expect(sparkline(expected)).to.deep.equal([null, 0.5, null, null, 0.5]);
+      expectSameRows(await dst.source.aggregate(query), expected, 'activation');
+    });
   });
 
   it('capabilities list the metrics it computes', () => {

@@ -6,6 +6,7 @@ import type { ChMetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
+import { compileKpis } from './kpis.js';
 import { compileNps } from './nps.js';
 import { compileRetention } from './retention.js';
 import { compileTickets } from './tickets.js';
@@ -17,6 +18,7 @@ export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   ticketStats: compileTickets,
   featureAdoption: compileAdoption,
   retention: compileRetention,
+  kpis: compileKpis,
 };
 
 /** The options each compiled metric takes (the same as the other SQL engines'). */
