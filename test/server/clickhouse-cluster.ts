@@ -56,8 +56,13 @@ export function stopOwnCluster(): void {
 export function needClickHouse(ctx: Mocha.Context): string[] {
   const urls = clusterUrls();
   if (urls) return urls;
-  if (process.env.PULSO_REQUIRE_CLICKHOUSE === '1') throw new Error('No ClickHouse: set PULSO_CLICKHOUSE_URLS (scripts/clickhouse-cluster.sh start) or install clickhouse-server');
-  console.warn('    (ClickHouse tests skipped: clickhouse-server is not installed and PULSO_CLICKHOUSE_URLS is not set)');
+  if (process.env.PULSO_REQUIRE_CLICKHOUSE === '1')
+    throw new Error(
+      'No ClickHouse: set PULSO_CLICKHOUSE_URLS (scripts/clickhouse-cluster.sh start) or install clickhouse-server',
+    );
+  console.warn(
+    '    (ClickHouse tests skipped: clickhouse-server is not installed and PULSO_CLICKHOUSE_URLS is not set)',
+  );
   ctx.skip();
 }
 
@@ -65,10 +70,13 @@ export function needClickHouse(ctx: Mocha.Context): string[] {
 export function toSeconds(tables: TestTables): TestTables {
   const out: TestTables = {};
   for (const [name, t] of Object.entries(tables)) {
-    const times = Object.entries(t.columns).filter(([, ty]) => ty === 'ts' || ty === 'tstz').map(([c]) => c);
+    const times = Object.entries(t.columns)
+      .filter(([, ty]) => ty === 'ts' || ty === 'tstz')
+      .map(([c]) => c);
     const rows = t.rows.map((r) => {
       const copy = { ...r };
-      for (const c of times) if (typeof copy[c] === 'number') copy[c] = Math.floor((copy[c] as number) / 1000) * 1000;
+      for (const c of times)
+        if (typeof copy[c] === 'number') copy[c] = Math.floor((copy[c] as number) / 1000) * 1000;
       return copy;
     });
     out[name] = { columns: t.columns, rows };
@@ -76,7 +84,8 @@ export function toSeconds(tables: TestTables): TestTables {
   return out;
 }
 
-const chTime = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString().slice(0, 19).replace('T', ' ') : null);
+const chTime = (ms: unknown) =>
+  typeof ms === 'number' ? new Date(ms).toISOString().slice(0, 19).replace('T', ' ') : null;
 
 export interface ChFixture {
   source: SqlSource;
@@ -87,24 +96,47 @@ export interface ChFixture {
 let databases = 0;
 
 /** A database of its own on both shards holding the tables (Distributed over local MergeTree), and a source over it. */
-export async function clickhouseFixture(urls: readonly string[], tables: TestTables): Promise<ChFixture> {
+export async function clickhouseFixture(
+  urls: readonly string[],
+  tables: TestTables,
+): Promise<ChFixture> {
   const database = `pulso_t${process.pid}_${++databases}`;
-  const clients = urls.map((url) => createClient({ url, compression: { request: false, response: false } }));
+  const clients = urls.map((url) =>
+    createClient({ url, compression: { request: false, response: false } }),
+  );
   const q = (i: number, query: string) => clients[i].command({ query });
   for (let i = 0; i < clients.length; i++) {
     await q(i, `DROP DATABASE IF EXISTS ${database}`);
     await q(i, `CREATE DATABASE ${database}`);
     for (const [name, t] of Object.entries(tables)) {
       const cols = Object.entries(t.columns).map(([c, ty]) => `\`${c}\` ${CH_TYPES[ty]}`);
-      await q(i, `CREATE TABLE ${database}.\`${name}_local\` (${cols.join(', ')}) ENGINE = MergeTree() ORDER BY tuple()`);
-      await q(i, `CREATE TABLE ${database}.\`${name}\` AS ${database}.\`${name}_local\` ENGINE = Distributed(pulso, ${database}, \`${name}_local\`)`);
+      await q(
+        i,
+        `CREATE TABLE ${database}.\`${name}_local\` (${cols.join(', ')}) ENGINE = MergeTree() ORDER BY tuple()`,
+      );
+      await q(
+        i,
+        `CREATE TABLE ${database}.\`${name}\` AS ${database}.\`${name}_local\` ENGINE = Distributed(pulso, ${database}, \`${name}_local\`)`,
+      );
     }
   }
   for (const [name, t] of Object.entries(tables)) {
-    const rows = t.rows.map((r) => Object.fromEntries(Object.entries(t.columns).map(([c, ty]) => [c, ty === 'ts' || ty === 'tstz' ? chTime(r[c]) : (r[c] ?? null)])));
+    const rows = t.rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(t.columns).map(([c, ty]) => [
+          c,
+          ty === 'ts' || ty === 'tstz' ? chTime(r[c]) : (r[c] ?? null),
+        ]),
+      ),
+    );
     for (let i = 0; i < clients.length; i++) {
       const part = rows.filter((_, j) => j % clients.length === i);
-      if (part.length) await clients[i].insert({ table: `${database}.${name}_local`, values: part, format: 'JSONEachRow' });
+      if (part.length)
+        await clients[i].insert({
+          table: `${database}.${name}_local`,
+          values: part,
+          format: 'JSONEachRow',
+        });
     }
   }
   const source = createSqlSource({ engine: 'clickhouse', url: urls[0], database });
@@ -113,7 +145,8 @@ export async function clickhouseFixture(urls: readonly string[], tables: TestTab
     database,
     async close() {
       await source.close();
-      for (let i = 0; i < clients.length; i++) await q(i, `DROP DATABASE IF EXISTS ${database}`).catch(() => {});
+      for (let i = 0; i < clients.length; i++)
+        await q(i, `DROP DATABASE IF EXISTS ${database}`).catch(() => {});
       await Promise.all(clients.map((c) => c.close()));
     },
   };

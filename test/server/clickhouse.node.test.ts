@@ -7,7 +7,13 @@ import { runQuery } from '../../src/query/run.js';
 import type { Tables } from '../../src/data/schema.js';
 import type { MetricQuery } from '../../src/query/types.js';
 import { CASES, FILTERS } from './cases.js';
-import { clickhouseFixture, needClickHouse, stopOwnCluster, toSeconds, type ChFixture } from './clickhouse-cluster.js';
+import {
+  clickhouseFixture,
+  needClickHouse,
+  stopOwnCluster,
+  toSeconds,
+  type ChFixture,
+} from './clickhouse-cluster.js';
 import { testData } from './data.js';
 import { expectSameRows } from './equal.js';
 import type { TestTables } from './engines.js';
@@ -21,24 +27,46 @@ function withDuplicates(tables: TestTables): TestTables {
   const out = { ...tables };
   for (const name of ['customers', 'tickets']) {
     const rows = [...tables[name].rows];
-    for (let j = 0; j < 60; j++) if ((rows.length % 2) !== (j % 2)) rows.push({ ...rows[j] });
+    for (let j = 0; j < 60; j++) if (rows.length % 2 !== j % 2) rows.push({ ...rows[j] });
     out[name] = { ...tables[name], rows };
   }
   return out;
 }
 
 const sql = withDuplicates(toSeconds(testData(20260301).sql));
-const js = Object.fromEntries(Object.entries(sql).map(([name, t]) => [name, t.rows])) as unknown as Tables;
+const js = Object.fromEntries(
+  Object.entries(sql).map(([name, t]) => [name, t.rows]),
+) as unknown as Tables;
 
 /** Cases beyond the shared ones: feature users who are not active (activeEvents without the feature). */
 const EXTRA: Record<string, MetricQuery[]> = {
   featureAdoption: [
-    { metric: 'featureAdoption', options: { features: ['lab', 'booked'], activeEvents: ['login'], by: 'plan', period: 'quarter' } },
-    { metric: 'featureAdoption', options: { features: ['lab'], activeEvents: 'login,signup', timeZone: 'America/Sao_Paulo' }, filters: FILTERS[2] },
+    {
+      metric: 'featureAdoption',
+      options: {
+        features: ['lab', 'booked'],
+        activeEvents: ['login'],
+        by: 'plan',
+        period: 'quarter',
+      },
+    },
+    {
+      metric: 'featureAdoption',
+      options: { features: ['lab'], activeEvents: 'login,signup', timeZone: 'America/Sao_Paulo' },
+      filters: FILTERS[2],
+    },
   ],
 };
 
-const COMPUTED = ['extent', 'npsTrend', 'channelCsat', 'ticketStats', 'featureAdoption', 'retention', 'kpis'];
+const COMPUTED = [
+  'extent',
+  'npsTrend',
+  'channelCsat',
+  'ticketStats',
+  'featureAdoption',
+  'retention',
+  'kpis',
+];
 
 describe('SQL source (clickhouse, two shards) equals runQuery', function () {
   this.timeout(300_000);
@@ -65,9 +93,14 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
           const excluded = (rows: unknown) => (rows as { excluded?: unknown }).excluded;
           expectSameRows(excluded(actual), excluded(expected), `${label} excluded`);
         }
-        if (expected.length && !(metric === 'extent' && (expected[0] as { rows: number }).rows === 0)) nonEmpty++;
+        if (
+          expected.length &&
+          !(metric === 'extent' && (expected[0] as { rows: number }).rows === 0)
+        )
+          nonEmpty++;
       }
-      if (nonEmpty < cases.length / 2) throw new Error(`${metric}: only ${nonEmpty} of ${cases.length} queries had rows`);
+      if (nonEmpty < cases.length / 2)
+        throw new Error(`${metric}: only ${nonEmpty} of ${cases.length} queries had rows`);
     });
   }
 
@@ -77,7 +110,9 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
       let error: unknown;
       await fx.source.aggregate(query).catch((e: unknown) => (error = e));
       expect(error, metric).to.be.instanceOf(RangeError);
-      expect(String(error)).to.contain(`${metric}: metric cannot be computed by the ClickHouse source`);
+      expect(String(error)).to.contain(
+        `${metric}: metric cannot be computed by the ClickHouse source`,
+      );
     });
   }
 
@@ -94,11 +129,18 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
     const expected = validate(js).report;
     const actual = await fx.source.report();
     expect(actual.tables).to.deep.equal(expected.tables);
-    expect([actual.accepted, actual.rejected]).to.deep.equal([expected.accepted, expected.rejected]);
-    const key = (c: { table: string; field: string; problem: string }) => `${c.table}.${c.field}.${c.problem}`;
-    const sorted = (list: typeof expected.counts) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    expect([actual.accepted, actual.rejected]).to.deep.equal([
+      expected.accepted,
+      expected.rejected,
+    ]);
+    const key = (c: { table: string; field: string; problem: string }) =>
+      `${c.table}.${c.field}.${c.problem}`;
+    const sorted = (list: typeof expected.counts) =>
+      [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
     expect(sorted(actual.counts)).to.deep.equal(sorted(expected.counts));
-    expect(expected.counts.some((c) => c.problem === 'duplicate-id' && c.table === 'tickets')).to.equal(true);
+    expect(
+      expected.counts.some((c) => c.problem === 'duplicate-id' && c.table === 'tickets'),
+    ).to.equal(true);
   });
 
   describe('activation deadlines on the wall clock of a zone with DST', () => {
@@ -113,8 +155,14 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
       ['clamp-late', Date.UTC(2019, 0, 31, 15), Date.UTC(2019, 1, 28, 16)],
     ] as const;
     const tables: TestTables = {
-      customers: { columns: { customer_id: 'text', signup_at: 'ts' }, rows: signups.map(([id, t]) => ({ customer_id: id, signup_at: t })) },
-      activity: { columns: { customer_id: 'text', at: 'ts', event: 'text' }, rows: signups.map(([id, , at]) => ({ customer_id: id, at, event: 'login' })) },
+      customers: {
+        columns: { customer_id: 'text', signup_at: 'ts' },
+        rows: signups.map(([id, t]) => ({ customer_id: id, signup_at: t })),
+      },
+      activity: {
+        columns: { customer_id: 'text', at: 'ts', event: 'text' },
+        rows: signups.map(([id, , at]) => ({ customer_id: id, at, event: 'login' })),
+      },
     };
     let dst: ChFixture;
     before(async function () {
@@ -126,10 +174,21 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
     it('count a customer as activated exactly when the zone says so', async () => {
       const query: MetricQuery = {
         metric: 'kpis',
-        options: { from: '2018-10-01', to: '2019-02-01', metrics: ['activation'], activationWindow: 'P1M', timeZone: 'America/Sao_Paulo', period: 'month' },
+        options: {
+          from: '2018-10-01',
+          to: '2019-02-01',
+          metrics: ['activation'],
+          activationWindow: 'P1M',
+          timeZone: 'America/Sao_Paulo',
+          period: 'month',
+        },
       };
-      const expected = runQuery({ customers: tables.customers.rows, activity: tables.activity.rows } as unknown as Tables, query);
-      const sparkline = (rows: unknown) => (rows as { sparkline?: { value: number | null }[] }[])[0].sparkline?.map((p) => p.value);
+      const expected = runQuery(
+        { customers: tables.customers.rows, activity: tables.activity.rows } as unknown as Tables,
+        query,
+      );
+      const sparkline = (rows: unknown) =>
+        (rows as { sparkline?: { value: number | null }[] }[])[0].sparkline?.map((p) => p.value);
       // Oct 2018: 1 of 2 activated; Jan 2019: 2 of 4 (fold-early and clamp).
       expect(sparkline(expected)).to.deep.equal([null, 0.5, null, null, 0.5]);
       expectSameRows(await dst.source.aggregate(query), expected, 'activation');

@@ -20,7 +20,10 @@ export type ChColumn =
 
 export class ChCompiler {
   private readonly checkedSql = new Map<TableName, string>();
-  private readonly extraNames = new Map<TableName, ReadonlyMap<string, { name: string; type: SqlType }>>();
+  private readonly extraNames = new Map<
+    TableName,
+    ReadonlyMap<string, { name: string; type: SqlType }>
+  >();
   private readonly filteredSql = new Map<TableName, string>();
 
   constructor(
@@ -65,7 +68,9 @@ export class ChCompiler {
     let sql = this.filteredSql.get(table);
     if (sql === undefined) {
       const conditions = filterConditions(this, table);
-      sql = conditions.length ? `(SELECT * FROM ${this.valid(table)} WHERE ${conditions.join(' AND ')})` : this.valid(table);
+      sql = conditions.length
+        ? `(SELECT * FROM ${this.valid(table)} WHERE ${conditions.join(' AND ')})`
+        : this.valid(table);
       this.filteredSql.set(table, sql);
     }
     return sql;
@@ -76,7 +81,9 @@ export class ChCompiler {
     const spec = SCHEMA[table].find((s) => s.name === column);
     if (spec) {
       const sql = ident(column);
-      return spec.kind === 'time' ? { kind: 'time', sql, ts: ident(tsName(column)) } : { kind: spec.kind, sql };
+      return spec.kind === 'time'
+        ? { kind: 'time', sql, ts: ident(tsName(column)) }
+        : { kind: spec.kind, sql };
     }
     this.checked(table);
     const extra = this.extraNames.get(table)!.get(column);

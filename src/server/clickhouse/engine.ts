@@ -27,7 +27,11 @@ export interface ClickHouseEngine {
 export function clickhouseEngine(options: ClickHouseEngineOptions): ClickHouseEngine {
   let opened: Promise<Client> | undefined;
   const open = () =>
-    (opened ??= loadDriver('@clickhouse/client', 'ClickHouse', () => import('@clickhouse/client')).then((api) =>
+    (opened ??= loadDriver(
+      '@clickhouse/client',
+      'ClickHouse',
+      () => import('@clickhouse/client'),
+    ).then((api) =>
       api.createClient({
         url: options.url,
         database: options.database ?? 'default',
@@ -40,19 +44,29 @@ export function clickhouseEngine(options: ClickHouseEngineOptions): ClickHouseEn
   const settings = () => ({
     readonly: '2',
     join_use_nulls: 1,
-    ...(options.statementTimeoutMs ? { max_execution_time: Math.ceil(options.statementTimeoutMs / 1000) } : {}),
+    ...(options.statementTimeoutMs
+      ? { max_execution_time: Math.ceil(options.statementTimeoutMs / 1000) }
+      : {}),
   });
   const runOne = async (client: Client, text: string, signal?: AbortSignal): Promise<DbRow[]> => {
     const id = randomUUID();
     const wire = new AbortController();
     return stoppable(
       async () => {
-        const result = await client.query({ query: text, format: 'JSONEachRow', query_id: id, abort_signal: wire.signal, clickhouse_settings: settings() as never });
+        const result = await client.query({
+          query: text,
+          format: 'JSONEachRow',
+          query_id: id,
+          abort_signal: wire.signal,
+          clickhouse_settings: settings() as never,
+        });
         return (await result.json()) as DbRow[];
       },
       () => {
         wire.abort();
-        void client.command({ query: `KILL QUERY WHERE query_id = ${str(id)} ASYNC` }).catch(() => {});
+        void client
+          .command({ query: `KILL QUERY WHERE query_id = ${str(id)} ASYNC` })
+          .catch(() => {});
       },
       'ClickHouse',
       options.statementTimeoutMs,

@@ -26,15 +26,21 @@ function ownTest(c: ChCompiler, table: TableName, f: QueryFilter): string | unde
   const ref = c.column(table, f.column);
   if (!ref) return undefined;
   const option = optionName(c, f);
-  return isValuesFilter(f) ? membership(valueOf(c, ref, f.column, option), f.values) : rangeTest(f, timeOf(c, ref, f.column, option));
+  return isValuesFilter(f)
+    ? membership(valueOf(c, ref, f.column, option), f.values)
+    : rangeTest(f, timeOf(c, ref, f.column, option));
 }
 
 function nullPasses(f: QueryFilter): boolean {
-  return isValuesFilter(f) && f.values.some((v) => v === null || (typeof v === 'string' && v.trim() === ''));
+  return (
+    isValuesFilter(f) &&
+    f.values.some((v) => v === null || (typeof v === 'string' && v.trim() === ''))
+  );
 }
 
 /** The customers (valid ones) whose attribute passes `test`, or fails it. */
-const customersWhere = (c: ChCompiler, test: string) => `(SELECT customer_id FROM ${c.valid('customers')} WHERE ${test})`;
+const customersWhere = (c: ChCompiler, test: string) =>
+  `(SELECT customer_id FROM ${c.valid('customers')} WHERE ${test})`;
 
 /** The condition on `table`'s rows for a filter without `table`; undefined when it does not reach it. */
 function plainCondition(c: ChCompiler, table: TableName, f: QueryFilter): string | undefined {
@@ -44,7 +50,8 @@ function plainCondition(c: ChCompiler, table: TableName, f: QueryFilter): string
   const test = ownTest(c, 'customers', f);
   if (!test) return undefined;
   // No customer, or one the customers table lacks, reads as null: it passes only when null is listed.
-  if (nullPasses(f)) return `(isNull(customer_id) OR customer_id GLOBAL NOT IN ${customersWhere(c, `NOT (${test})`)})`;
+  if (nullPasses(f))
+    return `(isNull(customer_id) OR customer_id GLOBAL NOT IN ${customersWhere(c, `NOT (${test})`)})`;
   return `ifNull(customer_id GLOBAL IN ${customersWhere(c, test)}, 0)`;
 }
 
@@ -59,7 +66,10 @@ function chosenCustomers(c: ChCompiler, f: QueryFilter): string | undefined {
     let t: string;
     if (own) t = timeOf(c, own, f.column, option);
     else {
-      const attr = c.has('customers') && isCustomerAttribute(f.column) ? c.column('customers', f.column) : undefined;
+      const attr =
+        c.has('customers') && isCustomerAttribute(f.column)
+          ? c.column('customers', f.column)
+          : undefined;
       if (!attr) return undefined;
       rows = `(SELECT * FROM ${rows} ANY LEFT JOIN (SELECT customer_id, ${timeOf(c, attr, f.column, option)} AS t__first FROM ${c.valid('customers')}) USING customer_id)`;
       t = 't__first';

@@ -13,26 +13,30 @@ const plain = (b: number) => b >= 0x20 && b <= 0x7e && b !== 0x27 && b !== 0x60 
 
 function escaped(value: string): string {
   let out = '';
-  for (const b of encoder.encode(value)) out += plain(b) ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+  for (const b of encoder.encode(value))
+    out += plain(b) ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
   return out;
 }
 
 /** A String literal holding exactly `value` (UTF-8). */
 export function str(value: string): string {
-  if (typeof value !== 'string') throw new TypeError(`expected text for a ClickHouse literal; got ${typeof value}`);
+  if (typeof value !== 'string')
+    throw new TypeError(`expected text for a ClickHouse literal; got ${typeof value}`);
   return `'${escaped(value)}'`;
 }
 
 /** A Float64 literal; refuses what has no literal (NaN, ±Infinity). */
 export function num(value: number): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RangeError(`cannot write ${String(value)} as a ClickHouse number`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new RangeError(`cannot write ${String(value)} as a ClickHouse number`);
   // toFloat64 keeps every comparison in one type whether the text reads as an integer or not.
   return `toFloat64(${Object.is(value, -0) ? '0' : String(value)})`;
 }
 
 /** A whole number (an Int64 literal) for ids of Pulso's own (epoch ms, periods, counts). */
 export function int(value: number): string {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`cannot write ${String(value)} as a ClickHouse integer`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`cannot write ${String(value)} as a ClickHouse integer`);
   return value < 0 ? `(${value})` : String(value);
 }
 

@@ -21,7 +21,10 @@ export interface ChLoadStatement {
 
 export function compileLoadCh(catalog: Catalog, request: LoadRequest): ChLoadStatement | undefined {
   const table = request?.table as TableName;
-  if (!(TABLE_NAMES as readonly string[]).includes(table)) throw new RangeError(`load: table must be one of ${TABLE_NAMES.join(', ')}; got ${describeValue(table)}`);
+  if (!(TABLE_NAMES as readonly string[]).includes(table))
+    throw new RangeError(
+      `load: table must be one of ${TABLE_NAMES.join(', ')}; got ${describeValue(table)}`,
+    );
   const model = catalog[table];
   if (!model) return undefined;
   const wanted = request.columns ? new Set(request.columns) : undefined;
@@ -39,7 +42,12 @@ export function compileLoadCh(catalog: Catalog, request: LoadRequest): ChLoadSta
     const ref = c.column(table, name);
     if (!ref || ref.kind !== 'extra') continue;
     const alias = `o__${columns.length}`;
-    const time = ref.type === 'timestamp' ? `toInt64(${ref.sql}) * 1000` : ref.type === 'date' ? `toInt64(toUInt32(${ref.sql})) * 86400000` : undefined;
+    const time =
+      ref.type === 'timestamp'
+        ? `toInt64(${ref.sql}) * 1000`
+        : ref.type === 'date'
+          ? `toInt64(toUInt32(${ref.sql})) * 86400000`
+          : undefined;
     columns.push([name, alias, time ? 'number' : 'raw']);
     items.push(`${time ?? ref.sql} AS ${alias}`);
   }
@@ -54,7 +62,9 @@ export function compileLoadCh(catalog: Catalog, request: LoadRequest): ChLoadSta
 export function loadRowsCh(rows: readonly DbRow[], s: ChLoadStatement): Row[] {
   return rows.map((r) => {
     const out: Row = {};
-    for (const [name, key, kind] of s.columns) out[name] = kind === 'number' ? num(r[key]) : kind === 'text' ? (r[key] ?? null) : (r[key] ?? null);
+    for (const [name, key, kind] of s.columns)
+      out[name] =
+        kind === 'number' ? num(r[key]) : kind === 'text' ? (r[key] ?? null) : (r[key] ?? null);
     return out;
   });
 }

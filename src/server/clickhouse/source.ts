@@ -42,7 +42,12 @@ export interface ClickHouseSource {
   load(request: LoadRequest, signal?: AbortSignal): Promise<Row[]>;
   sql(query: MetricQuery): Promise<SqlStatement[]>;
   report(signal?: AbortSignal): Promise<ValidationReport>;
-  capabilities(): { engine: 'clickhouse'; pushDown: true; metrics: Partial<Record<MetricName, readonly string[]>>; filters: true };
+  capabilities(): {
+    engine: 'clickhouse';
+    pushDown: true;
+    metrics: Partial<Record<MetricName, readonly string[]>>;
+    filters: true;
+  };
   close(): Promise<void>;
 }
 
@@ -63,7 +68,10 @@ export function pulsoType(chType: string): string {
 }
 
 /** `db.table` or `table` (in the source's database) as a quoted name and its parts. */
-function hostTable(name: string, database: string | undefined): { from: string; db: string | undefined; table: string } {
+function hostTable(
+  name: string,
+  database: string | undefined,
+): { from: string; db: string | undefined; table: string } {
   const dot = name.indexOf('.');
   const db = dot < 0 ? database : name.slice(0, dot);
   const table = dot < 0 ? name : name.slice(dot + 1);
@@ -72,10 +80,18 @@ function hostTable(name: string, database: string | undefined): { from: string; 
 
 export function createClickHouseSource(options: ClickHouseSourceOptions): ClickHouseSource {
   if (typeof options.url !== 'string' || !/^https?:\/\//.test(options.url)) {
-    throw new TypeError(`createSqlSource: engine 'clickhouse' needs url (http:// or https://); got ${JSON.stringify(options.url)}`);
+    throw new TypeError(
+      `createSqlSource: engine 'clickhouse' needs url (http:// or https://); got ${JSON.stringify(options.url)}`,
+    );
   }
-  const engine = clickhouseEngine({ url: options.url, database: options.database, statementTimeoutMs: options.statementTimeoutMs });
-  const id = options.id ?? `sql:clickhouse:${options.url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@')}/${options.database ?? ''}`;
+  const engine = clickhouseEngine({
+    url: options.url,
+    database: options.database,
+    statementTimeoutMs: options.statementTimeoutMs,
+  });
+  const id =
+    options.id ??
+    `sql:clickhouse:${options.url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@')}/${options.database ?? ''}`;
   let catalog: Promise<Catalog> | undefined;
   const zones = new Map<string, Promise<void>>();
 
@@ -85,10 +101,21 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       for (const name of TABLE_NAMES) {
         const host = hostTable(options.tables?.[name] ?? name, options.database);
         const db = host.db === undefined ? 'currentDatabase()' : str(host.db);
-        const [rows] = await engine.run([`SELECT name, type FROM system.columns WHERE database = ${db} AND table = ${str(host.table)}`], signal);
-        const columns = rows.map((r) => ({ column_name: r.name, data_type: pulsoType(String(r.type)) }));
+        const [rows] = await engine.run(
+          [
+            `SELECT name, type FROM system.columns WHERE database = ${db} AND table = ${str(host.table)}`,
+          ],
+          signal,
+        );
+        const columns = rows.map((r) => ({
+          column_name: r.name,
+          data_type: pulsoType(String(r.type)),
+        }));
         if (columns.length) out[name] = tableModel(name, host.from, columns, options.fields);
-        else if (options.tables?.[name] !== undefined) throw new RangeError(`createSqlSource: tables.${name} names '${options.tables[name]}', which the database does not have`);
+        else if (options.tables?.[name] !== undefined)
+          throw new RangeError(
+            `createSqlSource: tables.${name} names '${options.tables[name]}', which the database does not have`,
+          );
       }
       return out;
     })().catch((e) => {
@@ -101,13 +128,20 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     if (typeof timeZone !== 'string' || isUtcZone(timeZone)) return Promise.resolve();
     let known = zones.get(timeZone);
     if (!known) {
-      known = engine.run([`SELECT toString(toTimeZone(toDateTime(0), ${str(timeZone)})) AS t`], signal).then(
-        () => undefined,
-        () => {
-          zones.delete(timeZone);
-          throw new PushDownError(metric, 'timeZone', LABEL, `the database does not know the zone '${timeZone}'`);
-        },
-      );
+      known = engine
+        .run([`SELECT toString(toTimeZone(toDateTime(0), ${str(timeZone)})) AS t`], signal)
+        .then(
+          () => undefined,
+          () => {
+            zones.delete(timeZone);
+            throw new PushDownError(
+              metric,
+              'timeZone',
+              LABEL,
+              `the database does not know the zone '${timeZone}'`,
+            );
+          },
+        );
       zones.set(timeZone, known);
     }
     return known;
@@ -117,11 +151,22 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     const q = validateQuery(query);
     checkQueryLimits(q, LABEL);
     const compiler = CH_COMPILERS[q.metric];
-    if (!compiler) throw new PushDownError(q.metric, 'metric', LABEL, 'this metric is not compiled for ClickHouse yet (DuckDB and PostgreSQL sources compute it)');
+    if (!compiler)
+      throw new PushDownError(
+        q.metric,
+        'metric',
+        LABEL,
+        'this metric is not compiled for ClickHouse yet (DuckDB and PostgreSQL sources compute it)',
+      );
     const cat = await readCatalog(signal);
     await checkZone(q.metric, q.options.timeZone, signal);
     const filters = q.filters ?? [];
-    const extras = [...new Set([...filters.map((f) => f.column), ...(typeof q.options.by === 'string' ? [q.options.by] : [])])];
+    const extras = [
+      ...new Set([
+        ...filters.map((f) => f.column),
+        ...(typeof q.options.by === 'string' ? [q.options.by] : []),
+      ]),
+    ];
     return compiler(new ChCompiler(cat, q.metric, filters, extras), q.options);
   };
 

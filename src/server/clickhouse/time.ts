@@ -52,7 +52,12 @@ function fromLocal(wall: string, tz: string): string {
  * `ms`: exact ms when the duration has no calendar part (or in UTC with days only), else
  * months (day clamped to the month's end) and days on the wall clock in the zone, then the ms.
  */
-export function addDurationMs(ts: string, ms: string, dur: Duration, timeZone: string | undefined): string {
+export function addDurationMs(
+  ts: string,
+  ms: string,
+  dur: Duration,
+  timeZone: string | undefined,
+): string {
   const utc = timeZone === undefined || isUtcZone(timeZone);
   if (dur.months === 0 && dur.days === 0) return `(${ms} + ${num(dur.ms)})`;
   if (dur.months === 0 && utc) return `(${ms} + ${num(dur.days * 86_400_000 + dur.ms)})`;

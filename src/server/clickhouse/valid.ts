@@ -43,11 +43,20 @@ function rawColumn(out: Normalized, column: string): string {
   return alias;
 }
 
-function describe(model: TableModel, spec: ColumnSpec, source: CanonicalSource & { kind: 'column' }): string {
+function describe(
+  model: TableModel,
+  spec: ColumnSpec,
+  source: CanonicalSource & { kind: 'column' },
+): string {
   return `column ${ident(source.column)} of ${model.from} (canonical ${model.name}.${spec.name})`;
 }
 
-function textColumn(model: TableModel, spec: ColumnSpec, source: CanonicalSource, out: Normalized): string {
+function textColumn(
+  model: TableModel,
+  spec: ColumnSpec,
+  source: CanonicalSource,
+  out: Normalized,
+): string {
   if (source.kind === 'constant') {
     const text = toText(source.value) ?? '';
     return text === '' ? 'CAST(NULL AS Nullable(String))' : `toNullable(${str(text)})`;
@@ -56,33 +65,55 @@ function textColumn(model: TableModel, spec: ColumnSpec, source: CanonicalSource
   const raw = rawColumn(out, source.column);
   if (source.type === 'text') return `nullIf(${trimJs(`toNullable(${raw})`)}, '')`;
   if (source.type === 'integer') return `toString(toNullable(${raw}))`;
-  throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`);
+  throw new SqlSchemaError(
+    `${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`,
+  );
 }
 
 /** The DateTime of a time column (second precision: ClickHouse 18.16 has no DateTime64). */
-function timeColumn(model: TableModel, spec: ColumnSpec, source: CanonicalSource, out: Normalized): string {
+function timeColumn(
+  model: TableModel,
+  spec: ColumnSpec,
+  source: CanonicalSource,
+  out: Normalized,
+): string {
   const none = 'CAST(NULL AS Nullable(DateTime))';
   if (source.kind === 'constant') {
     const ms = parseTimestamp(source.value);
     if (Number.isNaN(ms)) out.checks.push(['1', `'${spec.name}|unparseable-time'`]);
-    return Number.isNaN(ms) || ms < 0 ? none : `toNullable(toDateTime(${int(Math.floor(ms / 1000))}))`;
+    return Number.isNaN(ms) || ms < 0
+      ? none
+      : `toNullable(toDateTime(${int(Math.floor(ms / 1000))}))`;
   }
   if (source.kind === 'absent') return none;
   const raw = rawColumn(out, source.column);
   if (source.type === 'timestamp') return `toNullable(${raw})`;
   if (source.type === 'date') return `toNullable(toDateTime(toUInt32(${raw}) * 86400))`;
-  throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be DateTime or Date (instants)`);
+  throw new SqlSchemaError(
+    `${describe(model, spec, source)} has type ${source.type}; it must be DateTime or Date (instants)`,
+  );
 }
 
-function numberColumn(spec: ColumnSpec, source: CanonicalSource, model: TableModel, out: Normalized): string {
+function numberColumn(
+  spec: ColumnSpec,
+  source: CanonicalSource,
+  model: TableModel,
+  out: Normalized,
+): string {
   if (source.kind === 'constant') {
     const x = toNumber(source.value);
-    if (Number.isNaN(x)) out.checks.push(['1', `'${spec.name}|${toText(source.value)?.trim() ? 'not-a-number' : 'missing'}'`]);
+    if (Number.isNaN(x))
+      out.checks.push([
+        '1',
+        `'${spec.name}|${toText(source.value)?.trim() ? 'not-a-number' : 'missing'}'`,
+      ]);
     return Number.isNaN(x) ? 'CAST(NULL AS Nullable(Float64))' : `toNullable(${num(x)})`;
   }
   if (source.kind === 'absent') return 'CAST(NULL AS Nullable(Float64))';
   if (source.type !== 'integer' && source.type !== 'float') {
-    throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be a number`);
+    throw new SqlSchemaError(
+      `${describe(model, spec, source)} has type ${source.type}; it must be a number`,
+    );
   }
   return float(`toNullable(${rawColumn(out, source.column)})`);
 }
@@ -100,7 +131,10 @@ function normalize(model: TableModel, spec: ColumnSpec, out: Normalized): void {
   }
   if (spec.kind === 'time') {
     const ts = ident(tsName(spec.name));
-    out.items.push(`${timeColumn(model, spec, source, out)} AS ${ts}`, `toInt64(${ts}) * 1000 AS ${name}`);
+    out.items.push(
+      `${timeColumn(model, spec, source, out)} AS ${ts}`,
+      `toInt64(${ts}) * 1000 AS ${name}`,
+    );
     if (spec.required) out.checks.push([`isNull(${name})`, problem('missing')]);
     return;
   }
@@ -116,12 +150,16 @@ function crossChecks(table: TableName, out: Normalized): void {
   if (table === 'surveys') {
     out.checks.push(
       [`kind NOT IN ('nps', 'csat', 'ces')`, `'kind|unknown-kind'`],
-      [`(kind = 'nps' AND (score < 0 OR score > 10)) OR (kind = 'csat' AND (score < 1 OR score > 5)) OR (kind = 'ces' AND (score < 1 OR score > 7))`, `'score|out-of-range'`],
+      [
+        `(kind = 'nps' AND (score < 0 OR score > 10)) OR (kind = 'csat' AND (score < 1 OR score > 5)) OR (kind = 'ces' AND (score < 1 OR score > 7))`,
+        `'score|out-of-range'`,
+      ],
       [`kind = 'nps' AND score != floor(score)`, `'score|not-an-integer'`],
     );
   }
   for (const spec of SCHEMA[table]) {
-    for (const start of spec.notBefore ?? []) out.checks.push([`${ident(spec.name)} < ${ident(start)}`, `'${spec.name}|end-before-start'`]);
+    for (const start of spec.notBefore ?? [])
+      out.checks.push([`${ident(spec.name)} < ${ident(start)}`, `'${spec.name}|end-before-start'`]);
   }
 }
 
@@ -146,14 +184,20 @@ export function checkedRelation(model: TableModel, extras: Iterable<string>): Ch
   }
   // A NULL condition (a comparison with a missing value) is not a problem, as in SQL's CASE.
   const cases = out.checks.map(([cond, problem]) => `ifNull(${cond}, 0), ${problem}`).join(', ');
-  const problem = cases ? `multiIf(${cases}, CAST(NULL AS Nullable(String)))` : 'CAST(NULL AS Nullable(String))';
+  const problem = cases
+    ? `multiIf(${cases}, CAST(NULL AS Nullable(String)))`
+    : 'CAST(NULL AS Nullable(String))';
   const raw = out.raw.length ? out.raw.join(', ') : '1 AS r__none';
   const sql = `(SELECT *, ${problem} AS _problem FROM (SELECT ${out.items.join(', ')} FROM (SELECT ${raw} FROM ${model.from})))`;
   return { sql, extras: map };
 }
 
 /** The rows validation accepts: no problem, one row per unique id (the first by its columns as text). */
-export function validRelation(table: TableName, checked: string, columns: readonly string[]): string {
+export function validRelation(
+  table: TableName,
+  checked: string,
+  columns: readonly string[],
+): string {
   const id = uniqueColumn(table);
   if (!id) return `(SELECT * FROM ${checked} WHERE isNull(_problem))`;
   const order = [ident(id), ...columns.map((c) => `toString(${ident(c)})`)].join(', ');

@@ -22,21 +22,28 @@ export function valueOf(c: ChCompiler, ref: ChColumn, column: string, option: st
     case 'float':
       return { sql: float(`toNullable(${ref.sql})`), mode: 'num' };
     default:
-      return c.refuse(option, `column '${column}' has type ${ref.type}, whose values Pulso compares only as timestamps (a range)`);
+      return c.refuse(
+        option,
+        `column '${column}' has type ${ref.type}, whose values Pulso compares only as timestamps (a range)`,
+      );
   }
 }
 
 /** Epoch ms of a column for a range filter; refused for text (no ISO parsing in SQL). */
 export function timeOf(c: ChCompiler, ref: ChColumn, column: string, option: string): string {
   if (ref.kind === 'time' || ref.kind === 'number') return ref.sql;
-  if (ref.kind !== 'extra') return c.refuse(option, `column '${column}' is text; a range needs a timestamp column`);
+  if (ref.kind !== 'extra')
+    return c.refuse(option, `column '${column}' is text; a range needs a timestamp column`);
   if (ref.type === 'timestamp') return `(toInt64(${ref.sql}) * 1000)`;
   if (ref.type === 'date') return `(toInt64(toUInt32(${ref.sql})) * 86400000)`;
   if (ref.type === 'integer' || ref.type === 'float') {
     const x = float(`toNullable(${ref.sql})`);
     return `if(ifNull(abs(${x}) <= 8.64e15, 0), ${x}, CAST(NULL AS Nullable(Float64)))`;
   }
-  return c.refuse(option, `column '${column}' is ${ref.type === 'text' ? 'text' : `of type ${ref.type}`}; a range needs a timestamp column`);
+  return c.refuse(
+    option,
+    `column '${column}' is ${ref.type === 'text' ? 'text' : `of type ${ref.type}`}; a range needs a timestamp column`,
+  );
 }
 
 /** The membership test of `values` on a value (null passes when listed). */
@@ -45,10 +52,15 @@ export function membership(v: ChValue, values: readonly (string | number | null)
   const nullOk = texts.includes(null);
   const listed = texts.filter((t): t is string => t !== null);
   let test: string;
-  if (v.mode === 'text') test = listed.length ? `ifNull(${v.sql} IN ${strs([...new Set(listed)])}, 0)` : '0';
+  if (v.mode === 'text')
+    test = listed.length ? `ifNull(${v.sql} IN ${strs([...new Set(listed)])}, 0)` : '0';
   else {
     // A number matches the texts it prints as in JavaScript (30 ↔ "30", not "30.0").
-    const list = [...new Set(listed.map(Number).filter((x, i) => Number.isFinite(x) && String(x) === listed[i]))];
+    const list = [
+      ...new Set(
+        listed.map(Number).filter((x, i) => Number.isFinite(x) && String(x) === listed[i]),
+      ),
+    ];
     test = list.length ? `ifNull(${v.sql} IN ${nums(list)}, 0)` : '0';
   }
   return nullOk ? `(isNull(${v.sql}) OR ${test})` : test;

@@ -37,7 +37,10 @@ export const compileAdoption: ChMetricCompiler = (c, options) => {
 };
 
 /** The period range reported: the range's ends when given, else the periods with active customers. */
-function periodSpan(o: AdoptionSettings, active: readonly DbRow[]): { lo: number; periods: number } {
+function periodSpan(
+  o: AdoptionSettings,
+  active: readonly DbRow[],
+): { lo: number; periods: number } {
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of active) {
@@ -65,7 +68,14 @@ function finish(o: AdoptionSettings, active: readonly DbRow[], features: readonl
   const S = Math.max(1, labels.length);
   const F = o.features.length;
   const present = new Uint8Array(S);
-  const counts = { first: lo, periods, segments: S, present, active: new Float64Array(periods * S), adopters: new Float64Array(periods * S * F) };
+  const counts = {
+    first: lo,
+    periods,
+    segments: S,
+    present,
+    active: new Float64Array(periods * S),
+    adopters: new Float64Array(periods * S * F),
+  };
   for (const r of active) {
     const pi = num(r.p)! - lo;
     if (pi < 0 || pi >= periods) continue;
@@ -75,8 +85,17 @@ function finish(o: AdoptionSettings, active: readonly DbRow[], features: readonl
   }
   for (const r of features) {
     const pi = num(r.p)! - lo;
-    if (pi >= 0 && pi < periods) counts.adopters[(pi * S + codeOf(r.seg)) * F + o.features.indexOf(String(r.e))] += count(r.n);
+    if (pi >= 0 && pi < periods)
+      counts.adopters[(pi * S + codeOf(r.seg)) * F + o.features.indexOf(String(r.e))] += count(r.n);
   }
   const order = o.by === undefined ? [0] : segmentOrder(labels, present);
-  return adoptionRows(counts, o.features, order, o.by === undefined ? undefined : labels, o.buckets, o.k, o.compare) as never;
+  return adoptionRows(
+    counts,
+    o.features,
+    order,
+    o.by === undefined ? undefined : labels,
+    o.buckets,
+    o.k,
+    o.compare,
+  ) as never;
 }

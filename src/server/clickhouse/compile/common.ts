@@ -14,7 +14,10 @@ export interface ChCompiled {
   finish(results: readonly DbRow[][]): Row[];
 }
 
-export type ChMetricCompiler = (c: ChCompiler, options: Readonly<Record<string, unknown>>) => ChCompiled;
+export type ChMetricCompiler = (
+  c: ChCompiler,
+  options: Readonly<Record<string, unknown>>,
+) => ChCompiled;
 
 /** A table's filtered rows with the segment of each (`seg`, an expression over `rel`). */
 export interface Segmented {
@@ -30,7 +33,11 @@ export function labelled(v: ChValue): string {
 }
 
 /** The segment value (before labelling) of `table`'s rows, and the relation that holds it. */
-export function segmentValue(c: ChCompiler, table: TableName, by: string): { rel: string; value: ChValue } {
+export function segmentValue(
+  c: ChCompiler,
+  table: TableName,
+  by: string,
+): { rel: string; value: ChValue } {
   const own = c.column(table, by);
   if (own) return { rel: c.filtered(table), value: valueOf(c, own, by, 'by') };
   const attr = c.has('customers') ? c.column('customers', by) : undefined;

@@ -21,7 +21,11 @@ GROUP BY p, seg`;
     finish([rows]) {
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
-      const acc = { n: new Int32Array(grid.cells), satisfied: new Int32Array(grid.cells), sum: new Float64Array(grid.cells) };
+      const acc = {
+        n: new Int32Array(grid.cells),
+        satisfied: new Int32Array(grid.cells),
+        sum: new Float64Array(grid.cells),
+      };
       rows.forEach((r, i) => {
         const cell = cells[i];
         if (cell < 0) return;

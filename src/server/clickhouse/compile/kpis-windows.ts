@@ -16,8 +16,10 @@ export interface ChWindows {
 export function mainWindows(lo: number, from: number, to: number): ChWindows {
   return {
     count: 2,
-    index: (ms) => `multiIf(${ms} >= ${num(lo)} AND ${ms} < ${num(from)}, toInt64(0), ${ms} >= ${num(from)} AND ${ms} < ${num(to)}, toInt64(1), NULL)`,
-    startsUpTo: (ms) => `multiIf(${ms} < ${num(lo)}, toInt64(0), ${ms} < ${num(from)}, toInt64(1), toInt64(2))`,
+    index: (ms) =>
+      `multiIf(${ms} >= ${num(lo)} AND ${ms} < ${num(from)}, toInt64(0), ${ms} >= ${num(from)} AND ${ms} < ${num(to)}, toInt64(1), NULL)`,
+    startsUpTo: (ms) =>
+      `multiIf(${ms} < ${num(lo)}, toInt64(0), ${ms} < ${num(from)}, toInt64(1), toInt64(2))`,
   };
 }
 
@@ -27,7 +29,9 @@ export function sparkWindows(s: KpiSettings, count: number): ChWindows {
   const ord = (ts: string) => `(${ordinal(b.period, ts, zoneLiteral(b.timeZone))} - ${int(first)})`;
   return {
     count,
-    index: (ms, ts) => `multiIf(${ms} >= ${num(s.from)} AND ${ms} < ${num(s.to)}, ${ord(ts)}, NULL)`,
-    startsUpTo: (ms, ts) => `multiIf(${ms} < ${num(s.from)}, toInt64(0), least(${ord(ts)} + 1, ${int(count)}))`,
+    index: (ms, ts) =>
+      `multiIf(${ms} >= ${num(s.from)} AND ${ms} < ${num(s.to)}, ${ord(ts)}, NULL)`,
+    startsUpTo: (ms, ts) =>
+      `multiIf(${ms} < ${num(s.from)}, toInt64(0), least(${ord(ts)} + 1, ${int(count)}))`,
   };
 }

@@ -2,7 +2,13 @@
 // it, and each sparkline period), grouped by the server; the series, suppression and
 // deltas are kpis' own (surveySeries, ticketSeries, ratio, kpiRows), read as
 // compile/kpis.ts reads them for the other engines.
-import { checkKpiOptions, kpiRows, sparkBounds, type Cards, type KpiSettings } from '../../../metrics/kpis.js';
+import {
+  checkKpiOptions,
+  kpiRows,
+  sparkBounds,
+  type Cards,
+  type KpiSettings,
+} from '../../../metrics/kpis.js';
 import { ratio, surveySeries, ticketSeries } from '../../../metrics/kpis-windows.js';
 import { addTickets, emptyTicketCells } from '../../compile/tickets.js';
 import type { DbRow } from '../../engine.js';
@@ -46,7 +52,13 @@ FROM (SELECT ${w.index('at', 'at__ts')} AS j, kind, score FROM ${c.filtered('sur
     read(rows, cards) {
       const m = w.count;
       const z = () => new Int32Array(m);
-      const counts = { classes: [z(), z(), z()], csatN: z(), satisfied: z(), cesN: z(), cesSum: new Float64Array(m) };
+      const counts = {
+        classes: [z(), z(), z()],
+        csatN: z(),
+        satisfied: z(),
+        cesN: z(),
+        cesSum: new Float64Array(m),
+      };
       for (const r of rows) {
         const j = index(r, m);
         if (j < 0) continue;
@@ -129,10 +141,16 @@ FROM (SELECT ${w.index('at', 'at__ts')} AS j, customer_id, event FROM ${c.filter
 function parts(c: ChCompiler, s: KpiSettings, w: ChWindows): Part[] {
   const want = new Set<string>(s.metrics);
   const out: Part[] = [];
-  if (['nps', 'csat', 'ces'].some((m) => want.has(m)) && c.has('surveys')) out.push(surveyPart(c, s, w));
-  if (['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'].some((m) => want.has(m)) && c.has('tickets')) out.push(ticketPart(c, w));
+  if (['nps', 'csat', 'ces'].some((m) => want.has(m)) && c.has('surveys'))
+    out.push(surveyPart(c, s, w));
+  if (
+    ['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'].some((m) => want.has(m)) &&
+    c.has('tickets')
+  )
+    out.push(ticketPart(c, w));
   if (want.has('churnRate') && c.has('customers')) out.push(churnPart(c, w));
-  if (want.has('activation') && c.has('customers') && c.has('activity')) out.push(activationPart(c, s, w));
+  if (want.has('activation') && c.has('customers') && c.has('activity'))
+    out.push(activationPart(c, s, w));
   if (want.has('adoption') && s.features && c.has('activity')) out.push(adoptionPart(c, s, w));
   return out;
 }

@@ -11,7 +11,10 @@ export const compileNps: ChMetricCompiler = (c, options) => {
   const s = checkNpsTrendOptions(options);
   c.require('surveys');
   const { bucket, range, by, rolling: w, minCellSize: k } = s;
-  const lo = w > 1 && range.from > -Infinity ? Math.min(range.from, bucket.start(bucket.index(range.from) - (w - 1))) : range.from;
+  const lo =
+    w > 1 && range.from > -Infinity
+      ? Math.min(range.from, bucket.start(bucket.index(range.from) - (w - 1)))
+      : range.from;
   const { rel, seg } = segmented(c, 'surveys', by);
   const select = `SELECT p, seg, ${reachesFrom('t', range.from)} AS inr, countIf(score >= 9) AS pr, countIf(score >= 7 AND score < 9) AS pa, countIf(score < 7) AS de
 FROM (SELECT ${ordinal(bucket.period, 'at__ts', zoneLiteral(bucket.timeZone))} AS p, ${seg} AS seg, at AS t, score FROM ${rel}
@@ -20,7 +23,11 @@ GROUP BY p, seg`;
   return {
     statements: [select],
     finish([rows]) {
-      const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: count(r.inr) > 0 }));
+      const groups = rows.map((r) => ({
+        p: num(r.p)!,
+        label: segmentLabel(r.seg),
+        inRange: count(r.inr) > 0,
+      }));
       const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
       const ext = new Int32Array(grid.cells * 3);
       rows.forEach((r, i) => {

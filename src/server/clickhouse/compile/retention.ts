@@ -19,14 +19,24 @@ interface Parts {
 }
 
 /** The first-activity segment: the first value in segment order among the rows at the first instant, "(none)" last. */
-function firstSegment(c: ChCompiler, s: RetentionSettings): { rel: string; item: string; seg: string } {
-  if (s.by === undefined) return { rel: c.filtered('activity'), item: '', seg: 'CAST(NULL AS Nullable(String))' };
+function firstSegment(
+  c: ChCompiler,
+  s: RetentionSettings,
+): { rel: string; item: string; seg: string } {
+  if (s.by === undefined)
+    return { rel: c.filtered('activity'), item: '', seg: 'CAST(NULL AS Nullable(String))' };
   const { rel, value } = segmentValue(c, 'activity', s.by);
-  const v = value.mode === 'text' ? `if(${value.sql} = ${str(NONE)}, CAST(NULL AS Nullable(String)), ${value.sql})` : value.sql;
+  const v =
+    value.mode === 'text'
+      ? `if(${value.sql} = ${str(NONE)}, CAST(NULL AS Nullable(String)), ${value.sql})`
+      : value.sql;
   const fill = value.mode === 'text' ? "''" : '0';
   const pair = `tuple(isNull(${v}), ifNull(${v}, ${fill}))`;
   const item = `, argMin(${pair}, tuple(assumeNotNull(at), isNull(${v}), ifNull(${v}, ${fill}))) AS sv`;
-  const seg = labelled({ sql: `if(tupleElement(sv, 1) = 1, NULL, tupleElement(sv, 2))`, mode: value.mode });
+  const seg = labelled({
+    sql: `if(tupleElement(sv, 1) = 1, NULL, tupleElement(sv, 2))`,
+    mode: value.mode,
+  });
   return { rel, item, seg };
 }
 
@@ -39,7 +49,9 @@ function parts(c: ChCompiler, s: RetentionSettings, counted: string): Parts {
     const { rel, seg } = segmented(c, 'customers', s.by);
     const churn = sub ? `, ${ord('churned_at__ts')} AS ci` : '';
     const members = `(SELECT customer_id AS id, ${ord('signup_at__ts')} AS c, ${seg} AS seg${churn} FROM ${rel} WHERE isNotNull(signup_at))`;
-    const excluded: [string, string][] = [['ns', `SELECT count() AS n FROM ${c.filtered('customers')} WHERE isNull(signup_at)`]];
+    const excluded: [string, string][] = [
+      ['ns', `SELECT count() AS n FROM ${c.filtered('customers')} WHERE isNull(signup_at)`],
+    ];
     if (!sub) {
       excluded.push([
         'nc',
@@ -57,7 +69,12 @@ function parts(c: ChCompiler, s: RetentionSettings, counted: string): Parts {
   const customers = `(SELECT customer_id AS id, churned_at__ts AS ch FROM ${c.filtered('customers')})`;
   return {
     members: `(${perMember}, ${ord('ch')} AS ci FROM ${fa} ANY INNER JOIN ${customers} USING id)`,
-    excluded: [['nc', `SELECT count() AS n FROM ${fa} WHERE id GLOBAL NOT IN (SELECT customer_id FROM ${c.filtered('customers')})`]],
+    excluded: [
+      [
+        'nc',
+        `SELECT count() AS n FROM ${fa} WHERE id GLOBAL NOT IN (SELECT customer_id FROM ${c.filtered('customers')})`,
+      ],
+    ],
   };
 }
 
@@ -66,11 +83,19 @@ export const compileRetention: ChMetricCompiler = (c, options) => {
   const counted = s.events === undefined ? '1' : `ifNull(event IN ${strs(s.events)}, 0)`;
   const { members, excluded } = parts(c, s, counted);
   const sub = s.mode === 'subscription';
-  const statements: [string, string][] = [['s', `SELECT c, seg, ${sub ? 'ci' : 'NULL'} AS x, count() AS n FROM ${members} GROUP BY c, seg${sub ? ', ci' : ''}`]];
+  const statements: [string, string][] = [
+    [
+      's',
+      `SELECT c, seg, ${sub ? 'ci' : 'NULL'} AS x, count() AS n FROM ${members} GROUP BY c, seg${sub ? ', ci' : ''}`,
+    ],
+  ];
   if (!sub) {
     const tz = zoneLiteral(s.bucket.timeZone);
     const active = `(SELECT customer_id AS id, ${ordinal(s.bucket.period, 'at__ts', tz)} AS pa FROM ${c.filtered('activity')} WHERE ${counted})`;
-    statements.push(['r', `SELECT c, seg, pa - c AS x, uniqExact(id) AS n FROM ${active} ANY INNER JOIN ${members} USING id WHERE pa - c >= 0 GROUP BY c, seg, x`]);
+    statements.push([
+      'r',
+      `SELECT c, seg, pa - c AS x, uniqExact(id) AS n FROM ${active} ANY INNER JOIN ${members} USING id WHERE pa - c >= 0 GROUP BY c, seg, x`,
+    ]);
   }
   statements.push(...excluded);
   return {

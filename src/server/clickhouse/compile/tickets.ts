@@ -27,7 +27,9 @@ export const compileTickets: ChMetricCompiler = (c, options) => {
   const s = checkTicketStatsOptions(options);
   c.require('tickets');
   const { bucket, range, by, minCellSize: k } = s;
-  const p = bucket ? ordinal(bucket.period, 'opened_at__ts', zoneLiteral(bucket.timeZone)) : 'toInt64(0)';
+  const p = bucket
+    ? ordinal(bucket.period, 'opened_at__ts', zoneLiteral(bucket.timeZone))
+    : 'toInt64(0)';
   const { rel, seg } = segmented(c, 'tickets', by);
   const select = `SELECT p, seg, ${ticketItems()}
 FROM (SELECT ${p} AS p, ${seg} AS seg, opened_at, first_response_at, resolved_at, contacts FROM ${rel} WHERE ${inRange('opened_at', range.from, range.to)})
