@@ -143,6 +143,32 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
     ).to.equal(true);
   });
 
+  it('load() gives the valid rows of a table (one per id), times as epoch ms, within from/to', async () => {
+    const valid = validate(js).tables.tickets!;
+    const ids = valid.array('ticket_id') as string[];
+    const opened = valid.array('opened_at') as number[];
+    const all = await fx.source.load({ table: 'tickets' });
+    expect(all.map((r) => r.ticket_id).sort()).to.deep.equal([...ids].sort());
+    const from = Date.UTC(2018, 5, 1);
+    const to = Date.UTC(2018, 8, 1);
+    const some = await fx.source.load({
+      table: 'tickets',
+      from,
+      to,
+      columns: ['ticket_id', 'opened_at'],
+    });
+    const want = ids.filter((_, i) => opened[i] >= from && opened[i] < to);
+    expect(some.map((r) => r.ticket_id).sort()).to.deep.equal(want.sort());
+    expect(
+      some.every(
+        (r) =>
+          typeof r.opened_at === 'number' &&
+          (r.opened_at as number) >= from &&
+          Object.keys(r).length === 2,
+      ),
+    ).to.equal(true);
+  });
+
   describe('activation deadlines on the wall clock of a zone with DST', () => {
     // São Paulo: DST began 2018-11-04 00:00 (a gap) and ended 2019-02-17 00:00 (23:xx on
     // Feb 16 repeats). A deadline one month after signup lands across each change.
