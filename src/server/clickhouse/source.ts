@@ -51,15 +51,10 @@ export interface ClickHouseSource {
   close(): Promise<void>;
 }
 
-/** A ClickHouse column type in the words catalog.ts reads (Nullable and LowCardinality unwrapped). */
+/** A ClickHouse column type in the words catalog.ts reads (Nullable unwrapped); others are refused when read. */
 export function pulsoType(chType: string): string {
-  let t = chType.trim();
-  for (;;) {
-    const m = /^(Nullable|LowCardinality)\((.*)\)$/.exec(t);
-    if (!m) break;
-    t = m[2];
-  }
-  if (/^(String|FixedString\(\d+\))$/.test(t)) return 'text';
+  const t = /^Nullable\((.*)\)$/.exec(chType.trim())?.[1] ?? chType.trim();
+  if (t === 'String') return 'text';
   if (/^U?Int(8|16|32|64)$/.test(t)) return 'bigint';
   if (/^(Float32|Float64|Decimal(32|64|128)?\(.*\))$/.test(t)) return 'double';
   if (/^DateTime(\('[^']*'\))?$/.test(t)) return 'timestamp';
