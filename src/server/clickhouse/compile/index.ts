@@ -6,6 +6,7 @@ import type { ChMetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
+import { compileFunnel } from './funnel.js';
 import { compileKpis } from './kpis.js';
 import { compileNps } from './nps.js';
 import { compileRetention } from './retention.js';
@@ -19,6 +20,7 @@ export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   featureAdoption: compileAdoption,
   retention: compileRetention,
   kpis: compileKpis,
+  funnel: compileFunnel,
 };
 
 /** The options each compiled metric takes (the same as the other SQL engines'). */
