@@ -20,6 +20,7 @@ export type ChColumn =
 
 export class ChCompiler {
   private readonly checkedSql = new Map<TableName, string>();
+  private readonly acceptedSql = new Map<TableName, string>();
   private readonly extraNames = new Map<
     TableName,
     ReadonlyMap<string, { name: string; type: SqlType }>
@@ -51,16 +52,17 @@ export class ChCompiler {
     if (sql === undefined) {
       const checked = checkedRelation(this.catalog[table]!, this.extras);
       this.extraNames.set(table, checked.extras);
+      this.acceptedSql.set(table, checked.accepted);
       this.checkedSql.set(table, (sql = checked.sql));
     }
     return sql;
   }
 
   valid(table: TableName): string {
-    const checked = this.checked(table);
+    this.checked(table);
     const columns = SCHEMA[table].map((s) => s.name);
     for (const e of this.extraNames.get(table)!.values()) columns.push(e.name);
-    return validRelation(table, checked, columns);
+    return validRelation(table, this.acceptedSql.get(table)!, columns);
   }
 
   /** The valid rows that every filter reaching the table keeps. */

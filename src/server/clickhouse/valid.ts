@@ -5,8 +5,10 @@
 // first problem of each row, in `validate`'s order. Rows with a problem are left out of
 // every query and counted in `report()`.
 //
-// ClickHouse names: raw host columns are first renamed (r__i), so no alias below can
-// shadow a host column of the same name. Duplicate ids: one row per id is kept, the
+// One SELECT reads the host table, normalizes and checks each row (on a Distributed
+// table the shards run it, and send only the rows validation keeps). Its aliases are
+// prefixed (n__), so none can shadow a host column of the same name; a SELECT above
+// gives the canonical names back. Duplicate ids: one row per id is kept, the
 // first by its canonical columns as text (LIMIT 1 BY), as on the other engines.
 import { SCHEMA, type ColumnSpec, type TableName } from '../../data/schema.js';
 import { toNumber, toText } from '../../data/values.js';
@@ -31,16 +33,18 @@ export function float(expr: string): string {
 }
 
 interface Normalized {
-  /** Raw host columns read (r__i). */
-  raw: string[];
+  /** The relation's column names, in order (each the alias n__name inside). */
+  names: string[];
   items: string[];
   checks: [string, string][];
 }
 
-function rawColumn(out: Normalized, column: string): string {
-  const alias = `r__${out.raw.length}`;
-  out.raw.push(`${ident(column)} AS ${alias}`);
-  return alias;
+/** The inner alias of a relation column. */
+const inner = (name: string) => ident(`n__${name}`);
+
+function item(out: Normalized, expr: string, name: string): void {
+  out.items.push(`${expr} AS ${inner(name)}`);
+  out.names.push(name);
 }
 
 function describe(
@@ -51,18 +55,13 @@ function describe(
   return `column ${ident(source.column)} of ${model.from} (canonical ${model.name}.${spec.name})`;
 }
 
-function textColumn(
-  model: TableModel,
-  spec: ColumnSpec,
-  source: CanonicalSource,
-  out: Normalized,
-): string {
+function textColumn(model: TableModel, spec: ColumnSpec, source: CanonicalSource): string {
   if (source.kind === 'constant') {
     const text = toText(source.value) ?? '';
     return text === '' ? 'CAST(NULL AS Nullable(String))' : `toNullable(${str(text)})`;
   }
   if (source.kind === 'absent') return 'CAST(NULL AS Nullable(String))';
-  const raw = rawColumn(out, source.column);
+  const raw = ident(source.column);
   if (source.type === 'text') return `nullIf(${trimJs(`toNullable(${raw})`)}, '')`;
   if (source.type === 'integer') return `toString(toNullable(${raw}))`;
   throw new SqlSchemaError(
@@ -86,7 +85,7 @@ function timeColumn(
       : `toNullable(toDateTime(${int(Math.floor(ms / 1000))}))`;
   }
   if (source.kind === 'absent') return none;
-  const raw = rawColumn(out, source.column);
+  const raw = ident(source.column);
   if (source.type === 'timestamp') return `toNullable(${raw})`;
   if (source.type === 'date') return `toNullable(toDateTime(toUInt32(${raw}) * 86400))`;
   throw new SqlSchemaError(
@@ -115,30 +114,27 @@ function numberColumn(
       `${describe(model, spec, source)} has type ${source.type}; it must be a number`,
     );
   }
-  return float(`toNullable(${rawColumn(out, source.column)})`);
+  return float(`toNullable(${ident(source.column)})`);
 }
 
 function normalize(model: TableModel, spec: ColumnSpec, out: Normalized): void {
   const source = model.canonical.get(spec.name)!;
-  const name = ident(spec.name);
+  const name = inner(spec.name);
   const problem = (what: string) => `'${spec.name}|${what}'`;
   if (spec.kind === 'string') {
-    let value = textColumn(model, spec, source, out);
+    let value = textColumn(model, spec, source);
     if (model.name === 'surveys' && spec.name === 'kind') value = `lowerUTF8(${value})`;
-    out.items.push(`${value} AS ${name}`);
+    item(out, value, spec.name);
     if (spec.required) out.checks.push([`isNull(${name})`, problem('missing')]);
     return;
   }
   if (spec.kind === 'time') {
-    const ts = ident(tsName(spec.name));
-    out.items.push(
-      `${timeColumn(model, spec, source, out)} AS ${ts}`,
-      `toInt64(${ts}) * 1000 AS ${name}`,
-    );
+    item(out, timeColumn(model, spec, source, out), tsName(spec.name));
+    item(out, `toInt64(${inner(tsName(spec.name))}) * 1000`, spec.name);
     if (spec.required) out.checks.push([`isNull(${name})`, problem('missing')]);
     return;
   }
-  out.items.push(`${numberColumn(spec, source, model, out)} AS ${name}`);
+  item(out, numberColumn(spec, source, model, out), spec.name);
   if (spec.required) out.checks.push([`isNull(${name})`, problem('missing')]);
   out.checks.push([`isInfinite(${name})`, problem('not-a-number')]);
   if (spec.integer) out.checks.push([`${name} != floor(${name})`, problem('not-an-integer')]);
@@ -149,29 +145,31 @@ function normalize(model: TableModel, spec: ColumnSpec, out: Normalized): void {
 function crossChecks(table: TableName, out: Normalized): void {
   if (table === 'surveys') {
     out.checks.push(
-      [`kind NOT IN ('nps', 'csat', 'ces')`, `'kind|unknown-kind'`],
+      [`n__kind NOT IN ('nps', 'csat', 'ces')`, `'kind|unknown-kind'`],
       [
-        `(kind = 'nps' AND (score < 0 OR score > 10)) OR (kind = 'csat' AND (score < 1 OR score > 5)) OR (kind = 'ces' AND (score < 1 OR score > 7))`,
+        `(n__kind = 'nps' AND (n__score < 0 OR n__score > 10)) OR (n__kind = 'csat' AND (n__score < 1 OR n__score > 5)) OR (n__kind = 'ces' AND (n__score < 1 OR n__score > 7))`,
         `'score|out-of-range'`,
       ],
-      [`kind = 'nps' AND score != floor(score)`, `'score|not-an-integer'`],
+      [`n__kind = 'nps' AND n__score != floor(n__score)`, `'score|not-an-integer'`],
     );
   }
   for (const spec of SCHEMA[table]) {
     for (const start of spec.notBefore ?? [])
-      out.checks.push([`${ident(spec.name)} < ${ident(start)}`, `'${spec.name}|end-before-start'`]);
+      out.checks.push([`${inner(spec.name)} < ${inner(start)}`, `'${spec.name}|end-before-start'`]);
   }
 }
 
 export interface CheckedCh {
   /** The relation (parenthesized): normalized columns, extras as x__i, and `_problem`. */
   readonly sql: string;
+  /** The same relation with the rows that have a problem left out (where the host table is read). */
+  readonly accepted: string;
   readonly extras: ReadonlyMap<string, { readonly name: string; readonly type: SqlType }>;
 }
 
 /** The checked relation of a table; a row gets the first problem in `validate`'s order. */
 export function checkedRelation(model: TableModel, extras: Iterable<string>): CheckedCh {
-  const out: Normalized = { raw: [], items: [], checks: [] };
+  const out: Normalized = { names: [], items: [], checks: [] };
   for (const spec of SCHEMA[model.name]) normalize(model, spec, out);
   crossChecks(model.name, out);
   const map = new Map<string, { name: string; type: SqlType }>();
@@ -180,26 +178,27 @@ export function checkedRelation(model: TableModel, extras: Iterable<string>): Ch
     if (!extra || map.has(e)) continue;
     const alias = extraName(map.size);
     map.set(e, { name: alias, type: extra.type });
-    out.items.push(`${rawColumn(out, extra.column)} AS ${alias}`);
+    item(out, ident(extra.column), alias);
   }
   // A NULL condition (a comparison with a missing value) is not a problem, as in SQL's CASE.
   const cases = out.checks.map(([cond, problem]) => `ifNull(${cond}, 0), ${problem}`).join(', ');
   const problem = cases
     ? `multiIf(${cases}, CAST(NULL AS Nullable(String)))`
     : 'CAST(NULL AS Nullable(String))';
-  const raw = out.raw.length ? out.raw.join(', ') : '1 AS r__none';
-  const sql = `(SELECT *, ${problem} AS _problem FROM (SELECT ${out.items.join(', ')} FROM (SELECT ${raw} FROM ${model.from})))`;
-  return { sql, extras: map };
+  const names = out.names.map((n) => `${inner(n)} AS ${ident(n)}`).join(', ');
+  const read = (where: string) =>
+    `(SELECT ${names}, _problem FROM (SELECT ${out.items.join(', ')}, ${problem} AS _problem FROM ${model.from}${where}))`;
+  return { sql: read(''), accepted: read(' WHERE isNull(_problem)'), extras: map };
 }
 
 /** The rows validation accepts: no problem, one row per unique id (the first by its columns as text). */
 export function validRelation(
   table: TableName,
-  checked: string,
+  accepted: string,
   columns: readonly string[],
 ): string {
   const id = uniqueColumn(table);
-  if (!id) return `(SELECT * FROM ${checked} WHERE isNull(_problem))`;
+  if (!id) return accepted;
   const order = [ident(id), ...columns.map((c) => `toString(${ident(c)})`)].join(', ');
-  return `(SELECT * FROM ${checked} WHERE isNull(_problem) ORDER BY ${order} LIMIT 1 BY ${ident(id)})`;
+  return `(SELECT * FROM ${accepted} ORDER BY ${order} LIMIT 1 BY ${ident(id)})`;
 }
