@@ -4,6 +4,7 @@
 // the metrics it does not compute yet are refused by name, never answered.
 import { expect } from 'chai';
 import { runQuery } from '../../src/query/run.js';
+import { createSqlSource, SqlTimeoutError } from '../../src/server/index.js';
 import type { Tables } from '../../src/data/schema.js';
 import type { MetricQuery } from '../../src/query/types.js';
 import { CASES, FILTERS } from './cases.js';
@@ -83,8 +84,9 @@ const COMPUTED = [
 describe('SQL source (clickhouse, two shards) equals runQuery', function () {
   this.timeout(300_000);
   let fx: ChFixture;
+  let urls: string[];
   before(async function () {
-    const urls = needClickHouse(this);
+    urls = needClickHouse(this);
     fx = await clickhouseFixture(urls, sql);
   });
   after(async () => {
@@ -127,6 +129,28 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
       'npsTrend: filters[0].values cannot be computed by the ClickHouse source',
     );
     expect(Object.keys(CASES).filter((m) => !COMPUTED.includes(m))).to.deep.equal([]);
+  });
+
+  it('stops a statement at statementTimeoutMs or when the caller aborts', async () => {
+    const quick = createSqlSource({
+      engine: 'clickhouse',
+      url: urls[0],
+      database: fx.database,
+      statementTimeoutMs: 1,
+    });
+    try {
+      const query = CASES.funnel[2];
+      let error: unknown;
+      await quick.aggregate(query).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(SqlTimeoutError);
+      const aborted = new AbortController();
+      aborted.abort(new Error('the page went away'));
+      error = undefined;
+      await fx.source.aggregate(query, aborted.signal).catch((e: unknown) => (error = e));
+      expect(String(error)).to.contain('the page went away');
+    } finally {
+      await quick.close();
+    }
   });
 
   it('writes hostile segment values as escaped literals, never as SQL', async () => {
