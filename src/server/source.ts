@@ -18,6 +18,7 @@ import { compileLoad, loadRows } from './load.js';
 import { postgresEngine } from './postgres.js';
 import { reportStatements, reportOf } from './report.js';
 import { checkQueryLimits } from './limits.js';
+import { createClickHouseSource, type ClickHouseSourceOptions } from './clickhouse/source.js';
 import type { SqlStatement } from './sql.js';
 import { local } from './time.js';
 
@@ -34,11 +35,12 @@ interface CommonOptions {
 
 export type SqlSourceOptions =
   | (CommonOptions & { engine: 'duckdb'; path?: string })
-  | (CommonOptions & { engine: 'postgres'; connectionString: string; maxConnections?: number });
+  | (CommonOptions & { engine: 'postgres'; connectionString: string; maxConnections?: number })
+  | ClickHouseSourceOptions;
 
 /** What a SQL source computes: every metric listed, with the options it takes; filters of every kind. */
 export interface SqlCapabilities {
-  readonly engine: 'duckdb' | 'postgres';
+  readonly engine: 'duckdb' | 'postgres' | 'clickhouse';
   readonly pushDown: true;
   readonly metrics: Partial<Record<MetricName, readonly string[]>>;
   readonly filters: true;
@@ -64,8 +66,8 @@ function checkOptions(options: SqlSourceOptions): void {
     if (typeof options.connectionString !== 'string' || !options.connectionString) {
       throw new TypeError(`createSqlSource: engine 'postgres' needs connectionString; got ${describeValue(options.connectionString)}`);
     }
-  } else if (options.engine !== 'duckdb') {
-    throw new RangeError(`createSqlSource: engine must be one of duckdb, postgres; got ${describeValue((options as { engine?: unknown }).engine)}`);
+  } else if (options.engine !== 'duckdb' && options.engine !== 'clickhouse') {
+    throw new RangeError(`createSqlSource: engine must be one of duckdb, postgres, clickhouse; got ${describeValue((options as { engine?: unknown }).engine)}`);
   }
   for (const key of Object.keys(options.tables ?? {})) {
     if (!(TABLE_NAMES as readonly string[]).includes(key)) throw new RangeError(`createSqlSource: tables.${key} is not a table; tables are ${TABLE_NAMES.join(', ')}`);
@@ -76,6 +78,7 @@ function checkOptions(options: SqlSourceOptions): void {
 
 export function createSqlSource(options: SqlSourceOptions): SqlSource {
   checkOptions(options);
+  if (options.engine === 'clickhouse') return createClickHouseSource(options);
   const engine: Engine =
     options.engine === 'duckdb'
       ? duckdbEngine({ path: options.path, statementTimeoutMs: options.statementTimeoutMs })

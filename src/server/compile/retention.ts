@@ -88,7 +88,7 @@ interface Group {
   at: Map<number, number>;
 }
 
-function triangle(rows: readonly Record<string, unknown>[], s: RetentionSettings): RetentionRow[] {
+export function triangle(rows: readonly Record<string, unknown>[], s: RetentionSettings): RetentionRow[] {
   const groups = new Map<string, Group>();
   const excluded = { noSignup: 0, noCustomer: 0 };
   const asOfIndex = s.bucket.index(s.asOf);

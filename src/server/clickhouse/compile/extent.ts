@@ -1,0 +1,25 @@
+// extent in ClickHouse: the first and last time of a table column and how many rows have one.
+import type { TableName } from '../../../data/schema.js';
+import { checkExtentOptions } from '../../../metrics/extent.js';
+import { count, num } from '../../sql.js';
+import { str } from '../literal.js';
+import { timeOf } from '../values.js';
+import type { ChMetricCompiler } from './common.js';
+
+export const compileExtent: ChMetricCompiler = (c, options) => {
+  const s = checkExtentOptions(options);
+  const table: TableName = s.table;
+  c.require(table);
+  const ref = c.column(table, s.column);
+  if (!ref) throw new RangeError(`The table has no column '${s.column}'`);
+  const t = timeOf(c, ref, s.column, 'column');
+  const kind = s.kind === undefined ? '' : ` AND kind = ${str(s.kind)}`;
+  const select = `SELECT min(t) AS lo, max(t) AS hi, count() AS n FROM (SELECT ${t} AS t FROM ${c.filtered(table)} WHERE isNotNull(${t})${kind})`;
+  return {
+    statements: [select],
+    finish([[r]]) {
+      const rows = count(r.n);
+      return [{ table, first: rows ? num(r.lo) : null, last: rows ? num(r.hi) : null, rows }];
+    },
+  };
+};

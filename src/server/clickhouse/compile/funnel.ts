@@ -1,0 +1,140 @@
+// funnel in ClickHouse (18.16: no window functions, so arrays and lambdas). Each unit (a
+// customer, within a segment when `by` reads the activity table) gathers its events
+// sorted in the SPEC §3.5 order: time, then step position at one instant, other events
+// after them. Every attempt (a start event in [from, to), with its deadline) is followed
+// in the arrays, as compile/funnel.ts follows it for the other engines:
+// - ordered: each step the first event of its name after the previous match, within the
+//   deadline (positions bound by one-element arrayMap, so each is written once);
+// - strict: the events right after the start must be the steps;
+// - any: the first events of each name at or after the start fill the steps of that
+//   name; the k-th earliest of those within the deadline fills level k.
+// A unit's level is its best attempt's, and each level's time its fastest attempt's;
+// counts per level and the two middle times per segment come back, and the rows,
+// suppression and p-values are the funnel's own (funnelRows).
+import { checkFunnelOptions } from '../../../metrics/funnel.js';
+import { funnelRows } from '../../../metrics/funnel-rows.js';
+import { segmentOrder } from '../../../metrics/options.js';
+import { duration, zone } from '../../../query/options.js';
+import { count, num } from '../../sql.js';
+import { num as lit, str } from '../literal.js';
+import { addDurationMs } from '../time.js';
+import { segmentLabel, segmented, type ChMetricCompiler } from './common.js';
+
+interface Plan {
+  readonly names: readonly string[];
+  readonly ids: readonly number[];
+}
+
+function planOf(steps: readonly string[]): Plan {
+  const names: string[] = [];
+  const ids = steps.map((s) => {
+    const i = names.indexOf(s);
+    return i >= 0 ? i : names.push(s) - 1;
+  });
+  return { names, ids };
+}
+
+/** Arrays of the unit (1-based): ts times, es step ids (K for other events), ds deadlines, ks positions. */
+const T = (i: string) => `arrayElement(ts, ${i})`;
+const E = (i: string) => `arrayElement(es, ${i})`;
+
+/** An attempt from start position `i`: tuple(level, tau2…taum). */
+function orderedAttempt(plan: Plan, m: number): string {
+  const next = (p: string, x: number) =>
+    `arrayFirstIndex((e, t, k) -> ${p} > 0 AND k > ${p} AND e = ${x} AND t <= d0, es, ts, ks)`;
+  const level = ['1', ...Array.from({ length: m - 1 }, (_, j) => `(p${j + 2} > 0)`)].join(' + ');
+  const taus = Array.from({ length: m - 1 }, (_, j) => `${T(`p${j + 2}`)} - t0`);
+  let body = `tuple(toInt64(${level}), ${taus.join(', ')})`;
+  for (let j = m - 1; j >= 1; j--)
+    body = `arrayElement(arrayMap(p${j + 1} -> ${body}, [${next(`p${j}`, plan.ids[j])}]), 1)`;
+  return `arrayElement(arrayMap(p1 -> ${body}, [i]), 1)`;
+}
+
+function strictAttempt(plan: Plan, m: number): string {
+  const ok = (k: number) =>
+    `(i + ${k} <= length(es) AND ${E(`i + ${k}`)} = ${plan.ids[k]} AND ${T(`i + ${k}`)} <= d0)`;
+  const level = `multiIf(${Array.from({ length: m - 1 }, (_, k) => `NOT ${ok(k + 1)}, ${k + 1}`).join(', ')}, ${m})`;
+  const taus = Array.from({ length: m - 1 }, (_, k) => `${T(`i + ${k + 1}`)} - t0`);
+  return `tuple(toInt64(${level}), ${taus.join(', ')})`;
+}
+
+function anyAttempt(plan: Plan, m: number): string {
+  const slots = plan.names.map((_, x) => {
+    const mult = plan.ids.filter((id) => id === x).length;
+    return `arraySlice(arrayFilter((t, e, k) -> k >= i AND e = ${x}, ts, es, ks), 1, ${mult})`;
+  });
+  const taus = Array.from({ length: m - 1 }, (_, j) => `arrayElement(cs, ${j + 2}) - t0`);
+  const body = `tuple(toInt64(length(cs)), ${taus.join(', ')})`;
+  return `arrayElement(arrayMap(cs -> ${body}, [arraySort(arrayFilter(t -> t <= d0, arrayConcat(${slots.join(', ')})))]), 1)`;
+}
+
+export const compileFunnel: ChMetricCompiler = (c, options) => {
+  const o = checkFunnelOptions(options);
+  c.require('activity');
+  const window = duration(options.window, 'window', 'P30D');
+  const plan = planOf(o.steps);
+  const m = o.steps.length;
+  const K = plan.names.length;
+  const { rel, seg } = segmented(c, 'activity', o.by);
+  const stepId = `multiIf(${plan.names.map((name, x) => `event = ${str(name)}, ${x}`).join(', ')}, ${K})`;
+  const due = `assumeNotNull(toFloat64(${addDurationMs('at__ts', 'at', window, zone(options.timeZone))}))`;
+  const strict = o.plan.order === 'strict';
+  // Only step events matter, except in strict mode, where any other event breaks a run.
+  const keep = strict ? '1' : `e < ${K}`;
+  const attempt =
+    o.plan.order === 'ordered'
+      ? orderedAttempt(plan, m)
+      : strict
+        ? strictAttempt(plan, m)
+        : anyAttempt(plan, m);
+  const units = `(SELECT seg, arraySort(groupArrayIf(tuple(t, e, d), ${keep})) AS evs FROM
+    (SELECT ${seg} AS seg, customer_id AS cu, assumeNotNull(at) AS t, toUInt8(assumeNotNull(${stepId})) AS e, ${due} AS d FROM ${rel})
+  GROUP BY seg, cu)`;
+  const arrays = `seg, arrayMap(x -> tupleElement(x, 1), evs) AS ts, arrayMap(x -> tupleElement(x, 2), evs) AS es,
+    arrayMap(x -> tupleElement(x, 3), evs) AS ds, arrayEnumerate(evs) AS ks`;
+  // 18.16 reads a column that a lambda captures only when something outside a lambda reads it too: the
+  // arrays are aliases of `evs` in the SELECT of the attempts, and `ks` (outside every lambda) reads evs.
+  // Ordered and strict runs start at the first step's name; in any order, at any step.
+  const start = [o.plan.order === 'any' ? `${E('i')} < ${K}` : `${E('i')} = 0`];
+  if (o.plan.from > -Infinity) start.push(`${T('i')} >= ${lit(o.plan.from)}`);
+  if (o.plan.to < Infinity) start.push(`${T('i')} < ${lit(o.plan.to)}`);
+  const attempts = `arrayMap(i -> arrayElement(arrayMap((t0, d0) -> ${attempt}, [${T('i')}], [arrayElement(ds, i)]), 1), arrayFilter(i -> ${start.join(' AND ')}, ks))`;
+  const best = Array.from(
+    { length: m - 1 },
+    (_, j) =>
+      `arrayReduce('min', arrayMap(a -> tupleElement(a, ${j + 2}), arrayFilter(a -> tupleElement(a, 1) >= ${j + 2}, atts))) AS b${j + 2}`,
+  );
+  const perUnit = `(SELECT seg, if(length(atts) = 0, toInt64(0), arrayReduce('max', arrayMap(a -> tupleElement(a, 1), atts))) AS level${best.length ? `, ${best.join(', ')}` : ''}
+  FROM (SELECT ${arrays}, ${attempts} AS atts FROM ${units}))`;
+  const per = Array.from({ length: m }, (_, j) => {
+    const e = `countIf(level >= ${j + 1}) AS e${j + 1}`;
+    if (j === 0) return e;
+    const sorted = `arraySort(groupArrayIf(b${j + 1}, level >= ${j + 1}))`;
+    const n = `toInt64(countIf(level >= ${j + 1}))`;
+    return `${e}, arrayElement(${sorted}, intDiv(${n} - 1, 2) + 1) AS lo${j + 1}, arrayElement(${sorted}, intDiv(${n}, 2) + 1) AS hi${j + 1}`;
+  }).join(', ');
+  return {
+    statements: [`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`],
+    finish([rows]) {
+      const labels = rows.map((r) => (o.by === undefined ? '' : segmentLabel(r.seg)));
+      const S = rows.length;
+      const entered = new Float64Array(S * m);
+      const median = new Float64Array(S * m).fill(NaN);
+      rows.forEach((r, s) => {
+        for (let j = 0; j < m; j++) {
+          const e = count(r[`e${j + 1}`]);
+          entered[s * m + j] = e;
+          if (j > 0 && e > 0) {
+            const lo = num(r[`lo${j + 1}`])!;
+            median[s * m + j] = e % 2 ? lo : (lo + num(r[`hi${j + 1}`])!) / 2;
+          }
+        }
+      });
+      const present = new Uint8Array(S).fill(1);
+      const counts = { steps: m, entered, median, present };
+      if (o.by === undefined)
+        return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k) as never;
+      return funnelRows(counts, o.steps, segmentOrder(labels, present), labels, o.k) as never;
+    },
+  };
+};

@@ -1,0 +1,29 @@
+// The metrics the ClickHouse source computes, and the options each takes. A metric not
+// listed is refused by name (PushDownError), never answered approximately.
+import type { MetricName } from '../../../query/types.js';
+import { SQL_OPTIONS } from '../../compile/index.js';
+import type { ChMetricCompiler } from './common.js';
+import { compileAdoption } from './adoption.js';
+import { compileCsat } from './csat.js';
+import { compileExtent } from './extent.js';
+import { compileFunnel } from './funnel.js';
+import { compileKpis } from './kpis.js';
+import { compileNps } from './nps.js';
+import { compileRetention } from './retention.js';
+import { compileTickets } from './tickets.js';
+
+export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
+  extent: compileExtent,
+  npsTrend: compileNps,
+  channelCsat: compileCsat,
+  ticketStats: compileTickets,
+  featureAdoption: compileAdoption,
+  retention: compileRetention,
+  kpis: compileKpis,
+  funnel: compileFunnel,
+};
+
+/** The options each compiled metric takes (the same as the other SQL engines'). */
+export const CH_OPTIONS: Partial<Record<MetricName, readonly string[]>> = Object.fromEntries(
+  Object.keys(CH_COMPILERS).map((m) => [m, SQL_OPTIONS[m as MetricName] ?? []]),
+);

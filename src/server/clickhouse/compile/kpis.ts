@@ -1,0 +1,173 @@
+// kpis in ClickHouse: each asked card's counts per window (the range and the one before
+// it, and each sparkline period), grouped by the server; the series, suppression and
+// deltas are kpis' own (surveySeries, ticketSeries, ratio, kpiRows), read as
+// compile/kpis.ts reads them for the other engines.
+import {
+  checkKpiOptions,
+  kpiRows,
+  sparkBounds,
+  type Cards,
+  type KpiSettings,
+} from '../../../metrics/kpis.js';
+import { ratio, surveySeries, ticketSeries } from '../../../metrics/kpis-windows.js';
+import { addTickets, emptyTicketCells } from '../../compile/tickets.js';
+import type { DbRow } from '../../engine.js';
+import { count, num } from '../../sql.js';
+import type { ChCompiler } from '../context.js';
+import { num as lit, strs } from '../literal.js';
+import { addDurationMs } from '../time.js';
+import type { ChMetricCompiler } from './common.js';
+import { mainWindows, sparkWindows, type ChWindows } from './kpis-windows.js';
+import { ticketItems } from './tickets.js';
+
+type Part = { statement: string; read(rows: readonly DbRow[], cards: Cards): void };
+
+const index = (r: DbRow, m: number) => {
+  const j = num(r.j);
+  return j === null || j < 0 || j >= m ? -1 : j;
+};
+
+/** Per window, a numerator and a denominator: the card is their ratio. */
+function ratioRead(w: ChWindows, card: 'activation' | 'adoption') {
+  return (rows: readonly DbRow[], cards: Cards) => {
+    const den = new Int32Array(w.count);
+    const numer = new Int32Array(w.count);
+    for (const r of rows) {
+      const j = index(r, w.count);
+      if (j < 0) continue;
+      den[j] += count(r.den);
+      numer[j] += count(r.num);
+    }
+    cards[card] = ratio(numer, den);
+  };
+}
+
+function surveyPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
+  const statement = `SELECT j, countIf(kind = 'nps' AND score >= 9) AS pr, countIf(kind = 'nps' AND score >= 7 AND score < 9) AS pa,
+  countIf(kind = 'nps' AND score < 7) AS de, countIf(kind = 'csat') AS csat_n, countIf(kind = 'csat' AND score >= ${lit(s.satisfiedMin)}) AS sat,
+  countIf(kind = 'ces') AS ces_n, sumIf(score, kind = 'ces') AS ces_sum
+FROM (SELECT ${w.index('at', 'at__ts')} AS j, kind, score FROM ${c.filtered('surveys')}) GROUP BY j`;
+  return {
+    statement,
+    read(rows, cards) {
+      const m = w.count;
+      const z = () => new Int32Array(m);
+      const counts = {
+        classes: [z(), z(), z()],
+        csatN: z(),
+        satisfied: z(),
+        cesN: z(),
+        cesSum: new Float64Array(m),
+      };
+      for (const r of rows) {
+        const j = index(r, m);
+        if (j < 0) continue;
+        counts.classes[0][j] += count(r.pr);
+        counts.classes[1][j] += count(r.pa);
+        counts.classes[2][j] += count(r.de);
+        counts.csatN[j] += count(r.csat_n);
+        counts.satisfied[j] += count(r.sat);
+        counts.cesN[j] += count(r.ces_n);
+        counts.cesSum[j] += num(r.ces_sum) ?? 0;
+      }
+      Object.assign(cards, surveySeries(counts));
+    },
+  };
+}
+
+function ticketPart(c: ChCompiler, w: ChWindows): Part {
+  const statement = `SELECT j, ${ticketItems()}
+FROM (SELECT ${w.index('opened_at', 'opened_at__ts')} AS j, opened_at, first_response_at, resolved_at, contacts FROM ${c.filtered('tickets')}) GROUP BY j`;
+  return {
+    statement,
+    read(rows, cards) {
+      const acc = emptyTicketCells(w.count);
+      for (const r of rows) {
+        const j = index(r, w.count);
+        if (j >= 0) addTickets(acc, j, r);
+      }
+      Object.assign(cards, ticketSeries(acc));
+    },
+  };
+}
+
+function churnPart(c: ChCompiler, w: ChWindows): Part {
+  const hi = `multiIf(isNull(churned_at), NULL, ${w.startsUpTo('churned_at', 'churned_at__ts')})`;
+  const statement = `SELECT lo, hi, j, count() AS n
+FROM (SELECT ${w.startsUpTo('signup_at', 'signup_at__ts')} AS lo, ${hi} AS hi, ${w.index('churned_at', 'churned_at__ts')} AS j
+  FROM ${c.filtered('customers')} WHERE isNotNull(signup_at))
+GROUP BY lo, hi, j`;
+  return {
+    statement,
+    read(rows, cards) {
+      const m = w.count;
+      const diff = new Int32Array(m + 1);
+      const numer = new Int32Array(m);
+      for (const r of rows) {
+        const n = count(r.n);
+        const lo = Math.min(count(r.lo), m);
+        const hi = r.hi === null ? m - 1 : Math.min(count(r.hi), m) - 1;
+        if (lo > hi) continue;
+        diff[lo] += n;
+        diff[hi + 1] -= n;
+        const j = index(r, m);
+        if (j >= 0 && j >= lo) numer[j] += n;
+      }
+      const den = new Int32Array(m);
+      for (let j = 0, run = 0; j < m; j++) den[j] = run += diff[j];
+      cards.churnRate = ratio(numer, den);
+    },
+  };
+}
+
+function activationPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
+  const lo = s.from - (s.to - s.from);
+  const due = addDurationMs('signup_at__ts', 'signup_at', s.activationWindow, s.timeZone);
+  // Each deadline once per customer (one row per id), then one hash join with the activity.
+  const signups = `(SELECT customer_id AS id, signup_at AS t0, ${due} AS due FROM ${c.filtered('customers')} WHERE signup_at >= ${lit(lo)} AND signup_at < ${lit(s.to)})`;
+  const activated = `(SELECT DISTINCT id, 1 AS act FROM (SELECT customer_id AS id, at FROM ${c.filtered('activity')}) ANY INNER JOIN ${signups} USING id WHERE at >= t0 AND at < due)`;
+  const statement = `SELECT j, count() AS den, countIf(act = 1) AS num
+FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING id GROUP BY j`;
+  return { statement, read: ratioRead(w, 'activation') };
+}
+
+function adoptionPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
+  const statement = `SELECT j, uniqExact(customer_id) AS den, uniqExactIf(customer_id, ifNull(event IN ${strs(s.features!)}, 0)) AS num
+FROM (SELECT ${w.index('at', 'at__ts')} AS j, customer_id, event FROM ${c.filtered('activity')}) GROUP BY j`;
+  return { statement, read: ratioRead(w, 'adoption') };
+}
+
+/** The parts one set of windows needs for the asked cards whose tables the source has. */
+function parts(c: ChCompiler, s: KpiSettings, w: ChWindows): Part[] {
+  const want = new Set<string>(s.metrics);
+  const out: Part[] = [];
+  if (['nps', 'csat', 'ces'].some((m) => want.has(m)) && c.has('surveys'))
+    out.push(surveyPart(c, s, w));
+  if (
+    ['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'].some((m) => want.has(m)) &&
+    c.has('tickets')
+  )
+    out.push(ticketPart(c, w));
+  if (want.has('churnRate') && c.has('customers')) out.push(churnPart(c, w));
+  if (want.has('activation') && c.has('customers') && c.has('activity'))
+    out.push(activationPart(c, s, w));
+  if (want.has('adoption') && s.features && c.has('activity')) out.push(adoptionPart(c, s, w));
+  return out;
+}
+
+export const compileKpis: ChMetricCompiler = (c, options) => {
+  const s = checkKpiOptions(options);
+  const main = parts(c, s, mainWindows(s.from - (s.to - s.from), s.from, s.to));
+  const spark = s.bucket ? sparkBounds(s.bucket, s.from, s.to) : undefined;
+  const sparkParts = spark ? parts(c, s, sparkWindows(s, spark.keys.length)) : [];
+  return {
+    statements: [...main, ...sparkParts].map((p) => p.statement),
+    finish(results) {
+      const mainCards: Cards = {};
+      main.forEach((p, i) => p.read(results[i], mainCards));
+      const sparkCards: Cards = {};
+      sparkParts.forEach((p, i) => p.read(results[main.length + i], sparkCards));
+      return kpiRows(s, mainCards, spark && { cards: sparkCards, keys: spark.keys }) as never;
+    },
+  };
+};

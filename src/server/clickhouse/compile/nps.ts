@@ -1,0 +1,43 @@
+// npsTrend in ClickHouse: answers counted per period and segment by class, over the
+// range and the rolling window's lookback; the grid, rolling sums, suppression and
+// scores are npsTrend's own (npsRows).
+import { gridOfGroups } from '../../../metrics/grid.js';
+import { checkNpsTrendOptions, npsRows } from '../../../metrics/nps.js';
+import { count, num } from '../../sql.js';
+import { ordinal, zoneLiteral } from '../time.js';
+import { inRange, reachesFrom, segmentLabel, segmented, type ChMetricCompiler } from './common.js';
+
+export const compileNps: ChMetricCompiler = (c, options) => {
+  const s = checkNpsTrendOptions(options);
+  c.require('surveys');
+  const { bucket, range, by, rolling: w, minCellSize: k } = s;
+  const lo =
+    w > 1 && range.from > -Infinity
+      ? Math.min(range.from, bucket.start(bucket.index(range.from) - (w - 1)))
+      : range.from;
+  const { rel, seg } = segmented(c, 'surveys', by);
+  const select = `SELECT p, seg, ${reachesFrom('t', range.from)} AS inr, countIf(score >= 9) AS pr, countIf(score >= 7 AND score < 9) AS pa, countIf(score < 7) AS de
+FROM (SELECT ${ordinal(bucket.period, 'at__ts', zoneLiteral(bucket.timeZone))} AS p, ${seg} AS seg, at AS t, score FROM ${rel}
+  WHERE kind = 'nps' AND ${inRange('at', lo, range.to)})
+GROUP BY p, seg`;
+  return {
+    statements: [select],
+    finish([rows]) {
+      const groups = rows.map((r) => ({
+        p: num(r.p)!,
+        label: segmentLabel(r.seg),
+        inRange: count(r.inr) > 0,
+      }));
+      const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
+      const ext = new Int32Array(grid.cells * 3);
+      rows.forEach((r, i) => {
+        const cell = cells[i];
+        if (cell < 0) return;
+        ext[cell * 3] += count(r.pr);
+        ext[cell * 3 + 1] += count(r.pa);
+        ext[cell * 3 + 2] += count(r.de);
+      });
+      return npsRows(ext, grid, bucket, by, w, k) as never;
+    },
+  };
+};

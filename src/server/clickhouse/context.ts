@@ -1,0 +1,94 @@
+// One query's compilation for ClickHouse: the checked, valid and filtered relation of
+// each table it reads, as nested subqueries (18.16 has no WITH of subqueries), with
+// plain column names (no qualified names: every joined column has a name of its own).
+import { SCHEMA, type TableName } from '../../data/schema.js';
+import type { QueryFilter } from '../../query/types.js';
+import type { Catalog, SqlType } from '../catalog.js';
+import { PushDownError } from '../context.js';
+import { tsName } from '../valid.js';
+import { filterConditions } from './filters.js';
+import { ident } from './literal.js';
+import { checkedRelation, validRelation } from './valid.js';
+
+export const LABEL = 'ClickHouse';
+
+/** A column as a table's relation holds it (a plain name of that relation). */
+export type ChColumn =
+  | { readonly kind: 'string' | 'number'; readonly sql: string }
+  | { readonly kind: 'time'; readonly sql: string; readonly ts: string }
+  | { readonly kind: 'extra'; readonly sql: string; readonly type: SqlType };
+
+export class ChCompiler {
+  private readonly checkedSql = new Map<TableName, string>();
+  private readonly acceptedSql = new Map<TableName, string>();
+  private readonly extraNames = new Map<
+    TableName,
+    ReadonlyMap<string, { name: string; type: SqlType }>
+  >();
+  private readonly filteredSql = new Map<TableName, string>();
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly metric: string,
+    readonly filters: readonly QueryFilter[],
+    /** Column names the query reads beyond the canonical ones (by, filters). */
+    private readonly extras: readonly string[],
+  ) {}
+
+  has(table: TableName): boolean {
+    return this.catalog[table] !== undefined;
+  }
+
+  require(table: TableName): void {
+    if (!this.has(table)) throw new TypeError(`${this.metric} needs the ${table} table`);
+  }
+
+  refuse(option: string, why: string): never {
+    throw new PushDownError(this.metric, option, LABEL, why);
+  }
+
+  checked(table: TableName): string {
+    let sql = this.checkedSql.get(table);
+    if (sql === undefined) {
+      const checked = checkedRelation(this.catalog[table]!, this.extras);
+      this.extraNames.set(table, checked.extras);
+      this.acceptedSql.set(table, checked.accepted);
+      this.checkedSql.set(table, (sql = checked.sql));
+    }
+    return sql;
+  }
+
+  valid(table: TableName): string {
+    this.checked(table);
+    const columns = SCHEMA[table].map((s) => s.name);
+    for (const e of this.extraNames.get(table)!.values()) columns.push(e.name);
+    return validRelation(table, this.acceptedSql.get(table)!, columns);
+  }
+
+  /** The valid rows that every filter reaching the table keeps. */
+  filtered(table: TableName): string {
+    let sql = this.filteredSql.get(table);
+    if (sql === undefined) {
+      const conditions = filterConditions(this, table);
+      sql = conditions.length
+        ? `(SELECT * FROM ${this.valid(table)} WHERE ${conditions.join(' AND ')})`
+        : this.valid(table);
+      this.filteredSql.set(table, sql);
+    }
+    return sql;
+  }
+
+  /** How the table's relation holds `column`; undefined when the table lacks it. */
+  column(table: TableName, column: string): ChColumn | undefined {
+    const spec = SCHEMA[table].find((s) => s.name === column);
+    if (spec) {
+      const sql = ident(column);
+      return spec.kind === 'time'
+        ? { kind: 'time', sql, ts: ident(tsName(column)) }
+        : { kind: spec.kind, sql };
+    }
+    this.checked(table);
+    const extra = this.extraNames.get(table)!.get(column);
+    return extra && { kind: 'extra', sql: ident(extra.name), type: extra.type };
+  }
+}

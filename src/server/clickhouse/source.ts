@@ -1,0 +1,204 @@
+// createSqlSource({ engine: 'clickhouse', url, database }) (SPEC §6): the metrics
+// computed by a ClickHouse server, on plain MergeTree tables or on Distributed tables
+// spread over shards. Written for ClickHouse 18.16 (Debian's package): no bound
+// parameters (values are literals, literal.ts), no CTEs or window functions (nested
+// subqueries, LIMIT BY, sorted arrays), DateTime in whole seconds. A metric not yet
+// compiled for ClickHouse is refused by name.
+import type { FieldMap, LoadRequest } from '../../adapters/types.js';
+import { TABLE_NAMES, type Row, type TableName, type ValidationReport } from '../../data/schema.js';
+import { validateQuery } from '../../query/validate.js';
+import type { MetricName, MetricQuery } from '../../query/types.js';
+import { isUtcZone } from '../../time/zone.js';
+import { tableModel, type Catalog } from '../catalog.js';
+import { PushDownError } from '../context.js';
+import type { DbRow } from '../engine.js';
+import { checkQueryLimits } from '../limits.js';
+import { reportOf } from '../report.js';
+import type { SqlStatement } from '../sql.js';
+import { uniqueColumn } from '../valid.js';
+import { CH_COMPILERS, CH_OPTIONS } from './compile/index.js';
+import type { ChCompiled } from './compile/common.js';
+import { ChCompiler, LABEL } from './context.js';
+import { clickhouseEngine } from './engine.js';
+import { ident, str } from './literal.js';
+import { compileLoadCh, loadRowsCh } from './load.js';
+
+export interface ClickHouseSourceOptions {
+  engine: 'clickhouse';
+  /** The server's HTTP URL (`http://host:8123`), user and password in it if needed. */
+  url: string;
+  /** The database holding the tables (default the server's default database). */
+  database?: string;
+  tables?: Partial<Record<TableName, string>>;
+  fields?: FieldMap;
+  statementTimeoutMs?: number;
+  id?: string;
+}
+
+/** What the source needs of createSqlSource's result type (kept structural to avoid an import cycle). */
+export interface ClickHouseSource {
+  readonly id: string;
+  aggregate(query: MetricQuery, signal?: AbortSignal): Promise<Row[]>;
+  load(request: LoadRequest, signal?: AbortSignal): Promise<Row[]>;
+  sql(query: MetricQuery): Promise<SqlStatement[]>;
+  report(signal?: AbortSignal): Promise<ValidationReport>;
+  capabilities(): {
+    engine: 'clickhouse';
+    pushDown: true;
+    metrics: Partial<Record<MetricName, readonly string[]>>;
+    filters: true;
+  };
+  close(): Promise<void>;
+}
+
+/** A ClickHouse column type in the words catalog.ts reads (Nullable unwrapped); others are refused when read. */
+export function pulsoType(chType: string): string {
+  const t = /^Nullable\((.*)\)$/.exec(chType.trim())?.[1] ?? chType.trim();
+  if (t === 'String') return 'text';
+  if (/^U?Int(8|16|32|64)$/.test(t)) return 'bigint';
+  if (/^(Float32|Float64|Decimal(32|64|128)?\(.*\))$/.test(t)) return 'double';
+  if (/^DateTime(\('[^']*'\))?$/.test(t)) return 'timestamp';
+  if (t === 'Date') return 'date';
+  return t;
+}
+
+/** `db.table` or `table` (in the source's database) as a quoted name and its parts. */
+function hostTable(
+  name: string,
+  database: string | undefined,
+): { from: string; db: string | undefined; table: string } {
+  const dot = name.indexOf('.');
+  const db = dot < 0 ? database : name.slice(0, dot);
+  const table = dot < 0 ? name : name.slice(dot + 1);
+  return { from: db === undefined ? ident(table) : `${ident(db)}.${ident(table)}`, db, table };
+}
+
+export function createClickHouseSource(options: ClickHouseSourceOptions): ClickHouseSource {
+  if (typeof options.url !== 'string' || !/^https?:\/\//.test(options.url)) {
+    throw new TypeError(
+      `createSqlSource: engine 'clickhouse' needs url (http:// or https://); got ${JSON.stringify(options.url)}`,
+    );
+  }
+  const engine = clickhouseEngine({
+    url: options.url,
+    database: options.database,
+    statementTimeoutMs: options.statementTimeoutMs,
+  });
+  const id =
+    options.id ??
+    `sql:clickhouse:${options.url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@')}/${options.database ?? ''}`;
+  let catalog: Promise<Catalog> | undefined;
+  const zones = new Map<string, Promise<void>>();
+
+  const readCatalog = (signal?: AbortSignal) =>
+    (catalog ??= (async () => {
+      const out: Catalog = {};
+      for (const name of TABLE_NAMES) {
+        const host = hostTable(options.tables?.[name] ?? name, options.database);
+        const db = host.db === undefined ? 'currentDatabase()' : str(host.db);
+        const [rows] = await engine.run(
+          [
+            `SELECT name, type FROM system.columns WHERE database = ${db} AND table = ${str(host.table)}`,
+          ],
+          signal,
+        );
+        const columns = rows.map((r) => ({
+          column_name: r.name,
+          data_type: pulsoType(String(r.type)),
+        }));
+        if (columns.length) out[name] = tableModel(name, host.from, columns, options.fields);
+        else if (options.tables?.[name] !== undefined)
+          throw new RangeError(
+            `createSqlSource: tables.${name} names '${options.tables[name]}', which the database does not have`,
+          );
+      }
+      return out;
+    })().catch((e) => {
+      catalog = undefined;
+      throw e;
+    }));
+
+  /** The server must know the zone (its tz database may differ from Intl's): refused by name otherwise. */
+  const checkZone = (metric: string, timeZone: unknown, signal?: AbortSignal): Promise<void> => {
+    if (typeof timeZone !== 'string' || isUtcZone(timeZone)) return Promise.resolve();
+    let known = zones.get(timeZone);
+    if (!known) {
+      known = engine
+        .run([`SELECT toString(toTimeZone(toDateTime(0), ${str(timeZone)})) AS t`], signal)
+        .then(
+          () => undefined,
+          () => {
+            zones.delete(timeZone);
+            throw new PushDownError(
+              metric,
+              'timeZone',
+              LABEL,
+              `the database does not know the zone '${timeZone}'`,
+            );
+          },
+        );
+      zones.set(timeZone, known);
+    }
+    return known;
+  };
+
+  const compile = async (query: unknown, signal?: AbortSignal): Promise<ChCompiled> => {
+    const q = validateQuery(query);
+    checkQueryLimits(q, LABEL);
+    const compiler = CH_COMPILERS[q.metric];
+    if (!compiler)
+      throw new PushDownError(
+        q.metric,
+        'metric',
+        LABEL,
+        'this metric is not compiled for ClickHouse yet (DuckDB and PostgreSQL sources compute it)',
+      );
+    const cat = await readCatalog(signal);
+    await checkZone(q.metric, q.options.timeZone, signal);
+    const filters = q.filters ?? [];
+    const extras = [
+      ...new Set([
+        ...filters.map((f) => f.column),
+        ...(typeof q.options.by === 'string' ? [q.options.by] : []),
+      ]),
+    ];
+    return compiler(new ChCompiler(cat, q.metric, filters, extras), q.options);
+  };
+
+  return {
+    id,
+    async aggregate(query, signal) {
+      const compiled = await compile(query, signal);
+      return compiled.finish(await engine.run(compiled.statements, signal));
+    },
+    async load(request, signal) {
+      const cat = await readCatalog(signal);
+      const statement = compileLoadCh(cat, request);
+      if (!statement) return [];
+      const [rows] = await engine.run([statement.text], signal);
+      return loadRowsCh(rows, statement);
+    },
+    async sql(query) {
+      return (await compile(query)).statements.map((text) => ({ text, params: [] }));
+    },
+    async report(signal) {
+      const cat = await readCatalog(signal);
+      const tables = TABLE_NAMES.filter((t) => cat[t]);
+      const texts = tables.map((table) => {
+        const c = new ChCompiler(cat, 'report', [], []);
+        const idColumn = uniqueColumn(table);
+        const distinct = idColumn ? `uniqExact(${ident(idColumn)})` : 'count()';
+        return `SELECT _problem AS problem, count() AS n, ${distinct} AS d FROM ${c.checked(table)} GROUP BY _problem`;
+      });
+      const results: DbRow[][] = texts.length ? await engine.run(texts, signal) : [];
+      return reportOf(
+        tables.map((table, i) => ({ table, statement: { text: texts[i], params: [] } })),
+        results,
+      );
+    },
+    capabilities() {
+      return { engine: 'clickhouse', pushDown: true, metrics: { ...CH_OPTIONS }, filters: true };
+    },
+    close: () => engine.close(),
+  };
+}

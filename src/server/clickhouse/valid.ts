@@ -1,0 +1,204 @@
+// SPEC §1's validation in ClickHouse SQL, as src/server/valid.ts does it for the other
+// engines: each table's rows with their canonical columns normalized as `validate`
+// stores them (text trimmed as JavaScript trims, blank = no value, survey kinds in lower
+// case, times as epoch ms beside the DateTime, numbers as Float64 without NaN) and the
+// first problem of each row, in `validate`'s order. Rows with a problem are left out of
+// every query and counted in `report()`.
+//
+// One SELECT reads the host table, normalizes and checks each row (on a Distributed
+// table the shards run it, and send only the rows validation keeps). Its aliases are
+// prefixed (n__), so none can shadow a host column of the same name; a SELECT above
+// gives the canonical names back. Duplicate ids: one row per id is kept, the
+// first by its canonical columns as text (LIMIT 1 BY), as on the other engines.
+import { SCHEMA, type ColumnSpec, type TableName } from '../../data/schema.js';
+import { toNumber, toText } from '../../data/values.js';
+import { JS_SPACES } from '../dialect.js';
+import { parseTimestamp } from '../../time/parse.js';
+import type { CanonicalSource, SqlType, TableModel } from '../catalog.js';
+import { SqlSchemaError, tsName, uniqueColumn, extraName } from '../valid.js';
+import { ident, int, num, str } from './literal.js';
+
+/** The JS spaces as an RE2 class (ClickHouse's regular expressions are RE2, in UTF-8). */
+const SPACES = `[${[...JS_SPACES].map((ch) => `\\x{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
+
+/** Text trimmed as String.prototype.trim does (Unicode spaces too). */
+export function trimJs(expr: string): string {
+  return `replaceRegexpAll(${expr}, ${str(`^${SPACES}+|${SPACES}+$`)}, '')`;
+}
+
+/** A Float64 of a number column, NaN read as "no value". */
+export function float(expr: string): string {
+  const x = `toFloat64(${expr})`;
+  return `if(ifNull(isNaN(${x}), 0), CAST(NULL AS Nullable(Float64)), ${x})`;
+}
+
+interface Normalized {
+  /** The relation's column names, in order (each the alias n__name inside). */
+  names: string[];
+  items: string[];
+  checks: [string, string][];
+}
+
+/** The inner alias of a relation column. */
+const inner = (name: string) => ident(`n__${name}`);
+
+function item(out: Normalized, expr: string, name: string): void {
+  out.items.push(`${expr} AS ${inner(name)}`);
+  out.names.push(name);
+}
+
+function describe(
+  model: TableModel,
+  spec: ColumnSpec,
+  source: CanonicalSource & { kind: 'column' },
+): string {
+  return `column ${ident(source.column)} of ${model.from} (canonical ${model.name}.${spec.name})`;
+}
+
+function textColumn(model: TableModel, spec: ColumnSpec, source: CanonicalSource): string {
+  if (source.kind === 'constant') {
+    const text = toText(source.value) ?? '';
+    return text === '' ? 'CAST(NULL AS Nullable(String))' : `toNullable(${str(text)})`;
+  }
+  if (source.kind === 'absent') return 'CAST(NULL AS Nullable(String))';
+  const raw = ident(source.column);
+  if (source.type === 'text') return `nullIf(${trimJs(`toNullable(${raw})`)}, '')`;
+  if (source.type === 'integer') return `toString(toNullable(${raw}))`;
+  throw new SqlSchemaError(
+    `${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`,
+  );
+}
+
+/** The DateTime of a time column (second precision: ClickHouse 18.16 has no DateTime64). */
+function timeColumn(
+  model: TableModel,
+  spec: ColumnSpec,
+  source: CanonicalSource,
+  out: Normalized,
+): string {
+  const none = 'CAST(NULL AS Nullable(DateTime))';
+  if (source.kind === 'constant') {
+    const ms = parseTimestamp(source.value);
+    if (Number.isNaN(ms)) out.checks.push(['1', `'${spec.name}|unparseable-time'`]);
+    return Number.isNaN(ms) || ms < 0
+      ? none
+      : `toNullable(toDateTime(${int(Math.floor(ms / 1000))}))`;
+  }
+  if (source.kind === 'absent') return none;
+  const raw = ident(source.column);
+  if (source.type === 'timestamp') return `toNullable(${raw})`;
+  if (source.type === 'date') return `toNullable(toDateTime(toUInt32(${raw}) * 86400))`;
+  throw new SqlSchemaError(
+    `${describe(model, spec, source)} has type ${source.type}; it must be DateTime or Date (instants)`,
+  );
+}
+
+function numberColumn(
+  spec: ColumnSpec,
+  source: CanonicalSource,
+  model: TableModel,
+  out: Normalized,
+): string {
+  if (source.kind === 'constant') {
+    const x = toNumber(source.value);
+    if (Number.isNaN(x))
+      out.checks.push([
+        '1',
+        `'${spec.name}|${toText(source.value)?.trim() ? 'not-a-number' : 'missing'}'`,
+      ]);
+    return Number.isNaN(x) ? 'CAST(NULL AS Nullable(Float64))' : `toNullable(${num(x)})`;
+  }
+  if (source.kind === 'absent') return 'CAST(NULL AS Nullable(Float64))';
+  if (source.type !== 'integer' && source.type !== 'float') {
+    throw new SqlSchemaError(
+      `${describe(model, spec, source)} has type ${source.type}; it must be a number`,
+    );
+  }
+  return float(`toNullable(${ident(source.column)})`);
+}
+
+function normalize(model: TableModel, spec: ColumnSpec, out: Normalized): void {
+  const source = model.canonical.get(spec.name)!;
+  const name = inner(spec.name);
+  const problem = (what: string) => `'${spec.name}|${what}'`;
+  if (spec.kind === 'string') {
+    let value = textColumn(model, spec, source);
+    if (model.name === 'surveys' && spec.name === 'kind') value = `lowerUTF8(${value})`;
+    item(out, value, spec.name);
+    if (spec.required) out.checks.push([`isNull(${name})`, problem('missing')]);
+    return;
+  }
+  if (spec.kind === 'time') {
+    item(out, timeColumn(model, spec, source, out), tsName(spec.name));
+    item(out, `toInt64(${inner(tsName(spec.name))}) * 1000`, spec.name);
+    if (spec.required) out.checks.push([`isNull(${name})`, problem('missing')]);
+    return;
+  }
+  item(out, numberColumn(spec, source, model, out), spec.name);
+  if (spec.required) out.checks.push([`isNull(${name})`, problem('missing')]);
+  out.checks.push([`isInfinite(${name})`, problem('not-a-number')]);
+  if (spec.integer) out.checks.push([`${name} != floor(${name})`, problem('not-an-integer')]);
+  if (spec.min !== undefined) out.checks.push([`${name} < ${spec.min}`, problem('out-of-range')]);
+  if (spec.max !== undefined) out.checks.push([`${name} > ${spec.max}`, problem('out-of-range')]);
+}
+
+function crossChecks(table: TableName, out: Normalized): void {
+  if (table === 'surveys') {
+    out.checks.push(
+      [`n__kind NOT IN ('nps', 'csat', 'ces')`, `'kind|unknown-kind'`],
+      [
+        `(n__kind = 'nps' AND (n__score < 0 OR n__score > 10)) OR (n__kind = 'csat' AND (n__score < 1 OR n__score > 5)) OR (n__kind = 'ces' AND (n__score < 1 OR n__score > 7))`,
+        `'score|out-of-range'`,
+      ],
+      [`n__kind = 'nps' AND n__score != floor(n__score)`, `'score|not-an-integer'`],
+    );
+  }
+  for (const spec of SCHEMA[table]) {
+    for (const start of spec.notBefore ?? [])
+      out.checks.push([`${inner(spec.name)} < ${inner(start)}`, `'${spec.name}|end-before-start'`]);
+  }
+}
+
+export interface CheckedCh {
+  /** The relation (parenthesized): normalized columns, extras as x__i, and `_problem`. */
+  readonly sql: string;
+  /** The same relation with the rows that have a problem left out (where the host table is read). */
+  readonly accepted: string;
+  readonly extras: ReadonlyMap<string, { readonly name: string; readonly type: SqlType }>;
+}
+
+/** The checked relation of a table; a row gets the first problem in `validate`'s order. */
+export function checkedRelation(model: TableModel, extras: Iterable<string>): CheckedCh {
+  const out: Normalized = { names: [], items: [], checks: [] };
+  for (const spec of SCHEMA[model.name]) normalize(model, spec, out);
+  crossChecks(model.name, out);
+  const map = new Map<string, { name: string; type: SqlType }>();
+  for (const e of extras) {
+    const extra = model.extras.get(e);
+    if (!extra || map.has(e)) continue;
+    const alias = extraName(map.size);
+    map.set(e, { name: alias, type: extra.type });
+    item(out, ident(extra.column), alias);
+  }
+  // A NULL condition (a comparison with a missing value) is not a problem, as in SQL's CASE.
+  const cases = out.checks.map(([cond, problem]) => `ifNull(${cond}, 0), ${problem}`).join(', ');
+  const problem = cases
+    ? `multiIf(${cases}, CAST(NULL AS Nullable(String)))`
+    : 'CAST(NULL AS Nullable(String))';
+  const names = out.names.map((n) => `${inner(n)} AS ${ident(n)}`).join(', ');
+  const read = (where: string) =>
+    `(SELECT ${names}, _problem FROM (SELECT ${out.items.join(', ')}, ${problem} AS _problem FROM ${model.from}${where}))`;
+  return { sql: read(''), accepted: read(' WHERE isNull(_problem)'), extras: map };
+}
+
+/** The rows validation accepts: no problem, one row per unique id (the first by its columns as text). */
+export function validRelation(
+  table: TableName,
+  accepted: string,
+  columns: readonly string[],
+): string {
+  const id = uniqueColumn(table);
+  if (!id) return accepted;
+  const order = [ident(id), ...columns.map((c) => `toString(${ident(c)})`)].join(', ');
+  return `(SELECT * FROM ${accepted} ORDER BY ${order} LIMIT 1 BY ${ident(id)})`;
+}
