@@ -68,9 +68,10 @@ export function reachesFrom(c: Compiler, expr: string, from: number): string {
 /**
  * SQL sources do not fold segments into "(others)" (SPEC §3 max segments) yet: an answer
  * whose segments the browser would fold — more than `maxSegments` of them, or one that
- * `keepSegments` leaves out — is refused, never returned unfolded.
+ * `keepSegments` leaves out — is refused, never returned unfolded. Any engine's compiler
+ * refuses through it (it needs only `refuse`).
  */
-export function refuseFolding(c: Compiler, labels: Iterable<string>, limit: SegmentLimit): void {
+export function refuseFolding(c: Pick<Compiler, 'refuse'>, labels: Iterable<string>, limit: SegmentLimit): void {
   const present = new Set(labels);
   const keep = limit.keep ? new Set(limit.keep) : undefined;
   if (keep ? [...present].some((l) => !keep.has(l) || l === OTHERS) : present.size > limit.max) {

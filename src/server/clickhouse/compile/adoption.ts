@@ -1,7 +1,8 @@
 // featureAdoption in ClickHouse: per period, segment and customer whether a counted
 // event happened and which features were used; then the active customers per period
 // and segment, and among them the users of each feature (ARRAY JOIN of the features a
-// customer used). The rows, suppression and p-values are featureAdoption's own
+// customer used), with, for paired comparisons (compare 'features'), those who used the
+// first feature too. The rows, suppression and p-values are featureAdoption's own
 // (adoptionRows), from the same counts as compile/adoption.ts reads.
 import { checkAdoptionOptions, type AdoptionSettings } from '../../../metrics/adoption.js';
 import { adoptionRows } from '../../../metrics/adoption-rows.js';
@@ -9,10 +10,17 @@ import { lastPeriodBefore } from '../../../metrics/grid.js';
 import { segmentOrder } from '../../../metrics/options.js';
 import type { Row } from '../../../data/schema.js';
 import type { DbRow } from '../../engine.js';
+import type { ChCompiler } from '../context.js';
 import { count, num } from '../../sql.js';
-import { strs } from '../literal.js';
+import { str, strs } from '../literal.js';
 import { ordinal, zoneLiteral } from '../time.js';
-import { inRange, segmentLabel, segmented, type ChMetricCompiler } from './common.js';
+import {
+  inRange,
+  refuseFolding,
+  segmentLabel,
+  segmented,
+  type ChMetricCompiler,
+} from './common.js';
 
 export const compileAdoption: ChMetricCompiler = (c, options) => {
   const o = checkAdoptionOptions(options);
@@ -25,13 +33,16 @@ export const compileAdoption: ChMetricCompiler = (c, options) => {
   FROM (SELECT ${p} AS p, ${seg} AS seg, customer_id AS cu, assumeNotNull(event) AS e, ${counted} AS counted, ${feature} AS feature
     FROM ${rel} WHERE ${inRange('at', o.range.from, o.range.to)})
   GROUP BY p, seg, cu)`;
+  // Paired comparisons: users of each later feature who used the first one too.
+  const first = str(o.features[0]);
+  const withFirst = o.compare === 'features' ? `countIf(has(fs, ${first}) AND e != ${first})` : '0';
   return {
     statements: [
       `SELECT p, seg, count() AS n FROM ${perCustomer} WHERE active = 1 GROUP BY p, seg`,
-      `SELECT p, seg, e, count() AS n FROM ${perCustomer} ARRAY JOIN fs AS e WHERE active = 1 GROUP BY p, seg, e`,
+      `SELECT p, seg, e, count() AS n, ${withFirst} AS w FROM ${perCustomer} ARRAY JOIN fs AS e WHERE active = 1 GROUP BY p, seg, e`,
     ],
     finish([active, features]) {
-      return finish(o, active, features);
+      return finish(c, o, active, features);
     },
   };
 };
@@ -53,7 +64,12 @@ function periodSpan(
   return { lo, periods: hi >= lo ? hi - lo + 1 : 0 };
 }
 
-function finish(o: AdoptionSettings, active: readonly DbRow[], features: readonly DbRow[]): Row[] {
+function finish(
+  c: ChCompiler,
+  o: AdoptionSettings,
+  active: readonly DbRow[],
+  features: readonly DbRow[],
+): Row[] {
   const { lo, periods } = periodSpan(o, active);
   if (!(periods > 0)) return [];
   const labels: string[] = [];
@@ -75,6 +91,7 @@ function finish(o: AdoptionSettings, active: readonly DbRow[], features: readonl
     present,
     active: new Float64Array(periods * S),
     adopters: new Float64Array(periods * S * F),
+    withFirst: new Float64Array(periods * S * F),
   };
   for (const r of active) {
     const pi = num(r.p)! - lo;
@@ -85,9 +102,12 @@ function finish(o: AdoptionSettings, active: readonly DbRow[], features: readonl
   }
   for (const r of features) {
     const pi = num(r.p)! - lo;
-    if (pi >= 0 && pi < periods)
-      counts.adopters[(pi * S + codeOf(r.seg)) * F + o.features.indexOf(String(r.e))] += count(r.n);
+    if (pi < 0 || pi >= periods) continue;
+    const at = (pi * S + codeOf(r.seg)) * F + o.features.indexOf(String(r.e));
+    counts.adopters[at] += count(r.n);
+    counts.withFirst[at] += count(r.w);
   }
+  if (o.by !== undefined) refuseFolding(c, labels, o.segments);
   const order = o.by === undefined ? [0] : segmentOrder(labels, present);
   return adoptionRows(
     counts,
@@ -95,7 +115,6 @@ function finish(o: AdoptionSettings, active: readonly DbRow[], features: readonl
     order,
     o.by === undefined ? undefined : labels,
     o.buckets,
-    o.k,
-    o.compare,
+    o,
   ) as never;
 }

@@ -73,3 +73,5 @@ export function reachesFrom(expr: string, from: number): string {
 }
 
 export { labelOf as segmentLabel } from '../../values.js';
+/** Segments the browser would fold into "(others)" are refused, as by the other SQL engines. */
+export { refuseFolding } from '../../compile/common.js';

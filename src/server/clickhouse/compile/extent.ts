@@ -19,6 +19,9 @@ export const compileExtent: ChMetricCompiler = (c, options) => {
     statements: [select],
     finish([[r]]) {
       const rows = count(r.n);
+      // As extent in the browser: a few rows' count and span are hidden (their times identify them).
+      if (rows > 0 && s.minCellSize > 1 && rows < s.minCellSize)
+        return [{ table, first: null, last: null, rows: null, suppressed: true }];
       return [{ table, first: rows ? num(r.lo) : null, last: rows ? num(r.hi) : null, rows }];
     },
   };

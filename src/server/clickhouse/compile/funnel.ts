@@ -18,7 +18,7 @@ import { duration, zone } from '../../../query/options.js';
 import { count, num } from '../../sql.js';
 import { num as lit, str } from '../literal.js';
 import { addDurationMs } from '../time.js';
-import { segmentLabel, segmented, type ChMetricCompiler } from './common.js';
+import { refuseFolding, segmentLabel, segmented, type ChMetricCompiler } from './common.js';
 
 interface Plan {
   readonly names: readonly string[];
@@ -117,6 +117,7 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
     statements: [`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`],
     finish([rows]) {
       const labels = rows.map((r) => (o.by === undefined ? '' : segmentLabel(r.seg)));
+      if (o.by !== undefined) refuseFolding(c, labels, o.segments);
       const S = rows.length;
       const entered = new Float64Array(S * m);
       const median = new Float64Array(S * m).fill(NaN);
@@ -133,8 +134,8 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
       const present = new Uint8Array(S).fill(1);
       const counts = { steps: m, entered, median, present };
       if (o.by === undefined)
-        return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k) as never;
-      return funnelRows(counts, o.steps, segmentOrder(labels, present), labels, o.k) as never;
+        return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k, o.minSample) as never;
+      return funnelRows(counts, o.steps, segmentOrder(labels, present), labels, o.k, o.minSample) as never;
     },
   };
 };

@@ -9,12 +9,13 @@ import {
   type Cards,
   type KpiSettings,
 } from '../../../metrics/kpis.js';
-import { ratio, surveySeries, ticketSeries } from '../../../metrics/kpis-windows.js';
+import { ratio, ticketSeries } from '../../../metrics/kpis-windows.js';
+import { surveySeries } from '../../../metrics/kpis-surveys.js';
 import { addTickets, emptyTicketCells } from '../../compile/tickets.js';
 import type { DbRow } from '../../engine.js';
 import { count, num } from '../../sql.js';
 import type { ChCompiler } from '../context.js';
-import { num as lit, strs } from '../literal.js';
+import { num as lit, str, strs } from '../literal.js';
 import { addDurationMs } from '../time.js';
 import type { ChMetricCompiler } from './common.js';
 import { mainWindows, sparkWindows, type ChWindows } from './kpis-windows.js';
@@ -45,7 +46,8 @@ function ratioRead(w: ChWindows, card: 'activation' | 'adoption') {
 function surveyPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   const statement = `SELECT j, countIf(kind = 'nps' AND score >= 9) AS pr, countIf(kind = 'nps' AND score >= 7 AND score < 9) AS pa,
   countIf(kind = 'nps' AND score < 7) AS de, countIf(kind = 'csat') AS csat_n, countIf(kind = 'csat' AND score >= ${lit(s.satisfiedMin)}) AS sat,
-  countIf(kind = 'ces') AS ces_n, sumIf(score, kind = 'ces') AS ces_sum
+  countIf(kind = 'ces') AS ces_n, sumIf(score, kind = 'ces') AS ces_sum,
+  sumIf(score * score, kind = 'ces') AS ces_sq
 FROM (SELECT ${w.index('at', 'at__ts')} AS j, kind, score FROM ${c.filtered('surveys')}) GROUP BY j`;
   return {
     statement,
@@ -58,6 +60,7 @@ FROM (SELECT ${w.index('at', 'at__ts')} AS j, kind, score FROM ${c.filtered('sur
         satisfied: z(),
         cesN: z(),
         cesSum: new Float64Array(m),
+        cesSq: new Float64Array(m),
       };
       for (const r of rows) {
         const j = index(r, m);
@@ -69,6 +72,7 @@ FROM (SELECT ${w.index('at', 'at__ts')} AS j, kind, score FROM ${c.filtered('sur
         counts.satisfied[j] += count(r.sat);
         counts.cesN[j] += count(r.ces_n);
         counts.cesSum[j] += num(r.ces_sum) ?? 0;
+        counts.cesSq[j] += num(r.ces_sq) ?? 0;
       }
       Object.assign(cards, surveySeries(counts));
     },
@@ -120,12 +124,19 @@ GROUP BY lo, hi, j`;
   };
 }
 
+/** The events that count as activity (SPEC §3.7): activationEvents, else every event but the sign-up itself (isSignupEvent). */
+function countedEvent(s: KpiSettings, event: string): string {
+  if (s.activationEvents) return `ifNull(${event} IN ${strs(s.activationEvents)}, 0)`;
+  const signup = `${event} IN (${str('signup')}, ${str('sign_up')}) OR substring(${event}, 1, 7) = ${str('signup_')}`;
+  return `ifNull(NOT (${signup}), 0)`;
+}
+
 function activationPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   const lo = s.from - (s.to - s.from);
   const due = addDurationMs('signup_at__ts', 'signup_at', s.activationWindow, s.timeZone);
   // Each deadline once per customer (one row per id), then one hash join with the activity.
   const signups = `(SELECT customer_id AS id, signup_at AS t0, ${due} AS due FROM ${c.filtered('customers')} WHERE signup_at >= ${lit(lo)} AND signup_at < ${lit(s.to)})`;
-  const activated = `(SELECT DISTINCT id, 1 AS act FROM (SELECT customer_id AS id, at FROM ${c.filtered('activity')}) ANY INNER JOIN ${signups} USING id WHERE at >= t0 AND at < due)`;
+  const activated = `(SELECT DISTINCT id, 1 AS act FROM (SELECT customer_id AS id, at FROM ${c.filtered('activity')} WHERE ${countedEvent(s, 'event')}) ANY INNER JOIN ${signups} USING id WHERE at >= t0 AND at < due)`;
   const statement = `SELECT j, count() AS den, countIf(act = 1) AS num
 FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING id GROUP BY j`;
   return { statement, read: ratioRead(w, 'activation') };

@@ -5,7 +5,13 @@ import { gridOfGroups } from '../../../metrics/grid.js';
 import { checkNpsTrendOptions, npsRows } from '../../../metrics/nps.js';
 import { count, num } from '../../sql.js';
 import { ordinal, zoneLiteral } from '../time.js';
-import { inRange, reachesFrom, segmentLabel, segmented, type ChMetricCompiler } from './common.js';
+import {
+  inRange,
+  reachesFrom,
+  refuseFolding,
+  segmentLabel,
+  segmented,
+  type ChMetricCompiler } from './common.js';
 
 export const compileNps: ChMetricCompiler = (c, options) => {
   const s = checkNpsTrendOptions(options);
@@ -28,6 +34,7 @@ GROUP BY p, seg`;
         label: segmentLabel(r.seg),
         inRange: count(r.inr) > 0,
       }));
+      if (by !== undefined) refuseFolding(c, groups.map((g) => g.label), s.segments);
       const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
       const ext = new Int32Array(grid.cells * 3);
       rows.forEach((r, i) => {

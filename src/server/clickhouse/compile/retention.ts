@@ -7,9 +7,16 @@ import { NONE } from '../../../metrics/input.js';
 import { retentionSettings, type RetentionSettings } from '../../../metrics/retention-options.js';
 import { triangle } from '../../compile/retention.js';
 import type { ChCompiler } from '../context.js';
+import { num } from '../../sql.js';
 import { str, strs } from '../literal.js';
 import { ordinal, zoneLiteral } from '../time.js';
-import { labelled, segmented, segmentValue, type ChMetricCompiler } from './common.js';
+import {
+  labelled,
+  refuseFolding,
+  segmentLabel,
+  segmented,
+  segmentValue,
+  type ChMetricCompiler } from './common.js';
 
 interface Parts {
   /** Members: id, c (cohort ordinal), seg, and ci (churn period ordinal) in subscription mode. */
@@ -102,6 +109,11 @@ export const compileRetention: ChMetricCompiler = (c, options) => {
     statements: statements.map(([, text]) => text),
     finish(results) {
       const rows = results.flatMap((list, i) => list.map((r) => ({ ...r, k: statements[i][0] })));
+      if (s.by !== undefined) {
+        // The members' groups ('s', the first statement) of the cohorts shown.
+        const shown = results[0].filter((r) => num(r.c)! >= s.cohortMin && num(r.c)! <= s.cohortMax);
+        refuseFolding(c, shown.map((r) => segmentLabel(r.seg)), s.segments);
+      }
       return triangle(rows, s) as never;
     },
   };
