@@ -4,10 +4,11 @@
 // the metrics it does not compute yet are refused by name, never answered.
 import { expect } from 'chai';
 import { runQuery } from '../../src/query/run.js';
-import { createSqlSource, SqlTimeoutError } from '../../src/server/index.js';
+import { createSqlSource, PushDownError, SqlTimeoutError } from '../../src/server/index.js';
 import type { Tables } from '../../src/data/schema.js';
-import type { MetricQuery } from '../../src/query/types.js';
-import { CASES, FILTERS } from './cases.js';
+import { METRIC_NAMES, type MetricQuery } from '../../src/query/types.js';
+import { CASES } from './cases.js';
+import { EXTRA } from './clickhouse-cases.js';
 import {
   clickhouseFixture,
   needClickHouse,
@@ -38,37 +39,6 @@ const sql = withDuplicates(toSeconds(testData(20260301).sql));
 const js = Object.fromEntries(
   Object.entries(sql).map(([name, t]) => [name, t.rows]),
 ) as unknown as Tables;
-
-/** Cases beyond the shared ones: feature users who are not active; a step name repeated back to back. */
-const EXTRA: Record<string, MetricQuery[]> = {
-  funnel: [
-    {
-      metric: 'funnel',
-      options: { steps: ['login', 'login', 'booked'], window: 'P7D', by: 'plan' },
-    },
-    {
-      metric: 'funnel',
-      options: { steps: ['login', 'login'], order: 'strict', window: 'P3D' },
-      filters: FILTERS[5],
-    },
-  ],
-  featureAdoption: [
-    {
-      metric: 'featureAdoption',
-      options: {
-        features: ['lab', 'booked'],
-        activeEvents: ['login'],
-        by: 'plan',
-        period: 'quarter',
-      },
-    },
-    {
-      metric: 'featureAdoption',
-      options: { features: ['lab'], activeEvents: 'login,signup', timeZone: 'America/Sao_Paulo' },
-      filters: FILTERS[2],
-    },
-  ],
-};
 
 const COMPUTED = [
   'extent',
@@ -129,6 +99,55 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
       'npsTrend: filters[0].values cannot be computed by the ClickHouse source',
     );
     expect(Object.keys(CASES).filter((m) => !COMPUTED.includes(m))).to.deep.equal([]);
+  });
+
+  it('refuses by name each metric of the registry it does not compute (survival, values…)', async () => {
+    for (const metric of METRIC_NAMES.filter((m) => !COMPUTED.includes(m))) {
+      const options = metric === 'values' ? { column: 'plan' } : {};
+      const error = await fx.source.aggregate({ metric, options }).catch((e: unknown) => e);
+      expect(error, metric).to.be.instanceOf(PushDownError);
+      expect(String(error)).to.match(
+        new RegExp(`${metric}: metric cannot be computed by the ClickHouse source`),
+      );
+    }
+  });
+
+  it('answers segments within maxSegments, and refuses an answer the browser would fold into "(others)"', async () => {
+    const within: MetricQuery = {
+      metric: 'funnel',
+      options: { steps: ['signup', 'login'], by: 'plan', maxSegments: 8 },
+    };
+    expectSameRows(await fx.source.aggregate(within), runQuery(js, within), 'maxSegments 8');
+    const folded: MetricQuery[] = [
+      {
+        metric: 'funnel',
+        options: { steps: ['signup', 'login'], by: 'plan', keepSegments: ['Ouro'] },
+      },
+      { metric: 'retention', options: { by: 'plan', asOf: '2019-06-01', keepSegments: ['Ouro'] } },
+      { metric: 'npsTrend', options: { by: 'revenue', maxSegments: 2 } },
+      { metric: 'channelCsat', options: { by: 'plan', maxSegments: 2 } },
+      { metric: 'ticketStats', options: { by: 'plan', maxSegments: 2 } },
+      { metric: 'featureAdoption', options: { features: ['lab'], by: 'plan', maxSegments: 2 } },
+    ];
+    for (const query of folded) {
+      const option = 'keepSegments' in query.options ? 'keepSegments' : 'maxSegments';
+      expect(JSON.stringify(runQuery(js, query)), query.metric).to.contain('(others)');
+      const error = await fx.source.aggregate(query).catch((e: unknown) => e);
+      expect(error, query.metric).to.be.instanceOf(PushDownError);
+      expect(String(error)).to.contain(
+        `${query.metric}: ${option} cannot be computed by the ClickHouse source`,
+      );
+    }
+  });
+
+  it('extent hides a count below minCellSize with its span, as in the browser', async () => {
+    const query: MetricQuery = { metric: 'extent', options: { table: 'surveys', kind: 'ces' } };
+    const [all] = await fx.source.aggregate(query);
+    const k = (all.rows as number) + 1;
+    const small = { ...query, options: { ...query.options, minCellSize: k } };
+    const hidden = { table: 'surveys', first: null, last: null, rows: null, suppressed: true };
+    expect(await fx.source.aggregate(small)).to.deep.equal([hidden]);
+    expectSameRows(await fx.source.aggregate(small), runQuery(js, small), 'minCellSize');
   });
 
   it('stops a statement at statementTimeoutMs or when the caller aborts', async () => {

@@ -5,7 +5,13 @@ import { gridOfGroups } from '../../../metrics/grid.js';
 import { count, num } from '../../sql.js';
 import { num as lit } from '../literal.js';
 import { ordinal, zoneLiteral } from '../time.js';
-import { inRange, refuseFolding, segmentLabel, segmented, type ChMetricCompiler } from './common.js';
+import {
+  inRange,
+  refuseFolding,
+  segmentLabel,
+  segmented,
+  type ChMetricCompiler,
+} from './common.js';
 
 export const compileCsat: ChMetricCompiler = (c, options) => {
   const s = checkChannelCsatOptions(options);
@@ -20,7 +26,11 @@ GROUP BY p, seg`;
     statements: [select],
     finish([rows]) {
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
-      refuseFolding(c, groups.map((g) => g.label), s.segments);
+      refuseFolding(
+        c,
+        groups.map((g) => g.label),
+        s.segments,
+      );
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
       const acc = {
         n: new Int32Array(grid.cells),

@@ -135,7 +135,14 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
       const counts = { steps: m, entered, median, present };
       if (o.by === undefined)
         return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k, o.minSample) as never;
-      return funnelRows(counts, o.steps, segmentOrder(labels, present), labels, o.k, o.minSample) as never;
+      return funnelRows(
+        counts,
+        o.steps,
+        segmentOrder(labels, present),
+        labels,
+        o.k,
+        o.minSample,
+      ) as never;
     },
   };
 };

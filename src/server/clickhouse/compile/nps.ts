@@ -11,7 +11,8 @@ import {
   refuseFolding,
   segmentLabel,
   segmented,
-  type ChMetricCompiler } from './common.js';
+  type ChMetricCompiler,
+} from './common.js';
 
 export const compileNps: ChMetricCompiler = (c, options) => {
   const s = checkNpsTrendOptions(options);
@@ -34,7 +35,12 @@ GROUP BY p, seg`;
         label: segmentLabel(r.seg),
         inRange: count(r.inr) > 0,
       }));
-      if (by !== undefined) refuseFolding(c, groups.map((g) => g.label), s.segments);
+      if (by !== undefined)
+        refuseFolding(
+          c,
+          groups.map((g) => g.label),
+          s.segments,
+        );
       const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
       const ext = new Int32Array(grid.cells * 3);
       rows.forEach((r, i) => {

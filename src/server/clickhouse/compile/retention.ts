@@ -16,7 +16,8 @@ import {
   segmentLabel,
   segmented,
   segmentValue,
-  type ChMetricCompiler } from './common.js';
+  type ChMetricCompiler,
+} from './common.js';
 
 interface Parts {
   /** Members: id, c (cohort ordinal), seg, and ci (churn period ordinal) in subscription mode. */
@@ -111,8 +112,14 @@ export const compileRetention: ChMetricCompiler = (c, options) => {
       const rows = results.flatMap((list, i) => list.map((r) => ({ ...r, k: statements[i][0] })));
       if (s.by !== undefined) {
         // The members' groups ('s', the first statement) of the cohorts shown.
-        const shown = results[0].filter((r) => num(r.c)! >= s.cohortMin && num(r.c)! <= s.cohortMax);
-        refuseFolding(c, shown.map((r) => segmentLabel(r.seg)), s.segments);
+        const shown = results[0].filter(
+          (r) => num(r.c)! >= s.cohortMin && num(r.c)! <= s.cohortMax,
+        );
+        refuseFolding(
+          c,
+          shown.map((r) => segmentLabel(r.seg)),
+          s.segments,
+        );
       }
       return triangle(rows, s) as never;
     },

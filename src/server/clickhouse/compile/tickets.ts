@@ -7,7 +7,13 @@ import { checkTicketStatsOptions, ticketRows } from '../../../metrics/tickets.js
 import { num } from '../../sql.js';
 import { addTickets, emptyTicketCells } from '../../compile/tickets.js';
 import { ordinal, zoneLiteral } from '../time.js';
-import { inRange, refuseFolding, segmentLabel, segmented, type ChMetricCompiler } from './common.js';
+import {
+  inRange,
+  refuseFolding,
+  segmentLabel,
+  segmented,
+  type ChMetricCompiler,
+} from './common.js';
 
 /** Count, sum (ms) and the lower and upper middle (ms) of `end − opened_at` over the rows that have an end. */
 export function durationItems(end: string, prefix: string): string {
@@ -38,7 +44,11 @@ GROUP BY p, seg`;
     statements: [select],
     finish([rows]) {
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
-      refuseFolding(c, groups.map((g) => g.label), s.segments);
+      refuseFolding(
+        c,
+        groups.map((g) => g.label),
+        s.segments,
+      );
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
       const acc = emptyTicketCells(grid.cells);
       rows.forEach((r, i) => {

@@ -1,0 +1,88 @@
+// Equality cases the ClickHouse suite runs beyond the shared ones (cases.ts): shapes its
+// array-based SQL handles differently (feature users who are not active, a step name
+// repeated back to back) and the statistics options (paired feature comparisons,
+// minSample, activationEvents).
+import type { MetricQuery } from '../../src/query/types.js';
+import { FILTERS } from './cases.js';
+
+export const EXTRA: Record<string, MetricQuery[]> = {
+  funnel: [
+    {
+      metric: 'funnel',
+      options: { steps: ['login', 'login', 'booked'], window: 'P7D', by: 'plan' },
+    },
+    {
+      metric: 'funnel',
+      options: { steps: ['login', 'login'], order: 'strict', window: 'P3D' },
+      filters: FILTERS[5],
+    },
+    {
+      metric: 'funnel',
+      options: { steps: ['signup', 'login', 'teleconsult'], by: 'plan', minSample: 40 },
+    },
+    {
+      metric: 'funnel',
+      options: { steps: ['login', 'booked'], order: 'any', window: 'P1D', minSample: 5 },
+    },
+  ],
+  featureAdoption: [
+    {
+      metric: 'featureAdoption',
+      options: {
+        features: ['lab', 'booked'],
+        activeEvents: ['login'],
+        by: 'plan',
+        period: 'quarter',
+      },
+    },
+    {
+      metric: 'featureAdoption',
+      options: { features: ['lab'], activeEvents: 'login,signup', timeZone: 'America/Sao_Paulo' },
+      filters: FILTERS[2],
+    },
+    {
+      metric: 'featureAdoption',
+      options: {
+        features: ['teleconsult', 'booked', 'lab'],
+        compare: 'features',
+        period: 'quarter',
+        minSample: 10,
+      },
+    },
+    {
+      metric: 'featureAdoption',
+      options: {
+        features: ['login', 'teleconsult'],
+        compare: 'features',
+        activeEvents: ['login', 'teleconsult', 'booked'],
+        by: 'plan',
+        period: 'year',
+        minSample: 30,
+      },
+      filters: FILTERS[1],
+    },
+  ],
+  kpis: [
+    {
+      metric: 'kpis',
+      options: {
+        from: '2018-06-01',
+        to: '2019-06-01',
+        period: 'month',
+        activationEvents: ['teleconsult', 'booked'],
+        activationWindow: 'P7D',
+        metrics: ['activation', 'ces', 'nps', 'csat'],
+        minSample: 20,
+      },
+    },
+    {
+      metric: 'kpis',
+      options: {
+        from: '2018-03-01',
+        to: '2018-09-01',
+        activationEvents: ['login'],
+        metrics: ['activation'],
+      },
+    },
+  ],
+};
