@@ -58,7 +58,7 @@ EOF
 
 wait_up() {
   for _ in $(seq 1 150); do
-    if curl -sf "http://127.0.0.1:$1/ping" >/dev/null 2>&1; then return 0; fi
+    if node -e "fetch(\"http://127.0.0.1:$1/ping\").then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" >/dev/null 2>&1; then return 0; fi
     sleep 0.2
   done
   echo "ClickHouse on port $1 did not start; see $2/error.log" >&2
