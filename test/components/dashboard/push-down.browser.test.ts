@@ -17,7 +17,7 @@ import { clearCache } from '../../../src/cache/open.js';
 import type { Tables } from '../../../src/data/schema.js';
 import { createMemorySource } from '../../../src/server/memory-source.js';
 import { createResponder } from '../../../src/server/responder.js';
-import { configureCache } from '../../../src/source/coordinator.js';
+import { configureCache, coordinator } from '../../../src/source/coordinator.js';
 import { uniqueName } from '../../cache/support.js';
 import { MSW_WORKER_PATH, withMswRegistration } from '../../setup/test-policy.js';
 import { drawn, text } from '../widget-helpers.js';
@@ -104,8 +104,11 @@ describe('a dashboard over a push-down JsonAdapter and the server API', () => {
   it('serves the answers from the cache when the server is gone, and says so', async () => {
     configureCache({ name: uniqueName('push-down'), ttlMs: 0 });
     try {
-      const online = await fixture<PulsoDashboard>(dashboard(new JsonAdapter({ base: '/pd', pushDown: true, retries: 0 }), 'u-7'));
+      const adapter = new JsonAdapter({ base: '/pd', pushDown: true, retries: 0 });
+      const online = await fixture<PulsoDashboard>(dashboard(adapter, 'u-7'));
       const before = new Map([...(await drawnWidgets(online))].map(([id, el]) => [id, el.shadowRoot!.querySelector('svg.pulso-chart, .kpi-value')!.outerHTML]));
+      // The answers are written (encrypted) in the background; a user closes the tab after that.
+      await coordinator.source(adapter, undefined, { scope: 'u-7' }).idle();
       online.remove();
       worker.use(http.all('/pd/*', () => HttpResponse.error()));
       requests = [];
