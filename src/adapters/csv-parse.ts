@@ -11,8 +11,13 @@ const BOM = 0xfeff;
 export interface CsvParseOptions {
   /** One character. Default `,`. */
   delimiter?: string;
-  /** Header fields beyond this are a CsvParseError (default: no limit). */
+  /**
+   * Header fields beyond this are a CsvParseError, and so are records with more fields
+   * than this beyond the header's (default: no limit).
+   */
   maxColumns?: number;
+  /** A field longer than this many characters is a CsvParseError (default: no limit). */
+  maxFieldLength?: number;
 }
 
 export interface CsvParseResult {
@@ -46,6 +51,7 @@ class Scanner {
   constructor(
     readonly text: string,
     readonly delim: number,
+    readonly maxField: number,
   ) {
     this.pos = text.charCodeAt(0) === BOM ? 1 : 0;
   }
@@ -62,7 +68,20 @@ class Scanner {
     return true;
   }
 
+  /** The next field; throws when it is longer than the limit (a line that never ends, say). */
   field(): string {
+    const at = this.pos;
+    const value = this.read();
+    if (value.length > this.maxField) {
+      throw new CsvParseError(
+        `CSV: a field on line ${this.lineAt(at)} is longer than ${this.maxField.toLocaleString('en')} characters`,
+        this.lineAt(at),
+      );
+    }
+    return value;
+  }
+
+  private read(): string {
     const { text, delim } = this;
     if (text.charCodeAt(this.pos) === DQ) return this.quoted();
     const start = this.pos;
@@ -97,7 +116,7 @@ class Scanner {
     }
     // Lenient like most readers: text between the closing quote and the delimiter is kept.
     return this.pos < text.length && !this.atSeparator()
-      ? value + this.field()
+      ? value + this.read()
       : this.separator(value);
   }
 
@@ -124,7 +143,7 @@ class Scanner {
   }
 
   /** 1-based line of a position; counted only when an error needs it. */
-  private lineAt(pos: number): number {
+  lineAt(pos: number): number {
     let line = 1;
     for (let i = this.text.indexOf('\n'); i >= 0 && i < pos; i = this.text.indexOf('\n', i + 1))
       line++;
@@ -134,7 +153,7 @@ class Scanner {
 
 /** Parses CSV text with a header row into string columns. Throws CsvParseError on an unclosed quote. */
 export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseResult {
-  const scanner = new Scanner(text, delimiterCode(options.delimiter ?? ','));
+  const scanner = new Scanner(text, delimiterCode(options.delimiter ?? ','), options.maxFieldLength ?? Infinity);
   while (!scanner.done && scanner.skipBlankLine());
   const header: string[] = [];
   const maxColumns = options.maxColumns ?? Infinity;
@@ -152,13 +171,17 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseR
   let rows = 0;
   let wide = 0;
   let narrow = 0;
+  // Fields past the header's are read and dropped, up to as many again as maxColumns.
+  const maxFields = width + maxColumns;
   while (!scanner.done) {
     if (scanner.skipBlankLine()) continue;
+    const start = scanner.pos;
     let j = 0;
     do {
       const value = scanner.field();
       if (j < width) columns[j].push(value === '' ? null : value);
       j++;
+      if (j > maxFields) throw tooManyFields(scanner, start, maxColumns);
     } while (!scanner.endOfRecord);
     if (j > width) wide++;
     else if (j < width) narrow++;
@@ -166,6 +189,11 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseR
     rows++;
   }
   return { names, columns, rows, renamed, wide, narrow };
+}
+
+function tooManyFields(scanner: Scanner, start: number, maxColumns: number): CsvParseError {
+  const line = scanner.lineAt(start);
+  return new CsvParseError(`CSV: the record on line ${line} has more than ${maxColumns} fields beyond the header's`, line);
 }
 
 /**

@@ -11,6 +11,12 @@ import { get, resolveHttp, type HttpOptions, type ResolvedHttp } from './http.js
 import { pageStart, textStartsWithMarkup, webPageError } from './web-page.js';
 import type { Adapter, FieldMap, LoadRequest } from './types.js';
 
+/**
+ * The longest field read, in characters: a free-text comment fits many times over; a
+ * body with no line breaks (or an unclosed quote closed at the very end) is no table.
+ */
+export const MAX_FIELD_LENGTH = 100_000;
+
 type PerTable<T> = Partial<Record<TableName, T>>;
 
 export interface CsvAdapterOptions extends HttpOptions {
@@ -85,7 +91,11 @@ export class CsvAdapter implements Adapter {
     if (text.trim() === '') throw new AdapterError('malformed', source, `${source} is empty: a CSV needs at least its header`);
     let result: CsvParseResult;
     try {
-      result = parseCsv(text, { delimiter: this.options.delimiter, maxColumns: MAX_COLUMNS });
+      result = parseCsv(text, {
+        delimiter: this.options.delimiter,
+        maxColumns: MAX_COLUMNS,
+        maxFieldLength: MAX_FIELD_LENGTH,
+      });
     } catch (error) {
       if (error instanceof RangeError) throw error; // a bad delimiter option is the host's bug
       const reason = error instanceof Error ? error.message : String(error);

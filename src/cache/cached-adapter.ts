@@ -27,10 +27,10 @@ import { compatible, freshness, resolveFreshness } from './freshness.js';
 import { encodeKey, scopePrefix } from './key.js';
 import { ProblemReporter, reason } from './problems.js';
 import { Revalidator } from './revalidator.js';
-import type { CacheEntry, CacheKey } from './types.js';
+import type { CacheEntry, CacheKey, HeldEntry } from './types.js';
 
 interface Usable extends Prepared {
-  entry: CacheEntry;
+  entry: CacheEntry | HeldEntry;
   stale: boolean;
 }
 
@@ -166,7 +166,7 @@ export class CachedAdapter implements Adapter {
       !this.refetched.has(id);
     if (usable && !usable.stale && !invalidated) return served(usable, false);
     if (usable && !this.options.networkFirst && !invalidated) {
-      return served(usable, this.offline, this.revalidator.revalidate(key, id, request, usable.entry));
+      return served(usable, this.offline, this.revalidator.revalidate(key, id, request, usable));
     }
     try {
       const fetched = await this.fetch(key, request, signal);
@@ -193,8 +193,9 @@ export class CachedAdapter implements Adapter {
 
   /** The stored entry when it may be served; one that may never be is deleted. */
   private async usable(key: CacheKey): Promise<Usable | undefined> {
+    const { cache } = this.options;
     // A host's own Cache may reject where ours never do: a miss, then, not a failed load.
-    const entry = await this.options.cache.get(key).catch((error: unknown) => {
+    const entry = await (this.writer.holds ? cache.held!(key) : cache.get(key)).catch((error: unknown) => {
       this.problems.report('read-failed', `Reading the cache failed: ${reason(error)}`, error);
       return undefined;
     });
@@ -204,6 +205,8 @@ export class CachedAdapter implements Adapter {
       await this.writer.discard(key);
       return undefined;
     }
+    // A held table is served as it was stored: the object the first load prepared.
+    if ('value' in entry) return { ...(entry.value as Prepared), entry, stale: state === 'stale' };
     try {
       return { ...this.codec.decode(entry.bytes), entry, stale: state === 'stale' };
     } catch (error) {

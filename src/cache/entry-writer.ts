@@ -1,12 +1,14 @@
-// The write side of a CachedAdapter: a source's answer encoded as Arrow IPC and put
-// under its key, after the caller has had its table, and never over a clear of the
-// scope (a logout) that happened while the source was asked or the bytes were made.
+// The write side of a CachedAdapter: a source's answer kept under its key — as the
+// prepared table itself in a cache in memory, encoded as Arrow IPC for one on disk,
+// after the caller has had its table — and never over a clear of the scope (a logout)
+// that happened while the source was asked or the bytes were made.
 import type { LoadRequest } from '../adapters/types.js';
 import type { CachedAdapterOptions } from './cached-meta.js';
 import { clearGeneration } from './clear-generation.js';
 import type { EntryCodec, Prepared } from './entry-codec.js';
 import type { ProblemReporter } from './problems.js';
 import { reason } from './problems.js';
+import { estimateTableBytes } from './table-size.js';
 import type { CacheKey } from './types.js';
 
 export class EntryWriter {
@@ -27,9 +29,15 @@ export class EntryWriter {
     return clearGeneration(this.scope);
   }
 
+  /** Whether the cache keeps prepared tables as they are (in memory), not as bytes. */
+  get holds(): boolean {
+    return typeof this.options.cache.hold === 'function' && typeof this.options.cache.held === 'function';
+  }
+
   /**
-   * Encodes and stores a table once the caller has had its turn: Arrow encoding takes
-   * about 0.1 s per 100k rows, and the first chart should not wait for it.
+   * Stores a table once the caller has had its turn. A cache in memory keeps the table
+   * object: nothing to encode. Otherwise Arrow encoding takes about 0.1 s per 100k
+   * rows (seconds for 100k distinct strings), and the first chart should not wait for it.
    */
   async storeLater(
     key: CacheKey,
@@ -38,10 +46,20 @@ export class EntryWriter {
     request: LoadRequest,
     since: number,
   ): Promise<void> {
+    if (this.holds) return this.unlessCleared(key, since, () => this.hold(key, prepared, fetchedAt));
     await later();
     if (clearGeneration(this.scope) !== since) return; // the scope was cleared meanwhile (a logout)
     const bytes = this.encode(prepared, request);
     if (bytes) await this.unlessCleared(key, since, () => this.store(key, bytes, fetchedAt));
+  }
+
+  /** Keeps the prepared table itself (a cache in memory), sized by an estimate of its memory. */
+  hold(key: CacheKey, prepared: Prepared, fetchedAt: number): Promise<void> {
+    const size = estimateTableBytes(prepared.table) + (prepared.bytes?.byteLength ?? 0);
+    const value: Prepared = { table: prepared.table };
+    if (prepared.report) value.report = prepared.report;
+    if (prepared.bytes) value.bytes = prepared.bytes;
+    return this.options.cache.hold!(key, { ...this.info(fetchedAt), value, size });
   }
 
   /**
@@ -55,14 +73,13 @@ export class EntryWriter {
   }
 
   store(key: CacheKey, bytes: Uint8Array, fetchedAt: number): Promise<void> {
+    return this.options.cache.put(key, { ...this.info(fetchedAt), bytes });
+  }
+
+  private info(fetchedAt: number): { fetchedAt: number; schemaVersion: number; version?: string } {
     const schemaVersion = this.codec.schemaVersion;
-    const record = {
-      bytes,
-      fetchedAt,
-      schemaVersion,
-      ...(this.options.version === undefined ? {} : { version: this.options.version }),
-    };
-    return this.options.cache.put(key, record);
+    const version = this.options.version;
+    return version === undefined ? { fetchedAt, schemaVersion } : { fetchedAt, schemaVersion, version };
   }
 
   /** Marks an entry whose bytes the source answered again as fetched at `fetchedAt`. */

@@ -9,6 +9,8 @@ export type {
   CacheProblemCode,
   CacheProblemListener,
   CacheRecord,
+  HeldEntry,
+  HeldRecord,
 } from './types.js';
 export { encodeKey } from './key.js';
 export { MemoryCache } from './memory.js';

@@ -1,7 +1,13 @@
 // The cache in memory: for `cache="memory"`, and where IndexedDB is missing or broken.
+// It keeps entries of bytes (`put`) and, for tables, the table object itself (`hold`):
+// nothing is encoded to be kept in the same page that made it.
 import { markCleared } from './clear-generation.js';
 import { encodeKey, inScope } from './key.js';
-import type { Cache, CacheEntry, CacheKey, CacheRecord } from './types.js';
+import type { Cache, CacheEntry, CacheKey, CacheRecord, HeldEntry, HeldRecord } from './types.js';
+
+type Stored = CacheEntry | HeldEntry;
+
+const sizeOf = (entry: Stored): number => ('bytes' in entry ? entry.bytes.byteLength : entry.size);
 
 export interface MemoryCacheOptions {
   /** Upper bound on the stored bytes; least recently used entries go first. Default 64 MiB. */
@@ -24,7 +30,7 @@ export class MemoryCache implements Cache {
   readonly kind = 'memory' as const;
   readonly maxBytes: number;
   /** A Map keeps insertion order: re-inserting on use makes its first key the least recently used. */
-  private readonly entries = new Map<string, CacheEntry>();
+  private readonly entries = new Map<string, Stored>();
   private bytes = 0;
   private readonly now: () => number;
 
@@ -39,19 +45,40 @@ export class MemoryCache implements Cache {
   }
 
   async get(key: CacheKey): Promise<CacheEntry | undefined> {
-    const id = encodeKey(key);
+    const entry = this.touch(encodeKey(key));
+    return entry && 'bytes' in entry ? { ...entry } : undefined;
+  }
+
+  async held(key: CacheKey): Promise<HeldEntry | undefined> {
+    const entry = this.touch(encodeKey(key));
+    return entry && 'value' in entry ? { ...entry } : undefined;
+  }
+
+  async put(key: CacheKey, record: CacheRecord): Promise<void> {
+    // A copy: the caller may transfer or reuse its buffer.
+    this.insert(encodeKey(key), { ...record, bytes: record.bytes.slice(), lastUsed: this.now() });
+  }
+
+  async hold(key: CacheKey, record: HeldRecord): Promise<void> {
+    if (!(typeof record.size === 'number' && record.size >= 0)) {
+      throw new RangeError(`a held entry needs a size >= 0; got ${String(record.size)}`);
+    }
+    this.insert(encodeKey(key), { ...record, lastUsed: this.now() });
+  }
+
+  /** The entry, moved to the most recently used end. */
+  private touch(id: string): Stored | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     this.entries.delete(id);
     const used = { ...entry, lastUsed: this.now() };
     this.entries.set(id, used);
-    return { ...used };
+    return used;
   }
 
-  async put(key: CacheKey, record: CacheRecord): Promise<void> {
-    const id = encodeKey(key);
+  private insert(id: string, entry: Stored): void {
     this.remove(id);
-    const size = record.bytes.byteLength;
+    const size = sizeOf(entry);
     // An entry larger than the whole budget would evict everything and still not fit.
     if (size > this.maxBytes) return;
     while (this.bytes + size > this.maxBytes) {
@@ -59,8 +86,6 @@ export class MemoryCache implements Cache {
       if (oldest.done) break;
       this.remove(oldest.value);
     }
-    // A copy: the caller may transfer or reuse its buffer.
-    const entry: CacheEntry = { ...record, bytes: record.bytes.slice(), lastUsed: this.now() };
     this.entries.set(id, entry);
     this.bytes += size;
   }
@@ -93,6 +118,6 @@ export class MemoryCache implements Cache {
     const entry = this.entries.get(id);
     if (!entry) return;
     this.entries.delete(id);
-    this.bytes -= entry.bytes.byteLength;
+    this.bytes -= sizeOf(entry);
   }
 }

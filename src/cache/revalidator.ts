@@ -2,13 +2,20 @@
 // the new data stored and told to subscribers only when its bytes differ, and within
 // the TTL the last outcome answered again without asking the source (a store that
 // failed to keep new data must not cause a loop, nor have the old data called up to date).
+// A cache in memory holds tables, not bytes: there the tables are compared instead.
 import type { Adapter, LoadRequest, LoadResult } from '../adapters/types.js';
 import type { CacheUpdate, RevalidationOutcome } from './cached-meta.js';
 import { isOffline } from './cached-meta.js';
 import { sameBytes } from './codec.js';
 import type { EntryCodec, Prepared } from './entry-codec.js';
 import type { EntryWriter } from './entry-writer.js';
-import type { CacheEntry, CacheKey } from './types.js';
+import { samePrepared } from './same-table.js';
+import type { CacheEntry, CacheKey, HeldEntry } from './types.js';
+
+/** What is served now: the stored entry and its table. */
+export interface Served extends Prepared {
+  entry: CacheEntry | HeldEntry;
+}
 
 /** What a Revalidator needs of its CachedAdapter. */
 export interface RevalidationHost {
@@ -37,7 +44,7 @@ export class Revalidator {
     key: CacheKey,
     id: string,
     request: LoadRequest,
-    entry: CacheEntry,
+    entry: Served,
   ): Promise<RevalidationOutcome> {
     const running = this.running.get(id);
     if (running) return running;
@@ -56,7 +63,7 @@ export class Revalidator {
     key: CacheKey,
     id: string,
     request: LoadRequest,
-    entry: CacheEntry,
+    served: Served,
   ): Promise<RevalidationOutcome> {
     const { host } = this;
     const since = host.writer.generation();
@@ -66,14 +73,14 @@ export class Revalidator {
     } catch (error) {
       if (!isOffline(error)) return 'failed';
       host.setOffline(true);
-      host.emit({ type: 'offline', key, request, fetchedAt: entry.fetchedAt });
+      host.emit({ type: 'offline', key, request, fetchedAt: served.entry.fetchedAt });
       return 'offline';
     }
     host.setOffline(false);
     const fetchedAt = host.now();
     let outcome: RevalidationOutcome = 'failed';
     try {
-      outcome = await this.keep(key, since, request, entry, result, fetchedAt);
+      outcome = await this.keep(key, since, request, served, result, fetchedAt);
     } finally {
       this.last.set(id, { at: fetchedAt, outcome });
     }
@@ -85,7 +92,7 @@ export class Revalidator {
     key: CacheKey,
     since: number,
     request: LoadRequest,
-    entry: CacheEntry,
+    served: Served,
     result: LoadResult,
     fetchedAt: number,
   ): Promise<RevalidationOutcome> {
@@ -96,13 +103,23 @@ export class Revalidator {
     } catch {
       return 'failed'; // the source answered bytes that are not Arrow: the next load will say so
     }
-    const bytes = writer.encode(prepared, request);
-    if (!bytes) return 'failed';
-    if (sameBytes(bytes, entry.bytes)) {
-      await writer.unlessCleared(key, since, () => writer.refresh(key, fetchedAt));
-      return 'unchanged';
+    let write: () => Promise<void>;
+    if ('value' in served.entry) {
+      if (samePrepared(prepared, served)) {
+        await writer.unlessCleared(key, since, () => writer.refresh(key, fetchedAt));
+        return 'unchanged';
+      }
+      write = () => writer.hold(key, prepared, fetchedAt);
+    } else {
+      const bytes = writer.encode(prepared, request);
+      if (!bytes) return 'failed';
+      if (sameBytes(bytes, served.entry.bytes)) {
+        await writer.unlessCleared(key, since, () => writer.refresh(key, fetchedAt));
+        return 'unchanged';
+      }
+      write = () => writer.store(key, bytes, fetchedAt);
     }
-    await writer.unlessCleared(key, since, () => writer.store(key, bytes, fetchedAt));
+    await writer.unlessCleared(key, since, write);
     const update: CacheUpdate = { type: 'changed', key, request, fetchedAt, table: prepared.table };
     if (prepared.report) update.report = prepared.report;
     this.host.emit(update);

@@ -40,6 +40,22 @@ export interface CacheEntry extends CacheRecord {
 }
 
 /**
+ * What a cache in memory keeps instead of bytes: the loaded table object itself,
+ * served as it was stored. Encoding a table to Arrow IPC costs seconds on the main
+ * thread for a column of 100,000 distinct strings; bytes are needed only on disk.
+ */
+export interface HeldRecord extends Omit<CacheRecord, 'bytes'> {
+  /** Never copied, changed or encoded: whoever holds it must not change it either. */
+  value: object;
+  /** An estimate of the memory it keeps alive, counted against the byte budget. */
+  size: number;
+}
+
+export interface HeldEntry extends HeldRecord {
+  lastUsed: number;
+}
+
+/**
  * Every method resolves and never rejects: a broken store is reported through
  * `onProblem` and then behaves as an empty one, so a page never sees the failure.
  * Only a malformed key throws (a TypeError or RangeError naming the bad part):
@@ -51,7 +67,15 @@ export interface Cache {
   get(key: CacheKey): Promise<CacheEntry | undefined>;
   /** Stores the record; on a full store evicts least recently used entries and retries once. */
   put(key: CacheKey, record: CacheRecord): Promise<void>;
-  /** Marks an entry as fetched again without rewriting its bytes (a revalidation found no change). */
+  /**
+   * Caches in memory only: keeps `record.value` itself under the key (replacing any
+   * entry there), with the same scopes, eviction and clearing as bytes. Absent where
+   * entries must be bytes (IndexedDB).
+   */
+  hold?(key: CacheKey, record: HeldRecord): Promise<void>;
+  /** The entry `hold` stored under the key, or undefined (`get` answers only entries of bytes). */
+  held?(key: CacheKey): Promise<HeldEntry | undefined>;
+  /** Marks an entry (of bytes or held) as fetched again without rewriting it (a revalidation found no change). */
   refresh(key: CacheKey, fetchedAt: number): Promise<void>;
   delete(key: CacheKey): Promise<void>;
   /** Deletes the entries of one scope, or all entries when scope is omitted. */

@@ -93,6 +93,25 @@ describe('CsvAdapter', () => {
     expect(t.numCols()).to.equal(1000);
   });
 
+  it('gives a format error for a field or a line without end, naming the line', async () => {
+    const load = (text: string) => rejection(new CsvAdapter({ text }).load({ table: 'activity' }));
+    const long = 'x'.repeat(100_001);
+    const unquoted = await load(`customer_id,event\nc1,a\nc2,${long}\n`);
+    expect(unquoted.code).to.equal('malformed');
+    expect(unquoted.message).to.match(/malformed CSV: CSV: a field on line 3 is longer than 100,000 characters$/);
+    // An unclosed quote closed by the last character of a huge body is caught the same way.
+    const quoted = await load(`customer_id,event\nc1,"${long}"`);
+    expect(quoted.message).to.match(/a field on line 2 is longer than 100,000 characters$/);
+    const wide = await load(`customer_id,event\nc1,a\nc2,b${',x'.repeat(1001)}\n`);
+    expect(wide.message).to.match(/malformed CSV: CSV: the record on line 3 has more than 1000 fields beyond the header's$/);
+    // At the limits it is still a table (extra fields dropped, with a warning).
+    const at = await new CsvAdapter({
+      text: `customer_id,event\nc1,${'y'.repeat(100_000)}${',x'.repeat(1000)}\n`,
+      onWarning: () => {},
+    }).load({ table: 'activity' });
+    expect((at.get('event', 0) as string).length).to.equal(100_000);
+  });
+
   it('rejects an HTTP error without retrying a 4xx', async () => {
     const fetch = scriptedFetch([new Response('', { status: 403, statusText: 'Forbidden' })]);
     const e = await rejection(new CsvAdapter({ url: '/x.csv', fetch }).load({ table: 'activity' }));

@@ -6,8 +6,9 @@ import { AdapterError } from '../../src/adapters/errors.js';
 import type { Adapter, LoadResult } from '../../src/adapters/types.js';
 import { CachedAdapter } from '../../src/cache/cached-adapter.js';
 import type { CacheUpdate } from '../../src/cache/cached-meta.js';
-import { MemoryCache } from '../../src/cache/memory.js';
+import type { MemoryCache } from '../../src/cache/memory.js';
 import type { CacheProblem } from '../../src/cache/types.js';
+import { CACHE_KINDS, cacheOfKind } from './kinds.js';
 import { scripted } from './scripted.js';
 
 const values = (t: ColumnTable, name: string): unknown[] =>
@@ -19,7 +20,11 @@ const rows = (...scores: number[]): LoadResult =>
 const offline = (): AdapterError =>
   new AdapterError('network', '/api/surveys', 'GET /api/surveys failed: network down');
 
-describe('CachedAdapter', () => {
+for (const kind of CACHE_KINDS)
+describe(`CachedAdapter (tables kept as ${kind})`, () => {
+  /** Tests of one kind only: Arrow IPC bytes (what IndexedDB keeps), or tables held in memory. */
+  const itBytes = (title: string, fn: Mocha.AsyncFunc): void => void (kind === 'bytes' && it(title, fn));
+  const itHeld = (title: string, fn: Mocha.AsyncFunc): void => void (kind === 'held' && it(title, fn));
   let time: number;
   const now = (): number => time;
   const MIN = 60_000;
@@ -40,7 +45,7 @@ describe('CachedAdapter', () => {
 
   beforeEach(() => {
     time = 1_700_000_000_000;
-    cache = new MemoryCache({ now });
+    cache = cacheOfKind(kind, now);
     updates = [];
     problems = [];
   });
@@ -78,7 +83,7 @@ describe('CachedAdapter', () => {
       t,
       toArrowIPC(t),
     ] as LoadResult[]) {
-      cache = new MemoryCache({ now });
+      cache = cacheOfKind(kind, now);
       const a = cached(scripted([result]));
       const fresh = await a.load({ table: 'activity' });
       await a.idle();
@@ -195,7 +200,7 @@ describe('CachedAdapter', () => {
     expect(await cache.count()).to.equal(0);
   });
 
-  it('answers before the table is encoded and stored', async () => {
+  itBytes('answers before the table is encoded and stored', async () => {
     const inner = scripted([rows(1, 2, 3)]);
     const a = cached(inner);
     await a.load({ table: 'surveys' });
@@ -239,7 +244,7 @@ describe('CachedAdapter', () => {
     expect(await cache.count('bob')).to.equal(1);
   });
 
-  it('discards an entry it cannot decode, reports it once, and loads again', async () => {
+  itBytes('discards an entry it cannot decode, reports it once, and loads again', async () => {
     const inner = scripted([rows(5)]);
     const a = cached(inner);
     await cache.put(
@@ -272,6 +277,10 @@ describe('CachedAdapter', () => {
     const dropping = Object.assign(Object.create(cache) as MemoryCache, {
       put: async (...args: Parameters<MemoryCache['put']>) =>
         inner.calls <= 1 ? cache.put(...args) : undefined, // new data is not kept (a full disk)
+      ...(kind === 'held' && {
+        hold: async (...args: Parameters<MemoryCache['hold']>) =>
+          inner.calls <= 1 ? cache.hold(...args) : undefined,
+      }),
     });
     const a = new CachedAdapter(inner, { cache: dropping, scope: 'ana', now, ttlMs: 5 * MIN });
     await a.load({ table: 'surveys' });
@@ -321,7 +330,7 @@ describe('CachedAdapter', () => {
     expect(await cache.count('ana')).to.equal(1);
   });
 
-  it('serves a table Arrow cannot encode without caching it, and reports that once', async () => {
+  itBytes('serves a table Arrow cannot encode without caching it, and reports that once', async () => {
     const inner = scripted([[{ v: 1 }, { v: 'x' }]]);
     const a = cached(inner);
     expect(values(await a.load({ table: 'surveys' }), 'v')).to.deep.equal([1, 'x']);
@@ -332,6 +341,19 @@ describe('CachedAdapter', () => {
     expect(problems[0].message).to.match(
       /surveys table of json:\/api could not be stored as Arrow IPC/,
     );
+  });
+
+  itHeld('in memory, keeps the table object itself: served again as it is, nothing encoded', async () => {
+    const inner = scripted([[{ v: 1 }, { v: 'x' }], rows(2)]); // Arrow cannot encode this column
+    const a = cached(inner);
+    const first = await a.load({ table: 'surveys' });
+    expect(await cache.count('ana')).to.equal(1); // kept at once: there is nothing to encode
+    time += MIN;
+    const warm = await a.loadWithMeta({ table: 'surveys' });
+    expect(warm.table).to.equal(first);
+    expect(warm.meta.fromCache).to.equal(true);
+    expect(inner.calls).to.equal(1);
+    expect(problems).to.deep.equal([]);
   });
 
   it('rejects bad options with precise messages', () => {

@@ -76,4 +76,31 @@ describe('MemoryCache', () => {
       /maxBytes must be a number >= 0; got -1/,
     );
   });
+
+  it('holds objects as they are, under the same budget, scopes and clearing as bytes', async () => {
+    const cache = new MemoryCache({ maxBytes: 10, now });
+    const value = { table: 'the very object' };
+    await cache.hold(key('a', 'ana'), { value, size: 4, fetchedAt: 100, schemaVersion: 1 });
+    const got = await cache.held(key('a', 'ana'));
+    expect(got!.value).to.equal(value); // not a copy, never encoded
+    expect(got).to.include({ size: 4, fetchedAt: 100, schemaVersion: 1 });
+    expect(await cache.get(key('a', 'ana'))).to.equal(undefined); // `get` answers bytes only
+    expect(await cache.held(key('a', 'bob'))).to.equal(undefined);
+    await cache.put(key('b', 'bob'), record(4));
+    await cache.hold(key('c', 'bob'), { value: {}, size: 4, fetchedAt: 1, schemaVersion: 1 });
+    expect(await cache.held(key('a', 'ana'))).to.equal(undefined); // the least recent went
+    expect(cache.size).to.equal(8);
+    await cache.hold(key('d', 'bob'), { value: {}, size: 11, fetchedAt: 1, schemaVersion: 1 });
+    expect(await cache.held(key('d', 'bob'))).to.equal(undefined); // larger than the budget
+    await cache.refresh(key('c', 'bob'), 500);
+    expect((await cache.held(key('c', 'bob')))!.fetchedAt).to.equal(500);
+    await cache.clear('bob');
+    expect(await cache.count()).to.equal(0);
+    expect(cache.size).to.equal(0);
+    const bad = { value: {}, size: -1, fetchedAt: 1, schemaVersion: 1 };
+    await cache.hold(key('e'), bad).then(
+      () => expect.fail('a negative size was accepted'),
+      (e: unknown) => expect(e).to.be.instanceOf(RangeError),
+    );
+  });
 });

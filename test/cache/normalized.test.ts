@@ -8,7 +8,7 @@ import { CachedAdapter } from '../../src/cache/cached-adapter.js';
 import type { CacheUpdate } from '../../src/cache/cached-meta.js';
 import { NORMALIZED_SCHEMA_VERSION } from '../../src/cache/cached-meta.js';
 import { packNormalized, unpackNormalized } from '../../src/cache/codec.js';
-import { MemoryCache } from '../../src/cache/memory.js';
+import type { MemoryCache } from '../../src/cache/memory.js';
 import type { CacheProblem } from '../../src/cache/types.js';
 import { frameOf } from '../../src/data/frame.js';
 import { combineMeta, loadTables } from '../../src/data/load.js';
@@ -16,6 +16,7 @@ import type { LoadMeta as SourceMeta, RevalidationOutcome as Revalidation } from
 import type { Row } from '../../src/data/schema.js';
 import { TableStore } from '../../src/source/table-store.js';
 import { isNormalized } from '../../src/data/validate.js';
+import { CACHE_KINDS, cacheOfKind } from './kinds.js';
 import { scripted } from './scripted.js';
 
 
@@ -35,7 +36,10 @@ const answers = (extra = 0): Row[] => [
 ];
 const offline = (): AdapterError => new AdapterError('network', '/api/surveys', 'network down');
 
-describe('CachedAdapter with normalize', () => {
+for (const kind of CACHE_KINDS)
+describe(`CachedAdapter with normalize (tables kept as ${kind})`, () => {
+  /** Tests of tables kept as Arrow IPC bytes only (what IndexedDB keeps). */
+  const itBytes = (title: string, fn: Mocha.AsyncFunc): void => void (kind === 'bytes' && it(title, fn));
   const MIN = 60_000;
   let time: number;
   const now = (): number => time;
@@ -54,7 +58,7 @@ describe('CachedAdapter with normalize', () => {
 
   beforeEach(() => {
     time = 1_700_000_000_000;
-    cache = new MemoryCache({ now });
+    cache = cacheOfKind(kind, now);
     updates = [];
     problems = [];
   });
@@ -69,7 +73,8 @@ describe('CachedAdapter with normalize', () => {
     ]);
     expect(first.meta).to.include({ fromCache: false, stale: false, offline: false });
     await a.idle();
-    const entry = await cache.get({ scope: 'ana', adapterId: 'json:/api', table: 'surveys' });
+    const key = { scope: 'ana', adapterId: 'json:/api', table: 'surveys' };
+    const entry = kind === 'held' ? await cache.held(key) : await cache.get(key);
     expect(entry?.schemaVersion).to.equal(NORMALIZED_SCHEMA_VERSION);
 
     time += MIN;
@@ -107,7 +112,7 @@ describe('CachedAdapter with normalize', () => {
     expect(isNormalized(update.table)).to.equal(true);
   });
 
-  it('discards an entry whose envelope is damaged, once reported, and asks the source', async () => {
+  itBytes('discards an entry whose envelope is damaged, once reported, and asks the source', async () => {
     const inner = scripted([answers()]);
     const key = { scope: 'ana', adapterId: 'json:/api', table: 'surveys' };
     const record = { fetchedAt: time, schemaVersion: NORMALIZED_SCHEMA_VERSION };

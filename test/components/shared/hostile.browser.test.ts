@@ -17,13 +17,12 @@ const N = 100_000;
 const day = (i: number): string =>
   new Date(Date.UTC(2025, 0, 1) + (i % 365) * 86_400_000).toISOString();
 /**
- * Per case, mount to drawn (or to its error), on a quiet machine. The issue asks for 2 s;
- * cold (first load, JIT not warm) the CSAT case measured 0.6–3.2 s here once scaled to a
- * quiet machine — the scaling is rough under a load average of 14 on 2 cores — so the
- * bound leaves room above that: it guards against the freezes of minutes the issue
- * found, and the figures are logged.
+ * Per case, mount to drawn (or to its error), on a quiet machine: the issue's 2 s. The
+ * cases run with the default cache (in memory), whose writes after the draw count too.
  */
-const BUDGET_MS = 4000;
+const BUDGET_MS = 2000;
+/** How long after a case is drawn its long tasks still count: the cache's writes come after the draw. */
+const AFTER_MS = 1000;
 /** The longest main-thread task a case may cause: the page keeps answering. */
 const LONGEST_TASK_MS = 1000;
 /**
@@ -76,7 +75,10 @@ async function timed(
   const el = await mount();
   await ready(el);
   const ms = performance.now() - started;
-  await new Promise((r) => setTimeout(r, 50)); // the last long task is reported after it ends
+  // What the page does next (storing the table) must not block it either; a long task is
+  // reported after it ends, so the records still queued are taken too.
+  await new Promise((r) => setTimeout(r, AFTER_MS));
+  observer.takeRecords().forEach((e) => e.startTime >= started && tasks.push(e.duration));
   observer.disconnect();
   const slowdown = Math.max(1, before / CALIBRATION_QUIET_MS, calibrate() / CALIBRATION_QUIET_MS);
   return { el, ms, longest: Math.max(0, ...tasks), slowdown };
@@ -123,9 +125,8 @@ describe('hostile input at 100,000 rows (time budgets)', function () {
     );
   });
 
-  // cache="off": the memory cache stores each loaded table as Arrow IPC, and encoding a
-  // column of 100,000 distinct strings is itself one long task (about 0.5–2 s here),
-  // not yet bounded: what is measured is the metric and the widget.
+  // With the default cache (in memory): it keeps the table itself, where encoding a
+  // column of 100,000 distinct strings as Arrow was one task of 4–8 s after the draw.
   it('100,000 distinct segments are drawn as the largest ones and "Others", with the count', async () => {
     const surveys: Row[] = Array.from({ length: N }, (_, i) => ({
       at: day(i),
@@ -140,7 +141,6 @@ describe('hostile input at 100,000 rows (time budgets)', function () {
           html`<pulso-nps-trend
             locale="en"
             by="plan"
-            cache="off"
             .adapter=${new MemoryAdapter({ surveys })}
           ></pulso-nps-trend>`,
         ),
@@ -161,7 +161,6 @@ describe('hostile input at 100,000 rows (time budgets)', function () {
         fixture<Settled>(
           html`<pulso-channel-csat
             locale="en"
-            cache="off"
             .adapter=${new MemoryAdapter({ surveys: csatRows })}
           ></pulso-channel-csat>`,
         ),
@@ -185,7 +184,6 @@ describe('hostile input at 100,000 rows (time budgets)', function () {
           html`<pulso-cohort-churn
             locale="en"
             by="plan"
-            cache="off"
             as-of="2026-01-01"
             .adapter=${new MemoryAdapter({ customers })}
           ></pulso-cohort-churn>`,
