@@ -351,7 +351,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
 
   /** The title above a state (loading, empty, error) so the widget keeps its place and name. */
   protected renderState(title: string, body: unknown, notices: unknown = nothing): TemplateResult {
-    return renderStateFrame(title, body, notices);
+    return renderStateFrame(title, body, notices, this.headingLevel);
   }
 
   /** The empty state: why there is nothing, naming the filters that emptied it when some did. */
@@ -390,6 +390,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       controls: this.renderControls(ctx),
       notices,
       updating,
+      headingLevel: this.headingLevel,
     });
   }
 }

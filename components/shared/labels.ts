@@ -78,3 +78,12 @@ export function nameOf(locale: Locale, value: string, column: string | undefined
 export function columnName(locale: Locale, column: string): string {
   return resolveColumnLabel(levelsOf(scope), locale, column);
 }
+
+/**
+ * A column's name inside a sentence ("plano Essencial", "nota fora da escala"): its
+ * label, lower-cased when it reads as a capitalised word rather than an acronym ("ID").
+ */
+export function columnWords(locale: Locale, column: string): string {
+  const name = columnName(locale, column);
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLocaleLowerCase(locale) + name.slice(1) : name;
+}

@@ -6,7 +6,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { SurvivalGroupSummary } from '../../src/metrics/survival.js';
 import type { SurvivalUnit } from '../../src/metrics/survival-options.js';
 import { NONE } from '../../src/metrics/input.js';
-import { columnName } from '../shared/labels.js';
+import { columnWords } from '../shared/labels.js';
 import { segmentLabel } from '../shared/strings.js';
 import { ts } from './strings.js';
 import type { SurvivalViewResult } from './types.js';
@@ -16,15 +16,6 @@ export function timeWords(locale: Locale, f: Formatters, unit: SurvivalUnit, n: 
   if (n === null) return ts(locale, 'notReached');
   const digits = Number.isInteger(n) ? 0 : 1;
   return ts(locale, n === 1 ? (`${unit}One` as const) : unit, { n: f.number(n, digits) });
-}
-
-/**
- * A column's name inside a sentence ("plano Essencial"): its label (labels.ts, built-in
- * or the host's), lower-cased when it reads as a capitalised word rather than an acronym.
- */
-export function columnWords(locale: Locale, column: string): string {
-  const name = columnName(locale, column);
-  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLocaleLowerCase(locale) + name.slice(1) : name;
 }
 
 /** "< 0.001" or "= 0.034" (three decimals; p below 0.001 is not worth more digits). */

@@ -145,6 +145,6 @@ describe('labels', () => {
     el.adapter = new MemoryAdapter({ surveys: [...surveys, { kind: 'csat', score: 4, channel: 'chat' }] });
     await drawn(el, '[data-mark]');
     const notices = text(el.shadowRoot as unknown as Element);
-    expect(notices).to.contain('Data ausente').and.not.contain('at ausente');
+    expect(notices).to.contain('data ausente').and.not.contain(' at ausente');
   });
 });
