@@ -7,13 +7,10 @@ if (!url || !out) {
   console.error('usage: node scripts/screenshot.mjs URL OUT.png [width] [light|dark]');
   process.exit(2);
 }
-// A native date input follows the browser's language, not the page's `lang`: start the
-// browser in the language the URL asks for (`?lang=pt-BR`), as that user's browser would be.
-const lang = new URL(url).searchParams.get('lang');
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(lang ? [`--lang=${lang}`] : [])],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 try {
   const page = await browser.newPage();

@@ -74,7 +74,7 @@ export function pointLabel(s: AdoptionSeries, pt: AdoptionPoint, view: FeatureVi
 
 /** "likely a real difference from the other segments" / "likely different from teleconsult". */
 function significantShort(s: AdoptionSeries, result: FeaturesResult, ctx: RenderContext): string {
-  if (result.compare === 'features') return ta(ctx.locale, 'significantFeature', { feature: result.features[0] });
+  if (result.compare === 'features') return ta(ctx.locale, 'significantFeature', { feature: eventLabel(ctx.locale, result.features[0]) });
   return s.segment === undefined ? '' : ta(ctx.locale, 'significantShort');
 }
 

@@ -140,6 +140,16 @@ describe('labels', () => {
     expect(text($(board, '[part="chips"]'))).to.contain('Plano: Ouro');
   });
 
+  it('names features in the legend, its note and the summary', async () => {
+    const el = await fixture<PulsoAdoptionFunnel>(html`<pulso-adoption-funnel locale="en" mode="features" features="signup,first_login"
+      from="2025-02-01" to="2025-03-01" labels='{"event":{"signup":"Sign-up","first_login":"First login"}}'></pulso-adoption-funnel>`);
+    el.adapter = adapter();
+    await drawn(el, '[part="legend"]');
+    const shown = `${text($(el, '[part="legend"]'))} ${text($(el, '[part~="summary"]'))}`;
+    expect(shown).to.contain('Sign-up').and.contain('First login');
+    expect(shown).not.to.match(/first_login|\bsignup\b/);
+  });
+
   it('names the fields of skipped rows in the notices', async () => {
     const el = await fixture<PulsoChannelCsat>(html`<pulso-channel-csat locale="pt-BR" from="2025-02-01" to="2025-03-01"></pulso-channel-csat>`);
     el.adapter = new MemoryAdapter({ surveys: [...surveys, { kind: 'csat', score: 4, channel: 'chat' }] });
