@@ -20,3 +20,4 @@ export type { PulsoCacheProblemEvent } from './shared/events.js';
 export type { CrossSelection, DashboardState } from './dashboard/url-state.js';
 export type { PulsoSelectDetail, PulsoSelectEvent, PulsoSelectFilters } from './shared/events.js';
 export type { PulsoDataErrorDetail, PulsoDataErrorEvent } from './shared/data-controller.js';
+export { registerLabels } from './shared/labels.js';

@@ -5,9 +5,11 @@
 // reaches the page. Text reaches the page only as textContent.
 import '../components/index.js';
 import type { PulsoDashboard } from '../components/dashboard/pulso-dashboard.js';
+import { registerLabels } from '../components/index.js';
 import { resolveLocale, type ExtentRow, type Locale } from '../src/core.js';
 import { JsonAdapter } from '../src/adapters/json.js';
 import { generateHealthPlan } from './data/health-plan.js';
+import { DEMO_LABELS } from './labels.js';
 import { startMockApi } from './mocks/browser.js';
 import { createHandlers } from './mocks/handlers.js';
 
@@ -55,6 +57,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     retentionIntro: 'El plan Essencial pierde clientes antes; pocos clientes aportan la mayor parte de los ingresos; y la lista de alerta muestra quién dio señales antes de irse. Haga clic en un plan en las curvas para filtrar el panel.',
   },
 };
+
+registerLabels(DEMO_LABELS);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);

@@ -26,6 +26,8 @@ export * from './time/index.js';
 export { LOCALES, resolveLocale } from './i18n/messages.js';
 export type { Locale } from './i18n/messages.js';
 export { reportNotices } from './i18n/report.js';
+export { BUILT_IN_LABELS, resolveColumnLabel, resolveLabel } from './i18n/labels.js';
+export type { LabelText, Labels } from './i18n/labels.js';
 
 // Metrics (SPEC §3): pure functions over the canonical tables.
 export { retention } from './metrics/retention.js';

@@ -5,12 +5,13 @@ import type { MarkComparison } from '../../src/charts/significance.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import { differenceText, verdictText } from '../shared/compare-words.js';
 import type { TooltipLine } from '../shared/tooltip.js';
+import { eventLabel } from '../shared/strings.js';
 import { ta } from './strings.js';
 import type { FeaturesResult, FunnelResult } from './types.js';
 
 /** "Against the other segments" / "Against teleconsult". */
 export function againstWhat(result: FunnelResult | FeaturesResult, ctx: RenderContext): string {
-  if (result.mode === 'features' && result.compare === 'features') return ta(ctx.locale, 'versusFeature', { feature: result.features[0] });
+  if (result.mode === 'features' && result.compare === 'features') return ta(ctx.locale, 'versusFeature', { feature: eventLabel(ctx.locale, result.features[0]) });
   return ta(ctx.locale, 'versusOthers');
 }
 
@@ -33,6 +34,6 @@ export function markedWords(c: MarkComparison, result: FunnelResult | FeaturesRe
 export function significantKey(result: FunnelResult | FeaturesResult, ctx: RenderContext): string {
   const m = ctx.f.number(result.comparisons);
   if (result.mode === 'features' && result.compare === 'features')
-    return ta(ctx.locale, 'significantFeatures', { feature: result.features[0], m });
+    return ta(ctx.locale, 'significantFeatures', { feature: eventLabel(ctx.locale, result.features[0]), m });
   return ta(ctx.locale, 'significant', { m });
 }

@@ -11,7 +11,7 @@ import type { AdoptionRow } from '../../src/metrics/adoption.js';
 import type { Formatters } from '../../src/i18n/format.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
-import { segmentLabel, t } from '../shared/strings.js';
+import { eventLabel, segmentLabel, t } from '../shared/strings.js';
 import { intervalText, withInterval } from '../shared/compare-words.js';
 import { comparisonLines, markedWords, significantKey } from './comparison.js';
 import { ta } from './strings.js';
@@ -48,7 +48,7 @@ export function featuresLayout(result: FeaturesResult, view: FeatureView, width:
 }
 
 export function seriesName(s: AdoptionSeries, view: FeatureView, locale: RenderContext['locale']): string {
-  return view.kind === 'feature' ? segmentLabel(locale, s.key) : s.feature;
+  return view.kind === 'feature' ? segmentLabel(locale, s.key) : eventLabel(locale, s.feature);
 }
 
 /** The metric row behind a point (present even when its rate is hidden). */
@@ -74,7 +74,7 @@ export function pointLabel(s: AdoptionSeries, pt: AdoptionPoint, view: FeatureVi
 
 /** "likely a real difference from the other segments" / "likely different from teleconsult". */
 function significantShort(s: AdoptionSeries, result: FeaturesResult, ctx: RenderContext): string {
-  if (result.compare === 'features') return ta(ctx.locale, 'significantFeature', { feature: result.features[0] });
+  if (result.compare === 'features') return ta(ctx.locale, 'significantFeature', { feature: eventLabel(ctx.locale, result.features[0]) });
   return s.segment === undefined ? '' : ta(ctx.locale, 'significantShort');
 }
 
@@ -124,7 +124,7 @@ export function featuresTip(s: AdoptionSeries, pt: AdoptionPoint, view: FeatureV
   const { f, locale } = ctx;
   const lines = [];
   if (s.segment !== undefined) lines.push({ label: ta(locale, 'segment'), value: segmentLabel(locale, s.segment) });
-  lines.push({ label: ta(locale, 'feature'), value: s.feature });
+  lines.push({ label: ta(locale, 'feature'), value: eventLabel(locale, s.feature) });
   lines.push({ label: ta(locale, 'adoption'), value: withInterval(f, f.percent(pt.adoption, 1), pt.ciLow, pt.ciHigh) });
   lines.push({ label: ta(locale, 'adopters'), value: `${f.number(pt.adopters)} / ${f.number(pt.active)}` });
   lines.push(...comparisonLines(pt.comparison, result, ctx));

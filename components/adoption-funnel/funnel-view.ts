@@ -9,7 +9,7 @@ import { funnelLayout } from '../../src/charts/funnel.js';
 import type { FunnelBar, FunnelLayout } from '../../src/charts/funnel.js';
 import type { RenderContext, TipContent } from '../shared/chart-element.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
-import { segmentLabel, t } from '../shared/strings.js';
+import { eventLabel, segmentLabel, t } from '../shared/strings.js';
 import { intervalText, withInterval } from '../shared/compare-words.js';
 import { comparisonLines, markedWords, significantKey } from './comparison.js';
 import { ta } from './strings.js';
@@ -72,8 +72,8 @@ function prefix(bar: FunnelBar, ctx: RenderContext): string {
 export function funnelBarLabel(bar: FunnelBar, result: FunnelResult, ctx: RenderContext): string {
   const { f, locale } = ctx;
   if (bar.entered === null)
-    return prefix(bar, ctx) + ta(locale, 'barHidden', { index: bar.index, step: bar.step, k: result.k });
-  let label = ta(locale, 'barLabel', { index: bar.index, step: bar.step, n: f.number(bar.entered), rate: f.percent(bar.conversion, 1) });
+    return prefix(bar, ctx) + ta(locale, 'barHidden', { index: bar.index, step: eventLabel(locale, bar.step), k: result.k });
+  let label = ta(locale, 'barLabel', { index: bar.index, step: eventLabel(locale, bar.step), n: f.number(bar.entered), rate: f.percent(bar.conversion, 1) });
   const ci = intervalText(f, bar.ciLow, bar.ciHigh);
   if (ci) label += ` (${ci})`;
   if (bar.index > 1)
@@ -154,7 +154,7 @@ export function renderFunnel(result: FunnelResult, ctx: RenderContext, title: st
       ${l.steps.map((s) => {
         const info = stepInfo(result, s.index, ctx, g.narrow);
         const titleY = s.y - (g.narrow ? 24 : 8);
-        return svg`<text class="step-title" x=${p.left} y=${titleY}>${s.index}. ${s.step}</text>
+        return svg`<text class="step-title" x=${p.left} y=${titleY}>${s.index}. ${eventLabel(locale, s.step)}</text>
           ${info
             ? svg`<text class=${s.index === worst ? 'step-info worst' : 'step-info'} x=${g.narrow ? p.left : p.right} y=${g.narrow ? s.y - 8 : titleY}
                 text-anchor=${g.narrow ? 'start' : 'end'}>${info}</text>`
@@ -167,7 +167,7 @@ export function renderFunnel(result: FunnelResult, ctx: RenderContext, title: st
 
 export function funnelTip(bar: FunnelBar, result: FunnelResult, ctx: RenderContext): TipContent {
   const { f, locale } = ctx;
-  const title = `${bar.index}. ${bar.step}`;
+  const title = `${bar.index}. ${eventLabel(locale, bar.step)}`;
   const lines = [];
   if (bar.segment !== undefined) lines.push({ label: ta(locale, 'segment'), value: segmentLabel(locale, bar.segment) });
   if (bar.entered === null) {

@@ -17,7 +17,7 @@ import type { PulsoSelectDetail } from '../shared/events.js';
 import { othersNotice } from '../shared/notices.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
-import { segmentLabel, t } from '../shared/strings.js';
+import { eventLabel, segmentLabel, t } from '../shared/strings.js';
 import { featuresLayout, featuresLegend, featuresTip, featureView, pointAt, renderFeatures, rowOf } from './features-view.js';
 import type { FeatureView } from './features-view.js';
 import { funnelBarAt, funnelLegend, funnelTip, renderFunnel } from './funnel-view.js';
@@ -74,6 +74,10 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
   @property() to?: string;
   /** A customer attribute (or activity column) to compare segments by. */
   @property() by?: string;
+
+  protected override segmentColumn(): string | undefined {
+    return textOption(this.by);
+  }
   /** Segments compared with `by`, “Others” included: those with the fewest events past it are grouped (default 8). */
   @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
   /** Counts below this are hidden ("< k"); 0 = off (default: the dashboard's). */
@@ -227,7 +231,7 @@ export class PulsoAdoptionFunnel extends PulsoChartElement<AdoptionFunnelResult>
     };
     return html`<label class="view-choice">${ta(locale, 'view')}
       <select part="view-select" @change=${onChange}>
-        ${result.features.map((f) => html`<option value=${`f:${f}`} ?selected=${current === `f:${f}`}>${ta(locale, 'viewFeature', { feature: f })}</option>`)}
+        ${result.features.map((f) => html`<option value=${`f:${f}`} ?selected=${current === `f:${f}`}>${ta(locale, 'viewFeature', { feature: eventLabel(locale, f) })}</option>`)}
         ${result.segments.map((s) => html`<option value=${`s:${s}`} ?selected=${current === `s:${s}`}>${ta(locale, 'viewSegment', { segment: segmentLabel(locale, s) })}</option>`)}
       </select>
     </label>`;

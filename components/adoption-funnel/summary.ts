@@ -3,7 +3,7 @@
 // with segments, each segment's conversion and how many differences are
 // significant); in feature mode, the range and the latest adoption per series.
 import type { RenderContext } from '../shared/chart-element.js';
-import { segmentLabel } from '../shared/strings.js';
+import { eventLabel, segmentLabel } from '../shared/strings.js';
 import { featuresLayout, seriesName } from './features-view.js';
 import { worstStep } from './funnel-view.js';
 import type { FeatureView } from './features-view.js';
@@ -22,24 +22,24 @@ export function funnelSummary(result: FunnelResult, ctx: RenderContext): string 
       const r = rows.find((x) => x.segment === s && x.index === last);
       return `${segmentLabel(locale, s ?? '')} ${f.percent(r?.conversion, 1)}`;
     });
-    let text = ta(locale, 'summarySegments', { first: first.step, last: final.step, list: f.list(list) });
+    let text = ta(locale, 'summarySegments', { first: eventLabel(locale, first.step), last: eventLabel(locale, final.step), list: f.list(list) });
     const sig = rows.filter((r) => typeof r.qValue === 'number' && r.qValue < ALPHA).length;
     if (sig > 0) text += ` ${ta(locale, 'summarySignificant', { n: f.number(sig), m: f.number(result.comparisons) })}`;
     return text;
   }
   let text = ta(locale, 'summaryFunnel', {
     n: f.number(first.entered),
-    first: first.step,
+    first: eventLabel(locale, first.step),
     rate: f.percent(final.conversion, 1),
-    last: final.step,
+    last: eventLabel(locale, final.step),
   });
   // The biggest drop is the step that keeps the smallest share of the one before it.
   const worst = rows.find((r) => r.index === worstStep(result));
   if (worst && worst.dropOff !== null) {
     const prev = rows.find((r) => r.index === worst.index - 1)!;
     text += ` ${ta(locale, 'summaryDrop', {
-      from: prev.step,
-      to: worst.step,
+      from: eventLabel(locale, prev.step),
+      to: eventLabel(locale, worst.step),
       drop: f.number(worst.dropOff),
       rate: f.percent(1 - worst.fromPrevious!, 1),
     })}`;

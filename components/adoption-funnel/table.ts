@@ -22,7 +22,7 @@ function comparisonColumns(locale: Locale): TableColumn[] {
 }
 
 export function adoptionTableColumns(result: FunnelResult | FeaturesResult, locale: Locale): TableColumn[] {
-  const segment: TableColumn[] = result.segments[0] !== undefined ? [{ key: 'segment', header: ta(locale, 'segment'), format: 'text' }] : [];
+  const segment: TableColumn[] = result.segments[0] !== undefined ? [{ key: 'segment', header: ta(locale, 'segment'), format: 'text', codes: '' }] : [];
   const ci: TableColumn[] = [
     { key: 'ciLow', header: tw(locale, 'colLow'), format: 'percent', digits: 1 },
     { key: 'ciHigh', header: tw(locale, 'colHigh'), format: 'percent', digits: 1 },
@@ -32,7 +32,7 @@ export function adoptionTableColumns(result: FunnelResult | FeaturesResult, loca
     return [
       { key: 'period', header: ta(locale, 'period'), format: 'period', period: result.period },
       ...segment,
-      { key: 'feature', header: ta(locale, 'feature'), format: 'text' },
+      { key: 'feature', header: ta(locale, 'feature'), format: 'text', codes: 'event' },
       { key: 'active', header: ta(locale, 'active'), format: 'count' },
       { key: 'adopters', header: ta(locale, 'adopters'), format: 'count' },
       { key: 'adoption', header: ta(locale, 'adoption'), format: 'percent', digits: 1 },
@@ -42,7 +42,7 @@ export function adoptionTableColumns(result: FunnelResult | FeaturesResult, loca
   return [
     ...segment,
     { key: 'index', header: ta(locale, 'index'), format: 'count' },
-    { key: 'step', header: ta(locale, 'step'), format: 'text' },
+    { key: 'step', header: ta(locale, 'step'), format: 'text', codes: 'event' },
     { key: 'entered', header: ta(locale, 'entered'), format: 'count' },
     { key: 'conversion', header: ta(locale, 'conversion'), format: 'percent', digits: 1 },
     ...ci,

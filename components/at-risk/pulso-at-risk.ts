@@ -61,6 +61,10 @@ export class PulsoAtRisk extends PulsoChartElement<AtRiskViewResult> {
   @property({ attribute: 'min-signals', type: Number }) minSignals?: number;
   /** A customer attribute shown on each row (e.g. `plan`). */
   @property() by?: string;
+
+  protected override segmentColumn(): string | undefined {
+    return textOption(this.by);
+  }
   /** A numeric customer column shown and ranked by among equals (e.g. `revenue`). */
   @property() value?: string;
   /** Rows drawn in the list (default 25); the table and CSV have every row. */
@@ -168,10 +172,9 @@ export class PulsoAtRisk extends PulsoChartElement<AtRiskViewResult> {
       { key: 'lastNps', header: tr(locale, 'lastNps'), format: 'count' },
     ];
     if (result.value !== undefined) cols.splice(1, 0, { key: 'value', header: tr(locale, 'value'), format: 'count', digits: 2 });
-    if (result.by !== undefined) cols.splice(1, 0, { key: 'segment', header: tr(locale, 'segment'), format: 'text' });
+    if (result.by !== undefined) cols.splice(1, 0, { key: 'segment', header: tr(locale, 'segment'), format: 'text', codes: '' });
     const rows = result.rows.map((r) => ({
       ...r,
-      ...(r.segment === undefined ? {} : { segment: segmentLabel(locale, r.segment) }),
       signals: rowSignals(r, result, locale, f),
     }));
     return { columns: cols, rows };

@@ -52,6 +52,10 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
 
   /** The column to group by: `channel` (default) or a customer attribute. */
   @property() by?: string;
+
+  protected override segmentColumn(): string | undefined {
+    return textOption(this.by) ?? 'channel';
+  }
   /** Answers in [from, to); the previous window is the same length just before (default: the dashboard's range). */
   @property() from?: string;
   /** The end of the window, left out (default: the dashboard's). */

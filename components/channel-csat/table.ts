@@ -6,7 +6,7 @@ import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { CsatBar } from '../../src/charts/csat-bars.js';
 import { tw } from '../shared/compare-words.js';
-import { segmentLabel } from '../shared/strings.js';
+import { columnName } from '../shared/labels.js';
 import type { TableColumn, TableRow } from '../shared/table-view.js';
 import { changeWords, minutes } from './bars-view.js';
 import type { BarsOptions } from './bars-view.js';
@@ -33,7 +33,7 @@ export function csatTableColumns(
 ): TableColumn[] {
   const pct = (key: string, header: CsatKey): TableColumn => ({ key, header: tc(locale, header), format: 'percent', digits: 1 });
   const cols: TableColumn[] = [
-    { key: 'channel', header: o.by === 'channel' ? tc(locale, 'channel') : o.by, format: 'text' },
+    { key: 'channel', header: o.by === 'channel' ? tc(locale, 'channel') : columnName(locale, o.by), format: 'text', codes: '' },
     { key: 'n', header: tc(locale, 'colN'), format: 'count' },
     { key: 'satisfied', header: tc(locale, 'colSatisfied'), format: 'count' },
     pct('csat', 'colCsat'),
@@ -74,7 +74,7 @@ export function csatTableRows(result: CsatResult, bars: readonly CsatBar[], f: F
     const prev = result.previous.find((r) => r.channel === b.channel);
     const s = result.tickets.get(b.channel);
     const out: Record<string, unknown> = {
-      channel: segmentLabel(locale, b.channel),
+      channel: b.channel,
       n: row?.n ?? null,
       satisfied: row?.satisfied ?? null,
       csat: frac(b.csat),

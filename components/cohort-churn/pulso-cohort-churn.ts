@@ -64,6 +64,10 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   @property({ attribute: 'max-offset', type: Number }) maxOffset?: number;
   /** A customer attribute to break cohorts down by. */
   @property() by?: string;
+
+  protected override segmentColumn(): string | undefined {
+    return textOption(this.by);
+  }
   /** Segments shown with `by`, “Others” included: those with the fewest customers past it are grouped (default 6). */
   @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
   /** Cohorts with fewer customers than this are shown without counts. */
@@ -257,7 +261,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
       { key: 'churnRate', header: tc(locale, 'churnRate'), format: 'percent', digits: 1 },
       { key: 'complete', header: tc(locale, 'complete'), format: 'boolean' },
     ];
-    if (result.segments[0] !== undefined) cols.splice(1, 0, { key: 'segment', header: tc(locale, 'segment'), format: 'text' });
+    if (result.segments[0] !== undefined) cols.splice(1, 0, { key: 'segment', header: tc(locale, 'segment'), format: 'text', codes: '' });
     return { columns: cols, rows: result.rows };
   }
 }

@@ -6,6 +6,7 @@ import type { TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/messages.js';
 import { PERIODS } from '../../src/time/period.js';
 import { segmentLabel } from '../shared/strings.js';
+import { columnName } from '../shared/labels.js';
 import { td } from './strings.js';
 
 export interface Chip {
@@ -74,13 +75,13 @@ export function renderFilterBar(o: FilterBarOptions): TemplateResult {
         ? html`<label>${td(l, 'segmentBy')}
               <select @change=${(e: Event) => o.onChange({ segmentBy: valueOf(e) || undefined, segment: undefined })}>
                 <option value="" ?selected=${!o.segmentBy}>${td(l, 'none')}</option>
-                ${byChoices.map((b) => html`<option value=${b} ?selected=${o.segmentBy === b}>${b}</option>`)}
+                ${byChoices.map((b) => html`<option value=${b} ?selected=${o.segmentBy === b}>${columnName(l, b)}</option>`)}
               </select>
             </label>
             <label>${td(l, 'segment')}
               <select ?disabled=${!o.segmentBy} @change=${(e: Event) => o.onChange({ segment: valueOf(e) || undefined })}>
                 <option value="" ?selected=${!o.segment}>${td(l, 'all')}</option>
-                ${o.segmentValues.map((v) => html`<option value=${v} ?selected=${o.segment === v}>${segmentLabel(l, v)}</option>`)}
+                ${o.segmentValues.map((v) => html`<option value=${v} ?selected=${o.segment === v}>${segmentLabel(l, v, o.segmentBy)}</option>`)}
               </select>
             </label>`
         : nothing}

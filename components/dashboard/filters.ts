@@ -11,6 +11,7 @@ import { bucketer, checkPeriod } from '../../src/time/period.js';
 import type { Period } from '../../src/time/period.js';
 import type { DashboardFilter, FilterKind } from '../shared/context.js';
 import { segmentLabel } from '../shared/strings.js';
+import { columnName } from '../shared/labels.js';
 import type { Chip } from './filter-bar.js';
 import { td } from './strings.js';
 import type { ReachCount } from './reach-board.js';
@@ -67,14 +68,14 @@ function crossParts(c: CrossSelection, timeZone?: string): Part[] {
       kind: 'segment',
       column: by,
       filters: [{ column: by, values: [segmentValue(x.segment)] }],
-      describe: (_f, l) => `${by}: ${segmentLabel(l, x.segment!)}`,
+      describe: (_f, l) => `${columnName(l, by)}: ${segmentLabel(l, x.segment!, by)}`,
     });
   }
   if (x.channel !== undefined)
     out.push({
       kind: 'channel',
       filters: [{ column: 'channel', values: [x.channel] }],
-      describe: (_f, l) => `${td(l, 'channel')}: ${x.channel}`,
+      describe: (_f, l) => `${td(l, 'channel')}: ${segmentLabel(l, x.channel!, 'channel')}`,
     });
   for (const kind of ['step', 'feature'] as const) {
     const event = x[kind];
@@ -82,7 +83,7 @@ function crossParts(c: CrossSelection, timeZone?: string): Part[] {
       out.push({
         kind,
         filters: [{ table: 'activity', column: 'event', values: [event] }],
-        describe: (_f, l) => `${td(l, kind)}: ${event}`,
+        describe: (_f, l) => `${td(l, kind)}: ${segmentLabel(l, event, 'event')}`,
       });
   }
   return out;
@@ -103,7 +104,7 @@ export function dashboardFilters(state: DashboardState, source: Element | undefi
       kind: 'segment',
       column: by,
       filters: [{ column: by, values: [segmentValue(segment)] }],
-      describe: (locale) => `${by}: ${segmentLabel(locale, segment)}`,
+      describe: (locale) => `${columnName(locale, by)}: ${segmentLabel(locale, segment, by)}`,
     });
   }
   if (state.cross)

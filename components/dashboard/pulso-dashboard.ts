@@ -18,6 +18,8 @@ import { elementLocale } from '../shared/locale.js';
 import { SourceName } from '../shared/source-name.js';
 import { renderNotices } from '../shared/states.js';
 import { listOption, textOption } from '../shared/chart-element.js';
+import { labelsConverter, onLabelsChange, withNaming } from '../shared/labels.js';
+import type { Labels } from '../shared/labels.js';
 import { renderFilterBar } from './filter-bar.js';
 import type { Chip } from './filter-bar.js';
 import { chipsOf, dashboardFilters, sameSelection } from './filters.js';
@@ -100,6 +102,11 @@ export class PulsoDashboard extends LitElement {
    * hides small cells; without it they draw nothing there, whatever their own setting.
    */
   @property({ attribute: 'allow-row-level', type: Boolean }) allowRowLevel = false;
+  /**
+   * Names for codes, `{ column: { value: name } }` (SPEC §4), for the filter bar, the chips
+   * and every widget inside without a label of its own for that value.
+   */
+  @property({ converter: labelsConverter }) labels?: Labels;
 
   @state() private segmentValues: string[] = [];
   @state() private announcement = '';
@@ -117,12 +124,14 @@ export class PulsoDashboard extends LitElement {
   private readonly reach = new ReachBoard();
   /** Why the dashboard's own settings cannot be followed (a bad period, say). */
   private settingError?: string;
+  private stopLabels?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.requestUpdate();
     if (this.syncUrl && typeof location !== 'undefined') this.applyState(readState(new URLSearchParams(location.search), this.urlKey));
     this.addEventListener('pulso-select', this.onSelect);
+    this.stopLabels = onLabelsChange(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
@@ -133,6 +142,7 @@ export class PulsoDashboard extends LitElement {
     this.resolved = undefined;
     this.valuesFor = '';
     this.removeEventListener('pulso-select', this.onSelect);
+    this.stopLabels?.();
   }
 
   /** The filters as they stand (what the URL holds). */
@@ -211,7 +221,7 @@ export class PulsoDashboard extends LitElement {
     }
     const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope) };
     // Whether the cross-filter's widget is found is part of the key: once found, it is left out of its own filter.
-    const key = JSON.stringify([defaults, this.filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.crossSource, cache, this.allowRowLevel]);
+    const key = JSON.stringify([defaults, this.filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.crossSource, cache, this.allowRowLevel, this.labels ?? null]);
     if (key === this.contextKey && this.dashboardProvider.value) return;
     this.contextKey = key;
     const value: DashboardContext = {
@@ -221,6 +231,7 @@ export class PulsoDashboard extends LitElement {
       allowRowLevel: this.allowRowLevel,
       cache,
       reached: (widget, reached) => this.reached(widget, reached),
+      labels: this.labels,
     };
     this.dashboardProvider.setValue(value);
   }
@@ -308,11 +319,15 @@ export class PulsoDashboard extends LitElement {
     // The chips are those of the filters about to be shared: work them out now.
     this.shareContext();
     const locale = this.uiLocale;
-    const labels = this.filters.map((f) => f.describe(locale));
+    const labels = withNaming({ levels: [this.labels] }, () => this.filters.map((f) => f.describe(locale)));
     this.announcement = labels.length ? td(locale, 'announce', { list: labels.join('; ') }) : td(locale, 'announceNone');
   }
 
   protected override render(): TemplateResult {
+    return withNaming({ levels: [this.labels] }, () => this.renderNamed());
+  }
+
+  private renderNamed(): TemplateResult {
     const locale = this.uiLocale;
     return html`${renderFilterBar({
         locale,

@@ -7,7 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { KpiLayout } from '../../src/charts/kpi.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { RenderContext } from '../shared/chart-element.js';
-import { FRAME_SUMMARY_ID, FRAME_TITLE_ID, renderExportItems } from '../shared/chart-frame.js';
+import { FRAME_SUMMARY_ID, FRAME_TITLE_ID, renderExportItems, renderTitle } from '../shared/chart-frame.js';
 import type { ChartView, ExportKind } from '../shared/chart-frame.js';
 import { t } from '../shared/strings.js';
 import { arrowOf, evidenceText, formatDelta, formatValue, valueIntervalText } from './format.js';
@@ -36,6 +36,8 @@ export interface CardFrameOptions {
   body: TemplateResult;
   table: TemplateResult;
   notices: unknown;
+  /** The title's heading level (default 3). */
+  headingLevel?: number;
 }
 
 const TABLE_ICON = svg`<svg class="kpi-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
@@ -50,13 +52,14 @@ const DOWNLOAD_ICON = svg`<svg class="kpi-icon" viewBox="0 0 16 16" width="16" h
  */
 export function renderCardFrame(o: CardFrameOptions): TemplateResult {
   const table = o.view === 'table';
-  const showTable = tk(o.locale, 'showTable');
+  // The toggle says what it does next: show the table, or show the card again.
+  const showTable = table ? t(o.locale, 'showChart') : tk(o.locale, 'showTable');
   const download = tk(o.locale, 'download');
   return html`<figure part="frame" class="pulso-frame kpi" aria-labelledby=${FRAME_TITLE_ID}>
     <div part="header" class="pulso-frame-header kpi-head">
-      <h3 part="title" id=${FRAME_TITLE_ID} class="pulso-frame-title">${o.title}</h3>
+      ${renderTitle(o.title, o.headingLevel)}
       <div part="toolbar" class="pulso-frame-toolbar kpi-tools">
-        <button type="button" part="button toggle" class="pulso-frame-toggle kpi-tool" aria-pressed=${table ? 'true' : 'false'}
+        <button type="button" part="button toggle" class="pulso-frame-toggle kpi-tool"
           aria-label=${showTable} title=${showTable} @click=${() => o.onToggleView()}>${TABLE_ICON}</button>
         <details part="exports" class="pulso-frame-exports">
           <summary part="button export-menu" class="kpi-tool" aria-label=${download} title=${download}>${DOWNLOAD_ICON}</summary>

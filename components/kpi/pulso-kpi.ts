@@ -195,6 +195,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
     if (this.isEmpty(r)) return this.renderEmptyOf(value, title, ctx, notices);
     const frame = renderCardFrame({
       title,
+      headingLevel: this.headingLevel,
       summary: this.summary(r, ctx),
       locale: ctx.locale,
       view: this.view,

@@ -53,6 +53,10 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
   @property() to?: string;
   /** A survey column or customer attribute: one line per value. */
   @property() by?: string;
+
+  protected override segmentColumn(): string | undefined {
+    return textOption(this.by);
+  }
   /** Lines shown with `by`, “Others” included: the segments with the fewest answers past it are grouped (default 8). */
   @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
   /** Trailing window in periods (default 1). */
@@ -213,7 +217,7 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
       { key: 'ciHigh', header: tn(locale, 'ciHigh'), format: 'score', digits: 1 },
     ];
     cols.push({ key: 'note', header: tn(locale, 'note'), format: 'text' });
-    if (result.segmented) cols.splice(1, 0, { key: 'segment', header: tn(locale, 'segment'), format: 'text' });
+    if (result.segmented) cols.splice(1, 0, { key: 'segment', header: tn(locale, 'segment'), format: 'text', codes: '' });
     const rows = result.rows.map((r) => (this.isFew(r) ? { ...r, note: tn(locale, 'few') } : r));
     return { columns: cols, rows };
   }

@@ -11,7 +11,7 @@ import type { ChartView, ExportKind } from './chart-frame.js';
 import type { DashboardDefaults } from './context.js';
 import { PulsoDataController } from './data-controller.js';
 import type { Answers, DataValue, WidgetPlan } from './data-controller.js';
-import { exportChart, showChartView } from './export-action.js';
+import { exportChart, namedTable, showChartView } from './export-action.js';
 import { elementLocale } from './locale.js';
 import { MarksNavController } from './marks-nav.js';
 import type { MarkPosition } from './marks-nav.js';
@@ -32,6 +32,8 @@ import { renderDataStates, renderStateFrame } from './widget-states.js';
 import type { PulsoSelectDetail } from './events.js';
 import { OTHERS } from '../../src/metrics/others.js';
 import { numberOption, textOption } from './options.js';
+import { labelsConverter, onLabelsChange, withNaming } from './labels.js';
+import type { Labels, Naming } from './labels.js';
 
 export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
 export type { RenderContext } from './render-context.js';
@@ -127,6 +129,13 @@ export abstract class PulsoChartElement<R> extends LitElement {
   @property() cache?: string;
   /** The signed-in user or tenant id: cached tables of one scope are never read under another. */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
+  /**
+   * Names for codes, `{ column: { value: name } }` (SPEC §4): a property, or JSON in the
+   * attribute. Wins over the dashboard's, `registerLabels` and the built-in names.
+   */
+  @property({ converter: labelsConverter }) labels?: Labels;
+  /** The heading level of the title (1–6, default 3), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   @state() protected view: ChartView = 'chart';
   @state() protected tableSort?: TableSort;
@@ -151,6 +160,33 @@ export abstract class PulsoChartElement<R> extends LitElement {
   protected abstract table(result: R, ctx: RenderContext): TableSpec;
   /** The mark at `pos`: its tooltip and what choosing it selects; undefined for none. */
   protected abstract markAt(mark: Element, pos: MarkPosition, result: R, ctx: RenderContext): MarkInfo | undefined;
+
+  /** The column the widget's segments come from (its `by`), so they are named by that column's labels. */
+  protected segmentColumn(): string | undefined {
+    return undefined;
+  }
+
+  /** The names in force: the widget's labels, its dashboard's, and its segment column. */
+  protected get naming(): Naming {
+    return { levels: [this.labels, this.data.dashboardContext?.labels], column: this.segmentColumn() };
+  }
+
+  /** `fn` with the widget's names in force (labels.ts): every name drawn or exported inside it is resolved. */
+  protected named<T>(fn: () => T): T {
+    return withNaming(this.naming, fn);
+  }
+
+  private stopLabels?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopLabels = onLabelsChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLabels?.();
+  }
 
   /** Options that only change how the answers become the result: a change makes it again, with no query run. */
   protected resultOptions(): readonly unknown[] {
@@ -226,7 +262,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
     const value = this.data.value;
     const box = this.renderRoot.querySelector('.pulso-frame-chart');
     if (!value || !box) return;
-    const content = this.markAt(mark, pos, value.result, this.context)?.tip;
+    const content = this.named(() => this.markAt(mark, pos, value.result, this.context)?.tip);
     if (!content) return;
     describeBy(this.renderRoot, mark, TOOLTIP_ID);
     this.tip = { ...content, ...anchorOf(mark, box) };
@@ -243,7 +279,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   private selectMark(mark: Element, pos: MarkPosition): void {
     const value = this.data.value;
     if (!value) return;
-    const detail = withoutOthers(this.markAt(mark, pos, value.result, this.context)?.select);
+    const detail = withoutOthers(this.named(() => this.markAt(mark, pos, value.result, this.context)?.select));
     if (!detail) return;
     this.dispatchEvent(new CustomEvent<PulsoSelectDetail>('pulso-select', { bubbles: true, composed: true, detail }));
   }
@@ -253,7 +289,10 @@ export abstract class PulsoChartElement<R> extends LitElement {
     const value = this.data.value;
     if (!value || !this.exportKinds().includes(kind)) return;
     const ctx = this.context;
-    const { columns, rows } = this.table(value.result, ctx);
+    const { columns, rows } = this.named(() => {
+      const spec = this.table(value.result, ctx);
+      return namedTable(spec.columns, spec.rows, ctx.locale);
+    });
     await exportChart({
       kind,
       title: this.title_(ctx.locale),
@@ -279,6 +318,10 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   override render(): unknown {
+    return this.named(() => this.renderNamed());
+  }
+
+  private renderNamed(): unknown {
     const title = this.title_(this.resolvedLocale);
     return renderDataStates(this.data, {
       locale: this.resolvedLocale,
@@ -308,7 +351,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
 
   /** The title above a state (loading, empty, error) so the widget keeps its place and name. */
   protected renderState(title: string, body: unknown, notices: unknown = nothing): TemplateResult {
-    return renderStateFrame(title, body, notices);
+    return renderStateFrame(title, body, notices, this.headingLevel);
   }
 
   /** The empty state: why there is nothing, naming the filters that emptied it when some did. */
@@ -347,6 +390,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       controls: this.renderControls(ctx),
       notices,
       updating,
+      headingLevel: this.headingLevel,
     });
   }
 }

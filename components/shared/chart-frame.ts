@@ -5,6 +5,7 @@
 // through Lit bindings and there are no style attributes (strict CSP, DESIGN.md §3.10).
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { t } from './strings.js';
 
@@ -32,9 +33,32 @@ export interface ChartFrameOptions {
   summaryVisible?: boolean;
   /** The Download menu's formats (default all: a view with no SVG offers CSV only). */
   exports?: readonly ExportKind[];
+  /** The title's heading level (default 3). */
+  headingLevel?: number;
 }
 
 export const FRAME_TITLE_ID = 'pulso-frame-title';
+
+/** The heading level of a title: 1–6, else 3 (a widget's title usually sits under the page's h2). */
+export function headingLevelOf(level: number | undefined): number {
+  return level !== undefined && Number.isInteger(level) && level >= 1 && level <= 6 ? level : 3;
+}
+
+/**
+ * A widget's title at the heading level its host asked for (`heading-level`), so the
+ * page's outline stays in order; one template per level, as tag names cannot be bound.
+ */
+export function renderTitle(title: string, level?: number, id: string | undefined = FRAME_TITLE_ID): TemplateResult {
+  const i = ifDefined(id);
+  switch (headingLevelOf(level)) {
+    case 1: return html`<h1 part="title" id=${i} class="pulso-frame-title">${title}</h1>`;
+    case 2: return html`<h2 part="title" id=${i} class="pulso-frame-title">${title}</h2>`;
+    case 4: return html`<h4 part="title" id=${i} class="pulso-frame-title">${title}</h4>`;
+    case 5: return html`<h5 part="title" id=${i} class="pulso-frame-title">${title}</h5>`;
+    case 6: return html`<h6 part="title" id=${i} class="pulso-frame-title">${title}</h6>`;
+    default: return html`<h3 part="title" id=${i} class="pulso-frame-title">${title}</h3>`;
+  }
+}
 export const FRAME_SUMMARY_ID = 'pulso-frame-summary';
 
 /** The Download menu's formats, in menu order, with their labels' string keys. */
@@ -48,15 +72,14 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
   const table = o.view === 'table';
   return html`<figure part="frame" class="pulso-frame" aria-labelledby=${FRAME_TITLE_ID}>
     <div part="header" class="pulso-frame-header">
-      <h3 part="title" id=${FRAME_TITLE_ID} class="pulso-frame-title">${o.title}</h3>
+      ${renderTitle(o.title, o.headingLevel)}
       <p part="summary" id=${FRAME_SUMMARY_ID}
         class=${o.summaryVisible ? 'pulso-frame-summary' : 'pulso-frame-summary visually-hidden'}>${o.summary}</p>
     </div>
     <div part="toolbar" class="pulso-frame-toolbar">
       ${o.controls ?? nothing}
       <button type="button" part="button toggle" class="pulso-frame-toggle"
-        aria-pressed=${table ? 'true' : 'false'}
-        @click=${() => o.onToggleView()}>${t(o.locale, 'showTable')}</button>
+        @click=${() => o.onToggleView()}>${t(o.locale, table ? 'showChart' : 'showTable')}</button>
       <details part="exports" class="pulso-frame-exports">
         <summary part="button export-menu">${t(o.locale, 'download')}</summary>
         <div class="pulso-frame-menu">${renderExportItems(o.locale, o.onExport, o.exports)}</div>

@@ -3,6 +3,7 @@
 // into a widget's own properties.
 import { ContextRoot, createContext } from '@lit/context';
 import type { Adapter } from '../../src/adapters/types.js';
+import type { Labels } from '../../src/i18n/labels.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { QueryFilter } from '../../src/query/types.js';
 import type { CacheSettings } from '../../src/source/cache-policy.js';
@@ -52,6 +53,8 @@ export interface DashboardContext {
   allowRowLevel?: boolean;
   /** The dashboard shows the validation notices of its tables once, so widgets on its data do not repeat them. */
   notices?: boolean;
+  /** The dashboard's `labels`: its widgets use them for values their own labels do not name. */
+  labels?: Labels;
   /** A widget tells which of the filters reached its data (undefined: it has none loaded). */
   reached?(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void;
 }

@@ -6,6 +6,7 @@ import type { CsvColumn } from '../../src/data/csv-export.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { ChartView, ExportKind } from './chart-frame.js';
 import { downloadBlob, exportFilename, serializeSvg, svgToPngBlob } from './export.js';
+import { segmentLabel, t } from './strings.js';
 import type { TableColumn, TableRow } from './table-view.js';
 
 export interface ExportSource {
@@ -17,6 +18,33 @@ export interface ExportSource {
   root: ParentNode;
   /** Shows the chart if it is not showing; resolves to a function that restores the view. */
   showChart: () => Promise<() => void>;
+}
+
+const CODE_SUFFIX = 'Code';
+
+/**
+ * The table as exported: each column of codes (`codes`) shows their names, with the
+ * codes themselves in a column of their own right after it ("Canal", "Canal (código)"),
+ * so the file reads well and still joins with the source data. Call it where the
+ * widget's names are in force.
+ */
+export function namedTable(columns: readonly TableColumn[], rows: readonly TableRow[], locale: Locale): { columns: TableColumn[]; rows: TableRow[] } {
+  const coded = columns.filter((c) => c.codes !== undefined);
+  if (coded.length === 0) return { columns: [...columns], rows: [...rows] };
+  const out = columns.flatMap((c) =>
+    c.codes === undefined ? [c] : [c, { key: c.key + CODE_SUFFIX, header: `${c.header} (${t(locale, 'code')})`, format: 'text' as const }],
+  );
+  const named = rows.map((row) => {
+    const copy: Record<string, unknown> = { ...row };
+    for (const c of coded) {
+      const code: unknown = copy[c.key];
+      if (typeof code !== 'string' || code === '') continue;
+      copy[c.key] = segmentLabel(locale, code, c.codes || undefined);
+      copy[c.key + CODE_SUFFIX] = code;
+    }
+    return copy as TableRow;
+  });
+  return { columns: out, rows: named };
 }
 
 export async function exportChart(o: ExportSource): Promise<void> {

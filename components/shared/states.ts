@@ -11,6 +11,7 @@ import { reportNotices } from '../../src/i18n/report.js';
 import type { LimitDetail } from '../../src/metrics/limits.js';
 import { PERIODS } from '../../src/time/period.js';
 import type { Period } from '../../src/time/period.js';
+import { columnWords } from './labels.js';
 import { t } from './strings.js';
 import type { StringKey } from './strings.js';
 
@@ -182,7 +183,7 @@ export function renderOffline(fetchedAt: number, locale: Locale, timeZone?: stri
 
 /** The validation notices of SPEC §1 with their exact counts; nothing when no row was skipped. */
 export function renderNotices(report: ValidationReport | undefined, locale: Locale): TemplateResult | typeof nothing {
-  const notices = report ? reportNotices(report, locale) : [];
+  const notices = report ? reportNotices(report, locale, (field) => columnWords(locale, field)) : [];
   if (notices.length === 0) return nothing;
   return html`<div class="pulso-state-notices" role="status" aria-label=${t(locale, 'notices')}>
     <ul class="pulso-notices">

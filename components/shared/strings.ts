@@ -5,6 +5,7 @@ import { format } from '../../src/i18n/messages.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { NONE } from '../../src/metrics/input.js';
 import { OTHERS } from '../../src/metrics/others.js';
+import { nameOf } from './labels.js';
 
 const en = {
   loading: 'Loading…',
@@ -50,6 +51,7 @@ const en = {
   unitmonth: 'months',
   unitquarter: 'quarters',
   unityear: 'years',
+  code: 'code',
 };
 
 export type StringKey = keyof typeof en;
@@ -99,6 +101,7 @@ const ptBR: Strings = {
   unitmonth: 'meses',
   unitquarter: 'trimestres',
   unityear: 'anos',
+  code: 'código',
 };
 
 const es: Strings = {
@@ -145,6 +148,7 @@ const es: Strings = {
   unitmonth: 'meses',
   unitquarter: 'trimestres',
   unityear: 'años',
+  code: 'código',
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };
@@ -164,10 +168,17 @@ export function translator<K extends string>(catalog: Readonly<Record<Locale, Re
 export const t: Translate<StringKey> = translator(STRINGS);
 
 /**
- * A segment as shown: the metrics' "(none)" for missing values reads as "Not set", and
- * "(others)" for the folded small segments as "Others", in the user's language.
+ * A value as shown: the metrics' "(none)" for missing values reads as "Not set",
+ * "(others)" for the folded small segments as "Others", and any other value by its
+ * label (labels.ts: the element's, the dashboard's, the page's, the built-in names) of
+ * `column`, by default the column the widget's segments come from.
  */
-export function segmentLabel(locale: Locale, segment: string): string {
+export function segmentLabel(locale: Locale, segment: string, column?: string): string {
   if (segment === NONE) return t(locale, 'none');
-  return segment === OTHERS ? t(locale, 'others') : segment;
+  return segment === OTHERS ? t(locale, 'others') : nameOf(locale, segment, column);
+}
+
+/** An activity event (a funnel step, a feature) as shown: its label in the `event` column. */
+export function eventLabel(locale: Locale, event: string): string {
+  return segmentLabel(locale, event, 'event');
 }

@@ -9,7 +9,7 @@ import { MISSING, formatters } from '../../src/i18n/format.js';
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import { t } from './strings.js';
+import { segmentLabel, t } from './strings.js';
 
 export type ColumnFormat =
   'text' | 'count' | 'percent' | 'score' | 'duration' | 'period' | 'boolean';
@@ -24,6 +24,11 @@ export interface TableColumn {
   numeric?: boolean;
   /** Fixed fraction digits for count, percent and score. */
   digits?: number;
+  /**
+   * The cells are codes of this data column (`''`: the widget's segment column), shown
+   * by their labels; the CSV keeps the code in a column of its own beside the name.
+   */
+  codes?: string;
 }
 
 /** A row of any metric: RetentionRow, NpsTrendRow… read by column key. */
@@ -178,7 +183,8 @@ export function formatCell(value: unknown, column: TableColumn, f: Formatters): 
     case 'period':
       return typeof value === 'string' ? periodText(value, column.period ?? 'month', f) : MISSING;
     default:
-      return value === null || value === undefined || value === '' ? MISSING : String(value);
+      if (value === null || value === undefined || value === '') return MISSING;
+      return column.codes === undefined ? String(value) : segmentLabel(f.locale, String(value), column.codes || undefined);
   }
 }
 

@@ -47,6 +47,8 @@ export interface WidgetFrameOptions {
   notices: TemplateResult;
   /** New data is loading: the old chart stays, dimmed. */
   updating: boolean;
+  /** The title's heading level (default 3). */
+  headingLevel?: number;
 }
 
 export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
@@ -54,6 +56,7 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
     title: o.title,
     summary: o.summary,
     summaryVisible: o.summaryVisible,
+    headingLevel: o.headingLevel,
     exports: o.exports,
     locale: o.locale,
     view: o.view,

@@ -2,6 +2,7 @@
 // (no source, unregistered source, loading skeleton, error with retry) or the
 // result, kept dimmed while new data loads. Split from chart-element.ts, whose
 // `render()` calls it with the widget's own renderers.
+import { renderTitle } from './chart-frame.js';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/messages.js';
@@ -42,10 +43,11 @@ export function renderStateFrame(
   title: string,
   body: unknown,
   notices: unknown = nothing,
+  headingLevel?: number,
 ): TemplateResult {
   return html`<figure part="frame" class="pulso-frame" aria-label=${title}>
     <div part="header" class="pulso-frame-header">
-      <h3 part="title" class="pulso-frame-title">${title}</h3>
+      ${renderTitle(title, headingLevel, undefined)}
     </div>
     ${notices} ${body}
   </figure>`;

@@ -12,7 +12,7 @@ import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/c
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
-import { segmentLabel, t } from '../shared/strings.js';
+import { t } from '../shared/strings.js';
 import type { TableColumn } from '../shared/table-view.js';
 import { styles } from './pulso-survival.styles.js';
 import { ts } from './strings.js';
@@ -42,6 +42,10 @@ export class PulsoSurvival extends PulsoChartElement<SurvivalViewResult> {
 
   /** A customer attribute: one curve per value (e.g. `plan`). */
   @property() by?: string;
+
+  protected override segmentColumn(): string | undefined {
+    return textOption(this.by);
+  }
   /** The time axis: `day`, `week` or `month` (default month). */
   @property() unit?: SurvivalUnit;
   /** The date of the data: customers still here then are censored at it (default now). */
@@ -155,8 +159,8 @@ export class PulsoSurvival extends PulsoChartElement<SurvivalViewResult> {
       { key: 'ciLow', header: ts(locale, 'ciLow'), format: 'percent', digits: 1 },
       { key: 'ciHigh', header: ts(locale, 'ciHigh'), format: 'percent', digits: 1 },
     ];
-    if (result.by !== undefined) cols.unshift({ key: 'segment', header: ts(locale, 'segment'), format: 'text' });
-    const rows = result.rows.map((r) => (r.segment === undefined ? r : { ...r, segment: segmentLabel(locale, r.segment) }));
+    if (result.by !== undefined) cols.unshift({ key: 'segment', header: ts(locale, 'segment'), format: 'text', codes: '' });
+    const rows = result.rows;
     return { columns: cols, rows };
   }
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { SurvivalGroupSummary } from '../../src/metrics/survival.js';
 import type { SurvivalUnit } from '../../src/metrics/survival-options.js';
 import { NONE } from '../../src/metrics/input.js';
+import { columnWords } from '../shared/labels.js';
 import { segmentLabel } from '../shared/strings.js';
 import { ts } from './strings.js';
 import type { SurvivalViewResult } from './types.js';
@@ -15,17 +16,6 @@ export function timeWords(locale: Locale, f: Formatters, unit: SurvivalUnit, n: 
   if (n === null) return ts(locale, 'notReached');
   const digits = Number.isInteger(n) ? 0 : 1;
   return ts(locale, n === 1 ? (`${unit}One` as const) : unit, { n: f.number(n, digits) });
-}
-
-/** Canonical customer columns in words ("plano Essencial"); other columns as named. */
-const COLUMN_WORDS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  en: { plan: 'plan', region: 'region', age_band: 'age band', user_type: 'user type', sex: 'sex' },
-  'pt-BR': { plan: 'plano', region: 'região', age_band: 'faixa etária', user_type: 'tipo de usuário', sex: 'sexo' },
-  es: { plan: 'plan', region: 'región', age_band: 'franja de edad', user_type: 'tipo de usuario', sex: 'sexo' },
-};
-
-export function columnWords(locale: Locale, column: string): string {
-  return COLUMN_WORDS[locale][column] ?? column;
 }
 
 /** "< 0.001" or "= 0.034" (three decimals; p below 0.001 is not worth more digits). */

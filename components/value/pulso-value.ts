@@ -11,7 +11,7 @@ import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
-import { segmentLabel, t } from '../shared/strings.js';
+import { t } from '../shared/strings.js';
 import type { TableColumn } from '../shared/table-view.js';
 import { paretoGeometry, paretoLegend, renderPareto, seriesName, shareWords, valueWords } from './pareto-view.js';
 import { styles } from './pulso-value.styles.js';
@@ -48,6 +48,10 @@ export class PulsoValue extends PulsoChartElement<ValueViewResult> {
   @property({ type: Number }) top?: number;
   /** A customer attribute: one curve per value. */
   @property() by?: string;
+
+  protected override segmentColumn(): string | undefined {
+    return textOption(this.by);
+  }
   /** Only customers who are customers then (signed up by then, not churned by then). */
   @property({ attribute: 'as-of' }) asOf?: string;
   /** A segment with fewer customers than this shows no figures (default: the dashboard's). */
@@ -145,8 +149,8 @@ export class PulsoValue extends PulsoChartElement<ValueViewResult> {
       { key: 'gini', header: tv(locale, 'gini'), format: 'count', digits: 3 },
       { key: 'excluded', header: tv(locale, 'excluded'), format: 'count' },
     ];
-    if (result.by !== undefined) cols.unshift({ key: 'segment', header: tv(locale, 'segment'), format: 'text' });
-    const rows = result.rows.map((r) => (r.segment === undefined ? r : { ...r, segment: segmentLabel(locale, r.segment) }));
+    if (result.by !== undefined) cols.unshift({ key: 'segment', header: tv(locale, 'segment'), format: 'text', codes: '' });
+    const rows = result.rows;
     return { columns: cols, rows };
   }
 }

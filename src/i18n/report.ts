@@ -4,8 +4,11 @@ import { TABLE_NAMES, type ValidationReport } from '../data/schema.js';
 import { plural } from './format-intl.js';
 import { CATALOGS, format, type Locale } from './messages.js';
 
-/** One sentence per table that lost rows, in the given locale; none when nothing was skipped. */
-export function reportNotices(report: ValidationReport, locale: Locale): string[] {
+/**
+ * One sentence per table that lost rows, in the given locale; none when nothing was
+ * skipped. `columnName` names a field as people read it (a widget passes its labels).
+ */
+export function reportNotices(report: ValidationReport, locale: Locale, columnName: (field: string) => string = (field) => field): string[] {
   const cat = CATALOGS[locale];
   const nf = new Intl.NumberFormat(locale);
   const out: string[] = [];
@@ -14,7 +17,7 @@ export function reportNotices(report: ValidationReport, locale: Locale): string[
     if (!t || t.rejected === 0) continue;
     const counts = report.counts.filter((c) => c.table === table).sort((a, b) => b.rows - a.rows);
     const reasons = counts.map((c) => {
-      const reason = format(cat.problems[c.problem], { field: c.field });
+      const reason = format(cat.problems[c.problem], { field: columnName(c.field) });
       return counts.length === 1 ? reason : format(cat.reasonCount, { count: nf.format(c.rows), reason });
     });
     const total = t.accepted + t.rejected;

@@ -99,7 +99,7 @@ describe('pulso-channel-csat', () => {
     expect(root(el).querySelectorAll('.whisker')).to.have.length(3);
     // Everyone has fewer than 30 answers: every bar carries the warning mark, and says so.
     expect(root(el).querySelectorAll('.row.wide .warn')).to.have.length(3);
-    expect(marks(el)[1].getAttribute('aria-label')).to.contain('chat: CSAT 80.0%').and.contain('few answers');
+    expect(marks(el)[1].getAttribute('aria-label')).to.contain('Chat: CSAT 80.0%').and.contain('few answers');
   });
 
   it('colours a change against the previous period only when it is likely real, adjusted over the channels', async () => {
@@ -231,10 +231,10 @@ describe('pulso-channel-csat', () => {
     expect(texts(el, '.pulso-frame-title')[0]).to.equal('Satisfação (CSAT) por canal');
     expect(texts(el, 'text.csat')).to.deep.equal(['100,0%', '80,0%', '40,0%']);
     expect(texts(el, '.col-head')[0]).to.equal('Canal');
-    expect(texts(el, '.pulso-frame-summary')[0]).to.contain('maior em email com 100,0%').and.contain('menor em phone com 40,0%');
+    expect(texts(el, '.pulso-frame-summary')[0]).to.contain('maior em E-mail com 100,0%').and.contain('menor em Telefone com 40,0%');
     el.locale = 'es';
     await el.updateComplete;
-    expect(texts(el, '.pulso-frame-summary')[0]).to.contain('el más alto es email');
+    expect(texts(el, '.pulso-frame-summary')[0]).to.contain('el más alto es Correo electrónico');
   });
 
   it('moves through bars with the keyboard, shows the tooltip and fires pulso-select', async () => {
@@ -244,7 +244,7 @@ describe('pulso-channel-csat', () => {
     await el.updateComplete;
     const tip = root(el).querySelector('[role="tooltip"]')!;
     expect(tip.hasAttribute('hidden')).to.equal(false);
-    expect(tip.textContent).to.contain('email').and.contain('100.0%');
+    expect(tip.textContent).to.contain('Email').and.contain('100.0%');
     first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
     await el.updateComplete;
     expect(root(el).activeElement).to.equal(marks(el)[1]);
@@ -277,8 +277,22 @@ describe('pulso-channel-csat', () => {
     await el.updateComplete;
     const table = root(el).querySelector('table')!;
     expect(table.querySelectorAll('tbody tr')).to.have.length(3);
-    const chat = [...table.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes('chat'))!;
+    const chat = [...table.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes('Chat'))!;
     expect(chat.textContent).to.contain('80.0%').and.contain('+30.0').and.contain('50.0%');
+  });
+
+  it('puts its title at the heading level the page asks for (default 3)', async () => {
+    const el = await widget(`from=${FROM};to=${TO}`);
+    expect(root(el).querySelector('[part~=title]')!.localName).to.equal('h3');
+    el.setAttribute('heading-level', '2');
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~=title]')!.localName).to.equal('h2');
+    el.setAttribute('heading-level', '9');
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~=title]')!.localName).to.equal('h3');
+    const empty = await fixture<PulsoChannelCsat>(html`<pulso-channel-csat locale="en" heading-level="4"></pulso-channel-csat>`);
+    await waitUntil(() => root(empty).querySelector('[part~=title]'), 'no title');
+    expect(root(empty).querySelector('[part~=title]')!.localName).to.equal('h4');
   });
 
   it('is accessible', async () => {

@@ -155,7 +155,7 @@ describe('<pulso-cohort-churn>', () => {
     const rows = [...customers, { customer_id: 'x1', signup_at: 'not a date' }, { customer_id: 'x2', signup_at: null }];
     const el = await widget({}, rows);
     const notices = $$(el, '.pulso-notices li').map((li) => text(li));
-    expect(notices).to.include('1 of 9 customer rows was skipped: signup_at is not a valid date');
+    expect(notices).to.include('1 of 9 customer rows was skipped: signup date is not a valid date');
     expect(notices).to.include('1 customer without a signup date is in no cohort.');
   });
 

@@ -96,7 +96,7 @@ describe('<pulso-dashboard>', () => {
     select.value = 'Ouro';
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => answers(nps).join() === '1,1', `answers stayed ${answers(nps).join()}`);
-    expect(text($(dash, '[data-chip=segment] span'))).to.equal('plan: Ouro');
+    expect(text($(dash, '[data-chip=segment] span'))).to.equal('Plan: Ouro');
     // Each cohort keeps its Ouro customer only: b in January, c in February.
     const first = () => $$(churn, 'rect[data-mark]')[0]?.getAttribute('aria-label') ?? '';
     await waitUntil(() => first().includes('1 of 1'), `cell: ${first()}`);
@@ -149,7 +149,7 @@ describe('<pulso-dashboard>', () => {
     phone.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     // NPS answers carry no channel: the filter reaches them and leaves none, and says so.
     await waitUntil(() => $(nps, '.pulso-empty'), 'NPS was not emptied by the channel');
-    expect(text($(nps, '.pulso-empty'))).to.contain('No NPS answers for Channel: phone.');
+    expect(text($(nps, '.pulso-empty'))).to.contain('No NPS answers for Channel: Phone.');
     // The cohorts have no channel: left whole, and marked so, to the eye and to screen readers.
     await waitUntil(() => $(churn, '.pulso-unreached'), 'the heatmap did not say the filter misses it');
     expect(text($(churn, '.pulso-unreached'))).to.equal('⊘ Not filtered by channel');
@@ -157,7 +157,7 @@ describe('<pulso-dashboard>', () => {
     expect($(nps, '.pulso-unreached')).to.equal(null);
     // The chip counts the charts it filters (the CSAT chart it came from is not one of them).
     await waitUntil(() => text($(dash, '[data-chip=cross] .reach')) === '(filters 1 of 2 charts)', text($(dash, '[data-chip=cross]')));
-    expect(text($(dash, '[data-chip=cross] span'))).to.equal('Channel: phone');
+    expect(text($(dash, '[data-chip=cross] span'))).to.equal('Channel: Phone');
   });
 
   it('keeps its filters in the URL and reads them back', async () => {

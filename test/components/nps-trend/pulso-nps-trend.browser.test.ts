@@ -110,7 +110,7 @@ describe('<pulso-nps-trend>', () => {
     el.by = 'channel';
     await el.updateComplete;
     await waitUntil(() => $$(el, 'path.line').length === 2);
-    expect(text($(el, '[part~=legend]'))).to.equal('app phone Hollow point: fewer than 30 answers, no band drawn');
+    expect(text($(el, '[part~=legend]'))).to.equal('App Phone Hollow point: fewer than 30 answers, no band drawn');
     expect($$(el, '.mix')).to.have.length(0);
     expect(new Set(points(el).map((p) => p.dataset.row))).to.deep.equal(new Set(['0', '1']));
   });
@@ -172,7 +172,7 @@ describe('<pulso-nps-trend>', () => {
     const tip = $(el, '[role=tooltip]')!;
     expect(tip.hasAttribute('hidden')).to.equal(false);
     expect(text(tip)).to.contain('March 2025');
-    expect(text(tip)).to.contain('Segment app');
+    expect(text(tip)).to.contain('Segment App');
     expect(text(tip)).to.contain('Answers 2');
     press(el, 'Escape');
     await el.updateComplete;

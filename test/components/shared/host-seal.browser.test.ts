@@ -116,7 +116,7 @@ async function settle(el: Widget, c: Case): Promise<void> {
   await el.updateComplete;
   for (const [i, child] of (c.children ?? []).entries()) await settle(el.children[i] as Widget, child);
   if (c.table) {
-    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('.pulso-frame-toolbar button[aria-pressed]')!;
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('.pulso-frame-toolbar .pulso-frame-toggle')!;
     toggle.click();
     await waitUntil(() => el.shadowRoot!.querySelector('table'), `${c.name}: no table`);
     await el.updateComplete;

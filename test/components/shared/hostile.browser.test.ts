@@ -121,7 +121,7 @@ describe('hostile input at 100,000 rows (time budgets)', function () {
     );
     expectWithin('dates out of range', run);
     expect(text(run.el.shadowRoot as unknown as Element)).to.contain(
-      '2 of 100,002 survey rows were skipped: at outside 1900–2199',
+      '2 of 100,002 survey rows were skipped: date outside 1900–2199',
     );
   });
 

@@ -228,8 +228,8 @@ describe('renderNotices', () => {
   };
   const words: Record<Locale, string> = {
     en: '312 of 48,210 survey rows were skipped: score out of range',
-    'pt-BR': '312 de 48.210 linhas de pesquisa foram ignoradas: score fora da escala',
-    es: 'Se omitieron 312 de 48.210 filas de encuestas: score fuera de escala',
+    'pt-BR': '312 de 48.210 linhas de pesquisa foram ignoradas: nota fora da escala',
+    es: 'Se omitieron 312 de 48.210 filas de encuestas: puntuación fuera de escala',
   };
   for (const locale of LOCALES) {
     it(`states exact counts in ${locale}`, async () => {
