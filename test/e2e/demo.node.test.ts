@@ -272,7 +272,7 @@ describe('demo pages (Vite dev server, Chromium)', function () {
     expect(seen.alert, 'error or empty state').to.equal('');
     // 13 monthly cohorts, December 2010 to December 2011: 13 + 12 + … + 1 cells.
     expect(seen.marks, 'cohort cells').to.equal(91);
-    expect(seen.notices.join(' | ')).to.contain('135,080 of 541,909 activity rows were skipped: customer_id missing');
+    expect(seen.notices.join(' | ')).to.contain('135,080 of 541,909 activity rows were skipped: customer ID missing');
     expect(seen.status).to.match(/^541,909 rows downloaded and read in [\d.]+ s\.$/);
     expect(errors, 'page errors').to.deep.equal([]);
     await page.close();

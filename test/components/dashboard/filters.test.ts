@@ -58,7 +58,7 @@ describe('dashboard filters', () => {
   it('makes a segment a customer attribute, "Not set" a missing value', () => {
     const [f] = filtersOf({ filters: { segment: '(none)' }, by: 'plan' });
     expect(f.filters).to.deep.equal([{ column: 'plan', values: [null] }]);
-    expect([f.kind, f.column, f.describe('en')]).to.deep.equal(['segment', 'plan', 'plan: Not set']);
+    expect([f.kind, f.column, f.describe('en')]).to.deep.equal(['segment', 'plan', 'Plan: Not set']);
     expect(volume([f])).to.deep.equal([['chat', 1]]);
     const bar = dashboardFilters({ segmentBy: 'plan', segment: 'Ouro' }, undefined);
     expect(bar.map((x) => [x.id, x.filters])).to.deep.equal([['segment', [{ column: 'plan', values: ['Ouro'] }]]]);
