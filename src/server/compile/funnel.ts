@@ -11,11 +11,12 @@
 // A unit's level is its best attempt's, and each level's time its fastest attempt's;
 // counts per level and the two middle times per segment come back, and the rows,
 // suppression and p-values are the funnel's own (funnelRows).
-import { checkFunnelOptions } from '../../metrics/funnel.js';
+import { checkFunnelOptions, type FunnelRow, type FunnelSettings } from '../../metrics/funnel.js';
 import { funnelRows } from '../../metrics/funnel-rows.js';
 import { segmentOrder } from '../../metrics/options.js';
 import { duration, zone } from '../../query/options.js';
 import type { Compiler } from '../context.js';
+import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { addDurationMs, zoneParam } from '../time.js';
 import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
@@ -130,26 +131,34 @@ export const compileFunnel: MetricCompiler = (c, options) => {
   const select = `SELECT p.seg, ${per} FROM (SELECT DISTINCT seg FROM ev) p LEFT JOIN units x ON x.seg IS NOT DISTINCT FROM p.seg GROUP BY p.seg`;
   return {
     statements: [c.statement(select)],
-    finish([rows]) {
-      const labels = rows.map((r) => (o.by === undefined ? '' : segmentLabel(r.seg)));
-      if (o.by !== undefined) refuseFolding(c, labels, o.segments);
-      const S = rows.length;
-      const entered = new Float64Array(S * m);
-      const median = new Float64Array(S * m).fill(NaN);
-      rows.forEach((r, s) => {
-        for (let j = 0; j < m; j++) {
-          const e = count(r[`e${j + 1}`]);
-          entered[s * m + j] = e;
-          if (j > 0 && e > 0) {
-            const lo = num(r[`lo${j + 1}`])!;
-            median[s * m + j] = e % 2 ? lo : (lo + num(r[`hi${j + 1}`])!) / 2;
-          }
-        }
-      });
-      const present = new Uint8Array(S).fill(1);
-      const counts = { steps: m, entered, median, present };
-      if (o.by === undefined) return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k, o.minSample) as never;
-      return funnelRows(counts, o.steps, segmentOrder(labels, present), labels, o.k, o.minSample) as never;
-    },
+    finish: ([rows]) => funnelFromGroups(c, o, rows) as never,
   };
 };
+
+/**
+ * The funnel's rows from its grouped SQL rows (any dialect): per segment `seg`, `e{j}`
+ * customers entered at step j and the two middle fastest times `lo{j}`, `hi{j}`; the
+ * rows, suppression and comparisons are the kernel's own (funnelRows).
+ */
+export function funnelFromGroups(c: Pick<Compiler, 'refuse'>, o: FunnelSettings, rows: readonly DbRow[]): FunnelRow[] {
+  const m = o.steps.length;
+  const labels = rows.map((r) => (o.by === undefined ? '' : segmentLabel(r.seg)));
+  if (o.by !== undefined) refuseFolding(c, labels, o.segments);
+  const S = rows.length;
+  const entered = new Float64Array(S * m);
+  const median = new Float64Array(S * m).fill(NaN);
+  rows.forEach((r, s) => {
+    for (let j = 0; j < m; j++) {
+      const e = count(r[`e${j + 1}`]);
+      entered[s * m + j] = e;
+      if (j > 0 && e > 0) {
+        const lo = num(r[`lo${j + 1}`])!;
+        median[s * m + j] = e % 2 ? lo : (lo + num(r[`hi${j + 1}`])!) / 2;
+      }
+    }
+  });
+  const present = new Uint8Array(S).fill(1);
+  const counts = { steps: m, entered, median, present };
+  if (o.by === undefined) return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k, o.minSample);
+  return funnelRows(counts, o.steps, segmentOrder(labels, present), labels, o.k, o.minSample);
+}

@@ -12,13 +12,11 @@
 // counts per level and the two middle times per segment come back, and the rows,
 // suppression and p-values are the funnel's own (funnelRows).
 import { checkFunnelOptions } from '../../../metrics/funnel.js';
-import { funnelRows } from '../../../metrics/funnel-rows.js';
-import { segmentOrder } from '../../../metrics/options.js';
 import { duration, zone } from '../../../query/options.js';
-import { count, num } from '../../sql.js';
 import { num as lit, str } from '../literal.js';
 import { addDurationMs } from '../time.js';
-import { refuseFolding, segmentLabel, segmented, type ChMetricCompiler } from './common.js';
+import { funnelFromGroups } from '../../compile/funnel.js';
+import { segmented, type ChMetricCompiler } from './common.js';
 
 interface Plan {
   readonly names: readonly string[];
@@ -115,34 +113,6 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
   }).join(', ');
   return {
     statements: [`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`],
-    finish([rows]) {
-      const labels = rows.map((r) => (o.by === undefined ? '' : segmentLabel(r.seg)));
-      if (o.by !== undefined) refuseFolding(c, labels, o.segments);
-      const S = rows.length;
-      const entered = new Float64Array(S * m);
-      const median = new Float64Array(S * m).fill(NaN);
-      rows.forEach((r, s) => {
-        for (let j = 0; j < m; j++) {
-          const e = count(r[`e${j + 1}`]);
-          entered[s * m + j] = e;
-          if (j > 0 && e > 0) {
-            const lo = num(r[`lo${j + 1}`])!;
-            median[s * m + j] = e % 2 ? lo : (lo + num(r[`hi${j + 1}`])!) / 2;
-          }
-        }
-      });
-      const present = new Uint8Array(S).fill(1);
-      const counts = { steps: m, entered, median, present };
-      if (o.by === undefined)
-        return funnelRows(counts, o.steps, S ? [0] : [], undefined, o.k, o.minSample) as never;
-      return funnelRows(
-        counts,
-        o.steps,
-        segmentOrder(labels, present),
-        labels,
-        o.k,
-        o.minSample,
-      ) as never;
-    },
+    finish: ([rows]) => funnelFromGroups(c, o, rows) as never,
   };
 };
