@@ -6,6 +6,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { CsatBar } from '../../src/charts/csat-bars.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { PulsoChartElement, numberOption, listOption, textOption } from '../shared/chart-element.js';
+import type { ExportRange } from '../shared/export-meta.js';
 import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/chart-element.js';
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { PulsoSelectDetail } from '../shared/events.js';
@@ -179,6 +180,11 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
 
   protected renderChart(result: CsatResult, ctx: RenderContext): TemplateResult {
     return renderBars(result, this.barsOptions(ctx.locale), ctx);
+  }
+
+  /** The window the result was computed over (set by `from`/`to`, else the data's last days). */
+  protected override exportRange(result: CsatResult): ExportRange | undefined {
+    return result.window ? { from: result.window.from, to: result.window.to } : super.exportRange(result);
   }
 
   protected override renderLegend(result: CsatResult, ctx: RenderContext): TemplateResult {

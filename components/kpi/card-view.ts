@@ -11,6 +11,7 @@ import { FRAME_SUMMARY_ID, FRAME_TITLE_ID, renderExportItems, renderTitle } from
 import type { ChartView, ExportKind } from '../shared/chart-frame.js';
 import { t } from '../shared/strings.js';
 import { arrowOf, evidenceText, formatDelta, formatValue, valueIntervalText } from './format.js';
+import type { FigureLine } from '../shared/export-figure.js';
 import type { KpiResult } from './types.js';
 import { tk } from './strings.js';
 import { countLine, directionSentence, pointLabel, previousPhrase, rangeLabel } from './words.js';
@@ -74,6 +75,29 @@ export function renderCardFrame(o: CardFrameOptions): TemplateResult {
       : html`<div part="chart" class="pulso-frame-chart" role="group" aria-labelledby=${FRAME_TITLE_ID}
           aria-describedby=${FRAME_SUMMARY_ID}>${o.body}</div>`}
   </figure>`;
+}
+
+/**
+ * The card's figures as lines of an exported picture: the value (large), its interval,
+ * the change against the previous range, the evidence, and what it counts.
+ */
+export function cardFigures(r: KpiResult, l: KpiLayout, hidden: boolean, ctx: RenderContext): FigureLine[] {
+  const { f, locale } = ctx;
+  const lines: FigureLine[] = [];
+  const add = (text: string, size: number, weight?: number): void => {
+    if (text) lines.push({ text, size, weight });
+  };
+  if (hidden) add(`${t(locale, 'suppressed', { k: r.k })} — ${tk(locale, 'hiddenValue', { k: r.k })}`, 20, 600);
+  else add(formatValue(r.metric, l.value, f), 32, 700);
+  if (!hidden) add(valueIntervalText(r.metric, l.ciLow, l.ciHigh, f), 12);
+  if (l.delta === null) add(directionSentence(r, l, f), 14);
+  else {
+    const shown = formatDelta(r.metric, l.delta, f);
+    add(`${arrowOf(l.delta, shown)} ${shown} ${tk(locale, 'vs', { previous: previousPhrase(r, locale, f) })} — ${directionSentence(r, l, f)}`, 14, 600);
+    add(evidenceText(r.metric, l, r.minSample, f), 12);
+  }
+  if (!hidden) add(countLine(r.metric, r.row.n, f), 12);
+  return lines;
 }
 
 /** The figures and the sparkline. `hidden`: the value itself is suppressed. */

@@ -17,7 +17,9 @@ import type { SkeletonShape } from '../shared/states.js';
 import { renderTableView } from '../shared/table-view.js';
 import { t } from '../shared/strings.js';
 import { whenUpdating, withTooltip } from '../shared/widget-frame.js';
-import { SPARK_HEIGHT, SPARK_MARGINS, renderCard, renderCardFrame, sparkWidth } from './card-view.js';
+import { SPARK_HEIGHT, SPARK_MARGINS, cardFigures, renderCard, renderCardFrame, sparkWidth } from './card-view.js';
+import type { FigureLine } from '../shared/export-figure.js';
+import type { ExportRange } from '../shared/export-meta.js';
 import { bandInRowUnit } from './format.js';
 import { coordinator } from '../../src/source/coordinator.js';
 import { kpiPlan, kpiResult } from './queries.js';
@@ -212,6 +214,16 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
       notices,
     });
     return whenUpdating(frame, updating);
+  }
+
+  /** The headline range itself, which `range` and `as-of` may have set rather than `from`/`to`. */
+  protected override exportRange(r: KpiResult): ExportRange {
+    return { from: r.from, to: r.to };
+  }
+
+  /** An exported card is not a bare sparkline: value, interval, change and count above it. */
+  protected override exportFigures(r: KpiResult, ctx: RenderContext): FigureLine[] {
+    return cardFigures(r, this.layoutOf(r, ctx.width), valueHidden(r.row), ctx);
   }
 
   protected table(r: KpiResult, ctx: RenderContext): TableSpec {

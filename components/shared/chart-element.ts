@@ -11,7 +11,12 @@ import type { ChartView, ExportKind } from './chart-frame.js';
 import type { DashboardDefaults } from './context.js';
 import { PulsoDataController } from './data-controller.js';
 import type { Answers, DataValue, WidgetPlan } from './data-controller.js';
-import { exportChart, namedTable, showChartView } from './export-action.js';
+import { exportChart, exportCsv, namedTable, showChartView } from './export-action.js';
+import type { ExportMetadata } from './export-action.js';
+import type { FigureLine } from './export-figure.js';
+import { exportMeta, rangeBound } from './export-meta.js';
+import type { ExportMeta, ExportRange } from './export-meta.js';
+import type { ExportPrecision } from '../../src/data/csv-units.js';
 import { elementLocale } from './locale.js';
 import { MarksNavController } from './marks-nav.js';
 import type { MarkPosition } from './marks-nav.js';
@@ -136,6 +141,19 @@ export abstract class PulsoChartElement<R> extends LitElement {
   @property({ converter: labelsConverter }) labels?: Labels;
   /** The heading level of the title (1–6, default 3), to fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
+  /**
+   * CSV values: `rounded` (default: durations in hours, rates in % with 1 decimal, units in
+   * the headers) or `raw` (as computed: durations in ms, rates as fractions 0–1).
+   */
+  @property({ attribute: 'export-precision' }) exportPrecision?: string;
+  /**
+   * How a CSV names its range, filters and source: `columns` (default: three columns on
+   * every row, safe for Excel and tools that read the first row as the header), `comment`
+   * (a first line `# …` above the header) or `none`.
+   */
+  @property({ attribute: 'export-metadata' }) exportMetadata?: string;
+  /** The data source's name in an export's source line (default: the adapter's id or the source's host). */
+  @property({ attribute: 'source-label' }) sourceLabel?: string;
 
   @state() protected view: ChartView = 'chart';
   @state() protected tableSort?: TableSort;
@@ -284,10 +302,69 @@ export abstract class PulsoChartElement<R> extends LitElement {
     this.dispatchEvent(new CustomEvent<PulsoSelectDetail>('pulso-select', { bubbles: true, composed: true, detail }));
   }
 
-  /** Downloads the rows (CSV) or the drawn chart (SVG, PNG). */
+  /**
+   * The range the result covers, [from, to) in epoch ms, for exports: by default the
+   * widget's `from`/`to` (else the dashboard's), as its queries use them.
+   */
+  protected exportRange(_result: R): ExportRange | undefined {
+    const own = this as { from?: unknown; to?: unknown };
+    const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+    if (!('from' in this)) return undefined;
+    return {
+      from: rangeBound(this.inherited('from', text(own.from))),
+      to: rangeBound(this.inherited('to', text(own.to))),
+    };
+  }
+
+  /** Headline lines of an exported picture under its title (a KPI's value and change). */
+  protected exportFigures(_result: R, _ctx: RenderContext): FigureLine[] {
+    return [];
+  }
+
+  /** What an export says about itself: title, range, filters that reached the data, source line. */
+  exportMeta(locale: Locale = this.resolvedLocale): ExportMeta | undefined {
+    const value = this.data.value;
+    if (!value) return undefined;
+    const source = textOption(this.sourceLabel)
+      ?? this.adapter?.id
+      ?? textOption(this.source)
+      ?? this.data.dashboardAdapter?.id
+      ?? (typeof location === 'undefined' ? 'Pulso' : location.host);
+    return this.named(() => exportMeta({
+      title: this.title_(locale),
+      locale,
+      timeZone: this.zone,
+      range: this.exportRange(value.result),
+      filters: value.filters.filter((f) => f.reached).map((f) => f.filter.describe(locale)),
+      source,
+    }));
+  }
+
+  /** The CSV text the Download menu saves (units in headers, rounded, metadata as set). */
+  exportCsvText(): string | undefined {
+    const value = this.data.value;
+    const meta = this.exportMeta();
+    if (!value || !meta) return undefined;
+    const locale = this.resolvedLocale;
+    const { columns, rows } = this.named(() => {
+      const spec = this.table(value.result, this.context);
+      return namedTable(spec.columns, spec.rows, locale);
+    });
+    return exportCsv(columns, rows, { locale, meta, ...this.csvOptions() });
+  }
+
+  private csvOptions(): { precision?: ExportPrecision; metadata?: ExportMetadata } {
+    return {
+      precision: textOption(this.exportPrecision) as ExportPrecision | undefined,
+      metadata: textOption(this.exportMetadata) as ExportMetadata | undefined,
+    };
+  }
+
+  /** Downloads the rows (CSV) or the drawn chart with its title, range, filters, legend and source (SVG, PNG). */
   async export(kind: ExportKind): Promise<void> {
     const value = this.data.value;
-    if (!value || !this.exportKinds().includes(kind)) return;
+    const meta = this.exportMeta();
+    if (!value || !meta || !this.exportKinds().includes(kind)) return;
     const ctx = this.context;
     const { columns, rows } = this.named(() => {
       const spec = this.table(value.result, ctx);
@@ -299,6 +376,9 @@ export abstract class PulsoChartElement<R> extends LitElement {
       locale: ctx.locale,
       columns,
       rows,
+      meta,
+      figures: this.named(() => this.exportFigures(value.result, ctx)),
+      ...this.csvOptions(),
       root: this.renderRoot,
       showChart: () =>
         showChartView(() => this.view, (view) => void (this.view = view), () => this.updateComplete),

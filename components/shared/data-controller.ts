@@ -201,6 +201,11 @@ export class PulsoDataController<R> implements ReactiveController {
     }
   }
 
+  /** The adapter a dashboard (or other provider) gives, if any. */
+  get dashboardAdapter(): Adapter | undefined {
+    return this.context.value;
+  }
+
   /** The adapter in force: the element's, its `source`, then the dashboard's; undefined while waiting. */
   private adapter(): Adapter | undefined {
     const own = this.options.adapter();

@@ -1,11 +1,19 @@
-// What the Download menu does (issue 4 "export"): the rows as CSV in the user's
-// locale, or the drawn chart (`svg.pulso-chart`) as SVG or PNG. The chart is
-// drawn first when the table is showing, then the table comes back.
+// What the Download menu does: the rows as CSV in the user's locale (units in the
+// headers, rounded values, the range and filters as columns or a first line), or the
+// drawn chart (`svg.pulso-chart`) as an SVG or PNG figure that carries its title,
+// range, filters, legend and source (export-figure.ts). The chart is drawn first when
+// the table is showing, then the table comes back.
 import { rowsToCsv } from '../../src/data/csv-export.js';
 import type { CsvColumn } from '../../src/data/csv-export.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { ChartView, ExportKind } from './chart-frame.js';
-import { downloadBlob, exportFilename, serializeSvg, svgToPngBlob } from './export.js';
+import { unitTable } from '../../src/data/csv-units.js';
+import type { ExportPrecision } from '../../src/data/csv-units.js';
+import { downloadBlob, exportFilename, svgToPngBlob } from './export.js';
+import { composeFigure } from './export-figure.js';
+import type { FigureLine } from './export-figure.js';
+import { metaColumns, metaComment } from './export-meta.js';
+import type { ExportMeta } from './export-meta.js';
 import { segmentLabel, t } from './strings.js';
 import type { TableColumn, TableRow } from './table-view.js';
 
@@ -16,6 +24,12 @@ export interface ExportSource {
   columns: readonly TableColumn[];
   rows: readonly TableRow[];
   root: ParentNode;
+  /** Title, range, filters and source line, in `locale`. */
+  meta: ExportMeta;
+  /** Headline lines of the picture under the title (a KPI's value and change). */
+  figures?: readonly FigureLine[];
+  precision?: ExportPrecision;
+  metadata?: ExportMetadata;
   /** Shows the chart if it is not showing; resolves to a function that restores the view. */
   showChart: () => Promise<() => void>;
 }
@@ -47,23 +61,55 @@ export function namedTable(columns: readonly TableColumn[], rows: readonly Table
   return { columns: out, rows: named };
 }
 
+/** How the CSV says what it is: metadata columns (default), a first `# …` line, or nothing. */
+export type ExportMetadata = 'columns' | 'comment' | 'none';
+export const EXPORT_METADATA: readonly ExportMetadata[] = ['columns', 'comment', 'none'];
+
+/** The CSV text of a table, with units, rounding and metadata (see docs/elements.md "Exports"). */
+export function exportCsv(
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[],
+  o: { locale: Locale; meta: ExportMeta; precision?: ExportPrecision; metadata?: ExportMetadata },
+): string {
+  const metadata = o.metadata ?? 'columns';
+  if (!EXPORT_METADATA.includes(metadata))
+    throw new RangeError(`export-metadata must be one of ${EXPORT_METADATA.join(', ')}; got '${String(metadata)}'`);
+  const table = unitTable(columns, rows, o.precision);
+  const csvColumns: CsvColumn[] = [...table.columns];
+  let out = table.rows;
+  if (metadata === 'columns') {
+    const extra = metaColumns(o.meta, o.locale);
+    csvColumns.push(...extra.map((c) => ({ key: c.key, header: c.header })));
+    out = out.map((row) => ({ ...row, ...Object.fromEntries(extra.map((c) => [c.key, c.value])) }));
+  }
+  return rowsToCsv(out, {
+    columns: csvColumns,
+    locale: o.locale,
+    comment: metadata === 'comment' ? metaComment(o.meta, o.locale) : undefined,
+  });
+}
+
 export async function exportChart(o: ExportSource): Promise<void> {
   if (o.kind === 'csv') {
-    const columns: CsvColumn[] = o.columns.map((c) => ({ key: c.key, header: c.header }));
-    const csv = rowsToCsv(o.rows as unknown as Record<string, unknown>[], { columns, locale: o.locale });
+    const csv = exportCsv(o.columns, o.rows, o);
     await downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFilename(o.title, 'csv'));
     return;
   }
   const restore = await o.showChart();
   try {
-    const svg = o.root.querySelector<SVGSVGElement>('svg.pulso-chart');
-    if (!svg) return;
-    const text = serializeSvg(svg, { title: o.title });
+    const chart = o.root.querySelector<SVGSVGElement>('svg.pulso-chart');
+    if (!chart && !o.figures?.length) return;
+    const figure = composeFigure({
+      meta: o.meta,
+      chart,
+      legend: o.root.querySelector('.pulso-frame-legend'),
+      figures: o.figures,
+      frame: o.root.querySelector('.pulso-frame') ?? (o.root as Element),
+    });
     if (o.kind === 'svg') {
-      await downloadBlob(new Blob([text], { type: 'image/svg+xml' }), exportFilename(o.title, 'svg'));
+      await downloadBlob(new Blob([figure.text], { type: 'image/svg+xml' }), exportFilename(o.title, 'svg'));
     } else {
-      const { width, height } = svg.getBoundingClientRect();
-      await downloadBlob(await svgToPngBlob(text, width, height), exportFilename(o.title, 'png'));
+      await downloadBlob(await svgToPngBlob(figure.text, figure.width, figure.height, 2), exportFilename(o.title, 'png'));
     }
   } finally {
     restore();

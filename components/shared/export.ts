@@ -7,8 +7,8 @@
 // a strict style-src CSP may block when the file is shown, and which carries var()).
 // Works under `img-src 'self' data: blob:` because the PNG path loads a blob: URL.
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /** Computed properties that are also SVG presentation attributes. */
 const INLINED = [
@@ -54,7 +54,7 @@ function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
   return { width, height };
 }
 
-function setTitle(clone: SVGSVGElement, title: string): void {
+export function setTitle(clone: SVGSVGElement, title: string): void {
   const existing = [...clone.children].find((c) => c.localName === 'title');
   existing?.remove();
   const el = clone.ownerDocument.createElementNS(SVG_NS, 'title');
@@ -63,12 +63,10 @@ function setTitle(clone: SVGSVGElement, title: string): void {
 }
 
 /**
- * Serializes a rendered <svg> as a standalone SVG document: computed fill, stroke
- * and font inlined as attributes, xmlns, width, height and viewBox set. Text is
- * escaped by XMLSerializer, so data never becomes markup.
+ * A copy of a rendered <svg> that looks the same outside its shadow root: computed
+ * fill, stroke and font inlined as attributes, classes, styles and comments removed.
  */
-export function serializeSvg(svg: SVGSVGElement, options: SerializeSvgOptions = {}): string {
-  const { width, height } = sizeOf(svg);
+export function inlinedClone(svg: SVGSVGElement): SVGSVGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const sources = [svg, ...svg.querySelectorAll('*')];
   const targets = [clone, ...clone.querySelectorAll('*')];
@@ -77,17 +75,36 @@ export function serializeSvg(svg: SVGSVGElement, options: SerializeSvgOptions = 
     if (target) inlineComputed(source, target);
   });
   removeComments(clone);
-  for (const [name, value] of Object.entries(options.styles ?? {})) {
-    // Event-handler attributes (onload…) would be script in the exported file.
-    if (!ATTRIBUTE_NAME.test(name) || name.startsWith('on')) throw new Error(`styles keys must be attribute names; got '${name}'`);
-    clone.setAttribute(name, value);
-  }
+  return clone;
+}
+
+/** The drawn size of an <svg> in CSS pixels (its viewBox when not laid out); throws when empty. */
+export { sizeOf as svgSize };
+
+/**
+ * Serializes a rendered <svg> as a standalone SVG document: computed fill, stroke
+ * and font inlined as attributes, xmlns, width, height and viewBox set. Text is
+ * escaped by XMLSerializer, so data never becomes markup.
+ */
+export function serializeSvg(svg: SVGSVGElement, options: SerializeSvgOptions = {}): string {
+  const { width, height } = sizeOf(svg);
+  const clone = inlinedClone(svg);
+  setRootAttributes(clone, options.styles);
   if (options.title !== undefined) setTitle(clone, options.title);
   clone.setAttributeNS(XMLNS_NS, 'xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   return new XMLSerializer().serializeToString(clone);
+}
+
+/** Extra presentation attributes on an exported root; never event handlers. */
+export function setRootAttributes(root: Element, styles: Readonly<Record<string, string>> = {}): void {
+  for (const [name, value] of Object.entries(styles)) {
+    // Event-handler attributes (onload…) would be script in the exported file.
+    if (!ATTRIBUTE_NAME.test(name) || name.startsWith('on')) throw new Error(`styles keys must be attribute names; got '${name}'`);
+    root.setAttribute(name, value);
+  }
 }
 
 function positive(name: string, value: number): number {

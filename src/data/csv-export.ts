@@ -31,6 +31,13 @@ export interface CsvOptions {
   readonly delimiter?: string;
   /** Prepend a UTF-8 byte-order mark (U+FEFF) so Excel detects UTF-8; default true. */
   readonly bom?: boolean;
+  /**
+   * A first line `# …` before the header (what the file is: title, range, filters).
+   * Off by default: Excel shows it as a row above the header, and tools that take the
+   * first row as the header (Power Query, pandas, R) need to be told to skip it.
+   * Line breaks in it become spaces.
+   */
+  readonly comment?: string;
 }
 
 const LOCALES: readonly Locale[] = ['pt-BR', 'en', 'es'];
@@ -115,6 +122,7 @@ export function rowsToCsv(
   const line = (values: readonly unknown[]): string =>
     values.map((v) => cell(v, dialect)).join(dialect.delimiter);
   const lines = [line(columns.map((c) => c.header ?? c.key))];
+  if (options.comment !== undefined) lines.unshift(`# ${options.comment.replace(/[\r\n]+/g, ' ')}`);
   for (const row of rows) lines.push(line(columns.map((c) => row[c.key])));
   return prefix + lines.join(EOL) + EOL;
 }
