@@ -93,8 +93,9 @@ export function cardFigures(r: KpiResult, l: KpiLayout, hidden: boolean, ctx: Re
   if (l.delta === null) add(directionSentence(r, l, f), 14);
   else {
     const shown = formatDelta(r.metric, l.delta, f);
-    add(`${arrowOf(l.delta, shown)} ${shown} ${tk(locale, 'vs', { previous: previousPhrase(r, locale, f) })} — ${directionSentence(r, l, f)}`, 14, 600);
-    add(evidenceText(r.metric, l, r.minSample, f), 12);
+    add(`${arrowOf(l.delta, shown)} ${shown} ${tk(locale, 'vs', { previous: previousPhrase(r, locale, f) })}`, 16, 600);
+    // The evidence says whether the change is likely real; without it, the sentence says which way it went.
+    add(evidenceText(r.metric, l, r.minSample, f) || directionSentence(r, l, f), 12);
   }
   if (!hidden) add(countLine(r.metric, r.row.n, f), 12);
   return lines;

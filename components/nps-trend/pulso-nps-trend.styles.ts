@@ -26,6 +26,15 @@ export const styles = [
       font-size: 11px;
       fill: var(--_pulso-fg);
     }
+    .mix-title {
+      font-size: 11px;
+      font-weight: 600;
+      fill: var(--_pulso-fg);
+    }
+    .mix-grid {
+      stroke: var(--_pulso-border);
+      stroke-width: 1;
+    }
     .mix-n {
       font-size: 10px;
       fill: var(--_pulso-muted);

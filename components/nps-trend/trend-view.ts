@@ -4,7 +4,7 @@ import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import { npsTrendLayout } from '../../src/charts/line.js';
 import type { NpsTrendLayout, TrendSeries } from '../../src/charts/line.js';
-import { MIX_COLORS, npsMixLayout } from '../../src/charts/nps-mix.js';
+import { MIX_COLORS, mixTicks, npsMixLayout } from '../../src/charts/nps-mix.js';
 import { dashOf } from '../../src/charts/palette.js';
 import type { MixPart } from '../../src/charts/nps-mix.js';
 import type { Formatters } from '../../src/i18n/format.js';
@@ -33,9 +33,16 @@ export interface Geometry {
   xOf: (period: string) => number;
 }
 
-const MIX_H = 44;
-/** Room above the mix for its answer counts. */
-const MIX_GAP = 16;
+const MIX_H = 56;
+/**
+ * Between the NPS plot and the mix: the period labels (right under the NPS axis, so
+ * they part the two panels), the mix panel's title, and room for its answer counts.
+ */
+const MIX_GAP = 58;
+/** Baseline of the period labels below the NPS plot. */
+const LABEL_DY = 18;
+/** Baseline of the mix panel's title below the NPS plot. */
+const MIX_TITLE_DY = 40;
 export const PARTS: readonly MixPart[] = ['promoters', 'passives', 'detractors'];
 
 export function seriesName(s: TrendSeries, locale: Locale): string {
@@ -55,7 +62,7 @@ export function trendGeometry(result: NpsTrendResult, width: number, f: Formatte
     height,
     target: o.target,
     minTickSpacing: tickSpacing(periods.map((p) => tickLabel(f, p, result.period))),
-    margin: { left: 44, right: 16, top: 16, bottom: mix ? MIX_H + MIX_GAP + 28 : 32 },
+    margin: { left: 44, right: 16, top: 16, bottom: mix ? MIX_H + MIX_GAP + 8 : 32 },
     minN: o.minAnswers,
   });
   const index = new Map(line.x.domain.map((p, i) => [p, i]));
@@ -70,7 +77,7 @@ export function renderTrend(result: NpsTrendResult, ctx: RenderContext, o: Trend
   const p = l.plot;
   // Points shrink when periods are dense so neighbours stay apart.
   const r = Math.max(2.5, Math.min(4.5, l.x.step * 0.3));
-  const labelY = g.mixHeight ? g.mixTop + g.mixHeight + 16 : p.bottom + 18;
+  const labelY = p.bottom + LABEL_DY;
   return html`<svg class="pulso-chart nps" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}"
     role="group" aria-label=${o.label}>
     <g class="grid" aria-hidden="true">
@@ -96,7 +103,7 @@ export function renderTrend(result: NpsTrendResult, ctx: RenderContext, o: Trend
     <g class="lines" aria-hidden="true">
       ${l.series.map((s, i) => svg`<path class="line" d=${s.path} stroke=${s.color} stroke-dasharray=${dashOf(i) || nothing}></path>`)}
     </g>
-    ${g.mixHeight ? renderMix(result, g, f) : nothing}
+    ${g.mixHeight ? renderMix(result, g, f, locale) : nothing}
     ${l.series.map(
       (s, row) => svg`<g class="points">
         ${s.points.map(
@@ -117,11 +124,23 @@ export function renderTrend(result: NpsTrendResult, ctx: RenderContext, o: Trend
   </svg>`;
 }
 
-function renderMix(result: NpsTrendResult, g: Geometry, f: Formatters): TemplateResult {
+/**
+ * The answer mix as a panel of its own under the period labels: a title naming its
+ * scale, a 0–100% axis with its gridlines, and the stacked bars (shares, not NPS).
+ */
+function renderMix(result: NpsTrendResult, g: Geometry, f: Formatters, locale: Locale): TemplateResult {
   const bars = npsMixLayout(result.rows, { xOf: g.xOf, step: g.line.x.step, top: g.mixTop, height: g.mixHeight });
+  const p = g.line.plot;
   // Answers per period above each bar, where there is room for a number.
   const counts = g.line.x.step >= 34;
-  return svg`<g class="mix" aria-hidden="true">
+  return svg`<g class="mix-axis" aria-hidden="true">
+    <text class="mix-title" x="0" y=${p.bottom + MIX_TITLE_DY}>${tn(locale, counts && g.line.width >= 480 ? 'mixScaleCounts' : 'mixScale')}</text>
+    ${mixTicks(g.mixTop, g.mixHeight).map(
+      (tk) => svg`<line class="mix-grid" x1=${p.left} x2=${p.right} y1=${tk.y} y2=${tk.y}></line>
+        <text class="tick" x=${p.left - 6} y=${tk.y} text-anchor="end" dominant-baseline="central">${f.percent(tk.share, 0)}</text>`,
+    )}
+  </g>
+  <g class="mix" aria-hidden="true">
     ${counts
       ? bars.map((b) => svg`<text class="mix-n" x=${b.x + b.w / 2} y=${g.mixTop - 3} text-anchor="middle">${f.number(b.n)}</text>`)
       : nothing}

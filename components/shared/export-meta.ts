@@ -100,10 +100,16 @@ function rangeText(locale: Locale, range: ExportRange | undefined, day: (ms: num
   return tx(locale, 'allData');
 }
 
-/** The host part of an address (`json:https://api.example/v1` → `api.example`); other names as they are. */
-export function sourceName(id: string): string {
+/**
+ * A source as people read it: the host of an address (`json:https://api.example/v1` →
+ * `api.example`), a path on this page's host (`json:/api` → `intranet.example/api`),
+ * other names as they are.
+ */
+export function sourceName(id: string, host?: string): string {
   const match = /[a-z][a-z0-9+.-]*:\/\/([^/?#]+)/i.exec(id);
-  return match ? match[1]! : id;
+  if (match) return match[1]!;
+  const path = /^[a-z]+:(\/[^?#]*)/i.exec(id)?.[1] ?? (id.startsWith('/') ? id : undefined);
+  return path !== undefined && host ? `${host}${path}` : id;
 }
 
 export function exportMeta(o: ExportMetaInput): ExportMeta {
@@ -119,7 +125,7 @@ export function exportMeta(o: ExportMetaInput): ExportMeta {
     rangeIso: rangeText(o.locale, o.range, (ms) => isoDate(ms, timeZone)),
     filters,
     source: tx(o.locale, 'sourceLine', {
-      source: sourceName(o.source),
+      source: sourceName(o.source, typeof location === 'undefined' ? undefined : location.host),
       date: dateFormat(o.locale, { dateStyle: 'medium', timeZone }).format(now),
     }),
   };

@@ -1,6 +1,7 @@
-// Layout of the answer mix under the NPS line (SPEC §3.2, issue 4): per period a
-// 100% stacked bar of detractors, passives and promoters, aligned with the line's
-// x positions, so a change in NPS can be read as a change in who answered what.
+// Layout of the answer mix under the NPS line (SPEC §3.2): per period a 100% stacked
+// bar of detractors, passives and promoters, aligned with the line's x positions, so a
+// change in NPS can be read as a change in who answered what. The mix is a panel of its
+// own with its own scale (shares 0–100%, `mixTicks`): it never reads on the NPS axis.
 import type { NpsTrendRow } from '../metrics/nps.js';
 import { px, size } from './geometry.js';
 
@@ -41,6 +42,18 @@ export interface MixOptions {
 }
 
 const PARTS: readonly MixPart[] = ['detractors', 'passives', 'promoters'];
+
+export interface MixTick {
+  /** Share of answers, 0 to 1. */
+  share: number;
+  y: number;
+}
+
+/** The mix panel's own axis: 0%, 50% and 100% of the answers, bottom to top. */
+export function mixTicks(top: number, height: number): MixTick[] {
+  const h = size(height);
+  return [0, 0.5, 1].map((share) => ({ share, y: px(top + h - share * h) }));
+}
 
 /** One bar per period of rows without segments (or of one segment's rows). */
 export function npsMixLayout(rows: readonly NpsTrendRow[], o: MixOptions): MixBar[] {

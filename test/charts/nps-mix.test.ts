@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MIX_COLORS, npsMixLayout } from '../../src/charts/nps-mix.js';
+import { MIX_COLORS, mixTicks, npsMixLayout } from '../../src/charts/nps-mix.js';
 import type { NpsTrendRow } from '../../src/metrics/nps.js';
 
 const row = (period: string, promoters: number, passives: number, detractors: number): NpsTrendRow => {
@@ -31,5 +31,14 @@ describe('charts/npsMixLayout', () => {
     const bars = npsMixLayout([empty, hidden], { xOf, step: Number.NaN, top: 0, height: -3 });
     expect(bars.map((b) => [b.n, b.segments.length])).to.deep.equal([[0, 0], [0, 0]]);
     for (const b of bars) for (const v of [b.x, b.w]) expect(Number.isFinite(v)).to.equal(true);
+  });
+
+  it('gives the mix its own 0–100% axis, bottom to top over the panel', () => {
+    expect(mixTicks(200, 56)).to.deep.equal([
+      { share: 0, y: 256 },
+      { share: 0.5, y: 228 },
+      { share: 1, y: 200 },
+    ]);
+    for (const tk of mixTicks(0, Number.NaN)) expect(Number.isFinite(tk.y)).to.equal(true);
   });
 });

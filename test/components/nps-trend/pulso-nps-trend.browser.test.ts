@@ -94,6 +94,21 @@ describe('<pulso-nps-trend>', () => {
     const h = janParts.map((r) => Number(r.getAttribute('height')));
     expect(Math.round(h[2] / h[0])).to.equal(3);
     expect($$(el, '.mix rect.mix-empty')).to.have.length(1);
+    // The mix sits on a scale of its own (shares, 0–100%), below the NPS axis's -100
+    // gridline and the period labels, under a title that names that scale.
+    const gridY = (label: string): number => {
+      const tick = $$<SVGTextElement>(el, '.tick').find((t) => t.textContent === label)!;
+      return Number(tick.getAttribute('y'));
+    };
+    const minus100 = gridY('-100');
+    const periodLabel = Math.max(...$$<SVGTextElement>(el, '.grid text.tick').filter((t) => t.getAttribute('text-anchor') === 'middle').map((t) => Number(t.getAttribute('y'))));
+    const title = $<SVGTextElement>(el, '.mix-title')!;
+    expect(text(title)).to.equal('Answer mix, % of answers (number of answers above each bar)');
+    expect(periodLabel).to.be.above(minus100);
+    expect(Number(title.getAttribute('y'))).to.be.above(periodLabel);
+    expect(gridY('100%')).to.be.above(Number(title.getAttribute('y')));
+    expect(gridY('0%')).to.equal(Math.max(...rects.map((r) => Number(r.getAttribute('y')) + Number(r.getAttribute('height')))));
+    for (const r of rects) expect(Number(r.getAttribute('y'))).to.be.at.least(gridY('100%'));
     expect(text($(el, '.pulso-frame-summary'))).to.equal(
       'NPS in March 2025: -33 from 3 answers. Over 3 periods it ranged from -33 to +40. Periods without answers are gaps in the line.',
     );
