@@ -3,8 +3,8 @@
 // (partial periods outlined, hidden cells "< k") and the colour legend.
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
-import { cohortHeatmapLayout } from '../../src/charts/heatmap.js';
-import type { HeatmapLayout } from '../../src/charts/heatmap.js';
+import { FULL_DOMAIN, cohortHeatmapLayout, legendStops } from '../../src/charts/heatmap.js';
+import type { HeatmapLayout, RateDomain } from '../../src/charts/heatmap.js';
 import { NEUTRAL_FILL } from '../../src/charts/palette.js';
 import type { RetentionRow } from '../../src/metrics/retention.js';
 import type { Period } from '../../src/time/period.js';
@@ -27,8 +27,8 @@ const TITLE_H = 28;
 /** Below this width, row labels take two lines. */
 const NARROW = 480;
 
-export function renderHeatmap(label: string, result: CohortChurnResult, ctx: RenderContext): TemplateResult {
-  const blocks = heatmapBlocks(result, ctx.width);
+export function renderHeatmap(label: string, result: CohortChurnResult, ctx: RenderContext, domain?: RateDomain): TemplateResult {
+  const blocks = heatmapBlocks(result, ctx.width, domain);
   const width = Math.max(...blocks.map((b) => b.layout.width));
   const height = blocks.reduce((h, b) => Math.max(h, b.top + b.layout.height), 0);
   return html`<div class="scroll">
@@ -39,7 +39,8 @@ export function renderHeatmap(label: string, result: CohortChurnResult, ctx: Ren
   </div>`;
 }
 
-export function heatmapBlocks(result: CohortChurnResult, width: number): Block[] {
+/** `domain`: the rates the colours span, one for every block so segments compare (default 0–100%). */
+export function heatmapBlocks(result: CohortChurnResult, width: number, domain?: RateDomain): Block[] {
   const blocks: Block[] = [];
   let top = 0;
   let firstRow = 0;
@@ -50,6 +51,7 @@ export function heatmapBlocks(result: CohortChurnResult, width: number): Block[]
       width,
       segment,
       labelWidth,
+      domain,
       margin: { top: (titled ? TITLE_H : 0) + 40 },
     });
     blocks.push({ segment, top, layout, firstRow });
@@ -126,16 +128,22 @@ export function heatmapRowAt(result: CohortChurnResult, width: number, pos: Mark
   return result.rows.find((r) => r.cohort === cohort && r.offset === pos.col && r.segment === block?.segment);
 }
 
-export function heatmapLegend(result: CohortChurnResult, ctx: RenderContext): TemplateResult {
-  const { locale } = ctx;
-  const stops = cohortHeatmapLayout([], { width: 320 }).legend.stops;
+/**
+ * The colour legend with the rates its ends stand for ("8% … 50%", "≥ 50%" when higher
+ * rates take the top colour), and the partial and hidden keys.
+ */
+export function heatmapLegend(result: CohortChurnResult, ctx: RenderContext, domain: RateDomain = FULL_DOMAIN): TemplateResult {
+  const { f, locale } = ctx;
+  const stops = legendStops(10);
   const w = 16;
+  const low = (domain.clippedLow ? '≤ ' : '') + f.percent(domain.low, 0);
+  const high = (domain.clippedHigh ? '≥ ' : '') + f.percent(domain.high, 0);
   return html`<div class="legend" aria-hidden="true">
     <span>${tc(locale, 'rate')}</span>
-    <span class="scale">${tc(locale, 'scaleLow')}
+    <span class="scale"><span class="scale-end">${low}</span>
       <svg width=${stops.length * w} height="12" focusable="false">
         ${stops.map((s, i) => svg`<rect x=${i * w} y="0" width=${w} height="12" fill=${s.color}></rect>`)}
-      </svg>${tc(locale, 'scaleHigh')}</span>
+      </svg><span class="scale-end">${high}</span></span>
     <span class="key"><svg width="16" height="12" focusable="false"><rect class="partial-swatch" x="1" y="1" width="14" height="10"></rect></svg>${t(locale, 'partial')}</span>
     ${result.hidden > 0
       ? html`<span class="key"><svg width="16" height="12" focusable="false"><rect x="0" y="0" width="16" height="12"

@@ -22,6 +22,8 @@ import { intervalText } from '../shared/compare-words.js';
 import { renderCurves, curvesLegend } from './curves-view.js';
 import { styles } from './pulso-cohort-churn.styles.js';
 import { heatmapLegend, heatmapRowAt, renderHeatmap } from './heatmap-view.js';
+import { COLOR_DOMAINS, rateDomain } from '../../src/charts/heatmap.js';
+import type { ColorDomain, RateDomain } from '../../src/charts/heatmap.js';
 import { offsetLabel, tc } from './strings.js';
 import type { CohortChart, CohortChurnResult } from './types.js';
 
@@ -78,12 +80,24 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   @property() events?: string | string[];
   /** `heatmap` (default) or `curves`. */
   @property({ reflect: true }) chart: CohortChart = 'heatmap';
+  /**
+   * The rates the heatmap's colours span: `data` (default: the spread of the rates
+   * shown, in 5% steps, offset 0 left out; the legend says the range) or `full` (0–100%).
+   */
+  @property({ attribute: 'color-domain' }) colorDomain?: string;
 
   private get periodInForce(): Period {
     return (this.inherited('period', this.period) ?? 'month') as Period;
   }
 
+  /** The colour domain of the heatmap (`color-domain`: `plan` reports a bad one; drawing never throws on it). */
+  private domainOf(result: CohortChurnResult): RateDomain {
+    const mode = textOption(this.colorDomain) ?? 'data';
+    return rateDomain(result.rows, (COLOR_DOMAINS as readonly string[]).includes(mode) ? (mode as ColorDomain) : 'data');
+  }
+
   protected plan(): WidgetPlan {
+    rateDomain([], (textOption(this.colorDomain) ?? 'data') as ColorDomain);
     const options = {
       period: this.periodInForce,
       mode: this.mode,
@@ -171,7 +185,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
 
   protected renderChart(result: CohortChurnResult, ctx: RenderContext): TemplateResult {
     const label = textOption(this.heading) ?? this.defaultHeading(ctx.locale);
-    return this.chart === 'curves' ? renderCurves(label, result, ctx) : renderHeatmap(label, result, ctx);
+    return this.chart === 'curves' ? renderCurves(label, result, ctx) : renderHeatmap(label, result, ctx, this.domainOf(result));
   }
 
   protected markAt(mark: Element, pos: MarkPosition, result: CohortChurnResult, ctx: RenderContext): MarkInfo | undefined {
@@ -232,7 +246,7 @@ export class PulsoCohortChurn extends PulsoChartElement<CohortChurnResult> {
   }
 
   protected override renderLegend(result: CohortChurnResult, ctx: RenderContext): TemplateResult {
-    return this.chart === 'curves' ? curvesLegend(result, ctx) : heatmapLegend(result, ctx);
+    return this.chart === 'curves' ? curvesLegend(result, ctx) : heatmapLegend(result, ctx, this.domainOf(result));
   }
 
   protected override renderControls(ctx: RenderContext): TemplateResult {

@@ -20,6 +20,54 @@ export interface HeatmapOptions {
   gap?: number;
   /** Selects one segment's rows; required when the rows hold several segments. */
   segment?: string;
+  /** The rates the colour ramp spans (`rateDomain`); default 0–100%. */
+  domain?: RateDomain;
+}
+
+/** `data`: the colours span the rates shown; `full`: they span 0–100% (pinned). */
+export type ColorDomain = 'data' | 'full';
+export const COLOR_DOMAINS: readonly ColorDomain[] = ['data', 'full'];
+
+/** The rates the colour ramp spans; rates beyond it take the end colours (`clipped*`). */
+export interface RateDomain {
+  low: number;
+  high: number;
+  /** Some rate shown is below `low` / above `high`. */
+  clippedLow: boolean;
+  clippedHigh: boolean;
+}
+
+export const FULL_DOMAIN: RateDomain = Object.freeze({ low: 0, high: 1, clippedLow: false, clippedHigh: false });
+
+const STEP = 0.05;
+
+/**
+ * The colour domain of a heatmap: 0–100% for `full`; for `data`, the spread of the
+ * rates shown, widened to 5% steps (at least one step wide). Offset 0 is left out when
+ * later offsets exist: it is 100% (or close) by construction and would squeeze every
+ * other colour into one end of the ramp; it takes the top colour. Throws on an unknown mode.
+ */
+export function rateDomain(rows: readonly Pick<RetentionRow, 'rate' | 'offset'>[], mode: ColorDomain = 'data'): RateDomain {
+  if (!COLOR_DOMAINS.includes(mode)) throw new RangeError(`color-domain must be one of ${COLOR_DOMAINS.join(', ')}; got '${String(mode)}'`);
+  const all = rows.filter((r) => r.rate !== null && Number.isFinite(r.rate));
+  if (mode === 'full' || all.length === 0) return FULL_DOMAIN;
+  const later = all.filter((r) => r.offset > 0);
+  const rates = (later.length ? later : all).map((r) => r.rate!);
+  let low = Math.max(0, Math.floor(Math.min(...rates) / STEP + 1e-9) * STEP);
+  let high = Math.min(1, Math.ceil(Math.max(...rates) / STEP - 1e-9) * STEP);
+  if (high - low < STEP) {
+    if (high + STEP <= 1) high += STEP;
+    else low = Math.max(0, low - STEP);
+  }
+  low = Math.round(low * 100) / 100;
+  high = Math.round(high * 100) / 100;
+  const shown = all.map((r) => r.rate!);
+  return { low, high, clippedLow: shown.some((r) => r < low), clippedHigh: shown.some((r) => r > high) };
+}
+
+/** A rate's position on the domain's ramp, 0..1. */
+export function rampPosition(rate: number, d: RateDomain): number {
+  return Math.min(1, Math.max(0, (rate - d.low) / (d.high - d.low || 1)));
 }
 
 export interface HeatmapCell {
@@ -72,7 +120,7 @@ export interface HeatmapLayout {
   cells: HeatmapCell[];
   rows: HeatmapRow[];
   columns: HeatmapColumn[];
-  legend: { stops: LegendStop[]; neutral: string };
+  legend: { stops: LegendStop[]; neutral: string; domain: RateDomain };
 }
 
 const DEFAULT_MARGIN: Margin = { top: 24, right: 0, bottom: 0, left: 0 };
@@ -96,7 +144,8 @@ export function cohortHeatmapLayout(rows: readonly RetentionRow[], options: Heat
   const contentH = m.top + cohorts.length * cellH + m.bottom;
   const left = m.left + labelWidth;
   const rowIndex = new Map(cohorts.map((c, i) => [c.cohort, i]));
-  const cells = selected.map((r) => cellOf(r, left + r.offset * cellW, m.top + rowIndex.get(r.cohort)! * cellH, cellW, cellH, gap));
+  const domain = options.domain ?? FULL_DOMAIN;
+  const cells = selected.map((r) => cellOf(r, left + r.offset * cellW, m.top + rowIndex.get(r.cohort)! * cellH, cellW, cellH, gap, domain));
   return {
     width: px(overflow ? left + nCols * cellMin + m.right : viewport),
     height: px(Math.max(givenH ?? 0, contentH)),
@@ -107,11 +156,11 @@ export function cohortHeatmapLayout(rows: readonly RetentionRow[], options: Heat
     cells,
     rows: cohorts.map((c, i) => ({ cohort: c.cohort, size: c.size, y: px(m.top + i * cellH), cy: px(m.top + (i + 0.5) * cellH) })),
     columns: Array.from({ length: nCols }, (_, k) => ({ offset: k, x: px(left + k * cellW), cx: px(left + (k + 0.5) * cellW) })),
-    legend: { stops: legendStops(10), neutral: NEUTRAL_FILL },
+    legend: { stops: legendStops(10), neutral: NEUTRAL_FILL, domain },
   };
 }
 
-/** `n + 1` evenly spaced stops of the rate colour scale, for an SVG linearGradient. */
+/** `n + 1` evenly spaced stops of the colour ramp (0 = the domain's low end), for a gradient. */
 export function legendStops(n: number): LegendStop[] {
   const k = Math.max(1, Math.floor(n));
   return Array.from({ length: k + 1 }, (_, i) => ({ offset: i / k, color: sequential(i / k) }));
@@ -132,9 +181,9 @@ function cohortsOf(rows: readonly RetentionRow[]): { cohort: string; size: numbe
   return [...seen].map(([cohort, s]) => ({ cohort, size: s }));
 }
 
-function cellOf(r: RetentionRow, x: number, y: number, w: number, h: number, gap: number): HeatmapCell {
+function cellOf(r: RetentionRow, x: number, y: number, w: number, h: number, gap: number, domain: RateDomain): HeatmapCell {
   const rate = r.rate === null || !Number.isFinite(r.rate) ? null : r.rate;
-  const fill = rate === null ? NEUTRAL_FILL : sequential(rate);
+  const fill = rate === null ? NEUTRAL_FILL : sequential(rampPosition(rate, domain));
   return {
     cohort: r.cohort,
     offset: r.offset,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { cohortHeatmapLayout, type HeatmapLayout } from '../../src/charts/heatmap.js';
-import { contrastRatio, NEUTRAL_FILL } from '../../src/charts/palette.js';
+import { cohortHeatmapLayout, rampPosition, rateDomain, type HeatmapLayout } from '../../src/charts/heatmap.js';
+import { contrastRatio, NEUTRAL_FILL, sequential } from '../../src/charts/palette.js';
 import type { RetentionRow } from '../../src/metrics/retention.js';
 
 function row(cohort: string, offset: number, rate: number | null, extra: Partial<RetentionRow> = {}): RetentionRow {
@@ -108,5 +108,41 @@ describe('charts/cohortHeatmapLayout', () => {
     const rows = [row('2025-01-01', 0, 1, { segment: 'a' }), row('2025-01-01', 0, 1, { segment: 'b' }), row('2025-02-01', 0, 1, { segment: 'b' })];
     expect(() => cohortHeatmapLayout(rows, { width: 400 })).to.throw(RangeError, /segment/);
     expect(cohortHeatmapLayout(rows, { width: 400, segment: 'b' }).cells).to.have.length(2);
+  });
+});
+
+describe('rateDomain', () => {
+  const row = (offset: number, rate: number | null) => ({ offset, rate });
+
+  it('spans the rates after offset 0 in 5% steps, and says which rates it clips', () => {
+    const d = rateDomain([row(0, 1), row(1, 0.5), row(2, 0.083), row(3, 0.31)]);
+    expect(d).to.deep.equal({ low: 0.05, high: 0.5, clippedLow: false, clippedHigh: true });
+    expect(rampPosition(0.05, d)).to.equal(0);
+    expect(rampPosition(1, d)).to.equal(1);
+    expect(rampPosition(0.275, d)).to.be.closeTo(0.5, 1e-9);
+  });
+
+  it('pins 0–100% for full, or when there is nothing to span; widens a single value to a step', () => {
+    expect(rateDomain([row(1, 0.4)], 'full')).to.deep.equal({ low: 0, high: 1, clippedLow: false, clippedHigh: false });
+    expect(rateDomain([row(1, null), row(2, Number.NaN)])).to.deep.equal({ low: 0, high: 1, clippedLow: false, clippedHigh: false });
+    expect(rateDomain([row(1, 0.4), row(2, 0.4)])).to.deep.equal({ low: 0.4, high: 0.45, clippedLow: false, clippedHigh: false });
+    expect(rateDomain([row(1, 1)])).to.deep.equal({ low: 0.95, high: 1, clippedLow: false, clippedHigh: false });
+    // Only offset 0: it is the data.
+    expect(rateDomain([row(0, 0.9), row(0, 0.7)])).to.deep.equal({ low: 0.7, high: 0.9, clippedLow: false, clippedHigh: false });
+  });
+
+  it('colours cells on the domain', () => {
+    const d = rateDomain([row(1, 0.1), row(2, 0.5)]);
+    const rows = [
+      { cohort: '2025-01-01', offset: 0, size: 10, retained: 10, rate: 1, complete: true },
+      { cohort: '2025-01-01', offset: 1, size: 10, retained: 1, rate: 0.1, complete: true },
+    ] as unknown as Parameters<typeof cohortHeatmapLayout>[0];
+    const l = cohortHeatmapLayout(rows, { width: 400, domain: d });
+    expect(l.cells.map((c) => c.fill)).to.deep.equal([sequential(1), sequential(0)]);
+    expect(l.legend.domain).to.equal(d);
+  });
+
+  it('rejects an unknown mode in words', () => {
+    expect(() => rateDomain([], 'wide' as never)).to.throw("color-domain must be one of data, full; got 'wide'");
   });
 });

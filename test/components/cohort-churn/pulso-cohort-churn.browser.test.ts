@@ -4,6 +4,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/cohort-churn/pulso-cohort-churn.js';
 import type { PulsoCohortChurn } from '../../../components/cohort-churn/pulso-cohort-churn.js';
 import { weightedAverage } from '../../../src/charts/curves.js';
+import { rampPosition, rateDomain } from '../../../src/charts/heatmap.js';
+import { roundTo } from '../../../src/data/csv-units.js';
 import { sequential } from '../../../src/charts/palette.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import type { Row } from '../../../src/data/schema.js';
@@ -48,7 +50,7 @@ describe('<pulso-cohort-churn>', () => {
       const cohortRow = ['2025-01-01', '2025-02-01', '2025-03-01'].indexOf(r.cohort);
       const mark = marks.find((m) => m.dataset.row === String(cohortRow) && m.dataset.col === String(r.offset));
       expect(mark, `${r.cohort}+${r.offset}`).to.not.equal(undefined);
-      expect(mark!.getAttribute('fill')).to.equal(sequential(r.rate!));
+      expect(mark!.getAttribute('fill')).to.equal(sequential(rampPosition(r.rate!, rateDomain(rows))));
     }
     // Same row, same y; next offset, next column at the same step.
     const jan = marks.filter((m) => m.dataset.row === '0').map((m) => [Number(m.getAttribute('x')), Number(m.getAttribute('y'))]);
@@ -250,14 +252,38 @@ describe('<pulso-cohort-churn>', () => {
     const svgFile = blobs.find((b) => b.type === 'image/svg+xml')!;
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).to.have.length(expected().length + 1);
-    expect(lines[0]).to.equal('Cohort,Customers,Offset,Retained,Retention,95% CI low,95% CI high,Churned,Churn rate,Period ended');
+    expect(lines[0]).to.equal('Cohort,Customers,Offset,Retained,Retention (%),95% CI low (%),95% CI high (%),Churned,Churn rate (%),Period ended,Range,Filters,Source');
     const w = wilson(2, 4)!;
-    expect(lines[3]).to.equal(`2025-01-01,4,2,2,0.5,${w.low},${w.high},1,0.3333333333333333,true`);
+    expect(lines[3]).to.match(new RegExp(`^2025-01-01,4,2,2,50,${roundTo(w.low * 100, 1)},${roundTo(w.high * 100, 1)},1,33.3,true,All data,No filters,"Pulso · memory`));
     const svgText = await svgFile.text();
     expect(svgText).to.contain('<title>Retention by signup cohort</title>');
+    expect(svgText).to.contain('Retention by signup cohort</text>');
     expect(svgText.match(/<rect[^>]*data-mark/g)).to.have.length(expected().length);
     expect(svgText).to.not.match(/\sstyle=/);
     expect(blobs.some((b) => b.type === 'image/png' && b.size > 1000)).to.equal(true);
+  });
+
+  it('spans its colours over the rates shown and says that range in the legend; color-domain="full" pins 0–100%', async () => {
+    const el = await widget();
+    const rows = expected();
+    const later = rows.filter((r) => r.offset > 0).map((r) => r.rate!);
+    const domain = rateDomain(rows);
+    // The lowest rate after offset 0 takes the first colour of the ramp.
+    expect(domain.low).to.be.at.most(Math.min(...later));
+    expect(domain.low).to.be.above(Math.min(...later) - 0.05);
+    const lowest = rows.find((r) => r.offset > 0 && r.rate === Math.min(...later))!;
+    const cohortRow = ['2025-01-01', '2025-02-01', '2025-03-01'].indexOf(lowest.cohort);
+    const fillOf = (): string => cells(el).find((m) => m.dataset.row === String(cohortRow) && m.dataset.col === String(lowest.offset))!.getAttribute('fill')!;
+    expect(fillOf()).to.equal(sequential(rampPosition(lowest.rate!, domain)));
+    const ends = () => $$(el, '.legend .scale-end').map((e) => text(e));
+    expect(ends()).to.deep.equal([`${Math.round(domain.low * 100)}%`, `${domain.clippedHigh ? '≥ ' : ''}${Math.round(domain.high * 100)}%`]);
+    el.setAttribute('color-domain', 'full');
+    await el.updateComplete;
+    expect(fillOf()).to.equal(sequential(lowest.rate!));
+    expect(ends()).to.deep.equal(['0%', '100%']);
+    el.setAttribute('color-domain', 'wide');
+    await waitUntil(() => $(el, '.pulso-error'));
+    expect(text($(el, '.pulso-error code'))).to.contain("color-domain must be one of data, full; got 'wide'");
   });
 
   it('explains a bad option instead of drawing', async () => {
