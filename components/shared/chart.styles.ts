@@ -42,10 +42,17 @@ export const chartStyles = [
       cursor: pointer;
       outline: none;
     }
+    /*
+     * The focused mark: a 2px ring in the focus colour (≥ 3:1 on the surface in light and
+     * dark) just outside it, and a halo of the surface colour on its edge, so the ring
+     * stands apart from the mark's own fill and from neighbouring marks.
+     */
     [data-mark]:focus-visible {
-      stroke: var(--_pulso-focus);
-      stroke-width: 3;
-      paint-order: stroke;
+      outline: 2px solid var(--_pulso-focus);
+      outline-offset: 2px;
+      stroke: var(--_pulso-surface);
+      stroke-width: 2px;
+      paint-order: normal;
     }
     .legend {
       display: flex;

@@ -112,7 +112,8 @@ describe('<pulso-at-risk>', () => {
     expect(blobs.map((b) => b.type.split(';')[0])).to.deep.equal(['text/csv']);
     const lines = (await blobs[0].text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines.length).to.equal(4);
-    expect(lines[3]).to.match(/^quiet,Essencial,Essencial,100(\.00)?,Quiet for 60 days \(usually every 5 days\),60,5,0,$/);
+    // The range, filters and source close every row (export-metadata="columns").
+    expect(lines[3]).to.match(/^quiet,Essencial,Essencial,100,Quiet for 60 days \(usually every 5 days\),60,5,0,,All data,No filters,"Pulso · memory[^"]*"$/);
   });
 
   it('stays off in a dashboard that hides small cells, unless the dashboard allows row-level lists', async () => {
