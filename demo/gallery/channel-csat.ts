@@ -1,6 +1,6 @@
 // <pulso-channel-csat> in the gallery: the last 30 days with every ticket column;
 // spring 2026, when the phone channel slides, against the three months before;
-// and by plan with small groups hidden and a heading carrying markup (as text).
+// and by plan with small groups hidden under a heading of the host's own.
 import '../../components/channel-csat/pulso-channel-csat.js';
 import type { GalleryContext, GallerySpec } from './types.js';
 
@@ -9,6 +9,6 @@ export const specs = (_: GalleryContext): GallerySpec[] => [
   { tag: 'pulso-channel-csat', attrs: { from: '2026-03-01', to: '2026-06-01', tickets: 'first-response,resolution' } },
   {
     tag: 'pulso-channel-csat',
-    attrs: { by: 'plan', range: 'quarter', 'min-cell-size': '11', heading: 'CSAT por plano <b>último trimestre</b>' },
+    attrs: { by: 'plan', range: 'quarter', 'min-cell-size': '11', heading: 'CSAT por plano — último trimestre' },
   },
 ];
