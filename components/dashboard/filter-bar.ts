@@ -1,12 +1,14 @@
 // The dashboard's filter bar: date range, period, segment attribute and value,
-// the active filters as removable chips, clear-all and reload. Native controls,
-// so keyboard and screen readers work as users expect; text only via bindings.
+// the active filters as removable chips, clear-all and reload. Native controls (the
+// dates: text fields in the page's locale, date-field.ts), so keyboard and screen
+// readers work as users expect; text only via bindings.
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/messages.js';
 import { PERIODS } from '../../src/time/period.js';
 import { segmentLabel } from '../shared/strings.js';
 import { columnName } from '../shared/labels.js';
+import { renderDateField } from './date-field.js';
 import { td } from './strings.js';
 
 export interface Chip {
@@ -25,6 +27,8 @@ export interface FilterPatch {
   segment?: string;
 }
 
+export type DateName = 'from' | 'to';
+
 export interface FilterBarOptions {
   locale: Locale;
   from?: string;
@@ -37,6 +41,11 @@ export interface FilterBarOptions {
   chips: readonly Chip[];
   hasCross: boolean;
   onChange: (patch: FilterPatch) => void;
+  /** The date fields holding text that is not a date. */
+  badDates?: Partial<Record<DateName, boolean>>;
+  /** A real date was typed in a date field (the patch sets the range). */
+  onDate: (field: DateName, patch: FilterPatch) => void;
+  onBadDate: (field: DateName) => void;
   onClear: () => void;
   onRefresh: () => void;
 }
@@ -59,13 +68,16 @@ export function renderFilterBar(o: FilterBarOptions): TemplateResult {
   const l = o.locale;
   const byChoices = [...new Set([...o.segmentOptions, ...(o.segmentBy ? [o.segmentBy] : [])])];
   return html`<section part="filters" class="bar" aria-label=${td(l, 'filters')}>
-      <label>${td(l, 'from')}
-        <input type="date" .value=${dateValue(o.from)} @change=${(e: Event) => o.onChange({ from: valueOf(e) || undefined })} />
-      </label>
-      <label>${td(l, 'to')}
-        <input type="date" .value=${dateValue(o.to) && shiftDate(dateValue(o.to), -1)}
-          @change=${(e: Event) => o.onChange({ to: valueOf(e) ? shiftDate(valueOf(e), 1) : undefined })} />
-      </label>
+      ${renderDateField({
+        name: 'from', label: td(l, 'from'), locale: l, value: dateValue(o.from), invalid: o.badDates?.from === true,
+        onDate: (iso) => o.onDate('from', { from: iso || undefined }),
+        onInvalid: () => o.onBadDate('from'),
+      })}
+      ${renderDateField({
+        name: 'to', label: td(l, 'to'), locale: l, value: dateValue(o.to) && shiftDate(dateValue(o.to), -1), invalid: o.badDates?.to === true,
+        onDate: (iso) => o.onDate('to', { to: iso ? shiftDate(iso, 1) : undefined }),
+        onInvalid: () => o.onBadDate('to'),
+      })}
       <label>${td(l, 'period')}
         <select @change=${(e: Event) => o.onChange({ period: valueOf(e) })}>
           ${PERIODS.map((p) => html`<option value=${p} ?selected=${(o.period ?? 'month') === p}>${td(l, p)}</option>`)}

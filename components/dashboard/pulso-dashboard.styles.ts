@@ -24,6 +24,23 @@ export const styles = [
       gap: 0.25rem;
       color: var(--_pulso-muted);
     }
+    .date-field {
+      display: grid;
+      gap: 0.25rem;
+      max-width: 14rem;
+    }
+    input.date {
+      width: 8.5rem;
+      font-variant-numeric: tabular-nums;
+    }
+    input.date[aria-invalid='true'] {
+      border-color: var(--_pulso-danger);
+      box-shadow: inset 0 0 0 1px var(--_pulso-danger);
+    }
+    .date-error {
+      color: var(--_pulso-danger);
+      font-size: 0.8125rem;
+    }
     input,
     select,
     button {

@@ -21,7 +21,7 @@ import { listOption, textOption } from '../shared/chart-element.js';
 import { labelsConverter, onLabelsChange, withNaming } from '../shared/labels.js';
 import type { Labels } from '../shared/labels.js';
 import { renderFilterBar } from './filter-bar.js';
-import type { Chip } from './filter-bar.js';
+import type { Chip, DateName } from './filter-bar.js';
 import { chipsOf, dashboardFilters, sameSelection } from './filters.js';
 import { ReachBoard } from './reach-board.js';
 import { styles } from './pulso-dashboard.styles.js';
@@ -110,6 +110,8 @@ export class PulsoDashboard extends LitElement {
 
   @state() private segmentValues: string[] = [];
   @state() private announcement = '';
+  /** Date fields holding text that is not a date (their message shows until a real date is typed). */
+  @state() private badDates: Partial<Record<DateName, boolean>> = {};
 
   private crossSource?: Element;
   /** The `source` attribute, waited for when it names an adapter not registered yet. */
@@ -341,6 +343,14 @@ export class PulsoDashboard extends LitElement {
         chips: this.chips(locale),
         hasCross: this.cross !== undefined,
         onChange: (patch) => Object.assign(this, patch),
+        badDates: this.badDates,
+        onDate: (field, patch) => {
+          this.badDates = { ...this.badDates, [field]: false };
+          Object.assign(this, patch);
+        },
+        onBadDate: (field) => {
+          this.badDates = { ...this.badDates, [field]: true };
+        },
         onClear: () => this.clearAll(),
         onRefresh: () => this.refresh(),
       })}

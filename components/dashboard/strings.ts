@@ -30,6 +30,7 @@ const en = {
   cohortFirst: 'First-activity cohort',
   reach: 'filters {n} of {of} charts',
   badSetting: 'A setting of this dashboard is not valid.',
+  badDate: 'Type a date as {pattern}, for example {example}.',
 };
 
 type Key = keyof typeof en;
@@ -63,6 +64,7 @@ const ptBR: Record<Key, string> = {
   cohortFirst: 'Coorte da primeira atividade',
   reach: 'filtra {n} de {of} gráficos',
   badSetting: 'Uma configuração deste painel não é válida.',
+  badDate: 'Digite a data como {pattern}, por exemplo {example}.',
 };
 
 const es: Record<Key, string> = {
@@ -94,6 +96,7 @@ const es: Record<Key, string> = {
   cohortFirst: 'Cohorte de primera actividad',
   reach: 'filtra {n} de {of} gráficos',
   badSetting: 'Una configuración de este panel no es válida.',
+  badDate: 'Escriba la fecha como {pattern}, por ejemplo {example}.',
 };
 
 export const td = translator({ 'pt-BR': ptBR, en, es });
