@@ -60,7 +60,7 @@ function validDay(year: number, month: number, day: number): boolean {
 export function parseDateText(text: string, locale: Locale): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return '';
-  const pieces = trimmed.split(/[\s/.\-]+/);
+  const pieces = trimmed.split(/[\s/.-]+/);
   if (pieces.length !== 3 || !pieces.every((x) => /^\d+$/.test(x))) return null;
   const values: Partial<Record<DatePart, string>> = {};
   datePattern(locale).order.forEach((part, i) => (values[part] = pieces[i]));
