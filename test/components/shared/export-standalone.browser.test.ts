@@ -29,19 +29,29 @@ const tickets: Row[] = [
 const customers: Row[] = Array.from({ length: 10 }, (_, i) => ({ customer_id: `c${i}`, signup_at: '2024-01-01', plan: i < 6 ? 'Ouro' : 'Prata' }));
 const adapter = (): MemoryAdapter => new MemoryAdapter({ surveys, tickets, customers }, { id: 'clinic-demo' });
 
-/** The file a widget's export downloads, read before its object URL is revoked. */
+/** The file a widget's export downloads: its Blob (through the object URL) and its name. */
 async function download(run: () => Promise<void>): Promise<{ name: string; blob: Blob }> {
-  let got: Promise<{ name: string; blob: Blob }> | undefined;
+  const blobs = new Map<string, Blob>();
+  let got: { name: string; blob: Blob } | undefined;
+  const create = URL.createObjectURL;
+  // Reading the blob: URL back with fetch would break the strict-CSP page's connect-src.
+  URL.createObjectURL = (obj: Blob | MediaSource) => {
+    const url = create.call(URL, obj);
+    if (obj instanceof Blob) blobs.set(url, obj);
+    return url;
+  };
   const onClick = (e: Event): void => {
     const a = e.target as HTMLAnchorElement;
     if (!a.download) return;
     e.preventDefault();
-    got = fetch(a.href).then(async (r) => ({ name: a.download, blob: await r.blob() }));
+    const blob = blobs.get(a.href);
+    if (blob) got = { name: a.download, blob };
   };
   document.addEventListener('click', onClick, true);
   try {
     await run();
   } finally {
+    URL.createObjectURL = create;
     document.removeEventListener('click', onClick, true);
   }
   if (!got) throw new Error('nothing was downloaded');
