@@ -14,7 +14,7 @@ const en = {
   filtered: 'Filtered: {list}',
   noFilters: 'No filters',
   sourceLine: 'Pulso · {source} · exported {date}',
-  colRange: 'Range',
+  colRange: 'Date range',
   colFilters: 'Filters',
   colSource: 'Source',
 };
@@ -28,7 +28,7 @@ const ptBR: Record<Key, string> = {
   filtered: 'Filtrado: {list}',
   noFilters: 'Sem filtros',
   sourceLine: 'Pulso · {source} · exportado em {date}',
-  colRange: 'Período',
+  colRange: 'Intervalo de datas',
   colFilters: 'Filtros',
   colSource: 'Fonte',
 };
@@ -41,7 +41,7 @@ const es: Record<Key, string> = {
   filtered: 'Filtrado: {list}',
   noFilters: 'Sin filtros',
   sourceLine: 'Pulso · {source} · exportado el {date}',
-  colRange: 'Rango',
+  colRange: 'Rango de fechas',
   colFilters: 'Filtros',
   colSource: 'Fuente',
 };

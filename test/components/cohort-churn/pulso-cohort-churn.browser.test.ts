@@ -252,7 +252,7 @@ describe('<pulso-cohort-churn>', () => {
     const svgFile = blobs.find((b) => b.type === 'image/svg+xml')!;
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).to.have.length(expected().length + 1);
-    expect(lines[0]).to.equal('Cohort,Customers,Offset,Retained,Retention (%),95% CI low (%),95% CI high (%),Churned,Churn rate (%),Period ended,Range,Filters,Source');
+    expect(lines[0]).to.equal('Cohort,Customers,Offset,Retained,Retention (%),95% CI low (%),95% CI high (%),Churned,Churn rate (%),Period ended,Date range,Filters,Source');
     const w = wilson(2, 4)!;
     expect(lines[3]).to.match(new RegExp(`^2025-01-01,4,2,2,50,${roundTo(w.low * 100, 1)},${roundTo(w.high * 100, 1)},1,33.3,true,All data,No filters,"Pulso · memory`));
     const svgText = await svgFile.text();

@@ -17,7 +17,7 @@ describe('exportMeta', () => {
     const es = exportMeta({ title: 'x', locale: 'es', filters: ['Plan: Oro'], source: 'demo', now });
     expect(es.range).to.equal('Todos los datos');
     expect(metaColumns(es, 'es').map((c) => [c.header, c.value])).to.deep.equal([
-      ['Rango', 'Todos los datos'],
+      ['Rango de fechas', 'Todos los datos'],
       ['Filtros', 'Filtrado: Plan: Oro'],
       ['Fuente', 'Pulso · demo · exportado el 2 dic 2026'],
     ]);

@@ -132,7 +132,7 @@ describe('standalone exports', () => {
     const header = lines[0]!.split(';');
     expect(header).to.include('CSAT (%)');
     expect(header.some((h) => /\(h\)$/.test(h)), header.join(';')).to.equal(true);
-    expect(header.slice(-3)).to.deep.equal(['Período', 'Filtros', 'Fonte']);
+    expect(header.slice(-3)).to.deep.equal(['Intervalo de datas', 'Filtros', 'Fonte']);
     const whatsapp = lines.find((l) => l.startsWith('WhatsApp;'))!;
     expect(whatsapp, lines.join('\n')).to.be.a('string');
     const cells = whatsapp.split(';');
@@ -155,7 +155,7 @@ describe('standalone exports', () => {
     const header = cellsOf(lines[1]!, ',');
     expect(header).to.include('CSAT (0–1)');
     expect(header.some((h) => /\(ms\)$/.test(h))).to.equal(true);
-    expect(header).not.to.include('Range');
+    expect(header).not.to.include('Date range');
     const whatsapp = cellsOf(lines.find((l) => l.startsWith('WhatsApp,'))!, ',');
     expect(whatsapp).to.have.length(header.length);
     // Raw is as computed, float noise and all (the rounded file says 0,27 h).

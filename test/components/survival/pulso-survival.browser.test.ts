@@ -177,7 +177,7 @@ describe('<pulso-survival>', () => {
     }
     const lines = (await blobs.find((b) => b.type.startsWith('text/csv'))!.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).to.have.length(survival({ customers: customers() }, options).length + 1);
-    expect(lines[0]).to.equal('Segment,Segment (code),Time (months),At risk,Churned,Still here (censored),Still customers (%),95% CI low (%),95% CI high (%),Range,Filters,Source');
+    expect(lines[0]).to.equal('Segment,Segment (code),Time (months),At risk,Churned,Still here (censored),Still customers (%),95% CI low (%),95% CI high (%),Date range,Filters,Source');
     const svgText = await blobs.find((b) => b.type === 'image/svg+xml')!.text();
     expect(svgText).to.contain('Customers at risk');
     expect(svgText).to.not.match(/\sstyle=/);
