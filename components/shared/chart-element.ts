@@ -76,6 +76,7 @@ export interface TableSpec {
  * @fires pulso-select - A mark was clicked or chosen with Enter/Space; `detail` names what it stands for.
  * @fires pulso-data-error - Loading or computing failed; `detail.error` says why.
  * @fires pulso-cache-problem - The cache failed or its settings could not be followed (once per problem; the widget still loads); `detail` has `code` and `message`.
+ * @fires pulso-worker-problem - Pulso's worker cannot be used on this page (once per page; the widget still loads, on the main thread); `detail` has `code` ('worker-unavailable') and `message`.
  * @csspart frame - The figure around title, toolbar and chart.
  * @csspart title - The chart title.
  * @csspart toolbar - The table toggle and export buttons.

@@ -45,8 +45,14 @@ export interface CacheConfig {
   maxAgeMs?: number;
   openTimeoutMs?: number;
   maxMemoryBytes?: number;
-  /** The clock (tests). */
+  /** The clock (tests). A page that sets one computes on the main thread (a clock cannot cross to the worker). */
   now?: () => number;
+  /**
+   * `auto`: loading, validation, the cache and the kernels run in Pulso's worker, for
+   * the adapters that can go there (docs/worker.md); `off`: everything on the main
+   * thread, in tasks that yield.
+   */
+  worker?: 'auto' | 'off';
 }
 
 const text = (v: string | undefined | null): string | undefined =>
@@ -55,6 +61,9 @@ const text = (v: string | undefined | null): string | undefined =>
 /** Checks a configuration at the boundary; throws a RangeError naming the bad option. */
 export function checkCacheConfig(config: CacheConfig): CacheConfig {
   resolveFreshness(config);
+  if (config.worker !== undefined && config.worker !== 'auto' && config.worker !== 'off') {
+    throw new RangeError(`worker must be 'auto' or 'off'; got ${JSON.stringify(config.worker)}`);
+  }
   if (config.encryptionKey !== undefined) checkEncryptionKey(config.encryptionKey);
   return { ...config };
 }
