@@ -49,6 +49,8 @@ export interface QueryAnswer {
 export interface CoordinatorOptions {
   /** Whether this coordinator may start the page's worker (the worker's own never does). Default: in a page, yes. */
   worker?: boolean;
+  /** The worker's script (tests); default Pulso's own module. */
+  workerUrl?: string;
 }
 
 export class Coordinator {
@@ -57,6 +59,7 @@ export class Coordinator {
   private sources = new WeakMap<Adapter, Map<string, Source>>();
   private readonly problems = new ProblemBoard();
   private readonly mayUseWorker: boolean;
+  private readonly workerUrl: string;
   /** The page's worker, once asked for (undefined: not yet, or it could not be made). */
   private link?: WorkerLink;
   /** Why the worker could not be made (told to the first source that wanted it). */
@@ -64,6 +67,7 @@ export class Coordinator {
 
   constructor(options: CoordinatorOptions = {}) {
     this.mayUseWorker = options.worker ?? (typeof Worker !== 'undefined' && !isPulsoWorker());
+    this.workerUrl = options.workerUrl ?? WORKER_URL;
   }
 
   /** Changes whenever `configure` is called: sources made before are not used again. */
@@ -95,7 +99,7 @@ export class Coordinator {
     if (!WorkerLink.accepts(adapter)) return undefined;
     if (!this.link && !this.linkProblem) {
       try {
-        this.link = new WorkerLink(WORKER_URL);
+        this.link = new WorkerLink(this.workerUrl);
         this.link.configure(workerConfig(this.config));
       } catch (e) {
         this.linkProblem = { code: 'worker-unavailable', message: `Pulso's worker could not start (${e instanceof Error ? e.message : String(e)}): the work runs on the main thread` };
@@ -202,7 +206,7 @@ function framesOf(tables: NormalizedTables): Partial<Record<TableName, Frame>> {
 }
 
 /** Whether sources use the page's worker when `configureCache` does not say. */
-export const DEFAULT_WORKER: 'auto' | 'off' = 'off';
+export const DEFAULT_WORKER: 'auto' | 'off' = 'auto';
 
 /** The cache options the worker's sources use (a `now` clock never crosses: such a page keeps its work here). */
 function workerConfig(config: CacheConfig): Omit<CacheConfig, 'now'> {

@@ -220,6 +220,8 @@ interface TrustedTypesLike {
   createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
 }
 let policy: { createScriptURL(url: string): unknown } | undefined;
+/** The script URLs the policy passes: the ones this module starts workers from. */
+const workerUrls = new Set<string>();
 
 /**
  * The worker's URL as a page that enforces Trusted Types accepts it (`new Worker` is a
@@ -230,9 +232,10 @@ let policy: { createScriptURL(url: string): unknown } | undefined;
 function trustedScriptUrl(url: string): unknown {
   const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
   if (!tt) return url;
-  policy ??= tt.createPolicy(WORKER_POLICY, {
+  workerUrls.add(url);
+  policy ??= tt.createPolicy('pulso-worker', {
     createScriptURL(u: string): string {
-      if (u !== url) throw new TypeError(`${WORKER_POLICY} passes only Pulso's own worker script`);
+      if (!workerUrls.has(u)) throw new TypeError(`${WORKER_POLICY} passes only Pulso's own worker script`);
       return u;
     },
   });

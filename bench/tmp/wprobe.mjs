@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+import { startServer } from '/work/wt/i14b/scripts/serve.mjs';
+const { server, url } = await startServer({ root: '/work/wt/i14b' });
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.text()));
+page.on('pageerror', (e) => console.log('pageerror', String(e)));
+await page.goto(`${url}${process.argv[2] ?? '/dist/wtest.html'}`);
+await new Promise((r) => setTimeout(r, 3000));
+console.log('title', await page.title());
+await browser.close(); server.close();
