@@ -97,7 +97,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   protected readonly data = new PulsoDataController<R>(this, {
     adapter: () => this.adapter,
     source: () => this.source,
-    cache: () => ({ mode: this.cache, scope: this.cacheScope }),
+    cache: () => ({ mode: this.cache, scope: this.cacheScope, worker: this.worker }),
     plan: () => this.plan(),
     result: (answers) => this.result(answers),
     view: () => this.resultOptions(),
@@ -130,6 +130,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
   @property() cache?: string;
   /** The signed-in user or tenant id: cached tables of one scope are never read under another. */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
+  /** `off`: load and compute on the main thread (in short tasks), not in Pulso's worker; `auto`: in the worker where it can. Else the dashboard's, else the page's. */
+  @property() worker?: string;
   /**
    * Names for codes, `{ column: { value: name } }` (SPEC §4): a property, or JSON in the
    * attribute. Wins over the dashboard's, `registerLabels` and the built-in names.

@@ -23,6 +23,8 @@ import type { CacheMode, CacheProblem } from '../cache/types.js';
 export interface CacheSettings {
   mode?: string;
   scope?: string;
+  /** `auto` or `off`: where the work of the tables runs (the `worker` attribute); else the page's (configureCache). */
+  worker?: string;
 }
 
 export interface ResolvedCache {
@@ -31,6 +33,8 @@ export interface ResolvedCache {
   scope: string;
   /** Why the settings as written could not be followed (told once as a `setting` problem). */
   problem?: string;
+  /** `off`: this source computes on the main thread whatever the page's setting; undefined: the page's. */
+  worker?: 'auto' | 'off';
 }
 
 /** Page-wide options of the caches; `configureCache` sets them. */
@@ -70,6 +74,15 @@ export function checkCacheConfig(config: CacheConfig): CacheConfig {
 
 /** The widget's own settings over the inherited ones, and the defaults described above. */
 export function resolveCache(own: CacheSettings = {}, inherited?: CacheSettings): ResolvedCache {
+  const resolved = resolveMode(own, inherited);
+  const worker = text(own.worker) ?? text(inherited?.worker);
+  if (worker === undefined) return resolved;
+  if (worker === 'auto' || worker === 'off') return { ...resolved, worker };
+  const problem = `worker must be 'auto' or 'off'; got '${worker}' (using the page's setting)`;
+  return { ...resolved, problem: resolved.problem ? `${resolved.problem}; ${problem}` : problem };
+}
+
+function resolveMode(own: CacheSettings, inherited?: CacheSettings): ResolvedCache {
   const written = text(own.mode) ?? text(inherited?.mode);
   const scope = text(own.scope) ?? text(inherited?.scope) ?? '';
   const fallback: CacheMode = scope ? 'persistent' : 'memory';

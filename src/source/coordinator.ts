@@ -59,7 +59,8 @@ export class Coordinator {
   private sources = new WeakMap<Adapter, Map<string, Source>>();
   private readonly problems = new ProblemBoard();
   private readonly mayUseWorker: boolean;
-  private readonly workerUrl: string;
+  /** Read when the worker starts, never at construction: entry.ts and this module import each other. */
+  private readonly workerUrl?: string;
   /** The page's worker, once asked for (undefined: not yet, or it could not be made). */
   private link?: WorkerLink;
   /** Why the worker could not be made (told to the first source that wanted it). */
@@ -67,7 +68,7 @@ export class Coordinator {
 
   constructor(options: CoordinatorOptions = {}) {
     this.mayUseWorker = options.worker ?? (typeof Worker !== 'undefined' && !isPulsoWorker());
-    this.workerUrl = options.workerUrl ?? WORKER_URL;
+    this.workerUrl = options.workerUrl;
   }
 
   /** Changes whenever `configure` is called: sources made before are not used again. */
@@ -93,13 +94,13 @@ export class Coordinator {
     return source.remote && !source.remote.gone ? 'worker' : 'main';
   }
 
-  /** The page's worker for a source over `adapter`, when the work can go there (see the header). */
-  private workerFor(adapter: Adapter): WorkerLink | undefined {
-    if (!this.mayUseWorker || (this.config.worker ?? DEFAULT_WORKER) === 'off' || this.config.now !== undefined) return undefined;
+  /** The page's worker for a source over `adapter`, when the work can go there (see the header); `own`: the source's `worker` setting. */
+  private workerFor(adapter: Adapter, own?: 'auto' | 'off'): WorkerLink | undefined {
+    if (!this.mayUseWorker || (own ?? this.config.worker ?? DEFAULT_WORKER) === 'off' || this.config.now !== undefined) return undefined;
     if (!WorkerLink.accepts(adapter)) return undefined;
     if (!this.link && !this.linkProblem) {
       try {
-        this.link = new WorkerLink(this.workerUrl);
+        this.link = new WorkerLink(this.workerUrl ?? WORKER_URL);
         this.link.configure(workerConfig(this.config));
       } catch (e) {
         this.linkProblem = { code: 'worker-unavailable', message: `Pulso's worker could not start (${e instanceof Error ? e.message : String(e)}): the work runs on the main thread` };
@@ -116,10 +117,10 @@ export class Coordinator {
     const cache = resolveCache(own, inherited);
     let map = this.sources.get(adapter);
     if (!map) this.sources.set(adapter, (map = new Map()));
-    const key = `${cache.mode}\u0000${cache.scope}`;
+    const key = `${cache.mode}\u0000${cache.scope}\u0000${cache.worker ?? ''}`;
     let source = map.get(key);
     if (!source) {
-      source = new Source(adapter, cache, this.config, this.problems, this.workerFor(adapter));
+      source = new Source(adapter, cache, this.config, this.problems, this.workerFor(adapter, cache.worker));
       map.set(key, source);
       if (this.linkProblem && WorkerLink.accepts(adapter)) this.problems.tell(source, this.linkProblem);
     }

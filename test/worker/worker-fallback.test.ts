@@ -61,3 +61,23 @@ describe('without the worker, the main thread answers', function () {
     expect(problems).to.deep.equal([]);
   });
 });
+
+describe("the `worker` setting of a source ('off' keeps its work here, whatever the page says)", () => {
+  it("opens a source with worker 'off' on the main thread and one without it in the worker", async () => {
+    const c = new Coordinator({ worker: true });
+    c.configure({ worker: 'auto' });
+    const adapter = new MemoryAdapter({ customers });
+    const here = c.source(adapter, { mode: 'memory', worker: 'off' });
+    const there = c.source(adapter, { mode: 'memory' });
+    expect(here).to.not.equal(there);
+    const [a, b] = [await c.run(query, here), await c.run(query, there)];
+    expect(c.placement(here)).to.equal('main');
+    expect(c.placement(there)).to.equal('worker');
+    expect(a.rows).to.deep.equal(b.rows);
+  });
+
+  it('refuses a value other than auto or off, as a setting problem', () => {
+    const c = new Coordinator({ worker: true });
+    expect(c.settingProblem({ worker: 'sometimes' })?.message).to.equal("worker must be 'auto' or 'off'; got 'sometimes' (using the page's setting)");
+  });
+});
