@@ -20,6 +20,7 @@ import { nextTask } from '../source/tasks.js';
 import { WORKER_NAME } from './protocol.js';
 import type { FromWorker, ToWorker, WireAnswer, WorkerCacheConfig } from './protocol.js';
 import { describe } from './recipe.js';
+import { withExtras } from '../query/extras.js';
 import { fromWire } from './wire-error.js';
 
 /** Rows of a memory table per message: each clone stays a short task. */
@@ -170,7 +171,8 @@ export class WorkerLink {
       case 'answer': {
         const call = this.calls.get(m.id);
         if (!call) return;
-        const answer: RemoteAnswer = { ...m.answer, sourceReport: m.sourceReport };
+        const { extras, ...wire } = m.answer;
+        const answer: RemoteAnswer = { ...wire, rows: withExtras(wire.rows, extras), sourceReport: m.sourceReport };
         if (m.revalidating && answer.meta) {
           answer.meta = { ...answer.meta, revalidation: new Promise<RevalidationOutcome>((r) => (call.revalidated = r)) };
         } else this.calls.delete(m.id);

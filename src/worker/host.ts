@@ -6,6 +6,7 @@ import { clearCache } from '../cache/open.js';
 import type { Adapter } from '../adapters/types.js';
 import type { CacheProblem } from '../cache/types.js';
 import type { TableName } from '../data/schema.js';
+import { rowExtras } from '../query/extras.js';
 import { Coordinator } from '../source/coordinator.js';
 import type { Source } from '../source/source.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -54,6 +55,8 @@ export function startHost(port: Port): void {
       const source = sources.get(sid);
       if (!source) throw new Error(`Pulso worker: no source ${sid}`);
       const { meta, ...answer } = await coordinator().run(query, source, controller.signal);
+      const extras = rowExtras(answer.rows);
+      if (extras) Object.assign(answer, { extras });
       const revalidation = meta?.revalidation;
       const wireMeta = meta && { fetchedAt: meta.fetchedAt, fromCache: meta.fromCache, stale: meta.stale, offline: meta.offline };
       post({ t: 'answer', id, answer: wireMeta ? { ...answer, meta: wireMeta } : answer, sourceReport: source.report(), revalidating: !!revalidation });

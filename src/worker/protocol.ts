@@ -18,6 +18,8 @@ export type WorkerCacheConfig = Omit<CacheConfig, 'now'>;
 /** A query's answer as it crosses: LoadMeta without its revalidation promise (told apart). */
 export interface WireAnswer {
   rows: Row[];
+  /** The rows array's own named properties (retention's `excluded`), which cloning drops (src/query/extras.ts). */
+  extras?: Record<string, unknown>;
   report: ValidationReport;
   meta?: Omit<LoadMeta, 'revalidation'>;
   reached: boolean[];

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
 import type { Tables } from '../../src/data/schema.js';
 import type { MetricName, MetricQuery, QueryFilter } from '../../src/query/types.js';
+import { rowExtras } from '../../src/query/extras.js';
 import { Coordinator } from '../../src/source/coordinator.js';
 import { dataArb, dataArbOf, filtersArb } from '../query/oracle.js';
 import { OPTIONS } from '../query/metric-options.js';
@@ -17,7 +18,8 @@ const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(
 async function outcome(c: Coordinator, adapter: MemoryAdapter, query: MetricQuery): Promise<unknown> {
   try {
     const { rows, report, reached, at } = await c.run(query, c.source(adapter, { mode: 'off' }));
-    return { rows, report, reached, at };
+    // The array's own named properties too (retention's `excluded`), which deep equality skips.
+    return { rows, extras: rowExtras(rows), report, reached, at };
   } catch (e) {
     return { error: `${(e as Error).name}: ${(e as Error).message}` };
   }
