@@ -80,6 +80,9 @@ async function watched(act: () => Promise<void>): Promise<Watched> {
 async function main(): Promise<void> {
   const bundle = '/dist/pulso.js';
   const pulso = (await import(/* @vite-ignore */ bundle)) as Pulso;
+  // A page meant to compute in the worker must not measure the fallback by mistake.
+  const problems: string[] = [];
+  document.addEventListener('pulso-worker-problem', (e) => problems.push((e as CustomEvent<{ message: string }>).detail.message));
   pulso.configureCache({ worker: mode === 'worker' ? 'auto' : 'off' });
   const raw = benchTables(n);
   const tables = Object.fromEntries(Object.entries(raw).map(([k, t]) => [k, toArrowIPC(t, { format: 'stream' }) as Uint8Array]));
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
   await allSettled(widgets);
   const broken = widgets.filter((w) => showsError(w) || !w.shadowRoot?.querySelector('svg'));
   if (broken.length) throw new Error(`not drawn: ${broken.map(name).join(', ')}`);
+  if (problems.length) throw new Error(`the worker could not be used: ${problems.join('; ')}`);
   log(`${mode} ${n}: drawn in ${first.ms.toFixed(0)} ms; long tasks ${JSON.stringify(first.longTasks)}; frame gap ${first.frameGap} ms; longest task ${first.trace?.longest.wallMs.toFixed(0)} ms wall, ${first.trace?.longest.cpuMs.toFixed(0)} ms CPU`);
   await new Promise((r) => setTimeout(r, 1000));
   const rounds: Watched[] = [];

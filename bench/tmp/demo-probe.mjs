@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const page = await browser.newPage();
+await page.evaluateOnNewDocument(() => { window.__wp = []; document.addEventListener('pulso-worker-problem', (e) => window.__wp.push(e.detail.message)); });
+page.on('pageerror', (e) => console.log('pageerror', String(e)));
+await page.goto(process.argv[2]);
+await new Promise((r) => setTimeout(r, 12000));
+console.log('workers', page.workers().map((w) => w.url()));
+console.log('problems', await page.evaluate(() => window.__wp));
+console.log('svgs', await page.evaluate(() => [...document.querySelectorAll('pulso-dashboard *')].filter((e) => e.shadowRoot?.querySelector('svg.pulso-chart')).length));
+await browser.close();
