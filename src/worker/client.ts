@@ -25,6 +25,8 @@ import { fromWire } from './wire-error.js';
 
 /** Rows of a memory table per message: each clone stays a short task. */
 const ROWS_PER_MESSAGE = 10_000;
+/** Bytes of an Arrow table per message: each slice is copied (the host keeps its buffer) and the copy transferred. */
+const BYTES_PER_MESSAGE = 4 * 1024 * 1024;
 /** How long the worker may take to start before the page stops waiting for it. */
 const START_TIMEOUT_MS = 20_000;
 
@@ -149,6 +151,13 @@ export class WorkerLink {
     const aid = this.nextId++;
     this.post({ t: 'adapter', aid, recipe: described.recipe });
     const sent = (async () => {
+      for (const [table, bytes] of Object.entries(described.bytes ?? {}) as [TableName, Uint8Array][]) {
+        for (let i = 0; i < bytes.byteLength; i += BYTES_PER_MESSAGE) {
+          const chunk = bytes.slice(i, i + BYTES_PER_MESSAGE);
+          this.worker.postMessage({ t: 'bytes', aid, table, chunk, offset: i, total: bytes.byteLength } satisfies ToWorker, [chunk.buffer]);
+          await nextTask();
+        }
+      }
       for (const [table, rows] of Object.entries(described.rows ?? {}) as [TableName, readonly unknown[]][]) {
         for (let i = 0; i === 0 || i < rows.length; i += ROWS_PER_MESSAGE) {
           const last = i + ROWS_PER_MESSAGE >= rows.length;

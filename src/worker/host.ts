@@ -22,6 +22,7 @@ interface Port {
 interface Pending {
   recipe: AdapterRecipe;
   rows: Partial<Record<TableName, unknown[]>>;
+  bytes: Partial<Record<TableName, Uint8Array>>;
   adapter?: Adapter;
 }
 
@@ -37,7 +38,7 @@ export function startHost(port: Port): void {
   const adapterOf = (aid: number): Adapter => {
     const a = adapters.get(aid);
     if (!a) throw new Error(`Pulso worker: no adapter ${aid}`);
-    return (a.adapter ??= build(a.recipe, a.rows));
+    return (a.adapter ??= build(a.recipe, a.rows, a.bytes));
   };
 
   const open = (sid: number, aid: number, cache: { mode: string; scope: string }): void => {
@@ -76,7 +77,13 @@ export function startHost(port: Port): void {
       case 'configure':
         return coordinator().configure(m.config);
       case 'adapter':
-        return void adapters.set(m.aid, { recipe: m.recipe, rows: {} });
+        return void adapters.set(m.aid, { recipe: m.recipe, rows: {}, bytes: {} });
+      case 'bytes': {
+        const a = adapters.get(m.aid)!;
+        const whole = (a.bytes[m.table] ??= new Uint8Array(m.total));
+        whole.set(m.chunk, m.offset);
+        return;
+      }
       case 'rows': {
         const a = adapters.get(m.aid);
         const list = (a!.rows[m.table] ??= []);

@@ -38,6 +38,8 @@ export type ToWorker =
   /** An adapter described by plain options; a memory adapter's rows follow in `rows` messages. */
   | { t: 'adapter'; aid: number; recipe: AdapterRecipe }
   | { t: 'rows'; aid: number; table: TableName; rows: unknown[]; last: boolean }
+  /** A slice of an Arrow table's bytes (a copy of it, transferred): `total` bytes in all. */
+  | { t: 'bytes'; aid: number; table: TableName; chunk: Uint8Array; offset: number; total: number }
   | { t: 'open'; sid: number; aid: number; cache: ResolvedCache }
   | { t: 'run'; id: number; sid: number; query: MetricQuery }
   | { t: 'abort'; id: number }

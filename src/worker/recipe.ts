@@ -25,10 +25,12 @@ export type AdapterRecipe =
   /** The rows of each named table follow in slices (they can be large). */
   | { kind: 'memory'; id: string; fields?: FieldMap; tables: TableName[] };
 
-/** A recipe, and the row arrays of a memory adapter (sent apart, in slices). */
+/** A recipe, and what is sent apart, in slices: a memory adapter's row arrays, an Arrow adapter's bytes. */
 export interface Described {
   recipe: AdapterRecipe;
   rows?: Partial<Record<TableName, readonly unknown[]>>;
+  /** In the recipe these tables are empty placeholders; the worker puts the bytes back. */
+  bytes?: Partial<Record<TableName, Uint8Array>>;
 }
 
 /** Plain data all the way down: what structured cloning copies faithfully, with no function or class instance. */
@@ -74,7 +76,14 @@ export function describe(adapter: Adapter): Described | undefined {
   if (adapter instanceof ArrowAdapter) {
     const options = built<ArrowAdapterOptions>(adapter, 'options');
     if (!options || !isPlain(options)) return undefined;
-    return { recipe: { kind: 'arrow', options: { ...options, id: adapter.id, tables: perTableUrls(options.tables) as ArrowAdapterOptions['tables'] } } };
+    const tables = perTableUrls(options.tables) as Record<TableName, ArrowAdapterOptions['tables'][TableName]>;
+    const bytes: Partial<Record<TableName, Uint8Array>> = {};
+    for (const [name, source] of Object.entries(tables) as [TableName, unknown][]) {
+      if (typeof source === 'string' || source === undefined) continue;
+      bytes[name] = source instanceof ArrayBuffer ? new Uint8Array(source) : (source as Uint8Array);
+      tables[name] = new Uint8Array(0);
+    }
+    return { recipe: { kind: 'arrow', options: { ...options, id: adapter.id, tables } }, bytes };
   }
   if (adapter instanceof CsvAdapter) {
     const options = built<CsvAdapterOptions>(adapter, 'options');
@@ -104,12 +113,16 @@ function describeMemory(adapter: MemoryAdapter): Described | undefined {
 }
 
 /** The adapter a recipe describes, built in the worker (a memory adapter from the rows received). */
-export function build(recipe: AdapterRecipe, rows: Partial<Record<TableName, unknown[]>> = {}): Adapter {
+export function build(
+  recipe: AdapterRecipe,
+  rows: Partial<Record<TableName, unknown[]>> = {},
+  bytes: Partial<Record<TableName, Uint8Array>> = {},
+): Adapter {
   switch (recipe.kind) {
     case 'json':
       return new JsonAdapter(recipe.options);
     case 'arrow':
-      return new ArrowAdapter(recipe.options);
+      return new ArrowAdapter({ ...recipe.options, tables: { ...recipe.options.tables, ...bytes } });
     case 'csv':
       return new CsvAdapter(recipe.options);
     case 'memory':

@@ -4,6 +4,8 @@
 // (worker 'off') answers — rows, reports, and refusals alike. Browser only (a Worker).
 import { expect } from 'chai';
 import fc from 'fast-check';
+import * as aq from 'arquero';
+import { ArrowAdapter } from '../../src/adapters/arrow.js';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
 import type { Tables } from '../../src/data/schema.js';
 import type { MetricName, MetricQuery, QueryFilter } from '../../src/query/types.js';
@@ -56,4 +58,31 @@ describe('the worker and the main thread give identical answers', function () {
       expect(withRows, 'cases with rows').to.be.greaterThan(0);
     });
   }
+});
+
+describe('Arrow bytes held by the page cross in slices', function () {
+  this.timeout(120_000);
+  it('a table of several slices answers in the worker as on the main thread, and the page keeps its bytes', async () => {
+    const n = 400_000;
+    const activity = aq.table({
+      customer_id: Array.from({ length: n }, (_, i) => `customer-${i % 5000}`),
+      at: Array.from({ length: n }, (_, i) => new Date(Date.UTC(2025, 0, 1) + (i % 300) * 86_400_000).toISOString()),
+      event: Array.from({ length: n }, (_, i) => ['signup', 'login', 'teleconsult'][i % 3]),
+    });
+    const bytes = aq.toArrowIPC(activity, { format: 'stream' }) as Uint8Array;
+    expect(bytes.byteLength, 'more than one 4 MB slice').to.be.greaterThan(4 * 1024 * 1024);
+    const copy = bytes.slice();
+    const adapter = new ArrowAdapter({ tables: { activity: bytes } });
+    const query: MetricQuery = { metric: 'funnel', options: { steps: ['signup', 'login', 'teleconsult'], window: 'P30D' } };
+    const worker = new Coordinator({ worker: true });
+    worker.configure({ worker: 'auto' });
+    const main = new Coordinator({ worker: false });
+    const source = worker.source(adapter, { mode: 'off' });
+    const there = await worker.run(query, source);
+    expect(worker.placement(source)).to.equal('worker');
+    const here = await main.run(query, main.source(adapter, { mode: 'off' }));
+    expect(there.rows).to.deep.equal(here.rows);
+    expect(there.rows[0]).to.include({ entered: 5000 });
+    expect(bytes).to.deep.equal(copy);
+  });
 });
