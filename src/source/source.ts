@@ -22,7 +22,8 @@ import type { CacheConfig, ResolvedCache } from './cache-policy.js';
 import { InFlight } from './in-flight.js';
 import type { PageProblem, ProblemBoard } from './problems.js';
 import { TableStore } from './table-store.js';
-import type { RemoteSource, WorkerLink, WorkerProblem } from '../worker/client.js';
+import type { WorkerLink, WorkerProblem } from '../worker/client.js';
+import type { RemoteSource } from '../worker/remote-source.js';
 
 /**
  * News of a source: a table loaded, replaced by a revalidation (`changed`), or found

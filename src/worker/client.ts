@@ -13,7 +13,6 @@ import type { RevalidationOutcome } from '../cache/cached-meta.js';
 import { onCleared } from '../cache/clear-generation.js';
 import type { CacheProblem } from '../cache/types.js';
 import type { TableName, ValidationReport } from '../data/schema.js';
-import type { MetricQuery } from '../query/types.js';
 import type { ResolvedCache } from '../source/cache-policy.js';
 import type { SourceEvent } from '../source/source.js';
 import { nextTask } from '../source/tasks.js';
@@ -22,6 +21,8 @@ import type { FromWorker, ToWorker, WireAnswer, WorkerCacheConfig } from './prot
 import { describe } from './recipe.js';
 import { withExtras } from '../query/extras.js';
 import { fromWire } from './wire-error.js';
+import { RemoteSource } from './remote-source.js';
+import { trustedScriptUrl } from './trusted-url.js';
 
 /** Rows of a memory table per message: each clone stays a short task. */
 const ROWS_PER_MESSAGE = 10_000;
@@ -221,67 +222,5 @@ export class WorkerLink {
     this.calls.clear();
     for (const listener of this.sources.values()) listener.gone(problem);
     this.sources.clear();
-  }
-}
-
-/** The Trusted Types policy Pulso creates (beside Lit's `lit-html`): it passes the worker's own URL, nothing else. */
-export const WORKER_POLICY = 'pulso-worker';
-
-interface TrustedTypesLike {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
-}
-let policy: { createScriptURL(url: string): unknown } | undefined;
-/** The script URLs the policy passes: the ones this module starts workers from. */
-const workerUrls = new Set<string>();
-
-/**
- * The worker's URL as a page that enforces Trusted Types accepts it (`new Worker` is a
- * script-URL sink). Where Trusted Types are not enforced, the string itself. When the
- * page's CSP does not list the policy, creating it throws, and so does the worker: the
- * work stays on the main thread.
- */
-function trustedScriptUrl(url: string): unknown {
-  const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
-  if (!tt) return url;
-  workerUrls.add(url);
-  policy ??= tt.createPolicy('pulso-worker', {
-    createScriptURL(u: string): string {
-      if (!workerUrls.has(u)) throw new TypeError(`${WORKER_POLICY} passes only Pulso's own worker script`);
-      return u;
-    },
-  });
-  return policy.createScriptURL(url);
-}
-
-/** A page source's twin in the worker: queries go there, rows come back. */
-export class RemoteSource {
-  /** The merged report of every table the twin loaded (as of its latest word). */
-  report?: ValidationReport;
-
-  constructor(
-    private readonly link: WorkerLink,
-    readonly sid: number,
-    private readonly opened: Promise<void>,
-  ) {}
-
-  get gone(): boolean {
-    return this.link.failed !== undefined;
-  }
-
-  async run(query: MetricQuery, signal?: AbortSignal): Promise<RemoteAnswer> {
-    await this.opened;
-    signal?.throwIfAborted();
-    const answer = (await this.link.call((id) => ({ t: 'run', id, sid: this.sid, query }), signal))!;
-    if (answer.sourceReport) this.report = answer.sourceReport;
-    return answer;
-  }
-
-  refresh(): void {
-    this.link.post({ t: 'refresh', sid: this.sid });
-  }
-
-  async idle(): Promise<void> {
-    await this.opened;
-    await this.link.call((id) => ({ t: 'idle', id, sid: this.sid })).catch(() => undefined);
   }
 }
