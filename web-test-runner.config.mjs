@@ -10,12 +10,13 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 // Trusted Types too: every DOM sink (innerHTML, DOMParser, script and worker URLs…) takes
-// only values from a named policy. 'lit-html' is the one policy the widgets use (Lit's);
+// only values from a named policy. 'lit-html' is the one policy the widgets use (Lit's),
+// 'pulso-worker' the one that passes Pulso's worker script (its own module URL);
 // 'pulso-test' is the tests' own (test/setup/test-policy.ts: msw's worker URL, parsing
 // exported SVG). The harness itself (mocha, @open-wc/testing, axe) needs none.
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; " +
-  "require-trusted-types-for 'script'; trusted-types lit-html pulso-test";
+  "require-trusted-types-for 'script'; trusted-types lit-html pulso-worker pulso-test";
 
 /** Serves msw's worker with the scope header it needs when served from a sub-path. */
 function serviceWorkerScope(context, next) {

@@ -1,4 +1,6 @@
 // Entry of `pulso`: registers every element (as they land) and re-exports the core.
+// First: the inert DOM stand-ins for when this bundle is loaded as Pulso's worker.
+import './worker-scope.js';
 export * from '../src/core.js';
 // The dashboard first: widgets inside it, upgraded after it, find its context at once.
 export { PulsoDashboard } from './dashboard/pulso-dashboard.js';

@@ -95,6 +95,12 @@ export class PulsoDashboard extends LitElement {
   @property() cache?: string;
   /** The signed-in user or tenant id: cached tables of one scope are never read under another. */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
+  /**
+   * `off`: every widget inside loads and computes on the main thread (in short tasks)
+   * rather than in Pulso's worker; `auto`: in the worker where it can. Default: the page's
+   * (`configureCache({ worker })`, itself `auto` by default).
+   */
+  @property() worker?: string;
   /** The small-cell threshold k of every widget without its own `min-cell-size` (11 is common in healthcare). */
   @property({ attribute: 'min-cell-size', type: Number }) minCellSize?: number;
   /**
@@ -176,7 +182,7 @@ export class PulsoDashboard extends LitElement {
   /** The source the widgets on the dashboard's adapter load from (the same one: the page's coordinator shares it). */
   private sourceNow(): Source | undefined {
     if (!this.resolved) return undefined;
-    const settings = { mode: textOption(this.cache), scope: textOption(this.cacheScope) };
+    const settings = { mode: textOption(this.cache), scope: textOption(this.cacheScope), worker: textOption(this.worker) };
     const problem = coordinator.settingProblem(settings);
     if (problem) this.dispatchEvent(new CustomEvent('pulso-cache-problem', { bubbles: true, composed: true, detail: problem }));
     return coordinator.source(this.resolved, settings);
@@ -221,7 +227,7 @@ export class PulsoDashboard extends LitElement {
       this.settingError = e instanceof Error ? e.message : String(e);
       this.filters = [];
     }
-    const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope) };
+    const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope), worker: textOption(this.worker) };
     // Whether the cross-filter's widget is found is part of the key: once found, it is left out of its own filter.
     const key = JSON.stringify([defaults, this.filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.crossSource, cache, this.allowRowLevel, this.labels ?? null]);
     if (key === this.contextKey && this.dashboardProvider.value) return;

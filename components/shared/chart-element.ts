@@ -81,6 +81,7 @@ export interface TableSpec {
  * @fires pulso-select - A mark was clicked or chosen with Enter/Space; `detail` names what it stands for.
  * @fires pulso-data-error - Loading or computing failed; `detail.error` says why.
  * @fires pulso-cache-problem - The cache failed or its settings could not be followed (once per problem; the widget still loads); `detail` has `code` and `message`.
+ * @fires pulso-worker-problem - Pulso's worker cannot be used on this page (once per page; the widget still loads, on the main thread); `detail` has `code` ('worker-unavailable') and `message`.
  * @csspart frame - The figure around title, toolbar and chart.
  * @csspart title - The chart title.
  * @csspart toolbar - The table toggle and export buttons.
@@ -101,7 +102,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
   protected readonly data = new PulsoDataController<R>(this, {
     adapter: () => this.adapter,
     source: () => this.source,
-    cache: () => ({ mode: this.cache, scope: this.cacheScope }),
+    cache: () => ({ mode: this.cache, scope: this.cacheScope, worker: this.worker }),
     plan: () => this.plan(),
     result: (answers) => this.result(answers),
     view: () => this.resultOptions(),
@@ -134,6 +135,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
   @property() cache?: string;
   /** The signed-in user or tenant id: cached tables of one scope are never read under another. */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
+  /** `off`: load and compute on the main thread (in short tasks), not in Pulso's worker; `auto`: in the worker where it can. Else the dashboard's, else the page's. */
+  @property() worker?: string;
   /**
    * Names for codes, `{ column: { value: name } }` (SPEC §4): a property, or JSON in the
    * attribute. Wins over the dashboard's, `registerLabels` and the built-in names.

@@ -180,7 +180,7 @@ export class PulsoDataController<R> implements ReactiveController {
       this.options.adapter(),
       this.options.source()?.trim() || undefined,
       this.context.value,
-      JSON.stringify([own.mode ?? null, own.scope ?? null, inherited?.mode ?? null, inherited?.scope ?? null]),
+      JSON.stringify([own.mode ?? null, own.scope ?? null, own.worker ?? null, inherited?.mode ?? null, inherited?.scope ?? null, inherited?.worker ?? null]),
       this.planned.key,
       this.filters().map((f) => `${f.id}:${JSON.stringify(f.filters)}`).join('|'),
       coordinator.generation,

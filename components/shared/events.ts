@@ -2,6 +2,7 @@
 // chosen with Enter/Space. `filters` says what the mark stands for in the terms a
 // dashboard filters by, so cross-filtering needs no knowledge of the widget.
 import type { CacheProblem } from '../../src/cache/types.js';
+import type { WorkerProblem } from '../../src/worker/client.js';
 import type { Period } from '../../src/time/period.js';
 
 export interface PulsoSelectFilters {
@@ -35,9 +36,16 @@ export type PulsoSelectEvent = CustomEvent<PulsoSelectDetail>;
 /** A cache problem, told once per problem from a widget on the page (the widget still loads). */
 export type PulsoCacheProblemEvent = CustomEvent<CacheProblem>;
 
+/**
+ * Pulso's worker cannot be used on this page (no Worker, a CSP that refuses it, a script
+ * that failed to load): told once per page; the widgets still load, on the main thread.
+ */
+export type PulsoWorkerProblemEvent = CustomEvent<WorkerProblem>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pulso-select': PulsoSelectEvent;
     'pulso-cache-problem': PulsoCacheProblemEvent;
+    'pulso-worker-problem': PulsoWorkerProblemEvent;
   }
 }

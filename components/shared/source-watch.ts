@@ -7,7 +7,7 @@
 // runs again if the data changed meanwhile.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LoadMeta } from '../../src/cache/cached-meta.js';
-import type { CacheProblem } from '../../src/cache/types.js';
+import type { PageProblem } from '../../src/source/problems.js';
 import { coordinator } from '../../src/source/coordinator.js';
 import type { Source, SourceEvent } from '../../src/source/source.js';
 
@@ -91,9 +91,10 @@ export class SourceWatch implements ReactiveController {
     });
   }
 
-  /** A cache problem, as the event the page hears. */
-  tell(problem: CacheProblem): void {
-    this.host.dispatchEvent(new CustomEvent<CacheProblem>('pulso-cache-problem', { bubbles: true, composed: true, detail: problem }));
+  /** A cache problem, or the worker's, as the event the page hears (`pulso-cache-problem`, `pulso-worker-problem`). */
+  tell(problem: PageProblem): void {
+    const name = problem.code === 'worker-unavailable' ? 'pulso-worker-problem' : 'pulso-cache-problem';
+    this.host.dispatchEvent(new CustomEvent<PageProblem>(name, { bubbles: true, composed: true, detail: problem }));
   }
 
   /** The cache could not reach the source: the data shown is the cache's. */

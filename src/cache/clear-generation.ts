@@ -12,6 +12,7 @@ export function clearGeneration(scope: string): number {
 export function markCleared(scope?: string): void {
   if (scope === undefined) everyScope += 1;
   else byScope.set(scope, (byScope.get(scope) ?? 0) + 1);
+  for (const listener of clearListeners) listener(scope);
 }
 
 /**
@@ -22,4 +23,12 @@ export function anyClearGeneration(): number {
   let n = everyScope;
   for (const v of byScope.values()) n += v;
   return n;
+}
+
+const clearListeners = new Set<(scope?: string) => void>();
+
+/** Hears every clear as it begins (the page's worker clears its own caches too). */
+export function onCleared(listener: (scope?: string) => void): () => void {
+  clearListeners.add(listener);
+  return () => void clearListeners.delete(listener);
 }

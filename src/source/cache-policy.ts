@@ -23,6 +23,8 @@ import type { CacheMode, CacheProblem } from '../cache/types.js';
 export interface CacheSettings {
   mode?: string;
   scope?: string;
+  /** `auto` or `off`: where the work of the tables runs (the `worker` attribute); else the page's (configureCache). */
+  worker?: string;
 }
 
 export interface ResolvedCache {
@@ -31,6 +33,8 @@ export interface ResolvedCache {
   scope: string;
   /** Why the settings as written could not be followed (told once as a `setting` problem). */
   problem?: string;
+  /** `off`: this source computes on the main thread whatever the page's setting; undefined: the page's. */
+  worker?: 'auto' | 'off';
 }
 
 /** Page-wide options of the caches; `configureCache` sets them. */
@@ -45,8 +49,14 @@ export interface CacheConfig {
   maxAgeMs?: number;
   openTimeoutMs?: number;
   maxMemoryBytes?: number;
-  /** The clock (tests). */
+  /** The clock (tests). A page that sets one computes on the main thread (a clock cannot cross to the worker). */
   now?: () => number;
+  /**
+   * `auto`: loading, validation, the cache and the kernels run in Pulso's worker, for
+   * the adapters that can go there (docs/worker.md); `off`: everything on the main
+   * thread, in tasks that yield.
+   */
+  worker?: 'auto' | 'off';
 }
 
 const text = (v: string | undefined | null): string | undefined =>
@@ -55,12 +65,24 @@ const text = (v: string | undefined | null): string | undefined =>
 /** Checks a configuration at the boundary; throws a RangeError naming the bad option. */
 export function checkCacheConfig(config: CacheConfig): CacheConfig {
   resolveFreshness(config);
+  if (config.worker !== undefined && config.worker !== 'auto' && config.worker !== 'off') {
+    throw new RangeError(`worker must be 'auto' or 'off'; got ${JSON.stringify(config.worker)}`);
+  }
   if (config.encryptionKey !== undefined) checkEncryptionKey(config.encryptionKey);
   return { ...config };
 }
 
 /** The widget's own settings over the inherited ones, and the defaults described above. */
 export function resolveCache(own: CacheSettings = {}, inherited?: CacheSettings): ResolvedCache {
+  const resolved = resolveMode(own, inherited);
+  const worker = text(own.worker) ?? text(inherited?.worker);
+  if (worker === undefined) return resolved;
+  if (worker === 'auto' || worker === 'off') return { ...resolved, worker };
+  const problem = `worker must be 'auto' or 'off'; got '${worker}' (using the page's setting)`;
+  return { ...resolved, problem: resolved.problem ? `${resolved.problem}; ${problem}` : problem };
+}
+
+function resolveMode(own: CacheSettings, inherited?: CacheSettings): ResolvedCache {
   const written = text(own.mode) ?? text(inherited?.mode);
   const scope = text(own.scope) ?? text(inherited?.scope) ?? '';
   const fallback: CacheMode = scope ? 'persistent' : 'memory';

@@ -6,6 +6,12 @@
 //
 // Each query's compute runs in a task of its own, so ten widgets recomputing after one
 // click are ten short tasks between which the page stays responsive, not one long one.
+//
+// In a browser the heavy work goes to the page's module Worker (src/worker/): a source
+// whose adapter can be described by plain options is opened there, its queries are sent
+// as messages and its rows come back. Sources of other adapters, pages with
+// `configureCache({ worker: 'off' })` or a `now` clock, and pages where the worker cannot
+// start keep the work here, in tasks that yield between queries.
 import type { Adapter } from '../adapters/types.js';
 import type { LoadMeta } from '../cache/cached-meta.js';
 import type { CacheProblem } from '../cache/types.js';
@@ -23,6 +29,9 @@ import type { CacheConfig, CacheSettings } from './cache-policy.js';
 import { ProblemBoard } from './problems.js';
 import { Source } from './source.js';
 import { nextTask } from './tasks.js';
+import { WorkerGone, WorkerLink } from '../worker/client.js';
+import type { WorkerProblem } from '../worker/client.js';
+import { isPulsoWorker, WORKER_URL } from '../worker/entry.js';
 
 /** What a query came back with. */
 export interface QueryAnswer {
@@ -37,11 +46,30 @@ export interface QueryAnswer {
   at: 'source' | 'browser';
 }
 
+export interface CoordinatorOptions {
+  /** Whether this coordinator may start the page's worker (the worker's own never does). Default: in a page, yes. */
+  worker?: boolean;
+  /** The worker's script (tests); default Pulso's own module. */
+  workerUrl?: string;
+}
+
 export class Coordinator {
   private config: CacheConfig = {};
   private generation_ = 0;
   private sources = new WeakMap<Adapter, Map<string, Source>>();
   private readonly problems = new ProblemBoard();
+  private readonly mayUseWorker: boolean;
+  /** Read when the worker starts, never at construction: entry.ts and this module import each other. */
+  private readonly workerUrl?: string;
+  /** The page's worker, once asked for (undefined: not yet, or it could not be made). */
+  private link?: WorkerLink;
+  /** Why the worker could not be made (told to the first source that wanted it). */
+  private linkProblem?: WorkerProblem;
+
+  constructor(options: CoordinatorOptions = {}) {
+    this.mayUseWorker = options.worker ?? (typeof Worker !== 'undefined' && !isPulsoWorker());
+    this.workerUrl = options.workerUrl;
+  }
 
   /** Changes whenever `configure` is called: sources made before are not used again. */
   get generation(): number {
@@ -58,6 +86,27 @@ export class Coordinator {
     this.config = checkCacheConfig(config);
     this.generation_ += 1;
     this.sources = new WeakMap();
+    if (this.link && !this.link.failed) this.link.configure(workerConfig(this.config));
+  }
+
+  /** Where this coordinator's sources over `adapter` compute: 'worker' or 'main' (diagnostics, tests). */
+  placement(source: Source): 'worker' | 'main' {
+    return source.remote && !source.remote.gone ? 'worker' : 'main';
+  }
+
+  /** The page's worker for a source over `adapter`, when the work can go there (see the header); `own`: the source's `worker` setting. */
+  private workerFor(adapter: Adapter, own?: 'auto' | 'off'): WorkerLink | undefined {
+    if (!this.mayUseWorker || (own ?? this.config.worker ?? DEFAULT_WORKER) === 'off' || this.config.now !== undefined) return undefined;
+    if (!WorkerLink.accepts(adapter)) return undefined;
+    if (!this.link && !this.linkProblem) {
+      try {
+        this.link = new WorkerLink(this.workerUrl ?? WORKER_URL);
+        this.link.configure(workerConfig(this.config));
+      } catch (e) {
+        this.linkProblem = { code: 'worker-unavailable', message: `Pulso's worker could not start (${e instanceof Error ? e.message : String(e)}): the work runs on the main thread` };
+      }
+    }
+    return this.link?.failed ? undefined : this.link;
   }
 
   /**
@@ -68,9 +117,13 @@ export class Coordinator {
     const cache = resolveCache(own, inherited);
     let map = this.sources.get(adapter);
     if (!map) this.sources.set(adapter, (map = new Map()));
-    const key = `${cache.mode}\u0000${cache.scope}`;
+    const key = `${cache.mode}\u0000${cache.scope}\u0000${cache.worker ?? ''}`;
     let source = map.get(key);
-    if (!source) map.set(key, (source = new Source(adapter, cache, this.config, this.problems)));
+    if (!source) {
+      source = new Source(adapter, cache, this.config, this.problems, this.workerFor(adapter, cache.worker));
+      map.set(key, source);
+      if (this.linkProblem && WorkerLink.accepts(adapter)) this.problems.tell(source, this.linkProblem);
+    }
     return source;
   }
 
@@ -93,6 +146,15 @@ export class Coordinator {
   async run(query: MetricQuery, source: Source, signal?: AbortSignal): Promise<QueryAnswer> {
     const q = refusing(() => validateQuery(query));
     if (await acceptsAggregate(source.adapter, q)) return this.aggregate(q, source, signal);
+    if (source.remote && !source.remote.gone) {
+      try {
+        const { rows, report, meta, reached, at } = await source.remote.run(q, signal);
+        return meta ? { rows, report, meta, reached, at } : { rows, report, reached, at };
+      } catch (e) {
+        // The worker went away while this query waited: it runs here instead.
+        if (!(e instanceof WorkerGone)) throw e;
+      }
+    }
     const loaded = await source.load(queryTables(q), { signal });
     await nextTask();
     signal?.throwIfAborted();
@@ -142,6 +204,16 @@ function framesOf(tables: NormalizedTables): Partial<Record<TableName, Frame>> {
   for (const [name, table] of Object.entries(tables) as [TableName, NonNullable<NormalizedTables[TableName]>][])
     out[name] = frameOf(table);
   return out;
+}
+
+/** Whether sources use the page's worker when `configureCache` does not say. */
+export const DEFAULT_WORKER: 'auto' | 'off' = 'auto';
+
+/** The cache options the worker's sources use (a `now` clock never crosses: such a page keeps its work here). */
+function workerConfig(config: CacheConfig): Omit<CacheConfig, 'now'> {
+  const rest = { ...config };
+  delete rest.now;
+  return rest;
 }
 
 /** The page's coordinator: every widget and dashboard on the page shares it. */

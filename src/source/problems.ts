@@ -4,17 +4,21 @@
 // goes to the newest one, which turns it into a `pulso-cache-problem` event; a bad
 // setting is told by the first element that wrote it.
 import type { CacheProblem } from '../cache/types.js';
+import type { WorkerProblem } from '../worker/client.js';
 
-type Listener = (problem: CacheProblem) => void;
+/** What the page is told once: a cache problem, or that Pulso's worker cannot be used. */
+export type PageProblem = CacheProblem | WorkerProblem;
+
+type Listener = (problem: PageProblem) => void;
 
 export class ProblemBoard {
-  private readonly told = new WeakSet<CacheProblem>();
+  private readonly told = new WeakSet<PageProblem>();
   private readonly toldSettings = new Set<string>();
-  private readonly pending = new WeakMap<object, CacheProblem[]>();
+  private readonly pending = new WeakMap<object, PageProblem[]>();
   private readonly listeners = new WeakMap<object, Listener[]>();
 
   /** A problem that arose in `owner` (a source). */
-  tell(owner: object, problem: CacheProblem): void {
+  tell(owner: object, problem: PageProblem): void {
     if (this.told.has(problem)) return;
     const list = this.pending.get(owner) ?? [];
     list.push(problem);

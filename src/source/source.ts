@@ -20,8 +20,10 @@ import { METRICS } from '../query/registry.js';
 import { openCachedAdapter } from './cache-policy.js';
 import type { CacheConfig, ResolvedCache } from './cache-policy.js';
 import { InFlight } from './in-flight.js';
-import type { ProblemBoard } from './problems.js';
+import type { PageProblem, ProblemBoard } from './problems.js';
 import { TableStore } from './table-store.js';
+import type { WorkerLink, WorkerProblem } from '../worker/client.js';
+import type { RemoteSource } from '../worker/remote-source.js';
 
 /**
  * News of a source: a table loaded, replaced by a revalidation (`changed`), or found
@@ -48,7 +50,9 @@ export class Source {
   readonly cache: ResolvedCache;
   /** The store, once the cache is open (a `cache="off"` source has it at once). */
   private store?: TableStore;
-  private readonly ready: Promise<TableStore>;
+  private opened?: Promise<TableStore>;
+  /** The source's twin in the page's worker, where its tables are loaded and its queries run (absent: here). */
+  remote?: RemoteSource;
   private readonly listeners = new Set<SourceListener>();
   /** Queries asked of the adapter's `aggregate`, one request per query however many ask. */
   private readonly aggregates = new InFlight<SourceAnswer>();
@@ -59,11 +63,37 @@ export class Source {
   /** Grows with every change of data (a revalidation's new table, a refresh): a widget back on the page compares it. */
   version = 0;
 
-  constructor(adapter: Adapter, cache: ResolvedCache, config: CacheConfig, private readonly problems: ProblemBoard) {
+  constructor(
+    adapter: Adapter,
+    cache: ResolvedCache,
+    private readonly config: CacheConfig,
+    private readonly problems: ProblemBoard,
+    link?: WorkerLink,
+  ) {
     this.adapter = adapter;
     this.cache = cache;
     this.cleared = this.clears();
-    this.ready = openCachedAdapter(adapter, cache, config, (p: CacheProblem) => problems.tell(this, p)).then((through) => {
+    if (link) {
+      this.remote = link.open(adapter, cache, {
+        // The worker's own refresh answers ours: the listeners already heard it.
+        event: (event, report) => {
+          if (this.remote) this.remote.report = report;
+          if (event.type !== 'refreshed') this.emit(event);
+        },
+        problem: (p) => problems.tell(this, p),
+        gone: (p: WorkerProblem) => problems.tell(this, p),
+      });
+    } else void this.ready;
+  }
+
+  /** The cache and table store here, opened at first use (at once for a source that computes here). */
+  private get ready(): Promise<TableStore> {
+    return (this.opened ??= this.open());
+  }
+
+  private open(): Promise<TableStore> {
+    const { adapter, cache, config, problems } = this;
+    return openCachedAdapter(adapter, cache, config, (p: CacheProblem) => problems.tell(this, p)).then((through) => {
       this.store = new TableStore(through, {
         ttlMs: cache.mode === 'off' ? 0 : config.ttlMs,
         now: config.now,
@@ -103,7 +133,7 @@ export class Source {
   /** The merged report of every table loaded so far, and the source's own (what a dashboard says once). */
   report(): ValidationReport {
     this.applyClears();
-    const reports = [this.store?.report() ?? emptyReport()];
+    const reports = [this.store?.report() ?? this.remote?.report ?? emptyReport()];
     if (this.remoteReport) reports.push(this.remoteReport);
     return unionReports(reports);
   }
@@ -115,6 +145,7 @@ export class Source {
 
   /** Settles the cache's background writes and revalidations (tests, and a page about to close). */
   async idle(): Promise<void> {
+    if (this.remote && !this.remote.gone) return this.remote.idle();
     const store = await this.ready;
     await (store.through as { idle?: () => Promise<void> }).idle?.();
   }
@@ -129,12 +160,13 @@ export class Source {
    * Hears the cache problems of this source (each told once on the page, to the newest
    * listener), until the returned function is called.
    */
-  onProblem(listener: (problem: CacheProblem) => void): () => void {
+  onProblem(listener: (problem: PageProblem) => void): () => void {
     return this.problems.listen(this, listener);
   }
 
   /** Forgets every load and has the cache ask the source first; the listeners load again. */
   refresh(): void {
+    if (this.remote && !this.remote.gone) this.remote.refresh();
     this.store?.refresh();
     this.remoteReport = undefined;
     this.emit({ type: 'refreshed' });
@@ -149,6 +181,7 @@ export class Source {
     if (cleared === this.cleared) return;
     this.cleared = cleared;
     this.store?.clear();
+    if (this.remote) this.remote.report = undefined;
     this.remoteReport = undefined;
   }
 

@@ -14,6 +14,7 @@ import type { LoadMeta } from '../cache/cached-meta.js';
 import { DEFAULT_TTL_MS } from '../cache/freshness.js';
 import { untilAborted } from '../data/abort.js';
 import { InFlight } from './in-flight.js';
+import { nextTask } from './tasks.js';
 import { combineMeta, loadTable } from '../data/load.js';
 import type { NormalizedLoad } from '../data/load.js';
 import type { NormalizedTables, TableName, ValidationReport } from '../data/schema.js';
@@ -145,6 +146,9 @@ export class TableStore {
     const generation = this.generation;
     const load = async (aborted: AbortSignal): Promise<NormalizedLoad> => {
       this.adapterLoads.set(table, (this.adapterLoads.get(table) ?? 0) + 1);
+      // Each table's load and validation in a task of its own (not four tables in one).
+      await nextTask();
+      aborted.throwIfAborted();
       const loaded = await loadTable(this.through, { table, from, to }, aborted);
       // The cache served the entry held here: keep its table, and the frames built on it.
       const result = sameEntry(before?.result, loaded) ? { ...loaded, tables: before!.result.tables } : loaded;

@@ -31,6 +31,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
   let browser: Browser;
   let page: Page;
   const violations: string[] = [];
+  const workerProblems: string[] = [];
   const errors: string[] = [];
   let served = '';
 
@@ -50,10 +51,15 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     const session = await browser.target().createCDPSession();
     await session.send('Browser.setDownloadBehavior', { behavior: 'deny' });
     await page.exposeFunction('__pulsoViolation', (v: string) => violations.push(v));
+    await page.exposeFunction('__pulsoWorkerProblem', (v: string) => workerProblems.push(v));
     await page.evaluateOnNewDocument(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
         const report = (window as unknown as { __pulsoViolation: (v: string) => void }).__pulsoViolation;
         report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      });
+      document.addEventListener('pulso-worker-problem', (e) => {
+        const tell = (window as unknown as { __pulsoWorkerProblem: (v: string) => void }).__pulsoWorkerProblem;
+        tell((e as CustomEvent<{ message: string }>).detail.message);
       });
     });
     page.on('pageerror', (e) => errors.push(`page error: ${String(e)}`));
@@ -120,10 +126,16 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
   it("is served under README's header, Trusted Types included, and its meta tag says the same", () => {
     expect(served).to.equal(CSP);
     expect(CSP).to.match(/(^|; )require-trusted-types-for 'script'(;|$)/);
-    expect(CSP).to.match(/(^|; )trusted-types lit-html(;|$)/);
+    expect(CSP).to.match(/(^|; )trusted-types lit-html pulso-worker(;|$)/);
     const html = readFileSync(resolve(root, 'demo/portal.html'), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
     expect(meta, 'demo/portal.html <meta> CSP').to.equal(CSP);
+  });
+
+  it('computes in the worker pulso.js starts from itself, under that CSP', async () => {
+    const workers = page.workers().map((w) => new URL(w.url()).pathname);
+    expect(workers).to.deep.equal(['/dist/pulso.js']);
+    expect(workerProblems, 'pulso-worker-problem events').to.deep.equal([]);
   });
 
   it('exports a chart as PNG (img-src blob:) with no violation', async () => {

@@ -1,0 +1,36 @@
+// The worker bench (bench/worker.ts): the dashboard from dist/pulso.js with its work in Pulso's
+// worker and on the main thread, interleaved per size, in headless Chromium. Needs `npm run build`.
+//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1]
+// Prints one JSON line per page and a summary; bench/RESULTS.md "Worker" quotes it.
+import { readFileSync } from 'node:fs';
+import { runPage } from './browser.mjs';
+
+const args = process.argv.slice(2);
+const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const sizes = arg('sizes', '100000,1000000').split(',').map(Number);
+const clicks = Number(arg('clicks', 3));
+const rounds = Number(arg('rounds', 1));
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+const max = (xs) => Math.max(0, ...xs);
+for (const n of sizes) {
+  for (let r = 0; r < rounds; r++) {
+    for (const mode of ['worker', 'main']) {
+      const before = load();
+      const { extra, version } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}`, read: 'window.__worker', production: true, mainThread: true });
+      const { first, rounds: rs } = extra;
+      const clicksOnly = rs.filter((_, i) => i % 2 === 0);
+      const summary = {
+        n, mode, browser: version, loadBefore: before, loadAfter: load(), arrowBytes: extra.bytes,
+        drawnMs: Math.round(first.ms),
+        drawLongestTaskWall: Math.round(first.trace?.longest.wallMs ?? NaN), drawLongestTaskCpu: Math.round(first.trace?.longest.cpuMs ?? NaN),
+        drawLongTasks: first.longTasks, drawFrameGap: first.frameGap,
+        clickMs: clicksOnly.map((c) => Math.round(c.ms)),
+        clickLongestTaskWall: max(clicksOnly.map((c) => c.trace?.longest.wallMs ?? 0)).toFixed(0),
+        clickLongestTaskCpu: max(clicksOnly.map((c) => c.trace?.longest.cpuMs ?? 0)).toFixed(0),
+        clickLongTasks: clicksOnly.map((c) => c.longTasks), clickFrameGap: max(clicksOnly.map((c) => c.frameGap)),
+      };
+      console.log(JSON.stringify(summary));
+    }
+  }
+}

@@ -1,0 +1,132 @@
+// The worker bench page (bench/run-worker.mjs): the demo's dashboard (bench/dataplane-cross.ts)
+// from dist/pulso.js — the file a portal loads, which starts itself as Pulso's worker — over an
+// ArrowAdapter of N events' Arrow IPC bytes. Query: `n=1000000&mode=worker|main&clicks=3`.
+// Measures the main thread from setting the adapter to every widget drawn (cold), and across
+// cross-filter clicks (the `chat` bar of the CSAT chart, then its chip cleared): the Long Tasks
+// API's entries, a frame-gap monitor (the largest gap between two animation frames), and the
+// DevTools trace of every main-thread task (bench/main-thread.mjs). Sets `window.__worker`.
+import { toArrowIPC } from 'arquero';
+import { benchTables } from './dataplane-data.js';
+import { dashboard, click } from './dataplane-dashboard.js';
+import { traced } from './dataplane-probe.js';
+import type { MainThread } from './dataplane-probe.js';
+import { allSettled, showsError, name } from './dataplane-settle.js';
+import type { Widget } from './dataplane-settle.js';
+
+declare global {
+  interface Window {
+    __bench?: { done?: boolean; error?: string; lines?: string[] };
+    __worker?: unknown;
+  }
+}
+
+/** The subset of dist/pulso.js the page uses. */
+interface Pulso {
+  configureCache(config: { worker?: 'auto' | 'off' }): void;
+  ArrowAdapter: new (options: { id: string; tables: Record<string, Uint8Array> }) => object;
+}
+
+const q = new URLSearchParams(location.search);
+const n = Number(q.get('n') ?? 100_000);
+const mode = q.get('mode') === 'main' ? 'main' : 'worker';
+const clicks = Number(q.get('clicks') ?? 3);
+const lines: string[] = [];
+const log = (s: string): void => void (console.log(s), lines.push(s));
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Long tasks (Long Tasks API) and the largest gap between animation frames while watching. */
+class Watch {
+  private readonly tasks: number[] = [];
+  private readonly observer = new PerformanceObserver((l) => l.getEntries().forEach((e) => this.tasks.push(e.duration)));
+  private gap = 0;
+  private running = true;
+
+  constructor() {
+    this.observer.observe({ type: 'longtask' });
+    let last = performance.now();
+    const tick = (now: number): void => {
+      this.gap = Math.max(this.gap, now - last);
+      last = now;
+      if (this.running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  stop(): { longTasks: number[]; frameGap: number } {
+    this.running = false;
+    this.tasks.push(...this.observer.takeRecords().map((e) => e.duration));
+    this.observer.disconnect();
+    return { longTasks: this.tasks.map((d) => Math.round(d)), frameGap: Math.round(this.gap) };
+  }
+}
+
+interface Watched {
+  ms: number;
+  longTasks: number[];
+  frameGap: number;
+  trace: MainThread | null;
+}
+
+async function watched(act: () => Promise<void>): Promise<Watched> {
+  const watch = new Watch();
+  const t0 = performance.now();
+  const { trace } = await traced(async () => {
+    await act();
+  });
+  const ms = performance.now() - t0;
+  return { ms, ...watch.stop(), trace };
+}
+
+/** N events' tables as Arrow IPC stream bytes. */
+function arrowBytes(n: number): Record<string, Uint8Array> {
+  return Object.fromEntries(Object.entries(benchTables(n)).map(([k, t]) => [k, toArrowIPC(t, { format: 'stream' }) as Uint8Array]));
+}
+
+async function main(): Promise<void> {
+  const bundle = '/dist/pulso.js';
+  const pulso = (await import(/* @vite-ignore */ bundle)) as Pulso;
+  // A page meant to compute in the worker must not measure the fallback by mistake.
+  const problems: string[] = [];
+  document.addEventListener('pulso-worker-problem', (e) => problems.push((e as CustomEvent<{ message: string }>).detail.message));
+  pulso.configureCache({ worker: mode === 'worker' ? 'auto' : 'off' });
+  // The page keeps only the bytes, as a host would: the generated rows are garbage before anything is measured.
+  const tables = arrowBytes(n);
+  window.gc?.();
+  const bytes = Object.values(tables).reduce((a, b) => a + b.byteLength, 0);
+  const dash = dashboard();
+  document.body.append(dash);
+  await dash.updateComplete;
+  const widgets = [...dash.querySelectorAll<Widget>('*')].filter((e) => e.localName.startsWith('pulso-'));
+  await new Promise((r) => setTimeout(r, 500));
+  const adapter = new pulso.ArrowAdapter({ id: `bench-${n}`, tables });
+  const first = await watched(async () => {
+    (dash as unknown as { adapter: object }).adapter = adapter;
+    await dash.updateComplete;
+    await allSettled(widgets);
+  });
+  await frame();
+  await frame();
+  await allSettled(widgets);
+  const broken = widgets.filter((w) => showsError(w) || !w.shadowRoot?.querySelector('svg'));
+  if (broken.length) throw new Error(`not drawn: ${broken.map(name).join(', ')}`);
+  if (problems.length) throw new Error(`the worker could not be used: ${problems.join('; ')}`);
+  log(`${mode} ${n}: drawn in ${first.ms.toFixed(0)} ms; long tasks ${JSON.stringify(first.longTasks)}; frame gap ${first.frameGap} ms; longest task ${first.trace?.longest.wallMs.toFixed(0)} ms wall, ${first.trace?.longest.cpuMs.toFixed(0)} ms CPU`);
+  await new Promise((r) => setTimeout(r, 1000));
+  window.gc?.();
+  const rounds: Watched[] = [];
+  for (let i = 0; i < clicks; i++) {
+    for (const act of [() => click(dash, '#csat', 'rect[data-mark][data-channel="chat"]'), () => (dash as unknown as { cross?: unknown }).cross = undefined]) {
+      const w = await watched(async () => {
+        act();
+        await dash.updateComplete;
+        await allSettled(widgets);
+      });
+      rounds.push(w);
+      log(`  ${rounds.length % 2 ? 'click' : 'clear'}: redrawn in ${w.ms.toFixed(0)} ms; long tasks ${JSON.stringify(w.longTasks)}; frame gap ${w.frameGap} ms; longest task ${w.trace?.longest.wallMs.toFixed(0)} ms wall, ${w.trace?.longest.cpuMs.toFixed(0)} ms CPU`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  window.__worker = { n, mode, bytes, widgets: widgets.length, first, rounds };
+  window.__bench = { done: true, lines };
+}
+main().catch((e: unknown) => (window.__bench = { error: String((e as Error)?.stack ?? e) }));
