@@ -52,6 +52,9 @@ export const styles = [
       fill: var(--_pulso-fg);
       font-variant-numeric: tabular-nums;
     }
+    .ticket.under {
+      font-size: 11px;
+    }
     .whisker,
     .whisker-key {
       fill: none;

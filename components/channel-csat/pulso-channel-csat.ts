@@ -145,13 +145,13 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   }
 
   /** The bars in drawing order (best first), as the layout sorts them. */
-  barsOf(result: CsatResult, width = this.resize.width): CsatBar[] {
-    return barsGeometry(result, this.barsOptions(this.resolvedLocale), width).layout.bars;
+  barsOf(result: CsatResult, ctx: RenderContext = this.context): CsatBar[] {
+    return barsGeometry(result, this.barsOptions(ctx.locale), ctx).layout.bars;
   }
 
   protected summary(result: CsatResult, ctx: RenderContext): string {
     const { f, locale } = ctx;
-    const shown = this.barsOf(result, ctx.width).filter((b) => b.csat !== null);
+    const shown = this.barsOf(result, ctx).filter((b) => b.csat !== null);
     const window = result.window
       ? tc(locale, 'legendWindowOnly', { from: f.date(result.window.from), to: f.date(result.window.to - 1) })
       : tc(locale, 'summaryAll');
@@ -186,7 +186,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   }
 
   protected markAt(_mark: Element, pos: MarkPosition, result: CsatResult, ctx: RenderContext): MarkInfo | undefined {
-    const bar = this.barsOf(result, ctx.width)[pos.col];
+    const bar = this.barsOf(result, ctx)[pos.col];
     if (!bar) return undefined;
     return { tip: this.tipOf(bar, result, ctx), select: this.selectionOf(bar, result) };
   }
@@ -207,7 +207,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
       const prev = result.previous.find((r) => r.channel === bar.channel);
       lines.push({ label: tc(locale, 'tipPrevious'), value: tc(locale, 'tipPreviousValue', { csat: f.percent(bar.previous / 100, 1), n: f.number(prev?.n) }) });
       lines.push({ label: tc(locale, 'tipChange'), value: changeWords(bar, o, f) || f.delta(bar.delta, 'points', 1) });
-      const verdict = changeVerdict(bar, changeCount(this.barsOf(result, ctx.width)), f);
+      const verdict = changeVerdict(bar, changeCount(this.barsOf(result, ctx)), f);
       if (verdict) lines.push({ label: tc(locale, 'tipVerdict'), value: verdict });
     }
     const s = result.tickets.get(bar.channel);
@@ -227,7 +227,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
 
   protected table(result: CsatResult, ctx: RenderContext): TableSpec {
     const columns = csatTableColumns(ctx.locale, result.columns as TicketColumn[], { by: result.by, compare: result.previousWindow !== null });
-    return { columns, rows: csatTableRows(result, this.barsOf(result, ctx.width), ctx.f, this.barsOptions(ctx.locale)) };
+    return { columns, rows: csatTableRows(result, this.barsOf(result, ctx), ctx.f, this.barsOptions(ctx.locale)) };
   }
 }
 

@@ -23,6 +23,7 @@ import { renderEmpty } from './states.js';
 import type { SkeletonShape } from './states.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
 import { ThemeController } from './theme-controller.js';
+import { ScrollCueController } from './scroll-cue.js';
 import { anchorOf, describeBy } from './tooltip.js';
 import type { TooltipLine } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
@@ -109,6 +110,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+
+  private readonly scrollCue = new ScrollCueController(this);
 
   /** The data source as an object; wins over `source` and the dashboard. */
   @property({ attribute: false }) adapter?: Adapter;
@@ -391,6 +394,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       notices,
       updating,
       headingLevel: this.headingLevel,
+      tableScrolls: this.view === 'table' && this.scrollCue.tableScrolls,
     });
   }
 }

@@ -79,7 +79,7 @@ describe('pulso-channel-csat', () => {
     const result = el['data'].value!.result as CsatResult;
     expect(result.rows).to.deep.equal(rows.filter((r) => (r.n ?? 0) > 0));
     expect(result.previous).to.deep.equal(previous);
-    const g = barsGeometry(result, el.barsOptions('en'), el['resize'].width);
+    const g = barsGeometry(result, el.barsOptions('en'), el['context']);
     const bars = [...root(el).querySelectorAll('rect.bar')];
     expect(marks(el)).to.have.length(3);
     expect(g.layout.bars.map((b) => b.channel)).to.deep.equal(['email', 'chat', 'phone']);
