@@ -91,7 +91,8 @@ export function barsGeometry(result: CsatResult, o: BarsOptions, ctx: RenderCont
     (c) => 14 + Math.max(widest([tc(locale, HEADERS[c][0])], 12, 600), widest([tc(locale, HEADERS[c][1])], 11), widest(rows.map((r) => ticketValue(c, result.tickets.get(r.channel), f)), 12)),
   );
   const beside = columnWidths.reduce((a, b) => a + b, 0);
-  const under = result.columns.length > 0 && labelWidth + MIN_PLOT + statsWidth + beside + 8 > width;
+  // Beside the bars only while the bars keep two fifths of the box.
+  const under = result.columns.length > 0 && labelWidth + Math.max(MIN_PLOT, width * 0.4) + statsWidth + beside + 8 > width;
   // Under the bar, columns keep their place from row to row; a line holds what fits.
   const itemWidths = result.columns.map((c) => widest(rows.map((r) => ticketItem(c, result.tickets.get(r.channel), f, locale)), 11));
   const ticketLines: number[][] = [];

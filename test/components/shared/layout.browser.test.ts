@@ -11,6 +11,7 @@ import { DEMO_LABELS } from '../../../demo/labels.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import type { Adapter } from '../../../src/adapters/types.js';
 import { text } from '../widget-helpers.js';
+import { clampWidth } from '../../../components/shared/resize-controller.js';
 import { layoutFaults } from './layout-faults.js';
 
 const DATA = generateHealthPlan({ customers: 700, start: '2025-01-01', months: 13, mess: false });
@@ -101,11 +102,24 @@ async function settle(el: Widget): Promise<void> {
       { timeout: 20_000, interval: 5 },
     );
   }
-  // A resize reaches a widget one frame later (ResizeObserver, then its animation frame).
-  for (let i = 0; i < 2; i++) {
+  // A resize reaches a widget a frame or two later (ResizeObserver, then its animation
+  // frame): wait until each has laid itself out at its box's width, then one frame more
+  // for what is measured after drawing (whether a table scrolls).
+  for (let i = 0; i < 20 && !widgetsOf(el).every(laidOut); i++) {
     await frame();
     await Promise.all(widgetsOf(el).map((w) => w.updateComplete));
   }
+  await frame();
+  await Promise.all(widgetsOf(el).map((w) => w.updateComplete));
+}
+
+/** The widget has drawn at its content box's width (the dashboard draws no chart). */
+function laidOut(w: Widget): boolean {
+  const resize = (w as unknown as { resize?: { width: number } }).resize;
+  if (!resize) return true;
+  const cs = getComputedStyle(w);
+  const content = w.getBoundingClientRect().width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
+  return Math.abs(resize.width - clampWidth(content)) <= 1;
 }
 
 /** Shows the table views (or the charts); whether any widget changed. */
