@@ -111,7 +111,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
 
   private readonly themes = new ThemeController(this);
 
-  private readonly scrollCue = new ScrollCueController(this);
+  /** Whether the table view is wider than the box (measured after drawing). */
+  protected readonly scrollCue = new ScrollCueController(this);
 
   /** The data source as an object; wins over `source` and the dashboard. */
   @property({ attribute: false }) adapter?: Adapter;

@@ -91,15 +91,20 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
     ${o.notices ?? nothing}
     ${o.stale ?? nothing}
     ${table
-      ? html`<div part="table" class=${o.tableHint ? 'pulso-frame-table scrolls' : 'pulso-frame-table'}>${o.table}${o.tableHint
-            ? renderScrollHint(o.tableHint)
-            : nothing}</div>`
+      ? renderTablePart(o.table, o.tableHint)
       : html`<div part="chart" class="pulso-frame-chart" role="group"
             aria-labelledby=${FRAME_TITLE_ID} aria-describedby=${FRAME_SUMMARY_ID}>${o.chart}</div>
           ${o.legend && o.legend !== nothing
             ? html`<div part="legend" class="pulso-frame-legend">${o.legend}</div>`
             : nothing}`}
   </figure>`;
+}
+
+/** The table view's box; `hint` when the table is wider than it (it scrolls, and says so). */
+export function renderTablePart(table: TemplateResult, hint: string | undefined): TemplateResult {
+  return html`<div part="table" class=${hint ? 'pulso-frame-table scrolls' : 'pulso-frame-table'}>${table}${hint
+    ? renderScrollHint(hint)
+    : nothing}</div>`;
 }
 
 /** The Download menu's buttons, one per format (the KPI card's compact menu uses them too). */

@@ -90,16 +90,19 @@ const overlap = (a: DOMRect, b: DOMRect) =>
 
 const same = (a: DOMRect, b: DOMRect) => Math.abs(a.left - b.left) < 0.5 && Math.abs(a.top - b.top) < 0.5 && Math.abs(a.width - b.width) < 0.5;
 
-/** The box is scrolled out of sight in a container that scrolls down (a long table). */
-function scrolledAway(box: TextBox, host: Element): boolean {
+/** The part of the box in sight: cut to each container that scrolls down (a long table); null when none is. */
+function inSight(box: TextBox, host: Element): TextBox | null {
   const start = box.node instanceof Element ? box.node : box.node.parentElement!;
+  let { top, bottom } = box.rect;
   for (let el: Element | null = up(start, host); el; el = up(el, host)) {
     const cs = getComputedStyle(el);
     if (cs.overflowY !== 'auto' && cs.overflowY !== 'scroll') continue;
     const c = el.getBoundingClientRect();
-    if (box.rect.bottom <= c.top + SLACK || box.rect.top >= c.bottom - SLACK) return true;
+    top = Math.max(top, c.top);
+    bottom = Math.min(bottom, c.bottom);
   }
-  return false;
+  if (bottom - top <= SLACK) return null;
+  return { ...box, rect: new DOMRect(box.rect.left, top, box.rect.width, bottom - top) };
 }
 
 /** Each fault of the widget's layout, in words ('overflows …', 'overlaps …'). */
@@ -115,7 +118,7 @@ export function layoutFaults(host: Element): string[] {
     unsigned.add(why);
     if (why) faults.push(`${why.startsWith('overflows') ? why : `overflows: ${why}`}: "${short(b.text)}"`);
   }
-  const seen = boxes.filter((b) => !scrolledAway(b, host));
+  const seen = boxes.flatMap((b) => inSight(b, host) ?? []);
   for (let i = 0; i < seen.length; i++) {
     for (let j = i + 1; j < seen.length; j++) {
       const [a, b] = [seen[i], seen[j]];
