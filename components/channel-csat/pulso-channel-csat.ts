@@ -74,7 +74,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   @property({ attribute: 'min-answers', type: Number }) minAnswers?: number;
   /** Fewer answers than this in either period: the change is not judged, "too few to compare" (default 30). */
   @property({ attribute: 'min-sample', type: Number }) minSample?: number;
-  /** Ticket columns beside the bars: `fcr`, `first-response`, `resolution`, `volume` (comma list) or `all`. */
+  /** Ticket columns beside the bars (under each bar when the box is narrow): `fcr`, `first-response`, `resolution`, `volume` (comma list) or `all`. */
   @property() tickets?: string | string[];
   /** Bars shown, “Others” included: the groups with the fewest answers past it are grouped (default 15). */
   @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
