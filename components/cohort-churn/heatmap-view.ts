@@ -42,7 +42,9 @@ export function renderHeatmap(label: string, result: CohortChurnResult, ctx: Ren
   const pinWidth = blocks[0]?.layout.columns[0]?.x ?? 0;
   const pin = html`<svg class="heat-pin" aria-hidden="true" focusable="false" width=${pinWidth} height=${height}
       viewBox="0 0 ${pinWidth} ${height}">${blocks.map((b) => renderPinned(b, result, ctx))}</svg>`;
-  return renderScrollArea(html`<div class="heat-stack">${chart}${pin}</div>`, tc(ctx.locale, scrollKey(result.period)), 'heat-scroll');
+  // A cell reached by keyboard scrolls into view beside the pinned column, not under it.
+  const cls = ctx.width < NARROW ? 'heat-scroll narrow' : 'heat-scroll';
+  return renderScrollArea(html`<div class="heat-stack">${chart}${pin}</div>`, tc(ctx.locale, scrollKey(result.period)), cls);
 }
 
 /** The cohort column of a block alone, on the surface colour: the "Cohort" head and the row labels. */

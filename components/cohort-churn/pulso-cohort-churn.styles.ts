@@ -22,6 +22,13 @@ export const styles = [
       justify-self: start;
       overflow: visible;
     }
+    /* The label column's widths (heatmap-view.ts): focus scrolls cells clear of it. */
+    .heat-scroll .pulso-scroll {
+      scroll-padding-inline-start: 124px;
+    }
+    .heat-scroll.narrow .pulso-scroll {
+      scroll-padding-inline-start: 84px;
+    }
     .heat-pin .pin-bg {
       fill: var(--_pulso-surface);
     }

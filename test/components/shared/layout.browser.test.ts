@@ -21,6 +21,17 @@ const TO = AS_OF.slice(0, 10);
 const WIDTHS = [320, 480, 768, 1024, 1440];
 const LOCALES = ['pt-BR', 'en', 'es'];
 
+const LONG_CHANNELS = {
+  in_person: 'Atendimento presencial nas unidades próprias da rede credenciada',
+  whatsapp: 'WhatsApp Business (canal oficial de atendimento)',
+  social: 'Redes sociais: Instagram, Facebook e X',
+};
+const LONG_STEPS = {
+  first_login: 'Primeiro acesso ao aplicativo depois do cadastro inicial',
+  profile_completed: 'Perfil de saúde preenchido com todos os dados obrigatórios',
+  booked_appointment: 'Primeira consulta agendada pelo aplicativo ou pelo site',
+};
+
 type Widget = HTMLElement & { adapter?: Adapter; locale?: string; updateComplete: Promise<boolean> };
 
 interface Case {
@@ -51,6 +62,17 @@ const CASES: Case[] = [
     tag: 'pulso-adoption-funnel',
     attrs: { mode: 'features', features: 'teleconsult,lab_results,prescription_renewal,chat_with_nurse', from: FROM, to: TO },
     table: true,
+  },
+  {
+    // Names far longer than the built-in ones: cut or wrapped, never drawn outside the box.
+    name: 'channel csat with long names',
+    tag: 'pulso-channel-csat',
+    attrs: { from: '2025-10-01', to: TO, tickets: 'fcr,first-response,resolution', labels: JSON.stringify({ channel: LONG_CHANNELS }) },
+  },
+  {
+    name: 'onboarding funnel with long step names',
+    tag: 'pulso-adoption-funnel',
+    attrs: { steps: 'signup,first_login,profile_completed,booked_appointment,teleconsult', window: 'P30D', from: FROM, to: TO, labels: JSON.stringify({ event: LONG_STEPS }) },
   },
   { name: 'kpi nps', tag: 'pulso-kpi', attrs: { metric: 'nps', 'as-of': AS_OF }, table: true },
   { name: 'kpi first response', tag: 'pulso-kpi', attrs: { metric: 'firstResponseMedian', 'as-of': AS_OF } },
