@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/channel-csat/pulso-channel-csat.js';
 import type { PulsoChannelCsat } from '../../../components/channel-csat/pulso-channel-csat.js';
-import { barsGeometry } from '../../../components/channel-csat/bars-view.js';
+import { barsGeometry } from '../../../components/channel-csat/bars-geometry.js';
 import { csatPlan, windowsOf } from '../../../components/channel-csat/queries.js';
 import type { CsatResult } from '../../../components/channel-csat/types.js';
 import { extent } from '../../../src/metrics/extent.js';
