@@ -13,6 +13,7 @@ import { eventLabel, segmentLabel, t } from '../shared/strings.js';
 import { intervalText, withInterval } from '../shared/compare-words.js';
 import { comparisonLines, markedWords, significantKey } from './comparison.js';
 import { ta } from './strings.js';
+import { fitText, textWidth } from '../shared/text-width.js';
 import { ALPHA } from './types.js';
 import type { FunnelResult } from './types.js';
 
@@ -34,10 +35,12 @@ function wideFits(result: FunnelResult, width: number, ctx: RenderContext): bool
   const steps = [...new Map(result.rows.map((r) => [r.index, r.step])).entries()];
   return steps.every(([index, step]) => {
     const info = stepInfo(result, index, ctx, false);
-    // Generous per-character widths: titles are bold, and the worst step's line too.
-    return `${index}. ${step}`.length * 8 + info.length * 7.4 + 24 <= width;
+    // The worst step's line is bold too.
+    return textWidth(stepTitle(index, step, ctx), 13, 600) + textWidth(info, 12, 600) + 24 <= width;
   });
 }
+
+const stepTitle = (index: number, step: string, ctx: RenderContext): string => `${index}. ${eventLabel(ctx.locale, step)}`;
 
 export function funnelGeometry(result: FunnelResult, width: number, ctx?: RenderContext): FunnelGeometry {
   const narrow = width < NARROW || (ctx !== undefined && !wideFits(result, width, ctx));
@@ -154,10 +157,11 @@ export function renderFunnel(result: FunnelResult, ctx: RenderContext, title: st
       ${l.steps.map((s) => {
         const info = stepInfo(result, s.index, ctx, g.narrow);
         const titleY = s.y - (g.narrow ? 24 : 8);
-        return svg`<text class="step-title" x=${p.left} y=${titleY}>${s.index}. ${eventLabel(locale, s.step)}</text>
+        // A name too long for the box is cut; it is whole in the tooltip and the table.
+        return svg`<text class="step-title" x=${p.left} y=${titleY}>${fitText(stepTitle(s.index, s.step, ctx), ctx.width - p.left - 4, 13, 600)}</text>
           ${info
             ? svg`<text class=${s.index === worst ? 'step-info worst' : 'step-info'} x=${g.narrow ? p.left : p.right} y=${g.narrow ? s.y - 8 : titleY}
-                text-anchor=${g.narrow ? 'start' : 'end'}>${info}</text>`
+                text-anchor=${g.narrow ? 'start' : 'end'}>${g.narrow ? fitText(info, ctx.width - p.left - 4, 12, 600) : info}</text>`
             : nothing}`;
       })}
     </g>

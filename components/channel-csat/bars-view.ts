@@ -1,78 +1,21 @@
 // The chart of <pulso-channel-csat>: a row per group with its name and n on the
-// left, the CSAT bar with its Wilson whisker and previous-period tick, then CSAT
-// and its change (in colour only when it is likely real), then the optional ticket
-// columns, all on the row's centre line.
+// left (or above the bar on a narrow box), the CSAT bar with its Wilson whisker and
+// previous-period tick, then CSAT and its change (in colour only when it is likely
+// real), then the optional ticket columns beside the bar or under it (bars-geometry.ts).
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
-import { csatBarsLayout } from '../../src/charts/csat-bars.js';
-import type { CsatBar, CsatBarsLayout } from '../../src/charts/csat-bars.js';
+import type { CsatBar } from '../../src/charts/csat-bars.js';
 import { categorical } from '../../src/charts/palette.js';
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { TicketStatsRow } from '../../src/metrics/tickets.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import { segmentLabel, t } from '../shared/strings.js';
 import { differenceText, verdictText } from '../shared/compare-words.js';
-import type { CsatResult, TicketColumn } from './types.js';
+import { fitText, textWidth } from '../shared/text-width.js';
+import type { CsatResult } from './types.js';
 import { tc } from './strings.js';
-import type { CsatKey } from './strings.js';
-
-/** What the view needs besides the result: thresholds and the chart's name. */
-export interface BarsOptions {
-  minAnswers: number;
-  /** Fewer answers than this in either window: the change is not compared. */
-  minSample: number;
-  wideInterval: number;
-  k: number;
-  satisfiedMin: number;
-  scale: number;
-  label: string;
-}
-
-export interface BarsGeometry {
-  layout: CsatBarsLayout;
-  labelWidth: number;
-  /** Left of the CSAT/change column and of each ticket column. */
-  statsX: number;
-  columnX: number[];
-  columnWidth: number;
-}
-
-const HEAD = 40;
-const STATS_W = 84;
-const MIN_PLOT = 120;
-const MIN_PLOT_NARROW = 96;
-const MINUTE_MS = 60_000;
-
-export function barsGeometry(result: CsatResult, o: BarsOptions, width: number): BarsGeometry {
-  const narrow = width < 560;
-  const labelWidth = narrow ? 92 : 136;
-  const columnWidth = narrow ? 96 : 104;
-  const right = STATS_W + result.columns.length * columnWidth + 8;
-  // Narrow screens keep bars, CSAT and change in view and scroll sideways to the ticket columns.
-  const total = Math.max(width, labelWidth + (narrow ? MIN_PLOT_NARROW : MIN_PLOT) + right);
-  const layout = csatBarsLayout(result.rows, {
-    width: total,
-    labelWidth,
-    barMin: 24,
-    gap: 14,
-    margin: { top: HEAD, right, bottom: 28, left: 0 },
-    previous: result.previous,
-    minN: o.minAnswers,
-    minSample: o.minSample,
-    wideInterval: o.wideInterval,
-  });
-  const statsX = layout.plot.right + 12;
-  const columnX = result.columns.map((_, i) => statsX + STATS_W + i * columnWidth);
-  return { layout, labelWidth, statsX, columnX, columnWidth };
-}
-
-const HEADERS: Record<TicketColumn, [CsatKey, CsatKey]> = {
-  fcr: ['fcr', 'fcrSub'],
-  'first-response': ['firstResponse', 'lowerBetter'],
-  resolution: ['resolution', 'lowerBetter'],
-  volume: ['volume', 'volumeSub'],
-};
+import { barsGeometry, HEADERS, ticketItem, ticketValue } from './bars-geometry.js';
+import type { BarsGeometry, BarsOptions } from './bars-geometry.js';
 
 /** How many channels' changes were compared (the q-values' m). */
 export function changeCount(bars: readonly CsatBar[]): number {
@@ -92,28 +35,6 @@ export function changeWords(bar: CsatBar, o: BarsOptions, f: Formatters): string
 export function changeVerdict(bar: CsatBar, m: number, f: Formatters): string {
   const q = bar.change?.qValue;
   return typeof q === 'number' ? verdictText(f, q, m) : '';
-}
-
-export function ticketValue(column: TicketColumn, s: TicketStatsRow | undefined, f: Formatters): string {
-  switch (column) {
-    case 'fcr':
-      return f.percent(s?.fcr, 0);
-    case 'first-response':
-      return f.duration(minutes(s?.firstResponseMedianMin));
-    case 'resolution':
-      return f.duration(minutes(s?.resolutionMedianMin));
-    default:
-      return f.number(s?.tickets);
-  }
-}
-
-export const minutes = (m: number | null | undefined): number | null =>
-  m === null || m === undefined ? null : m * MINUTE_MS;
-
-/** A name cut to the label column (the full name is in the mark's label and the table). */
-function fit(name: string, width: number): string {
-  const max = Math.max(4, Math.floor(width / 7));
-  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
 }
 
 /** The bar's accessible name; `m` is how many channels' changes the chart compared. */
@@ -154,30 +75,64 @@ function renderHeader(g: BarsGeometry, result: CsatResult, ctx: RenderContext): 
       <text class=${`col-sub ${cls}`} x=${x} y="28" text-anchor=${anchor}>${b}</text>`;
   return svg`<g class="heads" aria-hidden="true">
     ${head(4, 'start', tc(locale, result.by === 'channel' ? 'channel' : 'segment'), tc(locale, 'answers'))}
-    ${head(g.statsX + STATS_W - 10, 'end', tc(locale, 'csat'), tc(locale, 'change'))}
-    ${result.columns.map((c, i) => {
-      const [a, b] = HEADERS[c];
-      return head(g.columnX[i] + g.columnWidth - 10, 'end', tc(locale, a), tc(locale, b), b === 'lowerBetter' ? 'lower' : '');
-    })}
+    ${head(g.statsX + g.statsWidth - 10, 'end', tc(locale, 'csat'), tc(locale, 'change'))}
+    ${g.under
+      ? nothing
+      : result.columns.map((c, i) => {
+          const [a, b] = HEADERS[c];
+          return head(g.columnX[i] + g.columnWidths[i] - 10, 'end', tc(locale, a), tc(locale, b), b === 'lowerBetter' ? 'lower' : '');
+        })}
   </g>`;
+}
+
+const WARN = svg`<path d="M8 0 L16 15 L0 15 Z"></path><text x="8" y="12.5" text-anchor="middle">!</text>`;
+
+/** Name, n and the few-answers mark: in the label column, or on the line above the bar. */
+function renderName(bar: CsatBar, g: BarsGeometry, ctx: RenderContext): TemplateResult {
+  const { f, locale } = ctx;
+  const name = segmentLabel(locale, bar.channel);
+  const n = tc(locale, 'nAnswers', { n: f.number(bar.n) });
+  if (!g.stacked) {
+    return svg`<text class="name" x="4" y=${bar.cy - 4}>${fitText(name, g.labelWidth - 26, 13)}</text>
+      <text class="n" x="4" y=${bar.cy + 11}>${n}</text>
+      ${bar.wide ? svg`<g class="warn" transform="translate(${g.labelWidth - 20} ${bar.cy - 8})">${WARN}</g>` : nothing}`;
+  }
+  const y = bar.y - 6;
+  const nW = textWidth(n, 11);
+  const shown = fitText(name, g.statsX + g.statsWidth - nW - 52, 13);
+  const nX = 4 + textWidth(shown, 13) + 8;
+  return svg`<text class="name" x="4" y=${y}>${shown}</text>
+    <text class="n" x=${nX} y=${y}>${n}</text>
+    ${bar.wide ? svg`<g class="warn" transform="translate(${nX + nW + 6} ${y - 12})">${WARN}</g>` : nothing}`;
+}
+
+/** The ticket columns of a row: beside the bars, or under the bar with their names. */
+function renderTickets(bar: CsatBar, g: BarsGeometry, result: CsatResult, ctx: RenderContext): TemplateResult[] {
+  const { f, locale } = ctx;
+  const s = result.tickets.get(bar.channel);
+  if (!g.under) {
+    return result.columns.map(
+      (c, j) => svg`<text class="ticket" x=${g.columnX[j] + g.columnWidths[j] - 10} y=${bar.cy} dominant-baseline="central"
+        text-anchor="end">${ticketValue(c, s, f)}</text>`,
+    );
+  }
+  return g.ticketLines.flatMap((line, k) =>
+    line.map(
+      (j) => svg`<text class="ticket under" x=${g.ticketX[j] + 4} y=${bar.y + bar.h + 13 + k * 15}>${ticketItem(result.columns[j], s, f, locale)}</text>`,
+    ),
+  );
 }
 
 function renderRow(bar: CsatBar, i: number, g: BarsGeometry, result: CsatResult, o: BarsOptions, ctx: RenderContext): TemplateResult {
   const { f, locale } = ctx;
-  const { plot } = g.layout;
-  const s = result.tickets.get(bar.channel);
   // Colour says "likely real": a change that could be chance stays grey.
   const up = bar.significant === true && bar.delta !== null && bar.delta > 0;
   const down = bar.significant === true && bar.delta !== null && bar.delta < 0;
   const w = bar.whisker;
+  const statsRight = g.statsX + g.statsWidth - 10;
   return svg`<g class=${bar.wide ? 'row wide' : 'row'}>
     <g aria-hidden="true">
-      <text class="name" x="4" y=${bar.cy - 4}>${fit(segmentLabel(locale, bar.channel), g.labelWidth - 26)}</text>
-      <text class="n" x="4" y=${bar.cy + 11}>${tc(locale, 'nAnswers', { n: f.number(bar.n) })}</text>
-      ${bar.wide
-        ? svg`<g class="warn" transform="translate(${g.labelWidth - 20} ${bar.cy - 8})">
-            <path d="M8 0 L16 15 L0 15 Z"></path><text x="8" y="12.5" text-anchor="middle">!</text></g>`
-        : nothing}
+      ${renderName(bar, g, ctx)}
       <rect class="bar" x=${bar.x} y=${bar.y} width=${Math.max(bar.w, bar.csat === null ? 0 : 2)} height=${bar.h} fill=${bar.fill}></rect>
       ${w
         ? svg`<path class="whisker" d="M${w.x0} ${w.y}H${w.x1}M${w.x0} ${w.y - 5}v10M${w.x1} ${w.y - 5}v10"></path>`
@@ -186,26 +141,22 @@ function renderRow(bar: CsatBar, i: number, g: BarsGeometry, result: CsatResult,
         ? svg`<g class="prev"><line class="halo" x1=${bar.previousX} x2=${bar.previousX} y1=${bar.y - 4} y2=${bar.y + bar.h + 4}></line>
             <line x1=${bar.previousX} x2=${bar.previousX} y1=${bar.y - 4} y2=${bar.y + bar.h + 4}></line></g>`
         : nothing}
-      <text class="csat" x=${g.statsX + STATS_W - 10} y=${bar.cy - 4} text-anchor="end">${statsText(bar, o, f, locale)}</text>
-      <text class=${up ? 'delta up' : down ? 'delta down' : 'delta'} x=${g.statsX + STATS_W - 10} y=${bar.cy + 11}
+      <text class="csat" x=${statsRight} y=${bar.cy - 4} text-anchor="end">${statsText(bar, o, f, locale)}</text>
+      <text class=${up ? 'delta up' : down ? 'delta down' : 'delta'} x=${statsRight} y=${bar.cy + 11}
         text-anchor="end">${bar.delta === null ? '' : f.delta(bar.delta, 'points', 1)}</text>
-      ${result.columns.map(
-        (c, j) => svg`<text class="ticket" x=${g.columnX[j] + g.columnWidth - 10} y=${bar.cy} dominant-baseline="central"
-          text-anchor="end">${ticketValue(c, s, f)}</text>`,
-      )}
+      ${renderTickets(bar, g, result, ctx)}
     </g>
     <rect data-mark data-col=${i} data-channel=${bar.channel} role="img" class="hit" rx="4" x="0" y=${bar.y - 5}
-      width=${plot.right + 4} height=${bar.h + 10} fill="transparent" aria-label=${barLabel(bar, result, o, f, locale, changeCount(g.layout.bars))}></rect>
+      width=${g.layout.plot.right + 4} height=${bar.h + 10} fill="transparent" aria-label=${barLabel(bar, result, o, f, locale, changeCount(g.layout.bars))}></rect>
   </g>`;
 }
 
 export function renderBars(result: CsatResult, o: BarsOptions, ctx: RenderContext): TemplateResult {
-  const g = barsGeometry(result, o, ctx.width);
+  const g = barsGeometry(result, o, ctx);
   const l = g.layout;
   const p = l.plot;
-  // The frame shrinks a lone svg to its box (the host's width is held at 240 px or
-  // more) and scrolls one inside .scroll: only the ticket columns may scroll.
-  const chart = html`<svg class="pulso-chart csat-bars" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}"
+  // Never wider than the box: the ticket columns move under the bars instead.
+  return html`<svg class="pulso-chart csat-bars" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}"
       role="group" aria-label=${o.label}>
       <g class="grid" aria-hidden="true">
         ${l.xTicks.map(
@@ -216,7 +167,6 @@ export function renderBars(result: CsatResult, o: BarsOptions, ctx: RenderContex
       ${renderHeader(g, result, ctx)}
       ${l.bars.map((bar, i) => renderRow(bar, i, g, result, o, ctx))}
     </svg>`;
-  return l.width > ctx.width ? html`<div class="scroll">${chart}</div>` : chart;
 }
 
 export function renderBarsLegend(result: CsatResult, o: BarsOptions, ctx: RenderContext): TemplateResult {
@@ -224,7 +174,7 @@ export function renderBarsLegend(result: CsatResult, o: BarsOptions, ctx: Render
   const day = (ms: number) => f.date(ms);
   const w = result.window;
   const pw = result.previousWindow;
-  const geometry = result.rows.length ? barsGeometry(result, o, ctx.width) : undefined;
+  const geometry = result.rows.length ? barsGeometry(result, o, ctx) : undefined;
   const anyWide = geometry?.layout.bars.some((b) => b.wide) ?? false;
   const compared = geometry ? changeCount(geometry.layout.bars) : 0;
   const tooFew = geometry?.layout.bars.some((b) => b.change?.tooFew === true) ?? false;

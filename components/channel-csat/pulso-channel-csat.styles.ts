@@ -52,6 +52,14 @@ export const styles = [
       fill: var(--_pulso-fg);
       font-variant-numeric: tabular-nums;
     }
+    /* Under the bar the values cross grid lines: a halo keeps them legible. */
+    .ticket.under {
+      font-size: 11px;
+      paint-order: stroke;
+      stroke: var(--_pulso-surface);
+      stroke-width: 3px;
+      stroke-linejoin: round;
+    }
     .whisker,
     .whisker-key {
       fill: none;

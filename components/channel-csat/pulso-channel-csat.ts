@@ -14,10 +14,11 @@ import type { MarkPosition } from '../shared/marks-nav.js';
 import { othersNotice } from '../shared/notices.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { segmentLabel, t } from '../shared/strings.js';
-import { barsGeometry, changeCount, changeVerdict, changeWords, renderBars, renderBarsLegend, ticketValue } from './bars-view.js';
+import { changeCount, changeVerdict, changeWords, renderBars, renderBarsLegend } from './bars-view.js';
+import { barsGeometry, ticketValue } from './bars-geometry.js';
 import { checkMinSample, DEFAULT_MIN_SAMPLE } from '../../src/metrics/compare.js';
 import { withInterval } from '../shared/compare-words.js';
-import type { BarsOptions } from './bars-view.js';
+import type { BarsOptions } from './bars-geometry.js';
 import { checkCompare, csatPlan, csatResult, ticketColumns } from './queries.js';
 import type { CsatOptions } from './queries.js';
 import type { CompareMode, CsatResult, TicketColumn } from './types.js';
@@ -75,7 +76,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   @property({ attribute: 'min-answers', type: Number }) minAnswers?: number;
   /** Fewer answers than this in either period: the change is not judged, "too few to compare" (default 30). */
   @property({ attribute: 'min-sample', type: Number }) minSample?: number;
-  /** Ticket columns beside the bars: `fcr`, `first-response`, `resolution`, `volume` (comma list) or `all`. */
+  /** Ticket columns beside the bars (under each bar when the box is narrow): `fcr`, `first-response`, `resolution`, `volume` (comma list) or `all`. */
   @property() tickets?: string | string[];
   /** Bars shown, “Others” included: the groups with the fewest answers past it are grouped (default 15). */
   @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
@@ -146,13 +147,13 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   }
 
   /** The bars in drawing order (best first), as the layout sorts them. */
-  barsOf(result: CsatResult, width = this.resize.width): CsatBar[] {
-    return barsGeometry(result, this.barsOptions(this.resolvedLocale), width).layout.bars;
+  barsOf(result: CsatResult, ctx: RenderContext = this.context): CsatBar[] {
+    return barsGeometry(result, this.barsOptions(ctx.locale), ctx).layout.bars;
   }
 
   protected summary(result: CsatResult, ctx: RenderContext): string {
     const { f, locale } = ctx;
-    const shown = this.barsOf(result, ctx.width).filter((b) => b.csat !== null);
+    const shown = this.barsOf(result, ctx).filter((b) => b.csat !== null);
     const window = result.window
       ? tc(locale, 'legendWindowOnly', { from: f.date(result.window.from), to: f.date(result.window.to - 1) })
       : tc(locale, 'summaryAll');
@@ -192,7 +193,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
   }
 
   protected markAt(_mark: Element, pos: MarkPosition, result: CsatResult, ctx: RenderContext): MarkInfo | undefined {
-    const bar = this.barsOf(result, ctx.width)[pos.col];
+    const bar = this.barsOf(result, ctx)[pos.col];
     if (!bar) return undefined;
     return { tip: this.tipOf(bar, result, ctx), select: this.selectionOf(bar, result) };
   }
@@ -213,7 +214,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
       const prev = result.previous.find((r) => r.channel === bar.channel);
       lines.push({ label: tc(locale, 'tipPrevious'), value: tc(locale, 'tipPreviousValue', { csat: f.percent(bar.previous / 100, 1), n: f.number(prev?.n) }) });
       lines.push({ label: tc(locale, 'tipChange'), value: changeWords(bar, o, f) || f.delta(bar.delta, 'points', 1) });
-      const verdict = changeVerdict(bar, changeCount(this.barsOf(result, ctx.width)), f);
+      const verdict = changeVerdict(bar, changeCount(this.barsOf(result, ctx)), f);
       if (verdict) lines.push({ label: tc(locale, 'tipVerdict'), value: verdict });
     }
     const s = result.tickets.get(bar.channel);
@@ -233,7 +234,7 @@ export class PulsoChannelCsat extends PulsoChartElement<CsatResult> {
 
   protected table(result: CsatResult, ctx: RenderContext): TableSpec {
     const columns = csatTableColumns(ctx.locale, result.columns as TicketColumn[], { by: result.by, compare: result.previousWindow !== null });
-    return { columns, rows: csatTableRows(result, this.barsOf(result, ctx.width), ctx.f, this.barsOptions(ctx.locale)) };
+    return { columns, rows: csatTableRows(result, this.barsOf(result, ctx), ctx.f, this.barsOptions(ctx.locale)) };
   }
 }
 

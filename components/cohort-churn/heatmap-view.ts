@@ -12,7 +12,8 @@ import type { RenderContext } from '../shared/chart-element.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import { segmentLabel, t } from '../shared/strings.js';
 import type { CohortChurnResult } from './types.js';
-import { axisKey, offsetLabel, tc } from './strings.js';
+import { axisKey, offsetLabel, scrollKey, tc } from './strings.js';
+import { renderScrollArea } from '../shared/scroll-cue.js';
 
 /** Cohort rows of one heatmap, stacked: the segment title above each from the second on. */
 export interface Block {
@@ -31,12 +32,30 @@ export function renderHeatmap(label: string, result: CohortChurnResult, ctx: Ren
   const blocks = heatmapBlocks(result, ctx.width, domain);
   const width = Math.max(...blocks.map((b) => b.layout.width));
   const height = blocks.reduce((h, b) => Math.max(h, b.top + b.layout.height), 0);
-  return html`<div class="scroll">
-    <svg class="pulso-chart heatmap" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+  const chart = html`<svg class="pulso-chart heatmap" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
       role="group" aria-label=${label}>
       ${blocks.map((b) => renderBlock(b, result, ctx))}
-    </svg>
-  </div>`;
+    </svg>`;
+  if (width <= ctx.width) return chart;
+  // Too many columns for the box: it scrolls, says so, and the cohort column stays in
+  // place (a copy of it pinned over the chart, which keeps its own for exports).
+  const pinWidth = blocks[0]?.layout.columns[0]?.x ?? 0;
+  const pin = html`<svg class="heat-pin" aria-hidden="true" focusable="false" width=${pinWidth} height=${height}
+      viewBox="0 0 ${pinWidth} ${height}">${blocks.map((b) => renderPinned(b, result, ctx))}</svg>`;
+  // A cell reached by keyboard scrolls into view beside the pinned column, not under it.
+  const cls = ctx.width < NARROW ? 'heat-scroll narrow' : 'heat-scroll';
+  return renderScrollArea(html`<div class="heat-stack">${chart}${pin}</div>`, tc(ctx.locale, scrollKey(result.period)), cls);
+}
+
+/** The cohort column of a block alone, on the surface colour: the "Cohort" head and the row labels. */
+function renderPinned(b: Block, result: CohortChurnResult, ctx: RenderContext): TemplateResult {
+  const top = b.segment !== undefined ? TITLE_H : 0;
+  const width = b.layout.columns[0]?.x ?? 0;
+  return svg`<g transform="translate(0 ${b.top})">
+    <rect class="pin-bg" x="0" y=${top} width=${width} height=${b.layout.height - top}></rect>
+    <text class="axis-title" x="0" y=${top + 34}>${tc(ctx.locale, 'cohort')}</text>
+    ${b.layout.rows.map((r) => renderRowLabel(r.cohort, r.size, r.cy, result.period, ctx))}
+  </g>`;
 }
 
 /** `domain`: the rates the colours span, one for every block so segments compare (default 0–100%). */

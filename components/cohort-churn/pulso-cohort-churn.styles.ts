@@ -7,8 +7,30 @@ import { chartStyles } from '../shared/chart.styles.js';
 export const styles = [
   chartStyles,
   css`
-    .scroll {
-      overflow-x: auto;
+    .heat-stack {
+      display: grid;
+      width: max-content;
+    }
+    .heat-stack > svg {
+      grid-area: 1 / 1;
+    }
+    /* The cohort column stays in view while the months scroll under it. */
+    .heat-pin {
+      position: sticky;
+      inset-inline-start: 0;
+      z-index: 1;
+      justify-self: start;
+      overflow: visible;
+    }
+    /* The label column's widths (heatmap-view.ts): focus scrolls cells clear of it. */
+    .heat-scroll .pulso-scroll {
+      scroll-padding-inline-start: 124px;
+    }
+    .heat-scroll.narrow .pulso-scroll {
+      scroll-padding-inline-start: 84px;
+    }
+    .heat-pin .pin-bg {
+      fill: var(--_pulso-surface);
     }
     .heatmap .cell rect:hover {
       stroke: var(--_pulso-fg);

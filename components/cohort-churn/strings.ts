@@ -56,6 +56,11 @@ const en = {
   firstmonth: 'Months since first activity',
   firstquarter: 'Quarters since first activity',
   firstyear: 'Years since first activity',
+  scrollday: 'Scroll sideways for more days →',
+  scrollweek: 'Scroll sideways for more weeks →',
+  scrollmonth: 'Scroll sideways for more months →',
+  scrollquarter: 'Scroll sideways for more quarters →',
+  scrollyear: 'Scroll sideways for more years →',
 };
 
 type Key = keyof typeof en;
@@ -112,6 +117,11 @@ const ptBR: Record<Key, string> = {
   firstmonth: 'Meses desde a primeira atividade',
   firstquarter: 'Trimestres desde a primeira atividade',
   firstyear: 'Anos desde a primeira atividade',
+  scrollday: 'Role para o lado para ver mais dias →',
+  scrollweek: 'Role para o lado para ver mais semanas →',
+  scrollmonth: 'Role para o lado para ver mais meses →',
+  scrollquarter: 'Role para o lado para ver mais trimestres →',
+  scrollyear: 'Role para o lado para ver mais anos →',
 };
 
 const es: Record<Key, string> = {
@@ -166,12 +176,18 @@ const es: Record<Key, string> = {
   firstmonth: 'Meses desde la primera actividad',
   firstquarter: 'Trimestres desde la primera actividad',
   firstyear: 'Años desde la primera actividad',
+  scrollday: 'Desplace hacia el lado para ver más días →',
+  scrollweek: 'Desplace hacia el lado para ver más semanas →',
+  scrollmonth: 'Desplace hacia el lado para ver más meses →',
+  scrollquarter: 'Desplace hacia el lado para ver más trimestres →',
+  scrollyear: 'Desplace hacia el lado para ver más años →',
 };
 
 export const tc = translator({ 'pt-BR': ptBR, en, es });
 
 export const offsetKey = (period: Period): Key => period;
 /** The offset axis title: since signup, or since first activity for first-activity cohorts. */
+export const scrollKey = (period: Period): Key => `scroll${period}`;
 export const axisKey = (period: Period, firstActivity = false): Key => (firstActivity ? `first${period}` : `axis${period}`);
 
 /** "Month 3", "Semana 3"…: the heading of offset `k`. */

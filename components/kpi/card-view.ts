@@ -7,7 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { KpiLayout } from '../../src/charts/kpi.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { RenderContext } from '../shared/chart-element.js';
-import { FRAME_SUMMARY_ID, FRAME_TITLE_ID, renderExportItems, renderTitle } from '../shared/chart-frame.js';
+import { FRAME_SUMMARY_ID, FRAME_TITLE_ID, renderExportItems, renderTablePart, renderTitle } from '../shared/chart-frame.js';
 import type { ChartView, ExportKind } from '../shared/chart-frame.js';
 import { t } from '../shared/strings.js';
 import { arrowOf, evidenceText, formatDelta, formatValue, valueIntervalText } from './format.js';
@@ -39,6 +39,8 @@ export interface CardFrameOptions {
   notices: unknown;
   /** The title's heading level (default 3). */
   headingLevel?: number;
+  /** The table is wider than the card: it scrolls, and says so. */
+  tableHint?: string;
 }
 
 const TABLE_ICON = svg`<svg class="kpi-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
@@ -71,7 +73,7 @@ export function renderCardFrame(o: CardFrameOptions): TemplateResult {
     <p part="summary" id=${FRAME_SUMMARY_ID} class="pulso-frame-summary visually-hidden">${o.summary}</p>
     ${o.notices}
     ${table
-      ? html`<div part="table" class="pulso-frame-table">${o.table}</div>`
+      ? renderTablePart(o.table, o.tableHint)
       : html`<div part="chart" class="pulso-frame-chart" role="group" aria-labelledby=${FRAME_TITLE_ID}
           aria-describedby=${FRAME_SUMMARY_ID}>${o.body}</div>`}
   </figure>`;

@@ -211,6 +211,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
         timeZone: textOption(this.timeZone),
         suppressedLabel: () => this.suppressedLabel(),
       }),
+      tableHint: this.view === 'table' && this.scrollCue.tableScrolls ? t(ctx.locale, 'scrollColumns') : undefined,
       notices,
     });
     return whenUpdating(frame, updating);

@@ -206,15 +206,16 @@ export class PulsoNpsTrend extends PulsoChartElement<NpsTrendResult> {
 
   protected table(result: NpsTrendResult, ctx: RenderContext): TableSpec {
     const { locale } = ctx;
+    // The NPS first, beside its period: on a phone the columns after it scroll.
     const cols: TableColumn[] = [
       { key: 'period', header: tn(locale, 'period'), format: 'period', period: result.period },
+      { key: 'nps', header: tn(locale, 'nps'), format: 'score', digits: 1 },
+      { key: 'ciLow', header: tn(locale, 'ciLow'), format: 'score', digits: 1 },
+      { key: 'ciHigh', header: tn(locale, 'ciHigh'), format: 'score', digits: 1 },
       { key: 'n', header: tn(locale, 'answers'), format: 'count' },
       { key: 'promoters', header: tn(locale, 'promoters'), format: 'count' },
       { key: 'passives', header: tn(locale, 'passives'), format: 'count' },
       { key: 'detractors', header: tn(locale, 'detractors'), format: 'count' },
-      { key: 'nps', header: tn(locale, 'nps'), format: 'score', digits: 1 },
-      { key: 'ciLow', header: tn(locale, 'ciLow'), format: 'score', digits: 1 },
-      { key: 'ciHigh', header: tn(locale, 'ciHigh'), format: 'score', digits: 1 },
     ];
     cols.push({ key: 'note', header: tn(locale, 'note'), format: 'text' });
     if (result.segmented) cols.splice(1, 0, { key: 'segment', header: tn(locale, 'segment'), format: 'text', codes: '' });

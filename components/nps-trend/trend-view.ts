@@ -9,7 +9,7 @@ import { dashOf } from '../../src/charts/palette.js';
 import type { MixPart } from '../../src/charts/nps-mix.js';
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import { tickLabel, tickSpacing } from '../shared/axis.js';
+import { tickLabel, tickSpacing, tickX } from '../shared/axis.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import { segmentLabel } from '../shared/strings.js';
 import type { NpsTrendResult } from './types.js';
@@ -86,7 +86,10 @@ export function renderTrend(result: NpsTrendResult, ctx: RenderContext, o: Trend
           <text class="tick" x=${p.left - 6} y=${tk.y} text-anchor="end" dominant-baseline="central">${f.score(tk.value)}</text>`,
       )}
       ${l.xTicks.map(
-        (tk) => svg`<text class="tick" x=${tk.x} y=${labelY} text-anchor="middle">${tickLabel(f, tk.period, result.period)}</text>`,
+        (tk) => {
+          const text = tickLabel(f, tk.period, result.period);
+          return svg`<text class="tick" x=${tickX(tk.x, text, l.width)} y=${labelY} text-anchor="middle">${text}</text>`;
+        },
       )}
     </g>
     ${l.targetY === undefined

@@ -3,6 +3,7 @@
 // such labels need, so layouts thin ticks by what is actually written.
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Period } from '../../src/time/period.js';
+import { textWidth } from './text-width.js';
 
 const compact = new Map<string, Intl.DateTimeFormat>();
 
@@ -22,4 +23,10 @@ export function tickLabel(f: Formatters, key: string, period: Period): string {
 export function tickSpacing(labels: readonly string[]): number {
   const longest = labels.reduce((max, s) => Math.max(max, s.length), 0);
   return Math.ceil(longest * 6.4 + 14);
+}
+
+/** The x of a centred 11 px tick label, moved in so it stays inside [0, width]. */
+export function tickX(x: number, label: string, width: number): number {
+  const half = textWidth(label, 11) / 2;
+  return Math.max(half, Math.min(width - half, x));
 }

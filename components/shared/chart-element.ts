@@ -28,6 +28,7 @@ import { renderEmpty } from './states.js';
 import type { SkeletonShape } from './states.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
 import { ThemeController } from './theme-controller.js';
+import { ScrollCueController } from './scroll-cue.js';
 import { anchorOf, describeBy } from './tooltip.js';
 import type { TooltipLine } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
@@ -115,6 +116,9 @@ export abstract class PulsoChartElement<R> extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+
+  /** Whether the table view is wider than the box (measured after drawing). */
+  protected readonly scrollCue = new ScrollCueController(this);
 
   /** The data source as an object; wins over `source` and the dashboard. */
   @property({ attribute: false }) adapter?: Adapter;
@@ -474,6 +478,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       notices,
       updating,
       headingLevel: this.headingLevel,
+      tableScrolls: this.view === 'table' && this.scrollCue.tableScrolls,
     });
   }
 }

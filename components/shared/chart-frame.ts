@@ -8,6 +8,7 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { t } from './strings.js';
+import { renderScrollHint } from './scroll-cue.js';
 
 export type ChartView = 'chart' | 'table';
 export type ExportKind = 'csv' | 'svg' | 'png';
@@ -35,6 +36,8 @@ export interface ChartFrameOptions {
   exports?: readonly ExportKind[];
   /** The title's heading level (default 3). */
   headingLevel?: number;
+  /** The table is wider than the box: it scrolls, and says so under it. */
+  tableHint?: string;
 }
 
 export const FRAME_TITLE_ID = 'pulso-frame-title';
@@ -88,13 +91,20 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
     ${o.notices ?? nothing}
     ${o.stale ?? nothing}
     ${table
-      ? html`<div part="table" class="pulso-frame-table">${o.table}</div>`
+      ? renderTablePart(o.table, o.tableHint)
       : html`<div part="chart" class="pulso-frame-chart" role="group"
             aria-labelledby=${FRAME_TITLE_ID} aria-describedby=${FRAME_SUMMARY_ID}>${o.chart}</div>
           ${o.legend && o.legend !== nothing
             ? html`<div part="legend" class="pulso-frame-legend">${o.legend}</div>`
             : nothing}`}
   </figure>`;
+}
+
+/** The table view's box; `hint` when the table is wider than it (it scrolls, and says so). */
+export function renderTablePart(table: TemplateResult, hint: string | undefined): TemplateResult {
+  return html`<div part="table" class=${hint ? 'pulso-frame-table scrolls' : 'pulso-frame-table'}>${table}${hint
+    ? renderScrollHint(hint)
+    : nothing}</div>`;
 }
 
 /** The Download menu's buttons, one per format (the KPI card's compact menu uses them too). */

@@ -5,6 +5,7 @@ import { css } from 'lit';
 import { chartFrameStyles } from './chart-frame.js';
 import { statesStyles } from './states.js';
 import { tableViewStyles } from './table-view.js';
+import { scrollCueStyles } from './scroll-cue.js';
 import { themeStyles } from './theme.styles.js';
 import { tooltipStyles } from './tooltip.js';
 
@@ -14,6 +15,7 @@ export const chartStyles = [
   chartFrameStyles,
   tooltipStyles,
   tableViewStyles,
+  scrollCueStyles,
   css`
     svg.pulso-chart {
       display: block;

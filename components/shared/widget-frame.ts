@@ -10,6 +10,7 @@ import type { ChartView, ExportKind } from './chart-frame.js';
 import { renderTableView } from './table-view.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
 import { renderTooltip } from './tooltip.js';
+import { t } from './strings.js';
 import type { TooltipLine } from './tooltip.js';
 
 /** The tooltip showing, where it points and what it says. */
@@ -49,6 +50,8 @@ export interface WidgetFrameOptions {
   updating: boolean;
   /** The title's heading level (default 3). */
   headingLevel?: number;
+  /** The table view is wider than the box (measured): it says that it scrolls. */
+  tableScrolls?: boolean;
 }
 
 export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
@@ -57,6 +60,7 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
     summary: o.summary,
     summaryVisible: o.summaryVisible,
     headingLevel: o.headingLevel,
+    tableHint: o.tableScrolls ? t(o.locale, 'scrollColumns') : undefined,
     exports: o.exports,
     locale: o.locale,
     view: o.view,

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/channel-csat/pulso-channel-csat.js';
 import type { PulsoChannelCsat } from '../../../components/channel-csat/pulso-channel-csat.js';
-import { barsGeometry } from '../../../components/channel-csat/bars-view.js';
+import { barsGeometry } from '../../../components/channel-csat/bars-geometry.js';
 import { csatPlan, windowsOf } from '../../../components/channel-csat/queries.js';
 import type { CsatResult } from '../../../components/channel-csat/types.js';
 import { extent } from '../../../src/metrics/extent.js';
@@ -79,7 +79,7 @@ describe('pulso-channel-csat', () => {
     const result = el['data'].value!.result as CsatResult;
     expect(result.rows).to.deep.equal(rows.filter((r) => (r.n ?? 0) > 0));
     expect(result.previous).to.deep.equal(previous);
-    const g = barsGeometry(result, el.barsOptions('en'), el['resize'].width);
+    const g = barsGeometry(result, el.barsOptions('en'), el['context']);
     const bars = [...root(el).querySelectorAll('rect.bar')];
     expect(marks(el)).to.have.length(3);
     expect(g.layout.bars.map((b) => b.channel)).to.deep.equal(['email', 'chat', 'phone']);
@@ -160,18 +160,37 @@ describe('pulso-channel-csat', () => {
     expect(() => csatPlan({ compare: 'previous', range: 'P0D', tickets: [] })).to.throw(RangeError, /range must be longer than zero/);
   });
 
-  it('shows ticket columns aligned with the bars, times from minutes', async () => {
+  it('shows ticket columns beside the bars when they fit, else under each bar with their names, never wider than the box', async () => {
     const el = await widget(`from=${FROM};to=${TO};tickets=fcr,first-response,resolution,volume`);
     const f = formatters('en');
-    const chat = [...root(el).querySelectorAll('.row')][1];
-    const cells = [...chat.querySelectorAll('text.ticket')].map((e) => e.textContent);
-    expect(cells).to.deep.equal(['50%', f.duration(45 * 60_000), f.duration(180 * 60_000), '2']);
-    const email = [...root(el).querySelectorAll('.row')][0];
-    expect([...email.querySelectorAll('text.ticket')].map((e) => e.textContent)).to.deep.equal(['—', '—', '—', '0']);
+    const values = ['50%', f.duration(45 * 60_000), f.duration(180 * 60_000), '2'];
+    const rowsOf = () => [...root(el).querySelectorAll('.row')];
+    const tickets = (row: Element) => [...row.querySelectorAll('text.ticket')];
+    const resizeTo = async (px: number) => {
+      el.style.width = `${px}px`;
+      await waitUntil(() => el['resize'].width === px, `never laid out at ${px}px`);
+      await el.updateComplete;
+    };
+    // Wide: a column each, on the bar's centre line, headed "lower = better" where it applies.
+    await resizeTo(1200);
+    expect(tickets(rowsOf()[1]).map((e) => e.textContent)).to.deep.equal(values);
+    expect(tickets(rowsOf()[0]).map((e) => e.textContent)).to.deep.equal(['—', '—', '—', '0']);
     expect(texts(el, '.col-sub.lower')).to.deep.equal(['lower = better', 'lower = better']);
-    const y = chat.querySelector('rect.bar')!;
-    const cy = Number(y.getAttribute('y')) + Number(y.getAttribute('height')) / 2;
-    for (const t of chat.querySelectorAll('text.ticket')) expect(Number(t.getAttribute('y'))).to.equal(cy);
+    const bar = rowsOf()[1].querySelector('rect.bar')!;
+    const cy = Number(bar.getAttribute('y')) + Number(bar.getAttribute('height')) / 2;
+    for (const t of tickets(rowsOf()[1])) expect(Number(t.getAttribute('y'))).to.equal(cy);
+    // Narrower: the same values under the bar, each with its name, and the chart keeps to its box.
+    for (const px of [560, 300]) {
+      await resizeTo(px);
+      const row = rowsOf()[1];
+      const bottom = Number(row.querySelector('rect.bar')!.getAttribute('y')) + Number(row.querySelector('rect.bar')!.getAttribute('height'));
+      expect(tickets(row).map((e) => e.textContent)).to.deep.equal(['FCR 50%', `1st response ${values[1]}`, `Resolution ${values[2]}`, 'Tickets 2']);
+      for (const t of tickets(row)) expect(Number(t.getAttribute('y'))).to.be.above(bottom);
+      expect(texts(el, '.col-sub.lower')).to.deep.equal([]);
+      const svgEl = root(el).querySelector<SVGSVGElement>('svg.pulso-chart')!;
+      expect(svgEl.getBoundingClientRect().width).to.be.at.most(px + 0.5);
+      expect(root(el).querySelector('.scroll, .pulso-scroll')).to.equal(null);
+    }
   });
 
   it('shows a skeleton while loading, then the bars', async () => {
