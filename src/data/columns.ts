@@ -1,0 +1,396 @@
+// One column of host input, however it is stored (a JS array, a typed array, an Arrow
+// vector, an Arrow dictionary), read in one pass into typed arrays: strings as
+// dictionary codes, times and numbers as Float64Array with a status byte per row.
+// Validation (validate.ts) decides on these; frames reuse the codes (frame.ts).
+import type { ColumnTable } from 'arquero';
+import { parseTimestamp } from '../time/parse.js';
+import { parseIsoBytes } from '../time/parse-bytes.js';
+import { storedName } from './column-name.js';
+
+/** Code of a cell with no value (null, undefined, NaN, a blank string). */
+export const MISSING = -1;
+/** Code of a cell whose value is no text (an object, a boolean, a Date). */
+export const NOT_TEXT = -2;
+
+/** Status of a time or number cell. */
+export const OK = 0;
+export const ABSENT = 1;
+/** Times: not a timestamp; numbers: not a number. */
+export const UNREADABLE = 2;
+
+/** How a column's cells are held. */
+export type Cells =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'values'; readonly values: ArrayLike<unknown> }
+  | { readonly kind: 'arrow'; readonly batches: readonly ArrowBatch[] }
+  | { readonly kind: 'dict'; readonly keys: ArrayLike<number>; readonly dictionary: readonly unknown[] };
+
+/** The part of a flechette batch read here. */
+interface ArrowBatch {
+  readonly length: number;
+  readonly nullCount: number;
+  readonly validity?: Uint8Array;
+  readonly values?: unknown;
+  readonly offsets?: unknown;
+  readonly type?: { typeId?: number };
+  /** A `useDate` batch wraps the batch of epoch numbers. */
+  readonly source?: ArrowBatch;
+  value(i: number): unknown;
+}
+
+/** An Arquero dictionary column (`fromArrow` of an Arrow dictionary vector). */
+interface ArqueroDictionary {
+  groups(names: string[]): { keys: ArrayLike<number>; get: ((k: number) => unknown)[]; size: number };
+}
+
+const UTF8 = 5;
+
+/** The cells of column `name` of a table (a filtered or ordered one is made real first). */
+export function cellsOf(table: ColumnTable, name: string): Cells {
+  const stored = storedName(name);
+  if (!table.columnNames().includes(stored)) return { kind: 'absent' };
+  const col = table.column(stored) as unknown;
+  if (Array.isArray(col) || ArrayBuffer.isView(col)) return { kind: 'values', values: col as ArrayLike<unknown> };
+  const dict = col as Partial<ArqueroDictionary>;
+  if (typeof dict.groups === 'function' && typeof (col as { keyFor?: unknown }).keyFor === 'function') {
+    const g = dict.groups([name]);
+    const get = g.get[0];
+    const dictionary: unknown[] = new Array(g.size);
+    for (let k = 0; k < g.size; k++) dictionary[k] = get(k);
+    return { kind: 'dict', keys: g.keys, dictionary };
+  }
+  const batches = (col as { data?: unknown }).data;
+  if (Array.isArray(batches) && batches.every((b) => typeof (b as ArrowBatch)?.value === 'function')) {
+    return { kind: 'arrow', batches: batches as ArrowBatch[] };
+  }
+  const arrayLike = col as { toArray?: () => ArrayLike<unknown> };
+  if (typeof arrayLike.toArray === 'function') return { kind: 'values', values: arrayLike.toArray() };
+  return { kind: 'values', values: Array.from(col as Iterable<unknown>) };
+}
+
+/** The cells of one key of every row (rows that are null or no object give undefined). */
+export function rowCells(rows: readonly Record<string, unknown>[], name: string): Cells {
+  const n = rows.length;
+  const values = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    values[i] = row !== null && typeof row === 'object' && Object.hasOwn(row, name) ? row[name] : undefined;
+  }
+  return { kind: 'values', values };
+}
+
+function isValid(validity: Uint8Array | undefined, i: number): boolean {
+  return validity === undefined || (validity[i >> 3] & (1 << (i & 7))) !== 0;
+}
+
+/**
+ * Strings interned as codes in order of first appearance, trimmed; ids that arrive
+ * as numbers are their decimal text (so 7 and '7' are one id), as `toText` reads them.
+ */
+export class TextCodes {
+  readonly values: string[] = [];
+  readonly index = new Map<string, number>();
+  /** Strings that are not their own trimmed form, to the code of that form. */
+  private readonly padded = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
+
+  code(v: unknown): number {
+    if (typeof v === 'string') {
+      const c = this.index.get(v);
+      if (c !== undefined) return c;
+      return this.fresh(v);
+    }
+    if (v === null || v === undefined) return MISSING;
+    if (typeof v === 'number') {
+      if (v !== v) return MISSING;
+      let c = this.numbers.get(v);
+      if (c === undefined) {
+        c = this.intern(String(v));
+        this.numbers.set(v, c);
+      }
+      return c;
+    }
+    if (typeof v === 'bigint') return this.intern(String(v));
+    return NOT_TEXT;
+  }
+
+  private fresh(v: string): number {
+    const t = v.trim();
+    if (t === v) return t === '' ? MISSING : this.add(v);
+    let c = this.padded.get(v);
+    if (c === undefined) {
+      c = t === '' ? MISSING : this.intern(t);
+      this.padded.set(v, c);
+    }
+    return c;
+  }
+
+  private intern(s: string): number {
+    return this.index.get(s) ?? this.add(s);
+  }
+
+  private add(s: string): number {
+    const c = this.values.length;
+    this.values.push(s);
+    this.index.set(s, c);
+    return c;
+  }
+}
+
+/** A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`). */
+export function readText(cells: Cells, n: number, text = new TextCodes()): Int32Array {
+  const codes = new Int32Array(n);
+  if (cells.kind === 'absent') codes.fill(MISSING);
+  else if (cells.kind === 'values') {
+    const values = cells.values;
+    for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
+  } else if (cells.kind === 'dict') {
+    const remap = cells.dictionary.map((v) => text.code(v));
+    const keys = cells.keys;
+    for (let i = 0; i < n; i++) codes[i] = remap[keys[i]];
+  } else {
+    let at = 0;
+    for (const batch of cells.batches) {
+      const valid = batch.nullCount > 0 ? batch.validity : undefined;
+      if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
+        utf8Codes(batch.values, batch.offsets, batch.length, valid, text, codes, at);
+      } else {
+        for (let i = 0; i < batch.length; i++) codes[at + i] = isValid(valid, i) ? text.code(batch.value(i)) : MISSING;
+      }
+      at += batch.length;
+    }
+  }
+  return codes;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * An Arrow UTF-8 vector as codes: each distinct byte string is decoded once (a hash of
+ * its bytes into typed arrays), not once per row — an id repeats over a customer's events.
+ */
+function utf8Codes(
+  bytes: Uint8Array,
+  offsets: Int32Array,
+  n: number,
+  valid: Uint8Array | undefined,
+  text: TextCodes,
+  out: Int32Array,
+  at: number,
+): void {
+  let size = 1024;
+  while (size < n * 2 && size < 1 << 24) size <<= 1;
+  let mask = size - 1;
+  let slots = new Int32Array(size).fill(-1); // row of the first cell with those bytes
+  let codeOf = new Int32Array(size);
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    if (!isValid(valid, i)) {
+      out[at + i] = MISSING;
+      continue;
+    }
+    const start = offsets[i];
+    const end = offsets[i + 1];
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
+    let s = h & mask;
+    for (;;) {
+      const row = slots[s];
+      if (row < 0) {
+        const code = text.code(decoder.decode(bytes.subarray(start, end)));
+        slots[s] = i;
+        codeOf[s] = code;
+        out[at + i] = code;
+        if (++used * 2 > size && size < 1 << 26) {
+          ({ slots, codeOf, size } = rehash(slots, codeOf, size, bytes, offsets));
+          mask = size - 1;
+        }
+        break;
+      }
+      if (sameBytes(bytes, offsets[row], offsets[row + 1], start, end)) {
+        out[at + i] = codeOf[s];
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+}
+
+function sameBytes(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (; a < aEnd; a++, b++) if (bytes[a] !== bytes[b]) return false;
+  return true;
+}
+
+function rehash(slots: Int32Array, codeOf: Int32Array, size: number, bytes: Uint8Array, offsets: Int32Array) {
+  const bigger = size * 2;
+  const mask = bigger - 1;
+  const s2 = new Int32Array(bigger).fill(-1);
+  const c2 = new Int32Array(bigger);
+  for (let s = 0; s < size; s++) {
+    const row = slots[s];
+    if (row < 0) continue;
+    let h = 0x811c9dc5;
+    for (let k = offsets[row]; k < offsets[row + 1]; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
+    let t = h & mask;
+    while (s2[t] >= 0) t = (t + 1) & mask;
+    s2[t] = row;
+    c2[t] = codeOf[s];
+  }
+  return { slots: s2, codeOf: c2, size: bigger };
+}
+
+/** ECMAScript's TimeClip: what `new Date(x).getTime()` gives for a number x. */
+function timeClip(x: number): number {
+  return x >= -8.64e15 && x <= 8.64e15 ? Math.trunc(x) + 0 : NaN;
+}
+
+/**
+ * A time column as epoch ms into `out`, with a status per row (OK, ABSENT or
+ * UNREADABLE), read as `parseTimestamp` reads one value; blank strings are ABSENT.
+ */
+export function readTimes(cells: Cells, n: number, out: Float64Array, status: Uint8Array): void {
+  if (cells.kind === 'absent') {
+    out.fill(NaN);
+    status.fill(ABSENT);
+  } else if (cells.kind === 'values') {
+    const values = cells.values;
+    for (let i = 0; i < n; i++) status[i] = timeOf(values[i], out, i);
+  } else if (cells.kind === 'dict') {
+    const parsed = new Float64Array(cells.dictionary.length);
+    const states = cells.dictionary.map((v, k) => timeOf(v, parsed, k));
+    const keys = cells.keys;
+    for (let i = 0; i < n; i++) {
+      out[i] = parsed[keys[i]];
+      status[i] = states[keys[i]];
+    }
+  } else {
+    let at = 0;
+    for (const batch of cells.batches) {
+      arrowTimes(batch, out, status, at);
+      at += batch.length;
+    }
+  }
+}
+
+function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at: number): void {
+  const valid = batch.nullCount > 0 ? batch.validity : undefined;
+  const n = batch.length;
+  const source = batch.source;
+  if (source && typeof source.value === 'function') {
+    // A Date vector: its numbers become Dates, whose time is TimeClip of the number.
+    for (let i = 0; i < n; i++) {
+      if (!isValid(valid, i)) setAbsent(out, status, at + i);
+      else {
+        const t = timeClip(Number(source.value(i)));
+        out[at + i] = t;
+        status[at + i] = t === t ? OK : UNREADABLE;
+      }
+    }
+  } else if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
+    const bytes = batch.values;
+    const offsets = batch.offsets;
+    for (let i = 0; i < n; i++) {
+      if (!isValid(valid, i)) setAbsent(out, status, at + i);
+      else {
+        // The canonical ISO forms straight from the bytes; anything else as a string.
+        const t = parseIsoBytes(bytes, offsets[i], offsets[i + 1]);
+        if (t === t) {
+          out[at + i] = t;
+          status[at + i] = OK;
+        }
+        else status[at + i] = timeOf(batch.value(i), out, at + i);
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (!isValid(valid, i)) setAbsent(out, status, at + i);
+      else status[at + i] = timeOf(batch.value(i), out, at + i);
+    }
+  }
+}
+
+function setAbsent(out: Float64Array, status: Uint8Array, i: number): void {
+  out[i] = NaN;
+  status[i] = ABSENT;
+}
+
+function timeOf(v: unknown, out: Float64Array, i: number): number {
+  if (typeof v === 'number') {
+    if (v !== v) return (out[i] = NaN), ABSENT;
+    const t = parseTimestamp(v);
+    out[i] = t;
+    return t === t ? OK : UNREADABLE;
+  }
+  if (v === null || v === undefined) return (out[i] = NaN), ABSENT;
+  const t = parseTimestamp(v);
+  out[i] = t;
+  if (t === t) return OK;
+  return typeof v === 'string' && v.trim() === '' ? ABSENT : UNREADABLE;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Numeric strings seen (scores repeat a handful of values); bounded. */
+const NUMERIC_MEMO_MAX = 4096;
+
+/** A number column into `out` with a status per row (OK, ABSENT or UNREADABLE), as `toNumber` reads one value. */
+export function readNumbers(cells: Cells, n: number, out: Float64Array, status: Uint8Array): void {
+  if (cells.kind === 'absent') {
+    out.fill(NaN);
+    status.fill(ABSENT);
+  } else if (cells.kind === 'values') {
+    const values = cells.values;
+    if (values instanceof Float64Array) {
+      for (let i = 0; i < n; i++) {
+        const x = values[i];
+        out[i] = x;
+        status[i] = x !== x ? ABSENT : x - x === 0 ? OK : ((out[i] = NaN), UNREADABLE);
+      }
+      return;
+    }
+    const memo = new Map<string, number | null>();
+    for (let i = 0; i < n; i++) status[i] = numberOf(values[i], out, i, memo);
+  } else if (cells.kind === 'dict') {
+    const parsed = new Float64Array(cells.dictionary.length);
+    const memo = new Map<string, number | null>();
+    const states = cells.dictionary.map((v, k) => numberOf(v, parsed, k, memo));
+    const keys = cells.keys;
+    for (let i = 0; i < n; i++) {
+      out[i] = parsed[keys[i]];
+      status[i] = states[keys[i]];
+    }
+  } else {
+    let at = 0;
+    const memo = new Map<string, number | null>();
+    for (const batch of cells.batches) {
+      const valid = batch.nullCount > 0 ? batch.validity : undefined;
+      for (let i = 0; i < batch.length; i++) {
+        if (!isValid(valid, i)) setAbsent(out, status, at + i);
+        else status[at + i] = numberOf(batch.value(i), out, at + i, memo);
+      }
+      at += batch.length;
+    }
+  }
+}
+
+function numberOf(v: unknown, out: Float64Array, i: number, memo: Map<string, number | null>): number {
+  if (typeof v === 'number') {
+    out[i] = v;
+    return v !== v ? ABSENT : v - v === 0 ? OK : ((out[i] = NaN), UNREADABLE);
+  }
+  if (typeof v === 'string') {
+    let x = memo.get(v);
+    if (x === undefined) {
+      const s = v.trim();
+      // null marks a blank string; '-1e999' is -Infinity, as toNumber reads it.
+      x = s === '' ? null : DECIMAL.test(s) ? Number(s) : NaN;
+      if (memo.size < NUMERIC_MEMO_MAX) memo.set(v, x);
+    }
+    if (x === null) return (out[i] = NaN), ABSENT;
+    out[i] = x;
+    return x === x ? OK : UNREADABLE;
+  }
+  if (typeof v === 'bigint') return (out[i] = Number(v)), OK;
+  out[i] = NaN;
+  return v === null || v === undefined ? ABSENT : UNREADABLE;
+}
