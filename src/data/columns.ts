@@ -89,14 +89,27 @@ function isValid(validity: Uint8Array | undefined, i: number): boolean {
  */
 export class TextCodes {
   readonly values: string[] = [];
-  readonly index = new Map<string, number>();
+  /** Value → code, made on first use: a column read from Arrow bytes may never need it. */
+  private map?: Map<string, number>;
   /** Strings that are not their own trimmed form, to the code of that form. */
   private readonly padded = new Map<string, number>();
   private readonly numbers = new Map<number, number>();
 
+  get index(): ReadonlyMap<string, number> {
+    return this.lookup();
+  }
+
+  private lookup(): Map<string, number> {
+    if (!this.map) {
+      this.map = new Map();
+      this.values.forEach((v, c) => this.map!.set(v, c));
+    }
+    return this.map;
+  }
+
   code(v: unknown): number {
     if (typeof v === 'string') {
-      const c = this.index.get(v);
+      const c = this.lookup().get(v);
       if (c !== undefined) return c;
       return this.fresh(v);
     }
@@ -114,6 +127,17 @@ export class TextCodes {
     return NOT_TEXT;
   }
 
+  /**
+   * The code of a string known to differ from every string given before (distinct bytes):
+   * no lookup unless it needs trimming or a lookup already exists.
+   */
+  distinct(v: string): number {
+    if (this.map || v === '' || isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1))) return this.code(v);
+    const c = this.values.length;
+    this.values.push(v);
+    return c;
+  }
+
   private fresh(v: string): number {
     const t = v.trim();
     if (t === v) return t === '' ? MISSING : this.add(v);
@@ -126,15 +150,20 @@ export class TextCodes {
   }
 
   private intern(s: string): number {
-    return this.index.get(s) ?? this.add(s);
+    return this.lookup().get(s) ?? this.add(s);
   }
 
   private add(s: string): number {
     const c = this.values.length;
     this.values.push(s);
-    this.index.set(s, c);
+    this.lookup().set(s, c);
     return c;
   }
+}
+
+/** Whether `String.prototype.trim` would remove this code unit (ASCII whitespace and any Unicode space). */
+function isSpace(c: number): boolean {
+  return c <= 32 || (c >= 0x7f && c <= 0xa0) || c >= 0x1680;
 }
 
 /** A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`). */
@@ -165,6 +194,13 @@ export function readText(cells: Cells, n: number, text = new TextCodes()): Int32
 
 const decoder = new TextDecoder();
 
+/** Bytes as a string: short ASCII by char codes (a TextDecoder call costs about a microsecond), else decoded. */
+function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 32) return decoder.decode(bytes.subarray(start, end));
+  for (let k = start; k < end; k++) if (bytes[k] >= 0x80) return decoder.decode(bytes.subarray(start, end));
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
+
 /**
  * An Arrow UTF-8 vector as codes: each distinct byte string is decoded once (a hash of
  * its bytes into typed arrays), not once per row — an id repeats over a customer's events.
@@ -191,13 +227,11 @@ function utf8Codes(
     }
     const start = offsets[i];
     const end = offsets[i + 1];
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
-    let s = h & mask;
+    let s = hashBytes(bytes, start, end) & mask;
     for (;;) {
       const row = slots[s];
       if (row < 0) {
-        const code = text.code(decoder.decode(bytes.subarray(start, end)));
+        const code = text.distinct(decodeUtf8(bytes, start, end));
         slots[s] = i;
         codeOf[s] = code;
         out[at + i] = code;
@@ -216,6 +250,17 @@ function utf8Codes(
   }
 }
 
+/** FNV-1a over the bytes, then Murmur3's finalizer: FNV's low bits alone cluster ids that differ in a digit. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 function sameBytes(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
   if (aEnd - a !== bEnd - b) return false;
   for (; a < aEnd; a++, b++) if (bytes[a] !== bytes[b]) return false;
@@ -230,14 +275,28 @@ function rehash(slots: Int32Array, codeOf: Int32Array, size: number, bytes: Uint
   for (let s = 0; s < size; s++) {
     const row = slots[s];
     if (row < 0) continue;
-    let h = 0x811c9dc5;
-    for (let k = offsets[row]; k < offsets[row + 1]; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
-    let t = h & mask;
+    let t = hashBytes(bytes, offsets[row], offsets[row + 1]) & mask;
     while (s2[t] >= 0) t = (t + 1) & mask;
     s2[t] = row;
     c2[t] = codeOf[s];
   }
   return { slots: s2, codeOf: c2, size: bigger };
+}
+
+const TIMESTAMP = 10;
+const DATE = 8;
+const MILLISECOND = 1;
+
+/** A batch of epoch milliseconds as 64-bit integers (timestamp[ms] or date64), little-endian as every browser is. */
+function millisecondInt64(batch: ArrowBatch): boolean {
+  const type = batch.type as { typeId?: number; unit?: number } | undefined;
+  return (
+    batch.values instanceof BigInt64Array &&
+    batch.values.byteOffset % 4 === 0 &&
+    (type?.typeId === TIMESTAMP || type?.typeId === DATE) &&
+    type.unit === MILLISECOND &&
+    new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+  );
 }
 
 /** ECMAScript's TimeClip: what `new Date(x).getTime()` gives for a number x. */
@@ -277,7 +336,20 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
   const valid = batch.nullCount > 0 ? batch.validity : undefined;
   const n = batch.length;
   const source = batch.source;
-  if (source && typeof source.value === 'function') {
+  if (source && millisecondInt64(source)) {
+    // Epoch ms as 64-bit integers: read as two 32-bit halves, without a BigInt per row.
+    const words = source.values as BigInt64Array;
+    const lo = new Uint32Array(words.buffer, words.byteOffset, n * 2);
+    const hi = new Int32Array(words.buffer, words.byteOffset, n * 2);
+    for (let i = 0; i < n; i++) {
+      if (!isValid(valid, i)) setAbsent(out, status, at + i);
+      else {
+        const t = timeClip(hi[2 * i + 1] * 4294967296 + lo[2 * i]);
+        out[at + i] = t;
+        status[at + i] = t === t ? OK : UNREADABLE;
+      }
+    }
+  } else if (source && typeof source.value === 'function') {
     // A Date vector: its numbers become Dates, whose time is TimeClip of the number.
     for (let i = 0; i < n; i++) {
       if (!isValid(valid, i)) setAbsent(out, status, at + i);

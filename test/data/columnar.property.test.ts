@@ -115,7 +115,7 @@ describe('columnar validation against the row-by-row one', () => {
             customer_id: { values: col(1), type: dictionary(utf8(), int32()) },
           });
           expectSame('surveys', validate({ surveys }), rowValidate({ surveys }), 'arrow surveys');
-          const stamps = col<number | null>(3).map((d) => (d === null ? null : T0 + d * 40 * 86_400_000));
+          const stamps = col<number | null>(3).map((d) => (d === null ? null : T0 + d * 12_000 * 86_400_000 + d * 1234));
           const tickets = arrow({
             ticket_id: { values: col(1), type: utf8() },
             channel: { values: col(0), type: dictionary(utf8(), int32()) },
