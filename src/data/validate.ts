@@ -138,7 +138,8 @@ function sourceOf(input: TableInput): Source {
 }
 
 /** One canonical column as read: codes into a dictionary, or numbers. */
-type Parsed = { text: Int32Array; values: string[]; index?: ReadonlyMap<string, number> } | { numbers: Float64Array };
+/** `codes` (when set) looks values up: made lazily, so a column no metric looks up in never gets a Map. */
+type Parsed = { text: Int32Array; values: string[]; codes?: TextCodes } | { numbers: Float64Array };
 
 /** Per row: its first problem (0 = none) and the index of the field it is reported under. */
 interface Marks {
@@ -200,7 +201,7 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
       if (c === NOT_TEXT) mark(marks, i, P_TEXT, k);
       else if (required) mark(marks, i, P_MISSING, k);
     }
-    return { text: codes, values: text.values, index: text.index };
+    return { text: codes, values: text.values, codes: text };
   }
   const out = new Float64Array(n);
   const absent = required ? P_MISSING : 0;
@@ -234,7 +235,7 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
 function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map<string, Parsed>, marks: Marks, n: number): void {
   const field = (name: string) => CROSS + specs.findIndex((s) => s.name === name);
   if (table === 'surveys') {
-    const kind = parsed.get('kind') as { text: Int32Array; values: string[]; index?: ReadonlyMap<string, number> };
+    const kind = parsed.get('kind') as { text: Int32Array; values: string[]; codes?: TextCodes };
     const score = (parsed.get('score') as { numbers: Float64Array }).numbers;
     // The scale of each distinct kind, looked up once; the stored kind is lower case.
     const scales = kind.values.map((v) => {
@@ -243,7 +244,7 @@ function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map
     });
     for (let k = 0; k < kind.values.length; k++) if (scales[k]) kind.values[k] = scales[k]!.kind;
     // Lower-casing may have made two values one: the dictionary is made again from the kept rows.
-    delete kind.index;
+    delete kind.codes;
     const [fKind, fScore] = [field('kind'), field('score')];
     for (let i = 0; i < n; i++) {
       if (marks.problem[i] !== 0) continue;
@@ -307,7 +308,7 @@ function output(
     const col = parsed.get(spec.name)!;
     if ('numbers' in col) columns[spec.name] = keep ? gatherNumbers(col.numbers, keep) : col.numbers;
     else {
-      const { strings, dict } = compact(col.text, col.values, keep, m, col.index);
+      const { strings, dict } = compact(col.text, col.values, keep, m, col.codes);
       columns[spec.name] = strings;
       dicts.set(spec.name, dict);
     }
@@ -343,14 +344,23 @@ function compact(
   values: readonly string[],
   keep: Int32Array | undefined,
   m: number,
-  known?: ReadonlyMap<string, number>,
+  known?: TextCodes,
 ): { strings: (string | null)[]; dict: Dictionary } {
   if (!keep && known) {
     // Every row kept and no value changed: validation's codes are already in order of
     // first appearance, so they are the dictionary as they are (no row kept is no text).
     const strings = new Array<string | null>(m);
     for (let j = 0; j < m; j++) strings[j] = codes[j] < 0 ? null : values[codes[j]];
-    return { strings, dict: { codes, values, index: known } };
+    return {
+      strings,
+      dict: {
+        codes,
+        values,
+        get index() {
+          return known.index;
+        },
+      },
+    };
   }
   const remap = new Int32Array(values.length).fill(-2);
   const index = new Map<string, number>();
