@@ -27,6 +27,17 @@ export interface Frame {
 }
 
 const frames = new WeakMap<ColumnTable, Frame>();
+/** Dictionaries made while the table was built (validation's codes), used instead of encoding again. */
+const presets = new WeakMap<ColumnTable, ReadonlyMap<string, Dictionary>>();
+
+/**
+ * Gives a table's frame these dictionaries (by column name) instead of encoding those
+ * columns again: `validate` hands over the codes it made. Each must equal what
+ * encoding the column would give (codes in order of first appearance, -1 for null).
+ */
+export function presetDictionaries(table: ColumnTable, dicts: ReadonlyMap<string, Dictionary>): void {
+  if (dicts.size > 0) presets.set(table, dicts);
+}
 
 /** The frame of a table, built once per table object. */
 export function frameOf(table: ColumnTable): Frame {
@@ -55,6 +66,7 @@ function buildFrame(table: ColumnTable): Frame {
   const n = table.numRows();
   const names = new Set(table.columnNames());
   const cached = columnMemo();
+  const preset = presets.get(table);
   const values = (name: string) => {
     const v = columnValues(table, name);
     if (!v) throw new RangeError(`The table has no column '${name}' (columns: ${[...names].join(', ')})`);
@@ -66,7 +78,7 @@ function buildFrame(table: ColumnTable): Frame {
     has: (name) => names.has(storedName(name)),
     time: (name) => cached(`t:${name}`, () => toFloat64(values(name), n, parseTimestamp)),
     num: (name) => cached(`n:${name}`, () => toFloat64(values(name), n, toNumber)),
-    dict: (name) => cached(`d:${name}`, () => encode(values(name), n)),
+    dict: (name) => cached(`d:${name}`, () => preset?.get(name) ?? encode(values(name), n)),
   };
 }
 

@@ -1,9 +1,11 @@
 // Validation and normalization of the canonical tables (SPEC §1). It never throws
 // on data and never drops a row silently: each rejected row is counted under the
 // first problem found in it, and a capped sample of rows is kept for display.
-import * as aq from 'arquero';
+// It works column by column (columns.ts reads each into typed arrays, strings as
+// dictionary codes): one pass per column marks each row's first problem, one pass
+// over the rows settles duplicate ids and counts, and the codes become the frames'
+// dictionaries, so no string is hashed again when a metric first runs.
 import type { ColumnTable } from 'arquero';
-import { parseTimestamp } from '../time/parse.js';
 import {
   PLAUSIBLE_FROM,
   PLAUSIBLE_TO,
@@ -13,14 +15,17 @@ import {
   type ColumnSpec,
   type NormalizedTables,
   type Problem,
-  type Row,
   type TableInput,
   type TableName,
   type Tables,
   type ValidationReport,
 } from './schema.js';
+import { ABSENT, NOT_TEXT, OK, readNumbers, readText, readTimes, TextCodes, type Cells } from './columns.js';
+import { addCount, emptyReport } from './report.js';
 import { storedName } from './column-name.js';
-import { columnValues, inputColumns, isMissing, isTable, toNumber, toText, type Values } from './values.js';
+import { output, sourceOf, type Parsed } from './validated-table.js';
+
+export { emptyReport, isValidationReport, mergeReports, unionReports } from './report.js';
 
 export interface ValidateOptions {
   /** How many problem rows to keep as samples in `report.problems` (counts stay exact). */
@@ -74,232 +79,181 @@ export function validate(tables: Tables, options: ValidateOptions = {}): Validat
   return { tables: out, report };
 }
 
-/** Whether a value (read back from storage or the network) has a validation report's shape. */
-export function isValidationReport(value: unknown): value is ValidationReport {
-  const r = value as Partial<ValidationReport> | null;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    Number.isInteger(r.accepted) &&
-    Number.isInteger(r.rejected) &&
-    Array.isArray(r.problems) &&
-    Array.isArray(r.counts) &&
-    typeof r.tables === 'object' &&
-    r.tables !== null
-  );
+/** Problems by number (1-based; 0 = none), so a row's first problem fits a byte. */
+const PROBLEMS: readonly Problem[] = [
+  'missing',
+  'unparseable-time',
+  'implausible-time',
+  'not-a-number',
+  'out-of-range',
+  'not-an-integer',
+  'unknown-kind',
+  'duplicate-id',
+  'end-before-start',
+  'not-text',
+];
+const code = (p: Problem) => PROBLEMS.indexOf(p) + 1;
+const P_MISSING = code('missing');
+const P_UNPARSEABLE = code('unparseable-time');
+const P_IMPLAUSIBLE = code('implausible-time');
+const P_NAN = code('not-a-number');
+const P_RANGE = code('out-of-range');
+const P_INTEGER = code('not-an-integer');
+const P_KIND = code('unknown-kind');
+const P_DUPLICATE = code('duplicate-id');
+const P_ORDER = code('end-before-start');
+const P_TEXT = code('not-text');
+
+/** A field index at or above this is a check across columns, made after every column's own checks. */
+const CROSS = 64;
+
+/** Per row: its first problem (0 = none) and the index of the field it is reported under. */
+interface Marks {
+  problem: Uint8Array;
+  field: Uint8Array;
 }
 
-export function emptyReport(): ValidationReport {
-  return { accepted: 0, rejected: 0, problems: [], problemsOmitted: 0, counts: [], tables: {} };
-}
-
-/** Adds `b` into `a` (reports of tables loaded one by one). */
-export function mergeReports(a: ValidationReport, b: ValidationReport, cap = 100): ValidationReport {
-  const merged = emptyReport();
-  for (const r of [a, b]) {
-    merged.accepted += r.accepted;
-    merged.rejected += r.rejected;
-    merged.problemsOmitted += r.problemsOmitted;
-    for (const p of r.problems) {
-      if (merged.problems.length < cap) merged.problems.push(p);
-      else merged.problemsOmitted++;
-    }
-    for (const c of r.counts) addCount(merged, c.table, c.field, c.problem, c.rows);
-    for (const [t, v] of Object.entries(r.tables) as [TableName, { accepted: number; rejected: number }][]) {
-      const m = (merged.tables[t] ??= { accepted: 0, rejected: 0 });
-      m.accepted += v.accepted;
-      m.rejected += v.rejected;
-    }
+function mark(marks: Marks, i: number, problem: number, field: number): void {
+  if (marks.problem[i] === 0) {
+    marks.problem[i] = problem;
+    marks.field[i] = field;
   }
-  return merged;
-}
-
-function addCount(report: ValidationReport, table: TableName, field: string, problem: Problem, rows: number) {
-  const found = report.counts.find((c) => c.table === table && c.field === field && c.problem === problem);
-  if (found) found.rows += rows;
-  else report.counts.push({ table, field, problem, rows });
-}
-
-/** Reads cell (row, column) of either input form. */
-type Reader = (row: number) => unknown;
-
-function readers(input: TableInput, names: readonly string[]): { n: number; read: Map<string, Reader> } {
-  const read = new Map<string, Reader>();
-  if (isTable(input)) {
-    for (const name of names) {
-      const values: Values | undefined = columnValues(input, name);
-      read.set(name, values ? (i) => values[i] : () => undefined);
-    }
-    return { n: input.numRows(), read };
-  }
-  const rows = input as readonly Row[];
-  for (const name of names) read.set(name, (i) => (rows[i] == null ? undefined : rows[i][name]));
-  return { n: rows.length, read };
-}
-
-interface Rejection {
-  field: string;
-  problem: Problem;
 }
 
 function validateTable(name: TableName, input: TableInput, report: ValidationReport, cap: number): ColumnTable {
   const specs = SCHEMA[name];
+  const source = sourceOf(input);
+  const n = source.n;
   const canonical = new Set(specs.map((s) => s.name));
-  const extras = inputColumns(input).filter((c) => !canonical.has(c));
-  const { n, read } = readers(input, [...canonical, ...extras]);
-  const sink = columnSinks(specs, extras, n);
-  const seen = new Map<string, Set<string>>();
-  for (const s of specs) if (s.unique) seen.set(s.name, new Set());
-  const parsed: Record<string, number | string | null> = {};
-  const counts = new Map<string, number>();
+  const extras = source.names.filter((c) => !canonical.has(c));
+  const marks: Marks = { problem: new Uint8Array(n), field: new Uint8Array(n) };
+  const status = new Uint8Array(n);
+  const parsed = new Map<string, Parsed>();
+  specs.forEach((spec, k) => parsed.set(spec.name, readColumn(spec, k, source.cells(storedName(spec.name)), n, marks, status)));
+  crossChecks(name, specs, parsed, marks, n);
+  settleDuplicates(specs, parsed, marks, n);
+
+  const counts = new Map<number, number>();
   let accepted = 0;
-
+  const keep = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const why = checkRow(name, specs, read, i, parsed, seen);
-    if (why) {
-      const key = `${why.field}\u0000${why.problem}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      if (report.problems.length < cap) report.problems.push({ table: name, row: i, field: why.field, problem: why.problem });
-      else report.problemsOmitted++;
+    const p = marks.problem[i];
+    if (p === 0) {
+      keep[accepted++] = i;
       continue;
     }
-    for (const s of specs) if (s.unique) seen.get(s.name)!.add(parsed[s.name] as string);
-    sink.push(accepted++, parsed, read, i);
+    const f = marks.field[i] % CROSS;
+    const key = f * 32 + p;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (report.problems.length < cap) report.problems.push({ table: name, row: i, field: specs[f].name, problem: PROBLEMS[p - 1] });
+    else report.problemsOmitted++;
   }
-  for (const [key, rows] of counts) {
-    const [field, problem] = key.split('\u0000') as [string, Problem];
-    addCount(report, name, field, problem, rows);
-  }
-  const rejected = n - accepted;
+  for (const [key, rows] of counts) addCount(report, name, specs[key >> 5].name, PROBLEMS[(key & 31) - 1], rows);
   report.accepted += accepted;
-  report.rejected += rejected;
-  report.tables[name] = { accepted, rejected };
-  return sink.table(accepted);
+  report.rejected += n - accepted;
+  report.tables[name] = { accepted, rejected: n - accepted };
+  return output(specs, parsed, extras, source, accepted === n ? undefined : keep.subarray(0, accepted));
 }
 
-/** Parses the canonical cells of row i into `parsed`; returns the first problem, if any. */
-function checkRow(
-  table: TableName,
-  specs: readonly ColumnSpec[],
-  read: Map<string, Reader>,
-  i: number,
-  parsed: Record<string, number | string | null>,
-  seen: Map<string, Set<string>>,
-): Rejection | undefined {
-  for (const spec of specs) {
-    const raw = read.get(spec.name)!(i);
-    if (isMissing(raw)) {
-      if (spec.required) return { field: spec.name, problem: 'missing' };
-      parsed[spec.name] = spec.kind === 'string' ? null : NaN;
-      continue;
+/** Reads one canonical column and marks the rows where it is the first problem. */
+function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks: Marks, status: Uint8Array): Parsed {
+  const required = spec.required === true;
+  if (spec.kind === 'string') {
+    const text = new TextCodes();
+    const codes = readText(cells, n, text);
+    for (let i = 0; i < n; i++) {
+      const c = codes[i];
+      if (c >= 0) continue;
+      if (c === NOT_TEXT) mark(marks, i, P_TEXT, k);
+      else if (required) mark(marks, i, P_MISSING, k);
     }
-    const problem = parseCell(spec, raw, parsed);
-    if (problem) return { field: spec.name, problem };
-    if (spec.unique && seen.get(spec.name)!.has(parsed[spec.name] as string)) {
-      return { field: spec.name, problem: 'duplicate-id' };
-    }
+    return { text: codes, values: text.values, codes: text };
   }
-  return crossChecks(table, specs, parsed);
-}
-
-function parseCell(spec: ColumnSpec, raw: unknown, parsed: Record<string, number | string | null>): Problem | undefined {
+  const out = new Float64Array(n);
+  const absent = required ? P_MISSING : 0;
   if (spec.kind === 'time') {
-    const t = parseTimestamp(raw);
-    parsed[spec.name] = t;
-    if (Number.isNaN(t)) return 'unparseable-time';
-    return t >= PLAUSIBLE_FROM && t < PLAUSIBLE_TO ? undefined : 'implausible-time';
+    readTimes(cells, n, out, status);
+    for (let i = 0; i < n; i++) {
+      const s = status[i];
+      if (s === OK) {
+        const t = out[i];
+        if (t < PLAUSIBLE_FROM || t >= PLAUSIBLE_TO) mark(marks, i, P_IMPLAUSIBLE, k);
+      } else if (s !== ABSENT) mark(marks, i, P_UNPARSEABLE, k);
+      else if (absent) mark(marks, i, absent, k);
+    }
+    return { numbers: out };
   }
-  if (spec.kind === 'number') {
-    const x = toNumber(raw);
-    parsed[spec.name] = x;
-    if (Number.isNaN(x)) return 'not-a-number';
-    if (spec.integer && !Number.isInteger(x)) return 'not-an-integer';
-    if ((spec.min !== undefined && x < spec.min) || (spec.max !== undefined && x > spec.max)) return 'out-of-range';
-    return undefined;
+  readNumbers(cells, n, out, status);
+  const { integer = false, min = -Infinity, max = Infinity } = spec;
+  for (let i = 0; i < n; i++) {
+    const s = status[i];
+    if (s === OK) {
+      const x = out[i];
+      if (integer && !Number.isInteger(x)) mark(marks, i, P_INTEGER, k);
+      else if (x < min || x > max) mark(marks, i, P_RANGE, k);
+    } else if (s !== ABSENT) mark(marks, i, P_NAN, k);
+    else if (absent) mark(marks, i, absent, k);
   }
-  const s = toText(raw);
-  parsed[spec.name] = s ?? null;
-  return s === undefined ? 'not-text' : undefined;
+  return { numbers: out };
 }
 
-/** Rules across columns: survey kind and its scale; ends before their starts. */
-function crossChecks(
-  table: TableName,
-  specs: readonly ColumnSpec[],
-  parsed: Record<string, number | string | null>,
-): Rejection | undefined {
+/** Rules across columns, for rows whose columns each passed: survey kind and its scale; ends before their starts. */
+function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map<string, Parsed>, marks: Marks, n: number): void {
+  const field = (name: string) => CROSS + specs.findIndex((s) => s.name === name);
   if (table === 'surveys') {
-    const kind = String(parsed.kind).toLowerCase() as keyof typeof SURVEY_SCALES;
-    const scale = SURVEY_SCALES[kind];
-    if (!scale) return { field: 'kind', problem: 'unknown-kind' };
-    parsed.kind = kind;
-    const score = parsed.score as number;
-    if (score < scale.min || score > scale.max) return { field: 'score', problem: 'out-of-range' };
-    if (kind === 'nps' && !Number.isInteger(score)) return { field: 'score', problem: 'not-an-integer' };
+    const kind = parsed.get('kind') as { text: Int32Array; values: string[]; codes?: TextCodes };
+    const score = (parsed.get('score') as { numbers: Float64Array }).numbers;
+    // The scale of each distinct kind, looked up once; the stored kind is lower case.
+    const scales = kind.values.map((v) => {
+      const lower = v.toLowerCase();
+      return Object.hasOwn(SURVEY_SCALES, lower) ? { kind: lower, ...SURVEY_SCALES[lower as keyof typeof SURVEY_SCALES] } : undefined;
+    });
+    for (let k = 0; k < kind.values.length; k++) if (scales[k]) kind.values[k] = scales[k]!.kind;
+    // Lower-casing may have made two values one: the dictionary is made again from the kept rows.
+    delete kind.codes;
+    const [fKind, fScore] = [field('kind'), field('score')];
+    for (let i = 0; i < n; i++) {
+      if (marks.problem[i] !== 0) continue;
+      const scale = scales[kind.text[i]];
+      const x = score[i];
+      if (!scale) mark(marks, i, P_KIND, fKind);
+      else if (x < scale.min || x > scale.max) mark(marks, i, P_RANGE, fScore);
+      else if (scale.kind === 'nps' && !Number.isInteger(x)) mark(marks, i, P_INTEGER, fScore);
+    }
   }
   for (const spec of specs) {
-    const end = parsed[spec.name] as number;
-    for (const startName of spec.notBefore ?? []) {
-      const start = parsed[startName] as number;
-      if (end < start) return { field: spec.name, problem: 'end-before-start' };
+    if (!spec.notBefore) continue;
+    const end = (parsed.get(spec.name) as { numbers: Float64Array }).numbers;
+    const f = field(spec.name);
+    for (const startName of spec.notBefore) {
+      const start = (parsed.get(startName) as { numbers: Float64Array }).numbers;
+      for (let i = 0; i < n; i++) if (marks.problem[i] === 0 && end[i] < start[i]) mark(marks, i, P_ORDER, f);
     }
   }
-  return undefined;
 }
 
 /**
- * Typed output columns, filled with the accepted rows only; a column named
- * `__proto__` is kept under its stored name (column-name.ts).
+ * Duplicate ids, checked where the id column stands among the row's checks: a row is a
+ * duplicate when an earlier row with its id was accepted (a rejected row reserves
+ * nothing). One pass in row order over the codes, with the accepted row of each code.
  */
-function columnSinks(specs: readonly ColumnSpec[], extras: readonly string[], n: number) {
-  const cols = new Map<string, Float64Array | unknown[]>();
-  for (const s of specs) cols.set(s.name, s.kind === 'string' ? new Array<string | null>(n) : new Float64Array(n));
-  for (const e of extras) cols.set(e, new Array<unknown>(n));
-  const canonical = specs.map((s) => [s.name, cols.get(s.name) as unknown[]] as const);
-  const extra = extras.map((e) => [e, cols.get(e) as unknown[]] as const);
-  return {
-    push(at: number, parsed: Record<string, number | string | null>, read: Map<string, Reader>, i: number) {
-      for (const [name, col] of canonical) col[at] = parsed[name];
-      for (const [name, col] of extra) {
-        const v = read.get(name)!(i);
-        col[at] = v === undefined ? null : v;
+function settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Parsed>, marks: Marks, n: number): void {
+  const unique = specs.flatMap((s, k) => (s.unique ? [{ k, ...(parsed.get(s.name) as { text: Int32Array; values: string[] }) }] : []));
+  if (unique.length === 0) return;
+  const taken = unique.map((u) => new Uint8Array(u.values.length));
+  for (let i = 0; i < n; i++) {
+    let p = marks.problem[i];
+    const f = marks.field[i];
+    for (let u = 0; u < unique.length; u++) {
+      const { k, text } = unique[u];
+      if (p !== 0 && f < k) break;
+      const c = text[i];
+      if (c >= 0 && taken[u][c] === 1) {
+        p = marks.problem[i] = P_DUPLICATE;
+        marks.field[i] = k;
+        break;
       }
-    },
-    table(count: number): ColumnTable {
-      const trimmed = new Map<string, ArrayLike<unknown>>();
-      for (const [k, v] of cols) {
-        if (v instanceof Float64Array) trimmed.set(k, count === v.length ? v : v.slice(0, count));
-        else {
-          v.length = count;
-          trimmed.set(storedName(k), v);
-        }
-      }
-      return aq.table(Object.fromEntries(trimmed), [...trimmed.keys()]);
-    },
-  };
-}
-
-/**
- * The report of several loads that may share tables (two queries over one table, say):
- * each table's counts and problems are taken once, from the first report that has it.
- */
-export function unionReports(reports: readonly ValidationReport[], cap = 100): ValidationReport {
-  const out = emptyReport();
-  const seen = new Set<TableName>();
-  for (const r of reports) {
-    const fresh = (Object.keys(r.tables) as TableName[]).filter((t) => !seen.has(t));
-    if (fresh.length === 0) continue;
-    const part = emptyReport();
-    for (const t of fresh) {
-      seen.add(t);
-      part.tables[t] = { ...r.tables[t]! };
-      part.accepted += r.tables[t]!.accepted;
-      part.rejected += r.tables[t]!.rejected;
     }
-    part.counts = r.counts.filter((c) => fresh.includes(c.table)).map((c) => ({ ...c }));
-    part.problems = r.problems.filter((p) => fresh.includes(p.table));
-    part.problemsOmitted = fresh.length === Object.keys(r.tables).length ? r.problemsOmitted : 0;
-    Object.assign(out, mergeReports(out, part, cap));
+    if (p === 0) for (let u = 0; u < unique.length; u++) if (unique[u].text[i] >= 0) taken[u][unique[u].text[i]] = 1;
   }
-  return out;
 }

@@ -46,15 +46,14 @@ export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly 
   else for (let i = 0; i < frame.n; i++) present[seg.codes[i]] = 1;
   const customers = frame.dict('customer_id');
   // At one instant, steps in step order (a repeated name at its first position), other events after them.
-  const tie = new Int32Array(frame.n);
-  for (let i = 0; i < frame.n; i++) {
-    const c = events.codes[i];
-    tie[i] = c >= 0 && nameOf[c] >= 0 ? nameOf[c] : stepNames.length;
-  }
+  const rankOf = nameOf.map((id) => (id >= 0 ? id : stepNames.length));
+  const tie = { code: events.codes, rankOf };
   const units = sortUnits(rows, time, customers.codes, customers.values.length, seg?.codes, segments, tie);
-  const { order, bounds, time: t } = units;
+  const { order, bounds, time: t, rank } = units;
+  // The step of each row in unit order is its rank, but for events that are no step (read only when strict).
   const e = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) e[k] = nameOf[events.codes[order[k]]];
+  const none = stepNames.length;
+  for (let k = 0; k < order.length; k++) e[k] = rank[k] === none ? -1 : rank[k];
   const levels = new Float64Array(segments * (m + 1));
   const times = new TimeList();
   const scratch = scratchFor(plan);

@@ -12,14 +12,35 @@ export interface Units {
   readonly bounds: Uint32Array;
   /** `time[order[k]]`, sorted along with `order`. */
   readonly time: Float64Array;
+  /** The row's rank at one instant (`tie`), sorted along with `order`. */
+  readonly rank: Int32Array;
+}
+
+/** Ties: a row's rank at one instant is `rankOf[code[row]]` (its step position). */
+export interface Tie {
+  readonly code: Int32Array;
+  readonly rankOf: Int32Array;
 }
 
 /** Stable counting sort of `src` by `key[row]` (0 ≤ key < buckets) into `dst`. */
-function countingSort(src: Uint32Array, key: Int32Array, buckets: number, dst: Uint32Array): void {
+function countingSort(src: Uint32Array, key: Int32Array, buckets: number, dst: Uint32Array): Uint32Array {
   const start = new Uint32Array(buckets + 1);
   for (let i = 0; i < src.length; i++) start[key[src[i]] + 1]++;
   for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
-  for (let i = 0; i < src.length; i++) dst[start[key[src[i]]]++] = src[i];
+  const next = start.slice(0, buckets);
+  for (let i = 0; i < src.length; i++) dst[next[key[src[i]]]++] = src[i];
+  return start;
+}
+
+/** The non-empty buckets' bounds of a counting sort (start offsets per bucket, then the end). */
+function boundsOf(start: Uint32Array): Uint32Array {
+  let units = 0;
+  for (let b = 0; b + 1 < start.length; b++) if (start[b + 1] > start[b]) units++;
+  const bounds = new Uint32Array(units + 1);
+  let u = 0;
+  for (let b = 0; b + 1 < start.length; b++) if (start[b + 1] > start[b]) bounds[u++] = start[b];
+  bounds[units] = start[start.length - 1];
+  return units === 0 ? new Uint32Array(0) : bounds;
 }
 
 /**
@@ -33,30 +54,37 @@ export function sortUnits(
   customers: number,
   segment?: Int32Array,
   segments = 0,
-  tie?: Int32Array,
+  tie?: Tie,
 ): Units {
   const order = new Uint32Array(rows.length);
-  countingSort(rows, customer, customers, order);
+  const start = countingSort(rows, customer, customers, order);
+  let bounds: Uint32Array;
   if (segment && segments > 1) {
     const bySegment = new Uint32Array(rows.length);
     countingSort(order, segment, segments, bySegment);
     order.set(bySegment);
-  }
-  const bounds: number[] = [0];
-  for (let k = 1; k < order.length; k++) {
-    const a = order[k - 1];
-    const b = order[k];
-    if (customer[a] !== customer[b] || (segment !== undefined && segment[a] !== segment[b])) bounds.push(k);
-  }
-  if (order.length) bounds.push(order.length);
-  // Times gathered in unit order once, so the per-unit sorts read memory in sequence.
+    const list: number[] = [0];
+    for (let k = 1; k < order.length; k++) {
+      const a = order[k - 1];
+      const b = order[k];
+      if (customer[a] !== customer[b] || segment[a] !== segment[b]) list.push(k);
+    }
+    if (order.length) list.push(order.length);
+    bounds = Uint32Array.from(list);
+  } else bounds = boundsOf(start);
+  // Times and tie ranks gathered in unit order once, so the per-unit sorts read memory in sequence.
   const t = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) t[k] = time[order[k]];
-  // Ties: the row's rank at one instant (its step position), gathered in unit order too.
   const key = new Int32Array(order.length);
-  if (tie) for (let k = 0; k < order.length; k++) key[k] = tie[order[k]];
+  if (tie) {
+    const { code, rankOf } = tie;
+    for (let k = 0; k < order.length; k++) {
+      const row = order[k];
+      t[k] = time[row];
+      key[k] = rankOf[code[row]];
+    }
+  } else for (let k = 0; k < order.length; k++) t[k] = time[order[k]];
   for (let u = 0; u + 1 < bounds.length; u++) sortByTime(order, t, key, bounds[u], bounds[u + 1]);
-  return { order, bounds: Uint32Array.from(bounds), time: t };
+  return { order, bounds, time: t, rank: key };
 }
 
 /**

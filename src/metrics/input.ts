@@ -2,7 +2,7 @@
 // tables, raw or already normalized), validate them once, and hand the kernel
 // typed frames. Also the shared `by` (segment) and `from`/`to` handling of SPEC §3.
 import type { ColumnTable } from 'arquero';
-import { frameOf, type Frame } from '../data/frame.js';
+import { frameOf, type Dictionary, type Frame } from '../data/frame.js';
 import type { TableInput, TableName, Tables } from '../data/schema.js';
 import { isNormalized, validate } from '../data/validate.js';
 import { isTable } from '../data/values.js';
@@ -113,8 +113,20 @@ export function metricInput(input: Tables | TableInput | FrameSet, main: TableNa
 /** The label of rows whose segment value is null or missing (SPEC §3). */
 export const NONE = '(none)';
 
+/** Segments of a table's own column, by its dictionary (frames keep one per column). */
+const ownSegments = new WeakMap<Dictionary, Segments>();
+
 function segmentsOf(frame: Frame, by: string, customers: Frame | undefined, metric: string): Segments {
-  if (frame.has(by)) return withNone(frame.dict(by).codes, frame.dict(by).values);
+  if (frame.has(by)) {
+    // A table's own column gives the same segments every call: made once per dictionary.
+    const dict = frame.dict(by);
+    let own = ownSegments.get(dict);
+    if (!own) {
+      own = withNone(dict.codes, dict.values);
+      ownSegments.set(dict, own);
+    }
+    return own;
+  }
   if (!customers || !customers.has(by)) {
     throw new RangeError(
       `${metric}: by '${by}' is neither a column of the table nor a customer attribute ` +

@@ -1,0 +1,171 @@
+/// <reference types="vite/client" />
+// The ingest bench (`node bench/run-ingest.mjs`): the four tables of N events, from the
+// same bytes, into Pulso (decode or parse, then validate: what the adapters and
+// `loadTables` do, to the point a metric can run) and into DuckDB-WASM (its insert
+// from Arrow IPC, JSON or CSV), contenders interleaved round by round, one table at a
+// time so only one table's bytes are alive at once. Pulso's validation before it read
+// columns (the row-by-row one, test/data/row-validate.ts) is timed beside it.
+// Query: ?sizes=1000000,5000000&runs=3&bigRuns=1&before=1
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { ColumnTable } from 'arquero';
+import { decodeArrow } from '../src/adapters/arrow-decode.js';
+import { CsvAdapter } from '../src/adapters/csv.js';
+import { rowsToTable } from '../src/data/fields.js';
+import { frameOf } from '../src/data/frame.js';
+import type { Row, TableName } from '../src/data/schema.js';
+import { validate } from '../src/data/validate.js';
+import { rowValidate } from '../test/data/row-validate.js';
+import { benchTables, mix } from './dataplane-data.js';
+import { encode, type Encoded } from './ingest-data.js';
+import { collect, heap, median, pause } from './measure.js';
+
+declare global {
+  interface Window {
+    __bench?: { done?: boolean; error?: string; lines?: string[] };
+    __ingest?: SizeResult[];
+  }
+}
+
+type Validator = (tables: Record<string, ColumnTable | readonly Row[]>) => { tables: Partial<Record<TableName, ColumnTable>>; report: { rejected: number } };
+
+interface Contender {
+  name: string;
+  /** Runs the ingest of one table; resolves to what it keeps (for the heap reading). */
+  run(name: TableName, e: Encoded): Promise<unknown> | unknown;
+  pulso: boolean;
+  /** Only at sizes up to this (the row path is slow). */
+  maxN?: number;
+}
+
+export interface SizeResult {
+  n: number;
+  rows: Record<TableName, number>;
+  bytes: { arrow: number; json: number; csv: number };
+  /** Per contender: per-round totals over the four tables (ms). */
+  ms: Record<string, number[]>;
+  /** Per table and contender, the median (ms). */
+  perTable: Record<string, Record<string, number>>;
+  /** Pulso contenders: JS heap above the start, bytes: highest reading right after a table, and kept after GC (all four). */
+  heap: Record<string, { peak: number; resident: number }>;
+}
+
+const q = new URLSearchParams(location.search);
+const SIZES = (q.get('sizes') ?? '1000000,5000000').split(',').map(Number);
+const RUNS = Number(q.get('runs') ?? 3);
+const BIG_RUNS = Number(q.get('bigRuns') ?? 1);
+const BEFORE_MAX = Number(q.get('beforeMax') ?? 5_000_000);
+const TABLES: readonly TableName[] = ['customers', 'activity', 'surveys', 'tickets'];
+const lines: string[] = [];
+const log = (s: string) => {
+  lines.push(s);
+  console.log(s);
+};
+
+/** The typed columns a metric reads, made ready (strings come with validation's codes). */
+const FRAME_COLUMNS: Record<TableName, [string, 'time' | 'num' | 'dict'][]> = {
+  customers: [['customer_id', 'dict'], ['signup_at', 'time'], ['churned_at', 'time'], ['plan', 'dict']],
+  activity: [['customer_id', 'dict'], ['at', 'time'], ['event', 'dict']],
+  surveys: [['at', 'time'], ['kind', 'dict'], ['score', 'num'], ['channel', 'dict']],
+  tickets: [['channel', 'dict'], ['opened_at', 'time'], ['first_response_at', 'time'], ['resolved_at', 'time'], ['contacts', 'num']],
+};
+
+function ready(name: TableName, validated: ReturnType<Validator>): ColumnTable {
+  if (validated.report.rejected) throw new Error(`${name}: ${validated.report.rejected} rows rejected`);
+  const table = validated.tables[name]!;
+  const f = frameOf(table);
+  for (const [c, k] of FRAME_COLUMNS[name]) f[k](c);
+  return table;
+}
+
+async function duck(): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
+  const worker = new Worker(ehWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(ehWasm);
+  return { db, conn: await db.connect() };
+}
+
+async function main() {
+  const { db, conn } = await duck();
+  const drop = (name: string) => conn.query(`DROP TABLE IF EXISTS ${name}`);
+  const arrowTable = (name: TableName, e: Encoded, v: Validator) => ready(name, v({ [name]: decodeArrow(e.arrow, name) }));
+  const jsonTable = (name: TableName, e: Encoded, v: Validator) => ready(name, v({ [name]: rowsToTable(JSON.parse(e.json) as Row[]) }));
+  const csvTable = async (name: TableName, e: Encoded, v: Validator) =>
+    ready(name, v({ [name]: (await new CsvAdapter({ text: { [name]: e.csv } }).load({ table: name })) as ColumnTable }));
+  const contenders: Contender[] = [
+    { name: 'pulso-arrow', pulso: true, run: (t, e) => arrowTable(t, e, validate) },
+    { name: 'duckdb-arrow', pulso: false, run: async (t, e) => (await conn.insertArrowFromIPCStream(e.arrow.slice(), { name: t }), drop(t)) },
+    { name: 'pulso-json', pulso: true, run: (t, e) => jsonTable(t, e, validate) },
+    { name: 'pulso-csv', pulso: true, run: (t, e) => csvTable(t, e, validate) },
+    {
+      name: 'duckdb-csv',
+      pulso: false,
+      run: async (t, e) => {
+        await db.registerFileText(`${t}.csv`, e.csv);
+        await conn.insertCSVFromPath(`${t}.csv`, { name: t, detect: true, header: true });
+        await db.dropFile(`${t}.csv`);
+        await drop(t);
+      },
+    },
+    { name: 'pulso-arrow-rowpath', pulso: true, maxN: BEFORE_MAX, run: (t, e) => arrowTable(t, e, rowValidate) },
+    { name: 'pulso-json-rowpath', pulso: true, maxN: BEFORE_MAX, run: (t, e) => jsonTable(t, e, rowValidate) },
+  ];
+  const results: SizeResult[] = [];
+  for (const n of SIZES) {
+    const runs = n >= 5_000_000 ? BIG_RUNS : RUNS;
+    const active = contenders.filter((c) => !c.maxN || n <= c.maxN);
+    const raw = benchTables(n);
+    const result: SizeResult = {
+      n,
+      rows: mix(n) as Record<TableName, number>,
+      bytes: { arrow: 0, json: 0, csv: 0 },
+      ms: Object.fromEntries(active.map((c) => [c.name, new Array<number>(runs).fill(0)])),
+      perTable: {},
+      heap: Object.fromEntries(active.filter((c) => c.pulso).map((c) => [c.name, { peak: 0, resident: 0 }])),
+    };
+    for (const name of TABLES) {
+      const e = encode(name, raw[name]);
+      result.bytes.arrow += e.arrow.length;
+      result.bytes.json += e.json.length;
+      result.bytes.csv += e.csv.length;
+      log(`${n} ${name}: ${e.rows} rows; arrow ${(e.arrow.length / 1e6).toFixed(1)} MB, json ${(e.json.length / 1e6).toFixed(1)} MB, csv ${(e.csv.length / 1e6).toFixed(1)} MB`);
+      const times: Record<string, number[]> = {};
+      for (let r = 0; r < runs; r++) {
+        for (const c of active) {
+          collect();
+          await pause();
+          const base = heap();
+          const t0 = performance.now();
+          let kept: unknown = await c.run(name, e);
+          const ms = performance.now() - t0;
+          const after = heap();
+          (times[c.name] ??= []).push(ms);
+          result.ms[c.name][r] += ms;
+          if (c.pulso && r === 0) {
+            // High-water: this table's reading right after it, on top of the tables loaded before it.
+            const h = result.heap[c.name];
+            h.peak = Math.max(h.peak, h.resident + after - base);
+            collect();
+            h.resident += heap() - base;
+          }
+          kept = undefined;
+          void kept;
+          log(`  ${c.name} ${name} run ${r + 1}: ${ms.toFixed(0)} ms`);
+          await pause();
+        }
+      }
+      result.perTable[name] = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+    }
+    results.push(result);
+    for (const c of active) log(`${n} ${c.name}: median ${median(result.ms[c.name]).toFixed(0)} ms`);
+  }
+  await conn.close();
+  await db.terminate();
+  window.__ingest = results;
+}
+
+main().then(
+  () => (window.__bench = { done: true, lines }),
+  (error: unknown) => (window.__bench = { error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }),
+);

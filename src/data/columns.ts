@@ -1,0 +1,288 @@
+// One column of host input, however it is stored (a JS array, a typed array, an Arrow
+// vector, an Arrow dictionary), read in one pass into typed arrays: strings as
+// dictionary codes, times and numbers as Float64Array with a status byte per row.
+// Validation (validate.ts) decides on these; frames reuse the codes (frame.ts).
+import type { ColumnTable } from 'arquero';
+import { parseTimestamp } from '../time/parse.js';
+import { parseIsoBytes } from '../time/parse-bytes.js';
+import { storedName } from './column-name.js';
+import { isValid, MISSING, TextCodes, utf8Codes } from './text-codes.js';
+
+export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
+
+/** Status of a time or number cell. */
+export const OK = 0;
+export const ABSENT = 1;
+/** Times: not a timestamp; numbers: not a number. */
+export const UNREADABLE = 2;
+
+/** How a column's cells are held. */
+export type Cells =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'values'; readonly values: ArrayLike<unknown> }
+  | { readonly kind: 'arrow'; readonly batches: readonly ArrowBatch[] }
+  | { readonly kind: 'dict'; readonly keys: ArrayLike<number>; readonly dictionary: readonly unknown[] };
+
+/** The part of a flechette batch read here. */
+interface ArrowBatch {
+  readonly length: number;
+  readonly nullCount: number;
+  readonly validity?: Uint8Array;
+  readonly values?: unknown;
+  readonly offsets?: unknown;
+  readonly type?: { typeId?: number };
+  /** A `useDate` batch wraps the batch of epoch numbers. */
+  readonly source?: ArrowBatch;
+  value(i: number): unknown;
+}
+
+/** An Arquero dictionary column (`fromArrow` of an Arrow dictionary vector). */
+interface ArqueroDictionary {
+  groups(names: string[]): { keys: ArrayLike<number>; get: ((k: number) => unknown)[]; size: number };
+}
+
+const UTF8 = 5;
+
+/** The cells of column `name` of a table (a filtered or ordered one is made real first). */
+export function cellsOf(table: ColumnTable, name: string): Cells {
+  const stored = storedName(name);
+  if (!table.columnNames().includes(stored)) return { kind: 'absent' };
+  const col = table.column(stored) as unknown;
+  if (Array.isArray(col) || ArrayBuffer.isView(col)) return { kind: 'values', values: col as ArrayLike<unknown> };
+  const dict = col as Partial<ArqueroDictionary>;
+  if (typeof dict.groups === 'function' && typeof (col as { keyFor?: unknown }).keyFor === 'function') {
+    const g = dict.groups([name]);
+    const get = g.get[0];
+    const dictionary: unknown[] = new Array(g.size);
+    for (let k = 0; k < g.size; k++) dictionary[k] = get(k);
+    return { kind: 'dict', keys: g.keys, dictionary };
+  }
+  const batches = (col as { data?: unknown }).data;
+  if (Array.isArray(batches) && batches.every((b) => typeof (b as ArrowBatch)?.value === 'function')) {
+    return { kind: 'arrow', batches: batches as ArrowBatch[] };
+  }
+  const arrayLike = col as { toArray?: () => ArrayLike<unknown> };
+  if (typeof arrayLike.toArray === 'function') return { kind: 'values', values: arrayLike.toArray() };
+  return { kind: 'values', values: Array.from(col as Iterable<unknown>) };
+}
+
+/** The cells of one key of every row (rows that are null or no object give undefined). */
+export function rowCells(rows: readonly Record<string, unknown>[], name: string): Cells {
+  const n = rows.length;
+  const values = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    values[i] = row !== null && typeof row === 'object' && Object.hasOwn(row, name) ? row[name] : undefined;
+  }
+  return { kind: 'values', values };
+}
+
+/** A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`). */
+export function readText(cells: Cells, n: number, text = new TextCodes()): Int32Array {
+  const codes = new Int32Array(n);
+  if (cells.kind === 'absent') codes.fill(MISSING);
+  else if (cells.kind === 'values') {
+    const values = cells.values;
+    for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
+  } else if (cells.kind === 'dict') {
+    const remap = cells.dictionary.map((v) => text.code(v));
+    const keys = cells.keys;
+    for (let i = 0; i < n; i++) codes[i] = remap[keys[i]];
+  } else {
+    let at = 0;
+    for (const batch of cells.batches) {
+      const valid = batch.nullCount > 0 ? batch.validity : undefined;
+      if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
+        utf8Codes(batch.values, batch.offsets, batch.length, valid, text, codes, at);
+      } else {
+        for (let i = 0; i < batch.length; i++) codes[at + i] = isValid(valid, i) ? text.code(batch.value(i)) : MISSING;
+      }
+      at += batch.length;
+    }
+  }
+  return codes;
+}
+
+const TIMESTAMP = 10;
+const DATE = 8;
+const MILLISECOND = 1;
+
+/** A batch of epoch milliseconds as 64-bit integers (timestamp[ms] or date64), little-endian as every browser is. */
+function millisecondInt64(batch: ArrowBatch): boolean {
+  const type = batch.type as { typeId?: number; unit?: number } | undefined;
+  return (
+    batch.values instanceof BigInt64Array &&
+    batch.values.byteOffset % 4 === 0 &&
+    (type?.typeId === TIMESTAMP || type?.typeId === DATE) &&
+    type.unit === MILLISECOND &&
+    new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+  );
+}
+
+/** ECMAScript's TimeClip: what `new Date(x).getTime()` gives for a number x. */
+function timeClip(x: number): number {
+  return x >= -8.64e15 && x <= 8.64e15 ? Math.trunc(x) + 0 : NaN;
+}
+
+/**
+ * A time column as epoch ms into `out`, with a status per row (OK, ABSENT or
+ * UNREADABLE), read as `parseTimestamp` reads one value; blank strings are ABSENT.
+ */
+export function readTimes(cells: Cells, n: number, out: Float64Array, status: Uint8Array): void {
+  if (cells.kind === 'absent') {
+    out.fill(NaN);
+    status.fill(ABSENT);
+  } else if (cells.kind === 'values') {
+    const values = cells.values;
+    for (let i = 0; i < n; i++) status[i] = timeOf(values[i], out, i);
+  } else if (cells.kind === 'dict') {
+    const parsed = new Float64Array(cells.dictionary.length);
+    const states = cells.dictionary.map((v, k) => timeOf(v, parsed, k));
+    const keys = cells.keys;
+    for (let i = 0; i < n; i++) {
+      out[i] = parsed[keys[i]];
+      status[i] = states[keys[i]];
+    }
+  } else {
+    let at = 0;
+    for (const batch of cells.batches) {
+      arrowTimes(batch, out, status, at);
+      at += batch.length;
+    }
+  }
+}
+
+function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at: number): void {
+  const valid = batch.nullCount > 0 ? batch.validity : undefined;
+  const n = batch.length;
+  const source = batch.source;
+  if (source && millisecondInt64(source)) {
+    // Epoch ms as 64-bit integers: read as two 32-bit halves, without a BigInt per row.
+    const words = source.values as BigInt64Array;
+    const lo = new Uint32Array(words.buffer, words.byteOffset, n * 2);
+    const hi = new Int32Array(words.buffer, words.byteOffset, n * 2);
+    for (let i = 0; i < n; i++) {
+      if (!isValid(valid, i)) setAbsent(out, status, at + i);
+      else {
+        const t = timeClip(hi[2 * i + 1] * 4294967296 + lo[2 * i]);
+        out[at + i] = t;
+        status[at + i] = t === t ? OK : UNREADABLE;
+      }
+    }
+  } else if (source && typeof source.value === 'function') {
+    // A Date vector: its numbers become Dates, whose time is TimeClip of the number.
+    for (let i = 0; i < n; i++) {
+      if (!isValid(valid, i)) setAbsent(out, status, at + i);
+      else {
+        const t = timeClip(Number(source.value(i)));
+        out[at + i] = t;
+        status[at + i] = t === t ? OK : UNREADABLE;
+      }
+    }
+  } else if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
+    const bytes = batch.values;
+    const offsets = batch.offsets;
+    for (let i = 0; i < n; i++) {
+      if (!isValid(valid, i)) setAbsent(out, status, at + i);
+      else {
+        // The canonical ISO forms straight from the bytes; anything else as a string.
+        const t = parseIsoBytes(bytes, offsets[i], offsets[i + 1]);
+        if (t === t) {
+          out[at + i] = t;
+          status[at + i] = OK;
+        }
+        else status[at + i] = timeOf(batch.value(i), out, at + i);
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (!isValid(valid, i)) setAbsent(out, status, at + i);
+      else status[at + i] = timeOf(batch.value(i), out, at + i);
+    }
+  }
+}
+
+function setAbsent(out: Float64Array, status: Uint8Array, i: number): void {
+  out[i] = NaN;
+  status[i] = ABSENT;
+}
+
+function timeOf(v: unknown, out: Float64Array, i: number): number {
+  if (typeof v === 'number') {
+    if (v !== v) return (out[i] = NaN), ABSENT;
+    const t = parseTimestamp(v);
+    out[i] = t;
+    return t === t ? OK : UNREADABLE;
+  }
+  if (v === null || v === undefined) return (out[i] = NaN), ABSENT;
+  const t = parseTimestamp(v);
+  out[i] = t;
+  if (t === t) return OK;
+  return typeof v === 'string' && v.trim() === '' ? ABSENT : UNREADABLE;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Numeric strings seen (scores repeat a handful of values); bounded. */
+const NUMERIC_MEMO_MAX = 4096;
+
+/** A number column into `out` with a status per row (OK, ABSENT or UNREADABLE), as `toNumber` reads one value. */
+export function readNumbers(cells: Cells, n: number, out: Float64Array, status: Uint8Array): void {
+  if (cells.kind === 'absent') {
+    out.fill(NaN);
+    status.fill(ABSENT);
+  } else if (cells.kind === 'values') {
+    const values = cells.values;
+    if (values instanceof Float64Array) {
+      for (let i = 0; i < n; i++) {
+        const x = values[i];
+        out[i] = x;
+        status[i] = x !== x ? ABSENT : x - x === 0 ? OK : ((out[i] = NaN), UNREADABLE);
+      }
+      return;
+    }
+    const memo = new Map<string, number | null>();
+    for (let i = 0; i < n; i++) status[i] = numberOf(values[i], out, i, memo);
+  } else if (cells.kind === 'dict') {
+    const parsed = new Float64Array(cells.dictionary.length);
+    const memo = new Map<string, number | null>();
+    const states = cells.dictionary.map((v, k) => numberOf(v, parsed, k, memo));
+    const keys = cells.keys;
+    for (let i = 0; i < n; i++) {
+      out[i] = parsed[keys[i]];
+      status[i] = states[keys[i]];
+    }
+  } else {
+    let at = 0;
+    const memo = new Map<string, number | null>();
+    for (const batch of cells.batches) {
+      const valid = batch.nullCount > 0 ? batch.validity : undefined;
+      for (let i = 0; i < batch.length; i++) {
+        if (!isValid(valid, i)) setAbsent(out, status, at + i);
+        else status[at + i] = numberOf(batch.value(i), out, at + i, memo);
+      }
+      at += batch.length;
+    }
+  }
+}
+
+function numberOf(v: unknown, out: Float64Array, i: number, memo: Map<string, number | null>): number {
+  if (typeof v === 'number') {
+    out[i] = v;
+    return v !== v ? ABSENT : v - v === 0 ? OK : ((out[i] = NaN), UNREADABLE);
+  }
+  if (typeof v === 'string') {
+    let x = memo.get(v);
+    if (x === undefined) {
+      const s = v.trim();
+      // null marks a blank string; '-1e999' is -Infinity, as toNumber reads it.
+      x = s === '' ? null : DECIMAL.test(s) ? Number(s) : NaN;
+      if (memo.size < NUMERIC_MEMO_MAX) memo.set(v, x);
+    }
+    if (x === null) return (out[i] = NaN), ABSENT;
+    out[i] = x;
+    return x === x ? OK : UNREADABLE;
+  }
+  if (typeof v === 'bigint') return (out[i] = Number(v)), OK;
+  out[i] = NaN;
+  return v === null || v === undefined ? ABSENT : UNREADABLE;
+}

@@ -1,0 +1,140 @@
+// The two ends of validation: a table input as columns of cells (rows or an Arquero
+// table, Arrow-backed or not), and the normalized table made from the parsed columns
+// and the rows kept, with validation's string codes handed to its frame.
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { ColumnSpec, Row, TableInput } from './schema.js';
+import { storedName } from './column-name.js';
+import { cellsOf, MISSING, rowCells, type Cells, type TextCodes } from './columns.js';
+import { presetDictionaries, type Dictionary } from './frame.js';
+import { columnValues, inputColumns, isTable } from './values.js';
+
+/** A table's cells by column, and its column names (stored names for a table, keys for rows). */
+export interface Source {
+  n: number;
+  names: string[];
+  cells(name: string): Cells;
+  values(name: string): ArrayLike<unknown>;
+}
+
+export function sourceOf(input: TableInput): Source {
+  if (isTable(input)) {
+    const t = input.isFiltered() || input.isOrdered() ? input.reify() : input;
+    return {
+      n: t.numRows(),
+      names: inputColumns(t),
+      cells: (name) => cellsOf(t, name),
+      values: (name) => columnValues(t, name) ?? [],
+    };
+  }
+  const rows = input as readonly Row[];
+  return {
+    n: rows.length,
+    names: inputColumns(rows),
+    cells: (name) => rowCells(rows, name),
+    values: (name) => (rowCells(rows, name) as { values: ArrayLike<unknown> }).values,
+  };
+}
+
+/** One canonical column as read: codes into a dictionary, or numbers. */
+/** `codes` (when set) looks values up: made lazily, so a column no metric looks up in never gets a Map. */
+export type Parsed = { text: Int32Array; values: string[]; codes?: TextCodes } | { numbers: Float64Array };
+
+/** The normalized table: the kept rows of every column, strings as arrays with their dictionaries for frames. */
+export function output(
+  specs: readonly ColumnSpec[],
+  parsed: Map<string, Parsed>,
+  extras: readonly string[],
+  source: Source,
+  keep: Int32Array | undefined,
+): ColumnTable {
+  const m = keep ? keep.length : source.n;
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  const names: string[] = [];
+  const dicts = new Map<string, Dictionary>();
+  for (const spec of specs) {
+    const col = parsed.get(spec.name)!;
+    if ('numbers' in col) columns[spec.name] = keep ? gatherNumbers(col.numbers, keep) : col.numbers;
+    else {
+      const { strings, dict } = compact(col.text, col.values, keep, m, col.codes);
+      columns[spec.name] = strings;
+      dicts.set(spec.name, dict);
+    }
+    names.push(spec.name);
+  }
+  for (const e of extras) {
+    const values = source.values(e);
+    const out = new Array<unknown>(m);
+    for (let j = 0; j < m; j++) {
+      const v = values[keep ? keep[j] : j];
+      out[j] = v === undefined ? null : v;
+    }
+    columns[storedName(e)] = out;
+    names.push(storedName(e));
+  }
+  const table = aq.table(columns, names);
+  presetDictionaries(table, dicts);
+  return table;
+}
+
+function gatherNumbers(values: Float64Array, keep: Int32Array): Float64Array {
+  const out = new Float64Array(keep.length);
+  for (let j = 0; j < keep.length; j++) out[j] = values[keep[j]];
+  return out;
+}
+
+/**
+ * The kept rows' strings, and their dictionary in order of first appearance among
+ * them (what frames encode), equal values merged (survey kinds were lower-cased).
+ */
+function compact(
+  codes: Int32Array,
+  values: readonly string[],
+  keep: Int32Array | undefined,
+  m: number,
+  known?: TextCodes,
+): { strings: (string | null)[]; dict: Dictionary } {
+  if (!keep && known) {
+    // Every row kept and no value changed: validation's codes are already in order of
+    // first appearance, so they are the dictionary as they are (no row kept is no text).
+    const strings = new Array<string | null>(m);
+    for (let j = 0; j < m; j++) strings[j] = codes[j] < 0 ? null : values[codes[j]];
+    return {
+      strings,
+      dict: {
+        codes,
+        values,
+        get index() {
+          return known.index;
+        },
+      },
+    };
+  }
+  const remap = new Int32Array(values.length).fill(-2);
+  const index = new Map<string, number>();
+  const list: string[] = [];
+  const out = new Int32Array(m);
+  const strings = new Array<string | null>(m);
+  for (let j = 0; j < m; j++) {
+    const c = codes[keep ? keep[j] : j];
+    if (c < 0) {
+      out[j] = MISSING;
+      strings[j] = null;
+      continue;
+    }
+    let r = remap[c];
+    if (r === -2) {
+      const s = values[c];
+      r = index.get(s) ?? -1;
+      if (r < 0) {
+        r = list.length;
+        list.push(s);
+        index.set(s, r);
+      }
+      remap[c] = r;
+    }
+    out[j] = r;
+    strings[j] = list[r];
+  }
+  return { strings, dict: { codes: out, values: list, index } };
+}
