@@ -20,6 +20,17 @@ export class PushDownError extends RangeError {
   }
 }
 
+/**
+ * A table whose valid rows are already stored (materialize.ts): queries read `relation`
+ * instead of validating the host table again; every extra column is there, under `extras`.
+ */
+export interface StoredTable {
+  readonly relation: string;
+  readonly extras: ReadonlyMap<string, { readonly name: string; readonly type: SqlType }>;
+}
+
+export type StoredTables = Partial<Record<TableName, StoredTable>>;
+
 /** A column as the filtered relation holds it. */
 export type ColumnRef =
   | { readonly kind: 'string' | 'number'; readonly sql: string }
@@ -38,6 +49,8 @@ export class Compiler {
     readonly filters: readonly QueryFilter[],
     /** Column names the query reads beyond the canonical ones (by, filters). */
     private readonly extras: readonly string[],
+    /** Tables validated once for the source: read as they are stored. */
+    private readonly stored: StoredTables = {},
   ) {
     this.p = new Params(d);
   }
@@ -69,6 +82,7 @@ export class Compiler {
   }
 
   checked(table: TableName): string {
+    if (this.stored[table]) throw new Error(`the ${table} table is stored validated; its checked rows are not read again`);
     return this.cte(`c_${table}`, () => {
       const checked = checkedRelation(this.catalog[table]!, this.d, this.p, this.extras);
       this.extraNames.set(table, checked.extras);
@@ -77,6 +91,11 @@ export class Compiler {
   }
 
   valid(table: TableName): string {
+    const stored = this.stored[table];
+    if (stored) {
+      this.extraNames.set(table, stored.extras);
+      return stored.relation;
+    }
     const checked = this.checked(table);
     return this.cte(`v_${table}`, () => {
       const columns = SCHEMA[table].map((s) => s.name);
@@ -91,6 +110,7 @@ export class Compiler {
     const name = `f_${table}`;
     if (this.ctes.some(([n]) => n === name)) return name;
     const conditions = filterConditions(this, table, 'r');
+    if (!conditions.length) return valid;
     return this.cte(name, () => `SELECT * FROM ${valid} r${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`);
   }
 
@@ -101,7 +121,8 @@ export class Compiler {
       const sql = `${alias}.${ident(column)}`;
       return spec.kind === 'time' ? { kind: 'time', sql, ts: `${alias}.${ident(tsName(column))}` } : { kind: spec.kind, sql };
     }
-    this.checked(table);
+    if (this.stored[table]) this.valid(table);
+    else this.checked(table);
     const extra = this.extraNames.get(table)!.get(column);
     return extra && { kind: 'extra', sql: `${alias}.${ident(extra.name)}`, type: extra.type };
   }
