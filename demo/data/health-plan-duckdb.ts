@@ -117,6 +117,9 @@ export async function writeHealthPlanFile(path: string, options: HealthPlanFileO
     };
     const random = rng(seed);
     const ctx = storyContext(start, months, mess, seed);
+    // The warning tickets are numbered from T900001 (health-plan-story.ts), which the others
+    // reach past 900,000 tickets: at this size they are numbered apart, from T9000000001.
+    ctx.warningTickets = 9_000_000_001;
     const people = new People();
     const n = { events: 0, surveys: 0, tickets: 0 };
     const sink: StorySink = {

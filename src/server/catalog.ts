@@ -41,7 +41,7 @@ export function columnsStatement(d: Dialect, schema: string | null, table: strin
   const s = d.param(1, 'text');
   const t = d.param(2, 'text');
   return {
-    text: `SELECT column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = coalesce(${s}, current_schema()) AND table_name = ${t} ORDER BY ordinal_position`,
+    text: `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = coalesce(${s}, current_schema()) AND table_name = ${t} ORDER BY ordinal_position`,
     params: [
       { kind: 'text', value: schema as string },
       { kind: 'text', value: table },

@@ -7,7 +7,7 @@ import type { Catalog, SqlType } from './catalog.js';
 import type { Dialect } from './dialect.js';
 import { filterConditions } from './filters.js';
 import { ident, Params, type BoundStatement } from './sql.js';
-import { checkedRelation, tsName, validRelation } from './valid.js';
+import { checkedRelation, tsName, validRelation, type TablePlan } from './valid.js';
 
 /**
  * A query the SQL source cannot compute, named by metric, option and engine; never a
@@ -20,16 +20,8 @@ export class PushDownError extends RangeError {
   }
 }
 
-/**
- * A table whose valid rows are already stored (materialize.ts): queries read `relation`
- * instead of validating the host table again; every extra column is there, under `extras`.
- */
-export interface StoredTable {
-  readonly relation: string;
-  readonly extras: ReadonlyMap<string, { readonly name: string; readonly type: SqlType }>;
-}
-
-export type StoredTables = Partial<Record<TableName, StoredTable>>;
+/** What validation once learnt of each table (validate-once.ts): the rules its SQL can leave out. */
+export type TablePlans = Partial<Record<TableName, TablePlan>>;
 
 /** A column as the filtered relation holds it. */
 export type ColumnRef =
@@ -49,8 +41,8 @@ export class Compiler {
     readonly filters: readonly QueryFilter[],
     /** Column names the query reads beyond the canonical ones (by, filters). */
     private readonly extras: readonly string[],
-    /** Tables validated once for the source: read as they are stored. */
-    private readonly stored: StoredTables = {},
+    /** Tables validated once for the source: only the rules that apply to them. */
+    private readonly plans: TablePlans = {},
   ) {
     this.p = new Params(d);
   }
@@ -82,25 +74,19 @@ export class Compiler {
   }
 
   checked(table: TableName): string {
-    if (this.stored[table]) throw new Error(`the ${table} table is stored validated; its checked rows are not read again`);
     return this.cte(`c_${table}`, () => {
-      const checked = checkedRelation(this.catalog[table]!, this.d, this.p, this.extras);
+      const checked = checkedRelation(this.catalog[table]!, this.d, this.p, this.extras, this.plans[table]);
       this.extraNames.set(table, checked.extras);
       return checked.sql;
     });
   }
 
   valid(table: TableName): string {
-    const stored = this.stored[table];
-    if (stored) {
-      this.extraNames.set(table, stored.extras);
-      return stored.relation;
-    }
     const checked = this.checked(table);
     return this.cte(`v_${table}`, () => {
       const columns = SCHEMA[table].map((s) => s.name);
       for (const e of this.extraNames.get(table)!.values()) columns.push(e.name);
-      return validRelation(table, checked, columns, this.d);
+      return validRelation(table, checked, columns, this.d, this.plans[table]);
     });
   }
 
@@ -121,8 +107,7 @@ export class Compiler {
       const sql = `${alias}.${ident(column)}`;
       return spec.kind === 'time' ? { kind: 'time', sql, ts: `${alias}.${ident(tsName(column))}` } : { kind: spec.kind, sql };
     }
-    if (this.stored[table]) this.valid(table);
-    else this.checked(table);
+    this.checked(table);
     const extra = this.extraNames.get(table)!.get(column);
     return extra && { kind: 'extra', sql: `${alias}.${ident(extra.name)}`, type: extra.type };
   }

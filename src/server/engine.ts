@@ -10,8 +10,6 @@ export interface Engine {
   readonly dialect: Dialect;
   /** Runs the statements in order on one connection; resolves to the rows of each. */
   run(statements: readonly BoundStatement[], signal?: AbortSignal): Promise<DbRow[][]>;
-  /** Where the source may create tables of its own (`catalog.schema`), when the engine gives it one. */
-  readonly scratch?: string;
   close(): Promise<void>;
 }
 

@@ -11,14 +11,14 @@ import { validateQuery } from '../query/validate.js';
 import { columnsStatement, quotedTable, splitName, tableModel, type Catalog } from './catalog.js';
 import { COMPILERS, SQL_OPTIONS } from './compile/index.js';
 import type { Compiled } from './compile/common.js';
-import { Compiler, PushDownError, type StoredTables } from './context.js';
+import { Compiler, PushDownError, type TablePlans } from './context.js';
 import { duckdbEngine } from './duckdb.js';
 import type { Engine } from './engine.js';
 import { compileLoad, loadRows } from './load.js';
 import { postgresEngine } from './postgres.js';
 import { reportStatements, reportOf } from './report.js';
 import { checkQueryLimits } from './limits.js';
-import { materialize } from './materialize.js';
+import { validateOnce } from './validate-once.js';
 import { createClickHouseSource, type ClickHouseSourceOptions } from './clickhouse/source.js';
 import type { SqlStatement } from './sql.js';
 import { local } from './time.js';
@@ -39,9 +39,9 @@ export type SqlSourceOptions =
       engine: 'duckdb';
       path?: string;
       /**
-       * Validate each table once, when the source opens it, into tables of its own
-       * (default true): queries then read the stored valid rows. `false` validates
-       * inside every query, as PostgreSQL does.
+       * Validate each table once, on first use (default true): the file is opened
+       * read-only and cannot change, so later queries apply only the rules that its
+       * rows need. `false` applies every rule inside every query, as PostgreSQL does.
        */
       validateOnce?: boolean;
     })
@@ -92,13 +92,13 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
   const once = options.engine === 'duckdb' && options.validateOnce !== false;
   const engine: Engine =
     options.engine === 'duckdb'
-      ? duckdbEngine({ path: options.path, statementTimeoutMs: options.statementTimeoutMs, scratch: once })
+      ? duckdbEngine({ path: options.path, statementTimeoutMs: options.statementTimeoutMs })
       : postgresEngine({ connectionString: options.connectionString, statementTimeoutMs: options.statementTimeoutMs, maxConnections: options.maxConnections });
   const d = engine.dialect;
   const id = options.id ?? `sql:${options.engine}:${options.engine === 'duckdb' ? (options.path ?? ':memory:') : redacted(options.connectionString)}`;
   let catalog: Promise<Catalog> | undefined;
-  /** The tables validated once (validateOnce), with their report. */
-  let prepared: Promise<{ stored: StoredTables; report?: ValidationReport }> | undefined;
+  /** What validating each table once learnt (validateOnce), with the report. */
+  let prepared: Promise<{ plans: TablePlans; report?: ValidationReport }> | undefined;
   const zones = new Map<string, Promise<void>>();
 
   const readCatalog = (signal?: AbortSignal) =>
@@ -118,15 +118,14 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     }));
 
   /**
-   * The catalog and, with validateOnce, the stored tables: written on first use, by one
-   * call whatever its signal (others wait for it), and again after a failure.
+   * With validateOnce, each table validated once: on first use, by one call whatever
+   * its signal (the others wait for it), and again after a failure.
    */
   const prepare = (signal?: AbortSignal) => {
     prepared ??= (async () => {
       const cat = await readCatalog();
-      if (!once) return { stored: {} };
-      const m = await materialize(engine, d, cat);
-      return { stored: m.stored, report: m.report };
+      if (!once) return { plans: {} };
+      return validateOnce(engine, d, cat);
     })().catch((e) => {
       prepared = undefined;
       throw e;
@@ -160,10 +159,10 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     if (!compiler) throw new PushDownError(q.metric, 'metric', d.label, 'no SQL compiler for this metric yet');
     const cat = await readCatalog(signal);
     await checkZone(q.metric, q.options.timeZone, signal);
-    const { stored } = await prepare(signal);
+    const { plans } = await prepare(signal);
     const filters = q.filters ?? [];
     const extras = [...new Set([...filters.map((f) => f.column), ...(typeof q.options.by === 'string' ? [q.options.by] : [])])];
-    const make = () => new Compiler(d, cat, q.metric, filters, extras, stored);
+    const make = () => new Compiler(d, cat, q.metric, filters, extras, plans);
     return compiler(make(), q.options, make);
   };
 
@@ -176,8 +175,8 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     },
     async load(request, signal) {
       const cat = await readCatalog(signal);
-      const { stored } = await prepare(signal);
-      const statement = compileLoad(d, cat, request, stored);
+      const { plans } = await prepare(signal);
+      const statement = compileLoad(d, cat, request, plans);
       if (!statement) return [];
       const [rows] = await engine.run([statement.statement], signal);
       return loadRows(rows, statement);

@@ -25,8 +25,13 @@ export const compileAdoption: MetricCompiler = (c, options) => {
   FROM ${rows} s ${joins.join(' ')} WHERE ${inRange(c, 's.at', o.range.from, o.range.to)}`,
   );
   c.define('act', 'SELECT DISTINCT p, seg, c FROM ev WHERE counted');
-  // Each active customer's features once per period and segment.
-  c.define('fu', 'SELECT DISTINCT ev.p, ev.seg, ev.e, ev.c FROM ev JOIN act ON act.p = ev.p AND act.seg IS NOT DISTINCT FROM ev.seg AND act.c = ev.c WHERE ev.feature');
+  // Each active customer's features once per period and segment (every customer is active without activeEvents).
+  c.define(
+    'fu',
+    o.active === undefined
+      ? 'SELECT DISTINCT p, seg, e, c FROM ev WHERE feature'
+      : 'SELECT DISTINCT ev.p, ev.seg, ev.e, ev.c FROM ev JOIN act ON act.p = ev.p AND act.seg IS NOT DISTINCT FROM ev.seg AND act.c = ev.c WHERE ev.feature',
+  );
   const parts = [
     "SELECT 'a' AS k, p, seg, NULL AS e, count(*) AS n FROM act GROUP BY p, seg",
     "SELECT 'f' AS k, p, seg, e, count(*) AS n FROM fu GROUP BY p, seg, e",
