@@ -22,7 +22,7 @@ export const compileAdoption: MetricCompiler = (c, options) => {
   c.define(
     'ev',
     `SELECT s.customer_id AS c, ${p} AS p, ${seg} AS seg, s.event AS e, ${counted} AS counted, ${isFeature} AS feature
-  FROM ${rows} s ${joins.join(' ')} WHERE ${inRange(c, 's.at', o.range.from, o.range.to)}`,
+  FROM ${rows} s ${joins.join(' ')} WHERE ${inRange(c, 's.at', o.range.from, o.range.to, 's.at__ts')}`,
   );
   c.define('act', 'SELECT DISTINCT p, seg, c FROM ev WHERE counted');
   // Each active customer's features once per period and segment (every customer is active without activeEvents).

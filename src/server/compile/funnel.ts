@@ -144,7 +144,7 @@ export const compileFunnel: MetricCompiler = (c, options) => {
   const due = addDurationMs(c, 'ts', 't', window, tz);
   // Events before the first start, or past the last deadline, take part in no attempt.
   const bound = o.plan.to < Infinity && window.months >= 0 && window.days >= 0 && window.ms >= 0 ? o.plan.to + windowBound(window) : Infinity;
-  const span = inRange(c, 't', o.plan.from, bound);
+  const span = inRange(c, 't', o.plan.from, bound, 'ts');
   const chain = o.plan.order === 'ordered' && plan.ids.every((x, j) => j === 0 || x !== plan.ids[j - 1]);
   let units: string;
   if (chain) {

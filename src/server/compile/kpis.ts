@@ -9,12 +9,15 @@ import type { DbRow } from '../engine.js';
 import type { BoundStatement } from '../sql.js';
 import { count, num } from '../sql.js';
 import { addDurationMs, ordinal, zoneParam } from '../time.js';
-import type { Compiled, MetricCompiler } from './common.js';
+import { inRange, type Compiled, type MetricCompiler } from './common.js';
 import { addTickets, emptyTicketCells, ticketItems } from './tickets.js';
 
 /** The windows of one set of cards: the range and the one before it, or the sparkline's periods. */
 interface Windows {
   readonly count: number;
+  /** The span of every window: [lo, hi), epoch ms. */
+  readonly lo: number;
+  readonly hi: number;
   /** Window index (0…count−1) of an instant, null outside every window. */
   index(c: Compiler, ms: string, ts: string): string;
   /** How many window starts are at or before the instant (src/metrics/kpis-windows.ts firstStartAfter). */
@@ -24,6 +27,8 @@ interface Windows {
 function mainWindows(lo: number, from: number, to: number): Windows {
   return {
     count: 2,
+    lo,
+    hi: to,
     index: (c, ms) => `CASE WHEN ${ms} >= ${c.p.num(lo)} AND ${ms} < ${c.p.num(from)} THEN 0 WHEN ${ms} >= ${c.p.num(from)} AND ${ms} < ${c.p.num(to)} THEN 1 END`,
     startsUpTo: (c, ms) => `CASE WHEN ${ms} < ${c.p.num(lo)} THEN 0 WHEN ${ms} < ${c.p.num(from)} THEN 1 ELSE 2 END`,
   };
@@ -35,6 +40,8 @@ function sparkWindows(s: KpiSettings, count: number): Windows {
   const ord = (c: Compiler, ts: string) => `(${ordinal(c, b.period, ts, zoneParam(c, b.timeZone))} - ${c.p.num(first)})`;
   return {
     count,
+    lo: s.from,
+    hi: s.to,
     index: (c, ms, ts) => `CASE WHEN ${ms} >= ${c.p.num(s.from)} AND ${ms} < ${c.p.num(s.to)} THEN ${ord(c, ts)} END`,
     startsUpTo: (c, ms, ts) => `CASE WHEN ${ms} < ${c.p.num(s.from)} THEN 0 ELSE least(${ord(c, ts)} + 1, ${c.p.num(count)}) END`,
   };
@@ -54,7 +61,7 @@ function surveyPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   count(*) FILTER (WHERE r.kind = 'nps' AND r.score < 7) AS de, count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
   count(*) FILTER (WHERE r.kind = 'csat' AND r.score >= ${sm}) AS sat, count(*) FILTER (WHERE r.kind = 'ces') AS ces_n,
   sum(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum, sum(CASE WHEN r.kind = 'ces' THEN r.score * r.score END) AS ces_sq
-FROM ${c.filtered('surveys')} r GROUP BY 1`);
+FROM ${c.filtered('surveys')} r WHERE ${inRange(c, 'r.at', w.lo, w.hi, 'r.at__ts')} GROUP BY 1`);
   return {
     statement,
     read(rows, cards) {
@@ -79,7 +86,8 @@ FROM ${c.filtered('surveys')} r GROUP BY 1`);
 }
 
 function ticketPart(c: Compiler, w: Windows): Part {
-  const statement = c.statement(`SELECT ${w.index(c, 's.opened_at', 's.opened_at__ts')} AS j, ${ticketItems(c)} FROM ${c.filtered('tickets')} s GROUP BY 1`);
+  const statement = c.statement(`SELECT ${w.index(c, 's.opened_at', 's.opened_at__ts')} AS j, ${ticketItems(c)} FROM ${c.filtered('tickets')} s
+WHERE ${inRange(c, 's.opened_at', w.lo, w.hi, 's.opened_at__ts')} GROUP BY 1`);
   return {
     statement,
     read(rows, cards) {
@@ -162,7 +170,7 @@ FROM ${c.filtered('customers')} r LEFT JOIN activated x ON x.id = r.customer_id 
 function adoptionPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   const statement = c.statement(`SELECT ${w.index(c, 'a.at', 'a.at__ts')} AS j, count(DISTINCT a.customer_id) AS den,
   count(DISTINCT CASE WHEN ${c.d.inList('a.event', c.p.texts(s.features!))} THEN a.customer_id END) AS num
-FROM ${c.filtered('activity')} a GROUP BY 1`);
+FROM ${c.filtered('activity')} a WHERE ${inRange(c, 'a.at', w.lo, w.hi, 'a.at__ts')} GROUP BY 1`);
   return {
     statement,
     read(rows, cards) {

@@ -71,7 +71,7 @@ export const compileTickets: MetricCompiler = (c, options) => {
   const from = c.filtered('tickets');
   const select = `SELECT ${p} AS p, ${seg} AS seg, ${ticketItems(c)}
 FROM ${from} s ${joins.join(' ')}
-WHERE ${inRange(c, 's.opened_at', range.from, range.to)}
+WHERE ${inRange(c, 's.opened_at', range.from, range.to, 's.opened_at__ts')}
 GROUP BY 1, 2`;
   return {
     statements: [c.statement(select)],
