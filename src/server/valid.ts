@@ -76,10 +76,10 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
       const text = toText(source.value) ?? '';
       value = text === '' ? 'NULL' : p.text(text);
     } else if (source.kind === 'absent') value = 'NULL';
-    else if (source.type === 'text') value = `NULLIF(${plan?.trimmed.has(spec.name) ? raw : d.trim(raw)}, '')`;
+    else if (source.type === 'text') value = `NULLIF(${plan?.trimmed.has(spec.name) ? raw : normalText(model.name, spec.name, raw, d)}, '')`;
     else if (source.type === 'integer') value = d.text(raw);
     else throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`);
-    if (model.name === 'surveys' && spec.name === 'kind') value = `lower(${value})`;
+    if (model.name === 'surveys' && spec.name === 'kind' && !(source.kind === 'column' && source.type === 'text')) value = `lower(${value})`;
     out.items.push(`${value} AS ${name}`);
     if (spec.required) out.checks.push([`${name} IS NULL`, problem('missing')]);
     return;
@@ -107,7 +107,8 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
     value = Number.isNaN(x) ? 'NULL' : p.num(x);
     if (Number.isNaN(x)) out.checks.push(['TRUE', problem(toText(source.value)?.trim() ? 'not-a-number' : 'missing')]);
   } else if (source.kind === 'absent') value = 'CAST(NULL AS DOUBLE PRECISION)';
-  else if (source.type === 'integer' || source.type === 'float') {
+  else if (source.type === 'integer') value = d.double(raw); // never NaN nor infinite
+  else if (source.type === 'float') {
     const x = d.double(raw);
     value = `CASE WHEN ${d.isNaN(x)} THEN NULL ELSE ${x} END`;
     infinite = d.isInfinite(x);
@@ -118,6 +119,11 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
   if (spec.integer) out.checks.push([`${name} <> floor(${name})`, problem('not-an-integer')]);
   if (spec.min !== undefined) out.checks.push([`${name} < ${spec.min}`, problem('out-of-range')]);
   if (spec.max !== undefined) out.checks.push([`${name} > ${spec.max}`, problem('out-of-range')]);
+}
+
+/** A text column's value as validation stores it, before blank becomes null: trimmed (and, a survey kind, in lower case). */
+export function normalText(table: TableName, column: string, raw: string, d: Dialect): string {
+  return table === 'surveys' && column === 'kind' ? `lower(${d.trim(raw)})` : d.trim(raw);
 }
 
 /** The canonical text columns read from a text column of the host table: name → the host column, quoted. */

@@ -1,10 +1,10 @@
 // Validation once per source, for data that cannot change while the source is open (a
 // DuckDB file it opened read-only; PostgreSQL is live and validates inside every query).
 // One pass over each table counts the rows each rule rejects — SPEC §1's report — and
-// which text columns hold a value that trimming would change. Every later query then
-// validates with only the rules that apply to that table (valid.ts TablePlan): no trim
-// on columns already trimmed, no check that never fires, no de-duplication when no id
-// repeats. The rows kept, their values and the counts are the same as with every rule;
+// which text columns hold a value that trimming (or, for survey kinds, lower case)
+// would change. Every later query then validates with only the rules that apply to
+// that table (valid.ts TablePlan): no trim on columns already trimmed, no check that
+// never fires, no de-duplication when no id repeats. The rows kept, their values and the counts are the same as with every rule;
 // a query costs about what a hand-written one over the host's table does.
 import type { ValidationReport } from '../data/schema.js';
 import type { Catalog } from './catalog.js';
@@ -13,7 +13,7 @@ import type { Dialect } from './dialect.js';
 import type { Engine } from './engine.js';
 import { reportOf, reportStatements } from './report.js';
 import { count, ident } from './sql.js';
-import { textColumns } from './valid.js';
+import { normalText, textColumns } from './valid.js';
 
 export interface Learnt {
   readonly plans: TablePlans;
@@ -27,7 +27,7 @@ export async function validateOnce(engine: Engine, d: Dialect, catalog: Catalog,
   for (const { table, statement } of reports) {
     const model = catalog[table]!;
     const texts = [...textColumns(model)];
-    const trims = texts.map(([, raw], i) => `count(*) FILTER (WHERE ${raw} <> ${d.trim(raw)}) AS ${ident(`t${i}`)}`);
+    const trims = texts.map(([name, raw], i) => `count(*) FILTER (WHERE ${raw} <> ${normalText(table, name, raw, d)}) AS ${ident(`t${i}`)}`);
     const statements = [statement];
     if (trims.length) statements.push({ text: `SELECT ${trims.join(', ')} FROM ${model.from}`, params: [] });
     const [counts, trimmed] = await engine.run(statements, signal);

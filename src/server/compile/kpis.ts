@@ -29,10 +29,13 @@ function mainWindows(lo: number, from: number, to: number): Windows {
     count: 2,
     lo,
     hi: to,
-    index: (c, ms) => `CASE WHEN ${ms} >= ${c.p.num(lo)} AND ${ms} < ${c.p.num(from)} THEN 0 WHEN ${ms} >= ${c.p.num(from)} AND ${ms} < ${c.p.num(to)} THEN 1 END`,
-    startsUpTo: (c, ms) => `CASE WHEN ${ms} < ${c.p.num(lo)} THEN 0 WHEN ${ms} < ${c.p.num(from)} THEN 1 ELSE 2 END`,
+    index: (c, ms, ts) => `CASE WHEN ${inRange(c, ms, lo, from, ts)} THEN 0 WHEN ${inRange(c, ms, from, to, ts)} THEN 1 END`,
+    startsUpTo: (c, ms, ts) => `CASE WHEN ${before(c, ms, ts, lo)} THEN 0 WHEN ${before(c, ms, ts, from)} THEN 1 ELSE 2 END`,
   };
 }
+
+/** The instant is before `x` (on the timestamp, as inRange compares). */
+const before = (c: Compiler, ms: string, ts: string, x: number) => `NOT (${inRange(c, ms, x, Infinity, ts)})`;
 
 function sparkWindows(s: KpiSettings, count: number): Windows {
   const b = s.bucket!;
@@ -42,8 +45,8 @@ function sparkWindows(s: KpiSettings, count: number): Windows {
     count,
     lo: s.from,
     hi: s.to,
-    index: (c, ms, ts) => `CASE WHEN ${ms} >= ${c.p.num(s.from)} AND ${ms} < ${c.p.num(s.to)} THEN ${ord(c, ts)} END`,
-    startsUpTo: (c, ms, ts) => `CASE WHEN ${ms} < ${c.p.num(s.from)} THEN 0 ELSE least(${ord(c, ts)} + 1, ${c.p.num(count)}) END`,
+    index: (c, ms, ts) => `CASE WHEN ${inRange(c, ms, s.from, s.to, ts)} THEN ${ord(c, ts)} END`,
+    startsUpTo: (c, ms, ts) => `CASE WHEN ${before(c, ms, ts, s.from)} THEN 0 ELSE least(${ord(c, ts)} + 1, ${c.p.num(count)}) END`,
   };
 }
 
@@ -56,12 +59,14 @@ const index = (r: DbRow, m: number) => {
 
 function surveyPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   const sm = c.p.num(s.satisfiedMin);
+  // Only the kinds of the cards asked for (the others' counts stay 0 and are not shown).
+  const kinds = ['nps', 'csat', 'ces'].filter((k) => s.metrics.includes(k as never));
   const statement = c.statement(`SELECT ${w.index(c, 'r.at', 'r.at__ts')} AS j,
   count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 9) AS pr, count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 7 AND r.score < 9) AS pa,
   count(*) FILTER (WHERE r.kind = 'nps' AND r.score < 7) AS de, count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
   count(*) FILTER (WHERE r.kind = 'csat' AND r.score >= ${sm}) AS sat, count(*) FILTER (WHERE r.kind = 'ces') AS ces_n,
   sum(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum, sum(CASE WHEN r.kind = 'ces' THEN r.score * r.score END) AS ces_sq
-FROM ${c.filtered('surveys')} r WHERE ${inRange(c, 'r.at', w.lo, w.hi, 'r.at__ts')} GROUP BY 1`);
+FROM ${c.filtered('surveys')} r WHERE r.kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND ${inRange(c, 'r.at', w.lo, w.hi, 'r.at__ts')} GROUP BY 1`);
   return {
     statement,
     read(rows, cards) {
