@@ -90,8 +90,9 @@ FROM ${c.filtered('surveys')} r WHERE r.kind IN (${kinds.map((k) => `'${k}'`).jo
   };
 }
 
-function ticketPart(c: Compiler, w: Windows): Part {
-  const statement = c.statement(`SELECT ${w.index(c, 's.opened_at', 's.opened_at__ts')} AS j, ${ticketItems(c)} FROM ${c.filtered('tickets')} s
+function ticketPart(c: Compiler, s: KpiSettings, w: Windows): Part {
+  const durations = { response: s.metrics.includes('firstResponseMedian'), resolution: s.metrics.includes('resolutionMedian') };
+  const statement = c.statement(`SELECT ${w.index(c, 's.opened_at', 's.opened_at__ts')} AS j, ${ticketItems(c, 's', durations)} FROM ${c.filtered('tickets')} s
 WHERE ${inRange(c, 's.opened_at', w.lo, w.hi, 's.opened_at__ts')} GROUP BY 1`);
   return {
     statement,
@@ -198,7 +199,7 @@ function parts(fork: () => Compiler, s: KpiSettings, w: Windows): Part[] {
   const probe = fork();
   const out: Part[] = [];
   if (['nps', 'csat', 'ces'].some((m) => want.has(m as never)) && probe.has('surveys')) out.push(surveyPart(fork(), s, w));
-  if (['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'].some((m) => want.has(m as never)) && probe.has('tickets')) out.push(ticketPart(fork(), w));
+  if (['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'].some((m) => want.has(m as never)) && probe.has('tickets')) out.push(ticketPart(fork(), s, w));
   if (want.has('churnRate') && probe.has('customers')) out.push(churnPart(fork(), w));
   if (want.has('activation') && probe.has('customers') && probe.has('activity')) out.push(activationPart(fork(), s, w));
   if (want.has('adoption') && s.features && probe.has('activity')) out.push(adoptionPart(fork(), s, w));
