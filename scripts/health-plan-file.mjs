@@ -15,7 +15,8 @@ export async function healthPlanFile(events, log = (line) => process.stderr.writ
   const { writeHealthPlanFile, finishedFile } = await import('../demo/data/health-plan-duckdb.ts');
   const dir = resolve(root, '.cache');
   mkdirSync(dir, { recursive: true });
-  const path = resolve(dir, `health-plan-${events}.duckdb`);
+  // v2: the daily NPS survey scales with the customers (health-plan-duckdb.ts).
+  const path = resolve(dir, `health-plan-v2-${events}.duckdb`);
   if (finishedFile(path)) return path;
   const t0 = performance.now();
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);

@@ -179,7 +179,11 @@ export async function writeHealthPlanFile(path: string, options: HealthPlanFileO
         for (const a of Object.values(apps)) a.flushSync();
       }
     }
-    tellNps(random, people.view(), ctx, sink);
+    // The daily in-app NPS survey asks a few people a day of the demo's 4,000 customers:
+    // as many rounds as there are thousands of 4,000, so its answers keep their share
+    // (otherwise the churners' warning answers would be nearly all of them at this size).
+    const rounds = Math.max(1, Math.round(people.length / 4000));
+    for (let r = 0; r < rounds; r++) tellNps(random, people.view(), ctx, sink);
     for (const a of Object.values(apps)) a.closeSync();
     progress?.(n.events, people.length);
     await con.run('CHECKPOINT');
