@@ -19,12 +19,28 @@ import { ticketItems } from './tickets.js';
 
 type Part = { statement: string; read: KpiRead };
 
+/**
+ * The filtered rows of activity or surveys in one level (c.scan), so that on a
+ * Distributed table each shard aggregates its own rows: `from` (FROM … WHERE … with the
+ * window index `j` defined), the relation's columns by `col`.
+ */
+function rows(c: ChCompiler, table: 'surveys' | 'activity', w: ChWindows) {
+  const scan = c.scan(table)!;
+  const col = scan.col;
+  return {
+    col,
+    from: `${scan.from} WHERE ${scan.where} AND NOT ignore(${w.index(col('at'), col('at__ts'))} AS j)`,
+  };
+}
+
 function surveyPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
-  const statement = `SELECT j, countIf(kind = 'nps' AND score >= 9) AS pr, countIf(kind = 'nps' AND score >= 7 AND score < 9) AS pa,
-  countIf(kind = 'nps' AND score < 7) AS de, countIf(kind = 'csat') AS csat_n, countIf(kind = 'csat' AND score >= ${lit(s.satisfiedMin)}) AS sat,
-  countIf(kind = 'ces') AS ces_n, sumIf(score, kind = 'ces') AS ces_sum,
-  sumIf(score * score, kind = 'ces') AS ces_sq
-FROM (SELECT ${w.index('at', 'at__ts')} AS j, kind, score FROM ${c.filtered('surveys')}) GROUP BY j`;
+  const { col, from } = rows(c, 'surveys', w);
+  const [kind, score] = [col('kind'), col('score')];
+  const statement = `SELECT j, countIf(${kind} = 'nps' AND ${score} >= 9) AS pr, countIf(${kind} = 'nps' AND ${score} >= 7 AND ${score} < 9) AS pa,
+  countIf(${kind} = 'nps' AND ${score} < 7) AS de, countIf(${kind} = 'csat') AS csat_n, countIf(${kind} = 'csat' AND ${score} >= ${lit(s.satisfiedMin)}) AS sat,
+  countIf(${kind} = 'ces') AS ces_n, sumIf(${score}, ${kind} = 'ces') AS ces_sum,
+  sumIf(${score} * ${score}, ${kind} = 'ces') AS ces_sq
+FROM ${from} GROUP BY j`;
   return { statement, read: readSurveys(w.count) };
 }
 
@@ -62,8 +78,9 @@ FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS id FR
 }
 
 function adoptionPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
-  const statement = `SELECT j, uniqExact(customer_id) AS den, uniqExactIf(customer_id, ifNull(event IN ${strs(s.features!)}, 0)) AS num
-FROM (SELECT ${w.index('at', 'at__ts')} AS j, customer_id, event FROM ${c.filtered('activity')}) GROUP BY j`;
+  const { col, from } = rows(c, 'activity', w);
+  const statement = `SELECT j, uniqExact(${col('customer_id')}) AS den, uniqExactIf(${col('customer_id')}, ifNull(${col('event')} IN ${strs(s.features!)}, 0)) AS num
+FROM ${from} GROUP BY j`;
   return { statement, read: readRatio(w.count, 'adoption') };
 }
 
