@@ -6,13 +6,14 @@
 //   npm run serve:demo                          the demo plan (4,000 customers)
 //   npm run serve:demo -- --customers 100000    about a million events
 //   npm run serve:demo -- --duckdb plan.duckdb  a DuckDB file in the canonical schema
+//   npm run serve:demo -- --clickhouse URL --database NAME   a ClickHouse server (docs/clickhouse.md)
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const forwarded = process.argv.slice(2);
-const sourceGiven = forwarded.some((a) => ['--demo', '--json', '--duckdb', '--postgres'].includes(a.split('=')[0]));
+const sourceGiven = forwarded.some((a) => ['--demo', '--json', '--duckdb', '--postgres', '--clickhouse'].includes(a.split('=')[0]));
 const args = [...(sourceGiven ? [] : ['--demo']), '--port', '0', ...forwarded];
 
 const api = spawn(process.execPath, [resolve(root, 'bin/pulso-serve.mjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });

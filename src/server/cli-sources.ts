@@ -20,13 +20,21 @@ export const openSource: SourceFactory = async (choice) => {
       return createMemorySource(await jsonTables(choice.dir), { id: `json:${basename(resolve(choice.dir))}` });
     case 'duckdb':
     case 'postgres':
+    case 'clickhouse':
       return sqlSource(choice);
   }
 };
 
 /** A database through createSqlSource: the metrics it computes in SQL, its rows for the others. */
-function sqlSource(choice: Extract<SourceChoice, { kind: 'duckdb' | 'postgres' }>): PulsoSource {
-  return createSqlSource(choice.kind === 'duckdb' ? { engine: 'duckdb', path: choice.file } : { engine: 'postgres', connectionString: choice.url });
+function sqlSource(choice: Extract<SourceChoice, { kind: 'duckdb' | 'postgres' | 'clickhouse' }>): PulsoSource {
+  switch (choice.kind) {
+    case 'duckdb':
+      return createSqlSource({ engine: 'duckdb', path: choice.file });
+    case 'postgres':
+      return createSqlSource({ engine: 'postgres', connectionString: choice.url });
+    case 'clickhouse':
+      return createSqlSource({ engine: 'clickhouse', url: choice.url, database: choice.database });
+  }
 }
 
 /** The demo's seeded health plan (demo/data/health-plan.ts), `customers` big. */
