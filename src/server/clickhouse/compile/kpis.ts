@@ -69,11 +69,15 @@ function countedEvent(s: KpiSettings, event: string): string {
 function activationPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   const lo = s.from - (s.to - s.from);
   const due = addDurationMs('signup_at__ts', 'signup_at', s.activationWindow, s.timeZone);
-  // Each deadline once per customer (one row per id), then one hash join with the activity.
-  const signups = `(SELECT customer_id AS id, signup_at AS t0, ${due} AS due FROM ${c.filtered('customers')} WHERE signup_at >= ${lit(lo)} AND signup_at < ${lit(s.to)})`;
-  const activated = `(SELECT DISTINCT id, 1 AS act FROM (SELECT customer_id AS id, at FROM ${c.filtered('activity')} WHERE ${countedEvent(s, 'event')}) ANY INNER JOIN ${signups} USING id WHERE at >= t0 AND at < due)`;
+  // Each deadline once per customer (one row per id), sent to every shard (GLOBAL JOIN):
+  // each shard finds its customers with a counted event before their deadline, and the
+  // initiator merges the two sets (names a__… are no host column's).
+  const signups = `(SELECT customer_id AS a__id, signup_at AS a__t0, ${due} AS a__due FROM ${c.filtered('customers')} WHERE signup_at >= ${lit(lo)} AND signup_at < ${lit(s.to)})`;
+  const { from, where, col } = c.scan('activity')!;
+  const activated = `(SELECT ${col('customer_id')} AS a__id, 1 AS act FROM ${from} GLOBAL ANY INNER JOIN ${signups} USING a__id
+  WHERE ${where} AND ${countedEvent(s, col('event'))} AND ${col('at')} >= a__t0 AND ${col('at')} < a__due GROUP BY a__id)`;
   const statement = `SELECT j, count() AS den, countIf(act = 1) AS num
-FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING id GROUP BY j`;
+FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS a__id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING a__id GROUP BY j`;
   return { statement, read: readRatio(w.count, 'activation') };
 }
 
