@@ -21,9 +21,14 @@ import { ident, int, num, str } from './literal.js';
 /** The JS spaces as an RE2 class (ClickHouse's regular expressions are RE2, in UTF-8). */
 const SPACES = `[${[...JS_SPACES].map((ch) => `\\x{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
 
-/** 1 when a string is blank (empty or spaces only: trimJs would leave ''), without trimming it. */
+/**
+ * 1 when a string is blank (NULL, empty or spaces only: trimJs would leave ''), without
+ * trimming it; the regular expression runs only on strings whose first byte is not
+ * printable ASCII (through a one-element array, as in trimJs).
+ */
 export function blankTest(expr: string): string {
-  return `match(${expr}, ${str(`^${SPACES}*$`)})`;
+  const re = str(`^${SPACES}*$`);
+  return `arrayExists(y -> match(y, ${re}), arrayFilter(y -> NOT (reinterpretAsUInt8(y) BETWEEN 33 AND 126), [ifNull(${expr}, '')]))`;
 }
 
 /** A string's byte at a 1-based position as UInt8 (0 past its end). */
@@ -161,7 +166,7 @@ function normalize(model: TableModel, spec: ColumnSpec, out: Normalized): void {
       out.checks.push([`isNull(${name})`, problem('missing')]);
       if (source.kind === 'column' && source.type === 'text') {
         const raw = out.raw(source.column);
-        out.cheap.set(`isNull(${name})`, `(isNull(${raw}) OR ${blankTest(raw)})`);
+        out.cheap.set(`isNull(${name})`, blankTest(raw));
       }
     }
     return;
