@@ -9,6 +9,7 @@
 //   npm run serve:demo -- --events 10000000     the plan at 10M activity events, in a DuckDB
 //                                               file generated once into .cache/ (scripts/health-plan-file.mjs)
 //   add --no-open to only print the page's address.
+//   npm run serve:demo -- --clickhouse URL --database NAME   a ClickHouse server (docs/clickhouse.md)
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
@@ -28,7 +29,7 @@ if (at >= 0) {
   }
   forwarded.splice(at, forwarded[at].includes('=') ? 1 : 2, '--duckdb', await healthPlanFile(events, (line) => process.stdout.write(line)));
 }
-const sourceGiven = forwarded.some((a) => ['--demo', '--json', '--duckdb', '--postgres'].includes(a.split('=')[0]));
+const sourceGiven = forwarded.some((a) => ['--demo', '--json', '--duckdb', '--postgres', '--clickhouse'].includes(a.split('=')[0]));
 const args = [...(sourceGiven ? [] : ['--demo']), '--port', '0', ...forwarded];
 
 const api = spawn(process.execPath, [resolve(root, 'bin/pulso-serve.mjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -21,12 +21,21 @@ export const openSource: SourceFactory = async (choice) => {
     case 'duckdb':
     case 'postgres':
       return prepared(sqlSource(choice));
+    case 'clickhouse':
+      return sqlSource(choice);
   }
 };
 
 /** A database through createSqlSource: the metrics it computes in SQL, its rows for the others. */
-function sqlSource(choice: Extract<SourceChoice, { kind: 'duckdb' | 'postgres' }>): PulsoSource {
-  return createSqlSource(choice.kind === 'duckdb' ? { engine: 'duckdb', path: choice.file } : { engine: 'postgres', connectionString: choice.url });
+function sqlSource(choice: Extract<SourceChoice, { kind: 'duckdb' | 'postgres' | 'clickhouse' }>): PulsoSource {
+  switch (choice.kind) {
+    case 'duckdb':
+      return createSqlSource({ engine: 'duckdb', path: choice.file });
+    case 'postgres':
+      return createSqlSource({ engine: 'postgres', connectionString: choice.url });
+    case 'clickhouse':
+      return createSqlSource({ engine: 'clickhouse', url: choice.url, database: choice.database });
+  }
 }
 
 /**
