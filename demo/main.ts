@@ -115,7 +115,8 @@ async function fromMockApi(): Promise<Data> {
 
 /** pulso-serve at `base`, every query computed there; its data ends the month after its last event. */
 async function fromServer(base: string): Promise<Data> {
-  const adapter = new JsonAdapter({ base, pushDown: true });
+  // A server computing over millions of rows may take longer than the default 30 s.
+  const adapter = new JsonAdapter({ base, pushDown: true, timeoutMs: 180_000 });
   const answer = await adapter.aggregate!({ metric: 'extent', options: { table: 'activity' } });
   const [extent] = (Array.isArray(answer) ? answer : answer.rows) as unknown as ExtentRow[];
   if (extent?.last == null) throw new Error(`${base} has no activity`);

@@ -46,6 +46,7 @@ config() {
   <default_profile>default</default_profile>
   <default_database>default</default_database>
   <timezone>UTC</timezone>
+  <query_log><database>system</database><table>query_log</table><flush_interval_milliseconds>1000</flush_interval_milliseconds></query_log>
   <remote_servers>
     <pulso>
       <shard><replica><host>127.0.0.1</host><port>$5</port></replica></shard>

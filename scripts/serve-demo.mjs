@@ -6,13 +6,30 @@
 //   npm run serve:demo                          the demo plan (4,000 customers)
 //   npm run serve:demo -- --customers 100000    about a million events
 //   npm run serve:demo -- --duckdb plan.duckdb  a DuckDB file in the canonical schema
+//   npm run serve:demo -- --events 10000000     the plan at 10M activity events, in a DuckDB
+//                                               file generated once into .cache/ (scripts/health-plan-file.mjs)
+//   add --no-open to only print the page's address.
+//   npm run serve:demo -- --clickhouse URL --database NAME   a ClickHouse server (docs/clickhouse.md)
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
+import { healthPlanFile } from './health-plan-file.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const forwarded = process.argv.slice(2);
-const sourceGiven = forwarded.some((a) => ['--demo', '--json', '--duckdb', '--postgres'].includes(a.split('=')[0]));
+const noOpen = forwarded.indexOf('--no-open');
+if (noOpen >= 0) forwarded.splice(noOpen, 1);
+const at = forwarded.findIndex((a) => a === '--events' || a.startsWith('--events='));
+if (at >= 0) {
+  const text = forwarded[at].includes('=') ? forwarded[at].split('=')[1] : forwarded[at + 1];
+  const events = Number(text);
+  if (!/^\d+$/.test(text ?? '') || events < 1 || events > 2_000_000_000) {
+    console.error(`serve:demo: --events must be a whole number of activity events (such as 10000000); got ${JSON.stringify(text)}`);
+    process.exit(2);
+  }
+  forwarded.splice(at, forwarded[at].includes('=') ? 1 : 2, '--duckdb', await healthPlanFile(events, (line) => process.stdout.write(line)));
+}
+const sourceGiven = forwarded.some((a) => ['--demo', '--json', '--duckdb', '--postgres', '--clickhouse'].includes(a.split('=')[0]));
 const args = [...(sourceGiven ? [] : ['--demo']), '--port', '0', ...forwarded];
 
 const api = spawn(process.execPath, [resolve(root, 'bin/pulso-serve.mjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -35,7 +52,7 @@ const base = apiUrl.pathname.replace(/\/+$/, '') || '/';
 const page = `/?server=${base}`;
 const vite = await createServer({
   configFile: resolve(root, 'vite.config.ts'),
-  server: { host: '127.0.0.1', port: 0, open: page, proxy: { [base]: { target: apiUrl.origin } } },
+  server: { host: '127.0.0.1', port: 0, open: noOpen < 0 && page, proxy: { [base]: { target: apiUrl.origin } } },
 });
 await vite.listen();
 const { port } = vite.httpServer.address();

@@ -20,13 +20,40 @@ export const openSource: SourceFactory = async (choice) => {
       return createMemorySource(await jsonTables(choice.dir), { id: `json:${basename(resolve(choice.dir))}` });
     case 'duckdb':
     case 'postgres':
+      return prepared(sqlSource(choice));
+    case 'clickhouse':
       return sqlSource(choice);
   }
 };
 
 /** A database through createSqlSource: the metrics it computes in SQL, its rows for the others. */
-function sqlSource(choice: Extract<SourceChoice, { kind: 'duckdb' | 'postgres' }>): PulsoSource {
-  return createSqlSource(choice.kind === 'duckdb' ? { engine: 'duckdb', path: choice.file } : { engine: 'postgres', connectionString: choice.url });
+function sqlSource(choice: Extract<SourceChoice, { kind: 'duckdb' | 'postgres' | 'clickhouse' }>): PulsoSource {
+  switch (choice.kind) {
+    case 'duckdb':
+      return createSqlSource({ engine: 'duckdb', path: choice.file });
+    case 'postgres':
+      return createSqlSource({ engine: 'postgres', connectionString: choice.url });
+    case 'clickhouse':
+      return createSqlSource({ engine: 'clickhouse', url: choice.url, database: choice.database });
+  }
+}
+
+/**
+ * The source once its tables are read (a DuckDB file's are validated once, here): the
+ * server starts answering when the first dashboard can be answered quickly.
+ */
+async function prepared(source: ReturnType<typeof sqlSource>): Promise<PulsoSource> {
+  const t0 = performance.now();
+  console.log('pulso-serve: reading and validating the tables…');
+  try {
+    const report = await source.report();
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    console.log(`pulso-serve: ${report.accepted.toLocaleString('en-US')} valid rows, ${report.rejected.toLocaleString('en-US')} left out, in ${seconds} s`);
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+  return source;
 }
 
 /** The demo's seeded health plan (demo/data/health-plan.ts), `customers` big. */

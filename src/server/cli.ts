@@ -15,7 +15,8 @@ export type SourceChoice =
   | { kind: 'demo'; customers: number }
   | { kind: 'json'; dir: string }
   | { kind: 'duckdb'; file: string }
-  | { kind: 'postgres'; url: string };
+  | { kind: 'postgres'; url: string }
+  | { kind: 'clickhouse'; url: string; database?: string };
 
 export interface ServeOptions {
   source: SourceChoice;
@@ -36,7 +37,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const USAGE = `Usage: pulso-serve (--demo | --json DIR | --duckdb FILE | --postgres URL) [options]
+export const USAGE = `Usage: pulso-serve (--demo | --json DIR | --duckdb FILE | --postgres URL | --clickhouse URL) [options]
 
 Serves a Pulso source over HTTP: GET {base}/{table}, POST {base}/aggregate,
 GET {base}/capabilities (docs/server-api.md).
@@ -47,6 +48,8 @@ Sources (exactly one):
   --json DIR             DIR/customers.json, activity.json, surveys.json, tickets.json (arrays of rows), in memory
   --duckdb FILE          a DuckDB file in the canonical schema (SPEC §6)
   --postgres URL         a PostgreSQL database in the canonical schema
+  --clickhouse URL       a ClickHouse server's HTTP URL (http://host:8123; MergeTree or Distributed tables)
+  --database NAME        with --clickhouse: the database holding the tables (default the server's)
 
 Options:
   --host HOST            interface to listen on (default 127.0.0.1: this machine only)
@@ -84,6 +87,8 @@ function parseArgsOrUsage(argv: readonly string[]) {
         json: { type: 'string' },
         duckdb: { type: 'string' },
         postgres: { type: 'string' },
+        clickhouse: { type: 'string' },
+        database: { type: 'string' },
         host: { type: 'string' },
         port: { type: 'string' },
         base: { type: 'string' },
@@ -106,7 +111,12 @@ function sourceChoice(values: Values): SourceChoice {
   if (values.json !== undefined) chosen.push({ kind: 'json', dir: values.json });
   if (values.duckdb !== undefined) chosen.push({ kind: 'duckdb', file: values.duckdb });
   if (values.postgres !== undefined) chosen.push({ kind: 'postgres', url: values.postgres });
-  if (chosen.length !== 1) throw new UsageError(chosen.length ? 'Give one source, not several' : 'Give a source: --demo, --json DIR, --duckdb FILE or --postgres URL');
+  if (values.clickhouse !== undefined) {
+    if (!/^https?:\/\/[^\s]+$/.test(values.clickhouse)) throw new UsageError(`--clickhouse must be an HTTP URL such as http://127.0.0.1:8123; got ${JSON.stringify(values.clickhouse)}`);
+    chosen.push({ kind: 'clickhouse', url: values.clickhouse, ...(values.database === undefined ? {} : { database: values.database }) });
+  }
+  if (chosen.length !== 1) throw new UsageError(chosen.length ? 'Give one source, not several' : 'Give a source: --demo, --json DIR, --duckdb FILE, --postgres URL or --clickhouse URL');
+  if (values.database !== undefined && values.clickhouse === undefined) throw new UsageError('--database goes with --clickhouse');
   if (values.customers !== undefined && !values.demo) throw new UsageError('--customers goes with --demo');
   return chosen[0];
 }

@@ -7,7 +7,7 @@ import type { Catalog, SqlType } from './catalog.js';
 import type { Dialect } from './dialect.js';
 import { filterConditions } from './filters.js';
 import { ident, Params, type BoundStatement } from './sql.js';
-import { checkedRelation, tsName, validRelation } from './valid.js';
+import { checkedRelation, tsName, validRelation, type TablePlan } from './valid.js';
 
 /**
  * A query the SQL source cannot compute, named by metric, option and engine; never a
@@ -19,6 +19,9 @@ export class PushDownError extends RangeError {
     this.name = 'PushDownError';
   }
 }
+
+/** What validation once learnt of each table (validate-once.ts): the rules its SQL can leave out. */
+export type TablePlans = Partial<Record<TableName, TablePlan>>;
 
 /** A column as the filtered relation holds it. */
 export type ColumnRef =
@@ -38,6 +41,8 @@ export class Compiler {
     readonly filters: readonly QueryFilter[],
     /** Column names the query reads beyond the canonical ones (by, filters). */
     private readonly extras: readonly string[],
+    /** Tables validated once for the source: only the rules that apply to them. */
+    private readonly plans: TablePlans = {},
   ) {
     this.p = new Params(d);
   }
@@ -70,7 +75,7 @@ export class Compiler {
 
   checked(table: TableName): string {
     return this.cte(`c_${table}`, () => {
-      const checked = checkedRelation(this.catalog[table]!, this.d, this.p, this.extras);
+      const checked = checkedRelation(this.catalog[table]!, this.d, this.p, this.extras, this.plans[table]);
       this.extraNames.set(table, checked.extras);
       return checked.sql;
     });
@@ -81,7 +86,7 @@ export class Compiler {
     return this.cte(`v_${table}`, () => {
       const columns = SCHEMA[table].map((s) => s.name);
       for (const e of this.extraNames.get(table)!.values()) columns.push(e.name);
-      return validRelation(table, checked, columns, this.d);
+      return validRelation(table, checked, columns, this.d, this.plans[table]);
     });
   }
 
@@ -91,6 +96,7 @@ export class Compiler {
     const name = `f_${table}`;
     if (this.ctes.some(([n]) => n === name)) return name;
     const conditions = filterConditions(this, table, 'r');
+    if (!conditions.length) return valid;
     return this.cte(name, () => `SELECT * FROM ${valid} r${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`);
   }
 

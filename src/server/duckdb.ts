@@ -1,6 +1,7 @@
 // The DuckDB engine (@duckdb/node-api): a file, opened read-only, or a database in
 // memory. Each call gets a connection of its own, so a signal or the statement
-// timeout interrupts that call alone.
+// timeout interrupts that call alone; a few idle connections are kept for the next
+// calls (an interrupted one is closed).
 import type * as DuckDBApi from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
 import { DUCKDB } from './dialect.js';
@@ -15,9 +16,13 @@ export interface DuckDBEngineOptions {
   statementTimeoutMs?: number;
 }
 
+/** Idle connections kept at most. */
+const IDLE = 4;
+
 export function duckdbEngine(options: DuckDBEngineOptions): Engine {
   const path = options.path ?? ':memory:';
   let opened: Promise<{ api: DuckDB; instance: DuckDBInstance }> | undefined;
+  const idle: DuckDBConnection[] = [];
   const open = () =>
     (opened ??= (async () => {
       const api = await loadDriver('@duckdb/node-api', 'DuckDB', () => import('@duckdb/node-api'));
@@ -34,7 +39,8 @@ export function duckdbEngine(options: DuckDBEngineOptions): Engine {
     dialect: DUCKDB,
     async run(statements, signal) {
       const { api, instance } = await open();
-      const con = await instance.connect();
+      const con = idle.pop() ?? (await instance.connect());
+      let interrupted = false;
       try {
         return await stoppable(
           async () => {
@@ -42,18 +48,23 @@ export function duckdbEngine(options: DuckDBEngineOptions): Engine {
             for (const s of statements) out.push(await runOne(api, con, s));
             return out;
           },
-          () => con.interrupt(),
+          () => {
+            interrupted = true;
+            con.interrupt();
+          },
           'DuckDB',
           options.statementTimeoutMs,
           signal,
         );
       } finally {
-        con.closeSync();
+        if (!interrupted && idle.length < IDLE && opened) idle.push(con);
+        else con.closeSync();
       }
     },
     async close() {
       const pending = opened;
       opened = undefined;
+      for (const con of idle.splice(0)) con.closeSync();
       const db = await pending?.catch(() => undefined);
       db?.instance.closeSync();
     },

@@ -7,7 +7,7 @@ import { TIME_COLUMNS } from '../metrics/extent.js';
 import { timestamp } from '../query/options.js';
 import { describeValue } from '../time/describe.js';
 import type { Catalog } from './catalog.js';
-import { Compiler } from './context.js';
+import { Compiler, type TablePlans } from './context.js';
 import type { Dialect } from './dialect.js';
 import type { DbRow } from './engine.js';
 import { ident, num, type BoundStatement } from './sql.js';
@@ -18,13 +18,13 @@ export interface LoadStatement {
   readonly columns: readonly [string, string, 'text' | 'number' | 'raw'][];
 }
 
-export function compileLoad(d: Dialect, catalog: Catalog, request: LoadRequest): LoadStatement | undefined {
+export function compileLoad(d: Dialect, catalog: Catalog, request: LoadRequest, plans?: TablePlans): LoadStatement | undefined {
   const table = request?.table as TableName;
   if (!(TABLE_NAMES as readonly string[]).includes(table)) throw new RangeError(`load: table must be one of ${TABLE_NAMES.join(', ')}; got ${describeValue(table)}`);
   const model = catalog[table];
   if (!model) return undefined;
   const wanted = request.columns ? new Set(request.columns) : undefined;
-  const c = new Compiler(d, catalog, 'load', [], [...model.extras.keys()]);
+  const c = new Compiler(d, catalog, 'load', [], [...model.extras.keys()], plans);
   const rel = c.valid(table);
   const columns: [string, string, 'text' | 'number' | 'raw'][] = [];
   const items: string[] = [];

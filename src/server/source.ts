@@ -11,13 +11,14 @@ import { validateQuery } from '../query/validate.js';
 import { columnsStatement, quotedTable, splitName, tableModel, type Catalog } from './catalog.js';
 import { COMPILERS, SQL_OPTIONS } from './compile/index.js';
 import type { Compiled } from './compile/common.js';
-import { Compiler, PushDownError } from './context.js';
+import { Compiler, PushDownError, type TablePlans } from './context.js';
 import { duckdbEngine } from './duckdb.js';
 import type { Engine } from './engine.js';
 import { compileLoad, loadRows } from './load.js';
 import { postgresEngine } from './postgres.js';
 import { reportStatements, reportOf } from './report.js';
 import { checkQueryLimits } from './limits.js';
+import { validateOnce } from './validate-once.js';
 import { createClickHouseSource, type ClickHouseSourceOptions } from './clickhouse/source.js';
 import type { SqlStatement } from './sql.js';
 import { local } from './time.js';
@@ -34,7 +35,16 @@ interface CommonOptions {
 }
 
 export type SqlSourceOptions =
-  | (CommonOptions & { engine: 'duckdb'; path?: string })
+  | (CommonOptions & {
+      engine: 'duckdb';
+      path?: string;
+      /**
+       * Validate each table once, on first use (default true): the file is opened
+       * read-only and cannot change, so later queries apply only the rules that its
+       * rows need. `false` applies every rule inside every query, as PostgreSQL does.
+       */
+      validateOnce?: boolean;
+    })
   | (CommonOptions & { engine: 'postgres'; connectionString: string; maxConnections?: number })
   | ClickHouseSourceOptions;
 
@@ -79,6 +89,7 @@ function checkOptions(options: SqlSourceOptions): void {
 export function createSqlSource(options: SqlSourceOptions): SqlSource {
   checkOptions(options);
   if (options.engine === 'clickhouse') return createClickHouseSource(options);
+  const once = options.engine === 'duckdb' && options.validateOnce !== false;
   const engine: Engine =
     options.engine === 'duckdb'
       ? duckdbEngine({ path: options.path, statementTimeoutMs: options.statementTimeoutMs })
@@ -86,6 +97,8 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
   const d = engine.dialect;
   const id = options.id ?? `sql:${options.engine}:${options.engine === 'duckdb' ? (options.path ?? ':memory:') : redacted(options.connectionString)}`;
   let catalog: Promise<Catalog> | undefined;
+  /** What validating each table once learnt (validateOnce), with the report. */
+  let prepared: Promise<{ plans: TablePlans; report?: ValidationReport }> | undefined;
   const zones = new Map<string, Promise<void>>();
 
   const readCatalog = (signal?: AbortSignal) =>
@@ -103,6 +116,22 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
       catalog = undefined;
       throw e;
     }));
+
+  /**
+   * With validateOnce, each table validated once: on first use, by one call whatever
+   * its signal (the others wait for it), and again after a failure.
+   */
+  const prepare = (signal?: AbortSignal) => {
+    prepared ??= (async () => {
+      const cat = await readCatalog();
+      if (!once) return { plans: {} };
+      return validateOnce(engine, d, cat);
+    })().catch((e) => {
+      prepared = undefined;
+      throw e;
+    });
+    return signal ? abortable(prepared, signal) : prepared;
+  };
 
   /** The engine must know the zone (its tz database may differ from Intl's): refused by name otherwise. */
   const checkZone = (metric: string, timeZone: unknown, signal?: AbortSignal): Promise<void> => {
@@ -130,9 +159,10 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     if (!compiler) throw new PushDownError(q.metric, 'metric', d.label, 'no SQL compiler for this metric yet');
     const cat = await readCatalog(signal);
     await checkZone(q.metric, q.options.timeZone, signal);
+    const { plans } = await prepare(signal);
     const filters = q.filters ?? [];
     const extras = [...new Set([...filters.map((f) => f.column), ...(typeof q.options.by === 'string' ? [q.options.by] : [])])];
-    const make = () => new Compiler(d, cat, q.metric, filters, extras);
+    const make = () => new Compiler(d, cat, q.metric, filters, extras, plans);
     return compiler(make(), q.options, make);
   };
 
@@ -145,7 +175,8 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     },
     async load(request, signal) {
       const cat = await readCatalog(signal);
-      const statement = compileLoad(d, cat, request);
+      const { plans } = await prepare(signal);
+      const statement = compileLoad(d, cat, request, plans);
       if (!statement) return [];
       const [rows] = await engine.run([statement.statement], signal);
       return loadRows(rows, statement);
@@ -156,6 +187,8 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     },
     async report(signal) {
       const cat = await readCatalog(signal);
+      const { report } = await prepare(signal);
+      if (report) return structuredClone(report);
       const statements = reportStatements(d, cat);
       const results = await engine.run(statements.map((s) => s.statement), signal);
       return reportOf(statements, results);
@@ -165,6 +198,16 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     },
     close: () => engine.close(),
   };
+}
+
+/** `work` unless the signal aborts first (the work itself goes on, for the others waiting on it). */
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((ok, fail) => {
+    const onAbort = () => fail(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(ok, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** A connection string without its password, for ids and messages. */

@@ -38,6 +38,21 @@ export const tsName = (column: string) => `${column}__ts`;
 /** Internal name of an extra column in the checked relation. */
 export const extraName = (i: number) => `x__${i}`;
 
+/**
+ * What validation once learnt of a table that cannot change (validate-once.ts): the text
+ * columns whose every value is already trimmed, the problems that occur, and whether an
+ * id repeats. A rule that never applies is then left out of the table's SQL: every row
+ * still gets the problem (or none) and the value it would get with every rule.
+ */
+export interface TablePlan {
+  /** Canonical text columns where trimming changes no value. */
+  readonly trimmed: ReadonlySet<string>;
+  /** The problems (`field|problem`) some row has first. */
+  readonly problems: ReadonlySet<string>;
+  /** Whether two valid rows share an id (tables with a unique id). */
+  readonly duplicates: boolean;
+}
+
 interface Normalized {
   /** Select items of the inner relation. */
   items: string[];
@@ -50,7 +65,7 @@ function describe(model: TableModel, spec: ColumnSpec, source: CanonicalSource &
 }
 
 /** The SQL of a canonical column's value, and its own checks (missing, unparseable, out of range…). */
-function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, out: Normalized): void {
+function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, out: Normalized, plan?: TablePlan): void {
   const source = model.canonical.get(spec.name)!;
   const name = ident(spec.name);
   const problem = (what: string) => `'${spec.name}|${what}'`;
@@ -61,10 +76,10 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
       const text = toText(source.value) ?? '';
       value = text === '' ? 'NULL' : p.text(text);
     } else if (source.kind === 'absent') value = 'NULL';
-    else if (source.type === 'text') value = `NULLIF(${d.trim(raw)}, '')`;
+    else if (source.type === 'text') value = `NULLIF(${plan?.trimmed.has(spec.name) ? raw : normalText(model.name, spec.name, raw, d)}, '')`;
     else if (source.type === 'integer') value = d.text(raw);
     else throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`);
-    if (model.name === 'surveys' && spec.name === 'kind') value = `lower(${value})`;
+    if (model.name === 'surveys' && spec.name === 'kind' && !(source.kind === 'column' && source.type === 'text')) value = `lower(${value})`;
     out.items.push(`${value} AS ${name}`);
     if (spec.required) out.checks.push([`${name} IS NULL`, problem('missing')]);
     return;
@@ -92,7 +107,8 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
     value = Number.isNaN(x) ? 'NULL' : p.num(x);
     if (Number.isNaN(x)) out.checks.push(['TRUE', problem(toText(source.value)?.trim() ? 'not-a-number' : 'missing')]);
   } else if (source.kind === 'absent') value = 'CAST(NULL AS DOUBLE PRECISION)';
-  else if (source.type === 'integer' || source.type === 'float') {
+  else if (source.type === 'integer') value = d.double(raw); // never NaN nor infinite
+  else if (source.type === 'float') {
     const x = d.double(raw);
     value = `CASE WHEN ${d.isNaN(x)} THEN NULL ELSE ${x} END`;
     infinite = d.isInfinite(x);
@@ -103,6 +119,21 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
   if (spec.integer) out.checks.push([`${name} <> floor(${name})`, problem('not-an-integer')]);
   if (spec.min !== undefined) out.checks.push([`${name} < ${spec.min}`, problem('out-of-range')]);
   if (spec.max !== undefined) out.checks.push([`${name} > ${spec.max}`, problem('out-of-range')]);
+}
+
+/** A text column's value as validation stores it, before blank becomes null: trimmed (and, a survey kind, in lower case). */
+export function normalText(table: TableName, column: string, raw: string, d: Dialect): string {
+  return table === 'surveys' && column === 'kind' ? `lower(${d.trim(raw)})` : d.trim(raw);
+}
+
+/** The canonical text columns read from a text column of the host table: name → the host column, quoted. */
+export function textColumns(model: TableModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const spec of SCHEMA[model.name]) {
+    const source = model.canonical.get(spec.name)!;
+    if (spec.kind === 'string' && source.kind === 'column' && source.type === 'text') out.set(spec.name, ident(source.column));
+  }
+  return out;
 }
 
 /** Rules across columns, after every column's own: survey kind and scale; ends before starts. */
@@ -134,10 +165,12 @@ export interface Checked {
  * column in schema order (missing, then its own parse and range rules), then the
  * rules across columns; a row gets the first problem found.
  */
-export function checkedRelation(model: TableModel, d: Dialect, p: Params, extras: Iterable<string>): Checked {
+export function checkedRelation(model: TableModel, d: Dialect, p: Params, extras: Iterable<string>, plan?: TablePlan): Checked {
   const out: Normalized = { items: [], checks: [] };
-  for (const spec of SCHEMA[model.name]) normalize(model, spec, d, p, out);
+  for (const spec of SCHEMA[model.name]) normalize(model, spec, d, p, out, plan);
   crossChecks(model.name, out);
+  // A check that is never a row's first problem changes no row's first problem.
+  if (plan) out.checks = out.checks.filter(([, problem]) => plan.problems.has(problem.slice(1, -1)));
   const map = new Map<string, { name: string; type: SqlType }>();
   let i = 0;
   for (const e of extras) {
@@ -157,9 +190,9 @@ export function checkedRelation(model: TableModel, d: Dialect, p: Params, extras
  * The rows validation accepts: no problem, and for tables with a unique id, one row
  * per id (the first by the canonical columns, then the extras as text).
  */
-export function validRelation(table: TableName, checked: string, columns: readonly string[], d: Dialect): string {
+export function validRelation(table: TableName, checked: string, columns: readonly string[], d: Dialect, plan?: TablePlan): string {
   const id = uniqueColumn(table);
-  if (!id) return `SELECT * FROM ${checked} WHERE _problem IS NULL`;
+  if (!id || plan?.duplicates === false) return `SELECT * FROM ${checked} WHERE _problem IS NULL`;
   const order = columns.map((c) => `${d.text(ident(c))} NULLS LAST`).join(', ');
   return `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY ${ident(id)} ORDER BY ${order}) AS _dup FROM ${checked} WHERE _problem IS NULL) d WHERE _dup = 1`;
 }

@@ -12,6 +12,7 @@ import type { MetricQuery } from '../../src/query/types.js';
 import { parseServeArgs, UsageError } from '../../src/server/cli.js';
 import { openSource } from '../../src/server/cli-sources.js';
 import { freePort } from '../e2e/browser.js';
+import { clickhouseFixture, needClickHouse, stopOwnCluster, toSeconds } from './clickhouse-cluster.js';
 import { duckdbFixture } from './engines.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/pulso-serve.mjs');
@@ -133,6 +134,38 @@ describe('pulso-serve --duckdb FILE', function () {
   });
 });
 
+describe('pulso-serve --clickhouse URL --database NAME', function () {
+  this.timeout(180_000);
+  after(() => stopOwnCluster());
+  it('computes on the two-shard cluster: npsTrend by channel equals runQuery at the server\'s k', async function () {
+    const urls = needClickHouse(this);
+    const plan = generateHealthPlan({ customers: CUSTOMERS });
+    const rows = plan.surveys.map((r) => ({ ...r, at: Date.parse(r.at as string) }));
+    const tables = toSeconds({ surveys: { columns: { at: 'ts', kind: 'text', score: 'num', customer_id: 'text', channel: 'text' }, rows } });
+    const fx = await clickhouseFixture(urls, tables);
+    const port = await freePort();
+    const run = start(['--clickhouse', urls[0], '--database', fx.database, '--port', String(port), '--min-cell-size', '5']);
+    try {
+      const url = await listening(run);
+      // The rows exist only on the shards: the answer is the cluster's.
+      const caps = (await (await fetch(`${url}/capabilities`)).json()) as { metrics: string[]; pushDown: boolean };
+      expect(caps).to.deep.include({ pushDown: true });
+      expect(caps.metrics).to.include('npsTrend');
+      const query: MetricQuery = { metric: 'npsTrend', options: { period: 'month', by: 'channel' } };
+      const response = await fetch(`${url}/aggregate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(query) });
+      expect(response.status, await response.clone().text()).to.equal(200);
+      const { rows: got } = (await response.json()) as { rows: unknown[] };
+      const want = runQuery({ surveys: tables.surveys.rows } as never, { ...query, options: { ...query.options, minCellSize: 5 } });
+      expect(got.length).to.be.greaterThan(10);
+      expect(got).to.deep.equal(JSON.parse(JSON.stringify(want)));
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGTERM');
+      await run.exited;
+      await fx.close();
+    }
+  });
+});
+
 describe('pulso-serve: command lines it cannot serve', () => {
   it('exits 2 with the reason and the usage, serving nothing', async () => {
     for (const [args, message] of [
@@ -153,8 +186,11 @@ describe('pulso-serve: command lines it cannot serve', () => {
       [['--demo', '--min-cell-size', '-3'], /--min-cell-size/],
       [['--json', 'x', '--customers', '9'], /--customers goes with --demo/],
       [['--demo', '--base', '/a/../b'], /--base must be a path/],
+      [['--clickhouse', 'localhost:8123'], /--clickhouse must be an HTTP URL/],
+      [['--demo', '--database', 'x'], /--database goes with --clickhouse/],
     ];
     for (const [args, message] of cases) expect(() => parseServeArgs(args), args.join(' ')).to.throw(UsageError, message);
+    expect(parseServeArgs(['--clickhouse', 'http://127.0.0.1:8123', '--database', 'plan'])).to.deep.include({ source: { kind: 'clickhouse', url: 'http://127.0.0.1:8123', database: 'plan' } });
     expect(parseServeArgs(['--duckdb', 'plan.duckdb', '--base', 'v1/'])).to.deep.include({ source: { kind: 'duckdb', file: 'plan.duckdb' }, base: '/v1', host: '127.0.0.1', port: 8787, minCellSize: 11 });
   });
 

@@ -20,6 +20,8 @@ import { testData } from './data.js';
 import { expectSameRows } from './equal.js';
 import type { TestTables } from './engines.js';
 import { validate } from '../../src/data/validate.js';
+import { str } from '../../src/server/clickhouse/literal.js';
+import { blankTest, trimJs } from '../../src/server/clickhouse/valid.js';
 
 /**
  * Exact copies of some customers and tickets, each on the other shard than its original
@@ -275,6 +277,38 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
       expect(sparkline(expected)).to.deep.equal([null, 0.5, null, null, 0.5]);
       expectSameRows(await dst.source.aggregate(query), expected, 'activation');
     });
+  });
+
+  it('trims text as JavaScript does (Unicode spaces too), and finds blank text without trimming it', async () => {
+    const samples = [
+      'c1',
+      ' c1',
+      'c1 ',
+      '\u00a0c1\u3000',
+      '\ufeffação\u2009',
+      'a b',
+      '\t\n',
+      '',
+      '  ',
+      '\u00a0',
+      'é',
+      'x\u00a0y',
+      '\u202fZ',
+    ];
+    const { createClient } = await import('@clickhouse/client');
+    const client = createClient({ url: urls[0], compression: { request: false, response: false } });
+    try {
+      const values = `[${samples.map(str).join(', ')}]`;
+      const result = await client.query({
+        query: `SELECT arrayMap(s -> ${trimJs('s')}, ${values}) AS t, arrayMap(s -> ${blankTest('s')}, ${values}) AS b`,
+        format: 'JSONEachRow',
+      });
+      const [row] = (await result.json()) as { t: string[]; b: number[] }[];
+      expect(row.t).to.deep.equal(samples.map((x) => x.trim()));
+      expect(row.b.map(Number)).to.deep.equal(samples.map((x) => (x.trim() === '' ? 1 : 0)));
+    } finally {
+      await client.close();
+    }
   });
 
   it('capabilities list the metrics it computes', () => {

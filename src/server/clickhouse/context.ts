@@ -8,7 +8,8 @@ import { PushDownError } from '../context.js';
 import { tsName } from '../valid.js';
 import { filterConditions } from './filters.js';
 import { ident } from './literal.js';
-import { checkedRelation, validRelation } from './valid.js';
+import { uniqueColumn } from '../valid.js';
+import { checkedRelation, validRelation, type CheckedCh } from './valid.js';
 
 export const LABEL = 'ClickHouse';
 
@@ -26,6 +27,7 @@ export class ChCompiler {
     ReadonlyMap<string, { name: string; type: SqlType }>
   >();
   private readonly filteredSql = new Map<TableName, string>();
+  private readonly scans = new Map<TableName, CheckedCh['scan']>();
 
   constructor(
     readonly catalog: Catalog,
@@ -53,6 +55,7 @@ export class ChCompiler {
       const checked = checkedRelation(this.catalog[table]!, this.extras);
       this.extraNames.set(table, checked.extras);
       this.acceptedSql.set(table, checked.accepted);
+      this.scans.set(table, checked.scan);
       this.checkedSql.set(table, (sql = checked.sql));
     }
     return sql;
@@ -78,17 +81,45 @@ export class ChCompiler {
     return sql;
   }
 
-  /** How the table's relation holds `column`; undefined when the table lacks it. */
-  column(table: TableName, column: string): ChColumn | undefined {
+  /**
+   * The filtered rows of a table as one level over the host table — `SELECT … FROM
+   * ${from} WHERE ${where} GROUP BY …`, reading the columns by `col(name)` (and
+   * `column(table, name, true)`) — so that a Distributed table's shards aggregate their
+   * own rows and send only partial aggregates (a subquery over it would send every row
+   * to the initiator). Undefined for a table whose rows are deduplicated by id
+   * (customers, tickets): that needs all of them in one place.
+   */
+  scan(table: TableName): { from: string; where: string; col(name: string): string } | undefined {
+    if (uniqueColumn(table)) return undefined;
+    this.checked(table);
+    const scan = this.scans.get(table)!;
+    const where = [scan.accepted, ...filterConditions(this, table, true)];
+    return {
+      from: scan.from,
+      where: where.join(' AND '),
+      col: (name) => this.scanColumn(table, name),
+    };
+  }
+
+  /** A relation column's expression in a one-level scan of the table. */
+  private scanColumn(table: TableName, name: string): string {
+    this.checked(table);
+    const expr = this.scans.get(table)!.columns.get(name);
+    if (expr === undefined) throw new TypeError(`no column ${name} in the scan of ${table}`);
+    return expr;
+  }
+
+  /** How the table's relation holds `column` (in a one-level scan of it, `scan`); undefined when the table lacks it. */
+  column(table: TableName, column: string, scan = false): ChColumn | undefined {
+    const name = (n: string) => (scan ? this.scanColumn(table, n) : ident(n));
     const spec = SCHEMA[table].find((s) => s.name === column);
     if (spec) {
-      const sql = ident(column);
       return spec.kind === 'time'
-        ? { kind: 'time', sql, ts: ident(tsName(column)) }
-        : { kind: spec.kind, sql };
+        ? { kind: 'time', sql: name(column), ts: name(tsName(column)) }
+        : { kind: spec.kind, sql: name(column) };
     }
     this.checked(table);
     const extra = this.extraNames.get(table)!.get(column);
-    return extra && { kind: 'extra', sql: ident(extra.name), type: extra.type };
+    return extra && { kind: 'extra', sql: name(extra.name), type: extra.type };
   }
 }

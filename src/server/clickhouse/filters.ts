@@ -22,8 +22,13 @@ function rangeTest(f: QueryFilter, t: string): string {
 }
 
 /** The test of f on `table`'s own column (a condition over that table's relation). */
-function ownTest(c: ChCompiler, table: TableName, f: QueryFilter): string | undefined {
-  const ref = c.column(table, f.column);
+function ownTest(
+  c: ChCompiler,
+  table: TableName,
+  f: QueryFilter,
+  scan = false,
+): string | undefined {
+  const ref = c.column(table, f.column, scan);
   if (!ref) return undefined;
   const option = optionName(c, f);
   return isValuesFilter(f)
@@ -43,16 +48,22 @@ const customersWhere = (c: ChCompiler, test: string) =>
   `(SELECT customer_id FROM ${c.valid('customers')} WHERE ${test})`;
 
 /** The condition on `table`'s rows for a filter without `table`; undefined when it does not reach it. */
-function plainCondition(c: ChCompiler, table: TableName, f: QueryFilter): string | undefined {
-  const own = ownTest(c, table, f);
+function plainCondition(
+  c: ChCompiler,
+  table: TableName,
+  f: QueryFilter,
+  scan = false,
+): string | undefined {
+  const own = ownTest(c, table, f, scan);
+  const id = scan ? c.column(table, 'customer_id', true)!.sql : 'customer_id';
   if (own) return own;
   if (!c.has('customers') || !isCustomerAttribute(f.column)) return undefined;
   const test = ownTest(c, 'customers', f);
   if (!test) return undefined;
   // No customer, or one the customers table lacks, reads as null: it passes only when null is listed.
   if (nullPasses(f))
-    return `(isNull(customer_id) OR customer_id GLOBAL NOT IN ${customersWhere(c, `NOT (${test})`)})`;
-  return `ifNull(customer_id GLOBAL IN ${customersWhere(c, test)}, 0)`;
+    return `(isNull(${id}) OR ${id} GLOBAL NOT IN ${customersWhere(c, `NOT (${test})`)})`;
+  return `ifNull(${id} GLOBAL IN ${customersWhere(c, test)}, 0)`;
 }
 
 /** The customers a filter with `table` picks, as a subquery of ids; undefined when it reaches nothing. */
@@ -81,17 +92,18 @@ function chosenCustomers(c: ChCompiler, f: QueryFilter): string | undefined {
   return `(SELECT customer_id FROM ${c.valid(source)} WHERE isNotNull(customer_id) AND ${test})`;
 }
 
-/** The conditions of every filter that reaches `table`, over its relation's columns. */
-export function filterConditions(c: ChCompiler, table: TableName): string[] {
+/** The conditions of every filter that reaches `table`, over its relation's columns (or a one-level `scan` of it, ChCompiler.scan). */
+export function filterConditions(c: ChCompiler, table: TableName, scan = false): string[] {
   const out: string[] = [];
+  const id = scan ? c.column(table, 'customer_id', true)!.sql : 'customer_id';
   for (const f of c.filters) {
     if (f.table === undefined) {
-      const cond = plainCondition(c, table, f);
+      const cond = plainCondition(c, table, f, scan);
       if (cond) out.push(cond);
       continue;
     }
     const chosen = chosenCustomers(c, f);
-    if (chosen) out.push(`ifNull(customer_id GLOBAL IN ${chosen}, 0)`);
+    if (chosen) out.push(`ifNull(${id} GLOBAL IN ${chosen}, 0)`);
   }
   return out;
 }

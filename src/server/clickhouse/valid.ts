@@ -21,9 +21,34 @@ import { ident, int, num, str } from './literal.js';
 /** The JS spaces as an RE2 class (ClickHouse's regular expressions are RE2, in UTF-8). */
 const SPACES = `[${[...JS_SPACES].map((ch) => `\\x{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
 
-/** Text trimmed as String.prototype.trim does (Unicode spaces too). */
+/**
+ * 1 when a string is blank (NULL, empty or spaces only: trimJs would leave ''), without
+ * trimming it; the regular expression runs only on strings whose first byte is not
+ * printable ASCII (through a one-element array, as in trimJs).
+ */
+export function blankTest(expr: string): string {
+  const re = str(`^${SPACES}*$`);
+  return `arrayExists(y -> match(y, ${re}), arrayFilter(y -> NOT (reinterpretAsUInt8(y) BETWEEN 33 AND 126), [ifNull(${expr}, '')]))`;
+}
+
+/** A string's byte at a 1-based position as UInt8 (0 past its end). */
+const byteAt = (s: string, at: string) => `reinterpretAsUInt8(substring(${s}, ${at}, 1))`;
+
+/** Whether a string starts and ends with printable ASCII other than the space (then trim leaves it as is). */
+const trimmed = (s: string) =>
+  `(${byteAt(s, '1')} BETWEEN 33 AND 126 AND ${byteAt(s, `length(${s})`)} BETWEEN 33 AND 126)`;
+
+/**
+ * Text trimmed as String.prototype.trim does (Unicode spaces too); NULL reads as ''.
+ * The regular expression runs only on the strings that start or end with something
+ * other than printable ASCII (18.16 evaluates both branches of `if`, but a lambda only
+ * the elements of its array): the rest are already trimmed, and a scan of clean text
+ * costs about what reading it does.
+ */
 export function trimJs(expr: string): string {
-  return `replaceRegexpAll(${expr}, ${str(`^${SPACES}+|${SPACES}+$`)}, '')`;
+  const s = `ifNull(${expr}, '')`;
+  const re = str(`^${SPACES}+|${SPACES}+$`);
+  return `if(${trimmed(s)}, ${s}, arrayElement(arrayMap(y -> replaceRegexpAll(y, ${re}, ''), arrayFilter(y -> NOT ${trimmed('y')}, [${s}])), 1))`;
 }
 
 /** A Float64 of a number column, NaN read as "no value". */
@@ -37,12 +62,19 @@ interface Normalized {
   names: string[];
   items: string[];
   checks: [string, string][];
+  /** A host column as the relation reads it. */
+  raw(column: string): string;
+  /** Each relation column's expression (over host columns and earlier names), by name. */
+  exprs: Map<string, string>;
+  /** Cheaper tests for some checks (a text column's "missing": blank, without trimming it). */
+  cheap: Map<string, string>;
 }
 
 /** The inner alias of a relation column. */
 const inner = (name: string) => ident(`n__${name}`);
 
 function item(out: Normalized, expr: string, name: string): void {
+  out.exprs.set(name, expr);
   out.items.push(`${expr} AS ${inner(name)}`);
   out.names.push(name);
 }
@@ -55,13 +87,18 @@ function describe(
   return `column ${ident(source.column)} of ${model.from} (canonical ${model.name}.${spec.name})`;
 }
 
-function textColumn(model: TableModel, spec: ColumnSpec, source: CanonicalSource): string {
+function textColumn(
+  model: TableModel,
+  spec: ColumnSpec,
+  source: CanonicalSource,
+  out: Normalized,
+): string {
   if (source.kind === 'constant') {
     const text = toText(source.value) ?? '';
     return text === '' ? 'CAST(NULL AS Nullable(String))' : `toNullable(${str(text)})`;
   }
   if (source.kind === 'absent') return 'CAST(NULL AS Nullable(String))';
-  const raw = ident(source.column);
+  const raw = out.raw(source.column);
   if (source.type === 'text') return `nullIf(${trimJs(`toNullable(${raw})`)}, '')`;
   if (source.type === 'integer') return `toString(toNullable(${raw}))`;
   throw new SqlSchemaError(
@@ -85,7 +122,7 @@ function timeColumn(
       : `toNullable(toDateTime(${int(Math.floor(ms / 1000))}))`;
   }
   if (source.kind === 'absent') return none;
-  const raw = ident(source.column);
+  const raw = out.raw(source.column);
   if (source.type === 'timestamp') return `toNullable(${raw})`;
   if (source.type === 'date') return `toNullable(toDateTime(toUInt32(${raw}) * 86400))`;
   throw new SqlSchemaError(
@@ -114,7 +151,7 @@ function numberColumn(
       `${describe(model, spec, source)} has type ${source.type}; it must be a number`,
     );
   }
-  return float(`toNullable(${ident(source.column)})`);
+  return float(`toNullable(${out.raw(source.column)})`);
 }
 
 function normalize(model: TableModel, spec: ColumnSpec, out: Normalized): void {
@@ -122,10 +159,16 @@ function normalize(model: TableModel, spec: ColumnSpec, out: Normalized): void {
   const name = inner(spec.name);
   const problem = (what: string) => `'${spec.name}|${what}'`;
   if (spec.kind === 'string') {
-    let value = textColumn(model, spec, source);
+    let value = textColumn(model, spec, source, out);
     if (model.name === 'surveys' && spec.name === 'kind') value = `lowerUTF8(${value})`;
     item(out, value, spec.name);
-    if (spec.required) out.checks.push([`isNull(${name})`, problem('missing')]);
+    if (spec.required) {
+      out.checks.push([`isNull(${name})`, problem('missing')]);
+      if (source.kind === 'column' && source.type === 'text') {
+        const raw = out.raw(source.column);
+        out.cheap.set(`isNull(${name})`, blankTest(raw));
+      }
+    }
     return;
   }
   if (spec.kind === 'time') {
@@ -165,11 +208,30 @@ export interface CheckedCh {
   /** The same relation with the rows that have a problem left out (where the host table is read). */
   readonly accepted: string;
   readonly extras: ReadonlyMap<string, { readonly name: string; readonly type: SqlType }>;
+  /**
+   * The accepted rows as one level over the host table, for a query that aggregates in
+   * that same level (on a Distributed table each shard then aggregates its own rows):
+   * each relation column's expression over the host columns (`columns`: no alias, so
+   * the server computes only what the query reads, once however often it is written),
+   * and `accepted`, the condition that leaves out the rows with a problem.
+   */
+  readonly scan: {
+    readonly from: string;
+    readonly columns: ReadonlyMap<string, string>;
+    readonly accepted: string;
+  };
 }
 
 /** The checked relation of a table; a row gets the first problem in `validate`'s order. */
 export function checkedRelation(model: TableModel, extras: Iterable<string>): CheckedCh {
-  const out: Normalized = { names: [], items: [], checks: [] };
+  const out: Normalized = {
+    names: [],
+    items: [],
+    checks: [],
+    raw: ident,
+    exprs: new Map(),
+    cheap: new Map(),
+  };
   for (const spec of SCHEMA[model.name]) normalize(model, spec, out);
   crossChecks(model.name, out);
   const map = new Map<string, { name: string; type: SqlType }>();
@@ -178,7 +240,7 @@ export function checkedRelation(model: TableModel, extras: Iterable<string>): Ch
     if (!extra || map.has(e)) continue;
     const alias = extraName(map.size);
     map.set(e, { name: alias, type: extra.type });
-    item(out, ident(extra.column), alias);
+    item(out, out.raw(extra.column), alias);
   }
   // A NULL condition (a comparison with a missing value) is not a problem, as in SQL's CASE.
   const cases = out.checks.map(([cond, problem]) => `ifNull(${cond}, 0), ${problem}`).join(', ');
@@ -188,7 +250,22 @@ export function checkedRelation(model: TableModel, extras: Iterable<string>): Ch
   const names = out.names.map((n) => `${inner(n)} AS ${ident(n)}`).join(', ');
   const read = (where: string) =>
     `(SELECT ${names}, _problem FROM (SELECT ${out.items.join(', ')}, ${problem} AS _problem FROM ${model.from}${where}))`;
-  return { sql: read(''), accepted: read(' WHERE isNull(_problem)'), extras: map };
+  // The scan: inner names replaced by their expressions (each written after the names it reads).
+  const columns = new Map<string, string>();
+  const expand = (sql: string) =>
+    sql.replace(/`?n__([A-Za-z0-9_]+)`?/g, (whole, name: string) => columns.get(name) ?? whole);
+  for (const [name, expr] of out.exprs) columns.set(name, `(${expand(expr)})`);
+  const tests = out.checks.map(([cond]) => `ifNull(${expand(out.cheap.get(cond) ?? cond)}, 0)`);
+  return {
+    sql: read(''),
+    accepted: read(' WHERE isNull(_problem)'),
+    extras: map,
+    scan: {
+      from: model.from,
+      columns,
+      accepted: tests.length ? `NOT (${tests.join(' OR ')})` : '1',
+    },
+  };
 }
 
 /** The rows validation accepts: no problem, one row per unique id (the first by its columns as text). */

@@ -52,11 +52,19 @@ export function labelled(c: Compiler, v: { sql: string; mode: 'text' | 'num' }):
 
 export const segmentLabel = labelOf;
 
-/** `expr >= from AND expr < to` for the finite ends; TRUE when both are open. */
-export function inRange(c: Compiler, expr: string, from: number, to: number): string {
+/**
+ * `expr >= from AND expr < to` for the finite ends (expr: epoch ms, whole numbers); TRUE
+ * when both are open. Given `ts`, the same instant as a timestamp, the test is on it —
+ * the same rows, since `ms >= x` is `ms >= ceil(x)` for whole ms — so the engine can
+ * compare the host's column itself and skip the blocks out of range.
+ */
+export function inRange(c: Compiler, expr: string, from: number, to: number, ts?: string): string {
   const parts: string[] = [];
-  if (from > -Infinity) parts.push(`${expr} >= ${c.p.num(from)}`);
-  if (to < Infinity) parts.push(`${expr} < ${c.p.num(to)}`);
+  // Beyond year 5000 or so, the plain comparison (PostgreSQL's timestamps end in 4713 BC).
+  const test = (op: string, x: number) =>
+    ts !== undefined && Math.abs(x) <= 1e14 ? `${ts} ${op} ${c.d.timestampOfMs(c.p.num(Math.ceil(x)))}` : `${expr} ${op} ${c.p.num(x)}`;
+  if (from > -Infinity) parts.push(test('>=', from));
+  if (to < Infinity) parts.push(test('<', to));
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 

@@ -16,7 +16,7 @@ export const compileCsat: MetricCompiler = (c, options) => {
   const from = c.filtered('surveys');
   const select = `SELECT ${p} AS p, ${seg} AS seg, count(*) AS n, count(*) FILTER (WHERE s.score >= ${c.p.num(satisfiedMin)}) AS sat, sum(s.score) AS total
 FROM ${from} s ${joins.join(' ')}
-WHERE s.kind = 'csat' AND ${inRange(c, 's.at', range.from, range.to)}
+WHERE s.kind = 'csat' AND ${inRange(c, 's.at', range.from, range.to, 's.at__ts')}
 GROUP BY 1, 2`;
   return {
     statements: [c.statement(select)],

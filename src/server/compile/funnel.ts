@@ -97,6 +97,38 @@ function anyOrder(c: Compiler, plan: Plan, m: number, start: string, due: string
   c.define('att', `SELECT u, seg, max(r) AS level, ${taus} FROM cr GROUP BY u, seg, n`);
 }
 
+/**
+ * Ordered mode as a chain of joins, for steps where no name follows itself: the match of
+ * step j+1 is the earliest event of its name after step j's match and by the deadline.
+ * "After" needs no row numbers there: at a later instant, or at the same instant when
+ * its name comes later in step order (SPEC §3.5's order at one instant). Each attempt
+ * is one start (u, seg, t0); a unit's time at step j is its fastest attempt's. Leaves
+ * `lv` (u, seg, j, b): the units that reach step j, with that time (null at step 1).
+ */
+function orderedChain(c: Compiler, plan: Plan, m: number, start: string, due: string, key: string, on: (a: string, b: string) => string): void {
+  c.define('a1', `SELECT DISTINCT ${key}, t AS t0, ${due} AS due, t AS t1 FROM evs WHERE e = 0 AND ${start}`);
+  for (let j = 1; j < m; j++) {
+    const x = plan.ids[j];
+    const after = x > plan.ids[j - 1] ? '>=' : '>';
+    c.define(
+      `a${j + 1}`,
+      `SELECT ${key.split(', ').map((k) => `a.${k}`).join(', ')}, a.t0, a.due, min(s.t) AS t${j + 1}
+  FROM a${j} a JOIN evs s ON ${on('s', 'a')} AND s.e = ${x} AND s.t ${after} a.t${j} AND s.t <= a.due
+  GROUP BY ${key.split(', ').map((k) => `a.${k}`).join(', ')}, a.t0, a.due`,
+    );
+  }
+  const levels = Array.from({ length: m }, (_, j) =>
+    j === 0 ? `SELECT DISTINCT ${key}, 1 AS j, CAST(NULL AS BIGINT) AS b FROM a1` : `SELECT ${key}, ${j + 1} AS j, min(t${j + 1} - t0) AS b FROM a${j + 1} GROUP BY ${key}`,
+  );
+  c.define('lv', levels.join('\nUNION ALL\n'));
+}
+
+/** An upper bound (ms) of how far past its start an attempt's deadline can be. */
+function windowBound(window: { months: number; days: number; ms: number }): number {
+  // A calendar month is at most 31 days; a day in a zone, at most 25 hours; one day more for the zone's offset.
+  return window.months * 31 * 86_400_000 + (window.days + 1) * 90_000_000 + window.ms;
+}
+
 export const compileFunnel: MetricCompiler = (c, options) => {
   const o = checkFunnelOptions(options);
   c.require('activity');
@@ -108,27 +140,47 @@ export const compileFunnel: MetricCompiler = (c, options) => {
   const seg = o.by === undefined ? 'NULL' : segmentSql(c, 'activity', 'a', o.by, joins);
   const stepId = `CASE ${plan.names.map((name, x) => `WHEN a.event = ${c.p.text(name)} THEN ${x}`).join(' ')} END`;
   c.define('ev', `SELECT a.customer_id AS cu, ${seg} AS seg, a.at AS t, a.at__ts AS ts, ${stepId} AS e FROM ${c.filtered('activity')} a ${joins.join(' ')}`);
-  // Only step events matter, except in strict mode, where any other event breaks a run.
-  const relevant = o.plan.order === 'strict' ? '' : ' WHERE e IS NOT NULL';
-  c.define(
-    'sq',
-    `SELECT u, seg, t, ts, e, row_number() OVER (PARTITION BY u ORDER BY t, coalesce(e, ${plan.names.length})) AS n
-  FROM (SELECT dense_rank() OVER (ORDER BY cu, seg) AS u, seg, t, ts, e FROM ev${relevant}) q`,
-  );
   const start = inRange(c, 't', o.plan.from, o.plan.to);
   const due = addDurationMs(c, 'ts', 't', window, tz);
-  if (o.plan.order === 'ordered') ordered(c, plan, m, start, due);
-  else if (o.plan.order === 'strict') strict(c, plan, m, start, due);
-  else anyOrder(c, plan, m, start, due);
-  const best = Array.from({ length: m - 1 }, (_, j) => `min(tau${j + 2}) AS b${j + 2}`).join(', ');
-  c.define('units', `SELECT u, seg, max(level) AS level, ${best} FROM att GROUP BY u, seg`);
+  // Events before the first start, or past the last deadline, take part in no attempt.
+  const bound = o.plan.to < Infinity && window.months >= 0 && window.days >= 0 && window.ms >= 0 ? o.plan.to + windowBound(window) : Infinity;
+  const span = inRange(c, 't', o.plan.from, bound, 'ts');
+  const chain = o.plan.order === 'ordered' && plan.ids.every((x, j) => j === 0 || x !== plan.ids[j - 1]);
+  let units: string;
+  if (chain) {
+    // Without `by`, seg is null throughout: the customer alone is the unit.
+    const key = o.by === undefined ? 'cu' : 'cu, seg';
+    const on = (s: string, a: string) => (o.by === undefined ? `${s}.cu = ${a}.cu` : `${s}.cu = ${a}.cu AND ${s}.seg IS NOT DISTINCT FROM ${a}.seg`);
+    c.define('evs', `SELECT cu, seg, t, ts, e FROM ev WHERE e IS NOT NULL AND ${span}`);
+    orderedChain(c, plan, m, start, due, key, on);
+    units = `SELECT ${o.by === undefined ? 'NULL AS seg' : 'seg'}, j, b FROM lv`;
+  } else {
+    // Only step events matter, except in strict mode, where any other event breaks a run.
+    const relevant = o.plan.order === 'strict' ? '' : ' AND e IS NOT NULL';
+    c.define(
+      'sq',
+      `SELECT u, seg, t, ts, e, row_number() OVER (PARTITION BY u ORDER BY t, coalesce(e, ${plan.names.length})) AS n
+  FROM (SELECT dense_rank() OVER (ORDER BY cu, seg) AS u, seg, t, ts, e FROM ev WHERE ${span}${relevant}) q`,
+    );
+    if (o.plan.order === 'ordered') ordered(c, plan, m, start, due);
+    else if (o.plan.order === 'strict') strict(c, plan, m, start, due);
+    else anyOrder(c, plan, m, start, due);
+    const best = Array.from({ length: m - 1 }, (_, j) => `min(tau${j + 2}) AS b${j + 2}`).join(', ');
+    c.define('best', `SELECT u, seg, max(level) AS level, ${best} FROM att GROUP BY u, seg`);
+    units = Array.from({ length: m }, (_, j) => `SELECT seg, ${j + 1} AS j, ${j === 0 ? 'CAST(NULL AS BIGINT)' : `b${j + 1}`} AS b FROM best WHERE level >= ${j + 1}`).join(
+      '\nUNION ALL\n',
+    );
+  }
+  c.define('units', units);
   const per = Array.from({ length: m }, (_, j) => {
-    const e = `count(*) FILTER (WHERE x.level >= ${j + 1}) AS e${j + 1}`;
+    const e = `count(*) FILTER (WHERE x.j = ${j + 1}) AS e${j + 1}`;
     if (j === 0) return e;
-    const b = `x.b${j + 1}`;
-    return `${e}, ${c.d.lowerMiddle(b, `${b} IS NOT NULL`)} AS lo${j + 1}, ${c.d.upperMiddle(b, `${b} IS NOT NULL`)} AS hi${j + 1}`;
+    const has = `x.j = ${j + 1} AND x.b IS NOT NULL`;
+    return `${e}, ${c.d.lowerMiddle('x.b', has)} AS lo${j + 1}, ${c.d.upperMiddle('x.b', has)} AS hi${j + 1}`;
   }).join(', ');
-  const select = `SELECT p.seg, ${per} FROM (SELECT DISTINCT seg FROM ev) p LEFT JOIN units x ON x.seg IS NOT DISTINCT FROM p.seg GROUP BY p.seg`;
+  // Every segment of the activity has a row, reached by no one or not.
+  const segments = o.by === undefined ? 'SELECT NULL AS seg WHERE EXISTS (SELECT 1 FROM ev)' : 'SELECT DISTINCT seg FROM ev';
+  const select = `SELECT p.seg, ${per} FROM (${segments}) p LEFT JOIN units x ON x.seg IS NOT DISTINCT FROM p.seg GROUP BY p.seg`;
   return {
     statements: [c.statement(select)],
     finish: ([rows]) => funnelFromGroups(c, o, rows) as never,

@@ -1,20 +1,20 @@
 // kpis in SQL: each asked card's counts per window — the range and the one before it,
-// and each sparkline period — grouped by the engine; the series, suppression and
-// deltas are kpis' own (surveySeries, ticketSeries, ratio, kpiRows).
-import { checkKpiOptions, kpiRows, sparkBounds, type Cards, type KpiSettings } from '../../metrics/kpis.js';
-import { ratio, ticketSeries } from '../../metrics/kpis-windows.js';
-import { surveySeries } from '../../metrics/kpis-surveys.js';
+// and each sparkline period — grouped by the engine; their rows are read by
+// kpis-read.ts (as for every dialect), the series, suppression and deltas kpis' own.
+import { checkKpiOptions, sparkBounds, type KpiSettings } from '../../metrics/kpis.js';
 import type { Compiler } from '../context.js';
-import type { DbRow } from '../engine.js';
 import type { BoundStatement } from '../sql.js';
-import { count, num } from '../sql.js';
 import { addDurationMs, ordinal, zoneParam } from '../time.js';
-import type { Compiled, MetricCompiler } from './common.js';
-import { addTickets, emptyTicketCells, ticketItems } from './tickets.js';
+import { inRange, type Compiled, type MetricCompiler } from './common.js';
+import { kpisFromGroups, readChurn, readRatio, readSurveys, readTickets, type KpiRead } from './kpis-read.js';
+import { ticketItems } from './tickets.js';
 
 /** The windows of one set of cards: the range and the one before it, or the sparkline's periods. */
 interface Windows {
   readonly count: number;
+  /** The span of every window: [lo, hi), epoch ms. */
+  readonly lo: number;
+  readonly hi: number;
   /** Window index (0…count−1) of an instant, null outside every window. */
   index(c: Compiler, ms: string, ts: string): string;
   /** How many window starts are at or before the instant (src/metrics/kpis-windows.ts firstStartAfter). */
@@ -24,10 +24,15 @@ interface Windows {
 function mainWindows(lo: number, from: number, to: number): Windows {
   return {
     count: 2,
-    index: (c, ms) => `CASE WHEN ${ms} >= ${c.p.num(lo)} AND ${ms} < ${c.p.num(from)} THEN 0 WHEN ${ms} >= ${c.p.num(from)} AND ${ms} < ${c.p.num(to)} THEN 1 END`,
-    startsUpTo: (c, ms) => `CASE WHEN ${ms} < ${c.p.num(lo)} THEN 0 WHEN ${ms} < ${c.p.num(from)} THEN 1 ELSE 2 END`,
+    lo,
+    hi: to,
+    index: (c, ms, ts) => `CASE WHEN ${inRange(c, ms, lo, from, ts)} THEN 0 WHEN ${inRange(c, ms, from, to, ts)} THEN 1 END`,
+    startsUpTo: (c, ms, ts) => `CASE WHEN ${before(c, ms, ts, lo)} THEN 0 WHEN ${before(c, ms, ts, from)} THEN 1 ELSE 2 END`,
   };
 }
+
+/** The instant is before `x` (on the timestamp, as inRange compares). */
+const before = (c: Compiler, ms: string, ts: string, x: number) => `NOT (${inRange(c, ms, x, Infinity, ts)})`;
 
 function sparkWindows(s: KpiSettings, count: number): Windows {
   const b = s.bucket!;
@@ -35,62 +40,33 @@ function sparkWindows(s: KpiSettings, count: number): Windows {
   const ord = (c: Compiler, ts: string) => `(${ordinal(c, b.period, ts, zoneParam(c, b.timeZone))} - ${c.p.num(first)})`;
   return {
     count,
-    index: (c, ms, ts) => `CASE WHEN ${ms} >= ${c.p.num(s.from)} AND ${ms} < ${c.p.num(s.to)} THEN ${ord(c, ts)} END`,
-    startsUpTo: (c, ms, ts) => `CASE WHEN ${ms} < ${c.p.num(s.from)} THEN 0 ELSE least(${ord(c, ts)} + 1, ${c.p.num(count)}) END`,
+    lo: s.from,
+    hi: s.to,
+    index: (c, ms, ts) => `CASE WHEN ${inRange(c, ms, s.from, s.to, ts)} THEN ${ord(c, ts)} END`,
+    startsUpTo: (c, ms, ts) => `CASE WHEN ${before(c, ms, ts, s.from)} THEN 0 ELSE least(${ord(c, ts)} + 1, ${c.p.num(count)}) END`,
   };
 }
 
-type Part = { statement: BoundStatement; read(rows: readonly DbRow[], cards: Cards): void };
-
-const index = (r: DbRow, m: number) => {
-  const j = num(r.j);
-  return j === null || j < 0 || j >= m ? -1 : j;
-};
+type Part = { statement: BoundStatement; read: KpiRead };
 
 function surveyPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   const sm = c.p.num(s.satisfiedMin);
+  // Only the kinds of the cards asked for (the others' counts stay 0 and are not shown).
+  const kinds = ['nps', 'csat', 'ces'].filter((k) => s.metrics.includes(k as never));
   const statement = c.statement(`SELECT ${w.index(c, 'r.at', 'r.at__ts')} AS j,
   count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 9) AS pr, count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 7 AND r.score < 9) AS pa,
   count(*) FILTER (WHERE r.kind = 'nps' AND r.score < 7) AS de, count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
   count(*) FILTER (WHERE r.kind = 'csat' AND r.score >= ${sm}) AS sat, count(*) FILTER (WHERE r.kind = 'ces') AS ces_n,
   sum(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum, sum(CASE WHEN r.kind = 'ces' THEN r.score * r.score END) AS ces_sq
-FROM ${c.filtered('surveys')} r GROUP BY 1`);
-  return {
-    statement,
-    read(rows, cards) {
-      const m = w.count;
-      const z = () => new Int32Array(m);
-      const counts = { classes: [z(), z(), z()], csatN: z(), satisfied: z(), cesN: z(), cesSum: new Float64Array(m), cesSq: new Float64Array(m) };
-      for (const r of rows) {
-        const j = index(r, m);
-        if (j < 0) continue;
-        counts.classes[0][j] += count(r.pr);
-        counts.classes[1][j] += count(r.pa);
-        counts.classes[2][j] += count(r.de);
-        counts.csatN[j] += count(r.csat_n);
-        counts.satisfied[j] += count(r.sat);
-        counts.cesN[j] += count(r.ces_n);
-        counts.cesSum[j] += num(r.ces_sum) ?? 0;
-        counts.cesSq[j] += num(r.ces_sq) ?? 0;
-      }
-      Object.assign(cards, surveySeries(counts));
-    },
-  };
+FROM ${c.filtered('surveys')} r WHERE r.kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND ${inRange(c, 'r.at', w.lo, w.hi, 'r.at__ts')} GROUP BY 1`);
+  return { statement, read: readSurveys(w.count) };
 }
 
-function ticketPart(c: Compiler, w: Windows): Part {
-  const statement = c.statement(`SELECT ${w.index(c, 's.opened_at', 's.opened_at__ts')} AS j, ${ticketItems(c)} FROM ${c.filtered('tickets')} s GROUP BY 1`);
-  return {
-    statement,
-    read(rows, cards) {
-      const acc = emptyTicketCells(w.count);
-      for (const r of rows) {
-        const j = index(r, w.count);
-        if (j >= 0) addTickets(acc, j, r);
-      }
-      Object.assign(cards, ticketSeries(acc));
-    },
-  };
+function ticketPart(c: Compiler, s: KpiSettings, w: Windows): Part {
+  const durations = { response: s.metrics.includes('firstResponseMedian'), resolution: s.metrics.includes('resolutionMedian') };
+  const statement = c.statement(`SELECT ${w.index(c, 's.opened_at', 's.opened_at__ts')} AS j, ${ticketItems(c, 's', durations)} FROM ${c.filtered('tickets')} s
+WHERE ${inRange(c, 's.opened_at', w.lo, w.hi, 's.opened_at__ts')} GROUP BY 1`);
+  return { statement, read: readTickets(w.count) };
 }
 
 function churnPart(c: Compiler, w: Windows): Part {
@@ -98,27 +74,7 @@ function churnPart(c: Compiler, w: Windows): Part {
   CASE WHEN r.churned_at IS NULL THEN NULL ELSE ${w.startsUpTo(c, 'r.churned_at', 'r.churned_at__ts')} END AS hi,
   ${w.index(c, 'r.churned_at', 'r.churned_at__ts')} AS j, count(*) AS n
 FROM ${c.filtered('customers')} r WHERE r.signup_at IS NOT NULL GROUP BY 1, 2, 3`);
-  return {
-    statement,
-    read(rows, cards) {
-      const m = w.count;
-      const diff = new Int32Array(m + 1);
-      const numer = new Int32Array(m);
-      for (const r of rows) {
-        const n = count(r.n);
-        const lo = Math.min(count(r.lo), m);
-        const hi = r.hi === null ? m - 1 : Math.min(count(r.hi), m) - 1;
-        if (lo > hi) continue;
-        diff[lo] += n;
-        diff[hi + 1] -= n;
-        const j = index(r, m);
-        if (j >= 0 && j >= lo) numer[j] += n;
-      }
-      const den = new Int32Array(m);
-      for (let j = 0, run = 0; j < m; j++) den[j] = run += diff[j];
-      cards.churnRate = ratio(numer, den);
-    },
-  };
+  return { statement, read: readChurn(w.count) };
 }
 
 /** The events that count as activity (SPEC §3.7): activationEvents, else every event but the sign-up itself (isSignupEvent). */
@@ -143,40 +99,14 @@ function activationPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   );
   const statement = c.statement(`SELECT ${w.index(c, 'r.signup_at', 'r.signup_at__ts')} AS j, count(*) AS den, count(x.id) AS num
 FROM ${c.filtered('customers')} r LEFT JOIN activated x ON x.id = r.customer_id GROUP BY 1`);
-  return {
-    statement,
-    read(rows, cards) {
-      const den = new Int32Array(w.count);
-      const numer = new Int32Array(w.count);
-      for (const r of rows) {
-        const j = index(r, w.count);
-        if (j < 0) continue;
-        den[j] += count(r.den);
-        numer[j] += count(r.num);
-      }
-      cards.activation = ratio(numer, den);
-    },
-  };
+  return { statement, read: readRatio(w.count, 'activation') };
 }
 
 function adoptionPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   const statement = c.statement(`SELECT ${w.index(c, 'a.at', 'a.at__ts')} AS j, count(DISTINCT a.customer_id) AS den,
   count(DISTINCT CASE WHEN ${c.d.inList('a.event', c.p.texts(s.features!))} THEN a.customer_id END) AS num
-FROM ${c.filtered('activity')} a GROUP BY 1`);
-  return {
-    statement,
-    read(rows, cards) {
-      const den = new Int32Array(w.count);
-      const numer = new Int32Array(w.count);
-      for (const r of rows) {
-        const j = index(r, w.count);
-        if (j < 0) continue;
-        den[j] += count(r.den);
-        numer[j] += count(r.num);
-      }
-      cards.adoption = ratio(numer, den);
-    },
-  };
+FROM ${c.filtered('activity')} a WHERE ${inRange(c, 'a.at', w.lo, w.hi, 'a.at__ts')} GROUP BY 1`);
+  return { statement, read: readRatio(w.count, 'adoption') };
 }
 
 /** The parts one set of windows needs for the asked cards whose tables the source has. */
@@ -185,7 +115,7 @@ function parts(fork: () => Compiler, s: KpiSettings, w: Windows): Part[] {
   const probe = fork();
   const out: Part[] = [];
   if (['nps', 'csat', 'ces'].some((m) => want.has(m as never)) && probe.has('surveys')) out.push(surveyPart(fork(), s, w));
-  if (['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'].some((m) => want.has(m as never)) && probe.has('tickets')) out.push(ticketPart(fork(), w));
+  if (['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'].some((m) => want.has(m as never)) && probe.has('tickets')) out.push(ticketPart(fork(), s, w));
   if (want.has('churnRate') && probe.has('customers')) out.push(churnPart(fork(), w));
   if (want.has('activation') && probe.has('customers') && probe.has('activity')) out.push(activationPart(fork(), s, w));
   if (want.has('adoption') && s.features && probe.has('activity')) out.push(adoptionPart(fork(), s, w));
@@ -199,12 +129,6 @@ export const compileKpis: MetricCompiler = (_c, options, fork): Compiled => {
   const sparkParts = spark ? parts(fork, s, sparkWindows(s, spark.keys.length)) : [];
   return {
     statements: [...main, ...sparkParts].map((p) => p.statement),
-    finish(results) {
-      const mainCards: Cards = {};
-      main.forEach((p, i) => p.read(results[i], mainCards));
-      const sparkCards: Cards = {};
-      sparkParts.forEach((p, i) => p.read(results[main.length + i], sparkCards));
-      return kpiRows(s, mainCards, spark && { cards: sparkCards, keys: spark.keys }) as never;
-    },
+    finish: (results) => kpisFromGroups(s, main.map((p) => p.read), spark && { reads: sparkParts.map((p) => p.read), keys: spark.keys }, results) as never,
   };
 };

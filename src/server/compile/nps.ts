@@ -19,7 +19,7 @@ export const compileNps: MetricCompiler = (c, options) => {
   const select = `SELECT ${ordinal(c, bucket.period, 's.at__ts', tz)} AS p, ${seg} AS seg, ${reachesFrom(c, 's.at', range.from)} AS inr,
   count(*) FILTER (WHERE s.score >= 9) AS pr, count(*) FILTER (WHERE s.score >= 7 AND s.score < 9) AS pa, count(*) FILTER (WHERE s.score < 7) AS de
 FROM ${from} s ${joins.join(' ')}
-WHERE s.kind = 'nps' AND ${inRange(c, 's.at', lo, range.to)}
+WHERE s.kind = 'nps' AND ${inRange(c, 's.at', lo, range.to, 's.at__ts')}
 GROUP BY 1, 2`;
   return {
     statements: [c.statement(select)],

@@ -9,7 +9,7 @@ import { retentionSettings, type RetentionSettings } from '../../metrics/retenti
 import type { Compiler } from '../context.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { labelled, segmentLabel, segmentSql, segmentValue, refuseFolding, type MetricCompiler } from './common.js';
+import { inRange, labelled, segmentLabel, segmentSql, segmentValue, refuseFolding, type MetricCompiler } from './common.js';
 
 /** The members CTE `m` (id, c, seg[, ci]) and the rows it leaves out (`x`: their count). */
 function members(c: Compiler, s: RetentionSettings, counted: (alias: string) => string): void {
@@ -21,7 +21,15 @@ function members(c: Compiler, s: RetentionSettings, counted: (alias: string) => 
     c.require('customers');
     const seg = s.by === undefined ? 'NULL' : segmentSql(c, 'customers', 'r', s.by, joins);
     const churn = sub ? `, ${ord('r.churned_at__ts')} AS ci` : '';
-    c.define('m', `SELECT r.customer_id AS id, ${ord('r.signup_at__ts')} AS c, ${seg} AS seg${churn} FROM ${c.filtered('customers')} r ${joins.join(' ')} WHERE r.signup_at IS NOT NULL`);
+    // Only the cohorts asked for are counted (finish keeps them by index; two days' margin for the zone).
+    const margin = 2 * 86_400_000;
+    const lo = Number.isFinite(s.cohortMin) ? s.bucket.start(s.cohortMin) - margin : -Infinity;
+    const hi = Number.isFinite(s.cohortMax) ? s.bucket.start(s.cohortMax + 1) + margin : Infinity;
+    const span = inRange(c, 'r.signup_at', lo, hi, 'r.signup_at__ts');
+    c.define(
+      'm',
+      `SELECT r.customer_id AS id, ${ord('r.signup_at__ts')} AS c, ${seg} AS seg${churn} FROM ${c.filtered('customers')} r ${joins.join(' ')} WHERE r.signup_at IS NOT NULL AND ${span}`,
+    );
     return;
   }
   c.require('activity');

@@ -54,11 +54,16 @@ export function addTickets(acc: TicketCells, cell: number, r: DbRow): void {
   addDurations(acc.resolution, cell, r, 'res');
 }
 
-export function ticketItems(c: Compiler, alias = 's'): string {
-  return `count(*) AS n, count(${alias}.resolved_at) AS resolved,
+/** The counts of tickets and, unless left out, of each duration (kpis leaves out the ones no card shows). */
+export function ticketItems(c: Compiler, alias = 's', durations: { response: boolean; resolution: boolean } = { response: true, resolution: true }): string {
+  const items = [
+    `count(*) AS n, count(${alias}.resolved_at) AS resolved,
   count(*) FILTER (WHERE ${alias}.resolved_at IS NOT NULL AND ${alias}.contacts = 1) AS fcr_yes,
-  count(*) FILTER (WHERE ${alias}.resolved_at IS NOT NULL AND ${alias}.contacts > 1) AS fcr_no,
-  ${durationItems(c, 'first_response_at', 'rsp', alias)}, ${durationItems(c, 'resolved_at', 'res', alias)}`;
+  count(*) FILTER (WHERE ${alias}.resolved_at IS NOT NULL AND ${alias}.contacts > 1) AS fcr_no`,
+  ];
+  if (durations.response) items.push(durationItems(c, 'first_response_at', 'rsp', alias));
+  if (durations.resolution) items.push(durationItems(c, 'resolved_at', 'res', alias));
+  return items.join(',\n  ');
 }
 
 export const compileTickets: MetricCompiler = (c, options) => {
@@ -71,7 +76,7 @@ export const compileTickets: MetricCompiler = (c, options) => {
   const from = c.filtered('tickets');
   const select = `SELECT ${p} AS p, ${seg} AS seg, ${ticketItems(c)}
 FROM ${from} s ${joins.join(' ')}
-WHERE ${inRange(c, 's.opened_at', range.from, range.to)}
+WHERE ${inRange(c, 's.opened_at', range.from, range.to, 's.opened_at__ts')}
 GROUP BY 1, 2`;
   return {
     statements: [c.statement(select)],

@@ -2,29 +2,94 @@
 // event happened and which features were used; then the active customers per period
 // and segment, and among them the users of each feature (ARRAY JOIN of the features a
 // customer used), with, for paired comparisons (compare 'features'), those who used the
-// first feature too. The rows, suppression and p-values are featureAdoption's own
-// (adoptionRows), from the same counts as compile/adoption.ts reads.
-import { checkAdoptionOptions, type AdoptionSettings } from '../../../metrics/adoption.js';
-import { adoptionRows } from '../../../metrics/adoption-rows.js';
-import { lastPeriodBefore } from '../../../metrics/grid.js';
-import { segmentOrder } from '../../../metrics/options.js';
-import type { Row } from '../../../data/schema.js';
-import type { DbRow } from '../../engine.js';
-import type { ChCompiler } from '../context.js';
-import { count, num } from '../../sql.js';
+// first feature too. The rows are read by compile/adoption-read.ts, as for every dialect.
+// Without `by`, or by a column of the activity itself, the counts are distinct counts in
+// one level over the activity (c.scan), so each shard of a Distributed table aggregates
+// its own rows (uniqExact states, merged by the initiator): the users of a feature among
+// the active customers, and of both features, by inclusion–exclusion of exact counts.
+import { checkAdoptionOptions } from '../../../metrics/adoption.js';
+import { adoptionFromGroups } from '../../compile/adoption-read.js';
 import { str, strs } from '../literal.js';
 import { ordinal, zoneLiteral } from '../time.js';
-import {
-  inRange,
-  refuseFolding,
-  segmentLabel,
-  segmented,
-  type ChMetricCompiler,
-} from './common.js';
+import type { AdoptionSettings } from '../../../metrics/adoption.js';
+import type { DbRow } from '../../engine.js';
+import { count } from '../../sql.js';
+import type { ChCompiler } from '../context.js';
+import { valueOf } from '../values.js';
+import { inRange, labelled, segmented, type ChCompiled, type ChMetricCompiler } from './common.js';
+
+const NO_SEGMENT = 'CAST(NULL AS Nullable(String))';
+
+/** The counts on the shards: per period and segment, distinct customers of each set and union of sets. */
+function onShards(c: ChCompiler, o: AdoptionSettings): ChCompiled | undefined {
+  const own = o.by === undefined || c.column('activity', o.by) !== undefined;
+  const scan = own ? c.scan('activity') : undefined;
+  if (!scan) return undefined;
+  const col = scan.col;
+  const seg =
+    o.by === undefined
+      ? NO_SEGMENT
+      : labelled(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'));
+  const p = ordinal(o.buckets.period, col('at__ts'), zoneLiteral(o.buckets.timeZone));
+  const cu = col('customer_id');
+  const isIn = (names: readonly string[]) => `ifNull(${col('event')} IN ${strs(names)}, 0)`;
+  const A = o.active === undefined ? undefined : isIn(o.active);
+  const features = [...new Set(o.features)];
+  const F = features.map((f) => isIn([f]));
+  // Distinct customers meeting any of the conditions (a union; undefined: every row).
+  const uniq = (...any: (string | undefined)[]) =>
+    any.some((x) => x === undefined)
+      ? `uniqExact(${cu})`
+      : `uniqExactIf(${cu}, ${any.join(' OR ')})`;
+  const items = [`${uniq(A)} AS n`];
+  features.forEach((_, i) => {
+    items.push(`${uniq(F[i])} AS f${i}`);
+    if (A) items.push(`${uniq(A, F[i])} AS af${i}`);
+    if (o.compare === 'features' && i > 0) {
+      items.push(`${uniq(F[i], F[0])} AS ff${i}`);
+      if (A) items.push(`${uniq(A, F[i], F[0])} AS aff${i}`);
+    }
+  });
+  if (A) items.push(`${uniq(A, F[0])} AS af0`);
+  const where = `${scan.where} AND NOT ignore(${p} AS p, ${seg} AS seg) AND ${inRange(col('at'), o.range.from, o.range.to)}`;
+  const statement = `SELECT p, seg, ${[...new Set(items)].join(', ')} FROM ${scan.from} WHERE ${where} GROUP BY p, seg HAVING n > 0`;
+  return {
+    statements: [statement],
+    finish([rows]) {
+      const featureRows: DbRow[] = [];
+      for (const r of rows) {
+        const a = count(r.n);
+        const f0 = count(r.f0);
+        // |A ∩ F|: F itself when every event counts as activity (then A ⊇ F).
+        const both = (i: number) =>
+          A ? a + count(r[`f${i}`]) - count(r[`af${i}`]) : count(r[`f${i}`]);
+        features.forEach((e, i) => {
+          let w = 0;
+          if (o.compare === 'features' && i > 0) {
+            const fi = count(r[`f${i}`]);
+            w = A
+              ? a +
+                fi +
+                f0 -
+                count(r[`af${i}`]) -
+                count(r.af0) -
+                count(r[`ff${i}`]) +
+                count(r[`aff${i}`])
+              : fi + f0 - count(r[`ff${i}`]);
+          }
+          featureRows.push({ p: r.p, seg: r.seg, e, n: both(i), w });
+        });
+      }
+      return adoptionFromGroups(c, o, rows, featureRows);
+    },
+  };
+}
 
 export const compileAdoption: ChMetricCompiler = (c, options) => {
   const o = checkAdoptionOptions(options);
   c.require('activity');
+  const shards = onShards(c, o);
+  if (shards) return shards;
   const { rel, seg } = segmented(c, 'activity', o.by);
   const p = ordinal(o.buckets.period, 'at__ts', zoneLiteral(o.buckets.timeZone));
   const counted = o.active === undefined ? '1' : `ifNull(event IN ${strs(o.active)}, 0)`;
@@ -42,79 +107,7 @@ export const compileAdoption: ChMetricCompiler = (c, options) => {
       `SELECT p, seg, e, count() AS n, ${withFirst} AS w FROM ${perCustomer} ARRAY JOIN fs AS e WHERE active = 1 GROUP BY p, seg, e`,
     ],
     finish([active, features]) {
-      return finish(c, o, active, features);
+      return adoptionFromGroups(c, o, active, features);
     },
   };
 };
-
-/** The period range reported: the range's ends when given, else the periods with active customers. */
-function periodSpan(
-  o: AdoptionSettings,
-  active: readonly DbRow[],
-): { lo: number; periods: number } {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const r of active) {
-    const period = num(r.p)!;
-    if (period < lo) lo = period;
-    if (period > hi) hi = period;
-  }
-  if (o.range.from > -Infinity) lo = o.buckets.index(o.range.from);
-  if (o.range.to < Infinity) hi = lastPeriodBefore(o.buckets, o.range.to);
-  return { lo, periods: hi >= lo ? hi - lo + 1 : 0 };
-}
-
-function finish(
-  c: ChCompiler,
-  o: AdoptionSettings,
-  active: readonly DbRow[],
-  features: readonly DbRow[],
-): Row[] {
-  const { lo, periods } = periodSpan(o, active);
-  if (!(periods > 0)) return [];
-  const labels: string[] = [];
-  const code = new Map<string, number>();
-  const codeOf = (v: unknown) => {
-    const label = o.by === undefined ? '' : segmentLabel(v);
-    let k = code.get(label);
-    if (k === undefined) code.set(label, (k = labels.push(label) - 1));
-    return k;
-  };
-  for (const r of active) codeOf(r.seg);
-  const S = Math.max(1, labels.length);
-  const F = o.features.length;
-  const present = new Uint8Array(S);
-  const counts = {
-    first: lo,
-    periods,
-    segments: S,
-    present,
-    active: new Float64Array(periods * S),
-    adopters: new Float64Array(periods * S * F),
-    withFirst: new Float64Array(periods * S * F),
-  };
-  for (const r of active) {
-    const pi = num(r.p)! - lo;
-    if (pi < 0 || pi >= periods) continue;
-    const s = codeOf(r.seg);
-    counts.active[pi * S + s] += count(r.n);
-    present[s] = 1;
-  }
-  for (const r of features) {
-    const pi = num(r.p)! - lo;
-    if (pi < 0 || pi >= periods) continue;
-    const at = (pi * S + codeOf(r.seg)) * F + o.features.indexOf(String(r.e));
-    counts.adopters[at] += count(r.n);
-    counts.withFirst[at] += count(r.w);
-  }
-  if (o.by !== undefined) refuseFolding(c, labels, o.segments);
-  const order = o.by === undefined ? [0] : segmentOrder(labels, present);
-  return adoptionRows(
-    counts,
-    o.features,
-    order,
-    o.by === undefined ? undefined : labels,
-    o.buckets,
-    o,
-  ) as never;
-}

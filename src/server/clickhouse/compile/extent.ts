@@ -10,11 +10,16 @@ export const compileExtent: ChMetricCompiler = (c, options) => {
   const s = checkExtentOptions(options);
   const table: TableName = s.table;
   c.require(table);
-  const ref = c.column(table, s.column);
+  // On the shards when the table is scanned in one level (c.scan); else over its relation.
+  const scan = c.scan(table);
+  const ref = c.column(table, s.column, scan !== undefined);
   if (!ref) throw new RangeError(`The table has no column '${s.column}'`);
   const t = timeOf(c, ref, s.column, 'column');
-  const kind = s.kind === undefined ? '' : ` AND kind = ${str(s.kind)}`;
-  const select = `SELECT min(t) AS lo, max(t) AS hi, count() AS n FROM (SELECT ${t} AS t FROM ${c.filtered(table)} WHERE isNotNull(${t})${kind})`;
+  const kind =
+    s.kind === undefined ? '' : ` AND ${scan ? scan.col('kind') : 'kind'} = ${str(s.kind)}`;
+  const select = scan
+    ? `SELECT min(${t}) AS lo, max(${t}) AS hi, count() AS n FROM ${scan.from} WHERE ${scan.where} AND isNotNull(${t})${kind}`
+    : `SELECT min(t) AS lo, max(t) AS hi, count() AS n FROM (SELECT ${t} AS t FROM ${c.filtered(table)} WHERE isNotNull(${t})${kind})`;
   return {
     statements: [select],
     finish([[r]]) {

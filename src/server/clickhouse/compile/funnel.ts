@@ -16,7 +16,8 @@ import { duration, zone } from '../../../query/options.js';
 import { num as lit, str } from '../literal.js';
 import { addDurationMs } from '../time.js';
 import { funnelFromGroups } from '../../compile/funnel.js';
-import { segmented, type ChMetricCompiler } from './common.js';
+import { valueOf } from '../values.js';
+import { labelled, segmented, type ChMetricCompiler } from './common.js';
 
 interface Plan {
   readonly names: readonly string[];
@@ -73,21 +74,38 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
   const plan = planOf(o.steps);
   const m = o.steps.length;
   const K = plan.names.length;
-  const { rel, seg } = segmented(c, 'activity', o.by);
-  const stepId = `multiIf(${plan.names.map((name, x) => `event = ${str(name)}, ${x}`).join(', ')}, ${K})`;
-  const due = `assumeNotNull(toFloat64(${addDurationMs('at__ts', 'at', window, zone(options.timeZone))}))`;
+  // Without `by`, or by a column of the activity itself, each unit's events are gathered
+  // in one level over the activity (c.scan): each shard of a Distributed table keeps only
+  // the step events and groups its own rows, and the initiator concatenates the arrays.
+  const scan =
+    o.by === undefined || c.column('activity', o.by) !== undefined ? c.scan('activity') : undefined;
+  const col = scan ? scan.col : (name: string) => name;
+  const stepId = `multiIf(${plan.names.map((name, x) => `${col('event')} = ${str(name)}, ${x}`).join(', ')}, ${K})`;
+  const due = `assumeNotNull(toFloat64(${addDurationMs(col('at__ts'), col('at'), window, zone(options.timeZone))}))`;
   const strict = o.plan.order === 'strict';
+  const e = `toUInt8(assumeNotNull(${stepId}))`;
   // Only step events matter, except in strict mode, where any other event breaks a run.
-  const keep = strict ? '1' : `e < ${K}`;
+  const keep = strict ? '1' : `${e} < ${K}`;
+  let units: string;
+  if (scan) {
+    const seg =
+      o.by === undefined
+        ? 'CAST(NULL AS Nullable(String))'
+        : labelled(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'));
+    units = `(SELECT f__seg AS seg, arraySort(evs) AS evs FROM (SELECT ${seg} AS f__seg, groupArrayIf(tuple(assumeNotNull(${col('at')}), ${e}, ${due}), ${keep}) AS evs
+    FROM ${scan.from} WHERE ${scan.where} GROUP BY f__seg, ${col('customer_id')}))`;
+  } else {
+    const { rel, seg } = segmented(c, 'activity', o.by);
+    units = `(SELECT seg, arraySort(groupArrayIf(tuple(t, e, d), ${keep.replace(e, 'e')})) AS evs FROM
+    (SELECT ${seg} AS seg, customer_id AS cu, assumeNotNull(at) AS t, ${e} AS e, ${due} AS d FROM ${rel})
+  GROUP BY seg, cu)`;
+  }
   const attempt =
     o.plan.order === 'ordered'
       ? orderedAttempt(plan, m)
       : strict
         ? strictAttempt(plan, m)
         : anyAttempt(plan, m);
-  const units = `(SELECT seg, arraySort(groupArrayIf(tuple(t, e, d), ${keep})) AS evs FROM
-    (SELECT ${seg} AS seg, customer_id AS cu, assumeNotNull(at) AS t, toUInt8(assumeNotNull(${stepId})) AS e, ${due} AS d FROM ${rel})
-  GROUP BY seg, cu)`;
   const arrays = `seg, arrayMap(x -> tupleElement(x, 1), evs) AS ts, arrayMap(x -> tupleElement(x, 2), evs) AS es,
     arrayMap(x -> tupleElement(x, 3), evs) AS ds, arrayEnumerate(evs) AS ks`;
   // 18.16 reads a column that a lambda captures only when something outside a lambda reads it too: the

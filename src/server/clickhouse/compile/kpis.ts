@@ -1,19 +1,15 @@
 // kpis in ClickHouse: each asked card's counts per window (the range and the one before
 // it, and each sparkline period), grouped by the server; the series, suppression and
-// deltas are kpis' own (surveySeries, ticketSeries, ratio, kpiRows), read as
-// compile/kpis.ts reads them for the other engines.
+// deltas are kpis' own, from the rows as compile/kpis-read.ts reads them for every dialect.
+import { checkKpiOptions, sparkBounds, type KpiSettings } from '../../../metrics/kpis.js';
 import {
-  checkKpiOptions,
-  kpiRows,
-  sparkBounds,
-  type Cards,
-  type KpiSettings,
-} from '../../../metrics/kpis.js';
-import { ratio, ticketSeries } from '../../../metrics/kpis-windows.js';
-import { surveySeries } from '../../../metrics/kpis-surveys.js';
-import { addTickets, emptyTicketCells } from '../../compile/tickets.js';
-import type { DbRow } from '../../engine.js';
-import { count, num } from '../../sql.js';
+  kpisFromGroups,
+  readChurn,
+  readRatio,
+  readSurveys,
+  readTickets,
+  type KpiRead,
+} from '../../compile/kpis-read.js';
 import type { ChCompiler } from '../context.js';
 import { num as lit, str, strs } from '../literal.js';
 import { addDurationMs } from '../time.js';
@@ -21,78 +17,37 @@ import type { ChMetricCompiler } from './common.js';
 import { mainWindows, sparkWindows, type ChWindows } from './kpis-windows.js';
 import { ticketItems } from './tickets.js';
 
-type Part = { statement: string; read(rows: readonly DbRow[], cards: Cards): void };
+type Part = { statement: string; read: KpiRead };
 
-const index = (r: DbRow, m: number) => {
-  const j = num(r.j);
-  return j === null || j < 0 || j >= m ? -1 : j;
-};
-
-/** Per window, a numerator and a denominator: the card is their ratio. */
-function ratioRead(w: ChWindows, card: 'activation' | 'adoption') {
-  return (rows: readonly DbRow[], cards: Cards) => {
-    const den = new Int32Array(w.count);
-    const numer = new Int32Array(w.count);
-    for (const r of rows) {
-      const j = index(r, w.count);
-      if (j < 0) continue;
-      den[j] += count(r.den);
-      numer[j] += count(r.num);
-    }
-    cards[card] = ratio(numer, den);
+/**
+ * The filtered rows of activity or surveys in one level (c.scan), so that on a
+ * Distributed table each shard aggregates its own rows: `from` (FROM … WHERE … with the
+ * window index `j` defined), the relation's columns by `col`.
+ */
+function rows(c: ChCompiler, table: 'surveys' | 'activity', w: ChWindows) {
+  const scan = c.scan(table)!;
+  const col = scan.col;
+  return {
+    col,
+    from: `${scan.from} WHERE ${scan.where} AND NOT ignore(${w.index(col('at'), col('at__ts'))} AS j)`,
   };
 }
 
 function surveyPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
-  const statement = `SELECT j, countIf(kind = 'nps' AND score >= 9) AS pr, countIf(kind = 'nps' AND score >= 7 AND score < 9) AS pa,
-  countIf(kind = 'nps' AND score < 7) AS de, countIf(kind = 'csat') AS csat_n, countIf(kind = 'csat' AND score >= ${lit(s.satisfiedMin)}) AS sat,
-  countIf(kind = 'ces') AS ces_n, sumIf(score, kind = 'ces') AS ces_sum,
-  sumIf(score * score, kind = 'ces') AS ces_sq
-FROM (SELECT ${w.index('at', 'at__ts')} AS j, kind, score FROM ${c.filtered('surveys')}) GROUP BY j`;
-  return {
-    statement,
-    read(rows, cards) {
-      const m = w.count;
-      const z = () => new Int32Array(m);
-      const counts = {
-        classes: [z(), z(), z()],
-        csatN: z(),
-        satisfied: z(),
-        cesN: z(),
-        cesSum: new Float64Array(m),
-        cesSq: new Float64Array(m),
-      };
-      for (const r of rows) {
-        const j = index(r, m);
-        if (j < 0) continue;
-        counts.classes[0][j] += count(r.pr);
-        counts.classes[1][j] += count(r.pa);
-        counts.classes[2][j] += count(r.de);
-        counts.csatN[j] += count(r.csat_n);
-        counts.satisfied[j] += count(r.sat);
-        counts.cesN[j] += count(r.ces_n);
-        counts.cesSum[j] += num(r.ces_sum) ?? 0;
-        counts.cesSq[j] += num(r.ces_sq) ?? 0;
-      }
-      Object.assign(cards, surveySeries(counts));
-    },
-  };
+  const { col, from } = rows(c, 'surveys', w);
+  const [kind, score] = [col('kind'), col('score')];
+  const statement = `SELECT j, countIf(${kind} = 'nps' AND ${score} >= 9) AS pr, countIf(${kind} = 'nps' AND ${score} >= 7 AND ${score} < 9) AS pa,
+  countIf(${kind} = 'nps' AND ${score} < 7) AS de, countIf(${kind} = 'csat') AS csat_n, countIf(${kind} = 'csat' AND ${score} >= ${lit(s.satisfiedMin)}) AS sat,
+  countIf(${kind} = 'ces') AS ces_n, sumIf(${score}, ${kind} = 'ces') AS ces_sum,
+  sumIf(${score} * ${score}, ${kind} = 'ces') AS ces_sq
+FROM ${from} GROUP BY j`;
+  return { statement, read: readSurveys(w.count) };
 }
 
 function ticketPart(c: ChCompiler, w: ChWindows): Part {
   const statement = `SELECT j, ${ticketItems()}
 FROM (SELECT ${w.index('opened_at', 'opened_at__ts')} AS j, opened_at, first_response_at, resolved_at, contacts FROM ${c.filtered('tickets')}) GROUP BY j`;
-  return {
-    statement,
-    read(rows, cards) {
-      const acc = emptyTicketCells(w.count);
-      for (const r of rows) {
-        const j = index(r, w.count);
-        if (j >= 0) addTickets(acc, j, r);
-      }
-      Object.assign(cards, ticketSeries(acc));
-    },
-  };
+  return { statement, read: readTickets(w.count) };
 }
 
 function churnPart(c: ChCompiler, w: ChWindows): Part {
@@ -101,27 +56,7 @@ function churnPart(c: ChCompiler, w: ChWindows): Part {
 FROM (SELECT ${w.startsUpTo('signup_at', 'signup_at__ts')} AS lo, ${hi} AS hi, ${w.index('churned_at', 'churned_at__ts')} AS j
   FROM ${c.filtered('customers')} WHERE isNotNull(signup_at))
 GROUP BY lo, hi, j`;
-  return {
-    statement,
-    read(rows, cards) {
-      const m = w.count;
-      const diff = new Int32Array(m + 1);
-      const numer = new Int32Array(m);
-      for (const r of rows) {
-        const n = count(r.n);
-        const lo = Math.min(count(r.lo), m);
-        const hi = r.hi === null ? m - 1 : Math.min(count(r.hi), m) - 1;
-        if (lo > hi) continue;
-        diff[lo] += n;
-        diff[hi + 1] -= n;
-        const j = index(r, m);
-        if (j >= 0 && j >= lo) numer[j] += n;
-      }
-      const den = new Int32Array(m);
-      for (let j = 0, run = 0; j < m; j++) den[j] = run += diff[j];
-      cards.churnRate = ratio(numer, den);
-    },
-  };
+  return { statement, read: readChurn(w.count) };
 }
 
 /** The events that count as activity (SPEC §3.7): activationEvents, else every event but the sign-up itself (isSignupEvent). */
@@ -134,18 +69,23 @@ function countedEvent(s: KpiSettings, event: string): string {
 function activationPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   const lo = s.from - (s.to - s.from);
   const due = addDurationMs('signup_at__ts', 'signup_at', s.activationWindow, s.timeZone);
-  // Each deadline once per customer (one row per id), then one hash join with the activity.
-  const signups = `(SELECT customer_id AS id, signup_at AS t0, ${due} AS due FROM ${c.filtered('customers')} WHERE signup_at >= ${lit(lo)} AND signup_at < ${lit(s.to)})`;
-  const activated = `(SELECT DISTINCT id, 1 AS act FROM (SELECT customer_id AS id, at FROM ${c.filtered('activity')} WHERE ${countedEvent(s, 'event')}) ANY INNER JOIN ${signups} USING id WHERE at >= t0 AND at < due)`;
+  // Each deadline once per customer (one row per id), sent to every shard (GLOBAL JOIN):
+  // each shard finds its customers with a counted event before their deadline, and the
+  // initiator merges the two sets (names a__… are no host column's).
+  const signups = `(SELECT customer_id AS a__id, signup_at AS a__t0, ${due} AS a__due FROM ${c.filtered('customers')} WHERE signup_at >= ${lit(lo)} AND signup_at < ${lit(s.to)})`;
+  const { from, where, col } = c.scan('activity')!;
+  const activated = `(SELECT ${col('customer_id')} AS a__id, 1 AS act FROM ${from} GLOBAL ANY INNER JOIN ${signups} USING a__id
+  WHERE ${where} AND ${countedEvent(s, col('event'))} AND ${col('at')} >= a__t0 AND ${col('at')} < a__due GROUP BY a__id)`;
   const statement = `SELECT j, count() AS den, countIf(act = 1) AS num
-FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING id GROUP BY j`;
-  return { statement, read: ratioRead(w, 'activation') };
+FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS a__id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING a__id GROUP BY j`;
+  return { statement, read: readRatio(w.count, 'activation') };
 }
 
 function adoptionPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
-  const statement = `SELECT j, uniqExact(customer_id) AS den, uniqExactIf(customer_id, ifNull(event IN ${strs(s.features!)}, 0)) AS num
-FROM (SELECT ${w.index('at', 'at__ts')} AS j, customer_id, event FROM ${c.filtered('activity')}) GROUP BY j`;
-  return { statement, read: ratioRead(w, 'adoption') };
+  const { col, from } = rows(c, 'activity', w);
+  const statement = `SELECT j, uniqExact(${col('customer_id')}) AS den, uniqExactIf(${col('customer_id')}, ifNull(${col('event')} IN ${strs(s.features!)}, 0)) AS num
+FROM ${from} GROUP BY j`;
+  return { statement, read: readRatio(w.count, 'adoption') };
 }
 
 /** The parts one set of windows needs for the asked cards whose tables the source has. */
@@ -173,12 +113,12 @@ export const compileKpis: ChMetricCompiler = (c, options) => {
   const sparkParts = spark ? parts(c, s, sparkWindows(s, spark.keys.length)) : [];
   return {
     statements: [...main, ...sparkParts].map((p) => p.statement),
-    finish(results) {
-      const mainCards: Cards = {};
-      main.forEach((p, i) => p.read(results[i], mainCards));
-      const sparkCards: Cards = {};
-      sparkParts.forEach((p, i) => p.read(results[main.length + i], sparkCards));
-      return kpiRows(s, mainCards, spark && { cards: sparkCards, keys: spark.keys }) as never;
-    },
+    finish: (results) =>
+      kpisFromGroups(
+        s,
+        main.map((p) => p.read),
+        spark && { reads: sparkParts.map((p) => p.read), keys: spark.keys },
+        results,
+      ),
   };
 };
