@@ -79,7 +79,11 @@ function activation(customers: ColumnTable, activity: ColumnTable): Pair {
   const signed = inRange(customers, 'signup_at').select('customer_id', 'signup_at', 'w');
   const den = signed.groupby('w').count({ as: 'den' });
   const num = signed
-    .join(activity.select('customer_id', 'at'), 'customer_id')
+    // SPEC §3.7: without activationEvents, every event but the sign-up itself (signup, sign_up, signup_*) counts.
+    .join(
+      activity.filter((d: D) => !(d.event === 'signup' || d.event === 'sign_up' || op.substring(d.event, 0, 7) === 'signup_')).select('customer_id', 'at'),
+      'customer_id',
+    )
     .params(P)
     .filter((d: D, $: D) => d.at >= d.signup_at && d.at < d.signup_at + $.week)
     .groupby('w')

@@ -3,6 +3,7 @@
 import { FEATURES, type Activity, type BenchData, type Customers, type Surveys, type Tickets } from './generate.js';
 import type { Row } from './hand-cx.js';
 import { median } from './month.js';
+import { isSignupEvent } from '../src/metrics/kpis-options.js';
 
 export const KPI_FROM = Date.UTC(2025, 0, 1);
 export const KPI_TO = Date.UTC(2025, 6, 1);
@@ -33,10 +34,12 @@ function churn(c: Customers): Card {
 function activation(c: Customers, a: Activity): Card {
   const until = new Float64Array(a.active).fill(NaN);
   for (let i = 0; i < a.active; i++) if (c.signup[i] >= B[0] && c.signup[i] < B[2]) until[i] = c.signup[i] + WEEK;
+  // SPEC §3.7: without activationEvents, every event but the sign-up itself counts.
+  const counts = Uint8Array.from(a.event.labels, (e) => (isSignupEvent(e) ? 0 : 1));
   const activated = new Uint8Array(a.active);
   for (let i = 0; i < a.n; i++) {
     const k = a.customer[i];
-    if (a.at[i] >= c.signup[k] && a.at[i] < until[k]) activated[k] = 1;
+    if (counts[a.event.codes[i]] && a.at[i] >= c.signup[k] && a.at[i] < until[k]) activated[k] = 1;
   }
   const num = [0, 0];
   const den = [0, 0];
