@@ -9,6 +9,6 @@ export const specs = (_: GalleryContext): GallerySpec[] => [
   { tag: 'pulso-channel-csat', attrs: { from: '2026-03-01', to: '2026-06-01', tickets: 'first-response,resolution' } },
   {
     tag: 'pulso-channel-csat',
-    attrs: { by: 'plan', range: 'quarter', 'min-cell-size': '11', heading: 'CSAT por plano — último trimestre' },
+    attrs: { by: 'plan', range: 'quarter', 'min-cell-size': '11' }, heading: { 'pt-BR': 'CSAT por plano — último trimestre', en: 'CSAT by plan — last quarter', es: 'CSAT por plan — último trimestre' },
   },
 ];
