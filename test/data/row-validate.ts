@@ -19,6 +19,7 @@ import {
   type ValidationReport,
 } from '../../src/data/schema.js';
 import { storedName } from '../../src/data/column-name.js';
+import { addCount, emptyReport } from '../../src/data/report.js';
 import { columnValues, inputColumns, isMissing, isTable, toNumber, toText, type Values } from '../../src/data/values.js';
 
 export interface ValidateOptions {
@@ -31,33 +32,6 @@ export interface ValidationResult {
   report: ValidationReport;
 }
 
-/** Tables `validate` produced: already normalized, so metrics do not check them again. */
-const normalized = new WeakSet<ColumnTable>();
-
-export function isNormalized(table: ColumnTable): boolean {
-  return normalized.has(table);
-}
-
-/**
- * Marks a table as normalized without checking it again: for a table decoded from
- * bytes that `validate` itself produced (a normalized cache entry), whose report
- * was kept beside it. Never for a table from a host.
- */
-export function markNormalized(table: ColumnTable): ColumnTable {
-  normalized.add(table);
-  return table;
-}
-
-/**
- * The rows `indices` of a normalized table, as a normalized table (so metrics do
- * not check them again): how a dashboard's filters narrow what widgets see.
- */
-export function subsetRows(table: ColumnTable, indices: readonly number[]): ColumnTable {
-  const out = table.reify(indices as number[]);
-  if (normalized.has(table)) normalized.add(out);
-  return out;
-}
-
 /** Checks and normalizes every table given; see `schema.ts` for the stored column types. */
 export function rowValidate(tables: Tables, options: ValidateOptions = {}): ValidationResult {
   const report = emptyReport();
@@ -67,56 +41,9 @@ export function rowValidate(tables: Tables, options: ValidateOptions = {}): Vali
     const input = tables[name];
     if (input === undefined || input === null) continue;
     const table = validateTable(name, input, report, cap);
-    normalized.add(table);
     out[name] = table;
   }
   return { tables: out, report };
-}
-
-/** Whether a value (read back from storage or the network) has a validation report's shape. */
-export function isValidationReport(value: unknown): value is ValidationReport {
-  const r = value as Partial<ValidationReport> | null;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    Number.isInteger(r.accepted) &&
-    Number.isInteger(r.rejected) &&
-    Array.isArray(r.problems) &&
-    Array.isArray(r.counts) &&
-    typeof r.tables === 'object' &&
-    r.tables !== null
-  );
-}
-
-export function emptyReport(): ValidationReport {
-  return { accepted: 0, rejected: 0, problems: [], problemsOmitted: 0, counts: [], tables: {} };
-}
-
-/** Adds `b` into `a` (reports of tables loaded one by one). */
-export function mergeReports(a: ValidationReport, b: ValidationReport, cap = 100): ValidationReport {
-  const merged = emptyReport();
-  for (const r of [a, b]) {
-    merged.accepted += r.accepted;
-    merged.rejected += r.rejected;
-    merged.problemsOmitted += r.problemsOmitted;
-    for (const p of r.problems) {
-      if (merged.problems.length < cap) merged.problems.push(p);
-      else merged.problemsOmitted++;
-    }
-    for (const c of r.counts) addCount(merged, c.table, c.field, c.problem, c.rows);
-    for (const [t, v] of Object.entries(r.tables) as [TableName, { accepted: number; rejected: number }][]) {
-      const m = (merged.tables[t] ??= { accepted: 0, rejected: 0 });
-      m.accepted += v.accepted;
-      m.rejected += v.rejected;
-    }
-  }
-  return merged;
-}
-
-function addCount(report: ValidationReport, table: TableName, field: string, problem: Problem, rows: number) {
-  const found = report.counts.find((c) => c.table === table && c.field === field && c.problem === problem);
-  if (found) found.rows += rows;
-  else report.counts.push({ table, field, problem, rows });
 }
 
 /** Reads cell (row, column) of either input form. */
@@ -276,29 +203,4 @@ function columnSinks(specs: readonly ColumnSpec[], extras: readonly string[], n:
       return aq.table(Object.fromEntries(trimmed), [...trimmed.keys()]);
     },
   };
-}
-
-/**
- * The report of several loads that may share tables (two queries over one table, say):
- * each table's counts and problems are taken once, from the first report that has it.
- */
-export function unionReports(reports: readonly ValidationReport[], cap = 100): ValidationReport {
-  const out = emptyReport();
-  const seen = new Set<TableName>();
-  for (const r of reports) {
-    const fresh = (Object.keys(r.tables) as TableName[]).filter((t) => !seen.has(t));
-    if (fresh.length === 0) continue;
-    const part = emptyReport();
-    for (const t of fresh) {
-      seen.add(t);
-      part.tables[t] = { ...r.tables[t]! };
-      part.accepted += r.tables[t]!.accepted;
-      part.rejected += r.tables[t]!.rejected;
-    }
-    part.counts = r.counts.filter((c) => fresh.includes(c.table)).map((c) => ({ ...c }));
-    part.problems = r.problems.filter((p) => fresh.includes(p.table));
-    part.problemsOmitted = fresh.length === Object.keys(r.tables).length ? r.problemsOmitted : 0;
-    Object.assign(out, mergeReports(out, part, cap));
-  }
-  return out;
 }
