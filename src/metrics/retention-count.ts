@@ -54,19 +54,27 @@ export function layout(m: Members, s: RetentionSettings): Layout {
   const asOfIndex = s.bucket.index(s.asOf);
   const lastOffset = new Int32Array(cohorts);
   for (let j = 0; j < cohorts; j++) lastOffset[j] = Math.min(asOfIndex - (lo + j), s.maxOffset);
-  checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cohortCells(m, s, lo, lastOffset));
   const segments = Math.max(1, m.labels.length);
-  // Span × segments, before any of it is allocated (an unlimited `by` over a long span).
-  if (cohorts * segments > 16 * MAX_COHORT_CELLS) checkCells('retention', s.bucket, lo, hi, cohorts * segments);
+  const wide = cohorts * segments > 16 * MAX_COHORT_CELLS;
+  if (wide) {
+    checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cohortCells(m, s, lo, lastOffset));
+    // Span × segments, before any of it is allocated (an unlimited `by` over a long span).
+    checkCells('retention', s.bucket, lo, hi, cohorts * segments);
+  }
   const size = new Int32Array(cohorts * segments);
-  const group = new Int32Array(m.count).fill(-1);
+  const group = new Int32Array(m.count);
   for (let i = 0; i < m.count; i++) {
     const c = cohort[i];
-    if (!(c >= s.cohortMin && c <= s.cohortMax)) continue;
+    if (!(c >= s.cohortMin && c <= s.cohortMax)) {
+      group[i] = -1;
+      continue;
+    }
     const g = (c - lo) * segments + (segment ? segment[i] : 0);
     group[i] = g;
     size[g]++;
   }
+  // The cohorts' own cells, from the group sizes (the same count cohortCells takes from the members).
+  if (!wide) checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), filledCohortCells(size, segments, lastOffset));
   const cellStart = new Int32Array(size.length).fill(-1);
   let cells = 0;
   for (let g = 0; g < size.length; g++) {
@@ -76,6 +84,20 @@ export function layout(m: Members, s: RetentionSettings): Layout {
   }
   checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cells);
   return { first: lo, cohorts, segments, size, cellStart, lastOffset, cells, group };
+}
+
+/** cohortCells from the members per (cohort, segment) group. */
+function filledCohortCells(size: Int32Array, segments: number, lastOffset: Int32Array): number {
+  let cells = 0;
+  for (let j = 0; j < lastOffset.length; j++) {
+    for (let g = j * segments; g < (j + 1) * segments; g++) {
+      if (size[g] > 0) {
+        cells += lastOffset[j] + 1;
+        break;
+      }
+    }
+  }
+  return cells;
 }
 
 /** Cells of the cohorts that have members, one segment each: what any breakdown has at least. */
