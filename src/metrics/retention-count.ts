@@ -39,9 +39,8 @@ const EMPTY: Layout = {
  */
 export function layout(m: Members, s: RetentionSettings): Layout {
   const { cohort, segment } = m;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < m.count; i++) {
+  let [lo, hi] = m.span ?? [Infinity, -Infinity];
+  for (let i = 0; !m.span && i < m.count; i++) {
     const c = cohort[i];
     if (c >= s.cohortMin && c <= s.cohortMax) {
       if (c < lo) lo = c;
@@ -122,14 +121,18 @@ export function countSubscription(m: Members, l: Layout, s: RetentionSettings): 
   const lastIn = new Int32Array(l.cells);
   const churned = m.churned!;
   const index = s.bucket.index;
+  const { group, lastOffset, cellStart, first, segments } = l;
   for (let i = 0; i < m.count; i++) {
-    const g = l.group[i];
+    const g = group[i];
     if (g < 0) continue;
-    const slot = Math.floor(g / l.segments);
+    const slot = segments === 1 ? g : Math.floor(g / segments);
     const t = churned[i];
-    const until = t === t ? index(t) - (l.first + slot) - 1 : Infinity;
-    const last = Math.min(l.lastOffset[slot], until);
-    if (last >= 0) lastIn[l.cellStart[g] + last]++;
+    let last = lastOffset[slot];
+    if (t === t) {
+      const until = index(t) - (first + slot) - 1;
+      if (until < last) last = until;
+    }
+    if (last >= 0) lastIn[cellStart[g] + last]++;
   }
   for (let g = 0; g < l.size.length; g++) {
     const start = l.cellStart[g];
