@@ -4,7 +4,7 @@ import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, finite, keyword, options as optionsOf, range, segmentLimit, wholeNumber, zone, type Range, type SegmentLimit } from '../query/options.js';
-import { gridGroups, gridOf, shown, type Grid } from './grid.js';
+import { gridGroups, gridOf, lastPeriodBefore, layoutOf, shown, type Grid, type GridSpec, type Layout } from './grid.js';
 import { metricInput } from './input.js';
 import { checkRangePeriods } from './limits.js';
 import { withGrouped } from './others.js';
@@ -122,7 +122,7 @@ export function channelCsat(
   const mi = metricInput(input, 'surveys', 'channelCsat');
   const frame = mi.require('surveys');
   const kind = frame.dict('kind');
-  const grid = gridOf({
+  const spec: GridSpec = {
     time: frame.time('at'),
     keep: kind.codes,
     keepCode: kind.index.get('csat') ?? -2,
@@ -131,8 +131,83 @@ export function channelCsat(
     segments: mi.segments(frame, by),
     limit: segments,
     metric: 'channelCsat',
-  });
-  return withGrouped(csatRows(csatCells(frame.num('score'), grid.cell, grid.cells, satisfiedMin), grid, bucket, k), grid.grouped);
+  };
+  const score = frame.num('score');
+  const fast = csatOnePass(spec, score, satisfiedMin);
+  if (fast) return withGrouped(csatRows(fast.acc, fast.grid, bucket, k), fast.grid.grouped);
+  const grid = gridOf(spec);
+  return withGrouped(csatRows(csatCells(score, grid.cell, grid.cells, satisfiedMin), grid, bucket, k), grid.grouped);
+}
+
+/** Most (period, segment code) cells csatOnePass counts into before leaving it to gridOf. */
+const ONE_PASS_CELLS = 1 << 20;
+
+/**
+ * csatCells over gridOf's cells in one pass over the rows instead of three, for the
+ * common case where the periods are known before the pass (no `period`, or both range
+ * ends given): each answer is counted in its (period, segment code) cell, and those
+ * cells are put in the grid's order once it is laid out. Undefined (gridOf's way then)
+ * when segments are folded into "(others)": a folded cell's score sum must add its
+ * answers in row order, as csatCells does, for the mean to be the same to the last bit.
+ */
+function csatOnePass(
+  spec: GridSpec,
+  score: Float64Array,
+  satisfiedMin: number,
+): { acc: CsatCells; grid: Layout } | undefined {
+  const { time, keep, keepCode, range, bucket, segments } = spec;
+  if (spec.lookback) return undefined;
+  let base = 0;
+  let P = 1;
+  if (bucket) {
+    if (!(range.from > -Infinity && range.to < Infinity)) return undefined;
+    base = bucket.index(range.from);
+    const last = lastPeriodBefore(bucket, range.to);
+    if (last < base) return undefined;
+    P = last - base + 1;
+  }
+  const L = segments ? segments.labels.length : 1;
+  if (P * L > ONE_PASS_CELLS) return undefined;
+  const n = new Int32Array(P * L);
+  const satisfied = new Int32Array(P * L);
+  const sum = new Float64Array(P * L);
+  const seg = segments?.codes;
+  const { from, to } = range;
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i];
+    if ((keep !== undefined && keep[i] !== keepCode) || !(t >= from && t < to)) continue;
+    const r = (bucket ? bucket.index(t) - base : 0) * L + (seg ? seg[i] : 0);
+    const s = score[i];
+    n[r]++;
+    sum[r] += s;
+    if (s >= satisfiedMin) satisfied[r]++;
+  }
+  const weight = new Float64Array(L);
+  let any = false;
+  for (let r = 0; r < n.length; r++) {
+    weight[r % L] += n[r];
+    if (n[r] > 0) any = true;
+  }
+  // Without a bucket the span is one period when some answer is in range; with one,
+  // the range's ends give it and these are not read.
+  const grid = layoutOf(spec, 0, any ? 0 : Infinity, any ? 0 : -Infinity, weight);
+  if (grid.grouped > 0) return undefined;
+  const S = grid.labels.length;
+  const cells = grid.periods * S;
+  const acc: CsatCells = { n: new Int32Array(cells), satisfied: new Int32Array(cells), sum: new Float64Array(cells) };
+  for (let p = 0; p < P; p++) {
+    const e = p + base - grid.first;
+    if (e < 0 || e >= grid.periods) continue;
+    for (let c = 0; c < L; c++) {
+      const r = p * L + c;
+      if (n[r] === 0) continue;
+      const at = e * S + grid.rank[c];
+      acc.n[at] = n[r];
+      acc.satisfied[at] = satisfied[r];
+      acc.sum[at] = sum[r];
+    }
+  }
+  return { acc, grid };
 }
 
 /** Counts → rows (the second half of channelCsat, shared with SQL sources). */

@@ -68,6 +68,42 @@ export function gridOf(spec: GridSpec): Grid {
   const cell = new Int32Array(spec.time.length);
   const weight = new Float64Array(spec.segments ? spec.segments.labels.length : 1);
   const [min, max] = bucketRows(spec, lo, cell, weight);
+  const { first, periods, rank, labels, grouped, codes: seg } = layoutOf(spec, lookback, min, max, weight);
+  const ext = periods + lookback;
+  const S = labels.length;
+  for (let i = 0; i < cell.length; i++) {
+    // Period ordinal → offset in the extended grid (lookback periods first).
+    const e = cell[i] === SKIP ? -1 : cell[i] - first + lookback;
+    cell[i] = e >= 0 && e < ext ? e * S + rank[seg ? seg[i] : 0] : -1;
+  }
+  return { first, periods, lookback, labels, cell, cells: ext * S, grouped };
+}
+
+/** A grid's periods and segments, without the per-row cells. */
+export interface Layout {
+  readonly first: number;
+  readonly periods: number;
+  /** Segment labels in display order. */
+  readonly labels: readonly string[];
+  /** Per segment code (after folding into "(others)"): its place in `labels`. */
+  readonly rank: Int32Array;
+  /** Segment code per row after folding (undefined without segments). */
+  readonly codes: Int32Array | undefined;
+  readonly grouped: number;
+}
+
+/**
+ * The periods and segments of a grid, from the first and last period with a row in
+ * range and the counted rows per segment code: what `gridOf` lays out after its pass.
+ */
+export function layoutOf(
+  spec: Pick<GridSpec, 'metric' | 'range' | 'bucket' | 'segments' | 'limit'>,
+  lookback: number,
+  min: number,
+  max: number,
+  weight: Float64Array,
+): Layout {
+  const { range, bucket } = spec;
   const [first, last] = spanOf(bucket, range, min, max);
   if (bucket && last >= first) checkPeriods(spec.metric, bucket, first, last, lookback);
   const segments = spec.segments ? groupSegments(spec.segments, weight, spec.limit ?? { max: Infinity }) : undefined;
@@ -77,16 +113,8 @@ export function gridOf(spec: GridSpec): Grid {
   const rank = new Int32Array(used.length).fill(-1);
   order.forEach((code, r) => (rank[code] = r));
   const periods = Math.max(0, last - first + 1);
-  const ext = periods + lookback;
-  const S = order.length;
-  const seg = segments?.codes;
-  for (let i = 0; i < cell.length; i++) {
-    // Period ordinal → offset in the extended grid (lookback periods first).
-    const e = cell[i] === SKIP ? -1 : cell[i] - first + lookback;
-    cell[i] = e >= 0 && e < ext ? e * S + rank[seg ? seg[i] : 0] : -1;
-  }
   const labels = segments ? order.map((c) => segments.labels[c]) : [''];
-  return { first, periods, lookback, labels, cell, cells: ext * S, grouped: segments?.grouped ?? 0 };
+  return { first, periods, labels, rank, codes: segments?.codes, grouped: segments?.grouped ?? 0 };
 }
 
 /**

@@ -39,9 +39,8 @@ const EMPTY: Layout = {
  */
 export function layout(m: Members, s: RetentionSettings): Layout {
   const { cohort, segment } = m;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < m.count; i++) {
+  let [lo, hi] = m.span ?? [Infinity, -Infinity];
+  for (let i = 0; !m.span && i < m.count; i++) {
     const c = cohort[i];
     if (c >= s.cohortMin && c <= s.cohortMax) {
       if (c < lo) lo = c;
@@ -54,19 +53,27 @@ export function layout(m: Members, s: RetentionSettings): Layout {
   const asOfIndex = s.bucket.index(s.asOf);
   const lastOffset = new Int32Array(cohorts);
   for (let j = 0; j < cohorts; j++) lastOffset[j] = Math.min(asOfIndex - (lo + j), s.maxOffset);
-  checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cohortCells(m, s, lo, lastOffset));
   const segments = Math.max(1, m.labels.length);
-  // Span × segments, before any of it is allocated (an unlimited `by` over a long span).
-  if (cohorts * segments > 16 * MAX_COHORT_CELLS) checkCells('retention', s.bucket, lo, hi, cohorts * segments);
+  const wide = cohorts * segments > 16 * MAX_COHORT_CELLS;
+  if (wide) {
+    checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cohortCells(m, s, lo, lastOffset));
+    // Span × segments, before any of it is allocated (an unlimited `by` over a long span).
+    checkCells('retention', s.bucket, lo, hi, cohorts * segments);
+  }
   const size = new Int32Array(cohorts * segments);
-  const group = new Int32Array(m.count).fill(-1);
+  const group = new Int32Array(m.count);
   for (let i = 0; i < m.count; i++) {
     const c = cohort[i];
-    if (!(c >= s.cohortMin && c <= s.cohortMax)) continue;
+    if (!(c >= s.cohortMin && c <= s.cohortMax)) {
+      group[i] = -1;
+      continue;
+    }
     const g = (c - lo) * segments + (segment ? segment[i] : 0);
     group[i] = g;
     size[g]++;
   }
+  // The cohorts' own cells, from the group sizes (the same count cohortCells takes from the members).
+  if (!wide) checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), filledCohortCells(size, segments, lastOffset));
   const cellStart = new Int32Array(size.length).fill(-1);
   let cells = 0;
   for (let g = 0; g < size.length; g++) {
@@ -76,6 +83,20 @@ export function layout(m: Members, s: RetentionSettings): Layout {
   }
   checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), cells);
   return { first: lo, cohorts, segments, size, cellStart, lastOffset, cells, group };
+}
+
+/** cohortCells from the members per (cohort, segment) group. */
+function filledCohortCells(size: Int32Array, segments: number, lastOffset: Int32Array): number {
+  let cells = 0;
+  for (let j = 0; j < lastOffset.length; j++) {
+    for (let g = j * segments; g < (j + 1) * segments; g++) {
+      if (size[g] > 0) {
+        cells += lastOffset[j] + 1;
+        break;
+      }
+    }
+  }
+  return cells;
 }
 
 /** Cells of the cohorts that have members, one segment each: what any breakdown has at least. */
@@ -100,14 +121,18 @@ export function countSubscription(m: Members, l: Layout, s: RetentionSettings): 
   const lastIn = new Int32Array(l.cells);
   const churned = m.churned!;
   const index = s.bucket.index;
+  const { group, lastOffset, cellStart, first, segments } = l;
   for (let i = 0; i < m.count; i++) {
-    const g = l.group[i];
+    const g = group[i];
     if (g < 0) continue;
-    const slot = Math.floor(g / l.segments);
+    const slot = segments === 1 ? g : Math.floor(g / segments);
     const t = churned[i];
-    const until = t === t ? index(t) - (l.first + slot) - 1 : Infinity;
-    const last = Math.min(l.lastOffset[slot], until);
-    if (last >= 0) lastIn[l.cellStart[g] + last]++;
+    let last = lastOffset[slot];
+    if (t === t) {
+      const until = index(t) - (first + slot) - 1;
+      if (until < last) last = until;
+    }
+    if (last >= 0) lastIn[cellStart[g] + last]++;
   }
   for (let g = 0; g < l.size.length; g++) {
     const start = l.cellStart[g];

@@ -25,6 +25,8 @@ export interface Members {
   /** The activity table, its counted rows and the member of each customer_id code; activity mode only. */
   readonly activity: ActivityInput | undefined;
   readonly excluded: Excluded;
+  /** First and last cohort in [cohortMin, cohortMax], when the members' pass found them (Infinity, -Infinity: none). */
+  readonly span?: readonly [number, number];
 }
 
 export interface ActivityInput {
@@ -66,10 +68,18 @@ function signupMembers(input: MetricInput, s: RetentionSettings): Members {
   const cohort = new Float64Array(n);
   const excluded: Excluded = { noSignup: 0, noCustomer: 0 };
   const index = s.bucket.index;
+  const { cohortMin, cohortMax } = s;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let i = 0; i < n; i++) {
     const t = signup[i];
     if (t !== t) excluded.noSignup++;
-    cohort[i] = index(t); // NaN for a missing signup
+    const c = index(t); // NaN for a missing signup
+    cohort[i] = c;
+    if (c >= cohortMin && c <= cohortMax) {
+      if (c < lo) lo = c;
+      if (c > hi) hi = c;
+    }
   }
   const seg = s.by === undefined ? undefined : input.segments(customers, s.by);
   let activity: ActivityInput | undefined;
@@ -91,6 +101,7 @@ function signupMembers(input: MetricInput, s: RetentionSettings): Members {
     churned: s.mode === 'subscription' ? customers.time('churned_at') : undefined,
     activity,
     excluded,
+    span: [lo, hi],
   };
 }
 

@@ -124,6 +124,25 @@ describe('channelCsat', () => {
     ]);
   });
 
+  it('gives the same rows, to the last bit, whether the range ends are given or come from the answers', () => {
+    // Both range ends known: counted in one pass; open ends, or folded groups: through the grid.
+    const rows = [];
+    let x = 7;
+    for (let i = 0; i < 600; i++) {
+      x = (x * 48271) % 2147483647;
+      const day = String(1 + (x % 28)).padStart(2, '0');
+      const month = String(1 + (i % 3)).padStart(2, '0');
+      rows.push(csat(`2025-${month}-${day}T0${x % 10}:00:00Z`, 1 + (x % 5), ['app', 'chat', 'phone', null][x % 4]));
+    }
+    const open = channelCsat(rows, { period: 'month' });
+    expect(open).to.have.length(12);
+    expect(channelCsat(rows, { period: 'month', from: '2025-01-01', to: '2025-04-01' })).to.deep.equal(open);
+    expect(channelCsat(rows, { from: '2025-01-01', to: '2025-04-01' })).to.deep.equal(channelCsat(rows));
+    const folded = channelCsat(rows, { period: 'month', from: '2025-01-01', to: '2025-04-01', maxSegments: 2 });
+    expect(folded.map((r) => r.channel)).to.include('(others)');
+    expect(folded).to.deep.equal(channelCsat(rows, { period: 'month', maxSegments: 2 }));
+  });
+
   it('buckets periods in the time zone asked for', () => {
     const rows = channelCsat([csat('2025-02-01T01:00:00Z', 5), csat('2025-02-01T04:00:00Z', 1)], {
       period: 'month',
