@@ -125,6 +125,26 @@ function timeClip(x: number): number {
 }
 
 /**
+ * A dictionary column's cells: each distinct value parsed once (`parse` writes the number
+ * at `parsed[k]` and returns the status), then spread to the rows by their keys.
+ */
+function fromDictionary(
+  cells: Extract<Cells, { kind: 'dict' }>,
+  n: number,
+  out: Float64Array,
+  status: Uint8Array,
+  parse: (value: unknown, parsed: Float64Array, k: number) => number,
+): void {
+  const parsed = new Float64Array(cells.dictionary.length);
+  const states = cells.dictionary.map((v, k) => parse(v, parsed, k));
+  const keys = cells.keys;
+  for (let i = 0; i < n; i++) {
+    out[i] = parsed[keys[i]];
+    status[i] = states[keys[i]];
+  }
+}
+
+/**
  * A time column as epoch ms into `out`, with a status per row (OK, ABSENT or
  * UNREADABLE), read as `parseTimestamp` reads one value; blank strings are ABSENT.
  */
@@ -136,13 +156,7 @@ export function readTimes(cells: Cells, n: number, out: Float64Array, status: Ui
     const values = cells.values;
     for (let i = 0; i < n; i++) status[i] = timeOf(values[i], out, i);
   } else if (cells.kind === 'dict') {
-    const parsed = new Float64Array(cells.dictionary.length);
-    const states = cells.dictionary.map((v, k) => timeOf(v, parsed, k));
-    const keys = cells.keys;
-    for (let i = 0; i < n; i++) {
-      out[i] = parsed[keys[i]];
-      status[i] = states[keys[i]];
-    }
+    fromDictionary(cells, n, out, status, timeOf);
   } else {
     let at = 0;
     for (const batch of cells.batches) {
@@ -243,14 +257,8 @@ export function readNumbers(cells: Cells, n: number, out: Float64Array, status: 
     const memo = new Map<string, number | null>();
     for (let i = 0; i < n; i++) status[i] = numberOf(values[i], out, i, memo);
   } else if (cells.kind === 'dict') {
-    const parsed = new Float64Array(cells.dictionary.length);
     const memo = new Map<string, number | null>();
-    const states = cells.dictionary.map((v, k) => numberOf(v, parsed, k, memo));
-    const keys = cells.keys;
-    for (let i = 0; i < n; i++) {
-      out[i] = parsed[keys[i]];
-      status[i] = states[keys[i]];
-    }
+    fromDictionary(cells, n, out, status, (v, parsed, k) => numberOf(v, parsed, k, memo));
   } else {
     let at = 0;
     const memo = new Map<string, number | null>();
