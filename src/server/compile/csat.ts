@@ -2,6 +2,7 @@
 // group; the grid, suppression, Wilson interval and mean are channelCsat's own (csatRows).
 import { checkChannelCsatOptions, csatRows } from '../../metrics/csat.js';
 import { gridOfGroups } from '../../metrics/grid.js';
+import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
 import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
@@ -24,15 +25,20 @@ GROUP BY 1, 2`;
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
       refuseFolding(c, groups.map((g) => g.label), s.segments);
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
-      const acc = { n: new Int32Array(grid.cells), satisfied: new Int32Array(grid.cells), sum: new Float64Array(grid.cells) };
-      rows.forEach((r, i) => {
-        const cell = cells[i];
-        if (cell < 0) return;
-        acc.n[cell] += count(r.n);
-        acc.satisfied[cell] += count(r.sat);
-        acc.sum[cell] += num(r.total) ?? 0;
-      });
-      return csatRows(acc, grid, bucket, k) as never;
+      return csatRows(csatCounts(rows, cells, grid.cells), grid, bucket, k) as never;
     },
   };
 };
+
+/** Answers n, satisfied and score sum of each grid cell from the grouped rows (n, sat, total); every dialect reads them here. */
+export function csatCounts(rows: readonly DbRow[], cells: ArrayLike<number>, size: number) {
+  const acc = { n: new Int32Array(size), satisfied: new Int32Array(size), sum: new Float64Array(size) };
+  rows.forEach((r, i) => {
+    const cell = cells[i];
+    if (cell < 0) return;
+    acc.n[cell] += count(r.n);
+    acc.satisfied[cell] += count(r.sat);
+    acc.sum[cell] += num(r.total) ?? 0;
+  });
+  return acc;
+}

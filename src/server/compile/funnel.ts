@@ -21,14 +21,15 @@ import { count, num } from '../sql.js';
 import { addDurationMs, zoneParam } from '../time.js';
 import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
 
-interface Plan {
+export interface Plan {
   /** Distinct step names, in order of first appearance; ids index it. */
   readonly names: readonly string[];
   /** Name id of each step. */
   readonly ids: readonly number[];
 }
 
-function planOf(steps: readonly string[]): Plan {
+/** The distinct step names and each step's name id (a step may repeat a name). */
+export function planOf(steps: readonly string[]): Plan {
   const names: string[] = [];
   const ids = steps.map((s) => {
     const i = names.indexOf(s);

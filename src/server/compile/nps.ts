@@ -3,6 +3,7 @@
 // rolling sums, suppression and scores are npsTrend's own (npsRows).
 import { gridOfGroups } from '../../metrics/grid.js';
 import { checkNpsTrendOptions, npsRows } from '../../metrics/nps.js';
+import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
 import { inRange, reachesFrom, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
@@ -27,15 +28,23 @@ GROUP BY 1, 2`;
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: count(r.inr) > 0 }));
       if (by !== undefined) refuseFolding(c, groups.map((g) => g.label), s.segments);
       const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
-      const ext = new Int32Array(grid.cells * 3);
-      rows.forEach((r, i) => {
-        const cell = cells[i];
-        if (cell < 0) return;
-        ext[cell * 3] += count(r.pr);
-        ext[cell * 3 + 1] += count(r.pa);
-        ext[cell * 3 + 2] += count(r.de);
-      });
-      return npsRows(ext, grid, bucket, by, w, k) as never;
+      return npsRows(npsCounts(rows, cells, grid.cells), grid, bucket, by, w, k) as never;
     },
   };
 };
+
+/**
+ * The promoters, passives and detractors of each grid cell (three per cell) from the
+ * grouped rows (pr, pa, de) and each row's cell (−1: outside the grid); every dialect reads them here.
+ */
+export function npsCounts(rows: readonly DbRow[], cells: ArrayLike<number>, size: number): Int32Array {
+  const ext = new Int32Array(size * 3);
+  rows.forEach((r, i) => {
+    const cell = cells[i];
+    if (cell < 0) return;
+    ext[cell * 3] += count(r.pr);
+    ext[cell * 3 + 1] += count(r.pa);
+    ext[cell * 3 + 2] += count(r.de);
+  });
+  return ext;
+}

@@ -2,7 +2,8 @@
 // group; the grid, suppression, Wilson interval and mean are channelCsat's own (csatRows).
 import { checkChannelCsatOptions, csatRows } from '../../../metrics/csat.js';
 import { gridOfGroups } from '../../../metrics/grid.js';
-import { count, num } from '../../sql.js';
+import { num } from '../../sql.js';
+import { csatCounts } from '../../compile/csat.js';
 import { num as lit } from '../literal.js';
 import { ordinal, zoneLiteral } from '../time.js';
 import {
@@ -32,19 +33,7 @@ GROUP BY p, seg`;
         s.segments,
       );
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
-      const acc = {
-        n: new Int32Array(grid.cells),
-        satisfied: new Int32Array(grid.cells),
-        sum: new Float64Array(grid.cells),
-      };
-      rows.forEach((r, i) => {
-        const cell = cells[i];
-        if (cell < 0) return;
-        acc.n[cell] += count(r.n);
-        acc.satisfied[cell] += count(r.sat);
-        acc.sum[cell] += num(r.total) ?? 0;
-      });
-      return csatRows(acc, grid, bucket, k) as never;
+      return csatRows(csatCounts(rows, cells, grid.cells), grid, bucket, k) as never;
     },
   };
 };

@@ -17,21 +17,9 @@ import { num as lit, str } from '../literal.js';
 import { addDurationMs } from '../time.js';
 import { funnelFromGroups } from '../../compile/funnel.js';
 import { valueOf } from '../values.js';
+import { planOf, type Plan } from '../../compile/funnel.js';
 import { labelled, segmented, type ChMetricCompiler } from './common.js';
 
-interface Plan {
-  readonly names: readonly string[];
-  readonly ids: readonly number[];
-}
-
-function planOf(steps: readonly string[]): Plan {
-  const names: string[] = [];
-  const ids = steps.map((s) => {
-    const i = names.indexOf(s);
-    return i >= 0 ? i : names.push(s) - 1;
-  });
-  return { names, ids };
-}
 
 /** Arrays of the unit (1-based): ts times, es step ids (K for other events), ds deadlines, ks positions. */
 const T = (i: string) => `arrayElement(ts, ${i})`;

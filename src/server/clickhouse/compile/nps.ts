@@ -4,6 +4,7 @@
 import { gridOfGroups } from '../../../metrics/grid.js';
 import { checkNpsTrendOptions, npsRows } from '../../../metrics/nps.js';
 import { count, num } from '../../sql.js';
+import { npsCounts } from '../../compile/nps.js';
 import { ordinal, zoneLiteral } from '../time.js';
 import {
   inRange,
@@ -42,15 +43,7 @@ GROUP BY p, seg`;
           s.segments,
         );
       const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
-      const ext = new Int32Array(grid.cells * 3);
-      rows.forEach((r, i) => {
-        const cell = cells[i];
-        if (cell < 0) return;
-        ext[cell * 3] += count(r.pr);
-        ext[cell * 3 + 1] += count(r.pa);
-        ext[cell * 3 + 2] += count(r.de);
-      });
-      return npsRows(ext, grid, bucket, by, w, k) as never;
+      return npsRows(npsCounts(rows, cells, grid.cells), grid, bucket, by, w, k) as never;
     },
   };
 };
