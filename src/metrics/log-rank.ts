@@ -30,36 +30,28 @@ export function logRank(groups: readonly SurvivalGroup[]): LogRank | null {
   return { chisq, df: m, pValue: chiSquareUpper(chisq, m) };
 }
 
-/** One sweep over the groups' times merged in order. */
+/** One sweep over the groups' distinct times merged in order. */
 function accumulate(groups: readonly SurvivalGroup[]) {
   const g = groups.length;
-  let total = 0;
-  for (const gr of groups) total += gr.keys.length;
-  // Merged keys: (2·time + event)·g + group, sorted; time-major.
-  const merged = new Float64Array(total);
-  let k = 0;
-  groups.forEach((gr, i) => {
-    for (const key of gr.keys) merged[k++] = key * g + i;
-  });
-  merged.sort();
-  const atRisk = Float64Array.from(groups, (gr) => gr.keys.length);
+  const times = [...new Set(groups.flatMap((gr) => [...gr.times]))].sort((a, b) => a - b);
+  const atRisk = Float64Array.from(groups, (gr) => gr.n);
   const observed = new Float64Array(g);
   const expected = new Float64Array(g);
   const variance = new Float64Array(g * g);
   const died = new Float64Array(g);
   const left = new Float64Array(g);
-  let i = 0;
-  while (i < total) {
-    const time = Math.floor(Math.floor(merged[i] / g) / 2);
+  const next = new Int32Array(g);
+  for (const time of times) {
     died.fill(0);
     left.fill(0);
-    for (; i < total && Math.floor(Math.floor(merged[i] / g) / 2) === time; i++) {
-      const key = merged[i];
-      const grp = key % g;
-      const event = Math.floor(key / g) % 2;
-      if (event) died[grp]++;
-      left[grp]++;
-    }
+    groups.forEach((gr, j) => {
+      const i = next[j];
+      if (i < gr.times.length && gr.times[i] === time) {
+        died[j] = gr.events[i];
+        left[j] = gr.events[i] + gr.censored[i];
+        next[j]++;
+      }
+    });
     addTime(atRisk, died, observed, expected, variance);
     for (let j = 0; j < g; j++) atRisk[j] -= left[j];
   }

@@ -1,7 +1,9 @@
 // survival and survivalSummary (SPEC §3.8): time to churn as a Kaplan–Meier
 // product-limit estimate per segment, censored at asOf, with the 95% log-scale
 // interval (Greenwood), medians as survfit prints them, and the log-rank test across
-// segments (log-rank.ts). Follow-up times come from one pass (survival-times.ts).
+// segments (log-rank.ts). Follow-up times come from one pass (survival-times.ts) as
+// counts per segment and time; a SQL source computes the same counts and finishes
+// with survivalRows and survivalSummaryOf, so both answers come from one arithmetic.
 import type { TableInput, Tables } from '../data/schema.js';
 import { metricInput } from './input.js';
 import { logRank, type LogRank } from './log-rank.js';
@@ -65,21 +67,16 @@ interface Step {
   greenwood: number;
 }
 
-/** The Kaplan–Meier steps of one group, from its sorted keys. */
-export function kaplanMeier(keys: Float64Array): Step[] {
+/** The Kaplan–Meier steps of one group, from its counts per time. */
+export function kaplanMeier(g: SurvivalGroup): Step[] {
   const steps: Step[] = [];
-  let atRisk = keys.length;
+  let atRisk = g.n;
   let survival = 1;
   let greenwood = 0;
-  let i = 0;
-  while (i < keys.length) {
-    const time = Math.floor(keys[i] / 2);
-    let events = 0;
-    let censored = 0;
-    for (; i < keys.length && Math.floor(keys[i] / 2) === time; i++) {
-      if (keys[i] % 2) events++;
-      else censored++;
-    }
+  for (let i = 0; i < g.times.length; i++) {
+    const time = g.times[i];
+    const events = g.events[i];
+    const censored = g.censored[i];
     if (events > 0) {
       survival *= 1 - events / atRisk;
       greenwood = events < atRisk ? greenwood + events / (atRisk * (atRisk - events)) : Infinity;
@@ -99,7 +96,7 @@ function interval(step: Step): [number | null, number | null] {
 
 /** Whole-group hiding: below minGroupSize, or itself a small cell. */
 function hidden(g: SurvivalGroup, s: SurvivalSettings): boolean {
-  const n = g.keys.length;
+  const n = g.n;
   return n < s.minGroupSize || (s.minCellSize > 1 && n < s.minCellSize);
 }
 
@@ -112,11 +109,16 @@ function hidden(g: SurvivalGroup, s: SurvivalSettings): boolean {
 export function survival(tables: Tables | TableInput, options?: SurvivalOptions): SurvivalResult {
   const s = checkSurvivalOptions(options, 'survival');
   const times = survivalTimes(metricInput(tables, 'customers', 'survival'), s);
+  return survivalRows(times.groups, times.excluded, s);
+}
+
+/** survival's rows from the segments' counts (the kernel's and a SQL source's). */
+export function survivalRows(groups: readonly SurvivalGroup[], excluded: SurvivalExcluded, s: SurvivalSettings): SurvivalResult {
   const rows: SurvivalRow[] = [];
-  for (const g of times.groups) {
+  for (const g of groups) {
     if (hidden(g, s)) continue;
     const head = g.label === undefined ? {} : { segment: g.label };
-    for (const step of kaplanMeier(g.keys)) {
+    for (const step of kaplanMeier(g)) {
       if (s.minCellSize > 1 && step.atRisk < s.minCellSize) {
         rows.push({ ...head, time: step.time, atRisk: null, events: null, censored: null, survival: null, ciLow: null, ciHigh: null, suppressed: true });
         continue;
@@ -125,7 +127,7 @@ export function survival(tables: Tables | TableInput, options?: SurvivalOptions)
       rows.push({ ...head, time: step.time, atRisk: step.atRisk, events: step.events, censored: step.censored, survival: step.survival, ciLow, ciHigh });
     }
   }
-  Object.defineProperty(rows, 'excluded', { value: Object.freeze({ ...times.excluded }), enumerable: false });
+  Object.defineProperty(rows, 'excluded', { value: Object.freeze({ ...excluded }), enumerable: false });
   return rows as SurvivalResult;
 }
 
@@ -133,16 +135,21 @@ export function survival(tables: Tables | TableInput, options?: SurvivalOptions)
 export function survivalSummary(tables: Tables | TableInput, options?: SurvivalOptions): SurvivalSummary {
   const s = checkSurvivalOptions(options, 'survivalSummary');
   const times = survivalTimes(metricInput(tables, 'customers', 'survivalSummary'), s);
-  const shown = times.groups.filter((g) => !hidden(g, s));
-  const groups = times.groups.map((g): SurvivalGroupSummary => {
+  return survivalSummaryOf(times.groups, times.excluded, s);
+}
+
+/** survivalSummary from the segments' counts (the kernel's and a SQL source's). */
+export function survivalSummaryOf(all: readonly SurvivalGroup[], excluded: SurvivalExcluded, s: SurvivalSettings): SurvivalSummary {
+  const shown = all.filter((g) => !hidden(g, s));
+  const groups = all.map((g): SurvivalGroupSummary => {
     const head = g.label === undefined ? {} : { segment: g.label };
     if (hidden(g, s)) return { ...head, n: null, events: null, median: null, suppressed: true };
-    const steps = kaplanMeier(g.keys);
+    const steps = kaplanMeier(g);
     const events = steps.reduce((sum, st) => sum + st.events, 0);
-    return { ...head, n: g.keys.length, events, median: medianOf(steps) };
+    return { ...head, n: g.n, events, median: medianOf(steps) };
   });
   const summary: SurvivalSummary = { groups, logRank: s.by === undefined ? null : logRank(shown) };
-  Object.defineProperty(summary, 'excluded', { value: Object.freeze({ ...times.excluded }), enumerable: false });
+  Object.defineProperty(summary, 'excluded', { value: Object.freeze({ ...excluded }), enumerable: false });
   return summary;
 }
 

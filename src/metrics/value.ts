@@ -77,6 +77,21 @@ interface Segment {
   excluded: number;
 }
 
+/** A segment's sums, from which both the kernel and a SQL source finish (concentrationRows). */
+export interface ValueSegment {
+  readonly label: string | undefined;
+  /** Customers with a value (≥ 0). */
+  readonly customers: number;
+  readonly total: number;
+  /** The sum of the first topCount values, highest first. */
+  readonly topSum: number;
+  /** Σᵢ (2i − n − 1)·xᵢ, values ascending, i from 1. */
+  readonly giniSum: number;
+  readonly excluded: number;
+}
+
+/** How many customers are the top fraction: ceil(top · n), less a hair (0.2 · 15 is 3.0000000000000004 in floating point). */
+export const TOP_EPSILON = 1e-9;
 /** Each segment's values, sorted highest first, in display order. */
 function segmentsOf(tables: Tables | TableInput, s: ValueSettings, metric: string): Segment[] {
   const input = metricInput(tables, 'customers', metric);
@@ -112,42 +127,46 @@ function segmentsOf(tables: Tables | TableInput, s: ValueSettings, metric: strin
   });
 }
 
-/** Σᵢ (2i − n − 1)·xᵢ / (n · Σ x), x ascending (ours are descending: i = n − j). */
-function gini(v: Float64Array, total: number): number | null {
+/** The sums of a segment's values (descending): Σᵢ (2i − n − 1)·xᵢ ascending is i = n − j. */
+function sumsOf(g: Segment, top: number): ValueSegment {
+  const v = g.values;
   const n = v.length;
-  if (!(total > 0)) return null;
-  let sum = 0;
-  for (let j = 0; j < n; j++) sum += (2 * (n - j) - n - 1) * v[j];
-  return sum / (n * total);
-}
-
-/** The share held by the first ceil(top · n) values (descending). */
-function topShare(v: Float64Array, total: number, top: number): number | null {
-  if (!(total > 0)) return null;
-  // 0.2 · 15 is 3.0000000000000004 in floating point: ceil would take a fourth customer.
-  const k = Math.ceil(top * v.length - 1e-9);
-  let sum = 0;
-  for (let j = 0; j < k; j++) sum += v[j];
-  return sum / total;
+  let giniSum = 0;
+  for (let j = 0; j < n; j++) giniSum += (2 * (n - j) - n - 1) * v[j];
+  const k = Math.ceil(top * n - TOP_EPSILON);
+  let topSum = 0;
+  for (let j = 0; j < k; j++) topSum += v[j];
+  return { label: g.label, customers: n, total: g.total, topSum, giniSum, excluded: g.excluded };
 }
 
 /** Segments shown: small cells (customers 1…k−1) hidden, with one complement across segments. */
-function shownMask(segments: readonly Segment[], k: number): Uint8Array {
-  const counts = segments.map((g) => g.values.length);
+function shownMask(segments: readonly { readonly customers: number }[], k: number): Uint8Array {
+  const counts = segments.map((g) => g.customers);
   return suppressCells(counts, segments.length > 1 ? [counts.map((_, i) => i)] : [], k);
 }
 
 /** Per segment: customers, total, top share and Gini (SPEC §3.9). */
 export function valueConcentration(tables: Tables | TableInput, options?: ValueOptions): ValueConcentrationRow[] {
   const s = checkValueOptions(options, 'valueConcentration');
-  const segments = segmentsOf(tables, s, 'valueConcentration');
-  const hide = shownMask(segments, s.minCellSize);
-  const k = s.minCellSize;
+  return concentrationRows(segmentsOf(tables, s, 'valueConcentration').map((g) => sumsOf(g, s.top)), s.minCellSize);
+}
+
+/** valueConcentration's rows from the segments' sums, in display order (the kernel's and a SQL source's). */
+export function concentrationRows(segments: readonly ValueSegment[], k: number): ValueConcentrationRow[] {
+  const hide = shownMask(segments, k);
   return segments.map((g, i): ValueConcentrationRow => {
     const head = g.label === undefined ? {} : { segment: g.label };
     const excluded = k > 1 && g.excluded > 0 && g.excluded < k ? null : g.excluded;
     if (hide[i]) return { ...head, customers: null, total: null, topShare: null, gini: null, excluded, suppressed: true };
-    const row: ValueConcentrationRow = { ...head, customers: g.values.length, total: g.total, topShare: topShare(g.values, g.total, s.top), gini: gini(g.values, g.total), excluded };
+    const has = g.total > 0;
+    const row: ValueConcentrationRow = {
+      ...head,
+      customers: g.customers,
+      total: g.total,
+      topShare: has ? g.topSum / g.total : null,
+      gini: has ? g.giniSum / (g.customers * g.total) : null,
+      excluded,
+    };
     if (excluded === null) row.suppressed = true;
     return row;
   });
@@ -161,21 +180,40 @@ export function valueConcentration(tables: Tables | TableInput, options?: ValueO
 export function paretoCurve(tables: Tables | TableInput, options?: ValueOptions): ParetoPoint[] {
   const s = checkValueOptions(options, 'paretoCurve');
   const segments = segmentsOf(tables, s, 'paretoCurve');
+  const cums = segments.map((g) => {
+    const cum = new Float64Array(g.values.length + 1);
+    for (let j = 0; j < g.values.length; j++) cum[j + 1] = cum[j] + g.values[j];
+    return cum;
+  });
+  const sized = segments.map((g) => ({ label: g.label, customers: g.values.length, total: g.total }));
+  return paretoPoints(sized, s, (i, k) => cums[i][k]);
+}
+
+/** The ranks k (top customers) of a segment of n customers that the curve shows, ascending. */
+export function paretoRanks(n: number, points: number): number[] {
+  const ranks: number[] = [];
+  const steps = Math.min(n, points - 1);
+  for (let p = 0; p <= steps; p++) {
+    const k = steps === n ? p : Math.round((p * n) / steps);
+    if (k !== ranks[ranks.length - 1]) ranks.push(k);
+  }
+  return ranks;
+}
+
+/** paretoCurve's points from each segment's size, total and the sum of its top k (`cum(i, k)`, k ≥ 1). */
+export function paretoPoints(
+  segments: readonly { readonly label: string | undefined; readonly customers: number; readonly total: number }[],
+  s: Pick<ValueSettings, 'points' | 'minCellSize'>,
+  cum: (segment: number, k: number) => number,
+): ParetoPoint[] {
   const hide = shownMask(segments, s.minCellSize);
   const out: ParetoPoint[] = [];
   segments.forEach((g, i) => {
-    const n = g.values.length;
+    const n = g.customers;
     if (hide[i] || !(g.total > 0)) return;
     const head = g.label === undefined ? {} : { segment: g.label };
-    const cum = new Float64Array(n + 1);
-    for (let j = 0; j < n; j++) cum[j + 1] = cum[j] + g.values[j];
-    let last = -1;
-    const steps = Math.min(n, s.points - 1);
-    for (let p = 0; p <= steps; p++) {
-      const k = steps === n ? p : Math.round((p * n) / steps);
-      if (k === last) continue;
-      last = k;
-      out.push({ ...head, customerShare: k / n, valueShare: k === n ? 1 : cum[k] / g.total });
+    for (const k of paretoRanks(n, s.points)) {
+      out.push({ ...head, customerShare: k / n, valueShare: k === n ? 1 : k === 0 ? 0 : cum(i, k) / g.total });
     }
   });
   return out;

@@ -61,13 +61,15 @@ export function values(tables: Tables | TableInput, options: ValuesOptions): Val
     const c = dict.codes[i];
     if (c >= 0) counts[c]++;
   }
-  const rows: ValuesRow[] = [];
   // A view shares its base's dictionary: values no kept row holds are left out.
-  dict.values.forEach((value, c) => {
-    if (counts[c] === 0 || value === '') return;
-    const hidden = s.minCellSize > 1 && counts[c] < s.minCellSize;
-    rows.push(hidden ? { value, count: null, suppressed: true } : { value, count: counts[c] });
-  });
+  return valuesRows(dict.values.map((value, c) => [value, counts[c]] as const), s.minCellSize);
+}
+
+/** The rows from each value's count (a value twice: counts added), in code-point order; a SQL source's too. */
+export function valuesRows(counts: Iterable<readonly [string, number]>, minCellSize: number): ValuesRow[] {
+  const total = new Map<string, number>();
+  for (const [value, n] of counts) if (n > 0 && value !== '') total.set(value, (total.get(value) ?? 0) + n);
+  const rows = [...total].map(([value, n]): ValuesRow => (minCellSize > 1 && n < minCellSize ? { value, count: null, suppressed: true } : { value, count: n }));
   return rows.sort((a, b) => byCodePoint(a.value, b.value));
 }
 

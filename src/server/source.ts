@@ -10,6 +10,7 @@ import { METRIC_NAMES, type MetricName, type MetricQuery } from '../query/types.
 import { validateQuery } from '../query/validate.js';
 import { columnsStatement, quotedTable, splitName, tableModel, type Catalog } from './catalog.js';
 import { COMPILERS, SQL_OPTIONS } from './compile/index.js';
+import { queryColumns } from './compile/columns.js';
 import type { Compiled } from './compile/common.js';
 import { Compiler, PushDownError, type TablePlans } from './context.js';
 import { duckdbEngine } from './duckdb.js';
@@ -161,7 +162,7 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     await checkZone(q.metric, q.options.timeZone, signal);
     const { plans } = await prepare(signal);
     const filters = q.filters ?? [];
-    const extras = [...new Set([...filters.map((f) => f.column), ...(typeof q.options.by === 'string' ? [q.options.by] : [])])];
+    const extras = queryColumns(q);
     const make = () => new Compiler(d, cat, q.metric, filters, extras, plans);
     return compiler(make(), q.options, make);
   };

@@ -29,6 +29,17 @@ function cross(metric: MetricQuery['metric'], list: readonly Record<string, unkn
 
 const AS_OF = '2020-03-15T12:00:00Z';
 
+/** survival and survivalSummary: every unit, `by` on text and numbers, small groups and cells, signups after asOf, none at all. */
+const SURVIVAL: Record<string, unknown>[] = [
+  { asOf: AS_OF },
+  { asOf: AS_OF, by: 'plan', unit: 'week' },
+  { asOf: '2019-01-01', by: 'user_type', unit: 'month', minGroupSize: 20 },
+  { asOf: AS_OF, by: 'plan', minCellSize: 5, from: '2018-01-01', to: '2019-06-01' },
+  { asOf: '2018-06-01T12:34:56.789Z', by: 'revenue', minCellSize: 3 },
+  { asOf: '2019-07-01', by: 'user_type', unit: 'week', minGroupSize: 10, minCellSize: 4 },
+  { asOf: '2000-01-01', by: 'plan' },
+];
+
 export const CASES: Record<string, MetricQuery[]> = {
   retention: cross('retention', [
     { asOf: AS_OF },
@@ -94,6 +105,32 @@ export const CASES: Record<string, MetricQuery[]> = {
       filters: FILTERS[1],
     })),
   ],
+  survival: cross('survival', SURVIVAL),
+  survivalSummary: cross('survivalSummary', SURVIVAL),
+  valueConcentration: cross('valueConcentration', [
+    {},
+    { by: 'plan', top: 0.1 },
+    { by: 'user_type', asOf: AS_OF, minCellSize: 5 },
+    { by: 'plan', top: 1, minCellSize: 3 },
+    { asOf: '2018-06-01', top: 0.33 },
+    { by: 'revenue', top: 0.5, asOf: '2000-01-01' },
+  ]),
+  paretoCurve: cross('paretoCurve', [
+    {},
+    { points: 5, by: 'plan' },
+    { points: 11, asOf: AS_OF, by: 'user_type', minCellSize: 4 },
+    { points: 2 },
+    { points: 1000, by: 'plan', asOf: '2019-01-01' },
+    { points: 7, by: 'revenue', minCellSize: 2 },
+  ]),
+  values: cross('values', [
+    { column: 'plan' },
+    { column: 'user_type', minCellSize: 20 },
+    { table: 'activity', column: 'event' },
+    { table: 'surveys', column: 'channel', minCellSize: 3 },
+    { column: 'revenue' },
+    { table: 'tickets', column: 'contacts' },
+  ]),
   extent: [
     ...cross('extent', [{ table: 'customers' }, { table: 'activity' }, { table: 'surveys', kind: 'csat' }, { table: 'tickets', column: 'resolved_at' }]),
   ],

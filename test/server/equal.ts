@@ -1,6 +1,7 @@
 // The SPEC §6 comparison of a SQL source's rows with runQuery's: strings, counts and
 // suppression identical; rates, scores and intervals within 1e-9; medians exact.
 import { expect } from 'chai';
+import type { MetricQuery } from '../../src/query/types.js';
 
 export function expectSameRows(actual: unknown, expected: unknown, path: string): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
@@ -22,4 +23,13 @@ export function expectSameRows(actual: unknown, expected: unknown, path: string)
     return;
   }
   expect(actual, path).to.equal(expected);
+}
+
+/** The customers a metric leaves out, a non-enumerable `excluded` of its rows (retention, survival) or of its one row (survivalSummary). */
+export function expectSameExcluded(query: MetricQuery, actual: unknown[], expected: unknown[], path: string): void {
+  const excluded = (rows: unknown[]) => {
+    const holder = query.metric === 'survivalSummary' ? rows[0] : rows;
+    return (holder as { excluded?: unknown } | undefined)?.excluded;
+  };
+  expectSameRows(excluded(actual), excluded(expected), `${path} excluded`);
 }

@@ -17,6 +17,7 @@ import { reportOf } from '../report.js';
 import type { SqlStatement } from '../sql.js';
 import { uniqueColumn } from '../valid.js';
 import { CH_COMPILERS, CH_OPTIONS } from './compile/index.js';
+import { queryColumns } from '../compile/columns.js';
 import type { ChCompiled } from './compile/common.js';
 import { ChCompiler, LABEL } from './context.js';
 import { clickhouseEngine } from './engine.js';
@@ -156,12 +157,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     const cat = await readCatalog(signal);
     await checkZone(q.metric, q.options.timeZone, signal);
     const filters = q.filters ?? [];
-    const extras = [
-      ...new Set([
-        ...filters.map((f) => f.column),
-        ...(typeof q.options.by === 'string' ? [q.options.by] : []),
-      ]),
-    ];
+    const extras = queryColumns(q);
     return compiler(new ChCompiler(cat, q.metric, filters, extras), q.options);
   };
 

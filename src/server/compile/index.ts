@@ -1,6 +1,6 @@
-// Metric name → its SQL compiler: the metrics of SPEC §3.1–§3.7 and extent. A metric
-// without one (survival, value, at-risk, values) is refused by name; pulso-serve's
-// handler computes those from the source's rows.
+// Metric name → its SQL compiler: the metrics of SPEC §3.1–§3.9 (survival and value
+// too), extent and values. A metric without one (at-risk) is refused by name;
+// pulso-serve's handler computes it from the source's rows.
 import type { MetricName } from '../../query/types.js';
 import type { MetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
@@ -10,7 +10,10 @@ import { compileFunnel } from './funnel.js';
 import { compileKpis } from './kpis.js';
 import { compileNps } from './nps.js';
 import { compileRetention } from './retention.js';
+import { compileSurvival } from './survival.js';
 import { compileTickets } from './tickets.js';
+import { compileValue } from './value.js';
+import { compileValues } from './values.js';
 
 export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
   retention: compileRetention,
@@ -21,7 +24,16 @@ export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
   featureAdoption: compileAdoption,
   kpis: compileKpis,
   extent: compileExtent,
+  survival: compileSurvival,
+  survivalSummary: compileSurvival,
+  valueConcentration: compileValue,
+  paretoCurve: compileValue,
+  values: compileValues,
 };
+
+const SURVIVAL = ['asOf', 'from', 'to', 'by', 'unit', 'minGroupSize', 'minCellSize'];
+/** Both value metrics take every option of checkValueOptions (each ignores the other's). */
+const VALUE = ['value', 'top', 'by', 'asOf', 'points', 'minCellSize'];
 
 /** The options each metric computes at a SQL source (what `capabilities()` lists). */
 export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
@@ -33,4 +45,9 @@ export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare', 'minSample', 'maxSegments', 'keepSegments'],
   kpis: ['from', 'to', 'activationWindow', 'activationEvents', 'features', 'satisfiedMin', 'period', 'timeZone', 'minCellSize', 'minSample', 'metrics'],
   extent: ['table', 'column', 'kind', 'minCellSize'],
+  survival: SURVIVAL,
+  survivalSummary: SURVIVAL,
+  valueConcentration: VALUE,
+  paretoCurve: VALUE,
+  values: ['table', 'column', 'minCellSize'],
 };
