@@ -10,7 +10,10 @@ import { compileFunnel } from './funnel.js';
 import { compileKpis } from './kpis.js';
 import { compileNps } from './nps.js';
 import { compileRetention } from './retention.js';
+import { compileSurvival } from './survival.js';
 import { compileTickets } from './tickets.js';
+import { compileValue } from './value.js';
+import { compileValues } from './values.js';
 
 export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   extent: compileExtent,
@@ -21,6 +24,11 @@ export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   retention: compileRetention,
   kpis: compileKpis,
   funnel: compileFunnel,
+  survival: compileSurvival,
+  survivalSummary: compileSurvival,
+  valueConcentration: compileValue,
+  paretoCurve: compileValue,
+  values: compileValues,
 };
 
 /** The options each compiled metric takes (the same as the other SQL engines'). */
