@@ -66,7 +66,7 @@ describe('SQL source (duckdb) validated once', function () {
     expect(retention.text, 'no id repeats: no de-duplication').not.to.match(/row_number\(\) OVER \(PARTITION BY "customer_id"/);
   });
 
-  for (const metric of ['retention', 'npsTrend', 'ticketStats', 'funnel', 'kpis'] as const) {
+  for (const metric of ['retention', 'npsTrend', 'ticketStats', 'funnel', 'kpis', 'survival', 'valueConcentration'] as const) {
     it(`${metric}: answers as with every rule, and as runQuery`, async () => {
       for (const query of CASES[metric]) {
         const label = JSON.stringify(query);
