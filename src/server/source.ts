@@ -161,7 +161,7 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     await checkZone(q.metric, q.options.timeZone, signal);
     const { plans } = await prepare(signal);
     const filters = q.filters ?? [];
-    const extras = [...new Set([...filters.map((f) => f.column), ...(typeof q.options.by === 'string' ? [q.options.by] : [])])];
+    const extras = [...new Set([...filters.map((f) => f.column), ...[q.options.by, q.options.value].filter((x) => typeof x === 'string')])];
     const make = () => new Compiler(d, cat, q.metric, filters, extras, plans);
     return compiler(make(), q.options, make);
   };

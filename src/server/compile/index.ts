@@ -1,9 +1,10 @@
-// Metric name → its SQL compiler: the metrics of SPEC §3.1–§3.7 and extent. A metric
-// without one (survival, value, at-risk, values) is refused by name; pulso-serve's
+// Metric name → its SQL compiler: the metrics of SPEC §3.1–§3.7, extent and atRisk. A
+// metric without one (survival, value, values) is refused by name; pulso-serve's
 // handler computes those from the source's rows.
 import type { MetricName } from '../../query/types.js';
 import type { MetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
+import { compileAtRisk } from './at-risk.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileFunnel } from './funnel.js';
@@ -21,6 +22,7 @@ export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
   featureAdoption: compileAdoption,
   kpis: compileKpis,
   extent: compileExtent,
+  atRisk: compileAtRisk,
 };
 
 /** The options each metric computes at a SQL source (what `capabilities()` lists). */
@@ -33,4 +35,5 @@ export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   featureAdoption: ['features', 'period', 'from', 'to', 'by', 'activeEvents', 'timeZone', 'minCellSize', 'compare', 'minSample', 'maxSegments', 'keepSegments'],
   kpis: ['from', 'to', 'activationWindow', 'activationEvents', 'features', 'satisfiedMin', 'period', 'timeZone', 'minCellSize', 'minSample', 'metrics'],
   extent: ['table', 'column', 'kind', 'minCellSize'],
+  atRisk: ['asOf', 'signals', 'events', 'gapFactor', 'minQuietDays', 'minGaps', 'ticketDays', 'npsDays', 'minSignals', 'by', 'value'],
 };

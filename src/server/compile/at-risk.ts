@@ -1,0 +1,129 @@
+// atRisk in SQL: each customer still here at asOf read into the quantities its signals
+// come from (last counted activity, the count and two middle values of the gaps
+// between its active days, open tickets, last NPS score), only for the customers those
+// readings can flag; which signals fire, the rows and their order are atRisk's own
+// (atRiskRow, rankAtRisk). Gaps are between distinct UTC days, `lag` over a customer's days.
+import { checkAtRiskOptions, SIGNAL_TABLE, type AtRiskSettings, type AtRiskSignal } from '../../metrics/at-risk-options.js';
+import { atRiskRow, daysSince, rankAtRisk, usualGap, type RankedAtRiskRow } from '../../metrics/at-risk-rows.js';
+import { DAY_MS } from '../../time/civil.js';
+import type { Compiler } from '../context.js';
+import type { DbRow } from '../engine.js';
+import { count, num } from '../sql.js';
+import { labelOf, valueOf } from '../values.js';
+import { inRange, segmentSql, type MetricCompiler } from './common.js';
+
+/** Per customer: last counted activity before asOf (ms), and the count, lower and upper middle of its gaps (days). */
+function activitySql(c: Compiler, s: AtRiskSettings): string {
+  const counted = s.events ? ` AND ${c.d.inList('a.event', c.p.texts(s.events))}` : '';
+  const days = c.define(
+    'ar_days',
+    `SELECT a.customer_id, floor(${c.d.double('a.at')} / ${DAY_MS}) AS day, max(a.at) AS last
+FROM ${c.filtered('activity')} a WHERE ${inRange(c, 'a.at', -Infinity, s.asOf, 'a.at__ts')}${counted} GROUP BY 1, 2`,
+  );
+  const gaps = c.define('ar_gaps', `SELECT customer_id, last, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM ${days}`);
+  return `SELECT customer_id, max(last) AS last, count(gap) AS gaps, ${c.d.lowerMiddle('gap')} AS lo, ${c.d.upperMiddle('gap')} AS hi
+FROM ${gaps} GROUP BY 1`;
+}
+
+/** Per customer: tickets opened at least ticketDays before asOf and not resolved by then. */
+function ticketsSql(c: Compiler, s: AtRiskSettings): string {
+  const asOf = c.p.num(s.asOf);
+  return `SELECT t.customer_id, count(*) AS open FROM ${c.filtered('tickets')} t
+WHERE t.opened_at <= ${c.p.num(s.asOf - s.ticketDays * DAY_MS)} AND t.opened_at < ${asOf} AND (t.resolved_at IS NULL OR t.resolved_at > ${asOf})
+GROUP BY 1`;
+}
+
+/** Per customer: the score of the last NPS answer in [asOf − npsDays, asOf); at the same instant, the lowest. */
+function npsSql(c: Compiler, s: AtRiskSettings): string {
+  const answers = `SELECT n.customer_id, n.score, row_number() OVER (PARTITION BY n.customer_id ORDER BY n.at DESC, n.score ASC) AS k
+FROM ${c.filtered('surveys')} n WHERE n.kind = 'nps' AND n.customer_id IS NOT NULL AND ${inRange(c, 'n.at', s.asOf - s.npsDays * DAY_MS, s.asOf, 'n.at__ts')}`;
+  return `SELECT customer_id, score FROM (${answers}) x WHERE k = 1`;
+}
+
+/** The value column (`value`), numeric; refused when the customers table holds it as text. */
+function valueSql(c: Compiler, value: string): string {
+  const ref = c.column('customers', value, 'k');
+  if (!ref) throw new RangeError(`atRisk: value '${value}' is not a column of the customers table`);
+  const v = valueOf(c, ref, value, 'value');
+  if (v.mode !== 'num') c.refuse('value', `column '${value}' is not numeric`);
+  return v.sql;
+}
+
+/** The signals asked for whose table the source has (the kernel reads the others as absent). */
+interface Reads {
+  activity: boolean;
+  tickets: boolean;
+  nps: boolean;
+}
+
+function readsOf(c: Compiler, s: AtRiskSettings): Reads {
+  const uses = (x: AtRiskSignal) => s.signals.includes(x) && c.has(SIGNAL_TABLE[x]);
+  return { activity: uses('activity'), tickets: uses('tickets'), nps: uses('nps') };
+}
+
+/** The statement: one row per customer still here whose readings can flag it (a necessary test; atRiskRow decides). */
+function selectSql(c: Compiler, s: AtRiskSettings, read: Reads): string {
+  const asOf = c.p.num(s.asOf);
+  const joins: string[] = [];
+  const items = ['k.customer_id AS id'];
+  const can: string[] = [];
+  if (s.by !== undefined) items.push(`${segmentSql(c, 'customers', 'k', s.by, joins)} AS seg`);
+  if (s.value !== undefined) items.push(`${valueSql(c, s.value)} AS val`);
+  if (read.activity) {
+    joins.push(`LEFT JOIN (${activitySql(c, s)}) ra ON ra.customer_id = k.customer_id`);
+    items.push('ra.last, ra.gaps, ra.lo, ra.hi');
+    // Days since ≥ gapFactor × lower middle: implied by ≥ gapFactor × median (rounding is monotone).
+    const quiet = `floor((${asOf} - ra.last) / ${DAY_MS})`;
+    can.push(`ra.gaps >= ${c.p.num(s.minGaps)} AND ${quiet} >= ${c.p.num(s.minQuietDays)} AND ${quiet} >= ${c.p.num(s.gapFactor)} * ra.lo`);
+  }
+  if (read.tickets) {
+    joins.push(`LEFT JOIN (${ticketsSql(c, s)}) rt ON rt.customer_id = k.customer_id`);
+    items.push('coalesce(rt.open, 0) AS open');
+    can.push('rt.open > 0');
+  }
+  if (read.nps) {
+    joins.push(`LEFT JOIN (${npsSql(c, s)}) rn ON rn.customer_id = k.customer_id`);
+    items.push('rn.score');
+    can.push('rn.score <= 6');
+  }
+  const flags = can.length ? can.map((x) => `CASE WHEN ${x} THEN 1 ELSE 0 END`).join(' + ') : '0';
+  return `SELECT ${items.join(', ')}
+FROM ${c.filtered('customers')} k ${joins.join(' ')}
+WHERE (k.signup_at IS NULL OR k.signup_at <= ${asOf}) AND (k.churned_at IS NULL OR k.churned_at > ${asOf})
+  AND ${flags} >= ${c.p.num(s.minSignals)}`;
+}
+
+/** A customer's row from its readings, as the kernel finishes it. */
+function rowOf(r: DbRow, s: AtRiskSettings, read: Reads): RankedAtRiskRow | undefined {
+  const last = num(r.last);
+  return atRiskRow(
+    {
+      customerId: String(r.id),
+      ...(s.by !== undefined ? { segment: labelOf(r.seg) } : {}),
+      ...(s.value !== undefined ? { value: num(r.val) ?? NaN } : {}),
+      daysSince: read.activity && last !== null ? daysSince(s.asOf, last) : NaN,
+      usualGap: read.activity && last !== null ? usualGap(count(r.gaps), num(r.lo) ?? NaN, num(r.hi) ?? NaN, s.minGaps) : NaN,
+      openTickets: read.tickets ? count(r.open) : -1,
+      lastNps: read.nps ? num(r.score) ?? NaN : NaN,
+    },
+    s,
+  );
+}
+
+export const compileAtRisk: MetricCompiler = (c, options) => {
+  const s = checkAtRiskOptions(options);
+  c.require('customers');
+  const read = readsOf(c, s);
+  const select = selectSql(c, s, read);
+  return {
+    statements: [c.statement(select)],
+    finish([rows]) {
+      const listed: RankedAtRiskRow[] = [];
+      for (const r of rows) {
+        const row = rowOf(r, s, read);
+        if (row) listed.push(row);
+      }
+      return rankAtRisk(listed) as never;
+    },
+  };
+};
