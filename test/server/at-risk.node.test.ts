@@ -2,11 +2,14 @@
 // ticketDays before asOf, resolved exactly at asOf, an NPS answer exactly npsDays
 // before asOf and two at one instant, activity at asOf itself, silences of exactly
 // minQuietDays and gapFactor × the usual gap, an even count of gaps, days before 1970,
-// signups and churns at asOf, hostile segment values. Each query equals runQuery on
-// DuckDB and PostgreSQL; the kernel's rows are checked too, so the bounds are met.
+// signups and churns at asOf, hostile segment values (times in whole seconds, as
+// ClickHouse holds them). Each query equals runQuery on DuckDB, PostgreSQL and the
+// two-shard ClickHouse cluster; the kernel's rows are checked too, so the bounds are met.
 import { expect } from 'chai';
 import { runQuery } from '../../src/query/run.js';
 import type { MetricQuery } from '../../src/query/types.js';
+import { str } from '../../src/server/clickhouse/literal.js';
+import { clickhouseFixture, needClickHouse, stopOwnCluster } from './clickhouse-cluster.js';
 import { duckdbFixture, needPostgres, postgresFixture, type Fixture, type TestTables } from './engines.js';
 import { expectSameRows } from './equal.js';
 import { HOSTILE } from './data.js';
@@ -21,10 +24,10 @@ const customers = [
   [' c3 ', ago(400), null, null, 100],
   ['c4', AS_OF, null, '$1', null],
   ['c5', ago(400), AS_OF, 'Ouro', 500],
-  ['c6', AS_OF + 1, null, 'Ouro', 500],
+  ['c6', AS_OF + 1000, null, 'Ouro', 500],
   ['c7', null, null, 'a"b', 5],
   ['c8', ago(20_500), null, ' Ouro ', 5],
-  ['c9', ago(400), AS_OF + 1, 'ação', null],
+  ['c9', ago(400), AS_OF + 1000, 'ação', null],
 ].map(([customer_id, signup_at, churned_at, plan, revenue]) => ({ customer_id, signup_at, churned_at, plan, revenue }));
 
 /** Activity of `id` on each of `days` (days before asOf), at `hour` UTC. */
@@ -54,16 +57,16 @@ const ticket = (ticket_id: string, customer_id: string, opened_at: number, resol
 });
 const tickets = [
   ticket('t1', 'c4', ago(7)),
-  ticket('t2', 'c7', ago(7, 1)),
+  ticket('t2', 'c7', ago(7, 1000)),
   ticket('t3', 'c2', ago(20), AS_OF),
-  ticket('t4', 'c3', ago(20), AS_OF + 1),
+  ticket('t4', 'c3', ago(20), AS_OF + 1000),
   ticket('t5', 'c9', AS_OF),
   ticket('t6', 'c9', ago(30)),
 ];
 const answer = (customer_id: string, at: number, score: number) => ({ at, kind: 'nps', score, customer_id, channel: 'app' });
 const surveys = [
   answer('c1', ago(180), 3),
-  answer('c4', ago(180, -1), 9),
+  answer('c4', ago(180, -1000), 9),
   answer('c7', ago(10), 9),
   answer('c7', ago(10), 4),
   answer('c8', AS_OF, 0),
@@ -107,7 +110,7 @@ describe('atRisk at its bounds (kernel)', () => {
     // c3: gaps 5, 10, 10, 20 → 10; c8 before 1970: 1000-day rhythm.
     expect(one({ signals: ['activity'], minGaps: 4, minQuietDays: 0, gapFactor: 1 }, 'c3')).to.include({ usualGapDays: 10, daysSinceActivity: 54 });
     expect(one({ signals: ['activity'], minQuietDays: 0, gapFactor: 1 }, 'c8')).to.include({ usualGapDays: 1000 });
-    // Tickets: opened exactly 7 days before counts, 1 ms later not; resolved at asOf is closed, 1 ms after open.
+    // Tickets: opened exactly 7 days before counts, 1 s later not; resolved at asOf is closed, 1 s after open.
     expect(rows({ signals: ['tickets'] }).map((r) => [r.customer_id, r.openTickets])).to.deep.equal([['c3', 1], ['c4', 1], ['c9', 1]]);
     // NPS: exactly 180 days back is in (c1's 3), at asOf out (c8's 0); c7's 9 and 4 at one instant read 4; c9's 6 is a detractor.
     expect(rows({ signals: ['nps'] }).map((r) => [r.customer_id, r.lastNps])).to.deep.equal([['c1', 3], ['c7', 4], ['c9', 6]]);
@@ -117,22 +120,27 @@ describe('atRisk at its bounds (kernel)', () => {
   });
 });
 
-for (const engine of ['duckdb', 'postgres'] as const) {
+for (const engine of ['duckdb', 'postgres', 'clickhouse'] as const) {
   describe(`atRisk at its bounds (${engine}) equals runQuery`, function () {
     this.timeout(60_000);
     let fx: Fixture;
     before(async function () {
       if (engine === 'postgres') needPostgres(this);
-      fx = engine === 'duckdb' ? await duckdbFixture(sql) : await postgresFixture(sql);
+      if (engine === 'clickhouse') fx = await clickhouseFixture(needClickHouse(this), sql);
+      else fx = engine === 'duckdb' ? await duckdbFixture(sql) : await postgresFixture(sql);
     });
-    after(async () => fx?.close());
+    after(async () => {
+      await fx?.close();
+      if (engine === 'clickhouse') stopOwnCluster();
+    });
     it(`${QUERIES.length} queries`, async () => {
       for (const query of QUERIES) expectSameRows(await fx.source.aggregate(query), runQuery(js, query), JSON.stringify(query));
     });
-    it('binds every value: none is spliced into the SQL', async () => {
+    it('binds every value (ClickHouse: writes each as an escaped literal): none is spliced into the SQL', async () => {
       const [statement] = await fx.source.sql(QUERIES[9]);
-      expect(statement.text).not.to.include('DROP TABLE');
-      expect(statement.params).to.deep.include([HOSTILE[0], '(none)', '$1']);
+      expect(statement.text).not.to.include(HOSTILE[0]);
+      if (engine === 'clickhouse') expect(statement.text).to.include(str(HOSTILE[0]));
+      else expect(statement.params).to.deep.include([HOSTILE[0], '(none)', '$1']);
     });
   });
 }

@@ -51,6 +51,7 @@ const COMPUTED = [
   'retention',
   'kpis',
   'funnel',
+  'atRisk',
 ];
 
 describe('SQL source (clickhouse, two shards) equals runQuery', function () {

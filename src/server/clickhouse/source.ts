@@ -159,7 +159,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     const extras = [
       ...new Set([
         ...filters.map((f) => f.column),
-        ...(typeof q.options.by === 'string' ? [q.options.by] : []),
+        ...[q.options.by, q.options.value].filter((x) => typeof x === 'string'),
       ]),
     ];
     return compiler(new ChCompiler(cat, q.metric, filters, extras), q.options);

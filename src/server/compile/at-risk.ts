@@ -4,7 +4,8 @@
 // readings can flag; which signals fire, the rows and their order are atRisk's own
 // (atRiskRow, rankAtRisk). Gaps are between distinct UTC days, `lag` over a customer's days.
 import { checkAtRiskOptions, SIGNAL_TABLE, type AtRiskSettings, type AtRiskSignal } from '../../metrics/at-risk-options.js';
-import { atRiskRow, daysSince, rankAtRisk, usualGap, type RankedAtRiskRow } from '../../metrics/at-risk-rows.js';
+import { atRiskRow, daysSince, rankAtRisk, usualGap, type AtRiskRow, type RankedAtRiskRow } from '../../metrics/at-risk-rows.js';
+import type { TableName } from '../../data/schema.js';
 import { DAY_MS } from '../../time/civil.js';
 import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
@@ -50,13 +51,13 @@ function valueSql(c: Compiler, value: string): string {
 }
 
 /** The signals asked for whose table the source has (the kernel reads the others as absent). */
-interface Reads {
+export interface Reads {
   activity: boolean;
   tickets: boolean;
   nps: boolean;
 }
 
-function readsOf(c: Compiler, s: AtRiskSettings): Reads {
+export function readsOf(c: { has(table: TableName): boolean }, s: AtRiskSettings): Reads {
   const uses = (x: AtRiskSignal) => s.signals.includes(x) && c.has(SIGNAL_TABLE[x]);
   return { activity: uses('activity'), tickets: uses('tickets'), nps: uses('nps') };
 }
@@ -115,15 +116,18 @@ export const compileAtRisk: MetricCompiler = (c, options) => {
   c.require('customers');
   const read = readsOf(c, s);
   const select = selectSql(c, s, read);
-  return {
-    statements: [c.statement(select)],
-    finish([rows]) {
-      const listed: RankedAtRiskRow[] = [];
-      for (const r of rows) {
-        const row = rowOf(r, s, read);
-        if (row) listed.push(row);
-      }
-      return rankAtRisk(listed) as never;
-    },
-  };
+  return { statements: [c.statement(select)], finish: ([rows]) => finishAtRisk(rows, s, read) as never };
 };
+
+/**
+ * The rows from the readings every dialect returns (id, seg, val, last, gaps, lo, hi,
+ * open, score; null where not read), ranked: read here for every engine.
+ */
+export function finishAtRisk(rows: readonly DbRow[], s: AtRiskSettings, read: Reads): AtRiskRow[] {
+  const listed: RankedAtRiskRow[] = [];
+  for (const r of rows) {
+    const row = rowOf(r, s, read);
+    if (row) listed.push(row);
+  }
+  return rankAtRisk(listed);
+}

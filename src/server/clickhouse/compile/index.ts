@@ -4,6 +4,7 @@ import type { MetricName } from '../../../query/types.js';
 import { SQL_OPTIONS } from '../../compile/index.js';
 import type { ChMetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
+import { compileAtRisk } from './at-risk.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileFunnel } from './funnel.js';
@@ -21,6 +22,7 @@ export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   retention: compileRetention,
   kpis: compileKpis,
   funnel: compileFunnel,
+  atRisk: compileAtRisk,
 };
 
 /** The options each compiled metric takes (the same as the other SQL engines'). */
