@@ -2,7 +2,8 @@
 // come from (last counted activity, the count and two middle values of the gaps
 // between its active days, open tickets, last NPS score), only for the customers those
 // readings can flag; which signals fire, the rows and their order are atRisk's own
-// (atRiskRow, rankAtRisk). Gaps are between distinct UTC days, `lag` over a customer's days.
+// (atRiskRow, rankAtRisk). Gaps are between distinct UTC days, `lag` over a customer's
+// days, taken only for the customers whose other readings already make them candidates.
 import { checkAtRiskOptions, SIGNAL_TABLE, type AtRiskSettings, type AtRiskSignal } from '../../metrics/at-risk-options.js';
 import { atRiskRow, daysSince, rankAtRisk, usualGap, type AtRiskRow, type RankedAtRiskRow } from '../../metrics/at-risk-rows.js';
 import type { TableName } from '../../data/schema.js';
@@ -13,17 +14,24 @@ import { count, num } from '../sql.js';
 import { labelOf, valueOf } from '../values.js';
 import { inRange, segmentSql, type MetricCompiler } from './common.js';
 
-/** Per customer: last counted activity before asOf (ms), and the count, lower and upper middle of its gaps (days). */
-function activitySql(c: Compiler, s: AtRiskSettings): string {
+/** The counted activity before asOf (rows `a`). */
+function countedSql(c: Compiler, s: AtRiskSettings): string {
   const counted = s.events ? ` AND ${c.d.inList('a.event', c.p.texts(s.events))}` : '';
+  return `${c.filtered('activity')} a WHERE ${inRange(c, 'a.at', -Infinity, s.asOf, 'a.at__ts')}${counted}`;
+}
+
+/**
+ * The count, lower and upper middle of the gaps (days) between the distinct active days
+ * of the customers of `cand` (only theirs: the days and their order are the costly part).
+ */
+function gapsSql(c: Compiler, s: AtRiskSettings, cand: string): string {
   const days = c.define(
     'ar_days',
-    `SELECT a.customer_id, floor(${c.d.double('a.at')} / ${DAY_MS}) AS day, max(a.at) AS last
-FROM ${c.filtered('activity')} a WHERE ${inRange(c, 'a.at', -Infinity, s.asOf, 'a.at__ts')}${counted} GROUP BY 1, 2`,
+    `SELECT a.customer_id, floor(${c.d.double('a.at')} / ${DAY_MS}) AS day FROM ${countedSql(c, s)}
+  AND a.customer_id IN (SELECT customer_id FROM ${cand}) GROUP BY 1, 2`,
   );
-  const gaps = c.define('ar_gaps', `SELECT customer_id, last, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM ${days}`);
-  return `SELECT customer_id, max(last) AS last, count(gap) AS gaps, ${c.d.lowerMiddle('gap')} AS lo, ${c.d.upperMiddle('gap')} AS hi
-FROM ${gaps} GROUP BY 1`;
+  const gaps = c.define('ar_gaps', `SELECT customer_id, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM ${days}`);
+  return `SELECT customer_id, count(gap) AS gaps, ${c.d.lowerMiddle('gap')} AS lo, ${c.d.upperMiddle('gap')} AS hi FROM ${gaps} GROUP BY 1`;
 }
 
 /** Per customer: tickets opened at least ticketDays before asOf and not resolved by then. */
@@ -62,36 +70,44 @@ export function readsOf(c: { has(table: TableName): boolean }, s: AtRiskSettings
   return { activity: uses('activity'), tickets: uses('tickets'), nps: uses('nps') };
 }
 
-/** The statement: one row per customer still here whose readings can flag it (a necessary test; atRiskRow decides). */
+/**
+ * The statement, in two steps. Candidates: the customers still here whose last activity,
+ * tickets and NPS answer can flag them (a silence of minQuietDays at least); then the
+ * gaps of the candidates alone, and the rows whose readings can flag them (a necessary
+ * test: atRiskRow decides).
+ */
 function selectSql(c: Compiler, s: AtRiskSettings, read: Reads): string {
   const asOf = c.p.num(s.asOf);
   const joins: string[] = [];
-  const items = ['k.customer_id AS id'];
+  const items = ['k.customer_id'];
   const can: string[] = [];
   if (s.by !== undefined) items.push(`${segmentSql(c, 'customers', 'k', s.by, joins)} AS seg`);
   if (s.value !== undefined) items.push(`${valueSql(c, s.value)} AS val`);
+  const days = `floor((${asOf} - r.last) / ${DAY_MS})`;
   if (read.activity) {
-    joins.push(`LEFT JOIN (${activitySql(c, s)}) ra ON ra.customer_id = k.customer_id`);
-    items.push('ra.last, ra.gaps, ra.lo, ra.hi');
-    // Days since ≥ gapFactor × lower middle: implied by ≥ gapFactor × median (rounding is monotone).
-    const quiet = `floor((${asOf} - ra.last) / ${DAY_MS})`;
-    can.push(`ra.gaps >= ${c.p.num(s.minGaps)} AND ${quiet} >= ${c.p.num(s.minQuietDays)} AND ${quiet} >= ${c.p.num(s.gapFactor)} * ra.lo`);
+    joins.push(`LEFT JOIN (SELECT a.customer_id, max(a.at) AS last FROM ${countedSql(c, s)} GROUP BY 1) ra ON ra.customer_id = k.customer_id`);
+    items.push('ra.last');
+    can.push(`${days} >= ${c.p.num(s.minQuietDays)}`);
   }
   if (read.tickets) {
     joins.push(`LEFT JOIN (${ticketsSql(c, s)}) rt ON rt.customer_id = k.customer_id`);
     items.push('coalesce(rt.open, 0) AS open');
-    can.push('rt.open > 0');
+    can.push('r.open > 0');
   }
   if (read.nps) {
     joins.push(`LEFT JOIN (${npsSql(c, s)}) rn ON rn.customer_id = k.customer_id`);
     items.push('rn.score');
-    can.push('rn.score <= 6');
+    can.push('r.score <= 6');
   }
-  const flags = can.length ? can.map((x) => `CASE WHEN ${x} THEN 1 ELSE 0 END`).join(' + ') : '0';
-  return `SELECT ${items.join(', ')}
-FROM ${c.filtered('customers')} k ${joins.join(' ')}
-WHERE (k.signup_at IS NULL OR k.signup_at <= ${asOf}) AND (k.churned_at IS NULL OR k.churned_at > ${asOf})
-  AND ${flags} >= ${c.p.num(s.minSignals)}`;
+  const enough = (tests: string[]) => `${tests.length ? tests.map((x) => `CASE WHEN ${x} THEN 1 ELSE 0 END`).join(' + ') : '0'} >= ${c.p.num(s.minSignals)}`;
+  const here = `SELECT ${items.join(', ')} FROM ${c.filtered('customers')} k ${joins.join(' ')}
+WHERE (k.signup_at IS NULL OR k.signup_at <= ${asOf}) AND (k.churned_at IS NULL OR k.churned_at > ${asOf})`;
+  const cand = c.define('ar_cand', `SELECT * FROM (${here}) r WHERE ${enough(can)}`);
+  if (!read.activity) return `SELECT r.customer_id AS id, r.* FROM ${cand} r`;
+  // Days since ≥ gapFactor × lower middle: implied by ≥ gapFactor × median (rounding is monotone).
+  can[0] = `${can[0]} AND g.gaps >= ${c.p.num(s.minGaps)} AND ${days} >= ${c.p.num(s.gapFactor)} * g.lo`;
+  return `SELECT r.customer_id AS id, r.*, g.gaps, g.lo, g.hi FROM ${cand} r LEFT JOIN (${gapsSql(c, s, cand)}) g ON g.customer_id = r.customer_id
+WHERE ${enough(can)}`;
 }
 
 /** A customer's row from its readings, as the kernel finishes it. */

@@ -37,7 +37,7 @@ function npsSql(c: ChCompiler, s: AtRiskSettings): string {
   const scan = c.scan('surveys')!;
   const [at, score, id] = [scan.col('at'), scan.col('score'), scan.col('customer_id')];
   const where = [scan.where, `${scan.col('kind')} = 'nps'`, `isNotNull(${id})`, inRange(at, s.asOf - s.npsDays * DAY_MS, s.asOf)];
-  const last = `SELECT ${id} AS rn__id, argMax(assumeNotNull(${score}), tuple(assumeNotNull(${at}), assumeNotNull(${score}))) AS rn_score
+  const last = `SELECT ${id} AS rn__id, argMax(assumeNotNull(${score}), tuple(assumeNotNull(${at}), -assumeNotNull(${score}))) AS rn_score
 FROM ${scan.from} WHERE ${where.join(' AND ')} GROUP BY ${id}`;
   return `SELECT rn__id AS customer_id, rn_score FROM (${last})`;
 }
