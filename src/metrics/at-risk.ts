@@ -12,26 +12,10 @@ import { DAY_MS } from '../time/civil.js';
 import { metricInput, type MetricInput } from './input.js';
 import { customerRows } from '../query/join.js';
 import { checkAtRiskOptions, type AtRiskOptions, type AtRiskSettings, type AtRiskSignal } from './at-risk-options.js';
+import { atRiskRow, daysSince, rankAtRisk, usualGap, type AtRiskReading, type AtRiskRow, type RankedAtRiskRow } from './at-risk-rows.js';
 
 export type { AtRiskOptions, AtRiskSignal } from './at-risk-options.js';
-
-export interface AtRiskRow {
-  customer_id: string;
-  /** With `by`: the customer's value of it ("(none)" when missing). */
-  segment?: string;
-  /** With `value`: the customer's value of it (null when missing). */
-  value?: number | null;
-  /** The signals that fired, in the order activity, tickets, nps. */
-  signals: AtRiskSignal[];
-  /** Whole days since the last counted activity before asOf; null without any (or without the activity signal). */
-  daysSinceActivity: number | null;
-  /** The median gap in days between the customer's active days; null with fewer than minGaps gaps. */
-  usualGapDays: number | null;
-  /** Tickets open at asOf for at least ticketDays; null without the tickets signal. */
-  openTickets: number | null;
-  /** The last NPS score in the window; null without one (or without the nps signal). */
-  lastNps: number | null;
-}
+export type { AtRiskRow } from './at-risk-rows.js';
 
 /** What was read per customer row of the customers frame. */
 interface Readings {
@@ -67,7 +51,7 @@ function readActivity(input: MetricInput, customers: Frame, active: Uint8Array, 
   for (let c = 0; c < customers.n; c++) {
     if (count[c + 1] === count[c]) continue;
     const own = days.subarray(count[c], count[c + 1]).sort();
-    r.daysSince[c] = Math.floor((s.asOf - own[own.length - 1]) / DAY_MS);
+    r.daysSince[c] = daysSince(s.asOf, own[own.length - 1]);
     r.usualGap[c] = medianGap(own, s.minGaps);
   }
 }
@@ -81,10 +65,8 @@ function medianGap(times: Float64Array, min: number): number {
     if (day !== previous) gaps.push(day - previous);
     previous = day;
   }
-  if (gaps.length < min) return NaN;
   gaps.sort((a, b) => a - b);
-  const mid = gaps.length >> 1;
-  return gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+  return usualGap(gaps.length, gaps[(gaps.length - 1) >> 1], gaps[gaps.length >> 1], min);
 }
 
 /** 1 for rows whose event is counted; undefined when every event counts. */
@@ -132,8 +114,9 @@ function readNps(input: MetricInput, customers: Frame, active: Uint8Array, s: At
   for (let i = 0; i < surveys.n; i++) {
     const c = codes[i] < 0 ? -1 : owner[codes[i]];
     if (c < 0 || !active[c] || kind.codes[i] !== nps || !(at[i] >= since && at[i] < s.asOf)) continue;
-    // The latest answer; at the same instant, the later row.
-    if (at[i] >= when[c]) {
+    // The latest answer; at the same instant, the lowest score (not the later row: a SQL
+    // source has no row order, and the list must not depend on it).
+    if (at[i] > when[c] || (at[i] === when[c] && score[i] < r.lastNps[c])) {
       when[c] = at[i];
       r.lastNps[c] = score[i];
     }
@@ -141,7 +124,6 @@ function readNps(input: MetricInput, customers: Frame, active: Uint8Array, s: At
 }
 
 const nan = (n: number) => new Float64Array(n).fill(NaN);
-const orNull = (v: number) => (v === v ? v : null);
 
 /** Customers at risk at asOf, most signals first, then highest value, then longest silence against their rhythm. */
 export function atRisk(tables: Tables | TableInput, options?: AtRiskOptions): AtRiskRow[] {
@@ -158,36 +140,20 @@ export function atRisk(tables: Tables | TableInput, options?: AtRiskOptions): At
   const value = s.value === undefined ? undefined : customers.num(s.value);
   const seg = s.by === undefined ? undefined : input.segments(customers, s.by);
   const ids = customers.dict('customer_id');
-  const rows: (AtRiskRow & { ratio: number })[] = [];
+  const rows: RankedAtRiskRow[] = [];
   for (let c = 0; c < customers.n; c++) {
     if (!active[c]) continue;
-    const signals: AtRiskSignal[] = [];
-    const quiet = r.daysSince[c] >= s.minQuietDays && r.daysSince[c] >= s.gapFactor * r.usualGap[c];
-    if (quiet) signals.push('activity');
-    if (r.openTickets[c] > 0) signals.push('tickets');
-    if (r.lastNps[c] <= 6) signals.push('nps');
-    if (signals.length < s.minSignals) continue;
-    rows.push({
-      customer_id: ids.values[ids.codes[c]],
+    const reading: AtRiskReading = {
+      customerId: ids.values[ids.codes[c]],
       ...(seg ? { segment: seg.labels[seg.codes[c]] } : {}),
-      ...(value ? { value: orNull(value[c]) } : {}),
-      signals,
-      daysSinceActivity: orNull(r.daysSince[c]),
-      usualGapDays: orNull(r.usualGap[c]),
-      openTickets: r.openTickets[c] < 0 ? null : r.openTickets[c],
-      lastNps: orNull(r.lastNps[c]),
-      ratio: r.daysSince[c] / r.usualGap[c],
-    });
+      ...(value ? { value: value[c] } : {}),
+      daysSince: r.daysSince[c],
+      usualGap: r.usualGap[c],
+      openTickets: r.openTickets[c],
+      lastNps: r.lastNps[c],
+    };
+    const row = atRiskRow(reading, s);
+    if (row) rows.push(row);
   }
-  return rows.sort(ranked).map(({ ratio: _, ...row }) => row);
-}
-
-/** Most signals, then highest value, then the longest silence against the usual gap, then id. */
-function ranked(a: AtRiskRow & { ratio: number }, b: AtRiskRow & { ratio: number }): number {
-  return (
-    b.signals.length - a.signals.length ||
-    (b.value ?? -Infinity) - (a.value ?? -Infinity) ||
-    (b.ratio === b.ratio ? b.ratio : -Infinity) - (a.ratio === a.ratio ? a.ratio : -Infinity) ||
-    (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0)
-  );
+  return rankAtRisk(rows);
 }

@@ -133,6 +133,15 @@ describe('atRisk', () => {
     expect(atRisk({ customers: [] }, { asOf: AS_OF })).to.deep.equal([]);
   });
 
+  it('takes the lowest score of answers at the same instant, whatever their order', () => {
+    // Two answers of c6 at 20 May 10:00, a 9 and a 4: a SQL source has no row order, so the 4 counts either way.
+    const tied = [nps('c6', '2025-05-20T10:00:00Z', 9), nps('c6', '2025-05-20T10:00:00Z', 4)];
+    for (const answers of [tied, [...tied].reverse()]) {
+      const rows = atRisk({ customers, surveys: answers }, { asOf: AS_OF, signals: ['nps'] });
+      expect(rows.map((r) => [r.customer_id, r.lastNps])).to.deep.equal([['c6', 4]]);
+    }
+  });
+
   it('refuses bad options', () => {
     expect(() => atRisk(all, { signals: ['mood'] as never })).to.throw(RangeError, "signals must be a list of activity, tickets, nps; got 'mood'");
     expect(() => atRisk(all, { gapFactor: 0.5 })).to.throw(RangeError, 'gapFactor must be a number ≥ 1; got 0.5');

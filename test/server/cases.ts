@@ -131,6 +131,16 @@ export const CASES: Record<string, MetricQuery[]> = {
     { column: 'revenue' },
     { table: 'tickets', column: 'contacts' },
   ]),
+  atRisk: cross('atRisk', [
+    { asOf: AS_OF },
+    { asOf: '2019-03-01T03:00:00Z', npsDays: 117, by: 'plan', value: 'revenue', minQuietDays: 20, gapFactor: 1.5 },
+    { asOf: '2019-03-08T03:00:00Z', ticketDays: 7, signals: ['tickets'], by: 'user_type' },
+    { asOf: '2018-11-04T03:00:00Z', signals: 'activity,nps', events: ['login', 'teleconsult'], minGaps: 1, minQuietDays: 0, gapFactor: 1, by: 'revenue' },
+    { asOf: AS_OF, signals: ['activity'], minGaps: 5, gapFactor: 2.5, minQuietDays: 60, value: 'revenue' },
+    { asOf: '2019-07-01', signals: ['nps'], npsDays: 1, by: 'plan' },
+    { asOf: '2019-06-30T14:00:00Z', minSignals: 2, ticketDays: 0, npsDays: 365 },
+    { asOf: '2020-01-01', signals: ['tickets', 'nps'], minSignals: 2, ticketDays: 30, npsDays: 400, by: 'plan', value: 'revenue' },
+  ]),
   extent: [
     ...cross('extent', [{ table: 'customers' }, { table: 'activity' }, { table: 'surveys', kind: 'csat' }, { table: 'tickets', column: 'resolved_at' }]),
   ],

@@ -56,6 +56,7 @@ const COMPUTED = [
   'valueConcentration',
   'paretoCurve',
   'values',
+  'atRisk',
 ];
 
 describe('SQL source (clickhouse, two shards) equals runQuery', function () {

@@ -1,9 +1,9 @@
-// Metric name → its SQL compiler: the metrics of SPEC §3.1–§3.9 (survival and value
-// too), extent and values. A metric without one (at-risk) is refused by name;
-// pulso-serve's handler computes it from the source's rows.
+// Metric name → its SQL compiler: every metric of SPEC §3 (survival and value too),
+// atRisk, extent and values.
 import type { MetricName } from '../../query/types.js';
 import type { MetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
+import { compileAtRisk } from './at-risk.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileFunnel } from './funnel.js';
@@ -29,6 +29,7 @@ export const COMPILERS: Partial<Record<MetricName, MetricCompiler>> = {
   valueConcentration: compileValue,
   paretoCurve: compileValue,
   values: compileValues,
+  atRisk: compileAtRisk,
 };
 
 const SURVIVAL = ['asOf', 'from', 'to', 'by', 'unit', 'minGroupSize', 'minCellSize'];
@@ -50,4 +51,5 @@ export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   valueConcentration: VALUE,
   paretoCurve: VALUE,
   values: ['table', 'column', 'minCellSize'],
+  atRisk: ['asOf', 'signals', 'events', 'gapFactor', 'minQuietDays', 'minGaps', 'ticketDays', 'npsDays', 'minSignals', 'by', 'value'],
 };

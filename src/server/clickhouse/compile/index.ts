@@ -4,6 +4,7 @@ import type { MetricName } from '../../../query/types.js';
 import { SQL_OPTIONS } from '../../compile/index.js';
 import type { ChMetricCompiler } from './common.js';
 import { compileAdoption } from './adoption.js';
+import { compileAtRisk } from './at-risk.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
 import { compileFunnel } from './funnel.js';
@@ -29,6 +30,7 @@ export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   valueConcentration: compileValue,
   paretoCurve: compileValue,
   values: compileValues,
+  atRisk: compileAtRisk,
 };
 
 /** The options each compiled metric takes (the same as the other SQL engines'). */
