@@ -6,9 +6,13 @@
 // queries go to bench/out/dashboard-queries.json, which bench/pushdown-scale.node.ts
 // times against hand-written SQL. Prints the figures (RESULTS.md "## Push-down at scale"
 // is written by hand from them and from pushdown-scale.node.ts).
-//   node bench/run-scale.mjs [--events=10000000,100000000] [--reps=3]
+// Three starts per size, for the answer cache: *cold* (nothing kept: run 1 computes,
+// later runs are served from the answers kept in memory), *restart* (the same server
+// again on the answers it wrote to --cache-file), *warm* (nothing kept, the dashboard's
+// queries, bench/scale-dashboard-queries.json, answered before listening: --warm).
+//   node bench/run-scale.mjs [--events=10000000,100000000] [--reps=3] [--phases=cold,restart,warm]
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { resolve } from 'node:path';
 import { healthPlanFile } from '../scripts/health-plan-file.mjs';
@@ -19,13 +23,14 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const sizes = arg('events', '10000000,100000000').split(',').map(Number);
 const reps = Number(arg('reps', '3'));
+const phases = arg('phases', 'cold,restart,warm').split(',');
 // The plan spans 2024-11-01 … 2026-11-01: the dashboard shows its last twelve months.
 const FROM = '2025-11-01';
 const TO = '2026-11-01';
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-function startServer(file) {
-  const child = spawn(process.execPath, [resolve(root, 'bin/pulso-serve.mjs'), '--duckdb', file, '--port', '0', '--timeout-ms', '600000'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(file, extra) {
+  const child = spawn(process.execPath, [resolve(root, 'bin/pulso-serve.mjs'), '--duckdb', file, '--port', '0', '--timeout-ms', '600000', ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -68,16 +73,15 @@ function recordingProxy(target) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ log, origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
 }
 
-const results = [];
-for (const events of sizes) {
-  const file = await healthPlanFile(events, (line) => process.stdout.write(line));
+/** Starts pulso-serve with `extra`, draws the dashboard `count` times through the proxy, stops it. */
+async function phase(name, events, file, extra, count) {
   const started = performance.now();
-  const server = await startServer(file);
+  const server = await startServer(file, extra);
   const startMs = performance.now() - started;
   const proxy = await recordingProxy(server.url);
   const runs = [];
   try {
-    for (let r = 0; r < reps; r++) {
+    for (let r = 0; r < count; r++) {
       const before = load();
       proxy.log.length = 0;
       let page;
@@ -89,9 +93,9 @@ for (const events of sizes) {
       }
       const requests = proxy.log.map((e) => ({ metric: e.query?.metric, ms: Math.round(e.ms), bytes: e.bytes, status: e.status, path: e.path }));
       runs.push({ drawMs: page.extra.drawMs, bodyBytes: page.extra.bodyBytes, error: page.extra.error, requests, load: before });
-      console.log(`${events} events, run ${r + 1}: ${page.extra.error ?? `drawn in ${page.extra.drawMs.toFixed(0)} ms`}, ${page.extra.bodyBytes} bytes in ${requests.length} requests (load ${before})`);
+      console.log(`${events} events, ${name}, run ${r + 1}: ${page.extra.error ?? `drawn in ${page.extra.drawMs.toFixed(0)} ms`}, ${page.extra.bodyBytes} bytes in ${requests.length} requests (load ${before})`);
       for (const q of requests) console.log(`   ${q.status} ${q.metric ?? q.path} ${q.ms} ms ${q.bytes} B`);
-      if (r === 0) {
+      if (r === 0 && name === 'cold') {
         mkdirSync(resolve(root, 'bench/out'), { recursive: true });
         writeFileSync(resolve(root, 'bench/out/dashboard-queries.json'), JSON.stringify(proxy.log.filter((e) => e.query).map((e) => e.query), null, 1));
       }
@@ -100,7 +104,22 @@ for (const events of sizes) {
     proxy.close();
     await server.stop();
   }
-  results.push({ events, fileBytes: statSync(file).size, startMs, runs });
+  return { phase: name, startMs, runs };
+}
+
+const results = [];
+mkdirSync(resolve(root, 'bench/out'), { recursive: true });
+for (const events of sizes) {
+  const file = await healthPlanFile(events, (line) => process.stdout.write(line));
+  const kept = resolve(root, `bench/out/answers-${events}.json`);
+  const warmKept = resolve(root, `bench/out/answers-${events}-warm.json`);
+  rmSync(kept, { force: true });
+  rmSync(warmKept, { force: true });
+  const out = { events, fileBytes: statSync(file).size, phases: [] };
+  if (phases.includes('cold')) out.phases.push(await phase('cold', events, file, ['--cache-file', kept], reps));
+  if (phases.includes('restart')) out.phases.push(await phase('restart', events, file, ['--cache-file', kept], 1));
+  if (phases.includes('warm')) out.phases.push(await phase('warm', events, file, ['--warm', resolve(root, 'bench/scale-dashboard-queries.json'), '--cache-file', warmKept], 1));
+  results.push(out);
 }
 console.log(JSON.stringify(results, null, 1));
 mkdirSync(resolve(root, 'bench/out'), { recursive: true });

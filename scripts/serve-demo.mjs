@@ -7,7 +7,8 @@
 //   npm run serve:demo -- --customers 100000    about a million events
 //   npm run serve:demo -- --duckdb plan.duckdb  a DuckDB file in the canonical schema
 //   npm run serve:demo -- --events 10000000     the plan at 10M activity events, in a DuckDB
-//                                               file generated once into .cache/ (scripts/health-plan-file.mjs)
+//                                               file generated once into .cache/ (scripts/health-plan-file.mjs),
+//                                               its answers kept beside it (--cache-file) for a warm restart
 //   add --no-open to only print the page's address.
 //   npm run serve:demo -- --clickhouse URL --database NAME   a ClickHouse server (docs/clickhouse.md)
 import { spawn } from 'node:child_process';
@@ -27,7 +28,9 @@ if (at >= 0) {
     console.error(`serve:demo: --events must be a whole number of activity events (such as 10000000); got ${JSON.stringify(text)}`);
     process.exit(2);
   }
-  forwarded.splice(at, forwarded[at].includes('=') ? 1 : 2, '--duckdb', await healthPlanFile(events, (line) => process.stdout.write(line)));
+  const file = await healthPlanFile(events, (line) => process.stdout.write(line));
+  // The answers kept next to the file: the dashboards drawn before are warm at the next start.
+  forwarded.splice(at, forwarded[at].includes('=') ? 1 : 2, '--duckdb', file, '--cache-file', `${file}.answers.json`);
 }
 const sourceGiven = forwarded.some((a) => ['--demo', '--json', '--duckdb', '--postgres', '--clickhouse'].includes(a.split('=')[0]));
 const args = [...(sourceGiven ? [] : ['--demo']), '--port', '0', ...forwarded];

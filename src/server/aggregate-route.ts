@@ -9,10 +9,10 @@ import type { Row, TableName, ValidationReport } from '../data/schema.js';
 import { asOptionError, PulsoOptionError } from '../query/errors.js';
 import { queryTables, runQuery } from '../query/run.js';
 import type { MetricQuery } from '../query/types.js';
-import { queryKey } from '../query/types.js';
 import { validateQuery } from '../query/validate.js';
 import { rowExtras } from '../query/extras.js';
 import { InFlight } from '../source/in-flight.js';
+import { answerKey, type AnswerCache } from './answer-cache.js';
 import { Refusal } from './replies.js';
 import type { Access, PulsoSource, SourceCapabilities } from './types.js';
 
@@ -24,6 +24,8 @@ export interface AggregateSettings {
   report: () => Promise<ValidationReport>;
   /** Most rows loaded to compute a metric the source lacks. */
   maxFallbackRows: number;
+  /** Answers kept (the source cannot change while served); none when absent. */
+  cache?: AnswerCache;
 }
 
 export interface AggregateReply {
@@ -47,11 +49,14 @@ export class AggregateRoute {
     return checked(filters.length ? { metric: q.metric, options, filters } : { metric: q.metric, options });
   }
 
-  async answer(query: MetricQuery, access: Access, signal: AbortSignal): Promise<AggregateReply> {
-    const key = `${access.scope}\u0000${queryKey(query)}`;
-    let rows: Row[];
+  /** The reply, and whether it came from the answer cache. */
+  async answer(query: MetricQuery, access: Access, signal: AbortSignal): Promise<{ reply: AggregateReply; cached: boolean }> {
+    const key = answerKey(access.scope, query);
+    const { cache } = this.s;
+    let rows = cache?.get(key);
+    const cached = rows !== undefined;
     try {
-      rows = await this.running.join(key, (aborted) => this.compute(query, access, aborted), signal);
+      rows ??= await this.running.join(key, (aborted) => this.computeAndKeep(key, query, access, aborted), signal);
     } catch (error) {
       const refused = asOptionError(error);
       if (refused instanceof PulsoOptionError) throw new Refusal(400, refused.message);
@@ -60,7 +65,13 @@ export class AggregateRoute {
     // The whole source's report would tell one tenant about the others' rows.
     const report = access.filters?.length ? emptyReport() : reportFor(await this.s.report(), queryTables(query));
     const extras = rowExtras(rows);
-    return extras ? { rows, report, extras } : { rows, report };
+    return { reply: extras ? { rows, report, extras } : { rows, report }, cached };
+  }
+
+  private async computeAndKeep(key: string, query: MetricQuery, access: Access, signal: AbortSignal): Promise<Row[]> {
+    const rows = await this.compute(query, access, signal);
+    this.s.cache?.set(key, rows);
+    return rows;
   }
 
   private compute(query: MetricQuery, access: Access, signal: AbortSignal): Promise<Row[]> {

@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createHandler } from './handler.js';
+import { servedCache, warm, warmQueries, type ServedCache } from './cli-cache.js';
+import { createHandler, type NodeHandler } from './handler.js';
 import type { PulsoSource } from './types.js';
 
 /** Where the rows are: the seeded demo, JSON files, or a database. */
@@ -27,6 +28,12 @@ export interface ServeOptions {
   cors: string[];
   minCellSize: number;
   timeoutMs: number;
+  /** Keep answers even though the source does not say its rows cannot change (--immutable). */
+  immutable: boolean;
+  /** Where kept answers are written down, for a warm restart (--cache-file). */
+  cacheFile?: string;
+  /** A JSON array of queries answered before listening (--warm). */
+  warm?: string;
 }
 
 /** Opens the source a command line chose. */
@@ -58,6 +65,9 @@ Options:
   --cors ORIGIN          let pages of ORIGIN call the API (repeatable)
   --min-cell-size K      no count below K leaves the server (default 11)
   --timeout-ms MS        cancel a query after MS (default 60000)
+  --immutable            the rows do not change while served: keep answers (on by itself for --duckdb)
+  --cache-file FILE      keep the answers in FILE too (for a DuckDB file: a restart on the same file is warm)
+  --warm FILE            answer the queries of FILE (a JSON array) before listening
   -h, --help             this text`;
 
 /** The options of a command line (without the program name); UsageError when it says nothing servable. */
@@ -72,6 +82,9 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
     cors: values.cors ?? [],
     minCellSize: count(values['min-cell-size'], '--min-cell-size', 11, 1_000_000),
     timeoutMs: count(values['timeout-ms'], '--timeout-ms', 60_000, 86_400_000),
+    immutable: values.immutable ?? false,
+    ...(values['cache-file'] === undefined ? {} : { cacheFile: values['cache-file'] }),
+    ...(values.warm === undefined ? {} : { warm: values.warm }),
   };
 }
 
@@ -95,6 +108,9 @@ function parseArgsOrUsage(argv: readonly string[]) {
         cors: { type: 'string', multiple: true },
         'min-cell-size': { type: 'string' },
         'timeout-ms': { type: 'string' },
+        immutable: { type: 'boolean' },
+        'cache-file': { type: 'string' },
+        warm: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -146,14 +162,22 @@ export interface Serving {
 /** Opens the source and listens; resolves once requests are answered. */
 export async function serve(options: ServeOptions, open: SourceFactory): Promise<Serving> {
   const source = await open(options.source);
-  const handler = createHandler(source, {
-    base: options.base,
-    minCellSize: options.minCellSize,
-    timeoutMs: options.timeoutMs,
-    ...(options.cors.length ? { cors: { origin: options.cors } } : {}),
-  });
+  let kept: ServedCache | undefined;
+  let handler: NodeHandler;
   const server = createServer((req, res) => handler(req, res, () => notFound(res)));
   try {
+    kept = options.immutable || source.immutable ? await servedCache(source, options.cacheFile, console.log) : undefined;
+    if (!kept && (options.cacheFile !== undefined || options.warm !== undefined)) {
+      throw new UsageError('--cache-file and --warm keep answers, for a source whose rows cannot change while served: a DuckDB file, or say --immutable');
+    }
+    handler = createHandler(source, {
+      base: options.base,
+      minCellSize: options.minCellSize,
+      timeoutMs: options.timeoutMs,
+      answerCache: kept?.cache ?? false,
+      ...(options.cors.length ? { cors: { origin: options.cors } } : {}),
+    });
+    if (kept) await warmUp(handler, options, kept);
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(options.port, options.host, ok);
@@ -171,9 +195,21 @@ export async function serve(options: ServeOptions, open: SourceFactory): Promise
     async close() {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await kept?.flush();
       await source.close();
     },
   };
+}
+
+/** The answers restored, then the recorded and `--warm` queries computed (before listening). */
+async function warmUp(handler: NodeHandler, options: ServeOptions, kept: ServedCache): Promise<void> {
+  const queries = [...kept.recorded, ...(options.warm === undefined ? [] : await warmQueries(options.warm))];
+  if (kept.restored) console.log(`pulso-serve: ${kept.restored} answers restored from ${options.cacheFile}`);
+  if (!queries.length) return;
+  const t0 = performance.now();
+  console.log(`pulso-serve: warming ${queries.length} queries…`);
+  const answered = await warm(handler, `http://localhost${options.base}`, queries, console.log);
+  console.log(`pulso-serve: ${answered} of ${queries.length} answered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function notFound(res: ServerResponse): void {

@@ -57,6 +57,14 @@ const SPACES_LITERAL = `'${JS_SPACES}'`;
 /** The same characters as an RE2 class (DuckDB's regular expressions), for a trim that is fast on long columns. */
 const SPACES_CLASS = `[${[...JS_SPACES].map((ch) => `\\x{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
 
+/**
+ * DuckDB's quantile_disc(x, q) is the value at index ceil(n·q) − 1 of the sorted group:
+ * q = 0.5 gives the lower middle value, q = 0.5 + 2⁻⁴⁰ the upper one for any n below
+ * 2³⁹. Asked as one list, both come from one sort (the same aggregate twice is computed
+ * once): about half the time of a second quantile over the negated values.
+ */
+const MIDDLES = '[0.5, 0.5000000000009094947017729282379150390625]';
+
 const filtered = (agg: string, filter?: string) => (filter ? `${agg} FILTER (WHERE ${filter})` : agg);
 
 export const DUCKDB: Dialect = {
@@ -76,8 +84,8 @@ export const DUCKDB: Dialect = {
   month: (ts) => `month(${ts})`,
   truncWeek: (ts) => `date_trunc('week', ${ts})`,
   addMonthsDays: (ts, m, d) => `((${ts} + to_months(CAST(${m} AS INTEGER))) + to_days(CAST(${d} AS INTEGER)))`,
-  lowerMiddle: (e, f) => filtered(`quantile_disc(${e}, 0.5)`, f),
-  upperMiddle: (e, f) => `-${filtered(`quantile_disc(-(${e}), 0.5)`, f)}`,
+  lowerMiddle: (e, f) => `(${filtered(`quantile_disc(${e}, ${MIDDLES})`, f)})[1]`,
+  upperMiddle: (e, f) => `(${filtered(`quantile_disc(${e}, ${MIDDLES})`, f)})[2]`,
   double: (e) => `CAST(${e} AS DOUBLE)`,
   binary: (e) => e,
   text: (e) => `CAST(${e} AS VARCHAR)`,

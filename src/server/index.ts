@@ -11,6 +11,8 @@ export { createHandler } from './handler.js';
 export type { NodeHandler } from './handler.js';
 export { createResponder } from './responder.js';
 export type { Responder } from './responder.js';
+export { AnswerCache } from './answer-cache.js';
+export type { AnswerCacheOptions } from './answer-cache.js';
 export { createMemorySource } from './memory-source.js';
 export type { MemorySourceOptions } from './memory-source.js';
 export type { Access, CorsOptions, HandlerOptions, PulsoSource, ResponderOptions, SourceCapabilities, SourceLoadRequest } from './types.js';

@@ -6,6 +6,7 @@
 import { METRIC_NAMES } from '../query/types.js';
 import type { ValidationReport } from '../data/schema.js';
 import { AggregateRoute } from './aggregate-route.js';
+import { AnswerCache } from './answer-cache.js';
 import { loadReply, servedTable } from './load-route.js';
 import { bodyText, corsHeaders, errorReply, jsonReply, preflightReply, Refusal } from './replies.js';
 import type { Access, PulsoSource, ResponderOptions, SourceCapabilities } from './types.js';
@@ -24,7 +25,8 @@ export function createResponder(source: PulsoSource, options: ResponderOptions =
   const timeoutMs = options.timeoutMs ?? 60_000;
   const onError = options.onError ?? ((e: unknown) => console.error('pulso-serve:', e));
   const report = memoized(() => source.report(), REPORT_TTL_MS);
-  const aggregates = new AggregateRoute({ source, capabilities, minCellSize: k, report, maxFallbackRows: 5_000_000 });
+  const cache = answerCache(source, options.answerCache);
+  const aggregates = new AggregateRoute({ source, capabilities, minCellSize: k, report, maxFallbackRows: 5_000_000, ...(cache ? { cache } : {}) });
   const served = {
     metrics: [...METRIC_NAMES],
     tables: capabilities.tables ?? ['customers', 'activity', 'surveys', 'tickets'],
@@ -40,7 +42,8 @@ export function createResponder(source: PulsoSource, options: ResponderOptions =
     if (path === 'aggregate') {
       if (method !== 'POST') return notAllowed('POST');
       const query = aggregates.effective(parsed(await bodyText(request, maxBody)), access);
-      return jsonReply(await aggregates.answer(query, access, signal));
+      const { reply, cached } = await aggregates.answer(query, access, signal);
+      return jsonReply(reply, 200, cache ? { 'X-Pulso-Cache': cached ? 'hit' : 'miss' } : {});
     }
     const table = servedTable(path, capabilities);
     if (!table) return errorReply(404, `No such table or route: ${JSON.stringify(path)}`);
@@ -67,6 +70,14 @@ export function createResponder(source: PulsoSource, options: ResponderOptions =
       return errorReply(500, 'The query failed on the server', cors);
     }
   };
+}
+
+/** The answer cache: the host's, or one of its own for a source that cannot change while served (`false`: none). */
+function answerCache(source: PulsoSource, option: ResponderOptions['answerCache']): AnswerCache | undefined {
+  if (option === false) return undefined;
+  if (option instanceof AnswerCache) return option;
+  if (option === undefined && source.immutable !== true) return undefined;
+  return new AnswerCache(option === true ? {} : option);
 }
 
 /** What the handler may ask of `source`: a SQL source computes the metrics it lists, and its rows come whole. */

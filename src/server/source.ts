@@ -2,6 +2,7 @@
 // engine where the data lives. Each query is validated (validateQuery), compiled into
 // statements over the validated and filtered tables, run with every value bound, and
 // finished in TypeScript by the kernels' own "counts → rows" functions.
+import { stat } from 'node:fs/promises';
 import type { FieldMap, LoadRequest } from '../adapters/types.js';
 import { TABLE_NAMES, type Row, type TableName, type ValidationReport } from '../data/schema.js';
 import { describeValue } from '../time/describe.js';
@@ -33,6 +34,11 @@ interface CommonOptions {
   statementTimeoutMs?: number;
   /** Stable identity (default `sql:<engine>:<path or database>`). */
   id?: string;
+  /**
+   * The rows do not change while the source is open, so pulso-serve's handler may keep
+   * its answers (default: true for a DuckDB file, which is opened read-only).
+   */
+  immutable?: boolean;
 }
 
 export type SqlSourceOptions =
@@ -65,6 +71,10 @@ export interface SqlSource {
   load(request: LoadRequest, signal?: AbortSignal): Promise<Row[]>;
   /** The statements `aggregate` would run, with their bound values. */
   sql(query: MetricQuery): Promise<SqlStatement[]>;
+  /** Whether the rows cannot change while the source is open (answers may be kept). */
+  readonly immutable: boolean;
+  /** A DuckDB file's size and modification time: answers kept on disk are for this file only. */
+  identity(): Promise<string | undefined>;
   /** SPEC §1's report for the source's tables (exact counts; no row samples: SQL rows have no position). */
   report(signal?: AbortSignal): Promise<ValidationReport>;
   capabilities(): SqlCapabilities;
@@ -89,7 +99,8 @@ function checkOptions(options: SqlSourceOptions): void {
 
 export function createSqlSource(options: SqlSourceOptions): SqlSource {
   checkOptions(options);
-  if (options.engine === 'clickhouse') return createClickHouseSource(options);
+  // A server others write to: its answers are kept only when the host says (pulso-serve --immutable).
+  if (options.engine === 'clickhouse') return { ...createClickHouseSource(options), immutable: false, identity: () => Promise.resolve(undefined) };
   const once = options.engine === 'duckdb' && options.validateOnce !== false;
   const engine: Engine =
     options.engine === 'duckdb'
@@ -167,8 +178,11 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     return compiler(make(), q.options, make);
   };
 
+  const file = options.engine === 'duckdb' && options.path !== undefined && options.path !== ':memory:' ? options.path : undefined;
   return {
     id,
+    immutable: options.immutable ?? file !== undefined,
+    identity: () => fileIdentity(file),
     async aggregate(query, signal) {
       const compiled = await compile(query, signal);
       const results = await engine.run(compiled.statements, signal);
@@ -199,6 +213,17 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     },
     close: () => engine.close(),
   };
+}
+
+/** `duckdb:<bytes>:<mtime ms>` of a file, or undefined (no file, or it cannot be read). */
+async function fileIdentity(path: string | undefined): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  try {
+    const s = await stat(path);
+    return `duckdb:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `work` unless the signal aborts first (the work itself goes on, for the others waiting on it). */

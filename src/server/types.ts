@@ -4,6 +4,7 @@
 import type { LoadRequest } from '../adapters/types.js';
 import type { Row, ValidationReport } from '../data/schema.js';
 import type { MetricQuery, QueryFilter } from '../query/types.js';
+import type { AnswerCache, AnswerCacheOptions } from './answer-cache.js';
 import type { SqlCapabilities } from './source.js';
 
 /** A load as the handler asks it of a source. */
@@ -38,6 +39,13 @@ export interface PulsoSource {
   aggregate(query: MetricQuery, signal?: AbortSignal): Promise<Row[]>;
   /** Validated rows of one table (canonical column names; timestamps as Date, ISO text or epoch ms). */
   load(request: SourceLoadRequest, signal?: AbortSignal): Promise<readonly Row[]>;
+  /**
+   * The rows cannot change while the source is open (a DuckDB file opened read-only,
+   * or `immutable: true`): the handler keeps its answers (ResponderOptions.answerCache).
+   */
+  readonly immutable?: boolean;
+  /** What the rows are, for answers kept across restarts (a file's size and time): undefined when unknown. */
+  identity?(): Promise<string | undefined>;
   /** The validation report of the source's tables (SPEC §1). */
   report(): Promise<ValidationReport>;
   /** A SQL source's own (its metrics with their options; its load takes neither filters nor pages) or the handler's kind. */
@@ -76,6 +84,12 @@ export interface ResponderOptions {
   timeoutMs?: number;
   /** Cross-origin access; none when absent (same origin only). */
   cors?: CorsOptions;
+  /**
+   * Keep answers by scope and effective query (answer-cache.ts): default on (2,000
+   * answers, 64 MiB) for a source that says it is `immutable`, off otherwise; `true` or
+   * bounds turn it on for any source (its rows must not change while served), `false` off.
+   */
+  answerCache?: boolean | AnswerCacheOptions | AnswerCache;
   /** Told of failures answered 500 (default: console.error); the browser gets no detail of them. */
   onError?: (error: unknown) => void;
 }
