@@ -2,9 +2,10 @@
 // same formulas (so both engines hold the very same rows without moving files): N
 // activity events of N/100 customers over 2020–2022, and the customers (sign-up, churn
 // for one in ten, plan). Row number n → a 32-bit multiplicative hash h → customer,
-// instant, event, platform. Activity row n is on shard n mod 2 (a customer's rows are
-// on both shards, as in the tests).
-//   PULSO_CLICKHOUSE_URLS=… npx tsx bench/clickhouse-data.ts events database
+// instant, event, platform. Activity row n is on shard ⌊n/2⌋ mod 2 (a customer's rows
+// are on both shards, as in the tests), or with `by-customer` on its customer's shard (the
+// customer's number mod 2, as customers are: createSqlSource's shardedBy).
+//   PULSO_CLICKHOUSE_URLS=… npx tsx bench/clickhouse-data.ts events database [by-customer]
 export const T0 = 1577836800; // 2020-01-01 UTC
 export const SPAN = 94608000; // three years of seconds
 export const EVENTS = [
@@ -65,12 +66,20 @@ function customerItems(d: Dialect, n: string): string {
 
 export const customersOf = (events: number) => Math.max(1, Math.round(events / 100));
 
-/** The INSERT … SELECT of shard `shard` (of 2) of each table, for ClickHouse. */
-export function clickhouseInserts(db: string, events: number, shard: number): string[] {
+/**
+ * The INSERT … SELECT of shard `shard` (of 2) of each table, for ClickHouse: activity row
+ * n on shard ⌊n/2⌋ mod 2, or (byCustomer) on its customer's shard, customer n mod 2.
+ * (Not n mod 2: the hash keeps n's parity, and so does the customer number when the
+ * count of customers is even — row n mod 2 put every customer's rows on one shard.)
+ */
+export function clickhouseInserts(db: string, events: number, shard: number, byCustomer = false): string[] {
   const c = customersOf(events);
   const half = (total: number) => Math.floor((total - shard + 1) / 2);
+  const activity = byCustomer
+    ? `SELECT ${activityItems(CH, 'n', c)} FROM (SELECT number AS n FROM numbers(${events}) WHERE ${hash('number')} % ${c} % 2 = ${shard})`
+    : `SELECT ${activityItems(CH, 'n', c)} FROM (SELECT number AS n FROM numbers(${events}) WHERE intDiv(number, 2) % 2 = ${shard})`;
   return [
-    `INSERT INTO ${db}.activity_local SELECT ${activityItems(CH, 'n', c)} FROM (SELECT number * 2 + ${shard} AS n FROM numbers(${half(events)}))`,
+    `INSERT INTO ${db}.activity_local ${activity}`,
     `INSERT INTO ${db}.customers_local SELECT ${customerItems(CH, 'n')} FROM (SELECT number * 2 + ${shard} AS n FROM numbers(${half(c)}))`,
   ];
 }
@@ -94,6 +103,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const urls = (process.env.PULSO_CLICKHOUSE_URLS ?? '').split(',').filter(Boolean);
   const events = Number(process.argv[2]);
   const db = process.argv[3];
+  const byCustomer = process.argv[4] === 'by-customer';
   if (urls.length !== 2 || !(events > 0) || !db)
     throw new Error(
       'usage: PULSO_CLICKHOUSE_URLS=a,b tsx bench/clickhouse-data.ts events database',
@@ -115,7 +125,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           query: `CREATE TABLE ${db}.${name} AS ${db}.${name}_local ENGINE = Distributed(pulso, ${db}, ${name}_local)`,
         });
       }
-      for (const q of clickhouseInserts(db, events, shard)) await c.command({ query: q });
+      for (const q of clickhouseInserts(db, events, shard, byCustomer)) await c.command({ query: q });
       await c.command({ query: `OPTIMIZE TABLE ${db}.activity_local FINAL` });
     }),
   );

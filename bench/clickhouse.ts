@@ -7,6 +7,9 @@
 // Then, per compiled statement, where its time goes: system.query_log on each server —
 // the initiator's query_duration_ms against its shard sub-queries' (initial_query_id),
 // run with prefer_localhost_replica=0 so the initiator's own shard logs a sub-query too.
+// With SHARDED=1 (a database loaded `by-customer`) a source with shardedBy 'customer_id'
+// runs too, interleaved, and its statements are split as well; with duckdb-file `-`
+// DuckDB is left out.
 //   PULSO_CLICKHOUSE_URLS=… npx tsx bench/clickhouse.ts events database duckdb-file [metrics…]
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +30,10 @@ const clients = urls.map((url) =>
 const from = '2021-01-01';
 const to = '2022-01-01';
 const ms = (d: string) => Date.parse(d) / 1000;
-const CASES: { name: string; query: MetricQuery; hand: string }[] = [
+const month = (t: string) => `(toYear(${t}) * 12 + toMonth(${t}))`;
+const w = (t: string) =>
+  `multiIf(${t} >= toDateTime(${ms('2020-01-01')}) AND ${t} < toDateTime(${ms(from)}), 0, ${t} >= toDateTime(${ms(from)}) AND ${t} < toDateTime(${ms(to)}), 1, NULL)`;
+const CASES: { name: string; query: MetricQuery; hand: string | string[] }[] = [
   {
     name: 'extent (activity)',
     query: { metric: 'extent', options: { table: 'activity' } },
@@ -56,6 +62,24 @@ FROM (SELECT toStartOfQuarter(at) AS p, customer_id, max(event = 'login') AS a, 
     hand: `SELECT uniqExact(customer_id) FROM ${db}.activity GLOBAL ANY INNER JOIN (SELECT customer_id, signup_at FROM ${db}.customers WHERE signup_at >= toDateTime(${ms('2020-01-01')}) AND signup_at < toDateTime(${ms(to)})) USING customer_id WHERE at >= signup_at AND at < signup_at + 604800 AND event != 'signup'`,
   },
   {
+    name: 'featureAdoption (month, filter plan = plus)',
+    query: { metric: 'featureAdoption', options: { features: ['teleconsult'], period: 'month' }, filters: [{ column: 'plan', values: ['plus'] }] },
+    hand: `SELECT toYYYYMM(at) AS p, uniqExact(customer_id), uniqExactIf(customer_id, event = 'teleconsult') FROM ${db}.activity WHERE customer_id GLOBAL IN (SELECT customer_id FROM ${db}.customers WHERE plan = 'plus') GROUP BY p`,
+  },
+  {
+    name: 'retention (activity, first-activity cohorts, month)',
+    query: { metric: 'retention', options: { asOf: '2022-12-31', mode: 'activity', cohortBy: 'first-activity' } },
+    hand: [
+      `SELECT c, count() FROM (SELECT customer_id, min(${month('at')}) AS c FROM ${db}.activity GROUP BY customer_id) GROUP BY c`,
+      `SELECT c, ${month('at')} - c AS x, uniqExact(customer_id) FROM ${db}.activity GLOBAL ANY INNER JOIN (SELECT customer_id, min(${month('at')}) AS c FROM ${db}.activity GROUP BY customer_id) USING customer_id GROUP BY c, x`,
+    ],
+  },
+  {
+    name: 'kpis (churn card, 2021 vs 2020)',
+    query: { metric: 'kpis', options: { from, to, metrics: ['churnRate'] } },
+    hand: `SELECT multiIf(signup_at < toDateTime(${ms('2020-01-01')}), 0, signup_at < toDateTime(${ms(from)}), 1, 2) AS lo, multiIf(isNull(churned_at), NULL, churned_at < toDateTime(${ms('2020-01-01')}), 0, churned_at < toDateTime(${ms(from)}), 1, 2) AS hi, ${w('churned_at')} AS j, count() FROM ${db}.customers GROUP BY lo, hi, j`,
+  },
+  {
     name: 'funnel (login → teleconsult → booked, P7D, 2021)',
     query: { metric: 'funnel', options: { steps: ['login', 'teleconsult', 'booked'], window: 'P7D', from, to } },
     hand: `SELECT level, count() FROM (SELECT customer_id, windowFunnel(604800)(at, event = 'login' AND at < toDateTime(${ms(to)}), event = 'teleconsult', event = 'booked') AS level FROM ${db}.activity WHERE at >= toDateTime(${ms(from)}) GROUP BY customer_id) GROUP BY level`,
@@ -70,7 +94,7 @@ async function time(run: () => Promise<unknown>): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function duckdbFile(): Promise<void> {
-  if (existsSync(duckPath)) return;
+  if (duckPath === '-' || existsSync(duckPath)) return;
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(duckPath);
   const con = await instance.connect();
@@ -100,32 +124,49 @@ async function split(text: string): Promise<{ initiator: number; shards: number[
 }
 
 await duckdbFile();
+const sharded = process.env.SHARDED === '1';
 const ch = createSqlSource({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000 });
-const duck = createSqlSource({ engine: 'duckdb', path: duckPath, statementTimeoutMs: 1_800_000 });
-const handWritten = async (query: string) => (await clients[0].query({ query, format: 'JSONEachRow' })).json();
+const chSharded = sharded
+  ? createSqlSource({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000, shardedBy: 'customer_id' })
+  : undefined;
+const duck = duckPath === '-' ? undefined : createSqlSource({ engine: 'duckdb', path: duckPath, statementTimeoutMs: 1_800_000 });
+const handWritten = async (query: string | string[]) => {
+  for (const q of [query].flat()) await (await clients[0].query({ query: q, format: 'JSONEachRow' })).json();
+};
 const rounds = Number(process.env.ROUNDS ?? 3);
+const secs = (x: number | undefined) => (x === undefined ? '–' : `${(x / 1000).toFixed(2)} s`);
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '–' : (a / b).toFixed(2));
+async function splits(source: typeof ch): Promise<string> {
+  const parts = [];
+  for (const s of await source.sql(c.query)) {
+    const p = await split(s.text);
+    parts.push(`${p.initiator} / ${p.shards.join(' / ')}`);
+  }
+  return parts.join('; ');
+}
+let c = CASES[0];
 try {
   console.log(`${events} activity events (${events / 100} customers) on two shards; ${rounds} rounds, medians`);
-  console.log('| metric | compiled | hand-written | ratio | DuckDB | CH/DuckDB | split: initiator / shard 1 / shard 2 (ms) |');
-  console.log('|---|---:|---:|---:|---:|---:|---|');
-  for (const c of CASES) {
+  console.log('| metric | compiled | shardedBy | hand-written | compiled / hand | shardedBy / hand | DuckDB | CH/DuckDB | split, ms: initiator / shard 1 / shard 2 | split, shardedBy |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
+  for (c of CASES) {
     if (only.length && !only.some((o) => c.name.startsWith(o))) continue;
-    const t = { compiled: [] as number[], hand: [] as number[], duck: [] as number[] };
+    const t = { compiled: [] as number[], sharded: [] as number[], hand: [] as number[], duck: [] as number[] };
     for (let i = 0; i < rounds; i++) {
       t.compiled.push(await time(() => ch.aggregate(c.query)));
+      if (chSharded) t.sharded.push(await time(() => chSharded.aggregate(c.query)));
       t.hand.push(await time(() => handWritten(c.hand)));
-      t.duck.push(await time(() => duck.aggregate(c.query)));
+      if (duck) t.duck.push(await time(() => duck.aggregate(c.query)));
     }
-    const parts = [];
-    for (const s of await ch.sql(c.query)) {
-      const p = await split(s.text);
-      parts.push(`${p.initiator} / ${p.shards.join(' / ')}`);
-    }
-    const [m, h, d] = [median(t.compiled), median(t.hand), median(t.duck)];
-    console.log(`| ${c.name} | ${(m / 1000).toFixed(2)} s | ${(h / 1000).toFixed(2)} s | ${(m / h).toFixed(2)} | ${(d / 1000).toFixed(2)} s | ${(m / d).toFixed(2)} | ${parts.join('; ')} |`);
+    const med = (xs: number[]) => (xs.length ? median(xs) : undefined);
+    const [m, sh, h, d] = [med(t.compiled), med(t.sharded), med(t.hand), med(t.duck)];
+    const split1 = await splits(ch);
+    const split2 = chSharded ? await splits(chSharded) : '–';
+    console.log(`| ${c.name} | ${secs(m)} | ${secs(sh)} | ${secs(h)} | ${ratio(m, h)} | ${ratio(sh, h)} | ${secs(d)} | ${ratio(m, d)} | ${split1} | ${split2} |`);
   }
 } finally {
   await ch.close();
-  await duck.close();
-  await Promise.all(clients.map((c) => c.close()));
+  await chSharded?.close();
+  await duck?.close();
+  await Promise.all(clients.map((x) => x.close()));
 }

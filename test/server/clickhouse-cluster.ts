@@ -3,7 +3,8 @@
 // .ci/run does it), or, when clickhouse-server is installed, a cluster this file starts
 // itself in a temporary folder and stops afterwards. Each fixture gets a database of its
 // own on both shards: local MergeTree tables, Distributed tables over them, the rows split
-// between the shards (row i on shard i mod 2, so one customer's rows are on both).
+// between the shards (row i on shard i mod 2, so one customer's rows are on both; or, for
+// a source with shardedBy 'customer_id', every row of one customer on one shard).
 // Without a server the tests skip with a message, except under PULSO_REQUIRE_CLICKHOUSE=1.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -95,10 +96,20 @@ export interface ChFixture {
 
 let databases = 0;
 
+/** The shard of a row sharded by customer: a hash of its customer_id; rows without one by position. */
+function customerShard(row: Record<string, unknown>, i: number, shards: number): number {
+  const id = row.customer_id;
+  if (typeof id !== 'string' && typeof id !== 'number') return i % shards;
+  let h = 7;
+  for (const ch of String(id)) h = (h * 31 + ch.charCodeAt(0)) % 1_000_003;
+  return h % shards;
+}
+
 /** A database of its own on both shards holding the tables (Distributed over local MergeTree), and a source over it. */
 export async function clickhouseFixture(
   urls: readonly string[],
   tables: TestTables,
+  shardedBy?: 'customer_id',
 ): Promise<ChFixture> {
   const database = `pulso_t${process.pid}_${++databases}`;
   const clients = urls.map((url) =>
@@ -130,7 +141,9 @@ export async function clickhouseFixture(
       ),
     );
     for (let i = 0; i < clients.length; i++) {
-      const part = rows.filter((_, j) => j % clients.length === i);
+      const shard = (r: Record<string, unknown>, j: number) =>
+        shardedBy ? customerShard(r, j, clients.length) : j % clients.length;
+      const part = rows.filter((r, j) => shard(r, j) === i);
       if (part.length)
         await clients[i].insert({
           table: `${database}.${name}_local`,
@@ -139,7 +152,7 @@ export async function clickhouseFixture(
         });
     }
   }
-  const source = createSqlSource({ engine: 'clickhouse', url: urls[0], database });
+  const source = createSqlSource({ engine: 'clickhouse', url: urls[0], database, shardedBy });
   return {
     source,
     database,

@@ -9,6 +9,7 @@ import { tsName } from '../valid.js';
 import { filterConditions } from './filters.js';
 import { ident } from './literal.js';
 import { uniqueColumn } from '../valid.js';
+import { withSettings } from './shards.js';
 import { checkedRelation, validRelation, type CheckedCh } from './valid.js';
 
 export const LABEL = 'ClickHouse';
@@ -28,6 +29,7 @@ export class ChCompiler {
   >();
   private readonly filteredSql = new Map<TableName, string>();
   private readonly scans = new Map<TableName, CheckedCh['scan']>();
+  private readonly finishedOnShards = new Set<string>();
 
   constructor(
     readonly catalog: Catalog,
@@ -35,7 +37,28 @@ export class ChCompiler {
     readonly filters: readonly QueryFilter[],
     /** Column names the query reads beyond the canonical ones (by, filters). */
     private readonly extras: readonly string[],
+    /** The tables are sharded by customer_id (shards.ts): subqueries read each shard's own rows. */
+    readonly colocated = false,
   ) {}
+
+  /** `GLOBAL ` before IN and JOIN of a subquery over a Distributed table; nothing when colocated. */
+  get global(): string {
+    return this.colocated ? '' : 'GLOBAL ';
+  }
+
+  /**
+   * Marks a statement whose groups each shard may finish on its own when colocated
+   * (its finish adds up the rows of one key: shards.ts sumByKey).
+   */
+  perShard(text: string): string {
+    this.finishedOnShards.add(text);
+    return text;
+  }
+
+  /** The statement as sent, with the settings colocation needs (shards.ts). */
+  settled(text: string): string {
+    return withSettings(text, this.colocated, this.finishedOnShards.has(text));
+  }
 
   has(table: TableName): boolean {
     return this.catalog[table] !== undefined;

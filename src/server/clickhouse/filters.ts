@@ -3,7 +3,8 @@
 // attribute read through customer_id (no customer, or an unknown one, reads as null),
 // else the filter does not reach the table. A filter with `table` keeps the rows of the
 // customers it picks there, in every table. Subqueries are GLOBAL IN: on a Distributed
-// table the set is built once by the initiator and sent to every shard.
+// table the set is built once by the initiator and sent to every shard — or, when the
+// tables are sharded by customer, plain IN: each shard reads its own customers (shards.ts).
 import { isCustomerAttribute, type TableName } from '../../data/schema.js';
 import { isValuesFilter, type QueryFilter } from '../../query/types.js';
 import { parseTimestamp } from '../../time/parse.js';
@@ -62,8 +63,8 @@ function plainCondition(
   if (!test) return undefined;
   // No customer, or one the customers table lacks, reads as null: it passes only when null is listed.
   if (nullPasses(f))
-    return `(isNull(${id}) OR ${id} GLOBAL NOT IN ${customersWhere(c, `NOT (${test})`)})`;
-  return `ifNull(${id} GLOBAL IN ${customersWhere(c, test)}, 0)`;
+    return `(isNull(${id}) OR ${id} ${c.global}NOT IN ${customersWhere(c, `NOT (${test})`)})`;
+  return `ifNull(${id} ${c.global}IN ${customersWhere(c, test)}, 0)`;
 }
 
 /** The customers a filter with `table` picks, as a subquery of ids; undefined when it reaches nothing. */
@@ -103,7 +104,7 @@ export function filterConditions(c: ChCompiler, table: TableName, scan = false):
       continue;
     }
     const chosen = chosenCustomers(c, f);
-    if (chosen) out.push(`ifNull(${id} GLOBAL IN ${chosen}, 0)`);
+    if (chosen) out.push(`ifNull(${id} ${c.global}IN ${chosen}, 0)`);
   }
   return out;
 }

@@ -34,6 +34,13 @@ export interface ClickHouseSourceOptions {
   fields?: FieldMap;
   statementTimeoutMs?: number;
   id?: string;
+  /**
+   * 'customer_id' when the Distributed tables put all rows of one customer on one shard
+   * (every table sharded by the customer, e.g. `Distributed(…, cityHash64(customer_id))`):
+   * the shards then join and count their own customers and send final counts. Leave it
+   * out for any other sharding (results stay exact; more is merged at the initiator).
+   */
+  shardedBy?: 'customer_id';
 }
 
 /** What the source needs of createSqlSource's result type (kept structural to avoid an import cycle). */
@@ -80,6 +87,12 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       `createSqlSource: engine 'clickhouse' needs url (http:// or https://); got ${JSON.stringify(options.url)}`,
     );
   }
+  if (options.shardedBy !== undefined && options.shardedBy !== 'customer_id') {
+    throw new TypeError(
+      `createSqlSource: shardedBy must be 'customer_id' (or left out); got ${JSON.stringify(options.shardedBy)}`,
+    );
+  }
+  const colocated = options.shardedBy === 'customer_id';
   const engine = clickhouseEngine({
     url: options.url,
     database: options.database,
@@ -158,7 +171,9 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     await checkZone(q.metric, q.options.timeZone, signal);
     const filters = q.filters ?? [];
     const extras = queryColumns(q);
-    return compiler(new ChCompiler(cat, q.metric, filters, extras), q.options);
+    const c = new ChCompiler(cat, q.metric, filters, extras, colocated);
+    const compiled = compiler(c, q.options);
+    return { ...compiled, statements: compiled.statements.map((s) => c.settled(s)) };
   };
 
   return {

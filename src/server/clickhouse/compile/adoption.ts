@@ -5,8 +5,9 @@
 // first feature too. The rows are read by compile/adoption-read.ts, as for every dialect.
 // Without `by`, or by a column of the activity itself, the counts are distinct counts in
 // one level over the activity (c.scan), so each shard of a Distributed table aggregates
-// its own rows (uniqExact states, merged by the initiator): the users of a feature among
-// the active customers, and of both features, by inclusion–exclusion of exact counts.
+// its own rows (uniqExact states, merged by the initiator; when sharded by customer, each
+// shard's final counts, added up: shards.ts): the users of a feature among the active
+// customers, and of both features, by inclusion–exclusion of exact counts.
 import { checkAdoptionOptions } from '../../../metrics/adoption.js';
 import { adoptionFromGroups } from '../../compile/adoption-read.js';
 import { str, strs } from '../literal.js';
@@ -15,6 +16,7 @@ import type { AdoptionSettings } from '../../../metrics/adoption.js';
 import type { DbRow } from '../../engine.js';
 import { count } from '../../sql.js';
 import type { ChCompiler } from '../context.js';
+import { sumByKey } from '../shards.js';
 import { valueOf } from '../values.js';
 import { inRange, labelled, segmented, type ChCompiled, type ChMetricCompiler } from './common.js';
 
@@ -54,8 +56,9 @@ function onShards(c: ChCompiler, o: AdoptionSettings): ChCompiled | undefined {
   const where = `${scan.where} AND NOT ignore(${p} AS p, ${seg} AS seg) AND ${inRange(col('at'), o.range.from, o.range.to)}`;
   const statement = `SELECT p, seg, ${[...new Set(items)].join(', ')} FROM ${scan.from} WHERE ${where} GROUP BY p, seg HAVING n > 0`;
   return {
-    statements: [statement],
-    finish([rows]) {
+    statements: [c.perShard(statement)],
+    finish([perShard]) {
+      const rows = sumByKey(perShard, ['p', 'seg'], c.colocated);
       const featureRows: DbRow[] = [];
       for (const r of rows) {
         const a = count(r.n);

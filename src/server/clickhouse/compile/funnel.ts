@@ -74,13 +74,15 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
   const e = `toUInt8(assumeNotNull(${stepId}))`;
   // Only step events matter, except in strict mode, where any other event breaks a run.
   const keep = strict ? '1' : `${e} < ${K}`;
+  const seg = scan
+    ? o.by === undefined
+      ? 'CAST(NULL AS Nullable(String))'
+      : labelled(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'))
+    : '';
+  const gathered = scan && `groupArrayIf(tuple(assumeNotNull(${col('at')}), ${e}, ${due}), ${keep})`;
   let units: string;
   if (scan) {
-    const seg =
-      o.by === undefined
-        ? 'CAST(NULL AS Nullable(String))'
-        : labelled(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'));
-    units = `(SELECT f__seg AS seg, arraySort(evs) AS evs FROM (SELECT ${seg} AS f__seg, groupArrayIf(tuple(assumeNotNull(${col('at')}), ${e}, ${due}), ${keep}) AS evs
+    units = `(SELECT f__seg AS seg, arraySort(evs) AS evs FROM (SELECT ${seg} AS f__seg, ${gathered} AS evs
     FROM ${scan.from} WHERE ${scan.where} GROUP BY f__seg, ${col('customer_id')}))`;
   } else {
     const { rel, seg } = segmented(c, 'activity', o.by);
@@ -94,7 +96,7 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
       : strict
         ? strictAttempt(plan, m)
         : anyAttempt(plan, m);
-  const arrays = `seg, arrayMap(x -> tupleElement(x, 1), evs) AS ts, arrayMap(x -> tupleElement(x, 2), evs) AS es,
+  const arrays = `arrayMap(x -> tupleElement(x, 1), evs) AS ts, arrayMap(x -> tupleElement(x, 2), evs) AS es,
     arrayMap(x -> tupleElement(x, 3), evs) AS ds, arrayEnumerate(evs) AS ks`;
   // 18.16 reads a column that a lambda captures only when something outside a lambda reads it too: the
   // arrays are aliases of `evs` in the SELECT of the attempts, and `ks` (outside every lambda) reads evs.
@@ -108,8 +110,20 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
     (_, j) =>
       `arrayReduce('min', arrayMap(a -> tupleElement(a, ${j + 2}), arrayFilter(a -> tupleElement(a, 1) >= ${j + 2}, atts))) AS b${j + 2}`,
   );
-  const perUnit = `(SELECT seg, if(length(atts) = 0, toInt64(0), arrayReduce('max', arrayMap(a -> tupleElement(a, 1), atts))) AS level${best.length ? `, ${best.join(', ')}` : ''}
-  FROM (SELECT ${arrays}, ${attempts} AS atts FROM ${units}))`;
+  const level = `if(length(atts) = 0, toInt64(0), arrayReduce('max', arrayMap(a -> tupleElement(a, 1), atts))) AS level`;
+  const perUnitItems = [level, ...best].join(', ');
+  let perUnit = `(SELECT seg, ${perUnitItems}
+  FROM (SELECT seg, ${arrays}, ${attempts} AS atts FROM ${units}))`;
+  if (scan && c.colocated) {
+    // Sharded by customer, a unit's events are all on its shard: each shard follows its
+    // units' attempts in the level that gathers them (aggregates read by the arrays) and
+    // sends one level and m − 1 times per unit, not the arrays. Aliases there are f__…
+    // (no host column's); the attempt expressions name only arrays and lambda arguments.
+    const local = (sql: string) => sql.replace(/\b(ts|es|ds|ks|evs|atts|level|b\d+)\b/g, 'f__$1');
+    const outs = ['level', ...best.map((_, j) => `b${j + 2}`)].map((n) => `f__${n} AS ${n}`);
+    perUnit = `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, arraySort(${gathered}) AS f__evs, ${local(arrays)},
+    ${local(attempts)} AS f__atts, ${local(perUnitItems)} FROM ${scan.from} WHERE ${scan.where} GROUP BY f__seg, ${col('customer_id')}))`;
+  }
   const per = Array.from({ length: m }, (_, j) => {
     const e = `countIf(level >= ${j + 1}) AS e${j + 1}`;
     if (j === 0) return e;
@@ -118,7 +132,7 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
     return `${e}, arrayElement(${sorted}, intDiv(${n} - 1, 2) + 1) AS lo${j + 1}, arrayElement(${sorted}, intDiv(${n}, 2) + 1) AS hi${j + 1}`;
   }).join(', ');
   return {
-    statements: [`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`],
+    statements: [c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`)],
     finish: ([rows]) => funnelFromGroups(c, o, rows) as never,
   };
 };

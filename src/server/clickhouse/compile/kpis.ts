@@ -69,12 +69,13 @@ function countedEvent(s: KpiSettings, event: string): string {
 function activationPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   const lo = s.from - (s.to - s.from);
   const due = addDurationMs('signup_at__ts', 'signup_at', s.activationWindow, s.timeZone);
-  // Each deadline once per customer (one row per id), sent to every shard (GLOBAL JOIN):
-  // each shard finds its customers with a counted event before their deadline, and the
-  // initiator merges the two sets (names a__… are no host column's).
+  // Each deadline once per customer (one row per id), sent to every shard (GLOBAL JOIN;
+  // sharded by customer, each shard joins its own customers): each shard finds its
+  // customers with a counted event before their deadline, and the initiator merges the
+  // two sets (names a__… are no host column's).
   const signups = `(SELECT customer_id AS a__id, signup_at AS a__t0, ${due} AS a__due FROM ${c.filtered('customers')} WHERE signup_at >= ${lit(lo)} AND signup_at < ${lit(s.to)})`;
   const { from, where, col } = c.scan('activity')!;
-  const activated = `(SELECT ${col('customer_id')} AS a__id, 1 AS act FROM ${from} GLOBAL ANY INNER JOIN ${signups} USING a__id
+  const activated = `(SELECT ${col('customer_id')} AS a__id, 1 AS act FROM ${from} ${c.global}ANY INNER JOIN ${signups} USING a__id
   WHERE ${where} AND ${countedEvent(s, col('event'))} AND ${col('at')} >= a__t0 AND ${col('at')} < a__due GROUP BY a__id)`;
   const statement = `SELECT j, count() AS den, countIf(act = 1) AS num
 FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS a__id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING a__id GROUP BY j`;
@@ -83,8 +84,9 @@ FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS a__id
 
 function adoptionPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   const { col, from } = rows(c, 'activity', w);
-  const statement = `SELECT j, uniqExact(${col('customer_id')}) AS den, uniqExactIf(${col('customer_id')}, ifNull(${col('event')} IN ${strs(s.features!)}, 0)) AS num
-FROM ${from} GROUP BY j`;
+  // Sharded by customer, each shard's counts are final (readRatio adds up the rows of one window).
+  const statement = c.perShard(`SELECT j, uniqExact(${col('customer_id')}) AS den, uniqExactIf(${col('customer_id')}, ifNull(${col('event')} IN ${strs(s.features!)}, 0)) AS num
+FROM ${from} GROUP BY j`);
   return { statement, read: readRatio(w.count, 'adoption') };
 }
 

@@ -1,0 +1,48 @@
+// Tables sharded by customer (createSqlSource's `shardedBy: 'customer_id'`): every row
+// of one customer — activity, surveys, tickets, and the customer itself — is on one
+// shard. Then a customer's distinct counts on two shards never overlap, and a join or
+// IN on customer_id finds its match on the same shard. The compiler uses that:
+// - IN and JOIN subqueries are written without GLOBAL and run with
+//   `distributed_product_mode = 'local'`: each shard reads its own customers (and
+//   tickets, …) instead of the initiator building the set and sending it to all;
+// - a statement marked `perShard` runs with `distributed_group_by_no_merge = 1`: each
+//   shard finishes its own groups and sends their final counts, and `sumByKey` adds up
+//   the rows of one key (the groups of different shards hold different customers).
+import type { DbRow } from '../engine.js';
+import { count } from '../sql.js';
+
+/** The setting that lets a shard's IN/JOIN subqueries read its own (local) tables. */
+export const LOCAL_SUBQUERIES = "distributed_product_mode = 'local'";
+/** The setting that makes each shard finish a query on a Distributed table (no merge at the initiator). */
+export const NO_MERGE = 'distributed_group_by_no_merge = 1';
+
+/** The statement as run: with the settings of a customer-sharded source (none otherwise). */
+export function withSettings(text: string, colocated: boolean, perShard: boolean): string {
+  if (!colocated) return text;
+  return `${text}\nSETTINGS ${perShard ? `${NO_MERGE}, ` : ''}${LOCAL_SUBQUERIES}`;
+}
+
+/**
+ * The per-shard rows of a `perShard` statement as one row per key: every other column
+ * added up (counts of disjoint sets of customers, of rows, sums). Without colocation the
+ * rows are already one per key and come back as they are.
+ */
+export function sumByKey(
+  rows: readonly DbRow[],
+  keys: readonly string[],
+  colocated: boolean,
+): DbRow[] {
+  if (!colocated) return [...rows];
+  const out = new Map<string, DbRow>();
+  for (const r of rows) {
+    const key = JSON.stringify(keys.map((k) => r[k] ?? null));
+    const seen = out.get(key);
+    if (!seen) {
+      out.set(key, { ...r });
+      continue;
+    }
+    for (const [name, v] of Object.entries(r))
+      if (!keys.includes(name)) seen[name] = count(seen[name]) + count(v);
+  }
+  return [...out.values()];
+}

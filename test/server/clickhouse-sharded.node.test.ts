@@ -1,0 +1,89 @@
+// createSqlSource({ engine: 'clickhouse', shardedBy: 'customer_id' }) on a real two-shard
+// cluster whose tables put every row of one customer on one shard: the same cases as the
+// main ClickHouse suite equal runQuery on the same rows, and so does the default source
+// (written for any sharding) on these very tables. The option's statements let each
+// shard read its own customers and finish its own groups, which the last test checks.
+import { expect } from 'chai';
+import { runQuery } from '../../src/query/run.js';
+import { createSqlSource } from '../../src/server/index.js';
+import type { Tables } from '../../src/data/schema.js';
+import type { MetricQuery } from '../../src/query/types.js';
+import { CASES, FILTERS } from './cases.js';
+import { EXTRA } from './clickhouse-cases.js';
+import {
+  clickhouseFixture,
+  needClickHouse,
+  stopOwnCluster,
+  toSeconds,
+  type ChFixture,
+} from './clickhouse-cluster.js';
+import { testData } from './data.js';
+import { expectSameRows } from './equal.js';
+
+const sql = toSeconds(testData(20260301).sql);
+const js = Object.fromEntries(
+  Object.entries(sql).map(([name, t]) => [name, t.rows]),
+) as unknown as Tables;
+
+const COMPUTED = ['npsTrend', 'ticketStats', 'featureAdoption', 'retention', 'kpis', 'funnel'];
+
+describe('SQL source (clickhouse, two shards, shardedBy customer_id) equals runQuery', function () {
+  this.timeout(600_000);
+  let fx: ChFixture;
+  let anySharding: ReturnType<typeof createSqlSource>;
+  before(async function () {
+    const urls = needClickHouse(this);
+    fx = await clickhouseFixture(urls, sql, 'customer_id');
+    anySharding = createSqlSource({ engine: 'clickhouse', url: urls[0], database: fx.database });
+  });
+  after(async () => {
+    await anySharding?.close();
+    await fx?.close();
+    stopOwnCluster();
+  });
+
+  for (const metric of COMPUTED) {
+    const cases = [...CASES[metric], ...(EXTRA[metric] ?? [])];
+    it(`${metric}: ${cases.length} queries, with shardedBy and without`, async () => {
+      let nonEmpty = 0;
+      for (const query of cases) {
+        const label = JSON.stringify(query);
+        const expected = runQuery(js, query);
+        expectSameRows(await fx.source.aggregate(query), expected, `shardedBy ${label}`);
+        expectSameRows(await anySharding.aggregate(query), expected, `default ${label}`);
+        if (query.metric === 'retention') {
+          const excluded = (rows: unknown) => (rows as { excluded?: unknown }).excluded;
+          const actual = await fx.source.aggregate(query);
+          expectSameRows(excluded(actual), excluded(expected), `${label} excluded`);
+        }
+        if (expected.length) nonEmpty++;
+      }
+      if (nonEmpty < cases.length / 2)
+        throw new Error(`${metric}: only ${nonEmpty} of ${cases.length} queries had rows`);
+    });
+  }
+
+  it('lets each shard read its own customers and finish its own distinct counts', async () => {
+    const query: MetricQuery = {
+      metric: 'featureAdoption',
+      options: { features: ['lab'], period: 'month' },
+      filters: [...FILTERS[1]],
+    };
+    const [statement] = await fx.source.sql(query);
+    expect(statement.text).to.match(/SETTINGS distributed_group_by_no_merge = 1, distributed_product_mode = 'local'$/);
+    expect(statement.text).not.to.contain('GLOBAL');
+    const [plain] = await anySharding.sql(query);
+    expect(plain.text).to.contain('GLOBAL NOT IN');
+    expect(plain.text).not.to.contain('SETTINGS');
+  });
+
+  it("refuses a shardedBy other than 'customer_id'", () => {
+    expect(() =>
+      createSqlSource({
+        engine: 'clickhouse',
+        url: 'http://127.0.0.1:1',
+        shardedBy: 'ticket_id' as never,
+      }),
+    ).to.throw(TypeError, "shardedBy must be 'customer_id'");
+  });
+});
