@@ -1,6 +1,7 @@
 // Arrow IPC bytes to a table, or a format error: what every path that meets Arrow bytes
 // uses (the Arrow and JSON adapters, any adapter answering bytes, the cache).
 import { tableFromIPC } from '@uwdata/flechette';
+import * as aq from 'arquero';
 import { fromArrow } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { MAX_COLUMNS, storedName } from '../data/column-name.js';
@@ -38,9 +39,14 @@ export function decodeArrow(
   try {
     const arrow = tableFromIPC(data, { useDate: true });
     const names = arrow.schema.fields.map((f) => f.name);
-    table = fromArrow(arrow as unknown as Parameters<typeof fromArrow>[0], {
-      columns: Object.fromEntries(names.map((n) => [n, storedName(n)])),
-    });
+    // Arquero's fromArrow reads a dictionary column's last batch, which a table of no
+    // rows may not have: no rows is a table of empty columns, whatever their types.
+    table =
+      arrow.numRows === 0
+        ? aq.table(Object.fromEntries(names.map((n) => [storedName(n), []])), names.map(storedName))
+        : fromArrow(arrow as unknown as Parameters<typeof fromArrow>[0], {
+            columns: Object.fromEntries(names.map((n) => [n, storedName(n)])),
+          });
   } catch (error) {
     throw invalid(error instanceof Error ? error.message : String(error), error);
   }
