@@ -6,7 +6,7 @@ import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { storedName } from './column-name.js';
-import { isValid, MISSING, TextCodes, utf8Codes } from './text-codes.js';
+import { isValid, MISSING, TextCodes, Utf8Codes } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
 
@@ -90,10 +90,11 @@ export function readText(cells: Cells, n: number, text = new TextCodes()): Int32
     for (let i = 0; i < n; i++) codes[i] = remap[keys[i]];
   } else {
     let at = 0;
+    let utf8: Utf8Codes | undefined;
     for (const batch of cells.batches) {
       const valid = batch.nullCount > 0 ? batch.validity : undefined;
       if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
-        utf8Codes(batch.values, batch.offsets, batch.length, valid, text, codes, at);
+        (utf8 ??= new Utf8Codes(text)).read(batch.values, batch.offsets, batch.length, valid, codes, at);
       } else {
         for (let i = 0; i < batch.length; i++) codes[at + i] = isValid(valid, i) ? text.code(batch.value(i)) : MISSING;
       }
