@@ -2,7 +2,6 @@
 // uses (the Arrow and JSON adapters, any adapter answering bytes, the cache).
 import { tableFromIPC } from '@uwdata/flechette';
 import * as aq from 'arquero';
-import { fromArrow } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { MAX_COLUMNS, storedName } from '../data/column-name.js';
 import { ArrowShapeError, checkArrowShape } from './arrow-check.js';
@@ -38,15 +37,12 @@ export function decodeArrow(
   let table: ColumnTable;
   try {
     const arrow = tableFromIPC(data, { useDate: true });
-    const names = arrow.schema.fields.map((f) => f.name);
-    // Arquero's fromArrow reads a dictionary column's last batch, which a table of no
-    // rows may not have: no rows is a table of empty columns, whatever their types.
-    table =
-      arrow.numRows === 0
-        ? aq.table(Object.fromEntries(names.map((n) => [storedName(n), []])), names.map(storedName))
-        : fromArrow(arrow as unknown as Parameters<typeof fromArrow>[0], {
-            columns: Object.fromEntries(names.map((n) => [n, storedName(n)])),
-          });
+    // Arrow columns as they are, as Arquero's fromArrow keeps them, dictionary ones too:
+    // its dictionary wrapper reads a last batch that a table of no rows lacks, and marks
+    // nulls past a batch's end in the keys; validation reads the batches' keys itself.
+    const names = [...new Set(arrow.schema.fields.map((f) => f.name))];
+    const columns = Object.fromEntries(names.map((n) => [storedName(n), arrow.getChild(n)]));
+    table = aq.table(columns as unknown as Record<string, unknown[]>, names.map(storedName));
   } catch (error) {
     throw invalid(error instanceof Error ? error.message : String(error), error);
   }

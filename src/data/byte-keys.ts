@@ -64,6 +64,11 @@ export class ByteKeys {
     this.slots = slots;
   }
 
+  /** Whether the keys added since the last `strings` call are all ASCII (so distinct keys are distinct strings). */
+  get freshAscii(): boolean {
+    return this.ascii;
+  }
+
   /** The keys numbered `from` to `count - 1`, decoded as UTF-8 (invalid bytes as U+FFFD, as TextDecoder reads them). */
   strings(from: number): string[] {
     const out = new Array<string>(this.count - from);

@@ -6,7 +6,7 @@ import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { storedName } from './column-name.js';
-import { isValid, MISSING, TextCodes, Utf8Codes } from './text-codes.js';
+import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, Utf8Codes } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
 
@@ -31,6 +31,8 @@ interface ArrowBatch {
   readonly values?: unknown;
   readonly offsets?: unknown;
   readonly type?: { typeId?: number };
+  /** A dictionary batch's dictionary, decoded. */
+  readonly cache?: unknown;
   /** A `useDate` batch wraps the batch of epoch numbers. */
   readonly source?: ArrowBatch;
   value(i: number): unknown;
@@ -41,7 +43,7 @@ interface ArqueroDictionary {
   groups(names: string[]): { keys: ArrayLike<number>; get: ((k: number) => unknown)[]; size: number };
 }
 
-const UTF8 = 5;
+const DICTIONARY = -1;
 
 /** The cells of column `name` of a table (a filtered or ordered one is made real first). */
 export function cellsOf(table: ColumnTable, name: string): Cells {
@@ -49,8 +51,10 @@ export function cellsOf(table: ColumnTable, name: string): Cells {
   if (!table.columnNames().includes(stored)) return { kind: 'absent' };
   const col = table.column(stored) as unknown;
   if (Array.isArray(col) || ArrayBuffer.isView(col)) return { kind: 'values', values: col as ArrayLike<unknown> };
-  const dict = col as Partial<ArqueroDictionary>;
-  if (typeof dict.groups === 'function' && typeof (col as { keyFor?: unknown }).keyFor === 'function') {
+  const dict = col as Partial<ArqueroDictionary> & { nullCount?: number };
+  // Arquero marks nulls in a dictionary's keys past a record batch's end (the padding bits
+  // of its validity), so with nulls its keys are read from the values instead.
+  if (typeof dict.groups === 'function' && typeof (col as { keyFor?: unknown }).keyFor === 'function' && dict.nullCount === 0) {
     const g = dict.groups([name]);
     const get = g.get[0];
     const dictionary: unknown[] = new Array(g.size);
@@ -85,16 +89,16 @@ export function readText(cells: Cells, n: number, text = new TextCodes()): Int32
     const values = cells.values;
     for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
   } else if (cells.kind === 'dict') {
-    const remap = cells.dictionary.map((v) => text.code(v));
-    const keys = cells.keys;
-    for (let i = 0; i < n; i++) codes[i] = remap[keys[i]];
+    dictionaryCodes(cells.keys, cells.dictionary, n, undefined, text, codes, 0);
   } else {
     let at = 0;
     let utf8: Utf8Codes | undefined;
     for (const batch of cells.batches) {
       const valid = batch.nullCount > 0 ? batch.validity : undefined;
-      if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
+      if (isUtf8(batch)) {
         (utf8 ??= new Utf8Codes(text)).read(batch.values, batch.offsets, batch.length, valid, codes, at);
+      } else if (batch.type?.typeId === DICTIONARY && Array.isArray(batch.cache) && ArrayBuffer.isView(batch.values)) {
+        dictionaryCodes(batch.values as unknown as ArrayLike<number>, batch.cache, batch.length, valid, text, codes, at);
       } else {
         for (let i = 0; i < batch.length; i++) codes[at + i] = isValid(valid, i) ? text.code(batch.value(i)) : MISSING;
       }
@@ -194,7 +198,7 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
         status[at + i] = t === t ? OK : UNREADABLE;
       }
     }
-  } else if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
+  } else if (isUtf8(batch)) {
     const bytes = batch.values;
     const offsets = batch.offsets;
     for (let i = 0; i < n; i++) {

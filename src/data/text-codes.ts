@@ -96,6 +96,74 @@ function isSpace(c: number): boolean {
   return c <= 32 || (c >= 0x7f && c <= 0xa0) || c >= 0x1680;
 }
 
+/** An Arrow UTF-8 batch as flechette holds it. */
+interface Utf8Batch {
+  readonly length: number;
+  readonly nullCount: number;
+  readonly validity?: Uint8Array;
+  readonly values?: unknown;
+  readonly offsets?: unknown;
+  readonly type?: { typeId?: number };
+}
+
+const UTF8 = 5;
+
+export function isUtf8(batch: Utf8Batch): batch is Utf8Batch & { values: Uint8Array; offsets: Int32Array } {
+  return batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array;
+}
+
+/**
+ * An Arrow UTF-8 column's strings as they are (null where null), what flechette's
+ * `toArray` gives, with each distinct byte string decoded once; undefined when a batch
+ * is not UTF-8.
+ */
+export function utf8Strings(batches: readonly Utf8Batch[], n: number): (string | null)[] | undefined {
+  if (!batches.every(isUtf8)) return undefined;
+  const keys = new ByteKeys();
+  const ids = new Int32Array(n);
+  let at = 0;
+  for (const b of batches as (Utf8Batch & { values: Uint8Array; offsets: Int32Array })[]) {
+    const valid = b.nullCount > 0 ? b.validity : undefined;
+    for (let i = 0; i < b.length; i++) ids[at + i] = isValid(valid, i) ? keys.id(b.values, b.offsets[i], b.offsets[i + 1]) : -1;
+    at += b.length;
+  }
+  const strings = keys.strings(0);
+  const out = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) out[i] = ids[i] < 0 ? null : strings[ids[i]];
+  return out;
+}
+
+/**
+ * Dictionary keys as codes of `text`, each dictionary value given its code when a row
+ * first uses it (codes stay in order of first appearance, whatever the dictionary's order).
+ */
+export function dictionaryCodes(
+  keys: ArrayLike<number>,
+  dictionary: readonly unknown[],
+  n: number,
+  valid: Uint8Array | undefined,
+  text: TextCodes,
+  out: Int32Array,
+  at: number,
+): void {
+  const UNSEEN = -3;
+  const remap = new Int32Array(dictionary.length).fill(UNSEEN);
+  for (let i = 0; i < n; i++) {
+    if (!isValid(valid, i)) {
+      out[at + i] = MISSING;
+      continue;
+    }
+    const k = keys[i];
+    let c = remap[k];
+    // Unseen, or a key outside the dictionary (undefined: no value, as flechette reads it).
+    if (!(c >= NOT_TEXT)) {
+      c = text.code(dictionary[k]);
+      if (k >= 0 && k < remap.length) remap[k] = c;
+    }
+    out[at + i] = c;
+  }
+}
+
 /**
  * Arrow UTF-8 batches of one column as codes of `text`, without a string per row: each
  * distinct byte string is numbered (byte-keys.ts) and decoded once, then given its code
@@ -117,6 +185,8 @@ export class Utf8Codes {
     const from = keys.count;
     if (valid === undefined) for (let i = 0; i < n; i++) out[at + i] = keys.id(bytes, offsets[i], offsets[i + 1]);
     else for (let i = 0; i < n; i++) out[at + i] = isValid(valid, i) ? keys.id(bytes, offsets[i], offsets[i + 1]) : MISSING;
+    // Non-ASCII keys may decode alike (U+FFFD for invalid bytes, a leading BOM dropped): looked up.
+    const distinct = keys.freshAscii;
     const fresh = keys.strings(from);
     if (keys.count > this.codeOf.length) {
       const bigger = new Int32Array(Math.max(keys.count, this.codeOf.length * 2));
@@ -125,8 +195,7 @@ export class Utf8Codes {
     }
     for (let j = 0; j < fresh.length; j++) {
       const s = fresh[j];
-      // Invalid bytes decode to U+FFFD, so two distinct byte strings may be one string.
-      const c = s.includes('\uFFFD') ? this.text.code(s) : this.text.distinct(s);
+      const c = distinct ? this.text.distinct(s) : this.text.code(s);
       this.codeOf[from + j] = c;
       if (c !== from + j) this.identity = false;
     }

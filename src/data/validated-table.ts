@@ -6,6 +6,7 @@ import type { ColumnTable } from 'arquero';
 import type { ColumnSpec, Row, TableInput } from './schema.js';
 import { storedName } from './column-name.js';
 import { cellsOf, MISSING, rowCells, type Cells, type TextCodes } from './columns.js';
+import { utf8Strings } from './text-codes.js';
 import { presetDictionaries, type Dictionary } from './frame.js';
 import { columnValues, inputColumns, isTable } from './values.js';
 
@@ -24,7 +25,11 @@ export function sourceOf(input: TableInput): Source {
       n: t.numRows(),
       names: inputColumns(t),
       cells: (name) => cellsOf(t, name),
-      values: (name) => columnValues(t, name) ?? [],
+      values: (name) => {
+        // An Arrow UTF-8 column (an extra one, a `plan`) without a TextDecoder call per row.
+        const cells = cellsOf(t, name);
+        return (cells.kind === 'arrow' && utf8Strings(cells.batches, t.numRows())) || (columnValues(t, name) ?? []);
+      },
     };
   }
   const rows = input as readonly Row[];
