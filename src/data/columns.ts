@@ -2,6 +2,7 @@
 // vector, an Arrow dictionary), read in one pass into typed arrays: strings as
 // dictionary codes, times and numbers as Float64Array with a status byte per row.
 // Validation (validate.ts) decides on these; frames reuse the codes (frame.ts).
+// Numbers are read in read-numbers.ts.
 import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
 import { parseIsoBytes } from '../time/parse-bytes.js';
@@ -24,7 +25,7 @@ export type Cells =
   | { readonly kind: 'dict'; readonly keys: ArrayLike<number>; readonly dictionary: readonly unknown[] };
 
 /** The part of a flechette batch read here. */
-interface ArrowBatch {
+export interface ArrowBatch {
   readonly length: number;
   readonly nullCount: number;
   readonly validity?: Uint8Array;
@@ -133,7 +134,7 @@ function timeClip(x: number): number {
  * A dictionary column's cells: each distinct value parsed once (`parse` writes the number
  * at `parsed[k]` and returns the status), then spread to the rows by their keys.
  */
-function fromDictionary(
+export function fromDictionary(
   cells: Extract<Cells, { kind: 'dict' }>,
   n: number,
   out: Float64Array,
@@ -221,7 +222,7 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
   }
 }
 
-function setAbsent(out: Float64Array, status: Uint8Array, i: number): void {
+export function setAbsent(out: Float64Array, status: Uint8Array, i: number): void {
   out[i] = NaN;
   status[i] = ABSENT;
 }
@@ -238,64 +239,4 @@ function timeOf(v: unknown, out: Float64Array, i: number): number {
   out[i] = t;
   if (t === t) return OK;
   return typeof v === 'string' && v.trim() === '' ? ABSENT : UNREADABLE;
-}
-
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/** Numeric strings seen (scores repeat a handful of values); bounded. */
-const NUMERIC_MEMO_MAX = 4096;
-
-/** A number column into `out` with a status per row (OK, ABSENT or UNREADABLE), as `toNumber` reads one value. */
-export function readNumbers(cells: Cells, n: number, out: Float64Array, status: Uint8Array): void {
-  if (cells.kind === 'absent') {
-    out.fill(NaN);
-    status.fill(ABSENT);
-  } else if (cells.kind === 'values') {
-    const values = cells.values;
-    if (values instanceof Float64Array) {
-      for (let i = 0; i < n; i++) {
-        const x = values[i];
-        out[i] = x;
-        status[i] = x !== x ? ABSENT : x - x === 0 ? OK : ((out[i] = NaN), UNREADABLE);
-      }
-      return;
-    }
-    const memo = new Map<string, number | null>();
-    for (let i = 0; i < n; i++) status[i] = numberOf(values[i], out, i, memo);
-  } else if (cells.kind === 'dict') {
-    const memo = new Map<string, number | null>();
-    fromDictionary(cells, n, out, status, (v, parsed, k) => numberOf(v, parsed, k, memo));
-  } else {
-    let at = 0;
-    const memo = new Map<string, number | null>();
-    for (const batch of cells.batches) {
-      const valid = batch.nullCount > 0 ? batch.validity : undefined;
-      for (let i = 0; i < batch.length; i++) {
-        if (!isValid(valid, i)) setAbsent(out, status, at + i);
-        else status[at + i] = numberOf(batch.value(i), out, at + i, memo);
-      }
-      at += batch.length;
-    }
-  }
-}
-
-function numberOf(v: unknown, out: Float64Array, i: number, memo: Map<string, number | null>): number {
-  if (typeof v === 'number') {
-    out[i] = v;
-    return v !== v ? ABSENT : v - v === 0 ? OK : ((out[i] = NaN), UNREADABLE);
-  }
-  if (typeof v === 'string') {
-    let x = memo.get(v);
-    if (x === undefined) {
-      const s = v.trim();
-      // null marks a blank string; '-1e999' is -Infinity, as toNumber reads it.
-      x = s === '' ? null : DECIMAL.test(s) ? Number(s) : NaN;
-      if (memo.size < NUMERIC_MEMO_MAX) memo.set(v, x);
-    }
-    if (x === null) return (out[i] = NaN), ABSENT;
-    out[i] = x;
-    return x === x ? OK : UNREADABLE;
-  }
-  if (typeof v === 'bigint') return (out[i] = Number(v)), OK;
-  out[i] = NaN;
-  return v === null || v === undefined ? ABSENT : UNREADABLE;
 }

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { tableFromArrays, tableToIPC, utf8, float64, timestamp, dictionary, int32, TimeUnit } from '@uwdata/flechette';
+import { tableFromArrays, tableToIPC, utf8, float64, timestamp, dictionary, int32, int8, dateDay, TimeUnit } from '@uwdata/flechette';
 import { validate } from '../../src/data/validate.js';
 import { frameOf } from '../../src/data/frame.js';
 import { decodeArrow } from '../../src/adapters/arrow-decode.js';
@@ -146,10 +146,10 @@ describe('columnar validation against the row-by-row one', () => {
   }
   const marked = fc.oneof(fc.constantFrom('~A', '~B', '~C~x', '~D', 'x', 'é', '\uFFFDA', ' x', 'c1', ''), fc.constant(null));
 
-  it('gives the same answer for ids across record batches, dictionary codes and invalid UTF-8, and extra Arrow columns', () => {
+  it('gives the same answer for ids across record batches, dictionary codes and invalid UTF-8, typed times and integers, and extra Arrow columns', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(marked, arrowText, fc.option(fc.integer({ min: -2, max: 500 })), arrowText), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(marked, arrowText, fc.option(fc.integer({ min: -2, max: 120 })), arrowText), { minLength: 1, maxLength: 60 }),
         fc.integer({ min: 1, max: 7 }),
         (cells, batch) => {
           const col = <T>(k: number) => cells.map((c) => c[k] as T);
@@ -160,6 +160,9 @@ describe('columnar validation against the row-by-row one', () => {
               customer_id: { values: col(0), type: dictionary(utf8(), int32()) },
               channel: { values: col(1), type: utf8() },
               opened_at: { values: stamps, type: timestamp(TimeUnit.MILLISECOND) },
+              first_response_at: { values: stamps.map((t) => (t === null ? null : new Date(t + 3_600_000))), type: timestamp(TimeUnit.SECOND) },
+              resolved_at: { values: stamps.map((t) => (t === null ? null : new Date(t))), type: dateDay() },
+              contacts: { values: col(2), type: int32() },
               note: { values: col(0), type: utf8() },
             },
             batch,
@@ -172,6 +175,7 @@ describe('columnar validation against the row-by-row one', () => {
               signup_at: { values: stamps, type: timestamp(TimeUnit.MILLISECOND) },
               plan: { values: col(0), type: utf8() },
               user_type: { values: col(1), type: dictionary(utf8(), int32()) },
+              seats: { values: col(2), type: int8() },
             },
             batch,
             unmark,
