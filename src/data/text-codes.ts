@@ -112,12 +112,17 @@ export function isUtf8(batch: Utf8Batch): batch is Utf8Batch & { values: Uint8Ar
   return batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array;
 }
 
+/** A column's distinct strings in order of first appearance, and each row's key (-1: null). */
+export interface Utf8Keys {
+  ids: Int32Array;
+  keys: string[];
+}
+
 /**
- * An Arrow UTF-8 column's strings as they are (null where null), what flechette's
- * `toArray` gives, with each distinct byte string decoded once; undefined when a batch
- * is not UTF-8.
+ * An Arrow UTF-8 column as keys: each distinct byte string decoded once, as flechette
+ * decodes a value; undefined when a batch is not UTF-8.
  */
-export function utf8Strings(batches: readonly Utf8Batch[], n: number): (string | null)[] | undefined {
+export function utf8Keys(batches: readonly Utf8Batch[], n: number): Utf8Keys | undefined {
   if (!batches.every(isUtf8)) return undefined;
   const keys = new ByteKeys();
   const ids = new Int32Array(n);
@@ -127,10 +132,7 @@ export function utf8Strings(batches: readonly Utf8Batch[], n: number): (string |
     for (let i = 0; i < b.length; i++) ids[at + i] = isValid(valid, i) ? keys.id(b.values, b.offsets[i], b.offsets[i + 1]) : -1;
     at += b.length;
   }
-  const strings = keys.strings(0);
-  const out = new Array<string | null>(n);
-  for (let i = 0; i < n; i++) out[i] = ids[i] < 0 ? null : strings[ids[i]];
-  return out;
+  return { ids, keys: keys.strings(0) };
 }
 
 /**
