@@ -124,7 +124,7 @@ export interface Utf8Keys {
  */
 export function utf8Keys(batches: readonly Utf8Batch[], n: number): Utf8Keys | undefined {
   if (!batches.every(isUtf8)) return undefined;
-  const keys = new ByteKeys();
+  const keys = new ByteKeys(n);
   const ids = new Int32Array(n);
   let at = 0;
   for (const b of batches as (Utf8Batch & { values: Uint8Array; offsets: Int32Array })[]) {
@@ -172,13 +172,18 @@ export function dictionaryCodes(
  * in order of first appearance; an id repeats over a customer's events.
  */
 export class Utf8Codes {
-  private readonly keys = new ByteKeys();
+  private readonly keys: ByteKeys;
   /** Key number → code of `text`. */
   private codeOf = new Int32Array(256);
   /** Whether every key's code is its number (a fresh column of trimmed, non-blank strings). */
   private identity = true;
 
-  constructor(private readonly text: TextCodes) {
+  /** `rows`: the column's length (see ByteKeys). */
+  constructor(
+    private readonly text: TextCodes,
+    rows: number,
+  ) {
+    this.keys = new ByteKeys(rows);
     this.identity = text.values.length === 0;
   }
 
