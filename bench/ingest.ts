@@ -5,7 +5,7 @@
 // from Arrow IPC, JSON or CSV), contenders interleaved round by round, one table at a
 // time so only one table's bytes are alive at once. Pulso's validation before it read
 // columns (the row-by-row one, test/data/row-validate.ts) is timed beside it.
-// Query: ?sizes=1000000,5000000&runs=3&bigRuns=1&before=1
+// Query: ?sizes=1000000,5000000&runs=3&bigRuns=1&beforeMax=5000000&only=pulso-arrow,duckdb-arrow&tables=customers
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
@@ -56,7 +56,8 @@ const SIZES = (q.get('sizes') ?? '1000000,5000000').split(',').map(Number);
 const RUNS = Number(q.get('runs') ?? 3);
 const BIG_RUNS = Number(q.get('bigRuns') ?? 1);
 const BEFORE_MAX = Number(q.get('beforeMax') ?? 5_000_000);
-const TABLES: readonly TableName[] = ['customers', 'activity', 'surveys', 'tickets'];
+const ONLY = q.get('only')?.split(',');
+const TABLES = (q.get('tables')?.split(',') ?? ['customers', 'activity', 'surveys', 'tickets']) as readonly TableName[];
 const lines: string[] = [];
 const log = (s: string) => {
   lines.push(s);
@@ -114,7 +115,7 @@ async function main() {
   const results: SizeResult[] = [];
   for (const n of SIZES) {
     const runs = n >= 5_000_000 ? BIG_RUNS : RUNS;
-    const active = contenders.filter((c) => !c.maxN || n <= c.maxN);
+    const active = contenders.filter((c) => (!c.maxN || n <= c.maxN) && (!ONLY || ONLY.includes(c.name)));
     const raw = benchTables(n);
     const result: SizeResult = {
       n,

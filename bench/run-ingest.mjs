@@ -2,6 +2,7 @@
 // bench/RESULTS.md's "Columnar ingest" section and keeps the raw results, with the
 // machine's load average at the start and the end, in bench/out/ingest.json.
 //   node bench/run-ingest.mjs [--sizes=1000000,5000000] [--runs=3] [--bigRuns=1] [--beforeMax=5000000]
+//   [--only=pulso-arrow,duckdb-arrow] [--tables=customers,tickets]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { runPage } from './browser.mjs';
@@ -30,6 +31,7 @@ console.log('| events | format (MB) | Pulso: decode/parse + validate | DuckDB-WA
 console.log('|---|---|--:|--:|--:|--:|--:|');
 for (const s of extra) {
   for (const f of ['arrow', 'json', 'csv']) {
+    if (!s.ms[`pulso-${f}`]) continue;
     const p = med(s.ms[`pulso-${f}`]);
     const duck = s.ms[`duckdb-${f}`];
     const d = duck ? med(duck) : undefined;
@@ -40,7 +42,7 @@ for (const s of extra) {
     );
   }
 }
-console.log('\n| events | table | ' + Object.keys(extra[0].perTable.customers).join(' | ') + ' |');
+console.log('\n| events | table | ' + Object.keys(Object.values(extra[0].perTable)[0]).join(' | ') + ' |');
 for (const s of extra) for (const [t, v] of Object.entries(s.perTable)) console.log(`| ${label(s.n)} | ${t} | ${Object.values(v).map(fmt).join(' | ')} |`);
 console.log('\n| events | path | JS heap peak above start (per M events) | kept after GC: four tables + frames (per M events) |');
 console.log('|---|---|--:|--:|');

@@ -1,7 +1,7 @@
 // Arrow IPC bytes to a table, or a format error: what every path that meets Arrow bytes
 // uses (the Arrow and JSON adapters, any adapter answering bytes, the cache).
 import { tableFromIPC } from '@uwdata/flechette';
-import { fromArrow } from 'arquero';
+import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { MAX_COLUMNS, storedName } from '../data/column-name.js';
 import { ArrowShapeError, checkArrowShape } from './arrow-check.js';
@@ -37,10 +37,12 @@ export function decodeArrow(
   let table: ColumnTable;
   try {
     const arrow = tableFromIPC(data, { useDate: true });
-    const names = arrow.schema.fields.map((f) => f.name);
-    table = fromArrow(arrow as unknown as Parameters<typeof fromArrow>[0], {
-      columns: Object.fromEntries(names.map((n) => [n, storedName(n)])),
-    });
+    // Arrow columns as they are, as Arquero's fromArrow keeps them, dictionary ones too:
+    // its dictionary wrapper reads a last batch that a table of no rows lacks, and marks
+    // nulls past a batch's end in the keys; validation reads the batches' keys itself.
+    const names = [...new Set(arrow.schema.fields.map((f) => f.name))];
+    const columns = Object.fromEntries(names.map((n) => [storedName(n), arrow.getChild(n)]));
+    table = aq.table(columns as unknown as Record<string, unknown[]>, names.map(storedName));
   } catch (error) {
     throw invalid(error instanceof Error ? error.message : String(error), error);
   }

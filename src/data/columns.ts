@@ -2,11 +2,12 @@
 // vector, an Arrow dictionary), read in one pass into typed arrays: strings as
 // dictionary codes, times and numbers as Float64Array with a status byte per row.
 // Validation (validate.ts) decides on these; frames reuse the codes (frame.ts).
+// Numbers are read in read-numbers.ts.
 import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { storedName } from './column-name.js';
-import { isValid, MISSING, TextCodes, utf8Codes } from './text-codes.js';
+import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, Utf8Codes } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
 
@@ -24,13 +25,15 @@ export type Cells =
   | { readonly kind: 'dict'; readonly keys: ArrayLike<number>; readonly dictionary: readonly unknown[] };
 
 /** The part of a flechette batch read here. */
-interface ArrowBatch {
+export interface ArrowBatch {
   readonly length: number;
   readonly nullCount: number;
   readonly validity?: Uint8Array;
   readonly values?: unknown;
   readonly offsets?: unknown;
   readonly type?: { typeId?: number };
+  /** A dictionary batch's dictionary, decoded. */
+  readonly cache?: unknown;
   /** A `useDate` batch wraps the batch of epoch numbers. */
   readonly source?: ArrowBatch;
   value(i: number): unknown;
@@ -41,7 +44,7 @@ interface ArqueroDictionary {
   groups(names: string[]): { keys: ArrayLike<number>; get: ((k: number) => unknown)[]; size: number };
 }
 
-const UTF8 = 5;
+const DICTIONARY = -1;
 
 /** The cells of column `name` of a table (a filtered or ordered one is made real first). */
 export function cellsOf(table: ColumnTable, name: string): Cells {
@@ -49,8 +52,10 @@ export function cellsOf(table: ColumnTable, name: string): Cells {
   if (!table.columnNames().includes(stored)) return { kind: 'absent' };
   const col = table.column(stored) as unknown;
   if (Array.isArray(col) || ArrayBuffer.isView(col)) return { kind: 'values', values: col as ArrayLike<unknown> };
-  const dict = col as Partial<ArqueroDictionary>;
-  if (typeof dict.groups === 'function' && typeof (col as { keyFor?: unknown }).keyFor === 'function') {
+  const dict = col as Partial<ArqueroDictionary> & { nullCount?: number };
+  // Arquero marks nulls in a dictionary's keys past a record batch's end (the padding bits
+  // of its validity), so with nulls its keys are read from the values instead.
+  if (typeof dict.groups === 'function' && typeof (col as { keyFor?: unknown }).keyFor === 'function' && dict.nullCount === 0) {
     const g = dict.groups([name]);
     const get = g.get[0];
     const dictionary: unknown[] = new Array(g.size);
@@ -85,15 +90,16 @@ export function readText(cells: Cells, n: number, text = new TextCodes()): Int32
     const values = cells.values;
     for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
   } else if (cells.kind === 'dict') {
-    const remap = cells.dictionary.map((v) => text.code(v));
-    const keys = cells.keys;
-    for (let i = 0; i < n; i++) codes[i] = remap[keys[i]];
+    dictionaryCodes(cells.keys, cells.dictionary, n, undefined, text, codes, 0);
   } else {
     let at = 0;
+    let utf8: Utf8Codes | undefined;
     for (const batch of cells.batches) {
       const valid = batch.nullCount > 0 ? batch.validity : undefined;
-      if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
-        utf8Codes(batch.values, batch.offsets, batch.length, valid, text, codes, at);
+      if (isUtf8(batch)) {
+        (utf8 ??= new Utf8Codes(text, n)).read(batch.values, batch.offsets, batch.length, valid, codes, at);
+      } else if (batch.type?.typeId === DICTIONARY && Array.isArray(batch.cache) && ArrayBuffer.isView(batch.values)) {
+        dictionaryCodes(batch.values as unknown as ArrayLike<number>, batch.cache, batch.length, valid, text, codes, at);
       } else {
         for (let i = 0; i < batch.length; i++) codes[at + i] = isValid(valid, i) ? text.code(batch.value(i)) : MISSING;
       }
@@ -128,7 +134,7 @@ function timeClip(x: number): number {
  * A dictionary column's cells: each distinct value parsed once (`parse` writes the number
  * at `parsed[k]` and returns the status), then spread to the rows by their keys.
  */
-function fromDictionary(
+export function fromDictionary(
   cells: Extract<Cells, { kind: 'dict' }>,
   n: number,
   out: Float64Array,
@@ -193,7 +199,7 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
         status[at + i] = t === t ? OK : UNREADABLE;
       }
     }
-  } else if (batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array) {
+  } else if (isUtf8(batch)) {
     const bytes = batch.values;
     const offsets = batch.offsets;
     for (let i = 0; i < n; i++) {
@@ -216,7 +222,7 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
   }
 }
 
-function setAbsent(out: Float64Array, status: Uint8Array, i: number): void {
+export function setAbsent(out: Float64Array, status: Uint8Array, i: number): void {
   out[i] = NaN;
   status[i] = ABSENT;
 }
@@ -233,64 +239,4 @@ function timeOf(v: unknown, out: Float64Array, i: number): number {
   out[i] = t;
   if (t === t) return OK;
   return typeof v === 'string' && v.trim() === '' ? ABSENT : UNREADABLE;
-}
-
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/** Numeric strings seen (scores repeat a handful of values); bounded. */
-const NUMERIC_MEMO_MAX = 4096;
-
-/** A number column into `out` with a status per row (OK, ABSENT or UNREADABLE), as `toNumber` reads one value. */
-export function readNumbers(cells: Cells, n: number, out: Float64Array, status: Uint8Array): void {
-  if (cells.kind === 'absent') {
-    out.fill(NaN);
-    status.fill(ABSENT);
-  } else if (cells.kind === 'values') {
-    const values = cells.values;
-    if (values instanceof Float64Array) {
-      for (let i = 0; i < n; i++) {
-        const x = values[i];
-        out[i] = x;
-        status[i] = x !== x ? ABSENT : x - x === 0 ? OK : ((out[i] = NaN), UNREADABLE);
-      }
-      return;
-    }
-    const memo = new Map<string, number | null>();
-    for (let i = 0; i < n; i++) status[i] = numberOf(values[i], out, i, memo);
-  } else if (cells.kind === 'dict') {
-    const memo = new Map<string, number | null>();
-    fromDictionary(cells, n, out, status, (v, parsed, k) => numberOf(v, parsed, k, memo));
-  } else {
-    let at = 0;
-    const memo = new Map<string, number | null>();
-    for (const batch of cells.batches) {
-      const valid = batch.nullCount > 0 ? batch.validity : undefined;
-      for (let i = 0; i < batch.length; i++) {
-        if (!isValid(valid, i)) setAbsent(out, status, at + i);
-        else status[at + i] = numberOf(batch.value(i), out, at + i, memo);
-      }
-      at += batch.length;
-    }
-  }
-}
-
-function numberOf(v: unknown, out: Float64Array, i: number, memo: Map<string, number | null>): number {
-  if (typeof v === 'number') {
-    out[i] = v;
-    return v !== v ? ABSENT : v - v === 0 ? OK : ((out[i] = NaN), UNREADABLE);
-  }
-  if (typeof v === 'string') {
-    let x = memo.get(v);
-    if (x === undefined) {
-      const s = v.trim();
-      // null marks a blank string; '-1e999' is -Infinity, as toNumber reads it.
-      x = s === '' ? null : DECIMAL.test(s) ? Number(s) : NaN;
-      if (memo.size < NUMERIC_MEMO_MAX) memo.set(v, x);
-    }
-    if (x === null) return (out[i] = NaN), ABSENT;
-    out[i] = x;
-    return x === x ? OK : UNREADABLE;
-  }
-  if (typeof v === 'bigint') return (out[i] = Number(v)), OK;
-  out[i] = NaN;
-  return v === null || v === undefined ? ABSENT : UNREADABLE;
 }

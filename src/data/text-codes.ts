@@ -1,6 +1,7 @@
 // Strings as codes: interned in order of first appearance, trimmed, ids given as numbers
 // read as their decimal text; and an Arrow UTF-8 vector as codes without a string per
 // row (its bytes hashed into typed arrays, each distinct byte string decoded once).
+import { ByteKeys } from './byte-keys.js';
 
 /** Code of a cell with no value (null, undefined, NaN, a blank string). */
 export const MISSING = -1;
@@ -95,93 +96,118 @@ function isSpace(c: number): boolean {
   return c <= 32 || (c >= 0x7f && c <= 0xa0) || c >= 0x1680;
 }
 
-const decoder = new TextDecoder();
+/** An Arrow UTF-8 batch as flechette holds it. */
+interface Utf8Batch {
+  readonly length: number;
+  readonly nullCount: number;
+  readonly validity?: Uint8Array;
+  readonly values?: unknown;
+  readonly offsets?: unknown;
+  readonly type?: { typeId?: number };
+}
 
-/** Bytes as a string: short ASCII by char codes (a TextDecoder call costs about a microsecond), else decoded. */
-function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start > 32) return decoder.decode(bytes.subarray(start, end));
-  for (let k = start; k < end; k++) if (bytes[k] >= 0x80) return decoder.decode(bytes.subarray(start, end));
-  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+const UTF8 = 5;
+
+export function isUtf8(batch: Utf8Batch): batch is Utf8Batch & { values: Uint8Array; offsets: Int32Array } {
+  return batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array;
+}
+
+/** A column's distinct strings in order of first appearance, and each row's key (-1: null). */
+export interface Utf8Keys {
+  ids: Int32Array;
+  keys: string[];
 }
 
 /**
- * An Arrow UTF-8 vector as codes: each distinct byte string is decoded once (a hash of
- * its bytes into typed arrays), not once per row — an id repeats over a customer's events.
+ * An Arrow UTF-8 column as keys: each distinct byte string decoded once, as flechette
+ * decodes a value; undefined when a batch is not UTF-8.
  */
-export function utf8Codes(
-  bytes: Uint8Array,
-  offsets: Int32Array,
+export function utf8Keys(batches: readonly Utf8Batch[], n: number): Utf8Keys | undefined {
+  if (!batches.every(isUtf8)) return undefined;
+  const keys = new ByteKeys(n);
+  const ids = new Int32Array(n);
+  let at = 0;
+  for (const b of batches as (Utf8Batch & { values: Uint8Array; offsets: Int32Array })[]) {
+    const valid = b.nullCount > 0 ? b.validity : undefined;
+    for (let i = 0; i < b.length; i++) ids[at + i] = isValid(valid, i) ? keys.id(b.values, b.offsets[i], b.offsets[i + 1]) : -1;
+    at += b.length;
+  }
+  return { ids, keys: keys.strings(0) };
+}
+
+/**
+ * Dictionary keys as codes of `text`, each dictionary value given its code when a row
+ * first uses it (codes stay in order of first appearance, whatever the dictionary's order).
+ */
+export function dictionaryCodes(
+  keys: ArrayLike<number>,
+  dictionary: readonly unknown[],
   n: number,
   valid: Uint8Array | undefined,
   text: TextCodes,
   out: Int32Array,
   at: number,
 ): void {
-  let size = 1024;
-  while (size < n * 2 && size < 1 << 24) size <<= 1;
-  let mask = size - 1;
-  let slots = new Int32Array(size).fill(-1); // row of the first cell with those bytes
-  let codeOf = new Int32Array(size);
-  let used = 0;
+  const UNSEEN = -3;
+  const remap = new Int32Array(dictionary.length).fill(UNSEEN);
   for (let i = 0; i < n; i++) {
     if (!isValid(valid, i)) {
       out[at + i] = MISSING;
       continue;
     }
-    const start = offsets[i];
-    const end = offsets[i + 1];
-    let s = hashBytes(bytes, start, end) & mask;
-    for (;;) {
-      const row = slots[s];
-      if (row < 0) {
-        const code = text.distinct(decodeUtf8(bytes, start, end));
-        slots[s] = i;
-        codeOf[s] = code;
-        out[at + i] = code;
-        if (++used * 2 > size && size < 1 << 26) {
-          ({ slots, codeOf, size } = rehash(slots, codeOf, size, bytes, offsets));
-          mask = size - 1;
-        }
-        break;
-      }
-      if (sameBytes(bytes, offsets[row], offsets[row + 1], start, end)) {
-        out[at + i] = codeOf[s];
-        break;
-      }
-      s = (s + 1) & mask;
+    const k = keys[i];
+    let c = remap[k];
+    // Unseen, or a key outside the dictionary (undefined: no value, as flechette reads it).
+    if (!(c >= NOT_TEXT)) {
+      c = text.code(dictionary[k]);
+      if (k >= 0 && k < remap.length) remap[k] = c;
     }
+    out[at + i] = c;
   }
 }
 
-/** FNV-1a over the bytes, then Murmur3's finalizer: FNV's low bits alone cluster ids that differ in a digit. */
-function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
+/**
+ * Arrow UTF-8 batches of one column as codes of `text`, without a string per row: each
+ * distinct byte string is numbered (byte-keys.ts) and decoded once, then given its code
+ * in order of first appearance; an id repeats over a customer's events.
+ */
+export class Utf8Codes {
+  private readonly keys: ByteKeys;
+  /** Key number → code of `text`. */
+  private codeOf = new Int32Array(256);
+  /** Whether every key's code is its number (a fresh column of trimmed, non-blank strings). */
+  private identity = true;
 
-function sameBytes(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
-  if (aEnd - a !== bEnd - b) return false;
-  for (; a < aEnd; a++, b++) if (bytes[a] !== bytes[b]) return false;
-  return true;
-}
-
-function rehash(slots: Int32Array, codeOf: Int32Array, size: number, bytes: Uint8Array, offsets: Int32Array) {
-  const bigger = size * 2;
-  const mask = bigger - 1;
-  const s2 = new Int32Array(bigger).fill(-1);
-  const c2 = new Int32Array(bigger);
-  for (let s = 0; s < size; s++) {
-    const row = slots[s];
-    if (row < 0) continue;
-    let t = hashBytes(bytes, offsets[row], offsets[row + 1]) & mask;
-    while (s2[t] >= 0) t = (t + 1) & mask;
-    s2[t] = row;
-    c2[t] = codeOf[s];
+  /** `rows`: the column's length (see ByteKeys). */
+  constructor(
+    private readonly text: TextCodes,
+    rows: number,
+  ) {
+    this.keys = new ByteKeys(rows);
+    this.identity = text.values.length === 0;
   }
-  return { slots: s2, codeOf: c2, size: bigger };
+
+  read(bytes: Uint8Array, offsets: Int32Array, n: number, valid: Uint8Array | undefined, out: Int32Array, at: number): void {
+    const keys = this.keys;
+    const from = keys.count;
+    if (valid === undefined) for (let i = 0; i < n; i++) out[at + i] = keys.id(bytes, offsets[i], offsets[i + 1]);
+    else for (let i = 0; i < n; i++) out[at + i] = isValid(valid, i) ? keys.id(bytes, offsets[i], offsets[i + 1]) : MISSING;
+    // Non-ASCII keys may decode alike (U+FFFD for invalid bytes, a leading BOM dropped): looked up.
+    const distinct = keys.freshAscii;
+    const fresh = keys.strings(from);
+    if (keys.count > this.codeOf.length) {
+      const bigger = new Int32Array(Math.max(keys.count, this.codeOf.length * 2));
+      bigger.set(this.codeOf);
+      this.codeOf = bigger;
+    }
+    for (let j = 0; j < fresh.length; j++) {
+      const s = fresh[j];
+      const c = distinct ? this.text.distinct(s) : this.text.code(s);
+      this.codeOf[from + j] = c;
+      if (c !== from + j) this.identity = false;
+    }
+    if (this.identity) return;
+    const codeOf = this.codeOf;
+    for (let i = at; i < at + n; i++) if (out[i] >= 0) out[i] = codeOf[out[i]];
+  }
 }

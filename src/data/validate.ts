@@ -20,7 +20,8 @@ import {
   type Tables,
   type ValidationReport,
 } from './schema.js';
-import { ABSENT, NOT_TEXT, OK, readNumbers, readText, readTimes, TextCodes, type Cells } from './columns.js';
+import { ABSENT, NOT_TEXT, OK, readText, readTimes, TextCodes, type Cells } from './columns.js';
+import { readNumbers } from './read-numbers.js';
 import { addCount, emptyReport } from './report.js';
 import { storedName } from './column-name.js';
 import { output, sourceOf, type Parsed } from './validated-table.js';

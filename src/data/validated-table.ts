@@ -4,8 +4,9 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { ColumnSpec, Row, TableInput } from './schema.js';
-import { storedName } from './column-name.js';
-import { cellsOf, MISSING, rowCells, type Cells, type TextCodes } from './columns.js';
+import { givenName, storedName } from './column-name.js';
+import { cellsOf, MISSING, rowCells, TextCodes, type Cells } from './columns.js';
+import { utf8Keys, type Utf8Keys } from './text-codes.js';
 import { presetDictionaries, type Dictionary } from './frame.js';
 import { columnValues, inputColumns, isTable } from './values.js';
 
@@ -15,6 +16,8 @@ export interface Source {
   names: string[];
   cells(name: string): Cells;
   values(name: string): ArrayLike<unknown>;
+  /** An Arrow UTF-8 column's distinct strings and each row's key (-1: null), if it is one. */
+  utf8(name: string): Utf8Keys | undefined;
 }
 
 export function sourceOf(input: TableInput): Source {
@@ -25,6 +28,10 @@ export function sourceOf(input: TableInput): Source {
       names: inputColumns(t),
       cells: (name) => cellsOf(t, name),
       values: (name) => columnValues(t, name) ?? [],
+      utf8: (name) => {
+        const cells = cellsOf(t, name);
+        return cells.kind === 'arrow' ? utf8Keys(cells.batches, t.numRows()) : undefined;
+      },
     };
   }
   const rows = input as readonly Row[];
@@ -33,6 +40,7 @@ export function sourceOf(input: TableInput): Source {
     names: inputColumns(rows),
     cells: (name) => rowCells(rows, name),
     values: (name) => (rowCells(rows, name) as { values: ArrayLike<unknown> }).values,
+    utf8: () => undefined,
   };
 }
 
@@ -63,18 +71,43 @@ export function output(
     names.push(spec.name);
   }
   for (const e of extras) {
-    const values = source.values(e);
-    const out = new Array<unknown>(m);
-    for (let j = 0; j < m; j++) {
-      const v = values[keep ? keep[j] : j];
-      out[j] = v === undefined ? null : v;
+    const utf8 = source.utf8(e);
+    if (utf8) {
+      const { strings, dict } = extraText(utf8, keep, m);
+      columns[storedName(e)] = strings;
+      dicts.set(givenName(e), dict);
+    } else {
+      const values = source.values(e);
+      const out = new Array<unknown>(m);
+      for (let j = 0; j < m; j++) {
+        const v = values[keep ? keep[j] : j];
+        out[j] = v === undefined ? null : v;
+      }
+      columns[storedName(e)] = out;
     }
-    columns[storedName(e)] = out;
     names.push(storedName(e));
   }
   const table = aq.table(columns, names);
   presetDictionaries(table, dicts);
   return table;
+}
+
+/**
+ * An extra Arrow UTF-8 column's kept strings as they are (what flechette gives), each
+ * distinct byte string decoded once, and its frame dictionary made from the same keys.
+ */
+function extraText({ ids, keys }: Utf8Keys, keep: Int32Array | undefined, m: number): { strings: (string | null)[]; dict: Dictionary } {
+  // Keys come in order of first appearance, so their codes (trimmed, blanks missing) do too.
+  const text = new TextCodes();
+  const codeOf = Int32Array.from(keys, (k) => text.code(k));
+  const codes = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) codes[i] = ids[i] < 0 ? MISSING : codeOf[ids[i]];
+  const strings = new Array<string | null>(m);
+  for (let j = 0; j < m; j++) {
+    const id = ids[keep ? keep[j] : j];
+    strings[j] = id < 0 ? null : keys[id];
+  }
+  return { strings, dict: compact(codes, text.values, keep, m, text).dict };
 }
 
 function gatherNumbers(values: Float64Array, keep: Int32Array): Float64Array {

@@ -3,6 +3,8 @@ import { table, toArrowIPC } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { ArrowAdapter, decodeArrow } from '../../src/adapters/arrow.js';
 import type { AdapterError } from '../../src/adapters/errors.js';
+import { dictionary, int32, tableFromArrays, tableToIPC, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
+import { emptyReport, validate } from '../../src/data/validate.js';
 import { bytesResponse, rejection, scriptedFetch } from './fake-fetch.js';
 
 const values = (t: ColumnTable, name: string): unknown[] =>
@@ -58,6 +60,23 @@ describe('ArrowAdapter', () => {
       expect(e.code, label).to.equal('malformed');
       expect(e.message, label).to.match(why);
     }
+  });
+
+  it('loads a table of no rows, dictionary columns too, as an empty table with an empty report', async () => {
+    const types = { customer_id: dictionary(utf8()), plan: dictionary(utf8(), int32()), signup_at: timestamp(TimeUnit.MILLISECOND) };
+    const empty = tableToIPC(tableFromArrays({ customer_id: [], plan: [], signup_at: [] }, { types }), { format: 'stream' })!;
+    const t = await new ArrowAdapter({ tables: { customers: empty } }).load({ table: 'customers' });
+    expect(t.numRows()).to.equal(0);
+    expect(t.columnNames()).to.deep.equal(['customer_id', 'plan', 'signup_at']);
+    const { tables, report } = validate({ customers: t });
+    expect(report).to.deep.equal({ ...emptyReport(), tables: { customers: { accepted: 0, rejected: 0 } } });
+    expect(tables.customers!.numRows()).to.equal(0);
+    expect(tables.customers!.columnNames()).to.include.members(['customer_id', 'signup_at', 'plan']);
+    // A dictionary column of nulls only (an empty dictionary) is rows, each missing its id.
+    const nulls = tableToIPC(tableFromArrays({ customer_id: [null, null], plan: [null, null], signup_at: [null, null] }, { types }), { format: 'stream' })!;
+    const r = validate({ customers: decodeArrow(nulls, 'nulls') }).report;
+    expect(r.counts).to.deep.equal([{ table: 'customers', field: 'customer_id', problem: 'missing', rows: 2 }]);
+    expect(r.tables).to.deep.equal({ customers: { accepted: 0, rejected: 2 } });
   });
 
   it('checks lengths before decoding: no flipped byte makes it allocate past the bytes', () => {

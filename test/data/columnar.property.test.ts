@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { tableFromArrays, tableToIPC, utf8, float64, timestamp, dictionary, int32, TimeUnit } from '@uwdata/flechette';
+import { tableFromArrays, tableToIPC, utf8, float64, timestamp, dictionary, int32, int8, dateDay, TimeUnit } from '@uwdata/flechette';
 import { validate } from '../../src/data/validate.js';
 import { frameOf } from '../../src/data/frame.js';
 import { decodeArrow } from '../../src/adapters/arrow-decode.js';
@@ -84,11 +84,15 @@ describe('columnar validation against the row-by-row one', () => {
     });
   }
 
-  /** A table of strings, times and numbers as Arrow vectors of the given kinds, decoded as the adapters do. */
-  function arrow(columns: Record<string, { values: unknown[]; type: unknown }>): ColumnTable {
+  /**
+   * A table of strings, times and numbers as Arrow vectors of the given kinds, decoded as the
+   * adapters do; `maxBatchRows` splits it into record batches, `patch` rewrites its bytes.
+   */
+  function arrow(columns: Record<string, { values: unknown[]; type: unknown }>, maxBatchRows?: number, patch?: (b: Uint8Array) => void): ColumnTable {
     const types = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.type]));
     const data = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.values]));
-    const bytes = tableToIPC(tableFromArrays(data, { types: types as never }), { format: 'stream' })!;
+    const bytes = tableToIPC(tableFromArrays(data, { types: types as never, maxBatchRows }), { format: 'stream' })!;
+    patch?.(bytes);
     return decodeArrow(bytes, 'test bytes');
   }
 
@@ -125,6 +129,58 @@ describe('columnar validation against the row-by-row one', () => {
             contacts: { values: col(4), type: float64() },
           });
           expectSame('tickets', validate({ tickets }), rowValidate({ tickets }), 'arrow tickets');
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  // Byte strings that decode alike: ~A and ~B become 0xFF 'A' and 0xFE 'A' (both U+FFFD 'A'),
+  // ~C~x a BOM then 'x' (decoded as 'x': TextDecoder drops a leading BOM), ~D a valid 'é'.
+  const MARKS: [string, number[]][] = [['~A', [0xff, 0x41]], ['~B', [0xfe, 0x41]], ['~C~x', [0xef, 0xbb, 0xbf, 0x78]], ['~D', [0xc3, 0xa9]]];
+  function unmark(bytes: Uint8Array): void {
+    for (const [mark, to] of MARKS) {
+      const from = [...mark].map((c) => c.charCodeAt(0));
+      for (let i = 0; i + from.length <= bytes.length; i++) if (from.every((b, k) => bytes[i + k] === b)) bytes.set(to, i);
+    }
+  }
+  const marked = fc.oneof(fc.constantFrom('~A', '~B', '~C~x', '~D', 'x', 'é', '\uFFFDA', ' x', 'c1', ''), fc.constant(null));
+
+  it('gives the same answer for ids across record batches, dictionary codes and invalid UTF-8, typed times and integers, and extra Arrow columns', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(marked, arrowText, fc.option(fc.integer({ min: -2, max: 120 })), arrowText), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 7 }),
+        (cells, batch) => {
+          const col = <T>(k: number) => cells.map((c) => c[k] as T);
+          const stamps = col<number | null>(2).map((d) => (d === null ? null : T0 + d * 86_400_000));
+          const tickets = arrow(
+            {
+              ticket_id: { values: col(0), type: utf8() },
+              customer_id: { values: col(0), type: dictionary(utf8(), int32()) },
+              channel: { values: col(1), type: utf8() },
+              opened_at: { values: stamps, type: timestamp(TimeUnit.MILLISECOND) },
+              first_response_at: { values: stamps.map((t) => (t === null ? null : new Date(t + 3_600_000))), type: timestamp(TimeUnit.SECOND) },
+              resolved_at: { values: stamps.map((t) => (t === null ? null : new Date(t))), type: dateDay() },
+              contacts: { values: col(2), type: int32() },
+              note: { values: col(0), type: utf8() },
+            },
+            batch,
+            unmark,
+          );
+          expectSame('tickets', validate({ tickets }), rowValidate({ tickets }), 'arrow tickets');
+          const customers = arrow(
+            {
+              customer_id: { values: col(3), type: dictionary(utf8(), int32()) },
+              signup_at: { values: stamps, type: timestamp(TimeUnit.MILLISECOND) },
+              plan: { values: col(0), type: utf8() },
+              user_type: { values: col(1), type: dictionary(utf8(), int32()) },
+              seats: { values: col(2), type: int8() },
+            },
+            batch,
+            unmark,
+          );
+          expectSame('customers', validate({ customers }), rowValidate({ customers }), 'arrow customers');
         },
       ),
       { numRuns: 150 },
