@@ -64,6 +64,9 @@ const POINTS: Record<Locale, { one: string; other: string }> = {
 
 const memo = new Map<string, Formatters>();
 
+/** Labels and formats kept per locale and zone (a page shows a few hundred periods at most). */
+const MAX_KEPT = 10_000;
+
 /**
  * The formatters of a locale in a time zone (UTC when omitted), memoized.
  * Throws a RangeError for an unknown locale or zone.
@@ -84,10 +87,26 @@ function fixed(digits: number | undefined): Intl.NumberFormatOptions {
   return digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
 }
 
+/** The value kept under `key`, made once (the map is emptied past MAX_KEPT: a bound for safety). */
+function kept<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MAX_KEPT) cache.clear();
+    cache.set(key, (value = make()));
+  }
+  return value;
+}
+
 function build(locale: Locale, timeZone: string): Formatters {
-  const num = (x: Maybe, digits: number | undefined, options: Intl.NumberFormatOptions, scale = 1): string =>
+  // Number formats looked up by kind and digits, not by an options key built per call, and
+  // period labels worked out once: a heatmap formats every cell's label on each render.
+  const numbers = new Map<string, Intl.NumberFormat>();
+  const periods = new Map<string, string>();
+  const num = (x: Maybe, digits: number | undefined, kind: string, options: Intl.NumberFormatOptions, scale = 1): string =>
     isShown(x)
-      ? numberFormat(locale, { ...options, ...fixed(digits) }).format(unsignedZero(x * scale, digits ?? 3) / scale)
+      ? kept(numbers, `${kind}${digits ?? ''}`, () => numberFormat(locale, { ...options, ...fixed(digits) })).format(
+          unsignedZero(x * scale, digits ?? 3) / scale,
+        )
       : MISSING;
   const signed: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
   const time = (ms: Maybe, options: Intl.DateTimeFormatOptions): string =>
@@ -95,12 +114,13 @@ function build(locale: Locale, timeZone: string): Formatters {
   return {
     locale,
     timeZone,
-    number: (x, digits) => num(x, digits, {}),
-    percent: (x, digits = 1) => num(x, digits, { style: 'percent' }, 100),
-    score: (x, digits = 0) => num(x, digits, signed),
+    number: (x, digits) => num(x, digits, 'n', {}),
+    percent: (x, digits = 1) => num(x, digits, '%', { style: 'percent' }, 100),
+    score: (x, digits = 0) => num(x, digits, '±', signed),
     delta: (x, unit, digits = DEFAULT_DELTA_DIGITS[unit]) => delta(locale, x, unit, digits),
     duration: (ms) => formatDuration(locale, ms),
-    periodLabel: (key, period, style = 'short') => formatPeriod(locale, key, period, style),
+    periodLabel: (key, period, style = 'short') =>
+      kept(periods, `${period} ${style} ${key}`, () => formatPeriod(locale, key, period, style)),
     date: (ms) => time(ms, { dateStyle: 'medium' }),
     dateTime: (ms) => time(ms, { dateStyle: 'medium', timeStyle: 'short' }),
     relativeTime: (msAgo) => relativeTime(locale, msAgo),
