@@ -1,8 +1,7 @@
 // Arrow IPC bytes to a table, or a format error: what every path that meets Arrow bytes
 // uses (the Arrow and JSON adapters, any adapter answering bytes, the cache).
-import { tableFromIPC } from '@uwdata/flechette';
-import { fromArrow } from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { arrowCodec } from './arrow-codec.js';
 import { MAX_COLUMNS, storedName } from '../data/column-name.js';
 import { ArrowShapeError, checkArrowShape } from './arrow-check.js';
 import { AdapterError } from './errors.js';
@@ -13,7 +12,8 @@ import { AdapterError } from './errors.js';
  * the decoder refuses, or that hold no schema, no column or no whole number of rows
  * are never an empty table. A column named `__proto__` keeps its name (column-name.ts).
  * `noColumns` accepts a table without columns: what the cache stores for a table a
- * source does not have, never what a source answers.
+ * source does not have, never what a source answers. Needs `await loadArrow()` first
+ * (arrow-codec.ts): the adapters and the cache do it.
  */
 export function decodeArrow(
   bytes: Uint8Array | ArrayBuffer,
@@ -34,6 +34,7 @@ export function decodeArrow(
     if (error instanceof ArrowShapeError) throw invalid(error.message);
     throw error;
   }
+  const { tableFromIPC, fromArrow } = arrowCodec();
   let table: ColumnTable;
   try {
     const arrow = tableFromIPC(data, { useDate: true });

@@ -1,0 +1,3 @@
+// What arrow-codec.ts loads on first use (a chunk of its own in dist/pulso.js).
+export { tableFromIPC } from '@uwdata/flechette';
+export { fromArrow, toArrowIPC } from 'arquero';
