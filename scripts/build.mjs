@@ -2,6 +2,7 @@
 //   dist/pulso.js, dist/pulso/   the script-tag bundle: pulso.js and the chunks it imports, shared
 //                        or loaded on first use (vite.config.ts)
 //   dist/index.js, core.js, chunks/   the npm entries `pulso` and `pulso/core`, deps as imports (vite.npm.config.ts)
+//   dist/chunks/pulso-worker.js       their worker, self-contained (vite.worker.config.ts)
 //   dist/server.js       `pulso/server`, Node only, built apart from the browser entries (vite.server.config.ts)
 //   dist/types/          declarations (tsconfig.build.json)
 //   custom-elements.json the manifest (custom-elements-manifest.config.mjs)
@@ -81,6 +82,7 @@ const types = run('dist/types (tsc -p tsconfig.build.json)', 'node_modules/types
 types.catch(() => {}); // awaited below; keeps an early failure from being unhandled
 await vite('dist/pulso.js', 'vite.config.ts');
 await vite('dist/index.js, dist/core.js', 'vite.npm.config.ts');
+await vite('dist/chunks/pulso-worker.js', 'vite.worker.config.ts');
 await vite('dist/server.js, dist/pulso-serve.js', 'vite.server.config.ts');
 await run('custom-elements.json', 'node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 await run('dist/types/react.d.ts, vue.d.ts', 'scripts/framework-types.mjs', []);

@@ -2,7 +2,8 @@
 // README's Content-Security-Policy header exactly (Trusted Types enforced; the page's meta tag
 // must say the same), in headless Chromium. Every element must render its chart with marks (or
 // its card with a value) and a chart must export as PNG, with no CSP or Trusted Types
-// violation, page error or failed request.
+// violation, page error or failed request. The page tags dist/pulso.js alone (and its own data
+// script): the chunks in dist/pulso/ come by import, the chart export's only when asked for.
 // `npm test` builds dist/ first (pretest); run alone after `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -34,6 +35,8 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
   const workerProblems: string[] = [];
   const errors: string[] = [];
   let served = '';
+  /** Every path the server was asked for (by the page and by Pulso's worker), in order. */
+  const requested: string[] = [];
 
   before(async function () {
     if (!existsSync(resolve(root, 'dist/pulso.js'))) {
@@ -41,6 +44,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     }
     const started = await startServer({ root });
     server = started.server;
+    server.on('request', (req: { url?: string }) => requested.push(new URL(req.url ?? '/', 'http://x').pathname));
     browser = await puppeteer.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       headless: true,
@@ -138,6 +142,16 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(workerProblems, 'pulso-worker-problem events').to.deep.equal([]);
   });
 
+  it('tags only dist/pulso.js: its chunks come by import from dist/pulso/, the export and Arrow ones not yet', async () => {
+    const tagged: string[] = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => new URL((s as HTMLScriptElement).src).pathname));
+    expect(tagged).to.deep.equal(['/dist/pulso.js', '/demo/portal-data.js']);
+    const scripts = [...new Set(requested.filter((p) => p.endsWith('.js')))];
+    const chunks = scripts.filter((p) => p.startsWith('/dist/pulso/'));
+    expect(scripts.filter((p) => !tagged.includes(p) && !chunks.includes(p)), 'scripts from elsewhere').to.deep.equal([]);
+    for (const chunk of chunks) expect(chunk).to.match(/^\/dist\/pulso\/shared-[\w-]+\.js$/);
+    expect(chunks, 'shared chunks pulso.js imports').to.not.be.empty;
+  });
+
   it('exports a chart as PNG (img-src blob:) with no violation', async () => {
     const outcome: string = await page.evaluate(async () => {
       const el = document.querySelector('pulso-nps-trend') as HTMLElement & { export: (kind: string) => Promise<void> };
@@ -147,6 +161,8 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       );
     });
     expect(outcome).to.equal('exported');
+    // The figure's code came as a chunk of its own, on this first export, under script-src 'self'.
+    expect(requested.filter((p) => /^\/dist\/pulso\/export-chart-[\w-]+\.js$/.test(p))).to.have.length(1);
     expect(violations, 'CSP violations').to.deep.equal([]);
     expect(errors, 'page errors').to.deep.equal([]);
   });
