@@ -3,7 +3,6 @@
 import type { ColumnTable } from 'arquero';
 import { arrowCodec } from './arrow-codec.js';
 import { MAX_COLUMNS, storedName } from '../data/column-name.js';
-import { ArrowShapeError, checkArrowShape } from './arrow-check.js';
 import { AdapterError } from './errors.js';
 
 /**
@@ -20,6 +19,7 @@ export function decodeArrow(
   source: string,
   { noColumns = false } = {},
 ): ColumnTable {
+  const { ArrowShapeError, checkArrowShape, tableFromIPC, fromArrow } = arrowCodec();
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const invalid = (reason: string, cause?: unknown) =>
     new AdapterError(
@@ -34,7 +34,6 @@ export function decodeArrow(
     if (error instanceof ArrowShapeError) throw invalid(error.message);
     throw error;
   }
-  const { tableFromIPC, fromArrow } = arrowCodec();
   let table: ColumnTable;
   try {
     const arrow = tableFromIPC(data, { useDate: true });
