@@ -96,6 +96,7 @@ async function measure(out) {
   for (const chunk of chunks) {
     // The file as written without its source-map comment (the bytes a portal serves).
     const code = Buffer.from((await readFile(join(out, chunk.fileName), 'utf8')).replace(/\n\/\/# sourceMappingURL=.*\s*$/, ''));
+    await writeFile(join(out, chunk.fileName), code); // served so to the first-chart measure
     const map = chunk.map;
     const here = join(out, dirname(chunk.fileName)); // the map's sources are relative to its file
     const byModule = new Map();
@@ -106,8 +107,9 @@ async function measure(out) {
       byPart.set(path === undefined ? 'other' : partOf(path), (byPart.get(path === undefined ? 'other' : partOf(path)) ?? 0) + n);
       if (path !== undefined) byModule.set(path, (byModule.get(path) ?? 0) + n);
     }
+    // Modules with bytes in this file (a module whose code was all dropped counts nowhere).
     const modules = new Map();
-    for (const id of Object.keys(chunk.modules)) modules.set(partOf(id), (modules.get(partOf(id)) ?? 0) + 1);
+    for (const id of Object.keys(chunk.modules)) if (chunk.modules[id].renderedLength > 0) modules.set(partOf(id), (modules.get(partOf(id)) ?? 0) + 1);
     files.push({ file: chunk.fileName, eager: eager.has(chunk.fileName), bytes: code.length, built: Buffer.byteLength(chunk.code), gzip: gzipSync(code, { level: 9 }).length, byModule, byPart, modules });
   }
   files.sort((a, b) => Number(b.eager) - Number(a.eager) || b.gzip - a.gzip);
