@@ -33,11 +33,20 @@ export default defineConfig({
       fileName: () => 'pulso.js',
     },
     rolldownOptions: {
+      // arquero and flechette have no side effects when loaded (their package.json does not say
+      // so): without this, arquero's index, which re-exports its Arrow readers, would keep
+      // flechette in the code every page loads (src/adapters/arrow-codec.ts loads it on first use).
+      treeshake: { moduleSideEffects: (id: string) => !/\/node_modules\/(arquero|@uwdata\/flechette)\//.test(id) },
       output: {
         // A lib build keeps whitespace for downstream bundlers; this file is final.
         minify: true,
         comments: { legal: true, annotation: false, jsdoc: false },
-        codeSplitting: false,
+        // Code loaded on demand (the Arrow codec, the chart export) is split into chunks under
+        // dist/pulso/, imported relative to pulso.js: same origin, so script-src 'self' allows
+        // them. Code they share with pulso.js is in dist/pulso/shared-*.js, which pulso.js
+        // imports, never pulso.js itself: a page that loads pulso.js under another URL (a
+        // ?v= query) still gets one copy of every module.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'pulso/[name]-[hash].js' : 'pulso/shared-[hash].js'),
       },
     },
   },

@@ -20,6 +20,10 @@ import { loadTables } from '../src/data/load.js';
 import { featureAdoption } from '../src/metrics/adoption.js';
 import { FEATURES, generate, rawTables } from './generate.js';
 import { collect, median } from './measure.js';
+import { loadArrow } from '../src/adapters/arrow-codec.js';
+
+// decodeArrow below is synchronous: the Arrow codec (loaded on first use) comes first.
+await loadArrow();
 
 declare global {
   interface Window {

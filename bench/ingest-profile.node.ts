@@ -13,6 +13,10 @@ import { SCHEMA, type TableName } from '../src/data/schema.js';
 import { validate } from '../src/data/validate.js';
 import { benchTables } from './dataplane-data.js';
 import { encode } from './ingest-data.js';
+import { loadArrow } from '../src/adapters/arrow-codec.js';
+
+// decodeArrow below is synchronous: the Arrow codec (loaded on first use) comes first.
+await loadArrow();
 
 const n = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 5);

@@ -20,6 +20,10 @@ import { rowValidate } from '../test/data/row-validate.js';
 import { benchTables, mix } from './dataplane-data.js';
 import { encode, type Encoded } from './ingest-data.js';
 import { collect, heap, median, pause } from './measure.js';
+import { loadArrow } from '../src/adapters/arrow-codec.js';
+
+// decodeArrow below is synchronous: the Arrow codec (loaded on first use) comes first.
+await loadArrow();
 
 declare global {
   interface Window {

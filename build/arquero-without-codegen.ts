@@ -4,13 +4,17 @@
 // reaches them (DESIGN.md §2: table construction, column access, Arrow in and out), they throw
 // EvalError anyway under a CSP without 'unsafe-eval', and they are ~150 KB minified (acorn
 // ~120 KB). The verbs that need them (filter, derive, rollup, groupby, orderby, join, objects…)
-// throw the stub's error instead. The build fails if a target is no longer imported, so an
-// arquero upgrade that moves them cannot slip through (scripts/build.mjs also greps the output).
+// throw the stub's error instead. Also the format methods of arquero's tables (table.toArrow(),
+// .toArrowIPC(), .toCSV(), .toHTML(), .toMarkdown()), which Pulso never calls: they would bring
+// flechette's Arrow writer into the code every page loads, where Pulso's own Arrow codec
+// (src/adapters/arrow-codec.ts, the standalone `toArrowIPC` and `fromArrow`) is a chunk loaded
+// on first use. The build fails if a target is no longer imported, so an arquero upgrade that
+// moves them cannot slip through (scripts/build.mjs also greps the output).
 import type { Plugin } from 'vite';
 
 const PREFIX = '\0pulso-no-codegen:';
 const MESSAGE =
-  "arquero expressions (verbs such as filter, derive, rollup, orderby, join) are not included in dist/pulso.js: they compile code from strings, which a Content-Security-Policy without 'unsafe-eval' forbids. Use the npm package with your own arquero.";
+  "arquero expressions (verbs such as filter, derive, rollup, orderby, join) and table format methods (toArrow, toCSV…) are not included in dist/pulso.js: expressions compile code from strings, which a Content-Security-Policy without 'unsafe-eval' forbids. Use the npm package with your own arquero.";
 
 /** Module → what its stub exports (the same names). */
 const STUBS: Record<string, string> = {
@@ -23,12 +27,20 @@ const STUBS: Record<string, string> = {
   ].join('\n'),
   'arquero/src/expression/compare.js': 'export function compare() { fail(); }',
   'arquero/src/util/unroll.js': 'export function unroll() { fail(); }',
+  // Replaced only where ColumnTable imports them (its methods): `toArrowIPC` itself stays.
+  'arquero/src/format/to-arrow.js': 'export function toArrow() { fail(); }',
+  'arquero/src/format/to-arrow-ipc.js': 'export function toArrowIPC() { fail(); }',
+  'arquero/src/format/to-csv.js': 'export function toCSV() { fail(); }',
+  'arquero/src/format/to-html.js': 'export function toHTML() { fail(); }',
+  'arquero/src/format/to-markdown.js': 'export function toMarkdown() { fail(); }',
 };
+const METHODS_ONLY = 'arquero/src/table/ColumnTable.js';
 
 function target(source: string, importer: string | undefined): string | undefined {
   if (!importer?.includes('/node_modules/arquero/src/') || !source.startsWith('.')) return undefined;
   const path = new URL(source, `file://${importer}`).pathname;
-  return Object.keys(STUBS).find((key) => path.endsWith(`/node_modules/${key}`));
+  const key = Object.keys(STUBS).find((k) => path.endsWith(`/node_modules/${k}`));
+  return key?.includes('/format/') && !importer.endsWith(`/node_modules/${METHODS_ONLY}`) ? undefined : key;
 }
 
 export function arqueroWithoutCodegen(): Plugin {

@@ -1,13 +1,15 @@
 // npm run build: everything a host needs, in order, then checks on the script-tag bundle.
-//   dist/pulso.js        one self-contained minified ES module (vite.config.ts)
+//   dist/pulso.js, dist/pulso/   the script-tag bundle: pulso.js and the chunks it imports, shared
+//                        or loaded on first use (vite.config.ts)
 //   dist/index.js, core.js, chunks/   the npm entries `pulso` and `pulso/core`, deps as imports (vite.npm.config.ts)
+//   dist/chunks/pulso-worker.js       their worker, self-contained (vite.worker.config.ts)
 //   dist/server.js       `pulso/server`, Node only, built apart from the browser entries (vite.server.config.ts)
 //   dist/types/          declarations (tsconfig.build.json)
 //   custom-elements.json the manifest (custom-elements-manifest.config.mjs)
 //   dist/types/react.d.ts, vue.d.ts   `pulso/react` and `pulso/vue`, from the manifest (scripts/framework-types.mjs)
 // The declarations are emitted in a child process while Vite builds, to use both cores.
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { readmeCsp } from './serve.mjs';
@@ -34,12 +36,28 @@ async function vite(label, configFile) {
 /** The Trusted Types policy names the README's header allows (`trusted-types lit-html`). */
 const TRUSTED_TYPES_POLICIES = /(?:^|;)\s*trusted-types\s+([^;]*)/.exec(readmeCsp())?.[1].split(/\s+/).filter((n) => !n.startsWith("'")) ?? [];
 
-/** What a page loading dist/pulso.js alone needs: no imports left, nothing Node, no code from strings, no policy the README does not list. */
+/** dist/pulso.js and its chunks (dist/pulso/), each file's path and text. */
+async function bundleFiles() {
+  const chunks = (await readdir(resolve(root, 'dist/pulso'))).filter((f) => f.endsWith('.js')).map((f) => `dist/pulso/${f}`);
+  return Promise.all(['dist/pulso.js', ...chunks].map(async (path) => ({ path, code: await readFile(resolve(root, path), 'utf8') })));
+}
+
+/**
+ * What a page loading dist/pulso.js alone needs: imports only of its own chunks (relative, same
+ * origin, each present), nothing Node, no code from strings, no policy the README does not list.
+ */
 async function checkBundle() {
-  const code = await readFile(resolve(root, 'dist/pulso.js'), 'utf8');
+  const files = await bundleFiles();
+  const code = files.map((f) => f.code).join('\n');
   const problems = [];
-  const bare = code.match(/(?<![\w$.])(?:import|from)\s*["'](?![./])[^"']+["']|(?<![\w$.])import\s*\(/g);
+  const bare = code.match(/(?<![\w$.])(?:import|from)\s*["'](?![./])[^"']+["']|(?<![\w$.])import\s*\((?!\s*["'`]\.\.?\/)/g);
   if (bare) problems.push(`imports left: ${[...new Set(bare)].join(', ')}`);
+  for (const { path, code: text } of files) {
+    for (const [, spec] of text.matchAll(/(?<![\w$.])(?:from|import)\s*\(?\s*["'`](\.\.?\/[^"'`]+)["'`]/g)) {
+      const target = resolve(root, path, '..', spec);
+      if (!files.some((f) => resolve(root, f.path) === target)) problems.push(`${path} imports ${spec}, which is not in dist/pulso.js or dist/pulso/`);
+    }
+  }
   const evals = code.match(/\bnew Function\b|(?<![\w$.])Function\(|(?<![\w$.])eval\(/g);
   if (evals) problems.push(`code from strings: ${[...new Set(evals)].join(', ')}`);
   if (/\bprocess\.env\b/.test(code)) problems.push('process.env left');
@@ -56,7 +74,7 @@ async function checkBundle() {
   if (missing.length) console.warn(`! in custom-elements.json but not registered by dist/pulso.js: ${missing.join(', ')}`);
   if (problems.length) throw new Error(`dist/pulso.js:\n  ${problems.join('\n  ')}`);
   const defined = tags.filter((tag) => !missing.includes(tag));
-  console.log(`✓ dist/pulso.js self-contained, no eval/Function, Trusted Types policies: ${policies.join(', ') || 'none'}, registers ${defined.join(', ')}`);
+  console.log(`✓ dist/pulso.js with ${files.length - 1} chunks in dist/pulso/, nothing else imported, no eval/Function, Trusted Types policies: ${policies.join(', ') || 'none'}, registers ${defined.join(', ')}`);
 }
 
 await rm(resolve(root, 'dist'), { recursive: true, force: true });
@@ -64,6 +82,7 @@ const types = run('dist/types (tsc -p tsconfig.build.json)', 'node_modules/types
 types.catch(() => {}); // awaited below; keeps an early failure from being unhandled
 await vite('dist/pulso.js', 'vite.config.ts');
 await vite('dist/index.js, dist/core.js', 'vite.npm.config.ts');
+await vite('dist/chunks/pulso-worker.js', 'vite.worker.config.ts');
 await vite('dist/server.js, dist/pulso-serve.js', 'vite.server.config.ts');
 await run('custom-elements.json', 'node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 await run('dist/types/react.d.ts, vue.d.ts', 'scripts/framework-types.mjs', []);

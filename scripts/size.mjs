@@ -1,16 +1,21 @@
-// The gzip size of dist/pulso.js, in total and by part (issue 6 aims at 130 KB).
-//   node scripts/size.mjs           prints the table (builds in memory; dist/ is not read or written)
-//   node scripts/size.mjs --modules also lists the 40 largest modules (minified bytes)
-//   node scripts/size.mjs --write   also replaces the "## Bundle size" section of bench/RESULTS.md
-// Method: the same Vite build (vite.config.ts) run in memory with a source map; every byte
-// of the minified output is attributed to the module its source-map segment points at
-// (the source-map-explorer method), and each part's share of the bytes is scaled to the
-// real gzip total of the bundle (gzip does not add up over parts: the parts are estimates,
-// the total is exact).
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// The gzip size of the script-tag bundle (dist/pulso.js and its chunks in dist/pulso/), and
+// what a page downloads before its first chart is drawn (issue 6 and 14 aim at 130 KB).
+//   node scripts/size.mjs              prints the tables (builds into a temporary folder; dist/ is not touched)
+//   node scripts/size.mjs --modules    also lists the 30 largest modules (minified bytes; TOPN=n for more)
+//   node scripts/size.mjs --no-browser skips the Chromium measure (scripts/first-chart.mjs)
+//   node scripts/size.mjs --write      also replaces the "## Bundle size" section of bench/RESULTS.md
+// Method: the Vite build of vite.config.ts with source maps; every byte of each minified file is
+// attributed to the module its source-map segment points at (the source-map-explorer method),
+// and each part's share of the bytes is scaled to the real gzip total of the files (gzip does
+// not add up over parts: the parts are estimates, the totals are exact). The first chart:
+// every script the page and Pulso's worker fetch until a chart's first mark is drawn, in
+// headless Chromium, on demo/portal.html and the demo's dashboard (bench/first-chart.html).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { measureFirstChart, total } from './first-chart.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const AIM = 130 * 1024;
@@ -74,54 +79,122 @@ function bytesPerSource(code, map) {
   return bytes;
 }
 
-async function measure() {
+/** Builds into `out`; per file of the bundle: its gzip size, whether pulso.js loads it at once, and its bytes per module. */
+async function measure(out) {
   const result = await build({
     configFile: resolve(root, 'vite.config.ts'),
     logLevel: 'silent',
-    build: { write: false, sourcemap: true },
+    build: { outDir: out, emptyOutDir: true, sourcemap: true },
   });
-  const chunk = (Array.isArray(result) ? result[0] : result).output.find((o) => o.type === 'chunk');
-  // The bundle as written without a source map (same bytes as dist/pulso.js built from this tree).
-  const code = Buffer.from(chunk.code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, ''));
-  const map = chunk.map;
-  const byPart = new Map();
-  const modules = new Map();
-  const byModule = new Map();
-  for (const [index, n] of bytesPerSource(chunk.code, map)) {
-    const part = index < 0 ? 'other' : partOf(resolve(root, 'dist', map.sources[index]));
-    byPart.set(part, (byPart.get(part) ?? 0) + n);
-    if (index >= 0) byModule.set(map.sources[index], (byModule.get(map.sources[index]) ?? 0) + n);
+  const chunks = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');
+  const eager = new Set(['pulso.js']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of chunks) if (eager.has(c.fileName)) for (const i of c.imports) if (!eager.has(i)) (eager.add(i), (grew = true));
   }
-  if (process.argv.includes('--modules')) {
-    // The largest modules by minified bytes, to see where to trim.
-    for (const [m, n] of [...byModule].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(n / 1024).toFixed(1).padStart(7)} KB  ${m}`);
+  const files = [];
+  for (const chunk of chunks) {
+    // The file as written without its source-map comment (the bytes a portal serves).
+    const code = Buffer.from((await readFile(join(out, chunk.fileName), 'utf8')).replace(/\n\/\/# sourceMappingURL=.*\s*$/, ''));
+    await writeFile(join(out, chunk.fileName), code); // served so to the first-chart measure
+    const map = chunk.map;
+    const here = join(out, dirname(chunk.fileName)); // the map's sources are relative to its file
+    const byModule = new Map();
+    const byPart = new Map();
+    for (const [index, n] of bytesPerSource(chunk.code, map)) {
+      const id = index < 0 ? undefined : map.sources[index];
+      const path = id === undefined ? undefined : resolve(here, id);
+      byPart.set(path === undefined ? 'other' : partOf(path), (byPart.get(path === undefined ? 'other' : partOf(path)) ?? 0) + n);
+      if (path !== undefined) byModule.set(path, (byModule.get(path) ?? 0) + n);
+    }
+    // Modules with bytes in this file (a module whose code was all dropped counts nowhere).
+    const modules = new Map();
+    for (const id of Object.keys(chunk.modules)) if (chunk.modules[id].renderedLength > 0) modules.set(partOf(id), (modules.get(partOf(id)) ?? 0) + 1);
+    files.push({ file: chunk.fileName, eager: eager.has(chunk.fileName), bytes: code.length, built: Buffer.byteLength(chunk.code), gzip: gzipSync(code, { level: 9 }).length, byModule, byPart, modules });
   }
-  for (const id of Object.keys(chunk.modules)) modules.set(partOf(id), (modules.get(partOf(id)) ?? 0) + 1);
-  const built = Buffer.byteLength(chunk.code);
-  const gzip = gzipSync(code, { level: 9 }).length;
-  const parts = [...byPart].map(([part, min]) => ({ part, modules: modules.get(part) ?? 0, min, gzip: (min / built) * gzip }));
-  parts.sort((a, b) => b.gzip - a.gzip);
-  return { bytes: code.length, gzip, parts };
+  files.sort((a, b) => Number(b.eager) - Number(a.eager) || b.gzip - a.gzip);
+  return files;
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const sum = (xs, f) => xs.reduce((s, x) => s + f(x), 0);
 
-function table({ bytes, gzip, parts }) {
-  const rows = parts.map((p) => `| ${p.part} | ${p.modules} | ${kb(p.min)} | ${((p.min / parts.reduce((s, q) => s + q.min, 0)) * 100).toFixed(0)} % | ${kb(p.gzip)} |`);
+/** Parts over all files: minified bytes, and the gzip estimate (each file's share of its own gzip). */
+function partsTable(files) {
+  const parts = new Map();
+  for (const f of files) {
+    for (const [part, min] of f.byPart) {
+      const p = parts.get(part) ?? { part, modules: 0, min: 0, gzip: 0 };
+      p.min += min;
+      p.gzip += (min / f.built) * f.gzip;
+      parts.set(part, p);
+    }
+    for (const [part, n] of f.modules) (parts.get(part) ?? parts.set(part, { part, modules: 0, min: 0, gzip: 0 }).get(part)).modules += n;
+  }
+  const rows = [...parts.values()].sort((a, b) => b.gzip - a.gzip);
+  const min = sum(rows, (p) => p.min);
   return [
-    '| part | modules | minified | share | ≈ gzip |',
+    '| part (all files) | modules | minified | share | ≈ gzip |',
     '|---|--:|--:|--:|--:|',
-    ...rows,
-    `| **dist/pulso.js** | | **${kb(bytes)}** | | **${kb(gzip)}** |`,
+    ...rows.map((p) => `| ${p.part} | ${p.modules} | ${kb(p.min)} | ${((p.min / min) * 100).toFixed(0)} % | ${kb(p.gzip)} |`),
+  ];
+}
+
+function filesTable(files) {
+  const eager = files.filter((f) => f.eager);
+  return [
+    '| file | loaded | minified | gzip |',
+    '|---|---|--:|--:|',
+    ...files.map((f) => `| dist/${f.file} | ${f.eager ? 'with pulso.js' : 'on first use'} | ${kb(f.bytes)} | ${kb(f.gzip)} |`),
+    `| **pulso.js and what it imports** | | **${kb(sum(eager, (f) => f.bytes))}** | **${kb(sum(eager, (f) => f.gzip))}** |`,
+    `| **all files** | | **${kb(sum(files, (f) => f.bytes))}** | **${kb(sum(files, (f) => f.gzip))}** |`,
+  ];
+}
+
+function firstChartTable(pages) {
+  if (!pages) return ['First chart: not measured (--no-browser).'];
+  const pulso = (scripts) => Object.fromEntries(Object.entries(scripts).filter(([p]) => p.startsWith('/dist/')));
+  const worst = Math.max(...pages.map((p) => total(p.firstChart)));
+  return [
+    '| page | scripts before the first chart | of them Pulso\'s | gzip, all | gzip, Pulso\'s | scripts once settled (gzip) | worker | worker problems |',
+    '|---|--:|--:|--:|--:|--:|---|---|',
+    ...pages.map((p) => `| ${p.page} | ${Object.keys(p.firstChart).length} | ${Object.keys(pulso(p.firstChart)).length} | ${kb(total(p.firstChart))} | ${kb(total(pulso(p.firstChart)))} | ${kb(total(p.all))} | ${p.workers.join(', ') || 'none'} | ${p.problems.length ? p.problems.join('; ') : 'none'} |`),
     '',
-    `Aim (issue 6): 130 KB gzip; ${gzip <= AIM ? `${kb(AIM - gzip)} under` : `${kb(gzip - AIM)} over`}.`,
-    'Total: dist/pulso.js (vite.config.ts, built in memory), gzip -9 (exact). Parts: bytes of the minified bundle attributed to',
-    'modules by its source map, each part\'s share scaled to the gzip total (estimates: gzip does not add',
-    'up over parts). "other": the bundler\'s runtime, helpers, and bytes no mapping covers.',
+    `Aim (issues 6, 14): what a page downloads before its first chart ≤ 130 KB gzip; ${worst <= AIM ? `${kb(AIM - worst)} under` : `${kb(worst - AIM)} over`} (the larger page).`,
+  ];
+}
+
+function table(files, pages) {
+  return [
+    ...firstChartTable(pages),
+    '',
+    ...filesTable(files),
+    '',
+    ...partsTable(files),
+    '',
+    'Files: vite.config.ts built into a temporary folder, gzip -9 of each file (exact). First chart: scripts/first-chart.mjs —',
+    'every script the server hands to the page and to Pulso\'s worker (each path once) until a chart\'s first mark is in a',
+    'shadow root, in headless Chromium under README\'s CSP; "all" includes the page\'s own demo/portal-data.js. Parts: bytes',
+    'of the minified files attributed to modules by their source maps, each part\'s share of a file scaled to that file\'s',
+    'gzip (estimates: gzip does not add up over parts). "other": the bundler\'s runtime, helpers, and bytes no mapping covers.',
   ].join('\n');
 }
 
-const report = table(await measure());
+const out = await mkdtemp(join(tmpdir(), 'pulso-size-'));
+let report;
+try {
+  const files = await measure(out);
+  if (process.argv.includes('--modules')) {
+    // The largest modules by minified bytes, to see where to trim.
+    const all = files.flatMap((f) => [...f.byModule].map(([m, n]) => ({ m: m.replace(`${root}/`, ''), n, file: f.file })));
+    for (const { m, n, file } of all.sort((a, b) => b.n - a.n).slice(0, Number(process.env.TOPN ?? 30))) console.log(`${kb(n).padStart(9)}  ${m}  (${file})`);
+    console.log('');
+  }
+  const pages = process.argv.includes('--no-browser') ? undefined : await measureFirstChart(out);
+  report = table(files, pages);
+} finally {
+  await rm(out, { recursive: true, force: true });
+}
 console.log(report);
 
 if (process.argv.includes('--write')) {

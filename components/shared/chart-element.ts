@@ -11,7 +11,7 @@ import type { ChartView, ExportKind } from './chart-frame.js';
 import type { DashboardDefaults } from './context.js';
 import { PulsoDataController } from './data-controller.js';
 import type { Answers, DataValue, WidgetPlan } from './data-controller.js';
-import { exportChart, exportCsv, namedTable, showChartView } from './export-action.js';
+import { exportCsv, namedTable } from './export-action.js';
 import type { ExportMetadata } from './export-action.js';
 import type { FigureLine } from './export-figure.js';
 import { exportMeta, rangeBound } from './export-meta.js';
@@ -377,6 +377,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
       const spec = this.table(value.result, ctx);
       return namedTable(spec.columns, spec.rows, ctx.locale);
     });
+    // The figure's composition and the PNG encoder load on the first export (a chunk of their own).
+    const { exportChart, showChartView } = await import('./export-chart.js');
     await exportChart({
       kind,
       title: this.title_(ctx.locale),

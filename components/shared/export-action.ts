@@ -1,38 +1,15 @@
-// What the Download menu does: the rows as CSV in the user's locale (units in the
-// headers, rounded values, the range and filters as columns or a first line), or the
-// drawn chart (`svg.pulso-chart`) as an SVG or PNG figure that carries its title,
-// range, filters, legend and source (export-figure.ts). The chart is drawn first when
-// the table is showing, then the table comes back.
+// The rows as CSV in the user's locale (units in the headers, rounded values, the range
+// and filters as columns or a first line): what `exportCsvText()` returns at once. The
+// Download menu itself (export-chart.ts) is loaded on the first export.
 import { rowsToCsv } from '../../src/data/csv-export.js';
 import type { CsvColumn } from '../../src/data/csv-export.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { ChartView, ExportKind } from './chart-frame.js';
 import { unitTable } from '../../src/data/csv-units.js';
 import type { ExportPrecision } from '../../src/data/csv-units.js';
-import { downloadBlob, exportFilename, svgToPngBlob } from './export.js';
-import { composeFigure } from './export-figure.js';
-import type { FigureLine } from './export-figure.js';
 import { metaColumns, metaComment } from './export-meta.js';
 import type { ExportMeta } from './export-meta.js';
 import { segmentLabel, t } from './strings.js';
 import type { TableColumn, TableRow } from './table-view.js';
-
-export interface ExportSource {
-  kind: ExportKind;
-  title: string;
-  locale: Locale;
-  columns: readonly TableColumn[];
-  rows: readonly TableRow[];
-  root: ParentNode;
-  /** Title, range, filters and source line, in `locale`. */
-  meta: ExportMeta;
-  /** Headline lines of the picture under the title (a KPI's value and change). */
-  figures?: readonly FigureLine[];
-  precision?: ExportPrecision;
-  metadata?: ExportMetadata;
-  /** Shows the chart if it is not showing; resolves to a function that restores the view. */
-  showChart: () => Promise<() => void>;
-}
 
 const CODE_SUFFIX = 'Code';
 
@@ -87,47 +64,4 @@ export function exportCsv(
     locale: o.locale,
     comment: metadata === 'comment' ? metaComment(o.meta, o.locale) : undefined,
   });
-}
-
-export async function exportChart(o: ExportSource): Promise<void> {
-  if (o.kind === 'csv') {
-    const csv = exportCsv(o.columns, o.rows, o);
-    await downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFilename(o.title, 'csv'));
-    return;
-  }
-  const restore = await o.showChart();
-  try {
-    const chart = o.root.querySelector<SVGSVGElement>('svg.pulso-chart');
-    if (!chart && !o.figures?.length) return;
-    const figure = composeFigure({
-      meta: o.meta,
-      chart,
-      legend: o.root.querySelector('.pulso-frame-legend'),
-      figures: o.figures,
-      frame: o.root.querySelector('.pulso-frame') ?? (o.root as Element),
-    });
-    if (o.kind === 'svg') {
-      await downloadBlob(new Blob([figure.text], { type: 'image/svg+xml' }), exportFilename(o.title, 'svg'));
-    } else {
-      await downloadBlob(await svgToPngBlob(figure.text, figure.width, figure.height, 2), exportFilename(o.title, 'png'));
-    }
-  } finally {
-    restore();
-  }
-}
-
-/**
- * A widget's `showChart`: switches its view (`get`/`set`) to the chart and waits
- * until it is `drawn`; resolves to the function that brings the table back.
- */
-export async function showChartView(
-  get: () => ChartView,
-  set: (view: ChartView) => void,
-  drawn: () => Promise<unknown>,
-): Promise<() => void> {
-  const back = get();
-  if (back === 'chart') return () => undefined;
-  set('chart');
-  await drawn();
-  return () => set(back);
 }

@@ -1,10 +1,9 @@
 // Arrow IPC bytes to a table, or a format error: what every path that meets Arrow bytes
 // uses (the Arrow and JSON adapters, any adapter answering bytes, the cache).
-import { tableFromIPC } from '@uwdata/flechette';
-import * as aq from 'arquero';
+import { table as arqueroTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { arrowCodec } from './arrow-codec.js';
 import { MAX_COLUMNS, storedName } from '../data/column-name.js';
-import { ArrowShapeError, checkArrowShape } from './arrow-check.js';
 import { AdapterError } from './errors.js';
 
 /**
@@ -13,13 +12,15 @@ import { AdapterError } from './errors.js';
  * the decoder refuses, or that hold no schema, no column or no whole number of rows
  * are never an empty table. A column named `__proto__` keeps its name (column-name.ts).
  * `noColumns` accepts a table without columns: what the cache stores for a table a
- * source does not have, never what a source answers.
+ * source does not have, never what a source answers. Needs `await loadArrow()` first
+ * (arrow-codec.ts): the adapters and the cache do it.
  */
 export function decodeArrow(
   bytes: Uint8Array | ArrayBuffer,
   source: string,
   { noColumns = false } = {},
 ): ColumnTable {
+  const { ArrowShapeError, checkArrowShape, tableFromIPC } = arrowCodec();
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const invalid = (reason: string, cause?: unknown) =>
     new AdapterError(
@@ -42,7 +43,7 @@ export function decodeArrow(
     // nulls past a batch's end in the keys; validation reads the batches' keys itself.
     const names = [...new Set(arrow.schema.fields.map((f) => f.name))];
     const columns = Object.fromEntries(names.map((n) => [storedName(n), arrow.getChild(n)]));
-    table = aq.table(columns as unknown as Record<string, unknown[]>, names.map(storedName));
+    table = arqueroTable(columns as unknown as Record<string, unknown[]>, names.map(storedName));
   } catch (error) {
     throw invalid(error instanceof Error ? error.message : String(error), error);
   }

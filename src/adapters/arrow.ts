@@ -2,6 +2,7 @@
 import { table as aqTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { applyFieldMap } from '../data/fields.js';
+import { loadArrow } from './arrow-codec.js';
 import { decodeArrow } from './arrow-decode.js';
 import type { TableName } from '../data/schema.js';
 import { addressId, bodyBytes, uniqueId } from './body.js';
@@ -44,6 +45,7 @@ export class ArrowAdapter implements Adapter {
     const name = request.table;
     const source = this.options.tables[name];
     if (source === undefined) return aqTable({});
+    await loadArrow();
     if (typeof source === 'string') {
       const bytes = await get(
         source,
@@ -69,3 +71,4 @@ export class ArrowAdapter implements Adapter {
 }
 
 export { decodeArrow } from './arrow-decode.js';
+

@@ -20,6 +20,7 @@ export type { CsvAdapterOptions } from './csv.js';
 export { parseCsv, CsvParseError } from './csv-parse.js';
 export type { CsvParseOptions, CsvParseResult } from './csv-parse.js';
 export { ArrowAdapter } from './arrow.js';
+export { loadArrow } from './arrow-codec.js';
 export type { ArrowAdapterOptions, ArrowSource } from './arrow.js';
 export {
   registerAdapter,

@@ -3,6 +3,7 @@
 import type { ColumnTable } from 'arquero';
 import { applyFieldMap, fieldsFor, rowsToTable } from '../data/fields.js';
 import type { Row, TableName } from '../data/schema.js';
+import { loadArrow } from './arrow-codec.js';
 import { decodeArrow } from './arrow-decode.js';
 import { AdapterError } from './errors.js';
 import { get, resolveHttp, resolveUrl, type HttpOptions, type ResolvedHttp } from './http.js';
@@ -93,6 +94,7 @@ export class JsonAdapter implements Adapter {
       if (page.kind === 'arrow') {
         // Arrow answers are whole tables; mixing them with JSON pages is not part of the convention.
         if (rows.length > 0) throw malformed(url, 'answered Arrow IPC in the middle of JSON pages');
+        await loadArrow();
         return this.finish(decodeArrow(page.bytes, url), request.table);
       }
       walk.check(url, page.rows);

@@ -2,6 +2,7 @@
 import { table as aqTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { applyFieldMap, toTable } from '../data/fields.js';
+import { loadArrowFor } from './arrow-codec.js';
 import type { TableName, Tables } from '../data/schema.js';
 import { TABLE_NAMES } from '../data/schema.js';
 import { uniqueId } from './body.js';
@@ -44,6 +45,7 @@ export class MemoryAdapter implements Adapter {
     let table = this.built.get(request.table);
     if (!table) {
       const input = this.tables[request.table];
+      await loadArrowFor(input);
       table =
         input === undefined || input === null
           ? aqTable({})

@@ -3,6 +3,7 @@
 // hear only of a change), and from the cache when the source cannot be reached.
 // Writes live in entry-writer.ts, the asking-again in revalidator.ts.
 import type { ColumnTable } from 'arquero';
+import { loadArrow, loadArrowFor } from '../adapters/arrow-codec.js';
 import { throwIfAborted } from '../adapters/errors.js';
 import type { Adapter, LoadRequest } from '../adapters/types.js';
 import type { MetricQuery } from '../query/types.js';
@@ -208,6 +209,7 @@ export class CachedAdapter implements Adapter {
     // A held table is served as it was stored: the object the first load prepared.
     if ('value' in entry) return { ...(entry.value as Prepared), entry, stale: state === 'stale' };
     try {
+      await loadArrow();
       return { ...this.codec.decode(entry.bytes), entry, stale: state === 'stale' };
     } catch (error) {
       this.problems.report(
@@ -229,6 +231,7 @@ export class CachedAdapter implements Adapter {
     const result = await this.inner.load(request, signal);
     this.offline = false;
     const fetchedAt = this.now();
+    await loadArrowFor(result);
     const prepared = this.codec.prepare(result, this.id, request);
     this.track(this.writer.storeLater(key, prepared, fetchedAt, request, since));
     const meta: LoadMeta = { fetchedAt, fromCache: false, stale: false, offline: false };

@@ -1,6 +1,6 @@
 // Adapter results to Arrow IPC bytes and back. Only table construction and Arrow
 // import/export are used: they keep working under a strict CSP (DESIGN.md §2).
-import { toArrowIPC } from 'arquero';
+import { arrowCodec } from '../adapters/arrow-codec.js';
 import { decodeArrow } from '../adapters/arrow-decode.js';
 import type { ColumnTable } from 'arquero';
 import type { LoadResult } from '../adapters/types.js';
@@ -9,7 +9,7 @@ import { toTable } from '../data/fields.js';
 /** Arrow IPC stream bytes for rows, an Arquero table, or bytes (returned as they are). */
 export function toIpcBytes(result: LoadResult): Uint8Array {
   if (result instanceof Uint8Array) return result;
-  return toArrowIPC(toTable(result), { format: 'stream' });
+  return arrowCodec().toArrowIPC(toTable(result), { format: 'stream' });
 }
 
 /** The table of stored bytes; throws on bytes that are not Arrow IPC. */

@@ -3,7 +3,7 @@
 // Normalized: the table after `validate` (times as Float64 epoch ms, strings
 // dictionary-encoded by Arrow) with its report beside it, so a warm load neither
 // decodes a million ISO strings nor parses them again (bench/RESULTS.md "Cache").
-import { toArrowIPC } from 'arquero';
+import { arrowCodec } from '../adapters/arrow-codec.js';
 import { decodeArrow } from '../adapters/arrow-decode.js';
 import type { ColumnTable } from 'arquero';
 import type { LoadRequest, LoadResult } from '../adapters/types.js';
@@ -50,7 +50,7 @@ export const normalizedCodec = (schemaVersion: number): EntryCodec => ({
     return normalized ? { table: normalized, report: checked.report } : { table };
   },
   encode: (prepared) =>
-    packNormalized(toArrowIPC(prepared.table, { format: 'stream' }), prepared.report ?? null),
+    packNormalized(arrowCodec().toArrowIPC(prepared.table, { format: 'stream' }), prepared.report ?? null),
   decode(bytes) {
     const { ipc, report } = unpackNormalized(bytes);
     const table = decodeArrow(ipc, 'a cache entry', { noColumns: true });

@@ -2,6 +2,7 @@
 // prepared table itself in a cache in memory, encoded as Arrow IPC for one on disk,
 // after the caller has had its table — and never over a clear of the scope (a logout)
 // that happened while the source was asked or the bytes were made.
+import { loadArrow } from '../adapters/arrow-codec.js';
 import type { LoadRequest } from '../adapters/types.js';
 import type { CachedAdapterOptions } from './cached-meta.js';
 import { clearGeneration } from './clear-generation.js';
@@ -49,6 +50,7 @@ export class EntryWriter {
     if (this.holds) return this.unlessCleared(key, since, () => this.hold(key, prepared, fetchedAt));
     await later();
     if (clearGeneration(this.scope) !== since) return; // the scope was cleared meanwhile (a logout)
+    await loadArrow();
     const bytes = this.encode(prepared, request);
     if (bytes) await this.unlessCleared(key, since, () => this.store(key, bytes, fetchedAt));
   }

@@ -3,6 +3,7 @@
 // the TTL the last outcome answered again without asking the source (a store that
 // failed to keep new data must not cause a loop, nor have the old data called up to date).
 // A cache in memory holds tables, not bytes: there the tables are compared instead.
+import { loadArrowFor } from '../adapters/arrow-codec.js';
 import type { Adapter, LoadRequest, LoadResult } from '../adapters/types.js';
 import type { CacheUpdate, RevalidationOutcome } from './cached-meta.js';
 import { isOffline } from './cached-meta.js';
@@ -99,6 +100,7 @@ export class Revalidator {
     const { codec, writer } = this.host;
     let prepared: Prepared;
     try {
+      await loadArrowFor(result);
       prepared = codec.prepare(result, this.host.adapterId, request);
     } catch {
       return 'failed'; // the source answered bytes that are not Arrow: the next load will say so

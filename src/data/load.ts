@@ -2,6 +2,7 @@
 // demo share (DESIGN.md §1). The cache (src/cache) wraps the adapter; a cached
 // adapter that stores validated tables (`loadNormalized`) answers them already
 // validated, with the report kept from when they were fetched.
+import { loadArrowFor } from '../adapters/arrow-codec.js';
 import type { Adapter, LoadRequest, TimeInput } from '../adapters/types.js';
 import type { LoadMeta, RevalidationOutcome } from '../cache/cached-meta.js';
 import { toTable } from './fields.js';
@@ -45,7 +46,9 @@ export async function loadTable(
   options: ValidateOptions = {},
 ): Promise<NormalizedLoad> {
   if (isNormalizing(adapter)) return adapter.loadNormalized(request, signal);
-  return validate({ [request.table]: toTable(await adapter.load(request, signal)) }, options);
+  const result = await adapter.load(request, signal);
+  await loadArrowFor(result);
+  return validate({ [request.table]: toTable(result) }, options);
 }
 
 /**

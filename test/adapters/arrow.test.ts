@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { table, toArrowIPC } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { ArrowAdapter, decodeArrow } from '../../src/adapters/arrow.js';
+import { loadArrow } from '../../src/adapters/arrow-codec.js';
 import type { AdapterError } from '../../src/adapters/errors.js';
 import { dictionary, int32, tableFromArrays, tableToIPC, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
 import { emptyReport, validate } from '../../src/data/validate.js';
@@ -12,6 +13,9 @@ const values = (t: ColumnTable, name: string): unknown[] =>
 const ipc = toArrowIPC(table({ ts: [Date.UTC(2025, 0, 1)], kind: ['nps'], score: [10] }));
 
 describe('ArrowAdapter', () => {
+  // decodeArrow called directly below needs the codec, which the adapter loads on first use.
+  before(() => loadArrow());
+
   it('decodes bytes (Uint8Array or ArrayBuffer) once, with the field map', async () => {
     const a = new ArrowAdapter({
       tables: { surveys: ipc, tickets: ipc.slice().buffer },

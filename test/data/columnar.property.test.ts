@@ -10,6 +10,7 @@ import type { ColumnTable } from 'arquero';
 import { tableFromArrays, tableToIPC, utf8, float64, timestamp, dictionary, int32, int8, dateDay, TimeUnit } from '@uwdata/flechette';
 import { validate } from '../../src/data/validate.js';
 import { frameOf } from '../../src/data/frame.js';
+import { loadArrow } from '../../src/adapters/arrow-codec.js';
 import { decodeArrow } from '../../src/adapters/arrow-decode.js';
 import { rowsToTable } from '../../src/data/fields.js';
 import { SCHEMA, type Row, type TableName } from '../../src/data/schema.js';
@@ -71,6 +72,8 @@ function expectSame(name: TableName, got: ReturnType<typeof validate>, want: Ret
 }
 
 describe('columnar validation against the row-by-row one', () => {
+  before(() => loadArrow()); // decodeArrow below needs the codec (loaded on first use)
+
   for (const name of Object.keys(arbitraries) as TableName[]) {
     it(`gives the same report, columns and dictionaries for ${name}, from rows and from an Arquero table`, () => {
       fc.assert(

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { fromArrow, table, toArrowIPC } from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { loadArrow } from '../../src/adapters/arrow-codec.js';
 import {
   applyFieldMap,
   fieldsFor,
@@ -138,6 +139,9 @@ describe('rowsToTable', () => {
 });
 
 describe('toTable', () => {
+  // Arrow bytes need the codec, loaded on first use (the load pipeline awaits it; a direct caller does too).
+  before(() => loadArrow());
+
   it('accepts rows, Arquero tables (as is) and Arrow IPC bytes', () => {
     const t = table({ x: [1, 2] });
     expect(toTable(t)).to.equal(t);

@@ -131,6 +131,11 @@ describe('host apps (npm pack → a fresh React 19 and Vue 3 app from the regist
 
           expect(page.violations, 'CSP violations').to.deep.equal([]);
           expect(page.errors, 'page errors').to.deep.equal([]);
+          // Vite emitted Pulso's worker as a file of its own, and the work ran there (docs/worker.md, "Bundlers").
+          expect(page.workerProblems, 'pulso-worker-problem events').to.deep.equal([]);
+          const workers = page.page.workers().map((w) => new URL(w.url()).pathname);
+          expect(workers, "Pulso's worker").to.have.length(1);
+          expect(workers[0]).to.match(/^\/assets\/pulso-worker-[\w-]+\.js$/);
         } finally {
           await page?.page.close();
           // An open keep-alive connection would hold close() for a minute.

@@ -17,6 +17,8 @@ export interface HostPage {
   page: Page;
   errors: string[];
   violations: string[];
+  /** `pulso-worker-problem` messages: the work fell back to the main thread. */
+  workerProblems: string[];
   /** The view once both widgets have drawn (or after 20 s: the assertions then say what is missing). */
   view: () => Promise<HostView>;
   /** The host's <output> once it reads `expected` (or after 5 s, whatever it reads then). */
@@ -40,8 +42,14 @@ export async function openHostPage(browser: Browser, url: string): Promise<HostP
   const page = await browser.newPage();
   await shimEsbuildNames(page);
   const violations: string[] = [];
+  const workerProblems: string[] = [];
   await page.exposeFunction('__pulsoViolation', (v: string) => violations.push(v));
+  await page.exposeFunction('__pulsoWorkerProblem', (m: string) => workerProblems.push(m));
   await page.evaluateOnNewDocument(() => {
+    document.addEventListener('pulso-worker-problem', (e) => {
+      const tell = (window as unknown as { __pulsoWorkerProblem: (m: string) => void }).__pulsoWorkerProblem;
+      tell((e as CustomEvent<{ message: string }>).detail.message);
+    });
     document.addEventListener('securitypolicyviolation', (e) => {
       const report = (window as unknown as { __pulsoViolation: (v: string) => void }).__pulsoViolation;
       report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
@@ -54,6 +62,7 @@ export async function openHostPage(browser: Browser, url: string): Promise<HostP
     page,
     errors,
     violations,
+    workerProblems,
     async view() {
       await page
         .waitForFunction(

@@ -2,11 +2,13 @@
 // README's Content-Security-Policy header exactly (Trusted Types enforced; the page's meta tag
 // must say the same), in headless Chromium. Every element must render its chart with marks (or
 // its card with a value) and a chart must export as PNG, with no CSP or Trusted Types
-// violation, page error or failed request.
+// violation, page error or failed request. The page tags dist/pulso.js alone (and its own data
+// script): the chunks in dist/pulso/ come by import, the chart export's only when asked for.
 // `npm test` builds dist/ first (pretest); run alone after `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect } from 'chai';
+import { table, toArrowIPC } from 'arquero';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { CSP, startServer } from '../../scripts/serve.mjs';
@@ -34,6 +36,8 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
   const workerProblems: string[] = [];
   const errors: string[] = [];
   let served = '';
+  /** Every path the server was asked for (by the page and by Pulso's worker), in order. */
+  const requested: string[] = [];
 
   before(async function () {
     if (!existsSync(resolve(root, 'dist/pulso.js'))) {
@@ -41,6 +45,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     }
     const started = await startServer({ root });
     server = started.server;
+    server.on('request', (req: { url?: string }) => requested.push(new URL(req.url ?? '/', 'http://x').pathname));
     browser = await puppeteer.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       headless: true,
@@ -138,6 +143,16 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(workerProblems, 'pulso-worker-problem events').to.deep.equal([]);
   });
 
+  it('tags only dist/pulso.js: its chunks come by import from dist/pulso/, the export and Arrow ones not yet', async () => {
+    const tagged: string[] = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => new URL((s as HTMLScriptElement).src).pathname));
+    expect(tagged).to.deep.equal(['/dist/pulso.js', '/demo/portal-data.js']);
+    const scripts = [...new Set(requested.filter((p) => p.endsWith('.js')))];
+    const chunks = scripts.filter((p) => p.startsWith('/dist/pulso/'));
+    expect(scripts.filter((p) => !tagged.includes(p) && !chunks.includes(p)), 'scripts from elsewhere').to.deep.equal([]);
+    for (const chunk of chunks) expect(chunk).to.match(/^\/dist\/pulso\/shared-[\w-]+\.js$/);
+    expect(chunks, 'shared chunks pulso.js imports').to.not.be.empty;
+  });
+
   it('exports a chart as PNG (img-src blob:) with no violation', async () => {
     const outcome: string = await page.evaluate(async () => {
       const el = document.querySelector('pulso-nps-trend') as HTMLElement & { export: (kind: string) => Promise<void> };
@@ -147,6 +162,89 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       );
     });
     expect(outcome).to.equal('exported');
+    // The figure's code came as a chunk of its own, on this first export, under script-src 'self'.
+    expect(requested.filter((p) => /^\/dist\/pulso\/export-chart-[\w-]+\.js$/.test(p))).to.have.length(1);
+    expect(violations, 'CSP violations').to.deep.equal([]);
+    expect(errors, 'page errors').to.deep.equal([]);
+  });
+
+  it('reads Arrow bytes: the codec comes as a chunk of its own on first use, in the worker, under that CSP', async () => {
+    const day = (i: number) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString();
+    const ids = Array.from({ length: 40 }, (_, i) => `A${i}`);
+    const customers = toArrowIPC(table({ customer_id: ids, signup_at: ids.map((_, i) => day(i)) }), { format: 'stream' });
+    const surveys = toArrowIPC(
+      table({ at: ids.map((_, i) => day(i * 4)), kind: ids.map(() => 'nps'), score: ids.map((_, i) => i % 11), customer_id: ids }),
+      { format: 'stream' },
+    );
+    const before = requested.length;
+    const marks: number = await page.evaluate(
+      async (c: number[], s: number[]) => {
+        const { ArrowAdapter } = (await import('/dist/pulso.js' as string)) as { ArrowAdapter: new (o: unknown) => unknown };
+        const el = document.createElement('pulso-nps-trend') as HTMLElement & { adapter: unknown };
+        el.setAttribute('from', '2025-01-01');
+        el.setAttribute('to', '2025-07-01');
+        el.adapter = new ArrowAdapter({ tables: { customers: new Uint8Array(c), surveys: new Uint8Array(s) } });
+        document.body.append(el);
+        const deadline = Date.now() + 20_000;
+        while (Date.now() < deadline) {
+          const n = el.shadowRoot?.querySelectorAll('svg.pulso-chart [data-mark]').length ?? 0;
+          if (n > 0) return n;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return 0;
+      },
+      [...customers],
+      [...surveys],
+    );
+    expect(marks, 'marks drawn from Arrow bytes').to.be.greaterThan(0);
+    expect(requested.slice(before).filter((p) => /^\/dist\/pulso\/arrow-codec-impl-[\w-]+\.js$/.test(p)), 'the codec chunk, fetched once').to.have.length(1);
+    expect(workerProblems, 'pulso-worker-problem events').to.deep.equal([]);
+    expect(violations, 'CSP violations').to.deep.equal([]);
+    expect(errors, 'page errors').to.deep.equal([]);
+  });
+
+  it('a cache on disk (cache-scope) writes its tables as Arrow and reads them back after a reload', async () => {
+    /** Adds a KPI card over the portal's data with a cache on disk; resolves once it shows a value. */
+    const card = () =>
+      page.evaluate(async () => {
+        const problems: string[] = [];
+        document.addEventListener('pulso-cache-problem', (e) => problems.push(String((e as CustomEvent<{ message?: string }>).detail.message)));
+        const el = document.createElement('pulso-kpi');
+        for (const [k, v] of Object.entries({ source: 'portal', metric: 'nps', 'as-of': '2026-01-01', 'cache-scope': 'portal-test' })) el.setAttribute(k, v);
+        document.body.append(el);
+        const deadline = Date.now() + 20_000;
+        while (Date.now() < deadline && !el.shadowRoot?.querySelector('[part~="value"]')) await new Promise((r) => setTimeout(r, 50));
+        return { value: el.shadowRoot?.querySelector('[part~="value"]')?.textContent?.trim() ?? '', problems };
+      });
+    /** The entries Pulso's IndexedDB cache holds (its `bytes` store). */
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((ok) => {
+            const open = indexedDB.open('pulso-cache');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('bytes')) return ok(0);
+              const count = db.transaction('bytes').objectStore('bytes').count();
+              count.onsuccess = () => (db.close(), ok(count.result));
+            };
+            open.onerror = () => ok(-1);
+          }),
+      );
+    const first = await card();
+    expect(first.value, 'the card drew').to.not.equal('');
+    let entries = 0;
+    for (const deadline = Date.now() + 20_000; entries === 0 && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 200));
+      entries = await stored();
+    }
+    expect(entries, 'entries written (Arrow-encoded, in the worker)').to.be.greaterThan(0);
+    const before = requested.length;
+    await page.reload({ waitUntil: 'load' });
+    const again = await card();
+    expect(again.value, 'the same value, read back from the cache').to.equal(first.value);
+    expect(again.problems, 'pulso-cache-problem events (a corrupt entry would be one)').to.deep.equal([]);
+    expect(requested.slice(before).some((p) => /^\/dist\/pulso\/arrow-codec-impl-[\w-]+\.js$/.test(p)), 'the codec chunk, to decode them').to.equal(true);
     expect(violations, 'CSP violations').to.deep.equal([]);
     expect(errors, 'page errors').to.deep.equal([]);
   });

@@ -1,0 +1,4 @@
+// What arrow-codec.ts loads on first use (a chunk of its own in dist/pulso.js).
+export { tableFromIPC } from '@uwdata/flechette';
+export { toArrowIPC } from 'arquero';
+export { ArrowShapeError, checkArrowShape } from './arrow-check.js';
