@@ -106,7 +106,7 @@ async function duckdbFile(): Promise<void> {
 }
 
 /** One compiled statement's split: initiator duration, and per shard its sub-query's. */
-async function split(text: string): Promise<{ initiator: number; shards: number[]; rows: number[] }> {
+async function split(text: string): Promise<{ initiator: number; shards: number[]; rows: number[]; sent: number }> {
   const id = randomUUID();
   const r = await clients[0].query({
     query: text,
@@ -117,10 +117,11 @@ async function split(text: string): Promise<{ initiator: number; shards: number[
   await r.json();
   for (const c of clients) await c.command({ query: 'SYSTEM FLUSH LOGS' });
   const read = async (c: (typeof clients)[0], where: string) =>
-    (await (await c.query({ query: `SELECT sum(query_duration_ms) AS d, sum(read_rows) AS r FROM system.query_log WHERE type = 2 AND ${where}`, format: 'JSONEachRow' })).json()) as { d: string; r: string }[];
+    (await (await c.query({ query: `SELECT sum(query_duration_ms) AS d, sum(read_rows) AS r, sum(result_rows) AS s FROM system.query_log WHERE type = 2 AND ${where}`, format: 'JSONEachRow' })).json()) as { d: string; r: string; s: string }[];
   const [init] = await read(clients[0], `query_id = '${id}' AND is_initial_query = 1`);
   const shards = await Promise.all(clients.map((c) => read(c, `initial_query_id = '${id}' AND is_initial_query = 0`)));
-  return { initiator: Number(init.d), shards: shards.map(([s]) => Number(s.d)), rows: shards.map(([s]) => Number(s.r)) };
+  const sent = shards.reduce((n, [s]) => n + Number(s.s), 0);
+  return { initiator: Number(init.d), shards: shards.map(([s]) => Number(s.d)), rows: shards.map(([s]) => Number(s.r)), sent };
 }
 
 await duckdbFile();
@@ -140,14 +141,14 @@ async function splits(source: typeof ch): Promise<string> {
   const parts = [];
   for (const s of await source.sql(c.query)) {
     const p = await split(s.text);
-    parts.push(`${p.initiator} / ${p.shards.join(' / ')}`);
+    parts.push(`${p.initiator} / ${p.shards.join(' / ')} (${p.sent} rows sent)`);
   }
   return parts.join('; ');
 }
 let c = CASES[0];
 try {
   console.log(`${events} activity events (${events / 100} customers) on two shards; ${rounds} rounds, medians`);
-  console.log('| metric | compiled | shardedBy | hand-written | compiled / hand | shardedBy / hand | DuckDB | CH/DuckDB | split, ms: initiator / shard 1 / shard 2 | split, shardedBy |');
+  console.log('| metric | compiled | shardedBy | hand-written | compiled / hand | shardedBy / hand | DuckDB | CH/DuckDB | split, ms: initiator / shard 1 / shard 2 (rows the shards sent) | split, shardedBy |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (c of CASES) {
     if (only.length && !only.some((o) => c.name.startsWith(o))) continue;

@@ -1,7 +1,8 @@
 // createSqlSource({ engine: 'clickhouse', shardedBy: 'customer_id' }) on a real two-shard
 // cluster whose tables put every row of one customer on one shard: the same cases as the
 // main ClickHouse suite equal runQuery on the same rows, and so does the default source
-// (written for any sharding) on these very tables. The option's statements let each
+// (written for any sharding; every other case, to keep the suite's time down) on these
+// very tables. The option's statements let each
 // shard read its own customers and finish its own groups, which the last test checks.
 import { expect } from 'chai';
 import { runQuery } from '../../src/query/run.js';
@@ -44,16 +45,17 @@ describe('SQL source (clickhouse, two shards, shardedBy customer_id) equals runQ
 
   for (const metric of COMPUTED) {
     const cases = [...CASES[metric], ...(EXTRA[metric] ?? [])];
-    it(`${metric}: ${cases.length} queries, with shardedBy and without`, async () => {
+    it(`${metric}: ${cases.length} queries with shardedBy, every other one without`, async () => {
       let nonEmpty = 0;
-      for (const query of cases) {
+      for (const [i, query] of cases.entries()) {
         const label = JSON.stringify(query);
         const expected = runQuery(js, query);
-        expectSameRows(await fx.source.aggregate(query), expected, `shardedBy ${label}`);
-        expectSameRows(await anySharding.aggregate(query), expected, `default ${label}`);
+        const actual = await fx.source.aggregate(query);
+        expectSameRows(actual, expected, `shardedBy ${label}`);
+        if (i % 2 === 0)
+          expectSameRows(await anySharding.aggregate(query), expected, `default ${label}`);
         if (query.metric === 'retention') {
           const excluded = (rows: unknown) => (rows as { excluded?: unknown }).excluded;
-          const actual = await fx.source.aggregate(query);
           expectSameRows(excluded(actual), excluded(expected), `${label} excluded`);
         }
         if (expected.length) nonEmpty++;

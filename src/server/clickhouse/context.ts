@@ -47,8 +47,10 @@ export class ChCompiler {
   }
 
   /**
-   * Marks a statement whose groups each shard may finish on its own when colocated
-   * (its finish adds up the rows of one key: shards.ts sumByKey).
+   * Marks a statement whose levels over a Distributed table each shard may finish on its
+   * own when colocated (their groups are per customer, or counts of each shard's own
+   * customers). When such a level is the statement's top one, the shards' rows come
+   * back side by side and its finish adds up the rows of one key (shards.ts sumByKey).
    */
   perShard(text: string): string {
     this.finishedOnShards.add(text);

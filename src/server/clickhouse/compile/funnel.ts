@@ -132,6 +132,7 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
     return `${e}, arrayElement(${sorted}, intDiv(${n} - 1, 2) + 1) AS lo${j + 1}, arrayElement(${sorted}, intDiv(${n}, 2) + 1) AS hi${j + 1}`;
   }).join(', ');
   return {
+    // perShard: the units' level (per customer) is finished on the shards; this level, the initiator's, merges.
     statements: [c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`)],
     finish: ([rows]) => funnelFromGroups(c, o, rows) as never,
   };
