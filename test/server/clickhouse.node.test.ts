@@ -106,15 +106,9 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
     expect(Object.keys(CASES).filter((m) => !COMPUTED.includes(m))).to.deep.equal([]);
   });
 
-  it('refuses by name each metric of the registry it does not compute (atRisk)', async () => {
-    for (const metric of METRIC_NAMES.filter((m) => !COMPUTED.includes(m))) {
-      const options = metric === 'values' ? { column: 'plan' } : {};
-      const error = await fx.source.aggregate({ metric, options }).catch((e: unknown) => e);
-      expect(error, metric).to.be.instanceOf(PushDownError);
-      expect(String(error)).to.match(
-        new RegExp(`${metric}: metric cannot be computed by the ClickHouse source`),
-      );
-    }
+  it('computes every metric of the registry (none is left to the rows path)', () => {
+    expect(METRIC_NAMES.filter((m) => !COMPUTED.includes(m))).to.deep.equal([]);
+    expect(Object.keys(fx.source.capabilities().metrics).sort()).to.deep.equal([...COMPUTED].sort());
   });
 
   it('answers segments within maxSegments, and refuses an answer the browser would fold into "(others)"', async () => {
