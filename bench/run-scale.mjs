@@ -113,7 +113,8 @@ for (const events of sizes) {
   const file = await healthPlanFile(events, (line) => process.stdout.write(line));
   const kept = resolve(root, `bench/out/answers-${events}.json`);
   const warmKept = resolve(root, `bench/out/answers-${events}-warm.json`);
-  rmSync(kept, { force: true });
+  // A cold start keeps nothing (a restart alone reuses what the last cold one kept).
+  if (phases.includes('cold')) rmSync(kept, { force: true });
   rmSync(warmKept, { force: true });
   const out = { events, fileBytes: statSync(file).size, phases: [] };
   if (phases.includes('cold')) out.phases.push(await phase('cold', events, file, ['--cache-file', kept], reps));

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ValidationReport } from '../data/schema.js';
 import { AnswerCache, type StoredAnswer } from './answer-cache.js';
+import { fileIdentity } from './source.js';
 import type { NodeHandler } from './handler.js';
 import type { PulsoSource } from './types.js';
 
@@ -20,6 +22,8 @@ interface CacheFile {
   format: number;
   identity: string;
   answers: StoredAnswer[];
+  /** The source's validation report, so a restart on the same file serves before validating again. */
+  report?: ValidationReport;
 }
 
 export interface ServedCache {
@@ -40,7 +44,7 @@ export async function servedCache(source: PulsoSource, file: string | undefined,
     if (file !== undefined) log(`pulso-serve: ${source.id} has no file identity; answers are kept in memory only, not in ${file}`);
     return { cache, recorded: [], restored: 0, flush: () => Promise.resolve() };
   }
-  const identity = `${dataIdentity}:pulso@${pulsoVersion()}`;
+  const identity = withVersion(dataIdentity);
   const held = await readCacheFile(file);
   let recorded: unknown[] = [];
   if (held?.identity === identity) cache.restore(held.answers);
@@ -49,8 +53,9 @@ export async function servedCache(source: PulsoSource, file: string | undefined,
   let writing = Promise.resolve();
   const save = () => {
     timer = undefined;
-    const body: CacheFile = { format: FORMAT, identity, answers: cache.dump() };
-    writing = writing.then(() => writeAtomically(file, JSON.stringify(body))).catch((e: unknown) => log(`pulso-serve: could not write ${file}: ${e instanceof Error ? e.message : String(e)}`));
+    const answers = cache.dump();
+    const report = () => source.report().catch(() => undefined);
+    writing = writing.then(async () => writeAtomically(file, JSON.stringify({ format: FORMAT, identity, answers, report: await report() } satisfies CacheFile))).catch((e: unknown) => log(`pulso-serve: could not write ${file}: ${e instanceof Error ? e.message : String(e)}`));
     return writing;
   };
   cache.onChange = () => {
@@ -68,6 +73,14 @@ export async function servedCache(source: PulsoSource, file: string | undefined,
     },
   };
 }
+
+/** The validation report kept in `file` for the DuckDB file `data` as it is now (same size, time and Pulso), or undefined. */
+export async function heldReport(file: string, data: string): Promise<ValidationReport | undefined> {
+  const [held, identity] = await Promise.all([readCacheFile(file), fileIdentity(data)]);
+  return identity !== undefined && held?.identity === withVersion(identity) ? held.report : undefined;
+}
+
+const withVersion = (identity: string) => `${identity}:pulso@${pulsoVersion()}`;
 
 async function readCacheFile(file: string): Promise<CacheFile | undefined> {
   try {

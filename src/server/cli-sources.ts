@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { generateHealthPlan } from '../../demo/data/health-plan.js';
 import { TABLE_NAMES } from '../data/schema.js';
-import type { Row, Tables } from '../data/schema.js';
+import type { Row, Tables, ValidationReport } from '../data/schema.js';
 import { UsageError } from './cli.js';
 import type { SourceChoice, SourceFactory } from './cli.js';
 import { createMemorySource } from './memory-source.js';
@@ -19,6 +19,7 @@ export const openSource: SourceFactory = async (choice) => {
     case 'json':
       return createMemorySource(await jsonTables(choice.dir), { id: `json:${basename(resolve(choice.dir))}` });
     case 'duckdb':
+      return choice.report ? reported(sqlSource(choice), choice.report) : prepared(sqlSource(choice));
     case 'postgres':
       return prepared(sqlSource(choice));
     case 'clickhouse':
@@ -54,6 +55,15 @@ async function prepared(source: ReturnType<typeof sqlSource>): Promise<PulsoSour
     throw error;
   }
   return source;
+}
+
+/**
+ * A DuckDB file whose report was kept with its answers (the same file: cli-cache.ts):
+ * served at once, its tables validated by the first query that is not kept.
+ */
+function reported(source: ReturnType<typeof sqlSource>, report: ValidationReport): PulsoSource {
+  console.log(`pulso-serve: ${report.accepted.toLocaleString('en-US')} valid rows, ${report.rejected.toLocaleString('en-US')} left out (kept from the last run on this file)`);
+  return { ...source, report: () => Promise.resolve(structuredClone(report)) };
 }
 
 /** The demo's seeded health plan (demo/data/health-plan.ts), `customers` big. */

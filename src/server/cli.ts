@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { servedCache, warm, warmQueries, type ServedCache } from './cli-cache.js';
+import type { ValidationReport } from '../data/schema.js';
+import { heldReport, servedCache, warm, warmQueries, type ServedCache } from './cli-cache.js';
 import { createHandler, type NodeHandler } from './handler.js';
 import type { PulsoSource } from './types.js';
 
@@ -15,7 +16,7 @@ import type { PulsoSource } from './types.js';
 export type SourceChoice =
   | { kind: 'demo'; customers: number }
   | { kind: 'json'; dir: string }
-  | { kind: 'duckdb'; file: string }
+  | { kind: 'duckdb'; file: string; /** Its validation report, kept from an earlier run (--cache-file): no validation before listening. */ report?: ValidationReport }
   | { kind: 'postgres'; url: string }
   | { kind: 'clickhouse'; url: string; database?: string };
 
@@ -161,7 +162,8 @@ export interface Serving {
 
 /** Opens the source and listens; resolves once requests are answered. */
 export async function serve(options: ServeOptions, open: SourceFactory): Promise<Serving> {
-  const source = await open(options.source);
+  const report = options.source.kind === 'duckdb' && options.cacheFile !== undefined ? await heldReport(options.cacheFile, options.source.file) : undefined;
+  const source = await open(report && options.source.kind === 'duckdb' ? { ...options.source, report } : options.source);
   let kept: ServedCache | undefined;
   let handler: NodeHandler;
   const server = createServer((req, res) => handler(req, res, () => notFound(res)));

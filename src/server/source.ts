@@ -216,7 +216,7 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
 }
 
 /** `duckdb:<bytes>:<mtime ms>` of a file, or undefined (no file, or it cannot be read). */
-async function fileIdentity(path: string | undefined): Promise<string | undefined> {
+export async function fileIdentity(path: string | undefined): Promise<string | undefined> {
   if (path === undefined) return undefined;
   try {
     const s = await stat(path);

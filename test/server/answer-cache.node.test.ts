@@ -176,7 +176,7 @@ describe('pulso-serve --cache-file and --warm', function () {
     }
   };
 
-  it('answers the --warm queries before listening, keeps them in the file, and a restart on the same file is warm', async () => {
+  it('answers the --warm queries before listening, keeps them in the file, and a restart on the same file is warm without validating again', async () => {
     const warm = join(dir, 'warm.json');
     const cacheFile = join(dir, 'answers.json');
     writeFileSync(warm, JSON.stringify([NPS, { metric: 'channelCsat', options: { by: 'channel' } }]));
@@ -193,6 +193,9 @@ describe('pulso-serve --cache-file and --warm', function () {
     serving = await logged(() => serveCli(options(['--cache-file', cacheFile]), openSource));
     try {
       expect(lines.join('\n')).to.include('2 answers restored');
+      // The report was kept too: served at once, no validation before listening.
+      expect(lines.join('\n')).to.include('kept from the last run');
+      expect(lines.join('\n')).to.not.include('reading and validating');
       const again = await post(serving.url, { metric: 'channelCsat', options: { by: 'channel' } });
       expect(again.headers.get('x-pulso-cache')).to.equal('hit');
     } finally {
@@ -210,6 +213,7 @@ describe('pulso-serve --cache-file and --warm', function () {
     const serving = await logged(() => serveCli(options(['--cache-file', cacheFile]), openSource));
     try {
       expect(lines.join('\n')).to.not.include('restored');
+      expect(lines.join('\n')).to.not.include('kept from the last run');
       expect(lines.join('\n')).to.include('2 of 2 answered');
       for (const query of [NPS, { metric: 'channelCsat', options: { by: 'channel' } }]) {
         const reply = await post(serving.url, query);
