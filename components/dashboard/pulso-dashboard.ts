@@ -136,6 +136,8 @@ export class PulsoDashboard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The worker's script loads while the page gets its data, not after (src/source/coordinator.ts).
+    coordinator.warm();
     if (this.hasUpdated) this.requestUpdate();
     if (this.syncUrl && typeof location !== 'undefined') this.applyState(readState(new URLSearchParams(location.search), this.urlKey));
     this.addEventListener('pulso-select', this.onSelect);

@@ -149,6 +149,8 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The worker's script loads while the page gets its data, not after (src/source/coordinator.ts).
+    coordinator.warm();
     // Back on the page: the dashboard counts this widget again.
     this.reportReach();
     // A run cut short by leaving the page resumes when the element comes back.

@@ -89,23 +89,45 @@ export class Coordinator {
     if (this.link && !this.link.failed) this.link.configure(workerConfig(this.config));
   }
 
+  /** Why the page's worker cannot be used, once that is known (diagnostics, tests). */
+  get workerProblem(): WorkerProblem | undefined {
+    return this.linkProblem ?? this.link?.failed;
+  }
+
   /** Where this coordinator's sources over `adapter` compute: 'worker' or 'main' (diagnostics, tests). */
   placement(source: Source): 'worker' | 'main' {
     return source.remote && !source.remote.gone ? 'worker' : 'main';
   }
 
+  /** Whether the work may go to the worker at all (see the header); `own`: a source's `worker` setting. */
+  private workerAllowed(own?: 'auto' | 'off'): boolean {
+    return this.mayUseWorker && (own ?? this.config.worker ?? DEFAULT_WORKER) !== 'off' && this.config.now === undefined;
+  }
+
+  /**
+   * Starts the page's worker before any source needs it (a widget or dashboard joined the
+   * page): its script loads and evaluates while the page still gets its data, rather than
+   * after the adapter is set, where it made the first draw wait (bench/RESULTS.md,
+   * "Responsive at 1M"). A worker nobody uses then stays idle.
+   */
+  warm(): void {
+    if (this.workerAllowed()) this.startLink();
+  }
+
+  private startLink(): void {
+    if (this.link || this.linkProblem) return;
+    try {
+      this.link = new WorkerLink(this.workerUrl ?? WORKER_URL);
+      this.link.configure(workerConfig(this.config));
+    } catch (e) {
+      this.linkProblem = { code: 'worker-unavailable', message: `Pulso's worker could not start (${e instanceof Error ? e.message : String(e)}): the work runs on the main thread` };
+    }
+  }
+
   /** The page's worker for a source over `adapter`, when the work can go there (see the header); `own`: the source's `worker` setting. */
   private workerFor(adapter: Adapter, own?: 'auto' | 'off'): WorkerLink | undefined {
-    if (!this.mayUseWorker || (own ?? this.config.worker ?? DEFAULT_WORKER) === 'off' || this.config.now !== undefined) return undefined;
-    if (!WorkerLink.accepts(adapter)) return undefined;
-    if (!this.link && !this.linkProblem) {
-      try {
-        this.link = new WorkerLink(this.workerUrl ?? WORKER_URL);
-        this.link.configure(workerConfig(this.config));
-      } catch (e) {
-        this.linkProblem = { code: 'worker-unavailable', message: `Pulso's worker could not start (${e instanceof Error ? e.message : String(e)}): the work runs on the main thread` };
-      }
-    }
+    if (!this.workerAllowed(own) || !WorkerLink.accepts(adapter)) return undefined;
+    this.startLink();
     return this.link?.failed ? undefined : this.link;
   }
 
@@ -122,7 +144,9 @@ export class Coordinator {
     if (!source) {
       source = new Source(adapter, cache, this.config, this.problems, this.workerFor(adapter, cache.worker));
       map.set(key, source);
-      if (this.linkProblem && WorkerLink.accepts(adapter)) this.problems.tell(source, this.linkProblem);
+      // A worker that could not start (or died before this source, warmed early) is told to the first source that wanted it.
+      const gone = this.linkProblem ?? this.link?.failed;
+      if (gone && this.workerAllowed(cache.worker) && WorkerLink.accepts(adapter)) this.problems.tell(source, gone);
     }
     return source;
   }

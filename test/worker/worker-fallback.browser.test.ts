@@ -2,6 +2,7 @@
 // throwing), every query still answers, on the main thread, the same rows; and the page
 // is told once, whatever the number of sources (a `worker-unavailable` problem, which
 // widgets dispatch as `pulso-worker-problem`). Browser only.
+import { waitUntil } from '@open-wc/testing';
 import { expect } from 'chai';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
 import type { MetricQuery } from '../../src/query/types.js';
@@ -48,6 +49,16 @@ describe('without the worker, the main thread answers', function () {
   it('when `new Worker` throws: same rows, told once', async () => {
     const c = new Coordinator({ worker: true, workerUrl: 'http://[invalid' });
     c.configure({ worker: 'auto' });
+    const { rows, problems } = await heardAfter(c, [new MemoryAdapter({ customers }), new MemoryAdapter({ customers })]);
+    expect(rows).to.deep.equal([await expected(), await expected()]);
+    expect(problems.map((p) => p.code)).to.deep.equal(['worker-unavailable']);
+  });
+
+  it('when the worker started early (warm) failed before any source: same rows, told once to the first source', async () => {
+    const c = new Coordinator({ worker: true, workerUrl: new URL('/no-such-pulso-worker-warm.js', location.href).href });
+    c.configure({ worker: 'auto' });
+    c.warm();
+    await waitUntil(() => c.workerProblem !== undefined, 'the warmed worker never failed', { timeout: 20_000 });
     const { rows, problems } = await heardAfter(c, [new MemoryAdapter({ customers }), new MemoryAdapter({ customers })]);
     expect(rows).to.deep.equal([await expected(), await expected()]);
     expect(problems.map((p) => p.code)).to.deep.equal(['worker-unavailable']);
