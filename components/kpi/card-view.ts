@@ -35,7 +35,8 @@ export interface CardFrameOptions {
   onExport: (kind: ExportKind) => void;
   /** The card body (chart view) with its tooltip. */
   body: TemplateResult;
-  table: TemplateResult;
+  /** The table view, made only while it shows. */
+  table: () => TemplateResult;
   notices: unknown;
   /** The title's heading level (default 3). */
   headingLevel?: number;
@@ -73,7 +74,7 @@ export function renderCardFrame(o: CardFrameOptions): TemplateResult {
     <p part="summary" id=${FRAME_SUMMARY_ID} class="pulso-frame-summary visually-hidden">${o.summary}</p>
     ${o.notices}
     ${table
-      ? renderTablePart(o.table, o.tableHint)
+      ? renderTablePart(o.table(), o.tableHint)
       : html`<div part="chart" class="pulso-frame-chart" role="group" aria-labelledby=${FRAME_TITLE_ID}
           aria-describedby=${FRAME_SUMMARY_ID}>${o.body}</div>`}
   </figure>`;

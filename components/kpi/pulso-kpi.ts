@@ -204,13 +204,14 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
       onToggleView: () => this.toggleView(),
       onExport: (kind) => this.onExport(kind),
       body: withTooltip(this.renderChart(r, ctx), this.tip, ctx.width, TOOLTIP_ID),
-      table: renderTableView({
-        caption: title,
-        ...this.table(r, ctx),
-        locale: ctx.locale,
-        timeZone: textOption(this.timeZone),
-        suppressedLabel: () => this.suppressedLabel(),
-      }),
+      table: () =>
+        renderTableView({
+          caption: title,
+          ...this.table(r, ctx),
+          locale: ctx.locale,
+          timeZone: textOption(this.timeZone),
+          suppressedLabel: () => this.suppressedLabel(),
+        }),
       tableHint: this.view === 'table' && this.scrollCue.tableScrolls ? t(ctx.locale, 'scrollColumns') : undefined,
       notices,
     });

@@ -451,7 +451,6 @@ export abstract class PulsoChartElement<R> extends LitElement {
     const ctx = this.context;
     const notices = this.renderNoticesOf(value, ctx);
     if (this.isEmpty(value.result)) return this.renderEmptyOf(value, title, ctx, notices);
-    const { columns, rows } = this.table(value.result, ctx);
     return renderWidgetFrame({
       title,
       summary: this.summary(value.result, ctx),
@@ -466,8 +465,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
       chart: this.renderChart(value.result, ctx),
       tip: this.tip,
       tooltipId: TOOLTIP_ID,
-      columns,
-      rows,
+      table: () => this.table(value.result, ctx),
       sort: this.tableSort,
       onSort: (sort) => {
         this.tableSort = sort;

@@ -24,7 +24,8 @@ export interface ChartFrameOptions {
   onToggleView: () => void;
   onExport: (kind: ExportKind) => void;
   chart: TemplateResult;
-  table: TemplateResult;
+  /** The table view, made only while it shows (formatting every row of a large table for nothing cost a click tens of ms). */
+  table: () => TemplateResult;
   legend?: Slot;
   /** Widget controls at the start of the toolbar (e.g. heatmap / curves). */
   controls?: Slot;
@@ -91,7 +92,7 @@ export function renderChartFrame(o: ChartFrameOptions): TemplateResult {
     ${o.notices ?? nothing}
     ${o.stale ?? nothing}
     ${table
-      ? renderTablePart(o.table, o.tableHint)
+      ? renderTablePart(o.table(), o.tableHint)
       : html`<div part="chart" class="pulso-frame-chart" role="group"
             aria-labelledby=${FRAME_TITLE_ID} aria-describedby=${FRAME_SUMMARY_ID}>${o.chart}</div>
           ${o.legend && o.legend !== nothing

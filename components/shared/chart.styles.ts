@@ -93,6 +93,9 @@ export const chartStyles = [
       opacity: 0.6;
       transition: opacity 0.2s;
     }
+    .pulso-settled {
+      display: contents;
+    }
     .pulso-widget-notices {
       margin: 0 0 0.5rem;
       color: var(--_pulso-warning);

@@ -1,8 +1,7 @@
 // A widget's complete view once it has rows: the chart frame (title, summary,
 // toolbar, notices, legend) around the chart with its tooltip, or the table. The
 // tooltip and busy wrapper are exported for the KPI card, which has its own frame.
-import { html } from 'lit';
-import type { nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/messages.js';
 import { renderChartFrame } from './chart-frame.js';
@@ -38,8 +37,8 @@ export interface WidgetFrameOptions {
   chart: TemplateResult;
   tip?: OpenTip;
   tooltipId: string;
-  columns: readonly TableColumn[];
-  rows: readonly TableRow[];
+  /** The table view's columns and rows, asked only while the table shows. */
+  table: () => { columns: readonly TableColumn[]; rows: readonly TableRow[] };
   sort?: TableSort;
   onSort: (sort: TableSort) => void;
   suppressedLabel: string;
@@ -67,10 +66,9 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
     onToggleView: o.onToggleView,
     onExport: o.onExport,
     chart: withTooltip(o.chart, o.tip, o.width, o.tooltipId),
-    table: renderTableView({
+    table: () => renderTableView({
       caption: o.title,
-      columns: o.columns,
-      rows: o.rows,
+      ...o.table(),
       locale: o.locale,
       timeZone: o.timeZone,
       sortable: true,
@@ -102,7 +100,11 @@ export function withTooltip(chart: TemplateResult, tip: OpenTip | undefined, wid
     })}`;
 }
 
-/** While new data loads, the old view stays, dimmed and marked busy. */
+/**
+ * While new data loads, the old view stays, dimmed and marked busy. The wrapper is there
+ * in both states (no box of its own when settled) so Lit keeps the widget's DOM across a
+ * click: a template of another shape rebuilt every widget's DOM twice per cross-filter.
+ */
 export function whenUpdating(frame: TemplateResult, updating: boolean): TemplateResult {
-  return updating ? html`<div class="pulso-updating" aria-busy="true">${frame}</div>` : frame;
+  return html`<div class=${updating ? 'pulso-updating' : 'pulso-settled'} aria-busy=${updating ? 'true' : nothing}>${frame}</div>`;
 }

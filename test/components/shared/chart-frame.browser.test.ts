@@ -39,7 +39,7 @@ class ChartFrameTest extends LitElement {
       onExport: (kind) => this.exports.push(kind),
       chart: html`<svg class="chart-svg" width=${this.resize.width} height="100" viewBox="0 0 100 100"
         role="img" aria-label="Chart"><rect width="10" height="10"></rect></svg>`,
-      table: html`<table><caption>Rows</caption><tr><th scope="col">Cohort</th></tr><tr><td>Jan</td></tr></table>`,
+      table: () => html`<table><caption>Rows</caption><tr><th scope="col">Cohort</th></tr><tr><td>Jan</td></tr></table>`,
       legend: html`<span class="legend-item">Jan 2024</span>`,
       notices: html`<p class="notice">2 rows skipped</p>`,
     });
