@@ -64,6 +64,9 @@ const POINTS: Record<Locale, { one: string; other: string }> = {
 
 const memo = new Map<string, Formatters>();
 
+/** Period labels kept per locale and zone (a page shows a few hundred at most; the bound is for safety). */
+const MAX_PERIOD_LABELS = 10_000;
+
 /**
  * The formatters of a locale in a time zone (UTC when omitted), memoized.
  * Throws a RangeError for an unknown locale or zone.
@@ -85,22 +88,40 @@ function fixed(digits: number | undefined): Intl.NumberFormatOptions {
 }
 
 function build(locale: Locale, timeZone: string): Formatters {
-  const num = (x: Maybe, digits: number | undefined, options: Intl.NumberFormatOptions, scale = 1): string =>
-    isShown(x)
-      ? numberFormat(locale, { ...options, ...fixed(digits) }).format(unsignedZero(x * scale, digits ?? 3) / scale)
-      : MISSING;
+  // Looked up by kind and digits without building the options' key: a heatmap or a
+  // table formats thousands of cells per render, and that key cost more than the format.
+  const byKind = new Map<string, Intl.NumberFormat>();
+  const numberFormatOf = (kind: string, digits: number | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    const key = `${kind}${digits ?? ''}`;
+    let format = byKind.get(key);
+    if (!format) byKind.set(key, (format = numberFormat(locale, { ...options, ...fixed(digits) })));
+    return format;
+  };
+  const num = (x: Maybe, digits: number | undefined, kind: string, options: Intl.NumberFormatOptions, scale = 1): string =>
+    isShown(x) ? numberFormatOf(kind, digits, options).format(unsignedZero(x * scale, digits ?? 3) / scale) : MISSING;
   const signed: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
+  // A heatmap names the same few dozen periods in every cell's label: each is worked out once.
+  const periods = new Map<string, string>();
+  const periodLabel = (key: string, period: Period, style: PeriodStyle): string => {
+    const k = `${period} ${style} ${key}`;
+    let label = periods.get(k);
+    if (label === undefined) {
+      if (periods.size >= MAX_PERIOD_LABELS) periods.clear();
+      periods.set(k, (label = formatPeriod(locale, key, period, style)));
+    }
+    return label;
+  };
   const time = (ms: Maybe, options: Intl.DateTimeFormatOptions): string =>
     isShown(ms) ? dateFormat(locale, { ...options, timeZone }).format(ms) : MISSING;
   return {
     locale,
     timeZone,
-    number: (x, digits) => num(x, digits, {}),
-    percent: (x, digits = 1) => num(x, digits, { style: 'percent' }, 100),
-    score: (x, digits = 0) => num(x, digits, signed),
+    number: (x, digits) => num(x, digits, 'n', {}),
+    percent: (x, digits = 1) => num(x, digits, '%', { style: 'percent' }, 100),
+    score: (x, digits = 0) => num(x, digits, '±', signed),
     delta: (x, unit, digits = DEFAULT_DELTA_DIGITS[unit]) => delta(locale, x, unit, digits),
     duration: (ms) => formatDuration(locale, ms),
-    periodLabel: (key, period, style = 'short') => formatPeriod(locale, key, period, style),
+    periodLabel: (key, period, style = 'short') => periodLabel(key, period, style),
     date: (ms) => time(ms, { dateStyle: 'medium' }),
     dateTime: (ms) => time(ms, { dateStyle: 'medium', timeStyle: 'short' }),
     relativeTime: (msAgo) => relativeTime(locale, msAgo),
