@@ -58,8 +58,22 @@ function renderPinned(b: Block, result: CohortChurnResult, ctx: RenderContext): 
   </g>`;
 }
 
+/** The blocks last laid out per result: a redraw (a click elsewhere dims it, a tooltip opens) lays nothing out again. */
+const laidOut = new WeakMap<CohortChurnResult, { width: number; domain?: RateDomain; blocks: Block[] }>();
+
+const sameDomain = (a?: RateDomain, b?: RateDomain): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.low === b.low && a.high === b.high && a.clippedLow === b.clippedLow && a.clippedHigh === b.clippedHigh);
+
 /** `domain`: the rates the colours span, one for every block so segments compare (default 0–100%). */
 export function heatmapBlocks(result: CohortChurnResult, width: number, domain?: RateDomain): Block[] {
+  const kept = laidOut.get(result);
+  if (kept && kept.width === width && sameDomain(kept.domain, domain)) return kept.blocks;
+  const blocks = layBlocks(result, width, domain);
+  laidOut.set(result, { width, domain, blocks });
+  return blocks;
+}
+
+function layBlocks(result: CohortChurnResult, width: number, domain?: RateDomain): Block[] {
   const blocks: Block[] = [];
   let top = 0;
   let firstRow = 0;
