@@ -1,6 +1,6 @@
 // The worker bench (bench/worker.ts): the dashboard from dist/pulso.js with its work in Pulso's
 // worker and on the main thread, interleaved per size, in headless Chromium. Needs `npm run build`.
-//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1]
+//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js]
 // Prints one JSON line per page and a summary; bench/RESULTS.md "Worker" quotes it.
 import { readFileSync } from 'node:fs';
 import { runPage } from './browser.mjs';
@@ -10,18 +10,22 @@ const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.sl
 const sizes = arg('sizes', '100000,1000000').split(',').map(Number);
 const clicks = Number(arg('clicks', 3));
 const rounds = Number(arg('rounds', 1));
+// `later` (default): the adapter is set 0.5 s after the dashboard joined the page; `together`: both at once.
+const start = arg('start', 'later');
+// Builds of dist/pulso.js to compare, interleaved with the modes (a copy of an older build under bench/out/).
+const bundles = arg('bundles', '/dist/pulso.js').split(',');
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const max = (xs) => Math.max(0, ...xs);
 for (const n of sizes) {
   for (let r = 0; r < rounds; r++) {
-    for (const mode of ['worker', 'main']) {
+    for (const [bundle, mode] of bundles.flatMap((b) => [[b, 'worker'], [b, 'main']])) {
       const before = load();
-      const { extra, version } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}`, read: 'window.__worker', production: true, mainThread: true });
+      const { extra, version } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}`, read: 'window.__worker', production: true, mainThread: true });
       const { first, rounds: rs } = extra;
       const clicksOnly = rs.filter((_, i) => i % 2 === 0);
       const summary = {
-        n, mode, browser: version, loadBefore: before, loadAfter: load(), arrowBytes: extra.bytes,
+        n, mode, bundle, start, browser: version, loadBefore: before, loadAfter: load(), arrowBytes: extra.bytes,
         drawnMs: Math.round(first.ms),
         drawLongestTaskWall: Math.round(first.trace?.longest.wallMs ?? NaN), drawLongestTaskCpu: Math.round(first.trace?.longest.cpuMs ?? NaN),
         drawLongTasks: first.longTasks, drawFrameGap: first.frameGap,

@@ -1,7 +1,8 @@
 // The worker bench page (bench/run-worker.mjs): the demo's dashboard (bench/dataplane-cross.ts)
 // from dist/pulso.js — the file a portal loads, which starts itself as Pulso's worker — over an
-// ArrowAdapter of N events' Arrow IPC bytes. Query: `n=1000000&mode=worker|main&clicks=3`.
-// Measures the main thread from setting the adapter to every widget drawn (cold), and across
+// ArrowAdapter of N events' Arrow IPC bytes. Query: `n=1000000&mode=worker|main&clicks=3[&start=together]`.
+// Measures the main thread from setting the adapter (`start=together`: from the dashboard joining
+// the page with it) to every widget drawn (cold), and across
 // cross-filter clicks (the `chat` bar of the CSAT chart, then its chip cleared): the Long Tasks
 // API's entries, a frame-gap monitor (the largest gap between two animation frames), and the
 // DevTools trace of every main-thread task (bench/main-thread.mjs). Sets `window.__worker`.
@@ -30,6 +31,9 @@ const q = new URLSearchParams(location.search);
 const n = Number(q.get('n') ?? 100_000);
 const mode = q.get('mode') === 'main' ? 'main' : 'worker';
 const clicks = Number(q.get('clicks') ?? 3);
+// `start=together`: the dashboard joins the page with its adapter set, timed from there (a page
+// that has its data at once); else it joins first and the adapter is set 0.5 s later, timed from that.
+const together = q.get('start') === 'together';
 const lines: string[] = [];
 const log = (s: string): void => void (console.log(s), lines.push(s));
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -74,6 +78,7 @@ async function watched(act: () => Promise<void>): Promise<Watched> {
     await act();
   });
   const ms = performance.now() - t0;
+  performance.mark('bench:done');
   return { ms, ...watch.stop(), trace };
 }
 
@@ -83,7 +88,8 @@ function arrowBytes(n: number): Record<string, Uint8Array> {
 }
 
 async function main(): Promise<void> {
-  const bundle = '/dist/pulso.js';
+  // `bundle=/bench/out/…/pulso.js`: another build (e.g. the branch point's) to compare in the same run.
+  const bundle = q.get('bundle') ?? '/dist/pulso.js';
   const pulso = (await import(/* @vite-ignore */ bundle)) as Pulso;
   // A page meant to compute in the worker must not measure the fallback by mistake.
   const problems: string[] = [];
@@ -94,13 +100,17 @@ async function main(): Promise<void> {
   window.gc?.();
   const bytes = Object.values(tables).reduce((a, b) => a + b.byteLength, 0);
   const dash = dashboard();
-  document.body.append(dash);
-  await dash.updateComplete;
   const widgets = [...dash.querySelectorAll<Widget>('*')].filter((e) => e.localName.startsWith('pulso-'));
-  await new Promise((r) => setTimeout(r, 500));
+  if (!together) {
+    document.body.append(dash);
+    await dash.updateComplete;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const adapter = new pulso.ArrowAdapter({ id: `bench-${n}`, tables });
   const first = await watched(async () => {
+    performance.mark('bench:adapter');
     (dash as unknown as { adapter: object }).adapter = adapter;
+    if (together) document.body.append(dash);
     await dash.updateComplete;
     await allSettled(widgets);
   });
@@ -126,7 +136,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 300));
     }
   }
-  window.__worker = { n, mode, bytes, widgets: widgets.length, first, rounds };
+  window.__worker = { n, mode, bundle, start: together ? 'together' : 'later', bytes, widgets: widgets.length, first, rounds };
   window.__bench = { done: true, lines };
 }
 main().catch((e: unknown) => (window.__bench = { error: String((e as Error)?.stack ?? e) }));
