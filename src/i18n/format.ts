@@ -64,8 +64,8 @@ const POINTS: Record<Locale, { one: string; other: string }> = {
 
 const memo = new Map<string, Formatters>();
 
-/** Period labels kept per locale and zone (a page shows a few hundred at most; the bound is for safety). */
-const MAX_PERIOD_LABELS = 10_000;
+/** Labels and formats kept per locale and zone (a page shows a few hundred periods at most). */
+const MAX_KEPT = 10_000;
 
 /**
  * The formatters of a locale in a time zone (UTC when omitted), memoized.
@@ -87,30 +87,28 @@ function fixed(digits: number | undefined): Intl.NumberFormatOptions {
   return digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
 }
 
+/** The value kept under `key`, made once (the map is emptied past MAX_KEPT: a bound for safety). */
+function kept<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MAX_KEPT) cache.clear();
+    cache.set(key, (value = make()));
+  }
+  return value;
+}
+
 function build(locale: Locale, timeZone: string): Formatters {
-  // Looked up by kind and digits without building the options' key: a heatmap or a
-  // table formats thousands of cells per render, and that key cost more than the format.
-  const byKind = new Map<string, Intl.NumberFormat>();
-  const numberFormatOf = (kind: string, digits: number | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
-    const key = `${kind}${digits ?? ''}`;
-    let format = byKind.get(key);
-    if (!format) byKind.set(key, (format = numberFormat(locale, { ...options, ...fixed(digits) })));
-    return format;
-  };
-  const num = (x: Maybe, digits: number | undefined, kind: string, options: Intl.NumberFormatOptions, scale = 1): string =>
-    isShown(x) ? numberFormatOf(kind, digits, options).format(unsignedZero(x * scale, digits ?? 3) / scale) : MISSING;
-  const signed: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
-  // A heatmap names the same few dozen periods in every cell's label: each is worked out once.
+  // Number formats looked up by kind and digits, not by an options key built per call, and
+  // period labels worked out once: a heatmap formats every cell's label on each render.
+  const numbers = new Map<string, Intl.NumberFormat>();
   const periods = new Map<string, string>();
-  const periodLabel = (key: string, period: Period, style: PeriodStyle): string => {
-    const k = `${period} ${style} ${key}`;
-    let label = periods.get(k);
-    if (label === undefined) {
-      if (periods.size >= MAX_PERIOD_LABELS) periods.clear();
-      periods.set(k, (label = formatPeriod(locale, key, period, style)));
-    }
-    return label;
-  };
+  const num = (x: Maybe, digits: number | undefined, kind: string, options: Intl.NumberFormatOptions, scale = 1): string =>
+    isShown(x)
+      ? kept(numbers, `${kind}${digits ?? ''}`, () => numberFormat(locale, { ...options, ...fixed(digits) })).format(
+          unsignedZero(x * scale, digits ?? 3) / scale,
+        )
+      : MISSING;
+  const signed: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
   const time = (ms: Maybe, options: Intl.DateTimeFormatOptions): string =>
     isShown(ms) ? dateFormat(locale, { ...options, timeZone }).format(ms) : MISSING;
   return {
@@ -121,7 +119,8 @@ function build(locale: Locale, timeZone: string): Formatters {
     score: (x, digits = 0) => num(x, digits, '±', signed),
     delta: (x, unit, digits = DEFAULT_DELTA_DIGITS[unit]) => delta(locale, x, unit, digits),
     duration: (ms) => formatDuration(locale, ms),
-    periodLabel: (key, period, style = 'short') => periodLabel(key, period, style),
+    periodLabel: (key, period, style = 'short') =>
+      kept(periods, `${period} ${style} ${key}`, () => formatPeriod(locale, key, period, style)),
     date: (ms) => time(ms, { dateStyle: 'medium' }),
     dateTime: (ms) => time(ms, { dateStyle: 'medium', timeStyle: 'short' }),
     relativeTime: (msAgo) => relativeTime(locale, msAgo),

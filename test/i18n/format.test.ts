@@ -128,6 +128,24 @@ describe('i18n format', () => {
     for (const f of ALL) same(f.periodLabel('2025-01-01', 'year'), '2025');
   });
 
+  it('keeps formats and labels apart by kind, digits, period and style, asked in any order', () => {
+    // Each is asked twice around the others: a kept format or label must never answer for another.
+    for (let round = 0; round < 2; round++) {
+      same(en.number(0.4567, 1), '0.5');
+      same(en.number(0.4567, 10), '0.4567000000');
+      same(en.number(0.4567), '0.457');
+      same(en.percent(0.4567, 1), '45.7%');
+      same(en.percent(0.4567, 0), '46%');
+      same(en.score(12, 1), '+12.0');
+      same(en.periodLabel('2025-03-01', 'month'), 'Mar 2025');
+      same(en.periodLabel('2025-03-01', 'month', 'long'), 'March 2025');
+      same(en.periodLabel('2025-03-01', 'day'), 'Mar 1, 2025');
+      same(pt.periodLabel('2025-03-01', 'month'), 'mar. de 2025');
+    }
+    // A bad key still throws every time (nothing kept for it).
+    for (let round = 0; round < 2; round++) expect(() => en.periodLabel('2025-03-02', 'month')).to.throw(RangeError);
+  });
+
   it('labels weeks and quarters, across year boundaries', () => {
     same(en.periodLabel('2025-03-03', 'week'), 'Week of Mar 3, 2025');
     same(pt.periodLabel('2025-03-03', 'week'), 'Semana de 3 de mar. de 2025');
