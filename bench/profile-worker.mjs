@@ -2,8 +2,9 @@
 // DevTools trace of the whole page (bench/worker.html, one click), then for the page's main
 // thread and Pulso's worker thread the performance marks (times from the adapter set) and the
 // tasks of 8 ms or more, with wall and CPU time. Needs `npm run build`.
-//   node bench/profile-worker.mjs [--n=1000000] [--mode=worker|main] [--start=later|together]
+//   node bench/profile-worker.mjs [--n=1000000] [--mode=worker|main] [--start=later|together] [--out=trace.json]
 // Marks a developer adds while profiling (performance.mark in the page or the worker) show too.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 
@@ -31,8 +32,10 @@ try {
   await tab.tracing.start({ categories: CATEGORIES });
   await tab.goto(`http://localhost:${port}/bench/worker.html?n=${n}&mode=${mode}&clicks=1&start=${start}`);
   await tab.waitForFunction('window.__bench && (window.__bench.done || window.__bench.error)', { timeout: 900_000, polling: 500 });
-  const events = JSON.parse(Buffer.from(await tab.tracing.stop()).toString('utf8')).traceEvents;
-  report(events);
+  const trace = Buffer.from(await tab.tracing.stop());
+  // `--out=file.json`: the whole trace too, to open in DevTools' Performance panel.
+  if (arg('out', '')) writeFileSync(arg('out', ''), trace);
+  report(JSON.parse(trace.toString('utf8')).traceEvents);
 } finally {
   await browser.close();
   await server.close();
