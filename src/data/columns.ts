@@ -7,7 +7,7 @@ import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { storedName } from './column-name.js';
-import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, Utf8Codes } from './text-codes.js';
+import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, Utf8Codes, type BatchBuffers } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
 
@@ -25,13 +25,7 @@ export type Cells =
   | { readonly kind: 'dict'; readonly keys: ArrayLike<number>; readonly dictionary: readonly unknown[] };
 
 /** The part of a flechette batch read here. */
-export interface ArrowBatch {
-  readonly length: number;
-  readonly nullCount: number;
-  readonly validity?: Uint8Array;
-  readonly values?: unknown;
-  readonly offsets?: unknown;
-  readonly type?: { typeId?: number };
+export interface ArrowBatch extends BatchBuffers {
   /** A dictionary batch's dictionary, decoded. */
   readonly cache?: unknown;
   /** A `useDate` batch wraps the batch of epoch numbers. */

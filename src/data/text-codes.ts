@@ -96,8 +96,8 @@ function isSpace(c: number): boolean {
   return c <= 32 || (c >= 0x7f && c <= 0xa0) || c >= 0x1680;
 }
 
-/** An Arrow UTF-8 batch as flechette holds it. */
-interface Utf8Batch {
+/** The buffers of a flechette batch (any type), as read here and in columns.ts. */
+export interface BatchBuffers {
   readonly length: number;
   readonly nullCount: number;
   readonly validity?: Uint8Array;
@@ -108,7 +108,7 @@ interface Utf8Batch {
 
 const UTF8 = 5;
 
-export function isUtf8(batch: Utf8Batch): batch is Utf8Batch & { values: Uint8Array; offsets: Int32Array } {
+export function isUtf8(batch: BatchBuffers): batch is BatchBuffers & { values: Uint8Array; offsets: Int32Array } {
   return batch.type?.typeId === UTF8 && batch.values instanceof Uint8Array && batch.offsets instanceof Int32Array;
 }
 
@@ -122,12 +122,12 @@ export interface Utf8Keys {
  * An Arrow UTF-8 column as keys: each distinct byte string decoded once, as flechette
  * decodes a value; undefined when a batch is not UTF-8.
  */
-export function utf8Keys(batches: readonly Utf8Batch[], n: number): Utf8Keys | undefined {
+export function utf8Keys(batches: readonly BatchBuffers[], n: number): Utf8Keys | undefined {
   if (!batches.every(isUtf8)) return undefined;
   const keys = new ByteKeys(n);
   const ids = new Int32Array(n);
   let at = 0;
-  for (const b of batches as (Utf8Batch & { values: Uint8Array; offsets: Int32Array })[]) {
+  for (const b of batches as (BatchBuffers & { values: Uint8Array; offsets: Int32Array })[]) {
     const valid = b.nullCount > 0 ? b.validity : undefined;
     for (let i = 0; i < b.length; i++) ids[at + i] = isValid(valid, i) ? keys.id(b.values, b.offsets[i], b.offsets[i + 1]) : -1;
     at += b.length;
