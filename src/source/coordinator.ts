@@ -65,6 +65,9 @@ export class Coordinator {
   private link?: WorkerLink;
   /** Why the worker could not be made (told to the first source that wanted it). */
   private linkProblem?: WorkerProblem;
+  /** The service worker controlling the page when the link started, and whether any source has used the link. */
+  private linkController?: ServiceWorker | null;
+  private linkUsed = false;
 
   constructor(options: CoordinatorOptions = {}) {
     this.mayUseWorker = options.worker ?? (typeof Worker !== 'undefined' && !isPulsoWorker());
@@ -117,6 +120,7 @@ export class Coordinator {
   private startLink(): void {
     if (this.link || this.linkProblem) return;
     try {
+      this.linkController = pageController();
       this.link = new WorkerLink(this.workerUrl ?? WORKER_URL);
       this.link.configure(workerConfig(this.config));
     } catch (e) {
@@ -124,11 +128,25 @@ export class Coordinator {
     }
   }
 
+  /**
+   * A worker keeps the service worker that controlled the page when it started. One
+   * warmed early, before the page's service worker took control (a host's msw mock API,
+   * started after the elements joined), would fetch past it; unused, it is replaced.
+   */
+  private restartIfControllerChanged(): void {
+    if (!this.link || this.linkUsed || this.link.failed || pageController() === this.linkController) return;
+    this.link.retire();
+    this.link = undefined;
+  }
+
   /** The page's worker for a source over `adapter`, when the work can go there (see the header); `own`: the source's `worker` setting. */
   private workerFor(adapter: Adapter, own?: 'auto' | 'off'): WorkerLink | undefined {
     if (!this.workerAllowed(own) || !WorkerLink.accepts(adapter)) return undefined;
+    this.restartIfControllerChanged();
     this.startLink();
-    return this.link?.failed ? undefined : this.link;
+    if (this.link?.failed) return undefined;
+    this.linkUsed = this.link !== undefined;
+    return this.link;
   }
 
   /**
@@ -249,4 +267,9 @@ export const coordinator = new Coordinator();
  */
 export function configureCache(config: CacheConfig = {}): void {
   coordinator.configure(config);
+}
+
+/** The service worker controlling this page (null without one, undefined where there is none to ask). */
+function pageController(): ServiceWorker | null | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.serviceWorker?.controller;
 }

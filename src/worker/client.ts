@@ -210,6 +210,13 @@ export class WorkerLink {
     }
   }
 
+  /** Stops a worker no source has used yet (the coordinator starts another). */
+  retire(): void {
+    clearTimeout(this.timer);
+    this.stopClears();
+    this.worker.terminate();
+  }
+
   /** The worker cannot be used: every waiting query and every source goes home. */
   private fail(message: string): void {
     if (this.failed_) return;
