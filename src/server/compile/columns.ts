@@ -6,13 +6,27 @@ import type { MetricQuery } from '../../query/types.js';
 export function queryColumns(q: MetricQuery): string[] {
   const o = q.options;
   const named = (v: unknown) => (typeof v === 'string' ? [v] : []);
-  const own =
-    q.metric === 'values'
-      ? named(o.column)
-      : q.metric === 'valueConcentration' || q.metric === 'paretoCurve'
-        ? named(o.value ?? 'revenue')
-        : q.metric === 'atRisk'
-          ? named(o.value)
-          : [];
-  return [...new Set([...(q.filters ?? []).map((f) => f.column), ...named(o.by), ...own])];
+  return [
+    ...new Set([
+      ...(q.filters ?? []).map((f) => f.column),
+      ...named(o.by),
+      ...ownColumns(q).flatMap(named),
+    ]),
+  ];
+}
+
+/** The column a metric's own options name. */
+function ownColumns(q: MetricQuery): unknown[] {
+  const o = q.options;
+  switch (q.metric) {
+    case 'values':
+      return [o.column];
+    case 'valueConcentration':
+    case 'paretoCurve':
+      return [o.value ?? 'revenue'];
+    case 'atRisk':
+      return [o.value];
+    default:
+      return [];
+  }
 }
