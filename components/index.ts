@@ -2,6 +2,7 @@
 // First: the inert DOM stand-ins for when this bundle is loaded as Pulso's worker.
 import './worker-scope.js';
 export * from '../src/core.js';
+import { coordinator } from '../src/source/coordinator.js';
 // The dashboard first: widgets inside it, upgraded after it, find its context at once.
 export { PulsoDashboard } from './dashboard/pulso-dashboard.js';
 export { PulsoCohortChurn } from './cohort-churn/pulso-cohort-churn.js';
@@ -23,3 +24,7 @@ export type { CrossSelection, DashboardState } from './dashboard/url-state.js';
 export type { PulsoSelectDetail, PulsoSelectEvent, PulsoSelectFilters } from './shared/events.js';
 export type { PulsoDataErrorDetail, PulsoDataErrorEvent } from './shared/data-controller.js';
 export { registerLabels } from './shared/labels.js';
+
+// The elements are defined: the page's worker starts at the page's first idle moment, so
+// it is ready when a dashboard joins with its data (src/source/coordinator.ts, warmEarly).
+coordinator.warmEarly();

@@ -29,6 +29,7 @@ import type { CacheConfig, CacheSettings } from './cache-policy.js';
 import { ProblemBoard } from './problems.js';
 import { Source } from './source.js';
 import { nextTask } from './tasks.js';
+import { PageWorker } from './page-worker.js';
 import { WorkerGone, WorkerLink } from '../worker/client.js';
 import type { WorkerProblem } from '../worker/client.js';
 import { isPulsoWorker, WORKER_URL } from '../worker/entry.js';
@@ -51,6 +52,8 @@ export interface CoordinatorOptions {
   worker?: boolean;
   /** The worker's script (tests); default Pulso's own module. */
   workerUrl?: string;
+  /** How long a worker started early waits for a widget before it is stopped (tests); default 30 s. */
+  unwantedWorkerMs?: number;
 }
 
 export class Coordinator {
@@ -59,19 +62,13 @@ export class Coordinator {
   private sources = new WeakMap<Adapter, Map<string, Source>>();
   private readonly problems = new ProblemBoard();
   private readonly mayUseWorker: boolean;
-  /** Read when the worker starts, never at construction: entry.ts and this module import each other. */
-  private readonly workerUrl?: string;
-  /** The page's worker, once asked for (undefined: not yet, or it could not be made). */
-  private link?: WorkerLink;
-  /** Why the worker could not be made (told to the first source that wanted it). */
-  private linkProblem?: WorkerProblem;
-  /** The service worker controlling the page when the link started, and whether any source has used the link. */
-  private linkController?: ServiceWorker | null;
-  private linkUsed = false;
+  /** The page's worker: when it starts, is replaced and stopped (src/source/page-worker.ts). */
+  readonly worker: PageWorker;
 
   constructor(options: CoordinatorOptions = {}) {
     this.mayUseWorker = options.worker ?? (typeof Worker !== 'undefined' && !isPulsoWorker());
-    this.workerUrl = options.workerUrl;
+    // The URL is read when the worker starts, never here: entry.ts and this module import each other.
+    this.worker = new PageWorker(() => options.workerUrl ?? WORKER_URL, () => workerConfig(this.config), options.unwantedWorkerMs);
   }
 
   /** Changes whenever `configure` is called: sources made before are not used again. */
@@ -89,12 +86,12 @@ export class Coordinator {
     this.config = checkCacheConfig(config);
     this.generation_ += 1;
     this.sources = new WeakMap();
-    if (this.link && !this.link.failed) this.link.configure(workerConfig(this.config));
+    this.worker.configure(this.workerAllowed());
   }
 
   /** Why the page's worker cannot be used, once that is known (diagnostics, tests). */
   get workerProblem(): WorkerProblem | undefined {
-    return this.linkProblem ?? this.link?.failed;
+    return this.worker.problem;
   }
 
   /** Where this coordinator's sources over `adapter` compute: 'worker' or 'main' (diagnostics, tests). */
@@ -110,43 +107,27 @@ export class Coordinator {
   /**
    * Starts the page's worker before any source needs it (a widget or dashboard joined the
    * page): its script loads and evaluates while the page still gets its data, rather than
-   * after the adapter is set, where it made the first draw wait (bench/RESULTS.md,
-   * "Responsive at 1M"). A worker nobody uses then stays idle.
+   * after the adapter is set. A worker nobody uses then stays idle.
    */
   warm(): void {
-    if (this.workerAllowed()) this.startLink();
-  }
-
-  private startLink(): void {
-    if (this.link || this.linkProblem) return;
-    try {
-      this.linkController = pageController();
-      this.link = new WorkerLink(this.workerUrl ?? WORKER_URL);
-      this.link.configure(workerConfig(this.config));
-    } catch (e) {
-      this.linkProblem = { code: 'worker-unavailable', message: `Pulso's worker could not start (${e instanceof Error ? e.message : String(e)}): the work runs on the main thread` };
-    }
+    this.worker.want(this.workerAllowed());
   }
 
   /**
-   * A worker keeps the service worker that controlled the page when it started. One
-   * warmed early, before the page's service worker took control (a host's msw mock API,
-   * started after the elements joined), would fetch past it; unused, it is replaced.
+   * Starts the page's worker when Pulso's elements are defined, before any of them joins
+   * the page (at its first idle moment; in a page, never in a worker — a host's own): a page that creates its
+   * dashboard with its data gets a worker that is ready (bench/RESULTS.md, "Worker
+   * started early"). Stopped again if no widget joins within 30 s.
    */
-  private restartIfControllerChanged(): void {
-    if (!this.link || this.linkUsed || this.link.failed || pageController() === this.linkController) return;
-    this.link.retire();
-    this.link = undefined;
+  warmEarly(): void {
+    const inWorker = (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== undefined;
+    if (this.mayUseWorker && !inWorker) this.worker.early(() => this.workerAllowed());
   }
 
   /** The page's worker for a source over `adapter`, when the work can go there (see the header); `own`: the source's `worker` setting. */
   private workerFor(adapter: Adapter, own?: 'auto' | 'off'): WorkerLink | undefined {
     if (!this.workerAllowed(own) || !WorkerLink.accepts(adapter)) return undefined;
-    this.restartIfControllerChanged();
-    this.startLink();
-    if (this.link?.failed) return undefined;
-    this.linkUsed = this.link !== undefined;
-    return this.link;
+    return this.worker.forSource();
   }
 
   /**
@@ -163,7 +144,7 @@ export class Coordinator {
       source = new Source(adapter, cache, this.config, this.problems, this.workerFor(adapter, cache.worker));
       map.set(key, source);
       // A worker that could not start (or died before this source, warmed early) is told to the first source that wanted it.
-      const gone = this.linkProblem ?? this.link?.failed;
+      const gone = this.worker.problem;
       if (gone && this.workerAllowed(cache.worker) && WorkerLink.accepts(adapter)) this.problems.tell(source, gone);
     }
     return source;
@@ -267,9 +248,4 @@ export const coordinator = new Coordinator();
  */
 export function configureCache(config: CacheConfig = {}): void {
   coordinator.configure(config);
-}
-
-/** The service worker controlling this page (null without one, undefined where there is none to ask). */
-function pageController(): ServiceWorker | null | undefined {
-  return typeof navigator === 'undefined' ? undefined : navigator.serviceWorker?.controller;
 }
