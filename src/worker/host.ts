@@ -2,6 +2,7 @@
 // one Source per page source (its cache, table store and frames live here), and every
 // query run here — load, validation, cache encoding and decoding, kernels. What goes
 // back is rows (small, plain), the validation report, and the sources' news.
+import { loadArrow } from '../adapters/arrow-codec.js';
 import { clearCache } from '../cache/open.js';
 import type { Adapter } from '../adapters/types.js';
 import type { CacheProblem } from '../cache/types.js';
@@ -10,7 +11,7 @@ import { rowExtras } from '../query/extras.js';
 import { Coordinator } from '../source/coordinator.js';
 import type { Source } from '../source/source.js';
 import type { FromWorker, ToWorker } from './protocol.js';
-import { build } from './recipe.js';
+import { build, readsArrow } from './recipe.js';
 import type { AdapterRecipe } from './recipe.js';
 import { toWire } from './wire-error.js';
 
@@ -77,6 +78,8 @@ export function startHost(port: Port): void {
       case 'configure':
         return coordinator().configure(m.config);
       case 'adapter':
+        // The Arrow codec (a chunk of its own) loads while the bytes and the first queries are still on their way.
+        if (readsArrow(m.recipe)) void loadArrow().catch(() => {});
         return void adapters.set(m.aid, { recipe: m.recipe, rows: {}, bytes: {} });
       case 'bytes': {
         const a = adapters.get(m.aid)!;

@@ -112,6 +112,11 @@ function describeMemory(adapter: MemoryAdapter): Described | undefined {
   return { recipe, rows };
 }
 
+/** Whether the adapter a recipe describes reads Arrow IPC (its bytes, or a JSON API asked for Arrow). */
+export function readsArrow(recipe: AdapterRecipe): boolean {
+  return recipe.kind === 'arrow' || (recipe.kind === 'json' && recipe.options.arrow === true);
+}
+
 /** The adapter a recipe describes, built in the worker (a memory adapter from the rows received). */
 export function build(
   recipe: AdapterRecipe,
