@@ -51,7 +51,7 @@ export type { SurvivalOptions, SurvivalUnit, SurvivalRow, SurvivalResult, Surviv
 export { valueConcentration, paretoCurve } from './metrics/value.js';
 export type { ValueOptions, ValueConcentrationRow, ParetoPoint } from './metrics/value.js';
 export { atRisk } from './metrics/at-risk.js';
-export type { AtRiskOptions, AtRiskRow, AtRiskSignal } from './metrics/at-risk.js';
+export type { AtRiskOptions, AtRiskRow, AtRiskSignal, AtRiskTotals } from './metrics/at-risk.js';
 export { values } from './metrics/values.js';
 export type { ValuesOptions, ValuesRow } from './metrics/values.js';
 export { wilson, npsScore, twoProportionTest } from './metrics/stats.js';
