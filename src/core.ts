@@ -50,7 +50,7 @@ export { survival, survivalSummary } from './metrics/survival.js';
 export type { SurvivalOptions, SurvivalUnit, SurvivalRow, SurvivalResult, SurvivalSummary, SurvivalGroupSummary, SurvivalExcluded, LogRank } from './metrics/survival.js';
 export { valueConcentration, paretoCurve } from './metrics/value.js';
 export type { ValueOptions, ValueConcentrationRow, ParetoPoint } from './metrics/value.js';
-export { atRisk } from './metrics/at-risk.js';
+export { atRisk, atRiskTotals } from './metrics/at-risk.js';
 export type { AtRiskOptions, AtRiskRow, AtRiskSignal, AtRiskTotals } from './metrics/at-risk.js';
 export { values } from './metrics/values.js';
 export type { ValuesOptions, ValuesRow } from './metrics/values.js';

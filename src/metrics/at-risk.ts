@@ -16,6 +16,7 @@ import { atRiskRow, daysSince, rankAtRisk, usualGap, type AtRiskReading, type At
 
 export type { AtRiskOptions, AtRiskSignal } from './at-risk-options.js';
 export type { AtRiskRow, AtRiskTotals } from './at-risk-rows.js';
+export { atRiskTotals } from './at-risk-rows.js';
 
 /** What was read per customer row of the customers frame. */
 interface Readings {
