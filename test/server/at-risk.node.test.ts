@@ -143,7 +143,8 @@ describe('atRisk at its bounds (kernel)', () => {
 
 for (const engine of ['duckdb', 'postgres', 'clickhouse'] as const) {
   describe(`atRisk at its bounds (${engine}) equals runQuery`, function () {
-    this.timeout(60_000);
+    // ClickHouse: two statements per limited query, on a loaded machine.
+    this.timeout(180_000);
     let fx: Fixture;
     before(async function () {
       if (engine === 'postgres') needPostgres(this);
