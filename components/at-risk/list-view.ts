@@ -23,13 +23,13 @@ export function rowSignals(row: AtRiskRow, r: AtRiskViewResult, locale: Locale, 
 }
 
 export function atRiskSummary(r: AtRiskViewResult, locale: Locale, f: Formatters): string {
-  const count = (s: AtRiskSignal) => r.rows.filter((row) => row.signals.includes(s)).length;
+  const count = (s: AtRiskSignal) => r.totals[s];
   const words: Record<AtRiskSignal, 'partsActivity' | 'partsTickets' | 'partsNps'> = { activity: 'partsActivity', tickets: 'partsTickets', nps: 'partsNps' };
   const parts = (['activity', 'tickets', 'nps'] as const)
     .filter((s) => count(s) > 0)
     .map((s) => tr(locale, 'part', { n: f.number(count(s)), signal: tr(locale, words[s]) }));
   const date = f.date(r.asOf);
-  return `${tr(locale, 'summary', { date, n: f.number(r.rows.length), parts: f.list(parts) })} ${tr(locale, 'caveat')}`;
+  return `${tr(locale, 'summary', { date, n: f.number(r.totals.customers), parts: f.list(parts) })} ${tr(locale, 'caveat')}`;
 }
 
 export function renderList(r: AtRiskViewResult, ctx: RenderContext, label: string): TemplateResult {
@@ -54,5 +54,5 @@ export function renderList(r: AtRiskViewResult, ctx: RenderContext, label: strin
         </li>`,
       )}
     </ol>
-    ${r.rows.length > shown.length ? html`<p class="more">${tr(locale, 'more', { n: f.number(r.rows.length - shown.length) })}</p>` : nothing}`;
+    ${r.totals.customers > shown.length ? html`<p class="more">${tr(locale, 'more', { n: f.number(r.totals.customers - shown.length) })}</p>` : nothing}`;
 }

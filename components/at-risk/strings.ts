@@ -27,7 +27,7 @@ const en = {
   partsTickets: 'with tickets open too long',
   partsNps: 'detractors in their last NPS',
   caveat: 'A rule-based early warning, not a prediction: each row says which signs fired.',
-  more: '{n} more in the table and the CSV.',
+  more: '…and {n} more customers with warning signs (a larger limit lists them).',
   rowLabel: '{rank}. {customer}{segment}: {signals}',
 };
 
@@ -59,7 +59,7 @@ const ptBR: Record<Key, string> = {
   partsTickets: 'com chamados abertos há muito tempo',
   partsNps: 'detratores no último NPS',
   caveat: 'Um alerta por regras, não uma previsão: cada linha diz quais sinais dispararam.',
-  more: 'Mais {n} na tabela e no CSV.',
+  more: '…e mais {n} clientes com sinais de alerta (um limite maior os lista).',
   rowLabel: '{rank}. {customer}{segment}: {signals}',
 };
 
@@ -89,7 +89,7 @@ const es: Record<Key, string> = {
   partsTickets: 'con tickets abiertos demasiado tiempo',
   partsNps: 'detractores en su último NPS',
   caveat: 'Una alerta por reglas, no una predicción: cada fila dice qué señales se activaron.',
-  more: '{n} más en la tabla y el CSV.',
+  more: '…y {n} clientes más con señales de alerta (un límite mayor los lista).',
   rowLabel: '{rank}. {customer}{segment}: {signals}',
 };
 

@@ -34,6 +34,11 @@ export interface AtRiskOptions {
   by?: string;
   /** A numeric customer column to show and rank by among equals (`revenue`). */
   value?: string;
+  /**
+   * Only the first `limit` rows of the ranking (default: every listed customer); the
+   * rows' `totals` still count every listed customer (at-risk-rows.ts).
+   */
+  limit?: number;
 }
 
 export interface AtRiskSettings {
@@ -48,6 +53,8 @@ export interface AtRiskSettings {
   readonly minSignals: number;
   readonly by: string | undefined;
   readonly value: string | undefined;
+  /** Rows returned; Infinity when every listed customer is. */
+  readonly limit: number;
 }
 
 /** The options checked and resolved, without data (what atRisk does first). */
@@ -66,6 +73,7 @@ export function checkAtRiskOptions(options: unknown): AtRiskSettings {
     minSignals: wholeNumber(o.minSignals, 'minSignals', { min: 1, max: signals.length, fallback: 1 }),
     by: column(o.by, 'by'),
     value: column(o.value, 'value'),
+    limit: wholeNumber(o.limit, 'limit', { min: 1, fallback: Infinity, note: 'the first rows of the ranking; totals count them all' }),
   };
 }
 

@@ -77,12 +77,42 @@ export function atRiskRow(r: AtRiskReading, s: AtRiskSettings): RankedAtRiskRow 
   };
 }
 
-/** The listed rows ranked: most signals, then highest value, then the longest silence against the usual gap, then id. */
-export function rankAtRisk(rows: RankedAtRiskRow[]): AtRiskRow[] {
-  return rows.sort(ranked).map(({ ratio: _, ...row }) => row);
+/**
+ * What the list's summary says, over every listed customer — also those past `limit`,
+ * whose rows were not returned: how many are listed, and how many of them show each sign.
+ */
+export interface AtRiskTotals {
+  customers: number;
+  activity: number;
+  tickets: number;
+  nps: number;
 }
 
-function ranked(a: RankedAtRiskRow, b: RankedAtRiskRow): number {
+/** The totals of rows that are the whole list. */
+export function countTotals(rows: readonly { signals: readonly AtRiskSignal[] }[]): AtRiskTotals {
+  const t: AtRiskTotals = { customers: rows.length, activity: 0, tickets: 0, nps: 0 };
+  for (const r of rows) for (const s of r.signals) t[s]++;
+  return t;
+}
+
+/**
+ * The listed rows ranked (most signals, then highest value, then the longest silence
+ * against the usual gap, then id), the first `limit` of them, carrying the totals of the
+ * whole list as a non-enumerable `totals` (as retention's `excluded`: a server sends it
+ * beside the rows). A SQL source passes the totals it counted and only its first rows.
+ */
+export function rankAtRisk(rows: RankedAtRiskRow[], limit = Infinity, totals = countTotals(rows)): AtRiskRow[] {
+  const ranked = rows.sort(byRank).slice(0, limit).map(({ ratio: _, ...row }) => row);
+  return Object.defineProperty(ranked, 'totals', { value: totals, enumerable: false });
+}
+
+/** The totals an answer carries; undefined for rows without them (a server of an older Pulso). */
+export function atRiskTotals(rows: readonly unknown[]): AtRiskTotals | undefined {
+  const t = (rows as { totals?: unknown }).totals;
+  return t !== null && typeof t === 'object' ? (t as AtRiskTotals) : undefined;
+}
+
+function byRank(a: RankedAtRiskRow, b: RankedAtRiskRow): number {
   return (
     b.signals.length - a.signals.length ||
     (b.value ?? -Infinity) - (a.value ?? -Infinity) ||

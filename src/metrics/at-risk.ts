@@ -15,7 +15,8 @@ import { checkAtRiskOptions, type AtRiskOptions, type AtRiskSettings, type AtRis
 import { atRiskRow, daysSince, rankAtRisk, usualGap, type AtRiskReading, type AtRiskRow, type RankedAtRiskRow } from './at-risk-rows.js';
 
 export type { AtRiskOptions, AtRiskSignal } from './at-risk-options.js';
-export type { AtRiskRow } from './at-risk-rows.js';
+export type { AtRiskRow, AtRiskTotals } from './at-risk-rows.js';
+export { atRiskTotals } from './at-risk-rows.js';
 
 /** What was read per customer row of the customers frame. */
 interface Readings {
@@ -155,5 +156,5 @@ export function atRisk(tables: Tables | TableInput, options?: AtRiskOptions): At
     const row = atRiskRow(reading, s);
     if (row) rows.push(row);
   }
-  return rankAtRisk(rows);
+  return rankAtRisk(rows, s.limit);
 }

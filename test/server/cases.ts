@@ -140,6 +140,9 @@ export const CASES: Record<string, MetricQuery[]> = {
     { asOf: '2019-07-01', signals: ['nps'], npsDays: 1, by: 'plan' },
     { asOf: '2019-06-30T14:00:00Z', minSignals: 2, ticketDays: 0, npsDays: 365 },
     { asOf: '2020-01-01', signals: ['tickets', 'nps'], minSignals: 2, ticketDays: 30, npsDays: 400, by: 'plan', value: 'revenue' },
+    { asOf: AS_OF, by: 'plan', value: 'revenue', limit: 8 },
+    { asOf: '2019-06-30T14:00:00Z', signals: ['tickets', 'nps'], ticketDays: 0, limit: 5 },
+    { asOf: AS_OF, minQuietDays: 0, gapFactor: 1, minGaps: 1, limit: 3 },
   ]),
   extent: [
     ...cross('extent', [{ table: 'customers' }, { table: 'activity' }, { table: 'surveys', kind: 'csat' }, { table: 'tickets', column: 'resolved_at' }]),

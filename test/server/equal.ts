@@ -1,6 +1,8 @@
 // The SPEC §6 comparison of a SQL source's rows with runQuery's: strings, counts and
 // suppression identical; rates, scores and intervals within 1e-9; medians exact.
 import { expect } from 'chai';
+import type { Row } from '../../src/data/schema.js';
+import { rowExtras } from '../../src/query/extras.js';
 import type { MetricQuery } from '../../src/query/types.js';
 
 export function expectSameRows(actual: unknown, expected: unknown, path: string): void {
@@ -25,11 +27,17 @@ export function expectSameRows(actual: unknown, expected: unknown, path: string)
   expect(actual, path).to.equal(expected);
 }
 
-/** The customers a metric leaves out, a non-enumerable `excluded` of its rows (retention, survival) or of its one row (survivalSummary). */
+/**
+ * What the rows carry besides the rows: the customers a metric leaves out, a
+ * non-enumerable `excluded` of its rows (retention, survival) or of its one row
+ * (survivalSummary), and every other named property of the array (atRisk's `totals`,
+ * the segments folded into "(others)").
+ */
 export function expectSameExcluded(query: MetricQuery, actual: unknown[], expected: unknown[], path: string): void {
   const excluded = (rows: unknown[]) => {
     const holder = query.metric === 'survivalSummary' ? rows[0] : rows;
     return (holder as { excluded?: unknown } | undefined)?.excluded;
   };
   expectSameRows(excluded(actual), excluded(expected), `${path} excluded`);
+  expectSameRows(rowExtras(actual as Row[]) ?? {}, rowExtras(expected as Row[]) ?? {}, `${path} extras`);
 }

@@ -5,13 +5,14 @@
 // (atRiskRow, rankAtRisk). Gaps are between distinct UTC days, `lag` over a customer's
 // days, taken only for the customers whose other readings already make them candidates.
 import { checkAtRiskOptions, SIGNAL_TABLE, type AtRiskSettings, type AtRiskSignal } from '../../metrics/at-risk-options.js';
-import { atRiskRow, daysSince, rankAtRisk, usualGap, type AtRiskRow, type RankedAtRiskRow } from '../../metrics/at-risk-rows.js';
+import { atRiskRow, countTotals, daysSince, rankAtRisk, usualGap, type AtRiskRow, type AtRiskTotals, type RankedAtRiskRow } from '../../metrics/at-risk-rows.js';
 import type { TableName } from '../../data/schema.js';
 import { DAY_MS } from '../../time/civil.js';
 import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { labelOf, valueOf } from '../values.js';
+import { topSql, totalsOf } from './at-risk-top.js';
 import { inRange, segmentSql, type MetricCompiler } from './common.js';
 
 /** The counted activity before asOf (rows `a`). */
@@ -131,19 +132,20 @@ export const compileAtRisk: MetricCompiler = (c, options) => {
   const s = checkAtRiskOptions(options);
   c.require('customers');
   const read = readsOf(c, s);
-  const select = selectSql(c, s, read);
-  return { statements: [c.statement(select)], finish: ([rows]) => finishAtRisk(rows, s, read) as never };
+  const select = topSql(c, s, read, selectSql(c, s, read));
+  return { statements: [c.statement(select)], finish: ([rows]) => finishAtRisk(rows, s, read, totalsOf(rows[0])) as never };
 };
 
 /**
  * The rows from the readings every dialect returns (id, seg, val, last, gaps, lo, hi,
- * open, score; null where not read), ranked: read here for every engine.
+ * open, score; null where not read) — the first `limit` of the ranking and its ties —
+ * ranked and cut with the totals the source counted: read here for every engine.
  */
-export function finishAtRisk(rows: readonly DbRow[], s: AtRiskSettings, read: Reads): AtRiskRow[] {
+export function finishAtRisk(rows: readonly DbRow[], s: AtRiskSettings, read: Reads, totals?: AtRiskTotals): AtRiskRow[] {
   const listed: RankedAtRiskRow[] = [];
   for (const r of rows) {
     const row = rowOf(r, s, read);
     if (row) listed.push(row);
   }
-  return rankAtRisk(listed);
+  return rankAtRisk(listed, s.limit, totals ?? countTotals(listed));
 }

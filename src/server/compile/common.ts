@@ -74,10 +74,12 @@ export function reachesFrom(c: Compiler, expr: string, from: number): string {
 }
 
 /**
- * SQL sources do not fold segments into "(others)" (SPEC §3 max segments) yet: an answer
- * whose segments the browser would fold — more than `maxSegments` of them, or one that
- * `keepSegments` leaves out — is refused, never returned unfolded. Any engine's compiler
- * refuses through it (it needs only `refuse`).
+ * Metrics whose figures do not add up across segments (ticketStats' medians, the
+ * funnel's times, featureAdoption's distinct customers of an activity segment) are not
+ * folded into "(others)" (SPEC §3 max segments) at a SQL source: an answer whose
+ * segments the browser would fold — more than `maxSegments` of them, or one that
+ * `keepSegments` leaves out — is refused, never returned unfolded. (npsTrend,
+ * channelCsat and retention fold: fold.ts.) Any engine's compiler refuses through it.
  */
 export function refuseFolding(c: Pick<Compiler, 'refuse'>, labels: Iterable<string>, limit: SegmentLimit): void {
   const present = new Set(labels);
@@ -85,7 +87,7 @@ export function refuseFolding(c: Pick<Compiler, 'refuse'>, labels: Iterable<stri
   if (keep ? [...present].some((l) => !keep.has(l) || l === OTHERS) : present.size > limit.max) {
     c.refuse(
       keep ? 'keepSegments' : 'maxSegments',
-      `the answer has ${present.size} segments, and grouping some of them as "${OTHERS}" is done only in the browser (ask without by, or with a larger maxSegments)`,
+      `the answer has ${present.size} segments, and grouping some of them as "${OTHERS}" is done only in the browser for this metric (ask without by, or with a larger maxSegments)`,
     );
   }
 }

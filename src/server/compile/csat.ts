@@ -1,11 +1,14 @@
 // channelCsat in SQL: answers, satisfied answers and the score sum per period and
-// group; the grid, suppression, Wilson interval and mean are channelCsat's own (csatRows).
+// group; the grid, suppression, Wilson interval and mean are channelCsat's own (csatRows);
+// groups past maxSegments fold into "(others)" on the grouped counts (fold.ts).
 import { checkChannelCsatOptions, csatRows } from '../../metrics/csat.js';
 import { gridOfGroups } from '../../metrics/grid.js';
 import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
+import { withGrouped } from '../../metrics/others.js';
+import { inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { foldRows } from './fold.js';
 
 export const compileCsat: MetricCompiler = (c, options) => {
   const s = checkChannelCsatOptions(options);
@@ -22,10 +25,10 @@ GROUP BY 1, 2`;
   return {
     statements: [c.statement(select)],
     finish([rows]) {
-      const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
-      refuseFolding(c, groups.map((g) => g.label), s.segments);
+      const fold = foldRows(rows, (r) => segmentLabel(r.seg), (r) => count(r.n), s.segments);
+      const groups = rows.map((r) => ({ p: num(r.p)!, label: fold.label(segmentLabel(r.seg)), inRange: true }));
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
-      return csatRows(csatCounts(rows, cells, grid.cells), grid, bucket, k) as never;
+      return withGrouped(csatRows(csatCounts(rows, cells, grid.cells), grid, bucket, k), fold.grouped) as never;
     },
   };
 };

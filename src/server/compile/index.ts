@@ -51,5 +51,5 @@ export const SQL_OPTIONS: Partial<Record<MetricName, readonly string[]>> = {
   valueConcentration: VALUE,
   paretoCurve: VALUE,
   values: ['table', 'column', 'minCellSize'],
-  atRisk: ['asOf', 'signals', 'events', 'gapFactor', 'minQuietDays', 'minGaps', 'ticketDays', 'npsDays', 'minSignals', 'by', 'value'],
+  atRisk: ['asOf', 'signals', 'events', 'gapFactor', 'minQuietDays', 'minGaps', 'ticketDays', 'npsDays', 'minSignals', 'by', 'value', 'limit'],
 };

@@ -1,12 +1,15 @@
 // npsTrend in SQL: answers counted per period and segment by class (promoters,
 // passives, detractors), over the range and the rolling window's lookback; the grid,
-// rolling sums, suppression and scores are npsTrend's own (npsRows).
+// rolling sums, suppression and scores are npsTrend's own (npsRows); segments past
+// maxSegments fold into "(others)" on the grouped counts (fold.ts).
 import { gridOfGroups } from '../../metrics/grid.js';
 import { checkNpsTrendOptions, npsRows } from '../../metrics/nps.js';
 import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { inRange, reachesFrom, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
+import { withGrouped } from '../../metrics/others.js';
+import { inRange, reachesFrom, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { foldRows, NO_FOLDING } from './fold.js';
 
 export const compileNps: MetricCompiler = (c, options) => {
   const s = checkNpsTrendOptions(options);
@@ -25,13 +28,16 @@ GROUP BY 1, 2`;
   return {
     statements: [c.statement(select)],
     finish([rows]) {
-      const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: count(r.inr) > 0 }));
-      if (by !== undefined) refuseFolding(c, groups.map((g) => g.label), s.segments);
+      const fold = by === undefined ? NO_FOLDING : foldRows(rows, (r) => segmentLabel(r.seg), npsWeight, s.segments);
+      const groups = rows.map((r) => ({ p: num(r.p)!, label: fold.label(segmentLabel(r.seg)), inRange: count(r.inr) > 0 }));
       const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
-      return npsRows(npsCounts(rows, cells, grid.cells), grid, bucket, by, w, k) as never;
+      return withGrouped(npsRows(npsCounts(rows, cells, grid.cells), grid, bucket, by, w, k), fold.grouped) as never;
     },
   };
 };
+
+/** A group's answers: what the kernel weighs a segment by (its rows in the range and the rolling lookback). */
+export const npsWeight = (r: DbRow): number => count(r.pr) + count(r.pa) + count(r.de);
 
 /**
  * The promoters, passives and detractors of each grid cell (three per cell) from the

@@ -7,9 +7,12 @@ import { segmentOrder } from '../../metrics/options.js';
 import { pushCohort, withExcluded, type RetentionRow } from '../../metrics/retention.js';
 import { retentionSettings, type RetentionSettings } from '../../metrics/retention-options.js';
 import type { Compiler } from '../context.js';
+import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { inRange, labelled, segmentLabel, segmentSql, segmentValue, refuseFolding, type MetricCompiler } from './common.js';
+import { withGrouped } from '../../metrics/others.js';
+import { inRange, labelled, segmentLabel, segmentSql, segmentValue, type MetricCompiler } from './common.js';
+import { foldRows } from './fold.js';
 
 /** The members CTE `m` (id, c, seg[, ci]) and the rows it leaves out (`x`: their count). */
 function members(c: Compiler, s: RetentionSettings, counted: (alias: string) => string): void {
@@ -79,11 +82,7 @@ export const compileRetention: MetricCompiler = (c, options) => {
   return {
     statements: [c.statement(parts.join('\nUNION ALL\n'))],
     finish([rows]) {
-      if (s.by !== undefined) {
-        const members = rows.filter((r) => r.k === 's' && num(r.c)! >= s.cohortMin && num(r.c)! <= s.cohortMax);
-        refuseFolding(c, members.map((r) => segmentLabel(r.seg)), s.segments);
-      }
-      return triangle(rows, s) as never;
+      return foldedTriangle(rows, rows.filter((r) => r.k === 's'), s) as never;
     },
   };
 };
@@ -94,6 +93,18 @@ interface Group {
   size: number;
   /** Subscription: members per last retained offset (Infinity key = never churned in range); activity: retained per offset. */
   at: Map<number, number>;
+}
+
+/**
+ * The triangle with the segments past maxSegments folded into "(others)": weighed by
+ * their members in the cohorts shown (`members`: the 's' groups), as the kernel weighs them.
+ */
+export function foldedTriangle(rows: readonly DbRow[], members: readonly DbRow[], s: RetentionSettings): RetentionRow[] {
+  if (s.by === undefined) return triangle(rows, s);
+  const shown = (r: DbRow) => num(r.c)! >= s.cohortMin && num(r.c)! <= s.cohortMax;
+  const fold = foldRows(members.filter(shown), (r) => segmentLabel(r.seg), (r) => count(r.n), s.segments);
+  const relabelled = fold.grouped ? rows.map((r) => (r.k === 's' || r.k === 'r' ? { ...r, seg: fold.label(segmentLabel(r.seg)) } : r)) : rows;
+  return withGrouped(triangle(relabelled, s), fold.grouped);
 }
 
 export function triangle(rows: readonly Record<string, unknown>[], s: RetentionSettings): RetentionRow[] {

@@ -1,6 +1,7 @@
 // <pulso-at-risk>: draws people only where allowed (its own allow-row-level, and a
 // dashboard that hides small cells must allow it too) and then loads nothing before;
-// the rows and their signs equal atRisk(); summary, table (every row), keyboard,
+// the rows and their signs equal atRisk(); it asks for `limit` rows and its summary
+// counts them all (the answer's totals); table, keyboard,
 // locales, accessibility, hostile ids.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/index.js';
@@ -82,19 +83,21 @@ describe('<pulso-at-risk>', () => {
     );
   });
 
-  it('draws only the first rows, with every row in the table (and so in the CSV)', async () => {
+  it('asks for the first rows only, and still counts every customer listed in its summary', async () => {
     const el = await widget('limit=2');
     expect($$(el, 'li.risk')).to.have.length(2);
-    expect(text($(el, '.more'))).to.equal('1 more in the table and the CSV.');
+    expect(text($(el, '.more'))).to.equal('…and 1 more customers with warning signs (a larger limit lists them).');
+    // The answer has two rows; the summary's counts are its totals (the third is quiet).
+    expect(text($(el, '.pulso-frame-summary'))).to.match(/^On Jun 1, 2025, 3 customers show warning signs: 1 quiet for longer than usual, 1 with tickets open too long, and 1 detractors/);
     $<HTMLButtonElement>(el, '.pulso-frame-toggle')!.click();
     await el.updateComplete;
-    expect($$(el, 'tbody tr')).to.have.length(3);
+    expect($$(el, 'tbody tr')).to.have.length(2);
     expect($$(el, 'thead th').map((th) => text(th))).to.include.members(['Customer', 'Segment', 'Value', 'Warning signs']);
     await expect(el).to.be.accessible();
   });
 
-  it('offers CSV only (a list is not a chart), with every row', async () => {
-    const el = await widget('limit=1');
+  it('offers CSV only (a list is not a chart), with the rows asked for', async () => {
+    const el = await widget('limit=3');
     $<HTMLElement>(el, 'summary[part~=export-menu]')!.click();
     expect($$<HTMLButtonElement>(el, '.pulso-frame-export').map((b) => b.dataset.kind)).to.deep.equal(['csv']);
     const blobs: Blob[] = [];

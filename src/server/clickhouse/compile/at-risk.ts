@@ -7,6 +7,8 @@
 import { checkAtRiskOptions, type AtRiskSettings } from '../../../metrics/at-risk-options.js';
 import { DAY_MS } from '../../../time/civil.js';
 import { finishAtRisk, readsOf, type Reads } from '../../compile/at-risk.js';
+import { totalsOf } from '../../compile/at-risk-top.js';
+import { topStatements } from './at-risk-top.js';
 import type { ChCompiler } from '../context.js';
 import { int, num, strs } from '../literal.js';
 import { valueOf } from '../values.js';
@@ -95,6 +97,10 @@ export const compileAtRisk: ChMetricCompiler = (c, options) => {
   const s = checkAtRiskOptions(options);
   c.require('customers');
   const read = readsOf(c, s);
-  const select = selectSql(c, s, read);
-  return { statements: [select], finish: ([rows]) => finishAtRisk(rows, s, read) as never };
+  const statements = topStatements(s, read, selectSql(c, s, read));
+  return {
+    statements,
+    // Without a limit the rows are the whole list, and the totals theirs.
+    finish: ([rows, totals]) => finishAtRisk(rows, s, read, totals && totalsOf(totals[0])) as never,
+  };
 };

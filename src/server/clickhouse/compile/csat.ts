@@ -1,14 +1,16 @@
 // channelCsat in ClickHouse: answers, satisfied answers and the score sum per period and
-// group; the grid, suppression, Wilson interval and mean are channelCsat's own (csatRows).
+// group; the grid, suppression, Wilson interval and mean are channelCsat's own (csatRows);
+// "(others)" folded on the grouped counts (compile/fold.ts).
 import { checkChannelCsatOptions, csatRows } from '../../../metrics/csat.js';
 import { gridOfGroups } from '../../../metrics/grid.js';
-import { num } from '../../sql.js';
+import { withGrouped } from '../../../metrics/others.js';
+import { count, num } from '../../sql.js';
 import { csatCounts } from '../../compile/csat.js';
+import { foldRows } from '../../compile/fold.js';
 import { num as lit } from '../literal.js';
 import { ordinal, zoneLiteral } from '../time.js';
 import {
   inRange,
-  refuseFolding,
   segmentLabel,
   segmented,
   type ChMetricCompiler,
@@ -26,14 +28,10 @@ GROUP BY p, seg`;
   return {
     statements: [select],
     finish([rows]) {
-      const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
-      refuseFolding(
-        c,
-        groups.map((g) => g.label),
-        s.segments,
-      );
+      const fold = foldRows(rows, (r) => segmentLabel(r.seg), (r) => count(r.n), s.segments);
+      const groups = rows.map((r) => ({ p: num(r.p)!, label: fold.label(segmentLabel(r.seg)), inRange: true }));
       const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
-      return csatRows(csatCounts(rows, cells, grid.cells), grid, bucket, k) as never;
+      return withGrouped(csatRows(csatCounts(rows, cells, grid.cells), grid, bucket, k), fold.grouped) as never;
     },
   };
 };

@@ -1,15 +1,16 @@
 // npsTrend in ClickHouse: answers counted per period and segment by class, over the
 // range and the rolling window's lookback; the grid, rolling sums, suppression and
-// scores are npsTrend's own (npsRows).
+// scores are npsTrend's own (npsRows); "(others)" folded on the grouped counts (compile/fold.ts).
 import { gridOfGroups } from '../../../metrics/grid.js';
 import { checkNpsTrendOptions, npsRows } from '../../../metrics/nps.js';
 import { count, num } from '../../sql.js';
-import { npsCounts } from '../../compile/nps.js';
+import { withGrouped } from '../../../metrics/others.js';
+import { foldRows, NO_FOLDING } from '../../compile/fold.js';
+import { npsCounts, npsWeight } from '../../compile/nps.js';
 import { ordinal, zoneLiteral } from '../time.js';
 import {
   inRange,
   reachesFrom,
-  refuseFolding,
   segmentLabel,
   segmented,
   type ChMetricCompiler,
@@ -31,19 +32,14 @@ GROUP BY p, seg`;
   return {
     statements: [select],
     finish([rows]) {
+      const fold = by === undefined ? NO_FOLDING : foldRows(rows, (r) => segmentLabel(r.seg), npsWeight, s.segments);
       const groups = rows.map((r) => ({
         p: num(r.p)!,
-        label: segmentLabel(r.seg),
+        label: fold.label(segmentLabel(r.seg)),
         inRange: count(r.inr) > 0,
       }));
-      if (by !== undefined)
-        refuseFolding(
-          c,
-          groups.map((g) => g.label),
-          s.segments,
-        );
       const { grid, cells } = gridOfGroups(groups, range, bucket, w - 1, by !== undefined);
-      return npsRows(npsCounts(rows, cells, grid.cells), grid, bucket, by, w, k) as never;
+      return withGrouped(npsRows(npsCounts(rows, cells, grid.cells), grid, bucket, by, w, k), fold.grouped) as never;
     },
   };
 };

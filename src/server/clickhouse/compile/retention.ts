@@ -5,17 +5,14 @@
 // kernel's pushCohort). One statement per part: 18.16 has no WITH of subqueries.
 import { NONE } from '../../../metrics/input.js';
 import { retentionSettings, type RetentionSettings } from '../../../metrics/retention-options.js';
-import { triangle } from '../../compile/retention.js';
+import { foldedTriangle } from '../../compile/retention.js';
 import type { ChCompiler } from '../context.js';
-import { num } from '../../sql.js';
 import { str, strs } from '../literal.js';
 import { sumByKey } from '../shards.js';
 import { ordinal, zoneLiteral } from '../time.js';
 import { valueOf, type ChValue } from '../values.js';
 import {
   labelled,
-  refuseFolding,
-  segmentLabel,
   segmented,
   segmentValue,
   type ChMetricCompiler,
@@ -162,18 +159,8 @@ export const compileRetention: ChMetricCompiler = (c, options) => {
         const one = k === 'nc' || k === 'ns' ? sumByKey(list, [], c.colocated) : list;
         return one.map((r) => ({ ...r, k }));
       });
-      if (s.by !== undefined) {
-        // The members' groups ('s', the first statement) of the cohorts shown.
-        const shown = results[0].filter(
-          (r) => num(r.c)! >= s.cohortMin && num(r.c)! <= s.cohortMax,
-        );
-        refuseFolding(
-          c,
-          shown.map((r) => segmentLabel(r.seg)),
-          s.segments,
-        );
-      }
-      return triangle(rows, s) as never;
+      // The members' groups ('s', the first statement) weigh the segments.
+      return foldedTriangle(rows, results[0], s) as never;
     },
   };
 };
