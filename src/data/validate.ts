@@ -161,7 +161,7 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
   const required = spec.required === true;
   if (spec.kind === 'string') {
     const text = new TextCodes();
-    const codes = readText(cells, n, text);
+    const codes = readText(cells, n, text, spec.unique === true);
     for (let i = 0; i < n; i++) {
       const c = codes[i];
       if (c >= 0) continue;
