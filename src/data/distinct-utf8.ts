@@ -26,6 +26,9 @@ export function readDistinct(batches: readonly Utf8Batch[], n: number, text: Tex
   while (bits < n * 16 && bits < 1 << 27) bits *= 2;
   const seen = new Int32Array(bits >>> 5);
   const twice = new Int32Array(bits >>> 5);
+  // The low 16 bits of the hashes that met twice: a filter that stays in L1, so the exact
+  // check passes over the rows without a cache miss into `twice` for each.
+  const near = new Int32Array(1 << 11);
   const mask = bits - 1;
   let at = 0;
   let collided = false;
@@ -42,25 +45,27 @@ export function readDistinct(batches: readonly Utf8Batch[], n: number, text: Tex
       const bit = 1 << (h & 31);
       if ((seen[w] & bit) !== 0) {
         twice[w] |= bit;
+        near[(h & 0xffff) >>> 5] |= bit;
         collided = true;
       } else seen[w] |= bit;
     }
     at += b.length;
   }
-  if (collided && hasRepeat(batches, hashes, twice, mask)) return false;
-  text.adopt(strings(batches, out));
+  if (collided && hasRepeat(batches, hashes, { twice, near, mask })) return false;
+  text.adopt(strings(batches, n, out));
   return true;
 }
 
 /** Whether rows sharing a bit of `twice` hold equal bytes (an exact check of those rows only). */
-function hasRepeat(batches: readonly Utf8Batch[], hashes: Int32Array, twice: Int32Array, mask: number): boolean {
+function hasRepeat(batches: readonly Utf8Batch[], hashes: Int32Array, { twice, near, mask }: { twice: Int32Array; near: Int32Array; mask: number }): boolean {
   const keys = new ByteKeys(1024);
   let at = 0;
   for (const b of batches) {
     const valid = b.nullCount > 0 ? b.validity : undefined;
     for (let i = 0; i < b.length; i++) {
       const h = hashes[at + i];
-      if ((twice[(h & mask) >>> 5] & (1 << (h & 31))) === 0 || !isValid(valid, i)) continue;
+      const bit = 1 << (h & 31);
+      if ((near[(h & 0xffff) >>> 5] & bit) === 0 || (twice[(h & mask) >>> 5] & bit) === 0 || !isValid(valid, i)) continue;
       const before = keys.count;
       if (keys.id(b.values, b.offsets[i], b.offsets[i + 1]) < before) return true;
     }
@@ -74,9 +79,12 @@ function hasRepeat(batches: readonly Utf8Batch[], hashes: Int32Array, twice: Int
  * TextCodes checks) at either end: then distinct bytes are distinct trimmed strings.
  */
 function plainAscii({ values, offsets, length, nullCount, validity }: Utf8Batch): boolean {
+  const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
   let high = 0;
-  for (let k = offsets[0]; k < offsets[length]; k++) high |= values[k];
-  if (high >= 0x80) return false;
+  let k = offsets[0];
+  for (; k + 4 <= offsets[length]; k += 4) high |= view.getInt32(k);
+  for (; k < offsets[length]; k++) high |= values[k];
+  if ((high & 0x80808080) !== 0) return false;
   const valid = nullCount > 0 ? validity : undefined;
   for (let i = 0; i < length; i++) {
     const s = offsets[i];
@@ -91,8 +99,9 @@ function plainAscii({ values, offsets, length, nullCount, validity }: Utf8Batch)
 }
 
 /** The non-null values in row order (each a slice of its batch decoded once), their ranks into `out`. */
-function strings(batches: readonly Utf8Batch[], out: Int32Array): string[] {
-  const list: string[] = [];
+function strings(batches: readonly Utf8Batch[], n: number, out: Int32Array): string[] {
+  const list = new Array<string>(n - batches.reduce((nulls, b) => nulls + b.nullCount, 0));
+  let code = 0;
   let at = 0;
   for (const b of batches) {
     const { values, offsets } = b;
@@ -102,11 +111,12 @@ function strings(batches: readonly Utf8Batch[], out: Int32Array): string[] {
     for (let i = 0; i < b.length; i++) {
       if (!isValid(valid, i)) out[at + i] = MISSING;
       else {
-        out[at + i] = list.length;
-        list.push(all.slice(offsets[i] - base, offsets[i + 1] - base));
+        out[at + i] = code;
+        list[code++] = all.slice(offsets[i] - base, offsets[i + 1] - base);
       }
     }
     at += b.length;
   }
+  list.length = code; // should a batch's null count overstate its nulls
   return list;
 }
