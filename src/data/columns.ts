@@ -184,6 +184,7 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
     const words = source.values as BigInt64Array;
     const lo = new Uint32Array(words.buffer, words.byteOffset, n * 2);
     const hi = new Int32Array(words.buffer, words.byteOffset, n * 2);
+    if (valid === undefined) return epochMs(lo, hi, n, out, status, at);
     for (let i = 0; i < n; i++) {
       if (!isValid(valid, i)) setAbsent(out, status, at + i);
       else {
@@ -222,6 +223,16 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
       if (!isValid(valid, i)) setAbsent(out, status, at + i);
       else status[at + i] = timeOf(batch.value(i), out, at + i);
     }
+  }
+}
+
+/** A batch of epoch ms without nulls, as two 32-bit halves a row; times past ±8.64e15 ms are unreadable (TimeClip). */
+function epochMs(lo: Uint32Array, hi: Int32Array, n: number, out: Float64Array, status: Uint8Array, at: number): void {
+  for (let i = 0; i < n; i++) {
+    const t = hi[2 * i + 1] * 4294967296 + lo[2 * i];
+    const ok = t >= -8.64e15 && t <= 8.64e15;
+    out[at + i] = ok ? t : NaN;
+    status[at + i] = ok ? OK : UNREADABLE;
   }
 }
 
