@@ -4,7 +4,7 @@
 // whose bit was already set are checked exactly (byte-keys.ts). When every value is
 // ASCII, no cell is blank or starts or ends with a space, and no two are equal, row i's
 // code is its rank among the non-null rows and its string a slice of one decoded batch;
-// otherwise the caller reads the column the general way (undefined), whose codes and
+// otherwise the caller reads the column the general way (false), whose codes and
 // strings are the same.
 import { ByteKeys, hashBytes } from './byte-keys.js';
 import { isValid, MISSING, type TextCodes } from './text-codes.js';

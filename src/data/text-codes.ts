@@ -29,10 +29,11 @@ export class TextCodes {
     return this.list;
   }
 
-  /** Takes `values` as the codes 0… of a fresh instance: distinct strings, each its own trimmed, non-blank form. */
+  /** Takes `values` as the codes 0… of an instance with none yet: distinct strings, each its own trimmed, non-blank form. */
   adopt(values: string[]): void {
-    if (this.list.length > 0 || this.map) throw new Error('TextCodes.adopt: not fresh');
+    if (this.list.length > 0) throw new Error('TextCodes.adopt: codes given already');
     this.list = values;
+    this.map = undefined; // made again from the values when first asked
   }
 
   get index(): ReadonlyMap<string, number> {
