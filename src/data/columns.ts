@@ -7,6 +7,7 @@ import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { storedName } from './column-name.js';
+import { readDistinct } from './distinct-utf8.js';
 import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, Utf8Codes, type BatchBuffers } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
@@ -76,8 +77,12 @@ export function rowCells(rows: readonly Record<string, unknown>[], name: string)
   return { kind: 'values', values };
 }
 
-/** A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`). */
-export function readText(cells: Cells, n: number, text = new TextCodes()): Int32Array {
+/**
+ * A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`).
+ * `distinct`: its values are expected to differ (ids), so an Arrow UTF-8 column is first
+ * read without a hash table (distinct-utf8.ts); the codes are the same either way.
+ */
+export function readText(cells: Cells, n: number, text = new TextCodes(), distinct = false): Int32Array {
   const codes = new Int32Array(n);
   if (cells.kind === 'absent') codes.fill(MISSING);
   else if (cells.kind === 'values') {
@@ -85,7 +90,7 @@ export function readText(cells: Cells, n: number, text = new TextCodes()): Int32
     for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
   } else if (cells.kind === 'dict') {
     dictionaryCodes(cells.keys, cells.dictionary, n, undefined, text, codes, 0);
-  } else {
+  } else if (!(distinct && text.values.length === 0 && allUtf8(cells.batches) && readDistinct(cells.batches, n, text, codes))) {
     let at = 0;
     let utf8: Utf8Codes | undefined;
     for (const batch of cells.batches) {
@@ -101,6 +106,10 @@ export function readText(cells: Cells, n: number, text = new TextCodes()): Int32
     }
   }
   return codes;
+}
+
+function allUtf8(batches: readonly ArrowBatch[]): batches is readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[] {
+  return batches.every(isUtf8);
 }
 
 const TIMESTAMP = 10;
@@ -175,6 +184,7 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
     const words = source.values as BigInt64Array;
     const lo = new Uint32Array(words.buffer, words.byteOffset, n * 2);
     const hi = new Int32Array(words.buffer, words.byteOffset, n * 2);
+    if (valid === undefined) return epochMs(lo, hi, n, out, status, at);
     for (let i = 0; i < n; i++) {
       if (!isValid(valid, i)) setAbsent(out, status, at + i);
       else {
@@ -213,6 +223,16 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
       if (!isValid(valid, i)) setAbsent(out, status, at + i);
       else status[at + i] = timeOf(batch.value(i), out, at + i);
     }
+  }
+}
+
+/** A batch of epoch ms without nulls, as two 32-bit halves a row; times past ±8.64e15 ms are unreadable (TimeClip). */
+function epochMs(lo: Uint32Array, hi: Int32Array, n: number, out: Float64Array, status: Uint8Array, at: number): void {
+  for (let i = 0; i < n; i++) {
+    const t = hi[2 * i + 1] * 4294967296 + lo[2 * i];
+    const ok = t >= -8.64e15 && t <= 8.64e15;
+    out[at + i] = ok ? t : NaN;
+    status[at + i] = ok ? OK : UNREADABLE;
   }
 }
 

@@ -18,12 +18,23 @@ export function isValid(validity: Uint8Array | undefined, i: number): boolean {
  * as numbers are their decimal text (so 7 and '7' are one id), as `toText` reads them.
  */
 export class TextCodes {
-  readonly values: string[] = [];
+  private list: string[] = [];
   /** Value → code, made on first use: a column read from Arrow bytes may never need it. */
   private map?: Map<string, number>;
   /** Strings that are not their own trimmed form, to the code of that form. */
   private readonly padded = new Map<string, number>();
   private readonly numbers = new Map<number, number>();
+
+  get values(): string[] {
+    return this.list;
+  }
+
+  /** Takes `values` as the codes 0… of an instance with none yet: distinct strings, each its own trimmed, non-blank form. */
+  adopt(values: string[]): void {
+    if (this.list.length > 0) throw new Error('TextCodes.adopt: codes given already');
+    this.list = values;
+    this.map = undefined; // made again from the values when first asked
+  }
 
   get index(): ReadonlyMap<string, number> {
     return this.lookup();

@@ -161,7 +161,7 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
   const required = spec.required === true;
   if (spec.kind === 'string') {
     const text = new TextCodes();
-    const codes = readText(cells, n, text);
+    const codes = readText(cells, n, text, spec.unique === true);
     for (let i = 0; i < n; i++) {
       const c = codes[i];
       if (c >= 0) continue;
@@ -239,7 +239,11 @@ function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map
  * nothing). One pass in row order over the codes, with the accepted row of each code.
  */
 function settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Parsed>, marks: Marks, n: number): void {
-  const unique = specs.flatMap((s, k) => (s.unique ? [{ k, ...(parsed.get(s.name) as { text: Int32Array; values: string[] }) }] : []));
+  // A column with as many distinct values as cells with one has no repeat to find.
+  const unique = specs.flatMap((s, k) => {
+    const col = parsed.get(s.name) as { text: Int32Array; values: string[] };
+    return s.unique && col.values.length < valued(col.text) ? [{ k, ...col }] : [];
+  });
   if (unique.length === 0) return;
   const taken = unique.map((u) => new Uint8Array(u.values.length));
   for (let i = 0; i < n; i++) {
@@ -257,4 +261,11 @@ function settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Pars
     }
     if (p === 0) for (let u = 0; u < unique.length; u++) if (unique[u].text[i] >= 0) taken[u][unique[u].text[i]] = 1;
   }
+}
+
+/** How many codes stand for a value (not missing, not text). */
+function valued(codes: Int32Array): number {
+  let m = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) m++;
+  return m;
 }

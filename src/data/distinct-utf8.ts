@@ -1,0 +1,122 @@
+// An Arrow UTF-8 column expected to hold distinct values (a table's ids), read as codes
+// without a hash table over its rows: each cell's hash sets a bit in a bit array of 16
+// bits a row (in cache where a table of slots sized by rows is not), and only the rows
+// whose bit was already set are checked exactly (byte-keys.ts). When every value is
+// ASCII, no cell is blank or starts or ends with a space, and no two are equal, row i's
+// code is its rank among the non-null rows and its string a slice of one decoded batch;
+// otherwise the caller reads the column the general way (false), whose codes and
+// strings are the same.
+import { ByteKeys, hashBytes } from './byte-keys.js';
+import { isValid, MISSING, type TextCodes } from './text-codes.js';
+
+interface Utf8Batch {
+  readonly length: number;
+  readonly nullCount: number;
+  readonly validity?: Uint8Array;
+  readonly values: Uint8Array;
+  readonly offsets: Int32Array;
+}
+
+const decoder = new TextDecoder();
+
+/** Codes of a column of distinct values into `out` and its strings into `text` (fresh), or false. */
+export function readDistinct(batches: readonly Utf8Batch[], n: number, text: TextCodes, out: Int32Array): boolean {
+  const hashes = new Int32Array(n);
+  let bits = 1 << 10;
+  while (bits < n * 16 && bits < 1 << 27) bits *= 2;
+  const seen = new Int32Array(bits >>> 5);
+  const twice = new Int32Array(bits >>> 5);
+  // The low 16 bits of the hashes that met twice: a filter that stays in L1, so the exact
+  // check passes over the rows without a cache miss into `twice` for each.
+  const near = new Int32Array(1 << 11);
+  const mask = bits - 1;
+  let at = 0;
+  let collided = false;
+  for (const b of batches) {
+    if (!plainAscii(b)) return false;
+    const { values, offsets } = b;
+    const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
+    const valid = b.nullCount > 0 ? b.validity : undefined;
+    for (let i = 0; i < b.length; i++) {
+      if (!isValid(valid, i)) continue;
+      const h = hashBytes(view, values, offsets[i], offsets[i + 1]);
+      hashes[at + i] = h;
+      const w = (h & mask) >>> 5;
+      const bit = 1 << (h & 31);
+      if ((seen[w] & bit) !== 0) {
+        twice[w] |= bit;
+        near[(h & 0xffff) >>> 5] |= bit;
+        collided = true;
+      } else seen[w] |= bit;
+    }
+    at += b.length;
+  }
+  if (collided && hasRepeat(batches, hashes, { twice, near, mask })) return false;
+  text.adopt(strings(batches, n, out));
+  return true;
+}
+
+/** Whether rows sharing a bit of `twice` hold equal bytes (an exact check of those rows only). */
+function hasRepeat(batches: readonly Utf8Batch[], hashes: Int32Array, { twice, near, mask }: { twice: Int32Array; near: Int32Array; mask: number }): boolean {
+  const keys = new ByteKeys(1024);
+  let at = 0;
+  for (const b of batches) {
+    const valid = b.nullCount > 0 ? b.validity : undefined;
+    for (let i = 0; i < b.length; i++) {
+      const h = hashes[at + i];
+      const bit = 1 << (h & 31);
+      if ((near[(h & 0xffff) >>> 5] & bit) === 0 || (twice[(h & mask) >>> 5] & bit) === 0 || !isValid(valid, i)) continue;
+      const before = keys.count;
+      if (keys.id(b.values, b.offsets[i], b.offsets[i + 1]) < before) return true;
+    }
+    at += b.length;
+  }
+  return false;
+}
+
+/**
+ * Whether every value of the batch is ASCII, not blank and has no space (or DEL, which
+ * TextCodes checks) at either end: then distinct bytes are distinct trimmed strings.
+ */
+function plainAscii({ values, offsets, length, nullCount, validity }: Utf8Batch): boolean {
+  const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
+  let high = 0;
+  let k = offsets[0];
+  for (; k + 4 <= offsets[length]; k += 4) high |= view.getInt32(k);
+  for (; k < offsets[length]; k++) high |= values[k];
+  if ((high & 0x80808080) !== 0) return false;
+  const valid = nullCount > 0 ? validity : undefined;
+  for (let i = 0; i < length; i++) {
+    const s = offsets[i];
+    const e = offsets[i + 1];
+    if (e === s) {
+      if (isValid(valid, i)) return false;
+      continue;
+    }
+    if (values[s] <= 32 || values[s] === 0x7f || values[e - 1] <= 32 || values[e - 1] === 0x7f) return false;
+  }
+  return true;
+}
+
+/** The non-null values in row order (each a slice of its batch decoded once), their ranks into `out`. */
+function strings(batches: readonly Utf8Batch[], n: number, out: Int32Array): string[] {
+  const list = new Array<string>(n - batches.reduce((nulls, b) => nulls + b.nullCount, 0));
+  let code = 0;
+  let at = 0;
+  for (const b of batches) {
+    const { values, offsets } = b;
+    const base = offsets[0];
+    const all = decoder.decode(values.subarray(base, offsets[b.length]));
+    const valid = b.nullCount > 0 ? b.validity : undefined;
+    for (let i = 0; i < b.length; i++) {
+      if (!isValid(valid, i)) out[at + i] = MISSING;
+      else {
+        out[at + i] = code;
+        list[code++] = all.slice(offsets[i] - base, offsets[i + 1] - base);
+      }
+    }
+    at += b.length;
+  }
+  list.length = code; // should a batch's null count overstate its nulls
+  return list;
+}
