@@ -50,6 +50,8 @@ export const CASES: Record<string, MetricQuery[]> = {
     { asOf: '2019-06-01', cohortBy: 'first-activity', by: 'plan', events: 'login,booked', minCellSize: 5 },
     { asOf: AS_OF, mode: 'activity', period: 'day', from: '2018-11-01', to: '2018-11-10', timeZone: 'America/Sao_Paulo', maxOffset: 30 },
     { asOf: AS_OF, by: 'revenue', period: 'month' },
+    // A numeric customer attribute by first activity (a text-only parameter was bound and left unused).
+    { asOf: AS_OF, mode: 'activity', cohortBy: 'first-activity', by: 'revenue', period: 'quarter' },
   ]),
   npsTrend: cross('npsTrend', [
     {},

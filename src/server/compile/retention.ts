@@ -43,8 +43,9 @@ function members(c: Compiler, s: RetentionSettings, counted: (alias: string) => 
   if (s.by !== undefined) {
     const v = segmentValue(c, 'activity', 'a', s.by, joins);
     // Rows at the first instant may disagree (an activity column): the first value in segment order, "(none)" last.
-    const none = c.p.text(NONE);
-    const least = v.mode === 'text' ? `min(${c.d.binary(`CASE WHEN ${v.sql} = ${none} THEN NULL ELSE ${v.sql} END`)})` : `min(${v.sql})`;
+    // Bound only for text: an unused parameter is an error to both engines (a numeric `by`).
+    const least =
+      v.mode === 'text' ? `min(${c.d.binary(`CASE WHEN ${v.sql} = ${c.p.text(NONE)} THEN NULL ELSE ${v.sql} END`)})` : `min(${v.sql})`;
     seg = labelled(c, { sql: least, mode: v.mode });
   }
   const customers = sub ? `JOIN ${c.filtered('customers')} cu ON cu.customer_id = fa.id` : '';
