@@ -11,6 +11,9 @@ import { es as npsTrend } from '../nps-trend/strings.es.js';
 import { es as shared } from '../shared/strings.es.js';
 import { es as survival } from '../survival/strings.es.js';
 import { es as value } from '../value/strings.es.js';
+import { es as compareWords } from '../shared/compare-words.es.js';
+import { es as exportMeta } from '../shared/export-meta.es.js';
+import { es as reach } from '../shared/reach.es.js';
 
 export const CATALOGS: LocaleCatalogs = {
   'adoption-funnel': adoptionFunnel,
@@ -23,4 +26,7 @@ export const CATALOGS: LocaleCatalogs = {
   shared,
   survival,
   value,
+  'compare-words': compareWords,
+  'export-meta': exportMeta,
+  reach,
 };

@@ -11,6 +11,9 @@ import { ptBR as npsTrend } from '../nps-trend/strings.pt-BR.js';
 import { ptBR as shared } from '../shared/strings.pt-BR.js';
 import { ptBR as survival } from '../survival/strings.pt-BR.js';
 import { ptBR as value } from '../value/strings.pt-BR.js';
+import { ptBR as compareWords } from '../shared/compare-words.pt-BR.js';
+import { ptBR as exportMeta } from '../shared/export-meta.pt-BR.js';
+import { ptBR as reach } from '../shared/reach.pt-BR.js';
 
 export const CATALOGS: LocaleCatalogs = {
   'adoption-funnel': adoptionFunnel,
@@ -23,4 +26,7 @@ export const CATALOGS: LocaleCatalogs = {
   shared,
   survival,
   value,
+  'compare-words': compareWords,
+  'export-meta': exportMeta,
+  reach,
 };

@@ -60,18 +60,6 @@ const en = {
 export type StringKey = keyof typeof en;
 export type Translate<K extends string> = (locale: Locale, key: K, params?: Record<string, string | number>) => string;
 
-/** A `t()` over a widget's own catalog: `{name}` placeholders are filled as plain text. */
-export function translator<K extends string>(catalog: Readonly<Record<Locale, Readonly<Record<K, string>>>>): Translate<K> {
-  return (locale, key, params) => fill(catalog[locale][key], params);
-}
-
-/** `text` with its `{name}` placeholders filled by `params` as plain text. */
-function fill(text: string, params: Record<string, string | number> = {}): string {
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) values[name] = String(value);
-  return format(text, values);
-}
-
 /** English catalogs by name (the keys every locale has): read by the catalogs' test. */
 export const ENGLISH = new Map<string, Readonly<Record<string, string>>>();
 
@@ -81,9 +69,11 @@ export const ENGLISH = new Map<string, Readonly<Record<string, string>>>();
  */
 export function localeTranslator<K extends string>(name: string, en: Readonly<Record<K, string>>): Translate<K> {
   ENGLISH.set(name, en);
-  return (locale, key, params) => {
+  return (locale, key, params = {}) => {
     const words = (catalog(locale, name) ?? en) as Readonly<Record<K, string>>;
-    return fill(words[key] ?? en[key], params);
+    const values: Record<string, string> = {};
+    for (const [k, value] of Object.entries(params)) values[k] = String(value);
+    return format(words[key] ?? en[key], values);
   };
 }
 
