@@ -78,13 +78,12 @@ export function arqueroWithoutCodegen(): Plugin {
     buildStart() {
       used.clear();
     },
-    async resolveId(source, importer) {
+    resolveId(source, importer) {
       const key = target(source, importer);
-      if (!key) return null;
+      if (!key) return null; // at once: this hook sees every import of the build
       used.add(key);
       // The real file's path after the prefix: a stub made from its exports reads it.
-      const real = await this.resolve(source, importer, { skipSelf: true });
-      return `${PREFIX}${key}:${real?.id ?? ''}`;
+      return this.resolve(source, importer, { skipSelf: true }).then((real) => `${PREFIX}${key}:${real?.id ?? ''}`);
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
