@@ -1,46 +1,72 @@
-// For dist/pulso.js only: replaces the arquero 8 modules that turn expressions into code
-// (the expression parser, which brings acorn, the row-object and comparator builders and
-// `unroll`: every `Function(...)` call site) with stubs that throw a clear error. Pulso never
-// reaches them (DESIGN.md §2: table construction, column access, Arrow in and out), they throw
-// EvalError anyway under a CSP without 'unsafe-eval', and they are ~150 KB minified (acorn
-// ~120 KB). The verbs that need them (filter, derive, rollup, groupby, orderby, join, objects…)
-// throw the stub's error instead. Also the format methods of arquero's tables (table.toArrow(),
-// .toArrowIPC(), .toCSV(), .toHTML(), .toMarkdown()), which Pulso never calls: they would bring
-// flechette's Arrow writer into the code every page loads, where Pulso's own Arrow codec
-// (src/adapters/arrow-codec.ts, the standalone `toArrowIPC` and `fromArrow`) is a chunk loaded
-// on first use. The build fails if a target is no longer imported, so an arquero upgrade that
-// moves them cannot slip through (scripts/build.mjs also greps the output).
+// For dist/pulso.js and the worker file only: replaces the arquero 8 modules that turn
+// expressions into code (the expression parser, which brings acorn, the row-object and
+// comparator builders and `unroll`: every `Function(...)` call site) with stubs that throw a
+// clear error. Pulso never reaches them (DESIGN.md §2: table construction, column access,
+// Arrow in and out), they throw EvalError anyway under a CSP without 'unsafe-eval', and they
+// are ~150 KB minified (acorn ~120 KB). Likewise the methods of arquero's tables that Pulso
+// never calls, where ColumnTable and Table import them: the format methods (table.toArrow(),
+// .toArrowIPC(), .toCSV(), .toHTML(), .toMarkdown()), which would bring flechette's Arrow
+// writer into the code every page loads (Pulso's own codec, src/adapters/arrow-codec.ts, is a
+// chunk loaded on first use), and the verbs (select, assign, join, filter…) with the
+// aggregate, window and date functions they bring, ~40 KB minified (~12 KB gzip) that a page
+// fetched before its first chart and never ran: Pulso uses a table as a column container
+// (table(), column(), columnNames(), numRows(), reify()). The verbs that need expressions
+// threw already. The build fails if a target is no longer imported, so an arquero upgrade
+// that moves them cannot slip through (scripts/build.mjs also greps the output).
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 const PREFIX = '\0pulso-no-codegen:';
 const MESSAGE =
-  "arquero expressions (verbs such as filter, derive, rollup, orderby, join) and table format methods (toArrow, toCSV…) are not included in dist/pulso.js: expressions compile code from strings, which a Content-Security-Policy without 'unsafe-eval' forbids. Use the npm package with your own arquero.";
+  "arquero verbs (filter, derive, select, join…) and table format methods (toArrow, toCSV…) are not included in dist/pulso.js, which uses arquero tables as column containers (expressions compile code from strings, which a Content-Security-Policy without 'unsafe-eval' forbids). Use the npm package with your own arquero.";
 
-/** Module → what its stub exports (the same names). */
-const STUBS: Record<string, string> = {
-  'arquero/src/expression/parse.js': 'export function parse() { fail(); }',
-  'arquero/src/expression/row-object.js': [
-    "export const ROW_OBJECT = 'row_object';",
-    'export function rowObjectExpression() { fail(); }',
-    'export function rowObjectCode() { fail(); }',
-    'export function rowObjectBuilder() { fail(); }',
-  ].join('\n'),
-  'arquero/src/expression/compare.js': 'export function compare() { fail(); }',
-  'arquero/src/util/unroll.js': 'export function unroll() { fail(); }',
-  // Replaced only where ColumnTable imports them (its methods): `toArrowIPC` itself stays.
-  'arquero/src/format/to-arrow.js': 'export function toArrow() { fail(); }',
-  'arquero/src/format/to-arrow-ipc.js': 'export function toArrowIPC() { fail(); }',
-  'arquero/src/format/to-csv.js': 'export function toCSV() { fail(); }',
-  'arquero/src/format/to-html.js': 'export function toHTML() { fail(); }',
-  'arquero/src/format/to-markdown.js': 'export function toMarkdown() { fail(); }',
+/**
+ * Module → its stub: `body`, what it exports (the same names), or by default every export of
+ * the real module as a function that throws; `from`: replaced only where that module imports it.
+ */
+interface Stub {
+  body?: string;
+  from?: string;
+}
+const COLUMN_TABLE = 'arquero/src/table/ColumnTable.js';
+const STUBS: Record<string, Stub> = {
+  'arquero/src/expression/parse.js': { body: 'export function parse() { fail(); }' },
+  'arquero/src/expression/row-object.js': {
+    body: [
+      "export const ROW_OBJECT = 'row_object';",
+      'export function rowObjectExpression() { fail(); }',
+      'export function rowObjectCode() { fail(); }',
+      'export function rowObjectBuilder() { fail(); }',
+    ].join('\n'),
+  },
+  'arquero/src/expression/compare.js': { body: 'export function compare() { fail(); }' },
+  'arquero/src/util/unroll.js': { body: 'export function unroll() { fail(); }' },
+  // The table's methods only: `toArrowIPC` itself stays (the Arrow codec's chunk uses it).
+  'arquero/src/format/to-arrow.js': { from: COLUMN_TABLE },
+  'arquero/src/format/to-arrow-ipc.js': { from: COLUMN_TABLE },
+  'arquero/src/format/to-csv.js': { from: COLUMN_TABLE },
+  'arquero/src/format/to-html.js': { from: COLUMN_TABLE },
+  'arquero/src/format/to-markdown.js': { from: COLUMN_TABLE },
+  'arquero/src/verbs/index.js': { from: COLUMN_TABLE },
+  'arquero/src/op/op-api.js': { from: COLUMN_TABLE }, // count(), for table.count()
+  // Regrouping a grouped table (made only by groupby, a verb) when it is filtered or reified.
+  'arquero/src/table/regroup.js': { from: 'arquero/src/table/Table.js' },
 };
-const METHODS_ONLY = 'arquero/src/table/ColumnTable.js';
 
 function target(source: string, importer: string | undefined): string | undefined {
   if (!importer?.includes('/node_modules/arquero/src/') || !source.startsWith('.')) return undefined;
   const path = new URL(source, `file://${importer}`).pathname;
   const key = Object.keys(STUBS).find((k) => path.endsWith(`/node_modules/${k}`));
-  return key?.includes('/format/') && !importer.endsWith(`/node_modules/${METHODS_ONLY}`) ? undefined : key;
+  const from = key && STUBS[key].from;
+  return from && !importer.endsWith(`/node_modules/${from}`) ? undefined : key;
+}
+
+/** Every name the module exports (`export { a, b as c } from`, `export const|function|class x`), each a function that throws. */
+function throwingExports(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  const listed = [...text.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().split(/\s+as\s+/).pop() ?? ''));
+  const declared = [...text.matchAll(/export\s+(?:const|let|function\*?|class)\s+([\w$]+)/g)].map((m) => m[1]);
+  return [...new Set([...listed, ...declared].filter(Boolean))].map((n) => `export function ${n}() { fail(); }`).join('\n');
 }
 
 export function arqueroWithoutCodegen(): Plugin {
@@ -54,18 +80,24 @@ export function arqueroWithoutCodegen(): Plugin {
     },
     resolveId(source, importer) {
       const key = target(source, importer);
-      if (!key) return null;
+      if (!key) return null; // at once: this hook sees every import of the build
       used.add(key);
-      return PREFIX + key;
+      // The real file's path after the prefix: a stub made from its exports reads it.
+      return this.resolve(source, importer, { skipSelf: true }).then((real) => `${PREFIX}${key}:${real?.id ?? ''}`);
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
-      const body = STUBS[id.slice(PREFIX.length)];
+      const [key, real] = id.slice(PREFIX.length).split(':');
+      const body = STUBS[key].body ?? throwingExports(real);
       return `function fail() { throw new Error(${JSON.stringify(MESSAGE)}); }\n${body}\n`;
     },
     buildEnd(error) {
       if (error) return;
-      const missing = Object.keys(STUBS).filter((key) => !used.has(key));
+      // Not replaced where it had to be: the module itself is built in (or, for a method's
+      // stub, the module importing it is); one no longer reached at all is fine.
+      const ids = [...this.getModuleIds()];
+      const built = (path: string) => ids.some((id) => id.endsWith(`/node_modules/${path}`));
+      const missing = Object.keys(STUBS).filter((key) => !used.has(key) && built(STUBS[key].from ?? key));
       if (missing.length) this.error(`arquero layout changed: no import of ${missing.join(', ')} was replaced`);
     },
   };

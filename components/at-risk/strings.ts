@@ -1,5 +1,6 @@
-// The words of <pulso-at-risk> in every locale.
-import { translator } from '../shared/strings.js';
+// The words of <pulso-at-risk> in English.
+// pt-BR and es: strings.pt-BR.ts and strings.es.ts, loaded on first use (shared/catalogs.ts).
+import { localeTranslator } from '../shared/strings.js';
 
 const en = {
   heading: 'Customers showing warning signs',
@@ -31,66 +32,6 @@ const en = {
   rowLabel: '{rank}. {customer}{segment}: {signals}',
 };
 
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  heading: 'Clientes com sinais de alerta',
-  empty: 'Ninguém mostra sinais de alerta em {date}.',
-  emptyFiltered: 'Ninguém mostra sinais de alerta para {filters}.',
-  blockedHost: 'Esta lista mostra clientes individualmente, por isso fica desligada até a página definir allow-row-level nela.',
-  blockedDashboard: 'Este painel oculta grupos pequenos, por isso listas de clientes individuais ficam desligadas aqui, a menos que o painel defina allow-row-level.',
-  customer: 'Cliente',
-  segment: 'Segmento',
-  value: 'Valor',
-  signals: 'Sinais de alerta',
-  daysSince: 'Dias desde a última atividade',
-  usualGap: 'Intervalo habitual (dias)',
-  openTickets: 'Chamados abertos',
-  lastNps: 'Último NPS',
-  activity: 'Sem atividade há {days} dias (costuma voltar a cada {gap} dias)',
-  activityShort: 'Sem atividade há mais tempo que o normal',
-  tickets: '{n} chamado(s) aberto(s) há {d}+ dias',
-  ticketsShort: 'Chamados abertos',
-  nps: 'Último NPS {score}',
-  npsShort: 'Detrator',
-  summary: 'Em {date}, {n} clientes mostram sinais de alerta: {parts}.',
-  part: '{n} {signal}',
-  partsActivity: 'sem atividade há mais tempo que o normal',
-  partsTickets: 'com chamados abertos há muito tempo',
-  partsNps: 'detratores no último NPS',
-  caveat: 'Um alerta por regras, não uma previsão: cada linha diz quais sinais dispararam.',
-  more: '…e mais {n} clientes com sinais de alerta (um limite maior os lista).',
-  rowLabel: '{rank}. {customer}{segment}: {signals}',
-};
-
-const es: Record<Key, string> = {
-  heading: 'Clientes con señales de alerta',
-  empty: 'Nadie muestra señales de alerta el {date}.',
-  emptyFiltered: 'Nadie muestra señales de alerta para {filters}.',
-  blockedHost: 'Esta lista muestra clientes individuales, así que está apagada hasta que la página le ponga allow-row-level.',
-  blockedDashboard: 'Este panel oculta grupos pequeños, así que las listas de clientes individuales están apagadas aquí salvo que el panel ponga allow-row-level.',
-  customer: 'Cliente',
-  segment: 'Segmento',
-  value: 'Valor',
-  signals: 'Señales de alerta',
-  daysSince: 'Días desde la última actividad',
-  usualGap: 'Intervalo habitual (días)',
-  openTickets: 'Tickets abiertos',
-  lastNps: 'Último NPS',
-  activity: 'Sin actividad hace {days} días (suele volver cada {gap} días)',
-  activityShort: 'Sin actividad más tiempo de lo normal',
-  tickets: '{n} ticket(s) abierto(s) hace {d}+ días',
-  ticketsShort: 'Tickets abiertos',
-  nps: 'Último NPS {score}',
-  npsShort: 'Detractor',
-  summary: 'El {date}, {n} clientes muestran señales de alerta: {parts}.',
-  part: '{n} {signal}',
-  partsActivity: 'sin actividad más tiempo de lo normal',
-  partsTickets: 'con tickets abiertos demasiado tiempo',
-  partsNps: 'detractores en su último NPS',
-  caveat: 'Una alerta por reglas, no una predicción: cada fila dice qué señales se activaron.',
-  more: '…y {n} clientes más con señales de alerta (un límite mayor los lista).',
-  rowLabel: '{rank}. {customer}{segment}: {signals}',
-};
-
-export const tr = translator({ 'pt-BR': ptBR, en, es });
+export const tr = localeTranslator('at-risk', en);

@@ -1,8 +1,9 @@
-// The words of <pulso-cohort-churn> in every locale. Period words come in the
+// The words of <pulso-cohort-churn> in English. Period words come in the
 // forms the chart needs: a column heading ("Month 3") and an axis title.
+// pt-BR and es: strings.pt-BR.ts and strings.es.ts, loaded on first use (shared/catalogs.ts).
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
-import { translator } from '../shared/strings.js';
+import { localeTranslator } from '../shared/strings.js';
 
 const en = {
   heading: 'Retention by signup cohort',
@@ -63,127 +64,9 @@ const en = {
   scrollyear: 'Scroll sideways for more years →',
 };
 
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  heading: 'Retenção por coorte de adesão',
-  headingActivity: 'Clientes ativos por coorte',
-  headingFirst: 'Retenção por coorte de primeira atividade',
-  empty: 'Nenhuma coorte neste intervalo',
-  emptyFiltered: 'Nenhum cliente em coortes para {filters}.',
-  cohort: 'Coorte',
-  size: 'Clientes',
-  offset: 'Deslocamento',
-  retained: 'Retidos',
-  rate: 'Retenção',
-  churned: 'Cancelamentos',
-  churnRate: 'Taxa de cancelamento',
-  returned: 'Variação desde o anterior',
-  complete: 'Período encerrado',
-  segment: 'Segmento',
-  retainedOf: '{retained} de {size} ({rate})',
-  churnedIn: '{churned} ({rate})',
-  average: 'Média ponderada',
-  cohorts: 'Coortes',
-  heatmap: 'Mapa de calor',
-  curves: 'Curvas',
-  chartType: 'Tipo de gráfico',
-  summary: '{cohorts} coortes de {first} a {last}, {customers} clientes.',
-  summaryAverage: 'Retenção média ponderada — {points}.',
-  cellLabel: 'Coorte {cohort}, {offset}: {rate} retidos, {retained} de {size}',
-  cellChurn: ', {churned} cancelaram ({churnRate})',
-  cellPartial: ', período não encerrado',
-  cellHidden: 'Coorte {cohort}, {offset}: oculto, menos de {k} clientes',
-  pointLabel: '{series}, {offset}: {rate} retidos, {retained} de {size}',
-  bandKey: 'Intervalo de 95% da média',
-  ciLow: 'IC 95% inferior',
-  ciHigh: 'IC 95% superior',
-  noSignup: '{n} clientes sem data de adesão não estão em nenhuma coorte.',
-  noSignupOne: '{n} cliente sem data de adesão não está em nenhuma coorte.',
-  noCustomer: '{n} clientes com atividade mas sem cadastro não estão em nenhuma coorte.',
-  noCustomerOne: '{n} cliente com atividade mas sem cadastro não está em nenhuma coorte.',
-  day: 'Dia {k}',
-  week: 'Semana {k}',
-  month: 'Mês {k}',
-  quarter: 'Trimestre {k}',
-  year: 'Ano {k}',
-  axisday: 'Dias desde a adesão',
-  axisweek: 'Semanas desde a adesão',
-  axismonth: 'Meses desde a adesão',
-  axisquarter: 'Trimestres desde a adesão',
-  axisyear: 'Anos desde a adesão',
-  firstday: 'Dias desde a primeira atividade',
-  firstweek: 'Semanas desde a primeira atividade',
-  firstmonth: 'Meses desde a primeira atividade',
-  firstquarter: 'Trimestres desde a primeira atividade',
-  firstyear: 'Anos desde a primeira atividade',
-  scrollday: 'Role para o lado para ver mais dias →',
-  scrollweek: 'Role para o lado para ver mais semanas →',
-  scrollmonth: 'Role para o lado para ver mais meses →',
-  scrollquarter: 'Role para o lado para ver mais trimestres →',
-  scrollyear: 'Role para o lado para ver mais anos →',
-};
-
-const es: Record<Key, string> = {
-  heading: 'Retención por cohorte de alta',
-  headingActivity: 'Clientes activos por cohorte',
-  headingFirst: 'Retención por cohorte de primera actividad',
-  empty: 'Ninguna cohorte en este intervalo',
-  emptyFiltered: 'Ningún cliente en cohortes para {filters}.',
-  cohort: 'Cohorte',
-  size: 'Clientes',
-  offset: 'Desplazamiento',
-  retained: 'Retenidos',
-  rate: 'Retención',
-  churned: 'Bajas',
-  churnRate: 'Tasa de bajas',
-  returned: 'Cambio desde el anterior',
-  complete: 'Período cerrado',
-  segment: 'Segmento',
-  retainedOf: '{retained} de {size} ({rate})',
-  churnedIn: '{churned} ({rate})',
-  average: 'Promedio ponderado',
-  cohorts: 'Cohortes',
-  heatmap: 'Mapa de calor',
-  curves: 'Curvas',
-  chartType: 'Tipo de gráfico',
-  summary: '{cohorts} cohortes de {first} a {last}, {customers} clientes.',
-  summaryAverage: 'Retención promedio ponderada — {points}.',
-  cellLabel: 'Cohorte {cohort}, {offset}: {rate} retenidos, {retained} de {size}',
-  cellChurn: ', {churned} bajas ({churnRate})',
-  cellPartial: ', período no cerrado',
-  cellHidden: 'Cohorte {cohort}, {offset}: oculto, menos de {k} clientes',
-  pointLabel: '{series}, {offset}: {rate} retenidos, {retained} de {size}',
-  bandKey: 'Intervalo del 95 % del promedio',
-  ciLow: 'IC 95 % inferior',
-  ciHigh: 'IC 95 % superior',
-  noSignup: '{n} clientes sin fecha de alta no están en ninguna cohorte.',
-  noSignupOne: '{n} cliente sin fecha de alta no está en ninguna cohorte.',
-  noCustomer: '{n} clientes con actividad pero sin registro no están en ninguna cohorte.',
-  noCustomerOne: '{n} cliente con actividad pero sin registro no está en ninguna cohorte.',
-  day: 'Día {k}',
-  week: 'Semana {k}',
-  month: 'Mes {k}',
-  quarter: 'Trimestre {k}',
-  year: 'Año {k}',
-  axisday: 'Días desde el alta',
-  axisweek: 'Semanas desde el alta',
-  axismonth: 'Meses desde el alta',
-  axisquarter: 'Trimestres desde el alta',
-  axisyear: 'Años desde el alta',
-  firstday: 'Días desde la primera actividad',
-  firstweek: 'Semanas desde la primera actividad',
-  firstmonth: 'Meses desde la primera actividad',
-  firstquarter: 'Trimestres desde la primera actividad',
-  firstyear: 'Años desde la primera actividad',
-  scrollday: 'Desplace hacia el lado para ver más días →',
-  scrollweek: 'Desplace hacia el lado para ver más semanas →',
-  scrollmonth: 'Desplace hacia el lado para ver más meses →',
-  scrollquarter: 'Desplace hacia el lado para ver más trimestres →',
-  scrollyear: 'Desplace hacia el lado para ver más años →',
-};
-
-export const tc = translator({ 'pt-BR': ptBR, en, es });
+export const tc = localeTranslator('cohort-churn', en);
 
 export const offsetKey = (period: Period): Key => period;
 /** The offset axis title: since signup, or since first activity for first-activity cohorts. */

@@ -14,6 +14,7 @@ import { checkPeriod } from '../../src/time/period.js';
 import { pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
 import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
+import { localeLoading } from '../shared/catalogs.js';
 import { elementLocale } from '../shared/locale.js';
 import { SourceName } from '../shared/source-name.js';
 import { renderNotices } from '../shared/states.js';
@@ -163,6 +164,13 @@ export class PulsoDashboard extends LitElement {
   private applyState(s: DashboardState): void {
     Object.assign(this, mergeState(this, s));
     if (s.cross) this.crossSource = undefined; // found by id when the context is shared
+  }
+
+  /** Renders in its locale's words: a pt-BR or es catalog is loaded first (shared/catalogs.ts). */
+  protected override async scheduleUpdate(): Promise<void> {
+    const words = localeLoading(this.uiLocale);
+    if (words) await words;
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,5 +1,6 @@
-// The words of <pulso-dashboard>'s filter bar in every locale.
-import { translator } from '../shared/strings.js';
+// The words of <pulso-dashboard>'s filter bar in English.
+// pt-BR and es: strings.pt-BR.ts and strings.es.ts, loaded on first use (shared/catalogs.ts).
+import { localeTranslator } from '../shared/strings.js';
 
 const en = {
   filters: 'Filters',
@@ -33,71 +34,7 @@ const en = {
   badDate: 'Type a date as {pattern}, for example {example}.',
 };
 
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  filters: 'Filtros',
-  from: 'De',
-  to: 'Até',
-  period: 'Período',
-  day: 'Dia',
-  week: 'Semana',
-  month: 'Mês',
-  quarter: 'Trimestre',
-  year: 'Ano',
-  segmentBy: 'Segmentar por',
-  segment: 'Segmento',
-  none: 'Nenhum',
-  all: 'Todos',
-  active: 'Filtros ativos',
-  remove: 'Remover filtro: {label}',
-  clear: 'Limpar todos os filtros',
-  refresh: 'Recarregar dados',
-  cohort: 'Coorte',
-  channel: 'Canal',
-  step: 'Etapa',
-  feature: 'Recurso',
-  periodChip: 'Período',
-  crossHint: 'Escolha uma coorte, um canal ou uma etapa em um gráfico para filtrar os demais.',
-  announce: 'Filtros alterados: {list}',
-  announceNone: 'Todos os filtros foram removidos',
-  cohortFirst: 'Coorte da primeira atividade',
-  reach: 'filtra {n} de {of} gráficos',
-  badSetting: 'Uma configuração deste painel não é válida.',
-  badDate: 'Digite a data como {pattern}, por exemplo {example}.',
-};
-
-const es: Record<Key, string> = {
-  filters: 'Filtros',
-  from: 'Desde',
-  to: 'Hasta',
-  period: 'Período',
-  day: 'Día',
-  week: 'Semana',
-  month: 'Mes',
-  quarter: 'Trimestre',
-  year: 'Año',
-  segmentBy: 'Segmentar por',
-  segment: 'Segmento',
-  none: 'Ninguno',
-  all: 'Todos',
-  active: 'Filtros activos',
-  remove: 'Quitar filtro: {label}',
-  clear: 'Quitar todos los filtros',
-  refresh: 'Recargar datos',
-  cohort: 'Cohorte',
-  channel: 'Canal',
-  step: 'Etapa',
-  feature: 'Función',
-  periodChip: 'Período',
-  crossHint: 'Elija una cohorte, un canal o una etapa en un gráfico para filtrar los demás.',
-  announce: 'Filtros cambiados: {list}',
-  announceNone: 'Se quitaron todos los filtros',
-  cohortFirst: 'Cohorte de primera actividad',
-  reach: 'filtra {n} de {of} gráficos',
-  badSetting: 'Una configuración de este panel no es válida.',
-  badDate: 'Escriba la fecha como {pattern}, por ejemplo {example}.',
-};
-
-export const td = translator({ 'pt-BR': ptBR, en, es });
+export const td = localeTranslator('dashboard', en);
 export type DashboardKey = Key;

@@ -1,5 +1,6 @@
-// The words of <pulso-nps-trend> in every locale.
-import { translator } from '../shared/strings.js';
+// The words of <pulso-nps-trend> in English.
+// pt-BR and es: strings.pt-BR.ts and strings.es.ts, loaded on first use (shared/catalogs.ts).
+import { localeTranslator } from '../shared/strings.js';
 
 const en = {
   heading: 'NPS over time',
@@ -34,72 +35,6 @@ const en = {
   note: 'Note',
 };
 
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  heading: 'NPS ao longo do tempo',
-  empty: 'Nenhuma resposta neste período',
-  emptyFiltered: 'Nenhuma resposta de NPS para {filters}.',
-  period: 'Período',
-  segment: 'Segmento',
-  answers: 'Respostas',
-  promoters: 'Promotores',
-  passives: 'Neutros',
-  detractors: 'Detratores',
-  nps: 'NPS',
-  ciLow: 'IC 95% inferior',
-  ciHigh: 'IC 95% superior',
-  interval: 'Intervalo de 95%',
-  intervalValue: '{low} a {high}',
-  target: 'Meta {value}',
-  mix: 'Composição das respostas',
-  mixScale: 'Composição das respostas, % das respostas',
-  mixScaleCounts: 'Composição das respostas, % das respostas (nº de respostas acima de cada barra)',
-  rolling: 'Janela móvel de {w} períodos',
-  share: '{share} ({count})',
-  pointLabel: '{series}{period}: NPS {nps}, intervalo de 95% de {low} a {high}, {n} respostas',
-  gapNote: 'Períodos sem respostas aparecem como lacunas na linha.',
-  summary: 'NPS em {period}: {nps}, com {n} respostas.',
-  summaryRange: 'Em {count} períodos, variou de {min} a {max}.',
-  summarySegments: 'NPS mais recente por segmento: {list}.',
-  noAnswers: 'sem respostas',
-  few: 'poucas respostas',
-  fewTip: 'Poucas respostas (menos de {n}): o ponto é incerto, diga o que disser o intervalo',
-  fewKey: 'Ponto vazado: menos de {n} respostas, sem faixa',
-  note: 'Observação',
-};
-
-const es: Record<Key, string> = {
-  heading: 'NPS a lo largo del tiempo',
-  empty: 'Ninguna respuesta en este período',
-  emptyFiltered: 'Ninguna respuesta de NPS para {filters}.',
-  period: 'Período',
-  segment: 'Segmento',
-  answers: 'Respuestas',
-  promoters: 'Promotores',
-  passives: 'Pasivos',
-  detractors: 'Detractores',
-  nps: 'NPS',
-  ciLow: 'IC 95 % inferior',
-  ciHigh: 'IC 95 % superior',
-  interval: 'Intervalo del 95 %',
-  intervalValue: '{low} a {high}',
-  target: 'Meta {value}',
-  mix: 'Composición de las respuestas',
-  mixScale: 'Composición de las respuestas, % de respuestas',
-  mixScaleCounts: 'Composición de las respuestas, % de respuestas (nº de respuestas sobre cada barra)',
-  rolling: 'Ventana móvil de {w} períodos',
-  share: '{share} ({count})',
-  pointLabel: '{series}{period}: NPS {nps}, intervalo del 95 % de {low} a {high}, {n} respuestas',
-  gapNote: 'Los períodos sin respuestas son huecos en la línea.',
-  summary: 'NPS en {period}: {nps}, con {n} respuestas.',
-  summaryRange: 'En {count} períodos osciló entre {min} y {max}.',
-  summarySegments: 'NPS más reciente por segmento: {list}.',
-  noAnswers: 'sin respuestas',
-  few: 'pocas respuestas',
-  fewTip: 'Pocas respuestas (menos de {n}): el punto es incierto, diga lo que diga el intervalo',
-  fewKey: 'Punto hueco: menos de {n} respuestas, sin banda',
-  note: 'Nota',
-};
-
-export const tn = translator({ 'pt-BR': ptBR, en, es });
+export const tn = localeTranslator('nps-trend', en);

@@ -17,6 +17,7 @@ import type { FigureLine } from './export-figure.js';
 import { exportMeta, rangeBound } from './export-meta.js';
 import type { ExportMeta, ExportRange } from './export-meta.js';
 import type { ExportPrecision } from '../../src/data/csv-units.js';
+import { localeLoading } from './catalogs.js';
 import { elementLocale } from './locale.js';
 import { MarksNavController } from './marks-nav.js';
 import type { MarkPosition } from './marks-nav.js';
@@ -220,7 +221,10 @@ export abstract class PulsoChartElement<R> extends LitElement {
    * "Responsive at 1M"). Later renders keep Lit's timing (a microtask).
    */
   protected override async scheduleUpdate(): Promise<void> {
+    // And every render in its locale's words (catalogs.ts), loading while the task passes.
+    const words = localeLoading(elementLocale(this, this.inherited('locale', this.locale)));
     if (!this.hasUpdated) await nextTask();
+    if (words) await words;
     super.scheduleUpdate();
   }
 

@@ -2,11 +2,12 @@
 // (SPEC §3.10): "58.4% to 91.9%", "+6.2 pts (95% CI 1.1 to 11.3), Fisher's exact
 // test", "likely a real difference (q = 0.012, 14 comparisons)", "could be chance",
 // "too few to compare". One catalog, so tooltips, tables and exports agree.
+// English here; pt-BR and es: compare-words.pt-BR.ts and compare-words.es.ts, loaded on first use (catalogs.ts).
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { ProportionTest } from '../../src/metrics/compare.js';
 import type { KpiTest } from '../../src/metrics/kpis.js';
-import { translator } from './strings.js';
+import { localeTranslator } from './strings.js';
 
 const en = {
   interval: '95% CI {low} to {high}',
@@ -34,61 +35,9 @@ const en = {
   verdictTooFew: 'too few to compare',
 };
 
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  interval: 'IC 95% {low} a {high}',
-  withInterval: '{value} (IC 95% {low} a {high})',
-  difference: '{diff} (IC 95% {low} a {high}), {test}',
-  fisher: 'teste exato de Fisher',
-  z: 'teste z de duas proporções',
-  mcnemar: 'teste de McNemar (os mesmos clientes)',
-  npsZ: 'teste z da diferença entre dois NPS',
-  meanZ: 'teste z da diferença entre duas médias',
-  tooFew: 'poucos dados para comparar (menos de {n} em um dos lados)',
-  real: 'provavelmente uma diferença real (q = {q}, {m} comparações)',
-  realOne: 'provavelmente uma mudança real (p = {p})',
-  chance: 'pode ser acaso (q = {q}, {m} comparações)',
-  chanceOne: 'pode ser acaso (p = {p})',
-  fewAnswers: 'poucas respostas (menos de {n}): leia o intervalo, não o ponto',
-  colInterval: 'IC 95%',
-  colLow: 'IC 95% inferior',
-  colHigh: 'IC 95% superior',
-  colDifference: 'Diferença (IC 95%), teste',
-  colQ: 'Valor-q (ajustado)',
-  colVerdict: 'Conclusão',
-  verdictReal: 'provavelmente real',
-  verdictChance: 'pode ser acaso',
-  verdictTooFew: 'poucos dados para comparar',
-};
-
-const es: Record<Key, string> = {
-  interval: 'IC 95 % {low} a {high}',
-  withInterval: '{value} (IC 95 % {low} a {high})',
-  difference: '{diff} (IC 95 % {low} a {high}), {test}',
-  fisher: 'prueba exacta de Fisher',
-  z: 'prueba z de dos proporciones',
-  mcnemar: 'prueba de McNemar (los mismos clientes)',
-  npsZ: 'prueba z de la diferencia entre dos NPS',
-  meanZ: 'prueba z de la diferencia entre dos medias',
-  tooFew: 'muy pocos datos para comparar (menos de {n} en un lado)',
-  real: 'probablemente una diferencia real (q = {q}, {m} comparaciones)',
-  realOne: 'probablemente un cambio real (p = {p})',
-  chance: 'puede ser azar (q = {q}, {m} comparaciones)',
-  chanceOne: 'puede ser azar (p = {p})',
-  fewAnswers: 'pocas respuestas (menos de {n}): lea el intervalo, no el punto',
-  colInterval: 'IC 95 %',
-  colLow: 'IC 95 % inferior',
-  colHigh: 'IC 95 % superior',
-  colDifference: 'Diferencia (IC 95 %), prueba',
-  colQ: 'Valor q (ajustado)',
-  colVerdict: 'Conclusión',
-  verdictReal: 'probablemente real',
-  verdictChance: 'puede ser azar',
-  verdictTooFew: 'muy pocos datos para comparar',
-};
-
-export const tw = translator({ 'pt-BR': ptBR, en, es });
+export const tw = localeTranslator('compare-words', en);
 export type CompareWordKey = Key;
 
 /** The level below which a (q- or p-) value marks a difference. */

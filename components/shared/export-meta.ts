@@ -2,9 +2,10 @@
 // the title, the date range, the filters it was made under and a source line
 // ("Pulso · clinic-api.example · exported 2 Dec 2026"), in the widget's locale. The
 // figure (export-figure.ts) draws them; the CSV writes them as columns or a comment.
+// English here; pt-BR and es: export-meta.pt-BR.ts and export-meta.es.ts, loaded on first use (catalogs.ts).
 import type { Locale } from '../../src/i18n/messages.js';
 import { dateFormat, listFormat } from '../../src/i18n/format-intl.js';
-import { translator } from './strings.js';
+import { localeTranslator } from './strings.js';
 
 const en = {
   allData: 'All data',
@@ -18,35 +19,9 @@ const en = {
   colFilters: 'Filters',
   colSource: 'Source',
 };
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  allData: 'Todos os dados',
-  rangeBoth: '{from} – {to}',
-  rangeFrom: 'A partir de {from}',
-  rangeTo: 'Até {to}',
-  filtered: 'Filtrado: {list}',
-  noFilters: 'Sem filtros',
-  sourceLine: 'Pulso · {source} · exportado em {date}',
-  colRange: 'Intervalo de datas',
-  colFilters: 'Filtros',
-  colSource: 'Fonte',
-};
-
-const es: Record<Key, string> = {
-  allData: 'Todos los datos',
-  rangeBoth: '{from} – {to}',
-  rangeFrom: 'Desde {from}',
-  rangeTo: 'Hasta {to}',
-  filtered: 'Filtrado: {list}',
-  noFilters: 'Sin filtros',
-  sourceLine: 'Pulso · {source} · exportado el {date}',
-  colRange: 'Rango de fechas',
-  colFilters: 'Filtros',
-  colSource: 'Fuente',
-};
-
-export const tx = translator<Key>({ 'pt-BR': ptBR, en, es });
+export const tx = localeTranslator<Key>('export-meta', en);
 
 /** A half-open range [from, to) in epoch ms; either end may be open. */
 export interface ExportRange {

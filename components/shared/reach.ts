@@ -2,12 +2,13 @@
 // filter leaves whole says so in words ("Not filtered by channel"), to the eye and to
 // screen readers, so nobody reads the whole page as "phone customers"; and a chart that
 // the filters emptied names them ("No NPS answers for Channel: Phone").
+// English here; pt-BR and es: reach.pt-BR.ts and reach.es.ts, loaded on first use (catalogs.ts).
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/messages.js';
 import { listFormat } from '../../src/i18n/format-intl.js';
 import type { DashboardFilter, FilterKind } from './context.js';
-import { translator } from './strings.js';
+import { localeTranslator } from './strings.js';
 
 const en = {
   notFiltered: 'Not filtered by {list}',
@@ -20,33 +21,9 @@ const en = {
   kind_segment: '{column}',
   emptyFiltered: 'Nothing matches the filters ({filters}).',
 };
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  notFiltered: 'Sem filtro de {list}',
-  notFilteredHint: 'O filtro do painel não se aplica aos dados deste gráfico.',
-  kind_cohort: 'coorte',
-  kind_period: 'período',
-  kind_channel: 'canal',
-  kind_step: 'etapa do funil',
-  kind_feature: 'recurso',
-  kind_segment: '{column}',
-  emptyFiltered: 'Nada corresponde aos filtros ({filters}).',
-};
-
-const es: Record<Key, string> = {
-  notFiltered: 'Sin filtro de {list}',
-  notFilteredHint: 'El filtro del panel no se aplica a los datos de este gráfico.',
-  kind_cohort: 'cohorte',
-  kind_period: 'período',
-  kind_channel: 'canal',
-  kind_step: 'etapa del embudo',
-  kind_feature: 'función',
-  kind_segment: '{column}',
-  emptyFiltered: 'Nada coincide con los filtros ({filters}).',
-};
-
-const tr = translator<Key>({ 'pt-BR': ptBR, en, es });
+const tr = localeTranslator<Key>('reach', en);
 
 /** What a filter filters by, in a word ("channel", or the segment's column, e.g. "plan"). */
 export function filterSubject(filter: Pick<DashboardFilter, 'kind' | 'column'>, locale: Locale): string {

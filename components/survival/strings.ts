@@ -1,5 +1,6 @@
-// The words of <pulso-survival> in every locale.
-import { translator } from '../shared/strings.js';
+// The words of <pulso-survival> in English.
+// pt-BR and es: strings.pt-BR.ts and strings.es.ts, loaded on first use (shared/catalogs.ts).
+import { localeTranslator } from '../shared/strings.js';
 
 const en = {
   heading: 'How long customers stay',
@@ -44,93 +45,7 @@ const en = {
   pEqual: '= {p}',
 };
 
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  heading: 'Quanto tempo os clientes ficam',
-  empty: 'Nenhum cliente entrou neste período',
-  emptyFiltered: 'Nenhum cliente para {filters}.',
-  segment: 'Segmento',
-  time: 'Tempo',
-  atRisk: 'Em risco',
-  atRiskTitle: 'Clientes em risco',
-  events: 'Cancelaram',
-  churnedSoFar: 'Cancelaram até aqui',
-  censored: 'Ainda clientes (censurados)',
-  survival: 'Ainda clientes',
-  ciLow: 'IC 95% inferior',
-  ciHigh: 'IC 95% superior',
-  interval: 'Intervalo de 95%',
-  intervalValue: '{low} a {high}',
-  median: 'Mediana',
-  medianAt: 'mediana {value}',
-  notReached: 'não atingida',
-  half: '50%',
-  all: 'Todos os clientes',
-  day: '{n} dias',
-  dayOne: '{n} dia',
-  week: '{n} semanas',
-  weekOne: '{n} semana',
-  month: '{n} meses',
-  monthOne: '{n} mês',
-  axisday: 'Dias desde a adesão',
-  axisweek: 'Semanas desde a adesão',
-  axismonth: 'Meses desde a adesão',
-  censorKey: 'Ainda clientes na data dos dados',
-  pointLabel: '{series}após {time}: {survival} ainda clientes, intervalo de 95% de {low} a {high}, {atRisk} em risco',
-  sooner: 'Clientes com {column} {segment} saem mais cedo: mediana de {a} contra {b} ({other}); log-rank p {p}.',
-  soonerNotReached: 'Clientes com {column} {segment} saem mais cedo: mediana de {a}, enquanto {other} não chegou à metade; log-rank p {p}.',
-  noDifference: 'Sem diferença clara no tempo de permanência dos segmentos (log-rank p {p}). Medianas: {list}.',
-  soonerSame: 'Os segmentos diferem (log-rank p {p}). Medianas: {list}.',
-  single: 'Metade dos clientes saiu até {median} após a adesão ({n} clientes, {events} cancelaram).',
-  singleNotReached: 'Mais da metade dos clientes continua ({n} clientes, {events} cancelaram).',
-  hiddenGroups: 'Não exibidos, menos de {k} clientes: {list}.',
-  pBelow: '< {p}',
-  pEqual: '= {p}',
-};
-
-const es: Record<Key, string> = {
-  heading: 'Cuánto tiempo se quedan los clientes',
-  empty: 'Ningún cliente se registró en este período',
-  emptyFiltered: 'Ningún cliente para {filters}.',
-  segment: 'Segmento',
-  time: 'Tiempo',
-  atRisk: 'En riesgo',
-  atRiskTitle: 'Clientes en riesgo',
-  events: 'Se dieron de baja',
-  churnedSoFar: 'Bajas hasta aquí',
-  censored: 'Aún clientes (censurados)',
-  survival: 'Aún clientes',
-  ciLow: 'IC 95 % inferior',
-  ciHigh: 'IC 95 % superior',
-  interval: 'Intervalo del 95 %',
-  intervalValue: '{low} a {high}',
-  median: 'Mediana',
-  medianAt: 'mediana {value}',
-  notReached: 'no alcanzada',
-  half: '50 %',
-  all: 'Todos los clientes',
-  day: '{n} días',
-  dayOne: '{n} día',
-  week: '{n} semanas',
-  weekOne: '{n} semana',
-  month: '{n} meses',
-  monthOne: '{n} mes',
-  axisday: 'Días desde el alta',
-  axisweek: 'Semanas desde el alta',
-  axismonth: 'Meses desde el alta',
-  censorKey: 'Aún clientes en la fecha de los datos',
-  pointLabel: '{series}después de {time}: {survival} aún clientes, intervalo del 95 % de {low} a {high}, {atRisk} en riesgo',
-  sooner: 'Los clientes con {column} {segment} se van antes: mediana de {a} frente a {b} ({other}); log-rank p {p}.',
-  soonerNotReached: 'Los clientes con {column} {segment} se van antes: mediana de {a}, mientras {other} no llegó a la mitad; log-rank p {p}.',
-  noDifference: 'Sin diferencia clara en la permanencia de los segmentos (log-rank p {p}). Medianas: {list}.',
-  soonerSame: 'Los segmentos difieren (log-rank p {p}). Medianas: {list}.',
-  single: 'La mitad de los clientes se fue antes de {median} desde el alta ({n} clientes, {events} bajas).',
-  singleNotReached: 'Más de la mitad de los clientes sigue ({n} clientes, {events} bajas).',
-  hiddenGroups: 'No se muestran, menos de {k} clientes: {list}.',
-  pBelow: '< {p}',
-  pEqual: '= {p}',
-};
-
-export const ts = translator({ 'pt-BR': ptBR, en, es });
+export const ts = localeTranslator('survival', en);
 export type SurvivalKey = Key;

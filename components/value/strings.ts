@@ -1,5 +1,6 @@
-// The words of <pulso-value> in every locale.
-import { translator } from '../shared/strings.js';
+// The words of <pulso-value> in English.
+// pt-BR and es: strings.pt-BR.ts and strings.es.ts, loaded on first use (shared/catalogs.ts).
+import { localeTranslator } from '../shared/strings.js';
 
 const en = {
   heading: 'Where the value is',
@@ -25,54 +26,6 @@ const en = {
   excludedNote: 'Customers without a value, left out: {n}.',
 };
 
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
-const ptBR: Record<Key, string> = {
-  heading: 'Onde está o valor',
-  empty: 'Nenhum cliente com valor',
-  emptyFiltered: 'Nenhum cliente com valor para {filters}.',
-  segment: 'Segmento',
-  customers: 'Clientes',
-  total: 'Total',
-  topShare: 'Parcela dos {top} maiores',
-  gini: 'Gini',
-  excluded: 'Sem valor',
-  revenue: 'receita',
-  xAxis: 'Clientes por {value}, do maior ao menor',
-  yAxis: 'Parcela da {value}',
-  equal: 'Parcelas iguais',
-  all: 'Todos os clientes',
-  topCustomers: '{share} dos clientes de maior valor',
-  valueShare: 'Parcela da {value}',
-  pointLabel: '{series}os {customers} maiores clientes trazem {share} da {value}',
-  summary: 'Os {top} maiores clientes trazem {share} da {value} (Gini {gini}, {n} clientes).',
-  summarySegments: 'Parcela da {value} trazida pelos {top} maiores clientes: {list}.',
-  segmentShare: '{segment} {share}',
-  excludedNote: 'Clientes sem valor, deixados de fora: {n}.',
-};
-
-const es: Record<Key, string> = {
-  heading: 'Dónde está el valor',
-  empty: 'Ningún cliente con valor',
-  emptyFiltered: 'Ningún cliente con valor para {filters}.',
-  segment: 'Segmento',
-  customers: 'Clientes',
-  total: 'Total',
-  topShare: 'Parte del {top} mayor',
-  gini: 'Gini',
-  excluded: 'Sin valor',
-  revenue: 'ingresos',
-  xAxis: 'Clientes por {value}, de mayor a menor',
-  yAxis: 'Parte de los {value}',
-  equal: 'Partes iguales',
-  all: 'Todos los clientes',
-  topCustomers: '{share} de los clientes de mayor valor',
-  valueShare: 'Parte de los {value}',
-  pointLabel: '{series}el {customers} de clientes de mayor valor aporta el {share} de los {value}',
-  summary: 'El {top} de clientes de mayor valor aporta el {share} de los {value} (Gini {gini}, {n} clientes).',
-  summarySegments: 'Parte de los {value} que aporta el {top} de clientes de mayor valor: {list}.',
-  segmentShare: '{segment} {share}',
-  excludedNote: 'Clientes sin valor, dejados fuera: {n}.',
-};
-
-export const tv = translator({ 'pt-BR': ptBR, en, es });
+export const tv = localeTranslator('value', en);

@@ -67,6 +67,23 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
         tell((e as CustomEvent<{ message: string }>).detail.message);
       });
     });
+    // Each widget's first words on screen, caught every frame from the start (a string:
+    // the test's compiler would name a function given here with a helper the page lacks).
+    await page.evaluateOnNewDocument(`
+      const first = new Map();
+      window.__pulsoFirstText = [];
+      const watch = () => {
+        for (const el of document.querySelectorAll('*')) {
+          const text = el.tagName.startsWith('PULSO-') ? (el.shadowRoot?.textContent ?? '').replace(/\\s+/g, ' ').trim() : '';
+          if (text && !first.has(el)) {
+            first.set(el, text);
+            window.__pulsoFirstText.push(text.slice(0, 120));
+          }
+        }
+        if (first.size < 10) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    `);
     page.on('pageerror', (e) => errors.push(`page error: ${String(e)}`));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -149,8 +166,17 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     const scripts = [...new Set(requested.filter((p) => p.endsWith('.js')))];
     const chunks = scripts.filter((p) => p.startsWith('/dist/pulso/'));
     expect(scripts.filter((p) => !tagged.includes(p) && !chunks.includes(p)), 'scripts from elsewhere').to.deep.equal([]);
-    for (const chunk of chunks) expect(chunk).to.match(/^\/dist\/pulso\/shared-[\w-]+\.js$/);
-    expect(chunks, 'shared chunks pulso.js imports').to.not.be.empty;
+    // Shared chunks, and the words of the page's language (pt-BR) alone: never es.
+    for (const chunk of chunks) expect(chunk).to.match(/^\/dist\/pulso\/(shared|pt-BR)-[\w-]+\.js$/);
+    expect(chunks.filter((p) => p.startsWith('/dist/pulso/shared-')), 'shared chunks pulso.js imports').to.not.be.empty;
+    expect(chunks.filter((p) => p.startsWith('/dist/pulso/pt-BR-')), 'the pt-BR words').to.have.length(1);
+  });
+
+  it('speaks pt-BR from its first render: no English shows while its words load', async () => {
+    const first: string[] = await page.evaluate(() => (window as unknown as { __pulsoFirstText: string[] }).__pulsoFirstText);
+    expect(first.length, 'widgets seen rendering').to.be.greaterThan(5);
+    for (const text of first) expect(text, text).to.not.match(/Loading|No data source|Updating/);
+    expect(first.some((text) => text.includes('Carregando')), first.join(' | ')).to.equal(true);
   });
 
   it('exports a chart as PNG (img-src blob:) with no violation', async () => {

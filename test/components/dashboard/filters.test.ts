@@ -3,6 +3,7 @@
 // customer attribute ("Not set" is a missing value), a channel the table's own channel,
 // a step or feature the customers who have that event.
 import { expect } from 'chai';
+import { localeLoading } from '../../../components/shared/catalogs.js';
 import { dashboardFilters } from '../../../components/dashboard/filters.js';
 import type { Row } from '../../../src/data/schema.js';
 import { runQuery } from '../../../src/query/run.js';
@@ -28,6 +29,9 @@ const volume = (filters: ReturnType<typeof filtersOf>) =>
     .map((r) => [r.channel, r.tickets]);
 
 describe('dashboard filters', () => {
+  // Described outside an element, which would wait for its locale's words itself.
+  before(() => Promise.all([localeLoading('pt-BR'), localeLoading('es')]));
+
   it('makes a cohort the half-open range of its period on signup_at, in the time zone', () => {
     const [f] = filtersOf({ filters: { cohort: '2025-01-01' }, periodUnit: 'month' });
     expect([f.id, f.kind]).to.deep.equal(['cross.cohort', 'cohort']);

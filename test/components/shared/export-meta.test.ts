@@ -1,9 +1,13 @@
 import { expect } from 'chai';
+import { localeLoading } from '../../../components/shared/catalogs.js';
 import { exportMeta, metaColumns, metaComment, rangeBound, sourceName } from '../../../components/shared/export-meta.js';
 
 const now = new Date(Date.UTC(2026, 11, 2, 12));
 
 describe('exportMeta', () => {
+  // Said outside an element, which would wait for its locale's words itself.
+  before(() => Promise.all([localeLoading('pt-BR'), localeLoading('es')]));
+
   it('says the range with its last included day, the filters and the source, per locale', () => {
     const range = { from: Date.UTC(2025, 10, 1), to: Date.UTC(2026, 1, 1) };
     const pt = exportMeta({ title: 'CSAT por canal', locale: 'pt-BR', range, filters: ['Plano: Ouro', 'Canal: Telefone'], source: 'json:https://api.clinica.example/v1', now });

@@ -20,7 +20,8 @@ import {
   statesStyles,
 } from '../../../components/shared/states.js';
 import type { SkeletonShape } from '../../../components/shared/states.js';
-import { STRINGS, t } from '../../../components/shared/strings.js';
+import { ENGLISH, t } from '../../../components/shared/strings.js';
+import { catalog, localeLoading } from '../../../components/shared/catalogs.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned = 1">';
 const text = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -32,15 +33,22 @@ const EMPTY: Record<Locale, string> = {
 };
 
 describe('strings', () => {
-  it('has every key in every locale, none blank', () => {
-    const keys = Object.keys(STRINGS.en).sort();
-    for (const locale of LOCALES) {
-      expect(Object.keys(STRINGS[locale]).sort()).to.deep.equal(keys);
-      for (const k of keys) expect(STRINGS[locale][k as keyof typeof STRINGS.en]).to.not.equal('');
+  it('has every key of every widget catalog in every locale once loaded, none blank', async () => {
+    await import('../../../components/index.js'); // every catalog's module
+    expect([...ENGLISH.keys()].sort()).to.deep.equal(['adoption-funnel', 'at-risk', 'channel-csat', 'cohort-churn', 'compare-words', 'dashboard', 'export-meta', 'kpi', 'nps-trend', 'reach', 'shared', 'survival', 'value']);
+    for (const locale of LOCALES) await localeLoading(locale);
+    for (const [name, en] of ENGLISH) {
+      const keys = Object.keys(en).sort();
+      for (const locale of LOCALES) {
+        const words = locale === 'en' ? en : catalog(locale, name)!;
+        expect(Object.keys(words).sort(), `${name} in ${locale}`).to.deep.equal(keys);
+        for (const k of keys) expect(words[k], `${name}.${k} in ${locale}`).to.not.equal('');
+      }
     }
   });
 
-  it('fills placeholders as text and leaves unknown ones visible', () => {
+  it('fills placeholders as text and leaves unknown ones visible', async () => {
+    await Promise.all([localeLoading('pt-BR'), localeLoading('es')]);
     expect(t('en', 'suppressed', { k: 5 })).to.equal('< 5');
     expect(t('pt-BR', 'stale', { time: HOSTILE })).to.equal(`Atualizado ${HOSTILE}`);
     expect(t('es', 'stale')).to.equal('Actualizado {time}');

@@ -3,6 +3,7 @@
 // region, the styles and axe.
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
+import { localeLoading } from '../../../components/shared/catalogs.js';
 import { formatters } from '../../../src/i18n/format.js';
 import type { Locale } from '../../../src/i18n/messages.js';
 import type { NpsTrendRow } from '../../../src/metrics/nps.js';
@@ -123,6 +124,9 @@ function table<R extends object>(options: TableViewOptions<R>): Promise<HTMLElem
 }
 
 describe('renderTableView', () => {
+  // Rendered outside an element, which would wait for its locale's words itself.
+  before(() => Promise.all([localeLoading('pt-BR'), localeLoading('es')]));
+
   it('renders retention rows formatted in en and pt-BR', async () => {
     const expected: Record<'en' | 'pt-BR', { rate: string; size: string; yes: string }> = {
       en: { rate: '45.7%', size: '1,200', yes: 'Yes' },

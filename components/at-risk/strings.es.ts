@@ -1,0 +1,33 @@
+// The words of <pulso-at-risk> in Spanish: in the es chunk (components/locales/es.ts),
+// loaded when an element first speaks es (components/shared/catalogs.ts).
+import type { Key } from './strings.js';
+
+export const es: Record<Key, string> = {
+  heading: 'Clientes con señales de alerta',
+  empty: 'Nadie muestra señales de alerta el {date}.',
+  emptyFiltered: 'Nadie muestra señales de alerta para {filters}.',
+  blockedHost: 'Esta lista muestra clientes individuales, así que está apagada hasta que la página le ponga allow-row-level.',
+  blockedDashboard: 'Este panel oculta grupos pequeños, así que las listas de clientes individuales están apagadas aquí salvo que el panel ponga allow-row-level.',
+  customer: 'Cliente',
+  segment: 'Segmento',
+  value: 'Valor',
+  signals: 'Señales de alerta',
+  daysSince: 'Días desde la última actividad',
+  usualGap: 'Intervalo habitual (días)',
+  openTickets: 'Tickets abiertos',
+  lastNps: 'Último NPS',
+  activity: 'Sin actividad hace {days} días (suele volver cada {gap} días)',
+  activityShort: 'Sin actividad más tiempo de lo normal',
+  tickets: '{n} ticket(s) abierto(s) hace {d}+ días',
+  ticketsShort: 'Tickets abiertos',
+  nps: 'Último NPS {score}',
+  npsShort: 'Detractor',
+  summary: 'El {date}, {n} clientes muestran señales de alerta: {parts}.',
+  part: '{n} {signal}',
+  partsActivity: 'sin actividad más tiempo de lo normal',
+  partsTickets: 'con tickets abiertos demasiado tiempo',
+  partsNps: 'detractores en su último NPS',
+  caveat: 'Una alerta por reglas, no una predicción: cada fila dice qué señales se activaron.',
+  more: '…y {n} clientes más con señales de alerta (un límite mayor los lista).',
+  rowLabel: '{rank}. {customer}{segment}: {signals}',
+};

@@ -1,0 +1,33 @@
+// The words of <pulso-at-risk> in Brazilian Portuguese: in the pt-BR chunk (components/locales/pt-BR.ts),
+// loaded when an element first speaks pt-BR (components/shared/catalogs.ts).
+import type { Key } from './strings.js';
+
+export const ptBR: Record<Key, string> = {
+  heading: 'Clientes com sinais de alerta',
+  empty: 'Ninguém mostra sinais de alerta em {date}.',
+  emptyFiltered: 'Ninguém mostra sinais de alerta para {filters}.',
+  blockedHost: 'Esta lista mostra clientes individualmente, por isso fica desligada até a página definir allow-row-level nela.',
+  blockedDashboard: 'Este painel oculta grupos pequenos, por isso listas de clientes individuais ficam desligadas aqui, a menos que o painel defina allow-row-level.',
+  customer: 'Cliente',
+  segment: 'Segmento',
+  value: 'Valor',
+  signals: 'Sinais de alerta',
+  daysSince: 'Dias desde a última atividade',
+  usualGap: 'Intervalo habitual (dias)',
+  openTickets: 'Chamados abertos',
+  lastNps: 'Último NPS',
+  activity: 'Sem atividade há {days} dias (costuma voltar a cada {gap} dias)',
+  activityShort: 'Sem atividade há mais tempo que o normal',
+  tickets: '{n} chamado(s) aberto(s) há {d}+ dias',
+  ticketsShort: 'Chamados abertos',
+  nps: 'Último NPS {score}',
+  npsShort: 'Detrator',
+  summary: 'Em {date}, {n} clientes mostram sinais de alerta: {parts}.',
+  part: '{n} {signal}',
+  partsActivity: 'sem atividade há mais tempo que o normal',
+  partsTickets: 'com chamados abertos há muito tempo',
+  partsNps: 'detratores no último NPS',
+  caveat: 'Um alerta por regras, não uma previsão: cada linha diz quais sinais dispararam.',
+  more: '…e mais {n} clientes com sinais de alerta (um limite maior os lista).',
+  rowLabel: '{rank}. {customer}{segment}: {signals}',
+};
