@@ -10,7 +10,7 @@
 // `--per-query` also times the source with validateOnce: false (every rule in every query).
 // `--before=DIR` also times another checkout's source (DIR/src/server/index.ts, e.g. made by
 // `git archive REV src demo | tar -x -C DIR`), interleaved with the others: before and after a change.
-// `--only=TEXT` times only the queries whose label holds TEXT.
+// `--only=TEXT|TEXT…` times only the queries whose label holds one of the TEXTs.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadavg } from 'node:os';
@@ -23,8 +23,8 @@ const FILE = process.argv[2];
 const RUNS = Number(process.argv[3] ?? 3);
 const PER_QUERY = process.argv.includes('--per-query');
 const BEFORE = process.argv.find((a) => a.startsWith('--before='))?.slice('--before='.length);
-/** `--only=TEXT`: the cases whose label holds TEXT. */
-const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '';
+/** `--only=TEXT|TEXT…`: the cases whose label holds one of the TEXTs. */
+const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '').split('|');
 const FROM = Date.UTC(2025, 10, 1);
 const TO = Date.UTC(2026, 10, 1);
 const PREV = FROM - (TO - FROM);
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
   const hand = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS();
   const [{ n: events }] = await hand('SELECT count(*) AS n FROM activity');
   const lines: string[] = [];
-  for (const c of CASES.filter((k) => k.label.includes(ONLY))) {
+  for (const c of CASES.filter((k) => ONLY.some((o) => k.label.includes(o)))) {
     // Agree first (and warm both).
     const rows = await source.aggregate(c.query);
     const mine = c.key(rows);

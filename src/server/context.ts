@@ -33,6 +33,7 @@ export class Compiler {
   readonly p: Params;
   private readonly ctes: [string, string][] = [];
   private readonly extraNames = new Map<TableName, ReadonlyMap<string, { name: string; type: SqlType }>>();
+  private kinds?: readonly string[];
 
   constructor(
     readonly d: Dialect,
@@ -45,6 +46,17 @@ export class Compiler {
     private readonly plans: TablePlans = {},
   ) {
     this.p = new Params(d);
+  }
+
+  /**
+   * The statements read only survey rows of these kinds (each says so in its WHERE), so
+   * the surveys' checks need only these kinds' rules (valid.ts). Call before the surveys
+   * relation is first asked for. Not when a filter picks customers by their surveys: that
+   * reads surveys of every kind.
+   */
+  readsKinds(kinds: readonly string[]): void {
+    if (this.ctes.some(([n]) => n === 'c_surveys')) throw new Error('readsKinds: the surveys relation is already written');
+    if (!this.filters.some((f) => f.table === 'surveys')) this.kinds = kinds;
   }
 
   has(table: TableName): boolean {
@@ -75,7 +87,7 @@ export class Compiler {
 
   checked(table: TableName): string {
     return this.cte(`c_${table}`, () => {
-      const checked = checkedRelation(this.catalog[table]!, this.d, this.p, this.extras, this.plans[table]);
+      const checked = checkedRelation(this.catalog[table]!, this.d, this.p, this.extras, this.plans[table], table === 'surveys' ? this.kinds : undefined);
       this.extraNames.set(table, checked.extras);
       return checked.sql;
     });

@@ -17,8 +17,13 @@ export interface Dialect {
   inList(expr: string, list: string): string;
   /** Integer division of integers that divide exactly or are non-negative. */
   intDiv(a: string, b: string): string;
-  /** A naive UTC timestamp as epoch milliseconds (floored), a BIGINT. */
-  epochMs(ts: string): string;
+  /**
+   * A naive UTC timestamp as epoch milliseconds (floored), a BIGINT; `whole`: every value
+   * is known to be a whole millisecond (validation once learnt it), so nothing is floored.
+   */
+  epochMs(ts: string, whole?: boolean): string;
+  /** The timestamp is not a whole millisecond (has microseconds beyond it). */
+  subMs(ts: string): string;
   /** Epoch milliseconds (a number) as a naive UTC timestamp. */
   timestampOfMs(ms: string): string;
   /** A TIMESTAMPTZ column as a naive UTC timestamp. */
@@ -74,7 +79,8 @@ export const DUCKDB: Dialect = {
   trim: (e) => `regexp_replace(${e}, '^${SPACES_CLASS}+|${SPACES_CLASS}+$', '', 'g')`,
   inList: (e, list) => `list_contains(${list}, ${e})`,
   intDiv: (a, b) => `(${a}) // (${b})`,
-  epochMs: (ts) => `(epoch_ms(${ts}) - CASE WHEN epoch_us(${ts}) % 1000 < 0 THEN 1 ELSE 0 END)`,
+  epochMs: (ts, whole) => (whole ? `epoch_ms(${ts})` : `(epoch_ms(${ts}) - CASE WHEN epoch_us(${ts}) % 1000 < 0 THEN 1 ELSE 0 END)`),
+  subMs: (ts) => `(epoch_us(${ts}) % 1000 <> 0)`,
   timestampOfMs: (ms) => `make_timestamp(CAST(round((${ms}) * 1000) AS BIGINT))`,
   utcOfTz: (e) => `timezone('UTC', ${e})`,
   toLocal: (ts, tz) => `timezone(${tz}, timezone('UTC', ${ts}))`,
@@ -100,7 +106,8 @@ export const POSTGRES: Dialect = {
   trim: (e) => `btrim(${e}, ${SPACES_LITERAL})`,
   inList: (e, list) => `(${e} = ANY(${list}))`,
   intDiv: (a, b) => `((${a}) / (${b}))`,
-  epochMs: (ts) => `floor(extract(epoch from ${ts}) * 1000)::bigint`,
+  epochMs: (ts, whole) => (whole ? `(extract(epoch from ${ts}) * 1000)::bigint` : `floor(extract(epoch from ${ts}) * 1000)::bigint`),
+  subMs: (ts) => `(extract(microseconds from ${ts})::bigint % 1000 <> 0)`,
   timestampOfMs: (ms) => `(TIMESTAMP '1970-01-01 00:00:00' + (${ms}) * INTERVAL '1 millisecond')`,
   utcOfTz: (e) => `((${e}) AT TIME ZONE 'UTC')`,
   toLocal: (ts, tz) => `(((${ts}) AT TIME ZONE 'UTC') AT TIME ZONE ${tz})`,

@@ -47,6 +47,13 @@ export const extraName = (i: number) => `x__${i}`;
 export interface TablePlan {
   /** Canonical text columns where trimming changes no value. */
   readonly trimmed: ReadonlySet<string>;
+  /** Canonical text columns (trimmed ones) with no blank value: read as they are, no NULLIF. */
+  readonly filled: ReadonlySet<string>;
+  /**
+   * Canonical time columns whose every value is a whole millisecond: their epoch ms need
+   * no flooring, and comparing their timestamps compares their ms.
+   */
+  readonly wholeMs: ReadonlySet<string>;
   /** The problems (`field|problem`) some row has first. */
   readonly problems: ReadonlySet<string>;
   /** Whether two valid rows share an id (tables with a unique id). */
@@ -76,7 +83,7 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
       const text = toText(source.value) ?? '';
       value = text === '' ? 'NULL' : p.text(text);
     } else if (source.kind === 'absent') value = 'NULL';
-    else if (source.type === 'text') value = `NULLIF(${plan?.trimmed.has(spec.name) ? raw : normalText(model.name, spec.name, raw, d)}, '')`;
+    else if (source.type === 'text') value = textValue(model.name, spec.name, raw, d, plan);
     else if (source.type === 'integer') value = d.text(raw);
     else throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`);
     if (model.name === 'surveys' && spec.name === 'kind' && !(source.kind === 'column' && source.type === 'text')) value = `lower(${value})`;
@@ -86,17 +93,16 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
   }
   if (spec.kind === 'time') {
     let ts: string;
+    const whole = plan?.wholeMs.has(spec.name) === true;
     if (source.kind === 'constant') {
       const ms = parseTimestamp(source.value);
       ts = Number.isNaN(ms) ? 'CAST(NULL AS TIMESTAMP)' : d.timestampOfMs(p.num(ms));
       if (Number.isNaN(ms)) out.checks.push(['TRUE', problem('unparseable-time')]);
     } else if (source.kind === 'absent') ts = `CAST(NULL AS TIMESTAMP)`;
-    else if (source.type === 'timestamp') ts = `CAST(${raw} AS TIMESTAMP)`;
-    else if (source.type === 'timestamptz') ts = d.utcOfTz(raw);
-    else if (source.type === 'date') ts = `CAST(${raw} AS TIMESTAMP)`;
-    else throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be TIMESTAMP, TIMESTAMPTZ or DATE (holding UTC)`);
-    out.items.push(`${ts} AS ${ident(tsName(spec.name))}`, `${d.epochMs(ts)} AS ${name}`);
-    if (spec.required) out.checks.push([`${name} IS NULL`, problem('missing')]);
+    else ts = columnTime(model, spec, source, d);
+    out.items.push(`${ts} AS ${ident(tsName(spec.name))}`, `${d.epochMs(ts, whole)} AS ${name}`);
+    // On the timestamp: the same rows, without computing the ms.
+    if (spec.required) out.checks.push([`${ident(tsName(spec.name))} IS NULL`, problem('missing')]);
     out.checks.push([`(${name} < -${MAX_MS} OR ${name} > ${MAX_MS})`, problem('unparseable-time')]);
     return;
   }
@@ -121,6 +127,30 @@ function normalize(model: TableModel, spec: ColumnSpec, d: Dialect, p: Params, o
   if (spec.max !== undefined) out.checks.push([`${name} > ${spec.max}`, problem('out-of-range')]);
 }
 
+/** The UTC timestamp of a time column of the host table. */
+function columnTime(model: TableModel, spec: ColumnSpec, source: CanonicalSource & { kind: 'column' }, d: Dialect): string {
+  const raw = ident(source.column);
+  if (source.type === 'timestamp' || source.type === 'date') return `CAST(${raw} AS TIMESTAMP)`;
+  if (source.type === 'timestamptz') return d.utcOfTz(raw);
+  throw new SqlSchemaError(`${describe(model, spec, source)} has type ${source.type}; it must be TIMESTAMP, TIMESTAMPTZ or DATE (holding UTC)`);
+}
+
+/** The canonical time columns read from a column of the host table: name → its UTC timestamp. */
+export function timeColumns(model: TableModel, d: Dialect): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const spec of SCHEMA[model.name]) {
+    const source = model.canonical.get(spec.name)!;
+    if (spec.kind === 'time' && source.kind === 'column') out.set(spec.name, columnTime(model, spec, source, d));
+  }
+  return out;
+}
+
+/** A text column's value: trimmed unless learnt trimmed, blank read as null unless learnt never blank. */
+function textValue(table: TableName, column: string, raw: string, d: Dialect, plan?: TablePlan): string {
+  if (!plan?.trimmed.has(column)) return `NULLIF(${normalText(table, column, raw, d)}, '')`;
+  return plan.filled.has(column) ? raw : `NULLIF(${raw}, '')`;
+}
+
 /** A text column's value as validation stores it, before blank becomes null: trimmed (and, a survey kind, in lower case). */
 export function normalText(table: TableName, column: string, raw: string, d: Dialect): string {
   return table === 'surveys' && column === 'kind' ? `lower(${d.trim(raw)})` : d.trim(raw);
@@ -136,20 +166,36 @@ export function textColumns(model: TableModel): Map<string, string> {
   return out;
 }
 
+/** Each survey kind's scale. */
+const SCALES = [
+  ['nps', 0, 10],
+  ['csat', 1, 5],
+  ['ces', 1, 7],
+] as const;
+
+/**
+ * The survey rules, for rows of the given kinds only (a query that reads only those:
+ * the other kinds' rules cannot reject a row it reads, and with one kind the test of
+ * the kind goes too, which lets DuckDB check the scale in its scan); every kind else.
+ */
+function surveyChecks(out: Normalized, kinds?: readonly string[]): void {
+  const read = SCALES.filter(([kind]) => !kinds || kinds.includes(kind));
+  const of = (kind: string, cond: string) => (kinds?.length === 1 ? cond : `(kind = '${kind}' AND ${cond})`);
+  if (!kinds) out.checks.push([`kind NOT IN ('nps', 'csat', 'ces')`, `'kind|unknown-kind'`]);
+  if (read.length) out.checks.push([`(${read.map(([kind, lo, hi]) => of(kind, `(score < ${lo} OR score > ${hi})`)).join(' OR ')})`, `'score|out-of-range'`]);
+  if (read.some(([kind]) => kind === 'nps')) out.checks.push([of('nps', 'score <> floor(score)'), `'score|not-an-integer'`]);
+}
+
 /** Rules across columns, after every column's own: survey kind and scale; ends before starts. */
-function crossChecks(table: TableName, out: Normalized): void {
-  if (table === 'surveys') {
-    out.checks.push(
-      [`kind NOT IN ('nps', 'csat', 'ces')`, `'kind|unknown-kind'`],
-      [
-        `((kind = 'nps' AND (score < 0 OR score > 10)) OR (kind = 'csat' AND (score < 1 OR score > 5)) OR (kind = 'ces' AND (score < 1 OR score > 7)))`,
-        `'score|out-of-range'`,
-      ],
-      [`(kind = 'nps' AND score <> floor(score))`, `'score|not-an-integer'`],
-    );
-  }
+function crossChecks(table: TableName, out: Normalized, plan?: TablePlan, kinds?: readonly string[]): void {
+  if (table === 'surveys') surveyChecks(out, kinds);
   for (const spec of SCHEMA[table]) {
-    for (const start of spec.notBefore ?? []) out.checks.push([`${ident(spec.name)} < ${ident(start)}`, `'${spec.name}|end-before-start'`]);
+    for (const start of spec.notBefore ?? []) {
+      // On whole ms, the timestamps compare as their ms do, without computing them.
+      const onTs = plan?.wholeMs.has(spec.name) && plan.wholeMs.has(start);
+      const [end, from] = onTs ? [tsName(spec.name), tsName(start)] : [spec.name, start];
+      out.checks.push([`${ident(end)} < ${ident(from)}`, `'${spec.name}|end-before-start'`]);
+    }
   }
 }
 
@@ -165,10 +211,10 @@ export interface Checked {
  * column in schema order (missing, then its own parse and range rules), then the
  * rules across columns; a row gets the first problem found.
  */
-export function checkedRelation(model: TableModel, d: Dialect, p: Params, extras: Iterable<string>, plan?: TablePlan): Checked {
+export function checkedRelation(model: TableModel, d: Dialect, p: Params, extras: Iterable<string>, plan?: TablePlan, kinds?: readonly string[]): Checked {
   const out: Normalized = { items: [], checks: [] };
   for (const spec of SCHEMA[model.name]) normalize(model, spec, d, p, out, plan);
-  crossChecks(model.name, out);
+  crossChecks(model.name, out, plan, kinds);
   // A check that is never a row's first problem changes no row's first problem.
   if (plan) out.checks = out.checks.filter(([, problem]) => plan.problems.has(problem.slice(1, -1)));
   const map = new Map<string, { name: string; type: SqlType }>();

@@ -4,9 +4,14 @@
 // of one kind only — the answers and the report must be those of every rule in every
 // query (validateOnce: false), and those of runQuery; and the statements must really
 // leave out what does not apply.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { expect } from 'chai';
 import { validate } from '../../src/data/validate.js';
 import { runQuery } from '../../src/query/run.js';
+import { createSqlSource, type SqlSource } from '../../src/server/index.js';
 import { CASES } from './cases.js';
 import { testData, type TestData } from './data.js';
 import { duckdbFixture, type Fixture } from './engines.js';
@@ -60,7 +65,9 @@ describe('SQL source (duckdb) validated once', function () {
     const report = await once.source.report();
     const problems = report.counts.filter((c) => c.table === 'surveys').map((c) => `${c.field}|${c.problem}`);
     expect(problems, 'the surveys still have problems').to.include('score|out-of-range');
-    for (const p of problems) expect(nps.text, `the ${p} check stays`).to.include(`'${p}'`);
+    // It reads NPS answers only: a kind it does not read cannot reject them.
+    for (const p of problems.filter((p) => p !== 'kind|unknown-kind')) expect(nps.text, `the ${p} check stays`).to.include(`'${p}'`);
+    expect(nps.text, 'no other kind\'s rule').not.to.match(/unknown-kind|kind = 'csat'/);
     expect(nps.text, 'no check that never applies').not.to.match(/unparseable-time/);
     const [retention] = await once.source.sql({ metric: 'retention', options: { period: 'month' } });
     expect(retention.text, 'no id repeats: no de-duplication').not.to.match(/row_number\(\) OVER \(PARTITION BY "customer_id"/);
@@ -76,4 +83,49 @@ describe('SQL source (duckdb) validated once', function () {
       }
     });
   }
+});
+
+describe('SQL source (duckdb) validated once, times with microseconds', function () {
+  this.timeout(60_000);
+  // Ends and starts in the same millisecond (valid: validation compares ms) but in the
+  // wrong order by microseconds, and times before 1970 (their ms are floored, not truncated).
+  const rows = [
+    ['t1', "'2026-01-05 10:00:00.000900'", "'2026-01-05 10:00:00.000400'", "'2026-01-05 10:00:00.000100'"],
+    ['t2', "'1969-12-31 23:59:59.999500'", "'1970-01-01 00:00:00.000700'", "'1970-01-01 00:02:00'"],
+    ['t3', "'2026-01-06 09:00:00'", "'2026-01-06 09:30:00.000001'", "'2026-01-06 08:00:00'"],
+  ];
+  let dir: string;
+  let once: SqlSource;
+  let every: SqlSource;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pulso-us-'));
+    const path = join(dir, 'data.duckdb');
+    const db = await DuckDBInstance.create(path);
+    const con = await db.connect();
+    await con.run('CREATE TABLE tickets (ticket_id VARCHAR, channel VARCHAR, opened_at TIMESTAMP, first_response_at TIMESTAMP, resolved_at TIMESTAMP, contacts INTEGER)');
+    await con.run(`INSERT INTO tickets VALUES ${rows.map(([id, o, f, r]) => `('${id}', 'chat', ${o}, ${f}, ${r}, 1)`).join(', ')}`);
+    con.closeSync();
+    db.closeSync();
+    once = createSqlSource({ engine: 'duckdb', path });
+    every = createSqlSource({ engine: 'duckdb', path, validateOnce: false });
+  });
+  after(async () => {
+    await once?.close();
+    await every?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps and rejects the rows every rule does, with the same durations', async () => {
+    const report = await once.report();
+    expect(report).to.deep.equal(await every.report());
+    expect(report.tables.tickets, 'only t3 ends before it starts, by ms').to.deep.equal({ accepted: 2, rejected: 1 });
+    const query = { metric: 'ticketStats', options: { by: 'channel' } } as const;
+    const rows = await once.aggregate(query);
+    expect(rows).to.deep.equal(await every.aggregate(query));
+    expect(rows[0].tickets).to.equal(2);
+    // t1: 0 ms to the first response (same ms); t2: from −1 ms (floored) to 0 ms: 1 ms.
+    expect((rows[0].firstResponseMeanMin as number) * 60_000).to.be.closeTo(0.5, 1e-9);
+    const [statement] = await once.sql(query);
+    expect(statement.text, 'times with microseconds are floored to their ms').to.match(/epoch_us\(CAST\("opened_at"/);
+  });
 });

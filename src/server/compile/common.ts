@@ -68,9 +68,19 @@ export function inRange(c: Compiler, expr: string, from: number, to: number, ts?
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
-/** 1 when some row of the group is at or after `from` (always, when from is open). */
-export function reachesFrom(c: Compiler, expr: string, from: number): string {
-  return from > -Infinity ? `max(CASE WHEN ${expr} >= ${c.p.num(from)} THEN 1 ELSE 0 END)` : '1';
+/** 1 when some row of the group is at or after `from` (always, when from is open); on `ts` as inRange. */
+export function reachesFrom(c: Compiler, expr: string, from: number, ts?: string): string {
+  return from > -Infinity ? `max(CASE WHEN ${inRange(c, expr, from, Infinity, ts)} THEN 1 ELSE 0 END)` : '1';
+}
+
+/**
+ * `GROUP BY` the select's first keys by position, leaving out constant ones (no period,
+ * no segment): the same groups, and the engine can pick a faster table for one small
+ * key (DuckDB's perfect hash). All constant: grouped by the first, as before.
+ */
+export function groupBy(...keys: string[]): string {
+  const positions = keys.map((k, i) => (k === '0' || k === 'NULL' ? 0 : i + 1)).filter((i) => i > 0);
+  return `GROUP BY ${positions.length ? positions.join(', ') : '1'}`;
 }
 
 /**

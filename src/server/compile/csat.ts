@@ -7,12 +7,13 @@ import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
 import { withGrouped } from '../../metrics/others.js';
-import { inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { groupBy, inRange, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
 import { foldRows } from './fold.js';
 
 export const compileCsat: MetricCompiler = (c, options) => {
   const s = checkChannelCsatOptions(options);
   c.require('surveys');
+  c.readsKinds(['csat']);
   const { bucket, range, by, satisfiedMin, minCellSize: k } = s;
   const joins: string[] = [];
   const p = bucket ? ordinal(c, bucket.period, 's.at__ts', zoneParam(c, bucket.timeZone)) : '0';
@@ -21,7 +22,7 @@ export const compileCsat: MetricCompiler = (c, options) => {
   const select = `SELECT ${p} AS p, ${seg} AS seg, count(*) AS n, count(*) FILTER (WHERE s.score >= ${c.p.num(satisfiedMin)}) AS sat, sum(s.score) AS total
 FROM ${from} s ${joins.join(' ')}
 WHERE s.kind = 'csat' AND ${inRange(c, 's.at', range.from, range.to, 's.at__ts')}
-GROUP BY 1, 2`;
+${groupBy(p, seg)}`;
   return {
     statements: [c.statement(select)],
     finish([rows]) {

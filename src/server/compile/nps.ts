@@ -8,23 +8,25 @@ import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
 import { withGrouped } from '../../metrics/others.js';
-import { inRange, reachesFrom, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
+import { groupBy, inRange, reachesFrom, segmentLabel, segmentSql, type MetricCompiler } from './common.js';
 import { foldRows, NO_FOLDING } from './fold.js';
 
 export const compileNps: MetricCompiler = (c, options) => {
   const s = checkNpsTrendOptions(options);
   c.require('surveys');
+  c.readsKinds(['nps']);
   const { bucket, range, by, rolling: w, minCellSize: k } = s;
   const lo = w > 1 && range.from > -Infinity ? Math.min(range.from, bucket.start(bucket.index(range.from) - (w - 1))) : range.from;
   const joins: string[] = [];
   const tz = zoneParam(c, bucket.timeZone);
   const seg = by === undefined ? 'NULL' : segmentSql(c, 'surveys', 's', by, joins);
   const from = c.filtered('surveys');
-  const select = `SELECT ${ordinal(c, bucket.period, 's.at__ts', tz)} AS p, ${seg} AS seg, ${reachesFrom(c, 's.at', range.from)} AS inr,
+  const p = ordinal(c, bucket.period, 's.at__ts', tz);
+  const select = `SELECT ${p} AS p, ${seg} AS seg, ${reachesFrom(c, 's.at', range.from, 's.at__ts')} AS inr,
   count(*) FILTER (WHERE s.score >= 9) AS pr, count(*) FILTER (WHERE s.score >= 7 AND s.score < 9) AS pa, count(*) FILTER (WHERE s.score < 7) AS de
 FROM ${from} s ${joins.join(' ')}
 WHERE s.kind = 'nps' AND ${inRange(c, 's.at', lo, range.to, 's.at__ts')}
-GROUP BY 1, 2`;
+${groupBy(p, seg)}`;
   return {
     statements: [c.statement(select)],
     finish([rows]) {
