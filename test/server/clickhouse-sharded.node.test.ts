@@ -27,7 +27,7 @@ const js = Object.fromEntries(
   Object.entries(sql).map(([name, t]) => [name, t.rows]),
 ) as unknown as Tables;
 
-const COMPUTED = ['npsTrend', 'ticketStats', 'featureAdoption', 'retention', 'kpis', 'funnel'];
+const COMPUTED = ['npsTrend', 'ticketStats', 'featureAdoption', 'retention', 'kpis', 'funnel', 'atRisk'];
 
 describe('SQL source (clickhouse, two shards, shardedBy customer_id) equals runQuery', function () {
   this.timeout(600_000);
