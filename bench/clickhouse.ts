@@ -9,7 +9,7 @@
 // run with prefer_localhost_replica=0 so the initiator's own shard logs a sub-query too.
 // With SHARDED=1 (a database loaded `by-customer`) a source with shardedBy 'customer_id'
 // runs too, interleaved, and its statements are split as well; with duckdb-file `-`
-// DuckDB is left out.
+// DuckDB is left out; with BEFORE=DIR, another checkout's compiled queries run interleaved.
 //   PULSO_CLICKHOUSE_URLS=… npx tsx bench/clickhouse.ts events database duckdb-file [metrics…]
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -84,6 +84,14 @@ FROM (SELECT toStartOfQuarter(at) AS p, customer_id, max(event = 'login') AS a, 
     query: { metric: 'funnel', options: { steps: ['login', 'teleconsult', 'booked'], window: 'P7D', from, to } },
     hand: `SELECT level, count() FROM (SELECT customer_id, windowFunnel(604800)(at, event = 'login' AND at < toDateTime(${ms(to)}), event = 'teleconsult', event = 'booked') AS level FROM ${db}.activity WHERE at >= toDateTime(${ms(from)}) GROUP BY customer_id) GROUP BY level`,
   },
+  {
+    name: 'atRisk (activity signal, asOf 2022-07-01)',
+    query: { metric: 'atRisk', options: { asOf: '2022-07-01' } },
+    hand: `SELECT customer_id, q, g FROM (SELECT customer_id, intDiv(${ms('2022-07-01')} - toUInt32(max(at)), 86400) AS q,
+  arraySort(arrayPopFront(arrayDifference(arraySort(groupUniqArray(toRelativeDayNum(at)))))) AS g FROM ${db}.activity WHERE at < toDateTime(${ms('2022-07-01')}) GROUP BY customer_id)
+WHERE q >= 30 AND length(g) >= 3 AND q >= 3 * g[intDiv(length(g) + 1, 2)]
+  AND customer_id GLOBAL IN (SELECT customer_id FROM ${db}.customers WHERE signup_at <= toDateTime(${ms('2022-07-01')}) AND (isNull(churned_at) OR churned_at > toDateTime(${ms('2022-07-01')})))`,
+  },
 ];
 
 async function time(run: () => Promise<unknown>): Promise<number> {
@@ -130,6 +138,14 @@ const ch = createSqlSource({ engine: 'clickhouse', url: urls[0], database: db, s
 const chSharded = sharded
   ? createSqlSource({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000, shardedBy: 'customer_id' })
   : undefined;
+// BEFORE=DIR (another checkout, e.g. main): its compiled queries run too, interleaved (with SHARDED=1, its shardedBy source).
+const before = process.env.BEFORE
+  ? ((await import(`${process.env.BEFORE}/src/server/index.ts`)) as { createSqlSource: typeof createSqlSource }).createSqlSource
+  : undefined;
+const chBefore = before?.({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000 });
+const chBeforeSharded = before && sharded
+  ? before({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000, shardedBy: 'customer_id' })
+  : undefined;
 const duck = duckPath === '-' ? undefined : createSqlSource({ engine: 'duckdb', path: duckPath, statementTimeoutMs: 1_800_000 });
 const handWritten = async (query: string | string[]) => {
   for (const q of [query].flat()) await (await clients[0].query({ query: q, format: 'JSONEachRow' })).json();
@@ -152,22 +168,32 @@ try {
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (c of CASES) {
     if (only.length && !only.some((o) => c.name.startsWith(o))) continue;
-    const t = { compiled: [] as number[], sharded: [] as number[], hand: [] as number[], duck: [] as number[] };
+    const t = { compiled: [] as number[], sharded: [] as number[], hand: [] as number[], duck: [] as number[], before: [] as number[], beforeSharded: [] as number[] };
     for (let i = 0; i < rounds; i++) {
+      if (chBefore) t.before.push(await time(() => chBefore.aggregate(c.query)));
       t.compiled.push(await time(() => ch.aggregate(c.query)));
+      if (chBeforeSharded) t.beforeSharded.push(await time(() => chBeforeSharded.aggregate(c.query)));
       if (chSharded) t.sharded.push(await time(() => chSharded.aggregate(c.query)));
       t.hand.push(await time(() => handWritten(c.hand)));
       if (duck) t.duck.push(await time(() => duck.aggregate(c.query)));
     }
     const med = (xs: number[]) => (xs.length ? median(xs) : undefined);
     const [m, sh, h, d] = [med(t.compiled), med(t.sharded), med(t.hand), med(t.duck)];
-    const split1 = await splits(ch);
-    const split2 = chSharded ? await splits(chSharded) : '–';
+    // NOSPLIT=1: no query_log split (a quicker run when only the times are wanted).
+    const noSplit = process.env.NOSPLIT === '1';
+    const split1 = noSplit ? '–' : await splits(ch);
+    const split2 = chSharded && !noSplit ? await splits(chSharded) : '–';
+    if (chBefore) {
+      const [b, bs] = [med(t.before), med(t.beforeSharded)];
+      console.log(`| ${c.name} (before: ${process.env.BEFORE}) | ${secs(b)} | ${secs(bs)} | ${secs(h)} | ${ratio(b, h)} | ${ratio(bs, h)} | | | | |`);
+    }
     console.log(`| ${c.name} | ${secs(m)} | ${secs(sh)} | ${secs(h)} | ${ratio(m, h)} | ${ratio(sh, h)} | ${secs(d)} | ${ratio(m, d)} | ${split1} | ${split2} |`);
   }
 } finally {
   await ch.close();
   await chSharded?.close();
+  await chBefore?.close();
+  await chBeforeSharded?.close();
   await duck?.close();
   await Promise.all(clients.map((x) => x.close()));
 }

@@ -18,7 +18,7 @@ export type SourceChoice =
   | { kind: 'json'; dir: string }
   | { kind: 'duckdb'; file: string; /** Its validation report, kept from an earlier run (--cache-file): no validation before listening. */ report?: ValidationReport }
   | { kind: 'postgres'; url: string }
-  | { kind: 'clickhouse'; url: string; database?: string };
+  | { kind: 'clickhouse'; url: string; database?: string; /** Every table sharded by customer (createSqlSource's shardedBy). */ shardedBy?: 'customer_id' };
 
 export interface ServeOptions {
   source: SourceChoice;
@@ -58,6 +58,8 @@ Sources (exactly one):
   --postgres URL         a PostgreSQL database in the canonical schema
   --clickhouse URL       a ClickHouse server's HTTP URL (http://host:8123; MergeTree or Distributed tables)
   --database NAME        with --clickhouse: the database holding the tables (default the server's)
+  --sharded-by customer_id  with --clickhouse: every table's rows of one customer are on one shard
+                         (Distributed tables sharded by customer_id): the shards finish their own groups
 
 Options:
   --host HOST            interface to listen on (default 127.0.0.1: this machine only)
@@ -103,6 +105,7 @@ function parseArgsOrUsage(argv: readonly string[]) {
         postgres: { type: 'string' },
         clickhouse: { type: 'string' },
         database: { type: 'string' },
+        'sharded-by': { type: 'string' },
         host: { type: 'string' },
         port: { type: 'string' },
         base: { type: 'string' },
@@ -130,12 +133,24 @@ function sourceChoice(values: Values): SourceChoice {
   if (values.postgres !== undefined) chosen.push({ kind: 'postgres', url: values.postgres });
   if (values.clickhouse !== undefined) {
     if (!/^https?:\/\/[^\s]+$/.test(values.clickhouse)) throw new UsageError(`--clickhouse must be an HTTP URL such as http://127.0.0.1:8123; got ${JSON.stringify(values.clickhouse)}`);
-    chosen.push({ kind: 'clickhouse', url: values.clickhouse, ...(values.database === undefined ? {} : { database: values.database }) });
+    chosen.push({
+      kind: 'clickhouse',
+      url: values.clickhouse,
+      ...(values.database === undefined ? {} : { database: values.database }),
+      ...(values['sharded-by'] === undefined ? {} : { shardedBy: shardedBy(values['sharded-by']) }),
+    });
   }
   if (chosen.length !== 1) throw new UsageError(chosen.length ? 'Give one source, not several' : 'Give a source: --demo, --json DIR, --duckdb FILE, --postgres URL or --clickhouse URL');
   if (values.database !== undefined && values.clickhouse === undefined) throw new UsageError('--database goes with --clickhouse');
+  if (values['sharded-by'] !== undefined && values.clickhouse === undefined) throw new UsageError('--sharded-by goes with --clickhouse');
   if (values.customers !== undefined && !values.demo) throw new UsageError('--customers goes with --demo');
   return chosen[0];
+}
+
+/** The only sharding key the ClickHouse source knows how to use. */
+function shardedBy(text: string): 'customer_id' {
+  if (text !== 'customer_id') throw new UsageError(`--sharded-by must be customer_id (every table sharded by the customer); got ${JSON.stringify(text)}`);
+  return text;
 }
 
 /** A whole number in [0, max], or `fallback` when absent. */

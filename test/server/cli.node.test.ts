@@ -166,6 +166,45 @@ describe('pulso-serve --clickhouse URL --database NAME', function () {
   });
 });
 
+describe('pulso-serve --clickhouse URL --sharded-by customer_id', function () {
+  this.timeout(240_000);
+  after(() => stopOwnCluster());
+  const query: MetricQuery = { metric: 'featureAdoption', options: { features: ['teleconsult', 'lab_results'], period: 'month' } };
+
+  /** featureAdoption as the CLI with --sharded-by answers it on tables placed by customer or not. */
+  async function served(urls: string[], byCustomer: boolean): Promise<{ got: unknown; want: unknown }> {
+    const plan = generateHealthPlan({ customers: CUSTOMERS });
+    const rows = plan.activity.map((r) => ({ ...r, at: Date.parse(r.at as string) }));
+    const tables = toSeconds({ activity: { columns: { customer_id: 'text', at: 'ts', event: 'text' }, rows } });
+    const fx = await clickhouseFixture(urls, tables, byCustomer ? 'customer_id' : undefined);
+    const port = await freePort();
+    const run = start(['--clickhouse', urls[0], '--database', fx.database, '--sharded-by', 'customer_id', '--port', String(port), '--min-cell-size', '5']);
+    try {
+      const url = await listening(run);
+      const response = await fetch(`${url}/aggregate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(query) });
+      expect(response.status, await response.clone().text()).to.equal(200);
+      const { rows: got } = (await response.json()) as { rows: unknown[] };
+      const want = runQuery({ activity: tables.activity.rows } as never, { ...query, options: { ...query.options, minCellSize: 5 } });
+      expect(want.length).to.be.greaterThan(10);
+      return { got, want: JSON.parse(JSON.stringify(want)) };
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGTERM');
+      await run.exited;
+      await fx.close();
+    }
+  }
+
+  it('equals runQuery on tables sharded by customer (each shard counts its own customers)', async function () {
+    const { got, want } = await served(needClickHouse(this), true);
+    expect(got).to.deep.equal(want);
+  });
+
+  it('reaches the source: on tables that split customers between shards, the shards\' counts are added as if disjoint', async function () {
+    const { got, want } = await served(needClickHouse(this), false);
+    expect(got).to.not.deep.equal(want);
+  });
+});
+
 describe('pulso-serve: command lines it cannot serve', () => {
   it('exits 2 with the reason and the usage, serving nothing', async () => {
     for (const [args, message] of [
@@ -188,9 +227,12 @@ describe('pulso-serve: command lines it cannot serve', () => {
       [['--demo', '--base', '/a/../b'], /--base must be a path/],
       [['--clickhouse', 'localhost:8123'], /--clickhouse must be an HTTP URL/],
       [['--demo', '--database', 'x'], /--database goes with --clickhouse/],
+      [['--demo', '--sharded-by', 'customer_id'], /--sharded-by goes with --clickhouse/],
+      [['--clickhouse', 'http://127.0.0.1:8123', '--sharded-by', 'ticket_id'], /--sharded-by must be customer_id/],
     ];
     for (const [args, message] of cases) expect(() => parseServeArgs(args), args.join(' ')).to.throw(UsageError, message);
     expect(parseServeArgs(['--clickhouse', 'http://127.0.0.1:8123', '--database', 'plan'])).to.deep.include({ source: { kind: 'clickhouse', url: 'http://127.0.0.1:8123', database: 'plan' } });
+    expect(parseServeArgs(['--clickhouse', 'http://127.0.0.1:8123', '--sharded-by', 'customer_id'])).to.deep.include({ source: { kind: 'clickhouse', url: 'http://127.0.0.1:8123', shardedBy: 'customer_id' } });
     expect(parseServeArgs(['--duckdb', 'plan.duckdb', '--base', 'v1/'])).to.deep.include({ source: { kind: 'duckdb', file: 'plan.duckdb' }, base: '/v1', host: '127.0.0.1', port: 8787, minCellSize: 11 });
   });
 

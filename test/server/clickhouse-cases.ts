@@ -4,6 +4,22 @@
 // minSample, activationEvents).
 import type { MetricQuery } from '../../src/query/types.js';
 import { FILTERS } from './cases.js';
+import type { TestTables } from './engines.js';
+
+/**
+ * Exact copies of some customers and tickets: one row per id must be kept. The fixture
+ * puts row i on shard i mod 2, and each copy on the other shard than its original; placed
+ * by customer (shardedBy), a copy is on its original's shard.
+ */
+export function withDuplicates(tables: TestTables): TestTables {
+  const out = { ...tables };
+  for (const name of ['customers', 'tickets']) {
+    const rows = [...tables[name].rows];
+    for (let j = 0; j < 60; j++) if (rows.length % 2 !== j % 2) rows.push({ ...rows[j] });
+    out[name] = { ...tables[name], rows };
+  }
+  return out;
+}
 
 export const EXTRA: Record<string, MetricQuery[]> = {
   funnel: [

@@ -8,7 +8,7 @@ import { createSqlSource, PushDownError, SqlTimeoutError } from '../../src/serve
 import type { Tables } from '../../src/data/schema.js';
 import { METRIC_NAMES, type MetricQuery } from '../../src/query/types.js';
 import { CASES } from './cases.js';
-import { EXTRA } from './clickhouse-cases.js';
+import { EXTRA, withDuplicates } from './clickhouse-cases.js';
 import {
   clickhouseFixture,
   needClickHouse,
@@ -18,24 +18,10 @@ import {
 } from './clickhouse-cluster.js';
 import { testData } from './data.js';
 import { expectSameExcluded, expectSameRows } from './equal.js';
-import type { TestTables } from './engines.js';
 import { validate } from '../../src/data/validate.js';
 import { str } from '../../src/server/clickhouse/literal.js';
 import { blankTest, trimJs } from '../../src/server/clickhouse/valid.js';
-
-/**
- * Exact copies of some customers and tickets, each on the other shard than its original
- * (the fixture puts row i on shard i mod 2): one row per id must be kept across shards.
- */
-function withDuplicates(tables: TestTables): TestTables {
-  const out = { ...tables };
-  for (const name of ['customers', 'tickets']) {
-    const rows = [...tables[name].rows];
-    for (let j = 0; j < 60; j++) if (rows.length % 2 !== j % 2) rows.push({ ...rows[j] });
-    out[name] = { ...tables[name], rows };
-  }
-  return out;
-}
+import type { TestTables } from './engines.js';
 
 const sql = withDuplicates(toSeconds(testData(20260301).sql));
 const js = Object.fromEntries(

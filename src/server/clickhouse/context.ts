@@ -115,14 +115,32 @@ export class ChCompiler {
    * (customers, tickets): that needs all of them in one place.
    */
   scan(table: TableName): { from: string; where: string; col(name: string): string } | undefined {
-    if (uniqueColumn(table)) return undefined;
+    return uniqueColumn(table) ? undefined : this.scanRows(table);
+  }
+
+  /**
+   * `scan` for any table, duplicates of an id included (dedup.ts counts them apart), with
+   * the relation's column names in the order validRelation sorts a duplicated id's rows by.
+   */
+  scanRows(table: TableName): {
+    from: string;
+    where: string;
+    /** The validation test and the filters' conditions (`where` is them all). */
+    accepted: string;
+    filters: string[];
+    col(name: string): string;
+    names: string[];
+  } {
     this.checked(table);
     const scan = this.scans.get(table)!;
-    const where = [scan.accepted, ...filterConditions(this, table, true)];
+    const filters = filterConditions(this, table, true);
     return {
       from: scan.from,
-      where: where.join(' AND '),
+      where: [scan.accepted, ...filters].join(' AND '),
+      accepted: scan.accepted,
+      filters,
       col: (name) => this.scanColumn(table, name),
+      names: [...SCHEMA[table].map((c) => c.name), ...[...this.extraNames.get(table)!.values()].map((e) => e.name)],
     };
   }
 

@@ -14,12 +14,22 @@ import { int, num, strs } from '../literal.js';
 import { valueOf } from '../values.js';
 import { inRange, labelled, segmentValue, type ChMetricCompiler } from './common.js';
 
-/** Per customer: last counted activity before asOf, and the count, lower and upper middle of its gaps. */
-function activitySql(c: ChCompiler, s: AtRiskSettings): string {
+/** The counted activity before asOf, in one level over the table (c.scan). */
+function counted(c: ChCompiler, s: AtRiskSettings) {
   const scan = c.scan('activity')!;
-  const at = scan.col('at');
-  const where = [scan.where, inRange(at, -Infinity, s.asOf)];
+  const where = [scan.where, inRange(scan.col('at'), -Infinity, s.asOf)];
   if (s.events) where.push(`${scan.col('event')} IN ${strs(s.events)}`);
+  return { ...scan, where };
+}
+
+/**
+ * Per customer: last counted activity before asOf, and the count, lower and upper middle
+ * of its gaps — for the customers of `candidates` alone (their days, sorted, are the costly part).
+ */
+function activitySql(c: ChCompiler, s: AtRiskSettings, candidates: string): string {
+  const scan = counted(c, s);
+  const at = scan.col('at');
+  const where = [...scan.where, `${scan.col('customer_id')} ${c.global}IN ${candidates}`];
   const perCustomer = `SELECT ${scan.col('customer_id')} AS ra__id, groupUniqArray(floor(assumeNotNull(${at}) / ${DAY_MS})) AS days, max(assumeNotNull(${at})) AS ra_last
 FROM ${scan.from} WHERE ${where.join(' AND ')} GROUP BY ${scan.col('customer_id')}`;
   const gaps = `arraySort(arrayPopFront(arrayDifference(arraySort(days))))`;
@@ -52,6 +62,22 @@ function valueSql(c: ChCompiler, value: string): string {
   return v.sql;
 }
 
+/**
+ * The customers some reading can flag, whatever the others say (minSignals is at least
+ * one): silent for minQuietDays at least, with an open ticket, or with a last NPS score
+ * of 6 or less. Only theirs are the days read (a necessary test; the final WHERE decides).
+ */
+function candidatesSql(c: ChCompiler, s: AtRiskSettings, read: Reads): string {
+  const scan = counted(c, s);
+  const id = scan.col('customer_id');
+  const quiet = `SELECT ${id} AS rc__id FROM ${scan.from} WHERE ${scan.where.join(' AND ')} GROUP BY rc__id
+HAVING floor((${num(s.asOf)} - max(assumeNotNull(${scan.col('at')}))) / ${DAY_MS}) >= ${int(s.minQuietDays)}`;
+  const parts = [quiet];
+  if (read.tickets) parts.push(`SELECT customer_id AS rc__id FROM (${ticketsSql(c, s)})`);
+  if (read.nps) parts.push(`SELECT customer_id AS rc__id FROM (${npsSql(c, s)}) WHERE rn_score <= 6`);
+  return `(${parts.join(' UNION ALL ')})`;
+}
+
 /** The customers still here, then each reading joined on (one JOIN per level), kept when it can flag them. */
 function selectSql(c: ChCompiler, s: AtRiskSettings, read: Reads): string {
   const asOf = num(s.asOf);
@@ -70,7 +96,7 @@ function selectSql(c: ChCompiler, s: AtRiskSettings, read: Reads): string {
     rel = `(SELECT ${names.join(', ')} FROM ${rel} ANY LEFT JOIN (${sql}) USING customer_id)`;
   };
   if (read.activity) {
-    join(activitySql(c, s), ['ra_last', 'gaps', 'lo', 'hi']);
+    join(activitySql(c, s, candidatesSql(c, s, read)), ['ra_last', 'gaps', 'lo', 'hi']);
     const quiet = `floor((${asOf} - ra_last) / ${DAY_MS})`;
     can.push(`gaps >= ${int(s.minGaps)} AND ${quiet} >= ${int(s.minQuietDays)} AND ${quiet} >= ${num(s.gapFactor)} * lo`);
   }

@@ -80,13 +80,16 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
       : labelled(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'))
     : '';
   const gathered = scan && `groupArrayIf(tuple(assumeNotNull(${col('at')}), ${e}, ${due}), ${keep})`;
+  // Sorted by one integer, time × 256 + step id (e < 256): the order of the tuples (the
+  // deadline follows from the time), without comparing tuples element by element.
+  const sorted = (evs: string) => `arraySort(x -> tupleElement(x, 1) * 256 + tupleElement(x, 2), ${evs})`;
   let units: string;
   if (scan) {
-    units = `(SELECT f__seg AS seg, arraySort(evs) AS evs FROM (SELECT ${seg} AS f__seg, ${gathered} AS evs
+    units = `(SELECT f__seg AS seg, ${sorted('evs')} AS evs FROM (SELECT ${seg} AS f__seg, ${gathered} AS evs
     FROM ${scan.from} WHERE ${scan.where} GROUP BY f__seg, ${col('customer_id')}))`;
   } else {
     const { rel, seg } = segmented(c, 'activity', o.by);
-    units = `(SELECT seg, arraySort(groupArrayIf(tuple(t, e, d), ${keep.replace(e, 'e')})) AS evs FROM
+    units = `(SELECT seg, ${sorted(`groupArrayIf(tuple(t, e, d), ${keep.replace(e, 'e')})`)} AS evs FROM
     (SELECT ${seg} AS seg, customer_id AS cu, assumeNotNull(at) AS t, ${e} AS e, ${due} AS d FROM ${rel})
   GROUP BY seg, cu)`;
   }
@@ -121,7 +124,7 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
     // (no host column's); the attempt expressions name only arrays and lambda arguments.
     const local = (sql: string) => sql.replace(/\b(ts|es|ds|ks|evs|atts|level|b\d+)\b/g, 'f__$1');
     const outs = ['level', ...best.map((_, j) => `b${j + 2}`)].map((n) => `f__${n} AS ${n}`);
-    perUnit = `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, arraySort(${gathered}) AS f__evs, ${local(arrays)},
+    perUnit = `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, ${sorted(gathered!)} AS f__evs, ${local(arrays)},
     ${local(attempts)} AS f__atts, ${local(perUnitItems)} FROM ${scan.from} WHERE ${scan.where} GROUP BY f__seg, ${col('customer_id')}))`;
   }
   const per = Array.from({ length: m }, (_, j) => {

@@ -12,12 +12,14 @@ import {
 } from '../../compile/kpis-read.js';
 import type { ChCompiler } from '../context.js';
 import { num as lit, str, strs } from '../literal.js';
+import { dedupCounts, type DedupCounts } from '../dedup.js';
 import { addDurationMs } from '../time.js';
 import type { ChMetricCompiler } from './common.js';
 import { mainWindows, sparkWindows, type ChWindows } from './kpis-windows.js';
 import { ticketItems } from './tickets.js';
 
-type Part = { statement: string; read: KpiRead };
+/** A card's statements, and its rows from their results (by default, the one statement's). */
+type Part = { statement: string; read: KpiRead; more?: DedupCounts };
 
 /**
  * The filtered rows of activity or surveys in one level (c.scan), so that on a
@@ -51,12 +53,31 @@ FROM (SELECT ${w.index('opened_at', 'opened_at__ts')} AS j, opened_at, first_res
 }
 
 function churnPart(c: ChCompiler, w: ChWindows): Part {
+  if (c.colocated) return churnOnShards(c, w);
   const hi = `multiIf(isNull(churned_at), NULL, ${w.startsUpTo('churned_at', 'churned_at__ts')})`;
   const statement = `SELECT lo, hi, j, count() AS n
 FROM (SELECT ${w.startsUpTo('signup_at', 'signup_at__ts')} AS lo, ${hi} AS hi, ${w.index('churned_at', 'churned_at__ts')} AS j
   FROM ${c.filtered('customers')} WHERE isNotNull(signup_at))
 GROUP BY lo, hi, j`;
   return { statement, read: readChurn(w.count) };
+}
+
+/**
+ * Sharded by customer: each shard counts its own customers per sign-up and churn
+ * windows, duplicates of an id set apart and settled in TypeScript (dedup.ts).
+ */
+function churnOnShards(c: ChCompiler, w: ChWindows): Part {
+  const counts = dedupCounts(
+    c,
+    'customers',
+    (col) => [
+      ['lo', w.startsUpTo(col('signup_at'), col('signup_at__ts'))],
+      ['hi', `multiIf(isNull(${col('churned_at')}), NULL, ${w.startsUpTo(col('churned_at'), col('churned_at__ts'))})`],
+      ['j', w.index(col('churned_at'), col('churned_at__ts'))],
+    ],
+    (col) => `isNotNull(${col('signup_at')})`,
+  );
+  return { statement: counts.statements[0], more: counts, read: readChurn(w.count) };
 }
 
 /** The events that count as activity (SPEC §3.7): activationEvents, else every event but the sign-up itself (isSignupEvent). */
@@ -113,14 +134,19 @@ export const compileKpis: ChMetricCompiler = (c, options) => {
   const main = parts(c, s, mainWindows(s.from - (s.to - s.from), s.from, s.to));
   const spark = s.bucket ? sparkBounds(s.bucket, s.from, s.to) : undefined;
   const sparkParts = spark ? parts(c, s, sparkWindows(s, spark.keys.length)) : [];
+  const all = [...main, ...sparkParts];
   return {
-    statements: [...main, ...sparkParts].map((p) => p.statement),
-    finish: (results) =>
-      kpisFromGroups(
+    statements: all.flatMap((p) => (p.more ? p.more.statements : [p.statement])),
+    finish(results) {
+      // One result per part: a part counted on the shards with its duplicates (dedup.ts) has two.
+      let i = 0;
+      const perPart = all.map((p) => (p.more ? p.more.rows(results.slice(i, (i += 2))) : results[i++]));
+      return kpisFromGroups(
         s,
         main.map((p) => p.read),
         spark && { reads: sparkParts.map((p) => p.read), keys: spark.keys },
-        results,
-      ),
+        perPart,
+      );
+    },
   };
 };

@@ -6,6 +6,8 @@
 import { NONE } from '../../../metrics/input.js';
 import { retentionSettings, type RetentionSettings } from '../../../metrics/retention-options.js';
 import { foldedTriangle } from '../../compile/retention.js';
+import type { DbRow } from '../../engine.js';
+import { num } from '../../sql.js';
 import type { ChCompiler } from '../context.js';
 import { str, strs } from '../literal.js';
 import { sumByKey } from '../shards.js';
@@ -142,25 +144,35 @@ export const compileRetention: ChMetricCompiler = (c, options) => {
     s.events === undefined ? '1' : `ifNull(${event} IN ${strs(s.events)}, 0)`;
   const { members, excluded } = parts(c, s, counted);
   const sub = s.mode === 'subscription';
-  const statements: [string, string][] = [
-    [
-      's',
-      `SELECT c, seg, ${sub ? 'ci' : 'NULL'} AS x, count() AS n FROM ${members} GROUP BY c, seg${sub ? ', ci' : ''}`,
-    ],
-  ];
+  // Cohorts by first activity, activity mode: every member is active at offset 0 (its
+  // first counted event is in its cohort's period), so the members of a cohort are its
+  // active members at offset 0 — counted by the 'r' statement, without grouping them apart.
+  const derived = !sub && s.cohortBy === 'first-activity';
+  const statements: [string, string][] = derived
+    ? []
+    : [
+        [
+          's',
+          `SELECT c, seg, ${sub ? 'ci' : 'NULL'} AS x, count() AS n FROM ${members} GROUP BY c, seg${sub ? ', ci' : ''}`,
+        ],
+      ];
   if (!sub) statements.push(['r', c.perShard(activeMembers(c, s, counted, members))]);
   statements.push(...excluded);
   return {
     statements: statements.map(([, text]) => text),
     finish(results) {
       // Sharded by customer, the shards' counts of members left out add up (one row each).
-      const rows = results.flatMap((list, i) => {
+      const rows: DbRow[] = results.flatMap((list, i) => {
         const k = statements[i][0];
         const one = k === 'nc' || k === 'ns' ? sumByKey(list, [], c.colocated) : list;
         return one.map((r) => ({ ...r, k }));
       });
-      // The members' groups ('s', the first statement) weigh the segments.
-      return foldedTriangle(rows, results[0], s) as never;
+      const sizes: DbRow[] = derived
+        ? rows.filter((r) => r.k === 'r' && num(r.x) === 0).map((r) => ({ ...r, k: 's', x: null }))
+        : rows.filter((r) => r.k === 's');
+      if (derived) rows.push(...sizes);
+      // The members' groups weigh the segments.
+      return foldedTriangle(rows, sizes, s) as never;
     },
   };
 };
