@@ -9,7 +9,8 @@
 // run with prefer_localhost_replica=0 so the initiator's own shard logs a sub-query too.
 // With SHARDED=1 (a database loaded `by-customer`) a source with shardedBy 'customer_id'
 // runs too, interleaved, and its statements are split as well; with duckdb-file `-`
-// DuckDB is left out.
+// DuckDB is left out. SPLIT=0 skips the split (it runs each compiled statement again:
+// at 100M events that pass alone is tens of minutes).
 //   PULSO_CLICKHOUSE_URLS=… npx tsx bench/clickhouse.ts events database duckdb-file [metrics…]
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -135,6 +136,7 @@ const handWritten = async (query: string | string[]) => {
   for (const q of [query].flat()) await (await clients[0].query({ query: q, format: 'JSONEachRow' })).json();
 };
 const rounds = Number(process.env.ROUNDS ?? 3);
+const withSplit = process.env.SPLIT !== '0';
 const secs = (x: number | undefined) => (x === undefined ? '–' : `${(x / 1000).toFixed(2)} s`);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '–' : (a / b).toFixed(2));
 async function splits(source: typeof ch): Promise<string> {
@@ -161,8 +163,8 @@ try {
     }
     const med = (xs: number[]) => (xs.length ? median(xs) : undefined);
     const [m, sh, h, d] = [med(t.compiled), med(t.sharded), med(t.hand), med(t.duck)];
-    const split1 = await splits(ch);
-    const split2 = chSharded ? await splits(chSharded) : '–';
+    const split1 = withSplit ? await splits(ch) : '–';
+    const split2 = withSplit && chSharded ? await splits(chSharded) : '–';
     console.log(`| ${c.name} | ${secs(m)} | ${secs(sh)} | ${secs(h)} | ${ratio(m, h)} | ${ratio(sh, h)} | ${secs(d)} | ${ratio(m, d)} | ${split1} | ${split2} |`);
   }
 } finally {
