@@ -43,7 +43,8 @@ export async function runPage(page, { query = '', read, jsFlags = [], production
     tab.on('console', (m) => console.log(`  [page] ${m.text()}`));
     tab.on('pageerror', (e) => console.error(`  [page error] ${e}`));
     if (mainThread) await exposeMainThread(tab);
-    await tab.goto(`http://localhost:${port}/${page}${query ? `?${query}` : ''}`);
+    // Puppeteer's default 30 s for the page's load event is not enough for Vite's first transforms on a loaded machine.
+    await tab.goto(`http://localhost:${port}/${page}${query ? `?${query}` : ''}`, { timeout: TIMEOUT });
     await tab.waitForFunction('window.__bench && (window.__bench.done || window.__bench.error)', { timeout: TIMEOUT, polling: 1000 });
     const result = await tab.evaluate('window.__bench');
     if (result.error) throw new Error(result.error);

@@ -10,6 +10,8 @@
 // With SHARDED=1 (a database loaded `by-customer`) a source with shardedBy 'customer_id'
 // runs too, interleaved, and its statements are split as well; with duckdb-file `-`
 // DuckDB is left out; with BEFORE=DIR, another checkout's compiled queries run interleaved.
+// SPLIT=0 (or NOSPLIT=1) skips the split (it runs each compiled statement again: at 100M
+// events that pass alone is tens of minutes).
 //   PULSO_CLICKHOUSE_URLS=… npx tsx bench/clickhouse.ts events database duckdb-file [metrics…]
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -151,6 +153,7 @@ const handWritten = async (query: string | string[]) => {
   for (const q of [query].flat()) await (await clients[0].query({ query: q, format: 'JSONEachRow' })).json();
 };
 const rounds = Number(process.env.ROUNDS ?? 3);
+const withSplit = process.env.SPLIT !== '0' && process.env.NOSPLIT !== '1';
 const secs = (x: number | undefined) => (x === undefined ? '–' : `${(x / 1000).toFixed(2)} s`);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '–' : (a / b).toFixed(2));
 async function splits(source: typeof ch): Promise<string> {
@@ -179,10 +182,8 @@ try {
     }
     const med = (xs: number[]) => (xs.length ? median(xs) : undefined);
     const [m, sh, h, d] = [med(t.compiled), med(t.sharded), med(t.hand), med(t.duck)];
-    // NOSPLIT=1: no query_log split (a quicker run when only the times are wanted).
-    const noSplit = process.env.NOSPLIT === '1';
-    const split1 = noSplit ? '–' : await splits(ch);
-    const split2 = chSharded && !noSplit ? await splits(chSharded) : '–';
+    const split1 = withSplit ? await splits(ch) : '–';
+    const split2 = withSplit && chSharded ? await splits(chSharded) : '–';
     if (chBefore) {
       const [b, bs] = [med(t.before), med(t.beforeSharded)];
       console.log(`| ${c.name} (before: ${process.env.BEFORE}) | ${secs(b)} | ${secs(bs)} | ${secs(h)} | ${ratio(b, h)} | ${ratio(bs, h)} | | | | |`);

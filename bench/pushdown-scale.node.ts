@@ -7,6 +7,7 @@
 // anything else. One key count of each answer is compared before timing. Both run on
 // their own instance of the file, interleaved, median of RUNS. Prints a Markdown table.
 //   npx tsx bench/pushdown-scale.node.ts FILE [runs=3] [--per-query]
+// runs=0 times the agreeing run itself (one run each, for sizes where a query takes minutes; not with --per-query or --before).
 // `--per-query` also times the source with validateOnce: false (every rule in every query).
 // `--before=DIR` also times another checkout's source (DIR/src/server/index.ts, e.g. made by
 // `git archive REV src demo | tar -x -C DIR`), interleaved with the others: before and after a change.
@@ -164,13 +165,18 @@ async function main(): Promise<void> {
   const [{ n: events }] = await hand('SELECT count(*) AS n FROM activity');
   const lines: string[] = [];
   for (const c of CASES.filter((k) => ONLY.some((o) => k.label.includes(o)))) {
-    // Agree first (and warm both).
+    // Agree first (and warm both); with runs=0 this first run is the one timed.
+    t = now();
     const rows = await source.aggregate(c.query);
+    const first = { compiled: now() - t, hand: 0 };
     const mine = c.key(rows);
+    t = now();
     const theirs = c.handKey(await hand(c.hand));
+    first.hand = now() - t;
+    console.error(`${c.label}: first run compiled ${fmt(first.compiled)}, hand-written ${fmt(first.hand)}, load ${loadavg()[0].toFixed(1)}`);
     if (mine !== theirs) throw new Error(`${c.label}: the source says ${mine}, the hand-written query ${theirs}`);
     if (before && JSON.stringify(await before.aggregate(c.query)) !== JSON.stringify(rows)) throw new Error(`${c.label}: the answer before differs`);
-    const times = { compiled: [] as number[], hand: [] as number[], perQuery: [] as number[], before: [] as number[] };
+    const times = { compiled: RUNS ? [] : [first.compiled], hand: RUNS ? [] : [first.hand], perQuery: [] as number[], before: [] as number[] };
     for (let r = 0; r < RUNS; r++) {
       if (before) {
         t = now();

@@ -9,8 +9,10 @@
 // Three starts per size, for the answer cache: *cold* (nothing kept: run 1 computes,
 // later runs are served from the answers kept in memory), *restart* (the same server
 // again on the answers it wrote to --cache-file), *warm* (nothing kept, the dashboard's
-// queries, bench/scale-dashboard-queries.json, answered before listening: --warm).
-//   node bench/run-scale.mjs [--events=10000000,100000000] [--reps=3] [--phases=cold,restart,warm]
+// queries, bench/scale-dashboard-queries.json, answered before listening: --warm), and
+// *rewarm* (the answers a cold run kept, then --warm: a query the cold run could not
+// finish in time is computed before listening). `--timeout-ms` is pulso-serve's.
+//   node bench/run-scale.mjs [--events=10000000,100000000] [--reps=3] [--phases=cold,restart,warm,rewarm] [--timeout-ms=600000]
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
@@ -24,13 +26,14 @@ const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.sl
 const sizes = arg('events', '10000000,100000000').split(',').map(Number);
 const reps = Number(arg('reps', '3'));
 const phases = arg('phases', 'cold,restart,warm').split(',');
+const timeoutMs = arg('timeout-ms', '600000');
 // The plan spans 2024-11-01 … 2026-11-01: the dashboard shows its last twelve months.
 const FROM = '2025-11-01';
 const TO = '2026-11-01';
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 function startServer(file, extra) {
-  const child = spawn(process.execPath, [resolve(root, 'bin/pulso-serve.mjs'), '--duckdb', file, '--port', '0', '--timeout-ms', '600000', ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [resolve(root, 'bin/pulso-serve.mjs'), '--duckdb', file, '--port', '0', '--timeout-ms', timeoutMs, ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -119,7 +122,9 @@ for (const events of sizes) {
   const out = { events, fileBytes: statSync(file).size, phases: [] };
   if (phases.includes('cold')) out.phases.push(await phase('cold', events, file, ['--cache-file', kept], reps));
   if (phases.includes('restart')) out.phases.push(await phase('restart', events, file, ['--cache-file', kept], 1));
-  if (phases.includes('warm')) out.phases.push(await phase('warm', events, file, ['--warm', resolve(root, 'bench/scale-dashboard-queries.json'), '--cache-file', warmKept], 1));
+  const warmFile = resolve(root, 'bench/scale-dashboard-queries.json');
+  if (phases.includes('warm')) out.phases.push(await phase('warm', events, file, ['--warm', warmFile, '--cache-file', warmKept], 1));
+  if (phases.includes('rewarm')) out.phases.push(await phase('rewarm', events, file, ['--warm', warmFile, '--cache-file', kept], 1));
   results.push(out);
 }
 console.log(JSON.stringify(results, null, 1));
