@@ -7,7 +7,7 @@ import type { Catalog, SqlType } from './catalog.js';
 import type { Dialect } from './dialect.js';
 import { filterConditions } from './filters.js';
 import { ident, Params, type BoundStatement } from './sql.js';
-import { checkedRelation, tsName, validRelation, type TablePlan } from './valid.js';
+import { checkedRelation, integerScore, SCORE_INT, tsName, validRelation, type TablePlan } from './valid.js';
 
 /**
  * A query the SQL source cannot compute, named by metric, option and engine; never a
@@ -110,6 +110,15 @@ export class Compiler {
     const conditions = filterConditions(this, table, 'r');
     if (!conditions.length) return valid;
     return this.cte(name, () => `SELECT * FROM ${valid} r${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`);
+  }
+
+  /**
+   * The survey score of `alias` as the NPS classes compare it (`>= 9`, `< 7`…): the host's
+   * integer column where valid.ts integerScore holds, else the double. For those comparisons only.
+   */
+  npsScore(alias: string): string {
+    const model = this.catalog.surveys;
+    return `${alias}.${ident(model && integerScore(model, this.d) ? SCORE_INT : 'score')}`;
   }
 
   /** How `alias` (a row of `table`'s relation) holds `column`; undefined when the table lacks it. */

@@ -129,3 +129,44 @@ describe('SQL source (duckdb) validated once, times with microseconds', function
     expect(statement.text, 'times with microseconds are floored to their ms').to.match(/epoch_us\(CAST\("opened_at"/);
   });
 });
+
+describe('SQL source (duckdb) validated once, NPS scores as integers', function () {
+  this.timeout(180_000);
+  // An INTEGER score column: the NPS classes and scale checks compare the integer as it
+  // is (valid.ts integerScore). A DOUBLE column with fractions just off whole numbers
+  // (8.5, 6.9999, 9.0001): no answer NPS counts, as the browser rejects them; read as
+  // integers they would round or truncate into a class.
+  const whole = partlyClean(20261203);
+  whole.sql.surveys!.columns.score = 'int';
+  whole.js.surveys = (whole.js.surveys as Record<string, unknown>[]).filter((r) => r.score === null || Number.isInteger(r.score));
+  whole.sql.surveys!.rows = whole.js.surveys as Record<string, unknown>[];
+  const fractions = partlyClean(20261204);
+  const surveys = fractions.js.surveys as Record<string, unknown>[];
+  surveys.forEach((r, i) => {
+    if (r.kind === 'nps' && i % 4 === 0) r.score = [8.5, 6.9999, 9.0001, 7.5, 8.9999][i % 5];
+  });
+  const QUERIES = [...CASES.npsTrend, ...CASES.kpis, ...CASES.channelCsat, ...CASES.atRisk];
+  for (const [label, data, int] of [['integer column', whole, true], ['fractional scores', fractions, false]] as const) {
+    it(`${label}: the report and the answers are those of every rule and of runQuery`, async () => {
+      const once = await duckdbFixture(data.sql);
+      const every = await duckdbFixture(data.sql, { validateOnce: false });
+      try {
+        const browser = validate(data.js);
+        const report = await once.source.report();
+        expect(report.accepted).to.equal(browser.report.accepted);
+        expect(report.rejected).to.equal(browser.report.rejected);
+        const [nps] = await once.source.sql({ metric: 'npsTrend', options: { period: 'month' } });
+        if (int) expect(nps.text, 'the integer compared as it is').to.include('"score__int" >= 9');
+        else expect(nps.text, 'a float column keeps its double').not.to.include('score__int');
+        for (const query of QUERIES) {
+          const expected = runQuery(data.js, query);
+          expectSameRows(await once.source.aggregate(query), expected, JSON.stringify(query));
+          expectSameRows(await every.source.aggregate(query), expected, `${JSON.stringify(query)} (every rule)`);
+        }
+      } finally {
+        await once.close();
+        await every.close();
+      }
+    });
+  }
+});

@@ -58,9 +58,10 @@ function surveyPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   const of = (kind: string, cond?: string) => [kinds.length > 1 ? `r.kind = '${kind}'` : '', cond ?? ''].filter(Boolean).join(' AND ');
   const counted = (kind: string, cond?: string) => (of(kind, cond) ? `count(*) FILTER (WHERE ${of(kind, cond)})` : 'count(*)');
   const summed = (kind: string, x: string) => `sum(${kinds.length > 1 ? `CASE WHEN r.kind = '${kind}' THEN ${x} END` : x})`;
+  const sc = c.npsScore('r');
   // Functions: a parameter is bound when its SQL is written.
   const items = {
-    nps: () => [`${counted('nps', 'r.score >= 9')} AS pr`, `${counted('nps', 'r.score >= 7 AND r.score < 9')} AS pa`, `${counted('nps', 'r.score < 7')} AS de`],
+    nps: () => [`${counted('nps', `${sc} >= 9`)} AS pr`, `${counted('nps', `${sc} >= 7 AND ${sc} < 9`)} AS pa`, `${counted('nps', `${sc} < 7`)} AS de`],
     csat: () => [`${counted('csat')} AS csat_n`, `${counted('csat', `r.score >= ${c.p.num(s.satisfiedMin)}`)} AS sat`],
     ces: () => [`${counted('ces')} AS ces_n`, `${summed('ces', 'r.score')} AS ces_sum`, `${summed('ces', 'r.score * r.score')} AS ces_sq`],
   };

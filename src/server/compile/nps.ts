@@ -22,8 +22,9 @@ export const compileNps: MetricCompiler = (c, options) => {
   const seg = by === undefined ? 'NULL' : segmentSql(c, 'surveys', 's', by, joins);
   const from = c.filtered('surveys');
   const p = ordinal(c, bucket.period, 's.at__ts', tz);
+  const sc = c.npsScore('s');
   const select = `SELECT ${p} AS p, ${seg} AS seg, ${reachesFrom(c, 's.at', range.from, 's.at__ts')} AS inr,
-  count(*) FILTER (WHERE s.score >= 9) AS pr, count(*) FILTER (WHERE s.score >= 7 AND s.score < 9) AS pa, count(*) FILTER (WHERE s.score < 7) AS de
+  count(*) FILTER (WHERE ${sc} >= 9) AS pr, count(*) FILTER (WHERE ${sc} >= 7 AND ${sc} < 9) AS pa, count(*) FILTER (WHERE ${sc} < 7) AS de
 FROM ${from} s ${joins.join(' ')}
 WHERE s.kind = 'nps' AND ${inRange(c, 's.at', lo, range.to, 's.at__ts')}
 ${groupBy(p, seg)}`;
