@@ -30,6 +30,8 @@ export const FOLDED: MetricQuery[] = [
   { metric: 'retention', options: { asOf: AS_OF, mode: 'activity', by: 'user_type', maxSegments: 2, maxOffset: 6 }, filters: FILTERS[5] },
   { metric: 'retention', options: { asOf: '2019-06-01', cohortBy: 'first-activity', by: 'plan', maxSegments: 3 } },
   { metric: 'retention', options: { asOf: AS_OF, by: 'revenue', maxSegments: 3 } },
+  // Activity mode by first activity: on ClickHouse the cohorts' sizes (the weights) come from offset 0.
+  { metric: 'retention', options: { asOf: AS_OF, mode: 'activity', cohortBy: 'first-activity', by: 'platform', maxSegments: 2 } },
 ];
 
 const REFUSED: MetricQuery[] = [
