@@ -10,6 +10,7 @@
 // With SHARDED=1 (a database loaded `by-customer`) a source with shardedBy 'customer_id'
 // runs too, interleaved, and its statements are split as well; with duckdb-file `-`
 // DuckDB is left out; with BEFORE=DIR, another checkout's compiled queries run interleaved.
+// A source's first query (learning its validation facts) is timed apart, before the rounds.
 // SPLIT=0 (or NOSPLIT=1) skips the split (it runs each compiled statement again: at 100M
 // events that pass alone is tens of minutes).
 //   PULSO_CLICKHOUSE_URLS=… npx tsx bench/clickhouse.ts events database duckdb-file [metrics…]
@@ -167,6 +168,9 @@ async function splits(source: typeof ch): Promise<string> {
 let c = CASES[0];
 try {
   console.log(`${events} activity events (${events / 100} customers) on two shards; ${rounds} rounds, medians`);
+  // A source learns its validation facts (src/server/clickhouse/facts.ts) on its first query: timed apart, before the rounds.
+  for (const [name, source] of [['compiled', ch], ['shardedBy', chSharded]] as const)
+    if (source) console.log(`first query (extent) of the ${name} source, learning included: ${secs(await time(() => source.aggregate(CASES[0].query)))}`);
   console.log('| metric | compiled | shardedBy | hand-written | compiled / hand | shardedBy / hand | DuckDB | CH/DuckDB | split, ms: initiator / shard 1 / shard 2 (rows the shards sent) | split, shardedBy |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (c of CASES) {

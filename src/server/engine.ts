@@ -64,3 +64,13 @@ export async function stoppable<T>(
     if (timer) clearTimeout(timer);
   }
 }
+
+/** A shared piece of work (learning once for every caller) that one caller may stop waiting for. */
+export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((ok, fail) => {
+    const onAbort = () => fail(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(ok, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -15,7 +15,7 @@ import { queryColumns } from './compile/columns.js';
 import type { Compiled } from './compile/common.js';
 import { Compiler, PushDownError, type TablePlans } from './context.js';
 import { duckdbEngine } from './duckdb.js';
-import type { Engine } from './engine.js';
+import { abortable, type Engine } from './engine.js';
 import { compileLoad, loadRows } from './load.js';
 import { postgresEngine } from './postgres.js';
 import { reportStatements, reportOf } from './report.js';
@@ -227,15 +227,6 @@ export async function fileIdentity(path: string | undefined): Promise<string | u
 }
 
 /** `work` unless the signal aborts first (the work itself goes on, for the others waiting on it). */
-function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  signal.throwIfAborted();
-  return new Promise<T>((ok, fail) => {
-    const onAbort = () => fail(signal.reason ?? new DOMException('aborted', 'AbortError'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(ok, fail).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 /** A connection string without its password, for ids and messages. */
 function redacted(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');

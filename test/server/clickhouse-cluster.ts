@@ -91,13 +91,15 @@ const chTime = (ms: unknown) =>
 export interface ChFixture {
   source: SqlSource;
   database: string;
+  /** Adds rows (canonical names, times as epoch ms) to a table's local table on one shard. */
+  insert(table: string, rows: readonly Record<string, unknown>[], shard: number): Promise<void>;
   close(): Promise<void>;
 }
 
 let databases = 0;
 
-/** The shard of a row sharded by customer: a hash of its customer_id; rows without one by position. */
-function customerShard(row: Record<string, unknown>, i: number, shards: number): number {
+/** The shard of a row sharded by customer: a hash of its customer_id (as held); rows without one by position. */
+export function customerShard(row: Record<string, unknown>, i: number, shards: number): number {
   const id = row.customer_id;
   if (typeof id !== 'string' && typeof id !== 'number') return i % shards;
   let h = 7;
@@ -131,8 +133,9 @@ export async function clickhouseFixture(
       );
     }
   }
-  for (const [name, t] of Object.entries(tables)) {
-    const rows = t.rows.map((r) =>
+  const insert = async (name: string, rows: readonly Record<string, unknown>[], i: number) => {
+    const t = tables[name];
+    const values = rows.map((r) =>
       Object.fromEntries(
         Object.entries(t.columns).map(([c, ty]) => [
           c,
@@ -140,22 +143,21 @@ export async function clickhouseFixture(
         ]),
       ),
     );
+    if (values.length)
+      await clients[i].insert({ table: `${database}.${name}_local`, values, format: 'JSONEachRow' });
+  };
+  for (const [name, t] of Object.entries(tables)) {
     for (let i = 0; i < clients.length; i++) {
       const shard = (r: Record<string, unknown>, j: number) =>
         shardedBy ? customerShard(r, j, clients.length) : j % clients.length;
-      const part = rows.filter((r, j) => shard(r, j) === i);
-      if (part.length)
-        await clients[i].insert({
-          table: `${database}.${name}_local`,
-          values: part,
-          format: 'JSONEachRow',
-        });
+      await insert(name, t.rows.filter((r, j) => shard(r, j) === i), i);
     }
   }
   const source = createSqlSource({ engine: 'clickhouse', url: urls[0], database, shardedBy });
   return {
     source,
     database,
+    insert,
     async close() {
       await source.close();
       for (let i = 0; i < clients.length; i++)

@@ -20,9 +20,20 @@ import {
   type ChFixture,
 } from './clickhouse-cluster.js';
 import { testData } from './data.js';
+import type { TestTables } from './engines.js';
 import { expectSameRows } from './equal.js';
 
-const sql = withDuplicates(toSeconds(testData(20260301).sql));
+// Customer ids as held (trimmed) in every table: a padded id may hash to another shard
+// than its customer's other rows, and the source then runs as the default one
+// (clickhouse-facts.node.test.ts checks that); here every row of one customer is on one shard.
+const trimIds = (tables: TestTables): TestTables =>
+  Object.fromEntries(
+    Object.entries(tables).map(([name, t]) => [
+      name,
+      { ...t, rows: t.rows.map((r) => (typeof r.customer_id === 'string' ? { ...r, customer_id: r.customer_id.trim() } : r)) },
+    ]),
+  );
+const sql = withDuplicates(trimIds(toSeconds(testData(20260301).sql)));
 const js = Object.fromEntries(
   Object.entries(sql).map(([name, t]) => [name, t.rows]),
 ) as unknown as Tables;

@@ -4,7 +4,7 @@
 import { SCHEMA, type TableName } from '../../data/schema.js';
 import type { QueryFilter } from '../../query/types.js';
 import type { Catalog, SqlType } from '../catalog.js';
-import { PushDownError } from '../context.js';
+import { PushDownError, type TablePlans } from '../context.js';
 import { tsName } from '../valid.js';
 import { filterConditions } from './filters.js';
 import { ident } from './literal.js';
@@ -39,7 +39,14 @@ export class ChCompiler {
     private readonly extras: readonly string[],
     /** The tables are sharded by customer_id (shards.ts): subqueries read each shard's own rows. */
     readonly colocated = false,
+    /** What validation facts learnt of each table (facts.ts): the rules its SQL can leave out. */
+    private readonly plans: TablePlans = {},
   ) {}
+
+  /** Whether two valid rows of the table may share its id (not known otherwise: true). */
+  duplicates(table: TableName): boolean {
+    return this.plans[table]?.duplicates !== false;
+  }
 
   /** `GLOBAL ` before IN and JOIN of a subquery over a Distributed table; nothing when colocated. */
   get global(): string {
@@ -77,7 +84,7 @@ export class ChCompiler {
   checked(table: TableName): string {
     let sql = this.checkedSql.get(table);
     if (sql === undefined) {
-      const checked = checkedRelation(this.catalog[table]!, this.extras);
+      const checked = checkedRelation(this.catalog[table]!, this.extras, this.plans[table]);
       this.extraNames.set(table, checked.extras);
       this.acceptedSql.set(table, checked.accepted);
       this.scans.set(table, checked.scan);
@@ -90,7 +97,7 @@ export class ChCompiler {
     this.checked(table);
     const columns = SCHEMA[table].map((s) => s.name);
     for (const e of this.extraNames.get(table)!.values()) columns.push(e.name);
-    return validRelation(table, this.acceptedSql.get(table)!, columns);
+    return validRelation(table, this.acceptedSql.get(table)!, columns, this.duplicates(table));
   }
 
   /** The valid rows that every filter reaching the table keeps. */
@@ -112,10 +119,11 @@ export class ChCompiler {
    * `column(table, name, true)`) — so that a Distributed table's shards aggregate their
    * own rows and send only partial aggregates (a subquery over it would send every row
    * to the initiator). Undefined for a table whose rows are deduplicated by id
-   * (customers, tickets): that needs all of them in one place.
+   * (customers, tickets): that needs all of them in one place — unless facts.ts learnt
+   * that no id repeats.
    */
   scan(table: TableName): { from: string; where: string; col(name: string): string } | undefined {
-    return uniqueColumn(table) ? undefined : this.scanRows(table);
+    return uniqueColumn(table) && this.duplicates(table) ? undefined : this.scanRows(table);
   }
 
   /**

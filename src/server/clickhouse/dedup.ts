@@ -10,26 +10,24 @@
 //   rows): each with the keys of its rows that were counted, and whether its first row
 //   passes and that row's key. Usually none: the shards send nothing.
 // The finish takes one off each counted duplicate's key and adds one back at its first
-// row's key when that row passes: the counts of the deduplicated rows, exact.
+// row's key when that row passes: the counts of the deduplicated rows, exact. When
+// validation facts (facts.ts) say no id repeats, the first statement alone.
 import type { TableName } from '../../data/schema.js';
 import type { DbRow } from '../engine.js';
 import { count } from '../sql.js';
 import type { ChCompiler } from './context.js';
+import { sumByKey } from './shards.js';
 import { uniqueColumn } from '../valid.js';
 
 /** A key of the count: its name in the rows returned, and its expression over the scan's columns. */
 export type CountKey = readonly [name: string, expr: string];
 
 export interface DedupCounts {
-  /** Two statements, to run in this order (both finished on each shard). */
-  readonly statements: readonly [string, string];
+  /** One or two statements, to run in this order (each finished on each shard). */
+  readonly statements: readonly string[];
   /** Their results as one row per key, with `n`, the count of deduplicated rows. */
   rows(results: readonly DbRow[][]): DbRow[];
 }
-
-/** A key tuple as text (64-bit integers come back as strings, in tuples too). */
-const keyText = (values: readonly unknown[]) =>
-  JSON.stringify(values.map((v) => (v === null || v === undefined ? null : String(v))));
 
 /**
  * Deduplicated `table`'s rows that pass the filters and `where` (over `col`), counted per
@@ -61,8 +59,10 @@ export function dedupCounts(
   groupArrayIf(${key}, ifNull(${passes}, 0) = 1) AS d__counted
 FROM ${scan.from} WHERE ${accepted} AND ${idExpr} IN ${twice} GROUP BY ${idExpr}`;
   return {
-    statements: [c.perShard(counted), c.perShard(duplicates)],
-    rows([countedRows, dupRows]) {
+    statements: c.duplicates(table)
+      ? [c.perShard(counted), c.perShard(duplicates)]
+      : [c.perShard(counted)],
+    rows([countedRows, dupRows = []]) {
       const out: DbRow[] = countedRows.map((r) => ({
         ...Object.fromEntries(ks.map(([name], i) => [name, r[names[i]]])),
         n: count(r.d__n),
@@ -76,14 +76,7 @@ FROM ${scan.from} WHERE ${accepted} AND ${idExpr} IN ${twice} GROUP BY ${idExpr}
         const [passes, first] = d.d__first as [unknown, unknown[]];
         if (count(passes) === 1) out.push(row(first, 1));
       }
-      const byKey = new Map<string, DbRow>();
-      for (const r of out) {
-        const k = keyText(ks.map(([name]) => r[name]));
-        const seen = byKey.get(k);
-        if (seen) seen.n = count(seen.n) + count(r.n);
-        else byKey.set(k, { ...r });
-      }
-      return [...byKey.values()].filter((r) => count(r.n) !== 0);
+      return sumByKey(out, ks.map(([name]) => name), true).filter((r) => count(r.n) !== 0);
     },
   };
 }

@@ -22,6 +22,10 @@ export function withSettings(text: string, colocated: boolean, perShard: boolean
   return `${text}\nSETTINGS ${perShard ? `${NO_MERGE}, ` : ''}${LOCAL_SUBQUERIES}`;
 }
 
+/** A key's values as text: 64-bit integers come back as strings (in tuples too), others as numbers. */
+const keyText = (values: readonly unknown[]) =>
+  JSON.stringify(values.map((v) => (v === null || v === undefined ? null : String(v))));
+
 /**
  * The per-shard rows of a `perShard` statement as one row per key: every other column
  * added up (counts of disjoint sets of customers, of rows, sums). Without colocation the
@@ -35,7 +39,7 @@ export function sumByKey(
   if (!colocated) return [...rows];
   const out = new Map<string, DbRow>();
   for (const r of rows) {
-    const key = JSON.stringify(keys.map((k) => r[k] ?? null));
+    const key = keyText(keys.map((k) => r[k]));
     const seen = out.get(key);
     if (!seen) {
       out.set(key, { ...r });

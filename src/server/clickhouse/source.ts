@@ -10,17 +10,17 @@ import { validateQuery } from '../../query/validate.js';
 import type { MetricName, MetricQuery } from '../../query/types.js';
 import { isUtcZone } from '../../time/zone.js';
 import { tableModel, type Catalog } from '../catalog.js';
-import { PushDownError } from '../context.js';
+import { PushDownError, type TablePlans } from '../context.js';
 import type { DbRow } from '../engine.js';
 import { checkQueryLimits } from '../limits.js';
 import { reportOf } from '../report.js';
 import type { SqlStatement } from '../sql.js';
-import { uniqueColumn } from '../valid.js';
 import { CH_COMPILERS, CH_OPTIONS } from './compile/index.js';
 import { queryColumns } from '../compile/columns.js';
 import type { ChCompiled } from './compile/common.js';
 import { ChCompiler, LABEL } from './context.js';
 import { clickhouseEngine } from './engine.js';
+import { keepFacts, reportStatement, type Facts } from './facts.js';
 import { ident, str } from './literal.js';
 import { compileLoadCh, loadRowsCh } from './load.js';
 
@@ -41,6 +41,12 @@ export interface ClickHouseSourceOptions {
    * out for any other sharding (results stay exact; more is merged at the initiator).
    */
   shardedBy?: 'customer_id';
+  /**
+   * Learn once which validation rules the tables' rows need, and leave the others out of
+   * every statement (default true; facts.ts): checked after each query against the
+   * tables' parts, learnt again when they changed. `false` applies every rule every time.
+   */
+  validateOnce?: boolean;
 }
 
 /** What the source needs of createSqlSource's result type (kept structural to avoid an import cycle). */
@@ -93,6 +99,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     );
   }
   const colocated = options.shardedBy === 'customer_id';
+  const once = options.validateOnce !== false;
   const engine = clickhouseEngine({
     url: options.url,
     database: options.database,
@@ -103,12 +110,14 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     `sql:clickhouse:${options.url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@')}/${options.database ?? ''}`;
   let catalog: Promise<Catalog> | undefined;
   const zones = new Map<string, Promise<void>>();
+  const hosts = new Map<TableName, { db: string | undefined; table: string }>();
 
   const readCatalog = (signal?: AbortSignal) =>
     (catalog ??= (async () => {
       const out: Catalog = {};
       for (const name of TABLE_NAMES) {
         const host = hostTable(options.tables?.[name] ?? name, options.database);
+        hosts.set(name, host);
         const db = host.db === undefined ? 'currentDatabase()' : str(host.db);
         const [rows] = await engine.run(
           [
@@ -131,6 +140,8 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       catalog = undefined;
       throw e;
     }));
+
+  const facts = keepFacts(engine, readCatalog, hosts, (cat) => new ChCompiler(cat, 'report', [], []));
 
   /** The server must know the zone (its tz database may differ from Intl's): refused by name otherwise. */
   const checkZone = (metric: string, timeZone: unknown, signal?: AbortSignal): Promise<void> => {
@@ -156,7 +167,11 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     return known;
   };
 
-  const compile = async (query: unknown, signal?: AbortSignal): Promise<ChCompiled> => {
+  const compile = async (
+    query: unknown,
+    known: Facts | undefined,
+    signal?: AbortSignal,
+  ): Promise<ChCompiled> => {
     const q = validateQuery(query);
     checkQueryLimits(q, LABEL);
     const compiler = CH_COMPILERS[q.metric];
@@ -171,7 +186,8 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     await checkZone(q.metric, q.options.timeZone, signal);
     const filters = q.filters ?? [];
     const extras = queryColumns(q);
-    const c = new ChCompiler(cat, q.metric, filters, extras, colocated);
+    const plans = known?.plans ?? {};
+    const c = new ChCompiler(cat, q.metric, filters, extras, colocated && idsAsHeld(cat, plans), plans);
     const compiled = compiler(c, q.options);
     return { ...compiled, statements: compiled.statements.map((s) => c.settled(s)) };
   };
@@ -179,8 +195,14 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
   return {
     id,
     async aggregate(query, signal) {
-      const compiled = await compile(query, signal);
-      return compiled.finish(await engine.run(compiled.statements, signal));
+      // With facts: the tables' parts read after the query, to know it read the rows they
+      // describe; else learnt again and run again (from the third try, with every rule).
+      for (let tries = 0; ; tries++) {
+        const known = once && tries < 2 ? await facts.learnt(signal) : undefined;
+        const compiled = await compile(query, known, signal);
+        const results = await engine.run(compiled.statements, signal);
+        if (!known || (await facts.hold(known, signal))) return compiled.finish(results);
+      }
     },
     async load(request, signal) {
       const cat = await readCatalog(signal);
@@ -190,17 +212,13 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       return loadRowsCh(rows, statement);
     },
     async sql(query) {
-      return (await compile(query)).statements.map((text) => ({ text, params: [] }));
+      const compiled = await compile(query, once ? await facts.learnt() : undefined);
+      return compiled.statements.map((text) => ({ text, params: [] }));
     },
     async report(signal) {
       const cat = await readCatalog(signal);
       const tables = TABLE_NAMES.filter((t) => cat[t]);
-      const texts = tables.map((table) => {
-        const c = new ChCompiler(cat, 'report', [], []);
-        const idColumn = uniqueColumn(table);
-        const distinct = idColumn ? `uniqExact(${ident(idColumn)})` : 'count()';
-        return `SELECT _problem AS problem, count() AS n, ${distinct} AS d FROM ${c.checked(table)} GROUP BY _problem`;
-      });
+      const texts = tables.map((table) => reportStatement(new ChCompiler(cat, 'report', [], []), table));
       const results: DbRow[][] = texts.length ? await engine.run(texts, signal) : [];
       return reportOf(
         tables.map((table, i) => ({ table, statement: { text: texts[i], params: [] } })),
@@ -212,4 +230,19 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     },
     close: () => engine.close(),
   };
+}
+
+/**
+ * Whether every table's customer ids are held as Pulso reads them (facts.ts learnt that
+ * trimming changes none; unknown counts as yes). Sharded by the host's customer_id, two
+ * rows of one id are on one shard only when their host values are equal: " c1" and "c1"
+ * are one customer to Pulso and may be on two shards, so a `shardedBy` source then
+ * merges where the rows meet, as for any sharding.
+ */
+function idsAsHeld(catalog: Catalog, plans: TablePlans): boolean {
+  return TABLE_NAMES.every((table) => {
+    const id = catalog[table]?.canonical.get('customer_id');
+    const text = id?.kind === 'column' && id.type === 'text';
+    return !text || !plans[table] || plans[table].trimmed.has('customer_id');
+  });
 }

@@ -15,7 +15,7 @@ import { toNumber, toText } from '../../data/values.js';
 import { JS_SPACES } from '../dialect.js';
 import { parseTimestamp } from '../../time/parse.js';
 import type { CanonicalSource, SqlType, TableModel } from '../catalog.js';
-import { SqlSchemaError, tsName, uniqueColumn, extraName } from '../valid.js';
+import { SqlSchemaError, tsName, uniqueColumn, extraName, type TablePlan } from '../valid.js';
 import { ident, int, num, str } from './literal.js';
 
 /** The JS spaces as an RE2 class (ClickHouse's regular expressions are RE2, in UTF-8). */
@@ -92,6 +92,7 @@ function textColumn(
   spec: ColumnSpec,
   source: CanonicalSource,
   out: Normalized,
+  plan?: TablePlan,
 ): string {
   if (source.kind === 'constant') {
     const text = toText(source.value) ?? '';
@@ -99,7 +100,12 @@ function textColumn(
   }
   if (source.kind === 'absent') return 'CAST(NULL AS Nullable(String))';
   const raw = out.raw(source.column);
-  if (source.type === 'text') return `nullIf(${trimJs(`toNullable(${raw})`)}, '')`;
+  if (source.type === 'text') {
+    // What validation facts learnt (facts.ts): values already trimmed, never blank.
+    if (plan?.filled.has(spec.name)) return `toNullable(${raw})`;
+    if (plan?.trimmed.has(spec.name)) return `nullIf(toNullable(${raw}), '')`;
+    return `nullIf(${trimJs(`toNullable(${raw})`)}, '')`;
+  }
   if (source.type === 'integer') return `toString(toNullable(${raw}))`;
   throw new SqlSchemaError(
     `${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`,
@@ -154,17 +160,17 @@ function numberColumn(
   return float(`toNullable(${out.raw(source.column)})`);
 }
 
-function normalize(model: TableModel, spec: ColumnSpec, out: Normalized): void {
+function normalize(model: TableModel, spec: ColumnSpec, out: Normalized, plan?: TablePlan): void {
   const source = model.canonical.get(spec.name)!;
   const name = inner(spec.name);
   const problem = (what: string) => `'${spec.name}|${what}'`;
   if (spec.kind === 'string') {
-    let value = textColumn(model, spec, source, out);
+    let value = textColumn(model, spec, source, out, plan);
     if (model.name === 'surveys' && spec.name === 'kind') value = `lowerUTF8(${value})`;
     item(out, value, spec.name);
     if (spec.required) {
       out.checks.push([`isNull(${name})`, problem('missing')]);
-      if (source.kind === 'column' && source.type === 'text') {
+      if (source.kind === 'column' && source.type === 'text' && !plan?.trimmed.has(spec.name)) {
         const raw = out.raw(source.column);
         out.cheap.set(`isNull(${name})`, blankTest(raw));
       }
@@ -222,8 +228,16 @@ export interface CheckedCh {
   };
 }
 
-/** The checked relation of a table; a row gets the first problem in `validate`'s order. */
-export function checkedRelation(model: TableModel, extras: Iterable<string>): CheckedCh {
+/**
+ * The checked relation of a table; a row gets the first problem in `validate`'s order.
+ * With a plan (facts.ts: what one pass learnt of rows that have not changed since), the
+ * rules that never fire are left out: every row keeps its problem (or none) and value.
+ */
+export function checkedRelation(
+  model: TableModel,
+  extras: Iterable<string>,
+  plan?: TablePlan,
+): CheckedCh {
   const out: Normalized = {
     names: [],
     items: [],
@@ -232,8 +246,10 @@ export function checkedRelation(model: TableModel, extras: Iterable<string>): Ch
     exprs: new Map(),
     cheap: new Map(),
   };
-  for (const spec of SCHEMA[model.name]) normalize(model, spec, out);
+  for (const spec of SCHEMA[model.name]) normalize(model, spec, out, plan);
   crossChecks(model.name, out);
+  // A check whose problem no row has first changes no row's outcome (an earlier one decides).
+  if (plan) out.checks = out.checks.filter(([, p]) => plan.problems.has(p.slice(1, -1)));
   const map = new Map<string, { name: string; type: SqlType }>();
   for (const e of extras) {
     const extra = model.extras.get(e);
@@ -268,14 +284,18 @@ export function checkedRelation(model: TableModel, extras: Iterable<string>): Ch
   };
 }
 
-/** The rows validation accepts: no problem, one row per unique id (the first by its columns as text). */
+/**
+ * The rows validation accepts: no problem, one row per unique id (the first by its
+ * columns as text; `duplicates` false when facts.ts learnt that no id repeats).
+ */
 export function validRelation(
   table: TableName,
   accepted: string,
   columns: readonly string[],
+  duplicates = true,
 ): string {
   const id = uniqueColumn(table);
-  if (!id) return accepted;
+  if (!id || !duplicates) return accepted;
   const order = [ident(id), ...columns.map((c) => `toString(${ident(c)})`)].join(', ');
   return `(SELECT * FROM ${accepted} ORDER BY ${order} LIMIT 1 BY ${ident(id)})`;
 }

@@ -138,9 +138,11 @@ export const compileKpis: ChMetricCompiler = (c, options) => {
   return {
     statements: all.flatMap((p) => (p.more ? p.more.statements : [p.statement])),
     finish(results) {
-      // One result per part: a part counted on the shards with its duplicates (dedup.ts) has two.
+      // One result per part, but a part counted on the shards (dedup.ts): its statements'.
       let i = 0;
-      const perPart = all.map((p) => (p.more ? p.more.rows(results.slice(i, (i += 2))) : results[i++]));
+      const perPart = all.map((p) =>
+        p.more ? p.more.rows(results.slice(i, (i += p.more.statements.length))) : results[i++],
+      );
       return kpisFromGroups(
         s,
         main.map((p) => p.read),

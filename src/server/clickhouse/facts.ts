@@ -1,0 +1,200 @@
+// Validation facts for ClickHouse, as validate-once.ts learns them for a DuckDB file, but
+// for tables others keep writing to. One pass per table learns which rules its rows need
+// (text already trimmed, never blank; the problems some row has; whether an id repeats),
+// and later statements leave out the others (valid.ts checkedRelation): `extent` then
+// reads the time column alone, as a hand-written query does.
+//
+// The facts hold for the rows as they were. A MergeTree table's rows change only through
+// its parts (an insert adds one, a merge or a mutation replaces some by new names, never
+// reused), so the names of its active parts — on this server, or on every shard of a
+// Distributed table (the `cluster` table function) — stamp the rows. The stamp is read
+// before learning, and again after each query that used the facts: the same names mean
+// the query read the rows the facts describe; other names, the source learns again and
+// runs the query again. A table whose parts cannot be read (another engine, no access)
+// gets no facts: every rule, in every statement, as before.
+import { SCHEMA, type TableName } from '../../data/schema.js';
+import type { Catalog } from '../catalog.js';
+import type { TablePlans } from '../context.js';
+import { abortable, type DbRow } from '../engine.js';
+import { count } from '../sql.js';
+import type { TablePlan } from '../valid.js';
+import { uniqueColumn } from '../valid.js';
+import type { ChCompiler } from './context.js';
+import type { ClickHouseEngine } from './engine.js';
+import { ident, str } from './literal.js';
+import { blankTest, trimJs } from './valid.js';
+
+/** A host table: its database (undefined: the connection's) and name. */
+export interface HostTable {
+  readonly db: string | undefined;
+  readonly table: string;
+}
+
+export interface Facts {
+  readonly plans: TablePlans;
+  /** The stamp read before learning (stampOf); undefined when no table has one. */
+  readonly stamp: string | undefined;
+  /** Where each stamped table's parts are listed (partsOf). */
+  readonly parts: ReadonlyMap<TableName, string>;
+}
+
+const dbExpr = (db: string | undefined) => (db === undefined ? 'currentDatabase()' : str(db));
+
+/** An identifier of a CREATE statement's engine arguments (`x`, 'x' or "x" or bare). */
+const unquote = (s: string) => s.trim().replace(/^[`'"]|[`'"]$/g, '');
+
+/**
+ * Where a table's parts are listed: a `system.parts` relation and the database and name
+ * to read there; undefined for an engine without parts (View, Memory…).
+ */
+export async function partsOf(
+  engine: ClickHouseEngine,
+  host: HostTable,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const [[row]] = await engine.run(
+    [`SELECT engine FROM system.tables WHERE database = ${dbExpr(host.db)} AND name = ${str(host.table)}`],
+    signal,
+  );
+  const kind = String(row?.engine ?? '');
+  if (/MergeTree$/.test(kind))
+    return `system.parts WHERE database = ${dbExpr(host.db)} AND table = ${str(host.table)}`;
+  if (kind !== 'Distributed') return undefined;
+  const from = host.db === undefined ? ident(host.table) : `${ident(host.db)}.${ident(host.table)}`;
+  const [[create]] = await engine.run([`SHOW CREATE TABLE ${from}`], signal);
+  const args = /ENGINE = Distributed\(([^,]+),([^,]+),([^,)]+)/.exec(String(create?.statement ?? ''));
+  if (!args) return undefined;
+  const [cluster, db, table] = args.slice(1).map(unquote);
+  if (/\(/.test(db)) return undefined; // an expression (currentDatabase()): not read here
+  return `cluster(${str(cluster)}, system.parts) WHERE database = ${str(db)} AND table = ${str(table)}`;
+}
+
+/** The names of every table's active parts, as one text; undefined when no table has parts to read. */
+export async function stampOf(
+  engine: ClickHouseEngine,
+  parts: ReadonlyMap<TableName, string>,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  if (!parts.size) return undefined;
+  const each = [...parts].map(
+    ([name, where]) => `SELECT ${str(name)} AS t, name FROM ${where} AND active`,
+  );
+  const [rows] = await engine.run(
+    [`SELECT t, arraySort(groupArray(name)) AS names FROM (${each.join(' UNION ALL ')}) GROUP BY t ORDER BY t`],
+    signal,
+  );
+  return JSON.stringify(rows);
+}
+
+/** The text columns of the host table behind each canonical text column: name → host column. */
+function textColumns(catalog: Catalog, table: TableName): [string, string][] {
+  const model = catalog[table]!;
+  return SCHEMA[table].flatMap((spec) => {
+    const source = model.canonical.get(spec.name)!;
+    return spec.kind === 'string' && source.kind === 'column' && source.type === 'text'
+      ? [[spec.name, ident(source.column)] as [string, string]]
+      : [];
+  });
+}
+
+/** A table's plan from its problems (report rows) and its text columns' counts. */
+function planOf(
+  texts: readonly [string, string][],
+  problems: readonly DbRow[],
+  counts: DbRow | undefined,
+): TablePlan {
+  const none = (name: string) => count(counts?.[name]) === 0;
+  const trimmed = texts.filter((_, i) => none(`t${i}`)).map(([name]) => name);
+  const seen = new Set<string>();
+  let duplicates = false;
+  for (const r of problems) {
+    if (r.problem === null || r.problem === undefined) duplicates = count(r.n) > count(r.d);
+    else seen.add(String(r.problem));
+  }
+  return {
+    trimmed: new Set(trimmed),
+    filled: new Set(texts.filter((_, i) => none(`t${i}`) && none(`b${i}`)).map(([name]) => name)),
+    wholeMs: new Set(), // DateTime holds whole seconds
+    problems: seen,
+    duplicates,
+  };
+}
+
+/**
+ * The plans of the tables that have parts: per table, its problems and distinct ids (the
+ * report's statement, every rule) and, in one scan, how many text values trimming would
+ * change and how many are blank.
+ */
+export async function learnPlans(
+  engine: ClickHouseEngine,
+  catalog: Catalog,
+  tables: readonly TableName[],
+  compiler: () => ChCompiler,
+  signal?: AbortSignal,
+): Promise<TablePlans> {
+  const plans: TablePlans = {};
+  for (const table of tables) {
+    const texts = textColumns(catalog, table);
+    const learn = texts.flatMap(([, raw], i) => [
+      `countIf(ifNull(${raw}, '') != ${trimJs(raw)}) AS t${i}`,
+      `countIf(${blankTest(raw)}) AS b${i}`,
+    ]);
+    const statements = [reportStatement(compiler(), table)];
+    if (learn.length) statements.push(`SELECT ${learn.join(', ')} FROM ${catalog[table]!.from}`);
+    const [problems, counts] = await engine.run(statements, signal);
+    plans[table] = planOf(texts, problems, counts?.[0]);
+  }
+  return plans;
+}
+
+/** SPEC §1's counts of one table: rows and distinct ids per first problem (every rule). */
+export function reportStatement(c: ChCompiler, table: TableName): string {
+  const idColumn = uniqueColumn(table);
+  const distinct = idColumn ? `uniqExact(${ident(idColumn)})` : 'count()';
+  return `SELECT _problem AS problem, count() AS n, ${distinct} AS d FROM ${c.checked(table)} GROUP BY _problem`;
+}
+
+/**
+ * A source's facts: `learnt` learns them on first use, by one call whatever its signal
+ * (the others wait for it), and again after the catalog could not be read or once `hold`
+ * found the tables' parts changed. A pass that fails otherwise (a timeout on a huge
+ * table, no access) leaves every rule in place, as validateOnce false does.
+ */
+export function keepFacts(
+  engine: ClickHouseEngine,
+  readCatalog: () => Promise<Catalog>,
+  hosts: ReadonlyMap<TableName, HostTable>,
+  report: (catalog: Catalog) => ChCompiler,
+) {
+  let facts: Promise<Facts> | undefined;
+  const learn = async (cat: Catalog): Promise<Facts> => {
+    const parts = new Map<TableName, string>();
+    for (const [name, host] of hosts) {
+      const where = cat[name] && (await partsOf(engine, host).catch(() => undefined));
+      if (where) parts.set(name, where);
+    }
+    try {
+      const stamp = await stampOf(engine, parts);
+      const plans = stamp ? await learnPlans(engine, cat, [...parts.keys()], () => report(cat)) : {};
+      return { plans, stamp, parts };
+    } catch {
+      return { plans: {}, stamp: undefined, parts };
+    }
+  };
+  return {
+    learnt(signal?: AbortSignal): Promise<Facts> {
+      facts ??= readCatalog().then(learn, (e: unknown) => {
+        facts = undefined;
+        throw e;
+      });
+      return signal ? abortable(facts, signal) : facts;
+    },
+    /** Whether a query that used `known` read the rows they describe (no part changed since they were learnt). */
+    async hold(known: Facts, signal?: AbortSignal): Promise<boolean> {
+      if (known.stamp === undefined) return true;
+      if ((await stampOf(engine, known.parts, signal)) === known.stamp) return true;
+      if (facts && (await facts) === known) facts = undefined;
+      return false;
+    },
+  };
+}
