@@ -15,7 +15,7 @@ import { num as lit, str, strs } from '../literal.js';
 import { dedupCounts, type DedupCounts } from '../dedup.js';
 import { addDurationMs } from '../time.js';
 import type { ChMetricCompiler } from './common.js';
-import { mainWindows, sparkWindows, type ChWindows } from './kpis-windows.js';
+import { before, mainWindows, since, sparkWindows, type ChWindows } from './kpis-windows.js';
 import { ticketItems } from './tickets.js';
 
 /** A card's statements, and its rows from their results (by default, the one statement's). */
@@ -31,7 +31,7 @@ function rows(c: ChCompiler, table: 'surveys' | 'activity', w: ChWindows) {
   const col = scan.col;
   return {
     col,
-    from: `${scan.from} WHERE ${scan.where} AND NOT ignore(${w.index(col('at'), col('at__ts'))} AS j)`,
+    from: `${scan.from} WHERE ${scan.where} AND NOT ignore(${w.index(col('at__ts'))} AS j)`,
   };
 }
 
@@ -48,15 +48,15 @@ FROM ${from} GROUP BY j`;
 
 function ticketPart(c: ChCompiler, w: ChWindows): Part {
   const statement = `SELECT j, ${ticketItems()}
-FROM (SELECT ${w.index('opened_at', 'opened_at__ts')} AS j, opened_at, first_response_at, resolved_at, contacts FROM ${c.filtered('tickets')}) GROUP BY j`;
+FROM (SELECT ${w.index('opened_at__ts')} AS j, opened_at, first_response_at, resolved_at, contacts FROM ${c.filtered('tickets')}) GROUP BY j`;
   return { statement, read: readTickets(w.count) };
 }
 
 function churnPart(c: ChCompiler, w: ChWindows): Part {
   if (c.colocated) return churnOnShards(c, w);
-  const hi = `multiIf(isNull(churned_at), NULL, ${w.startsUpTo('churned_at', 'churned_at__ts')})`;
+  const hi = `multiIf(isNull(churned_at), NULL, ${w.startsUpTo('churned_at__ts')})`;
   const statement = `SELECT lo, hi, j, count() AS n
-FROM (SELECT ${w.startsUpTo('signup_at', 'signup_at__ts')} AS lo, ${hi} AS hi, ${w.index('churned_at', 'churned_at__ts')} AS j
+FROM (SELECT ${w.startsUpTo('signup_at__ts')} AS lo, ${hi} AS hi, ${w.index('churned_at__ts')} AS j
   FROM ${c.filtered('customers')} WHERE isNotNull(signup_at))
 GROUP BY lo, hi, j`;
   return { statement, read: readChurn(w.count) };
@@ -71,9 +71,9 @@ function churnOnShards(c: ChCompiler, w: ChWindows): Part {
     c,
     'customers',
     (col) => [
-      ['lo', w.startsUpTo(col('signup_at'), col('signup_at__ts'))],
-      ['hi', `multiIf(isNull(${col('churned_at')}), NULL, ${w.startsUpTo(col('churned_at'), col('churned_at__ts'))})`],
-      ['j', w.index(col('churned_at'), col('churned_at__ts'))],
+      ['lo', w.startsUpTo(col('signup_at__ts'))],
+      ['hi', `multiIf(isNull(${col('churned_at')}), NULL, ${w.startsUpTo(col('churned_at__ts'))})`],
+      ['j', w.index(col('churned_at__ts'))],
     ],
     (col) => `isNotNull(${col('signup_at')})`,
   );
@@ -94,12 +94,15 @@ function activationPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   // sharded by customer, each shard joins its own customers): each shard finds its
   // customers with a counted event before their deadline, and the initiator merges the
   // two sets (names a__… are no host column's).
-  const signups = `(SELECT customer_id AS a__id, signup_at AS a__t0, ${due} AS a__due FROM ${c.filtered('customers')} WHERE signup_at >= ${lit(lo)} AND signup_at < ${lit(s.to)})`;
+  // The activity's times compared as stored (whole seconds): at ≥ sign-up, and its second
+  // before the deadline's ceiling (its ms below the deadline's), computed once per customer.
+  const signups = `(SELECT customer_id AS a__id, signup_at__ts AS a__t0, toInt64(ceil(${due} / 1000)) AS a__due FROM ${c.filtered('customers')} WHERE ${since('signup_at__ts', lo)} AND ${before('signup_at__ts', s.to)})`;
   const { from, where, col } = c.scan('activity')!;
+  const at = col('at__ts');
   const activated = `(SELECT ${col('customer_id')} AS a__id, 1 AS act FROM ${from} ${c.global}ANY INNER JOIN ${signups} USING a__id
-  WHERE ${where} AND ${countedEvent(s, col('event'))} AND ${col('at')} >= a__t0 AND ${col('at')} < a__due GROUP BY a__id)`;
+  WHERE ${where} AND ${countedEvent(s, col('event'))} AND ${at} >= a__t0 AND toInt64(${at}) < a__due GROUP BY a__id)`;
   const statement = `SELECT j, count() AS den, countIf(act = 1) AS num
-FROM (SELECT ${w.index('signup_at', 'signup_at__ts')} AS j, customer_id AS a__id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING a__id GROUP BY j`;
+FROM (SELECT ${w.index('signup_at__ts')} AS j, customer_id AS a__id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING a__id GROUP BY j`;
   return { statement, read: readRatio(w.count, 'activation') };
 }
 
