@@ -17,8 +17,13 @@ export const compileExtent: ChMetricCompiler = (c, options) => {
   const t = timeOf(c, ref, s.column, 'column');
   const kind =
     s.kind === undefined ? '' : ` AND ${scan ? scan.col('kind') : 'kind'} = ${str(s.kind)}`;
+  // A time column's span taken on the DateTime as stored, its ms computed once (not per row).
+  const [lo, hi, has] =
+    ref.kind === 'time'
+      ? [`toInt64(min(${ref.ts})) * 1000`, `toInt64(max(${ref.ts})) * 1000`, `isNotNull(${ref.ts})`]
+      : [`min(${t})`, `max(${t})`, `isNotNull(${t})`];
   const select = scan
-    ? `SELECT min(${t}) AS lo, max(${t}) AS hi, count() AS n FROM ${scan.from} WHERE ${scan.where} AND isNotNull(${t})${kind}`
+    ? `SELECT ${lo} AS lo, ${hi} AS hi, count() AS n FROM ${scan.from} WHERE ${scan.where} AND ${has}${kind}`
     : `SELECT min(t) AS lo, max(t) AS hi, count() AS n FROM (SELECT ${t} AS t FROM ${c.filtered(table)} WHERE isNotNull(${t})${kind})`;
   return {
     statements: [select],
