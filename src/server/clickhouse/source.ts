@@ -19,6 +19,7 @@ import { uniqueColumn } from '../valid.js';
 import { CH_COMPILERS, CH_OPTIONS } from './compile/index.js';
 import { queryColumns } from '../compile/columns.js';
 import type { ChCompiled } from './compile/common.js';
+import { runStaged } from '../compile/fold-later.js';
 import { ChCompiler, LABEL } from './context.js';
 import { clickhouseEngine } from './engine.js';
 import { ident, str } from './literal.js';
@@ -172,15 +173,14 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     const filters = q.filters ?? [];
     const extras = queryColumns(q);
     const c = new ChCompiler(cat, q.metric, filters, extras, colocated);
-    const compiled = compiler(c, q.options);
-    return { ...compiled, statements: compiled.statements.map((s) => c.settled(s)) };
+    return settled(c, compiler(c, q.options));
   };
 
   return {
     id,
     async aggregate(query, signal) {
-      const compiled = await compile(query, signal);
-      return compiled.finish(await engine.run(compiled.statements, signal));
+      // Later statements (segments to fold into "(others)") only when the first results call for them.
+      return runStaged(await compile(query, signal), (statements) => engine.run(statements, signal));
     },
     async load(request, signal) {
       const cat = await readCatalog(signal);
@@ -211,5 +211,18 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       return { engine: 'clickhouse', pushDown: true, metrics: { ...CH_OPTIONS }, filters: true };
     },
     close: () => engine.close(),
+  };
+}
+
+/** The statements as sent (with the settings colocation needs), those of later stages too. */
+function settled(c: ChCompiler, compiled: ChCompiled): ChCompiled {
+  const next = compiled.next?.bind(compiled);
+  return {
+    ...compiled,
+    statements: compiled.statements.map((s) => c.settled(s)),
+    next: next && ((results) => {
+      const more = next(results);
+      return more && settled(c, more);
+    }),
   };
 }
