@@ -19,6 +19,11 @@ export function checkQueryLimits(q: MetricQuery, engine: string): void {
       throw new PushDownError(q.metric, `filters[${i}].values`, engine, `${values.length} values listed; at most ${MAX_VALUES}`);
     }
   });
+  // The kept segments are an IN list too (compile/fold-later.ts).
+  const keep = q.options.keepSegments;
+  if (Array.isArray(keep) && keep.length > MAX_VALUES) {
+    throw new PushDownError(q.metric, 'keepSegments', engine, `${keep.length} segments listed; at most ${MAX_VALUES}`);
+  }
   const steps = q.options.steps;
   const n = Array.isArray(steps) ? steps.length : typeof steps === 'string' ? steps.split(',').length : 0;
   if (q.metric === 'funnel' && n > MAX_STEPS) throw new PushDownError(q.metric, 'steps', engine, `${n} steps given; at most ${MAX_STEPS}`);

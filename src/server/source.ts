@@ -13,6 +13,7 @@ import { columnsStatement, quotedTable, splitName, tableModel, type Catalog } fr
 import { COMPILERS, SQL_OPTIONS } from './compile/index.js';
 import { queryColumns } from './compile/columns.js';
 import type { Compiled } from './compile/common.js';
+import { runStaged } from './compile/fold-later.js';
 import { Compiler, PushDownError, type TablePlans } from './context.js';
 import { duckdbEngine } from './duckdb.js';
 import { abortable, type Engine } from './engine.js';
@@ -184,9 +185,8 @@ export function createSqlSource(options: SqlSourceOptions): SqlSource {
     immutable: options.immutable ?? file !== undefined,
     identity: () => fileIdentity(file),
     async aggregate(query, signal) {
-      const compiled = await compile(query, signal);
-      const results = await engine.run(compiled.statements, signal);
-      return compiled.finish(results);
+      // Later statements (segments to fold into "(others)") only when the first results call for them.
+      return runStaged(await compile(query, signal), (statements) => engine.run(statements, signal));
     },
     async load(request, signal) {
       const cat = await readCatalog(signal);

@@ -1,85 +1,109 @@
-// "(others)" at a SQL source: npsTrend, channelCsat and retention fold the segments past
-// maxSegments (or outside keepSegments) as the browser does — the same rows, the same
-// suppression of the folded cells, the same `othersGrouped` — on DuckDB, PostgreSQL and
-// the two-shard ClickHouse; the metrics whose figures do not add up across segments
-// (ticketStats medians, funnel times, featureAdoption) still refuse, naming the option.
+// "(others)" at a SQL source: every metric with `by` folds the segments past maxSegments
+// (or outside keepSegments) as the browser does — the same rows, the same suppression of
+// the folded cells, the same `othersGrouped` — on DuckDB, PostgreSQL and the two-shard
+// ClickHouse (rows dealt round the shards, and sharded by customer). npsTrend,
+// channelCsat and retention add up folded cells; ticketStats' medians, the funnel's units
+// and featureAdoption's distinct customers are computed over the folded segments' rows.
+// Ties in weight go by label, a value "(others)" is folded too, and an answer under the
+// limit is not folded.
 import { expect } from 'chai';
-import type { Tables } from '../../src/data/schema.js';
+import type { Row, Tables } from '../../src/data/schema.js';
 import { groupedCount } from '../../src/metrics/others.js';
 import { runQuery } from '../../src/query/run.js';
 import type { MetricQuery } from '../../src/query/types.js';
-import { PushDownError } from '../../src/server/index.js';
-import { FILTERS } from './cases.js';
 import { clickhouseFixture, needClickHouse, stopOwnCluster, toSeconds } from './clickhouse-cluster.js';
-import { testData } from './data.js';
-import { duckdbFixture, needPostgres, postgresFixture, type Fixture } from './engines.js';
+import { testData, type TestData } from './data.js';
+import { duckdbFixture, needPostgres, postgresFixture, type Fixture, type TestTables } from './engines.js';
 import { expectSameExcluded, expectSameRows } from './equal.js';
+import { FOLDED, TIED, TIED_UNFOLDED, tiedData, UNFOLDED } from './others-cases.js';
 
-const AS_OF = '2020-03-15T12:00:00Z';
+const ENGINES = ['duckdb', 'postgres', 'clickhouse', 'clickhouse sharded by customer'] as const;
+type Engine = (typeof ENGINES)[number];
 
-/** Each folds: the kernel's answer has an "(others)" row (checked below). */
-export const FOLDED: MetricQuery[] = [
-  { metric: 'npsTrend', options: { period: 'quarter', by: 'plan', maxSegments: 2 } },
-  { metric: 'npsTrend', options: { rolling: 3, from: '2018-03-01', to: '2019-04-01', by: 'revenue', maxSegments: 3, minCellSize: 3 } },
-  { metric: 'npsTrend', options: { period: 'year', by: 'channel', keepSegments: ['chat', '(none)'] }, filters: FILTERS[1] },
-  { metric: 'channelCsat', options: { by: 'plan', maxSegments: 2, minCellSize: 4 } },
-  { metric: 'channelCsat', options: { period: 'quarter', keepSegments: ['app', 'phone'], timeZone: 'America/Sao_Paulo' } },
-  { metric: 'channelCsat', options: { by: 'revenue', maxSegments: 4, satisfiedMin: 3.5 }, filters: FILTERS[3] },
-  { metric: 'retention', options: { asOf: AS_OF, by: 'plan', maxSegments: 2, minCellSize: 5 } },
-  { metric: 'retention', options: { asOf: '2019-06-01', by: 'plan', keepSegments: ['Ouro'] } },
-  { metric: 'retention', options: { asOf: AS_OF, mode: 'activity', by: 'user_type', maxSegments: 2, maxOffset: 6 }, filters: FILTERS[5] },
-  { metric: 'retention', options: { asOf: '2019-06-01', cohortBy: 'first-activity', by: 'plan', maxSegments: 3 } },
-  { metric: 'retention', options: { asOf: AS_OF, by: 'revenue', maxSegments: 3 } },
-  // Activity mode by first activity: on ClickHouse the cohorts' sizes (the weights) come from offset 0.
-  { metric: 'retention', options: { asOf: AS_OF, mode: 'activity', cohortBy: 'first-activity', by: 'platform', maxSegments: 2 } },
-];
+/** The data as the engine holds it (ClickHouse: whole seconds), for the source and for runQuery. */
+function asHeld(data: TestData, engine: Engine): { sql: TestTables; js: Tables } {
+  if (!engine.startsWith('clickhouse')) return data;
+  const sql = toSeconds(data.sql);
+  return { sql, js: Object.fromEntries(Object.entries(sql).map(([name, t]) => [name, t.rows])) as unknown as Tables };
+}
 
-const REFUSED: MetricQuery[] = [
-  { metric: 'ticketStats', options: { by: 'plan', maxSegments: 2 } },
-  { metric: 'funnel', options: { steps: ['signup', 'login'], by: 'plan', keepSegments: ['Ouro'] } },
-  { metric: 'featureAdoption', options: { features: ['lab'], by: 'plan', maxSegments: 2 } },
-];
+async function fixture(ctx: Mocha.Context, engine: Engine, sql: TestTables): Promise<Fixture> {
+  if (engine === 'postgres') needPostgres(ctx);
+  if (engine === 'duckdb') return duckdbFixture(sql);
+  if (engine === 'postgres') return postgresFixture(sql);
+  return clickhouseFixture(needClickHouse(ctx), sql, engine === 'clickhouse' ? undefined : 'customer_id');
+}
+
+/** The segment of a row, whatever the metric calls it. */
+const segmentOf = (r: Row) => ('channel' in r ? r.channel : r.segment);
+
+async function answer(fx: Fixture, query: MetricQuery): Promise<Row[]> {
+  return fx.source.aggregate(query).catch((e: unknown) => {
+    throw new Error(`${JSON.stringify(query)}: ${String(e)}`);
+  });
+}
+
+/** The source's answer is runQuery's, `othersGrouped` too; returns it. */
+async function expectSame(fx: Fixture, js: Tables, query: MetricQuery): Promise<Row[]> {
+  const label = JSON.stringify(query);
+  const expected = runQuery(js, query);
+  const actual = await answer(fx, query);
+  expectSameRows(actual, expected, label);
+  expectSameExcluded(query, actual, expected, label);
+  expect(groupedCount(actual), `${label} othersGrouped`).to.equal(groupedCount(expected));
+  return actual;
+}
 
 const data = testData(20260301);
-const chSql = toSeconds(data.sql);
-const chJs = Object.fromEntries(Object.entries(chSql).map(([name, t]) => [name, t.rows])) as unknown as Tables;
+const tied = tiedData(data);
 
-for (const engine of ['duckdb', 'postgres', 'clickhouse'] as const) {
+for (const engine of ENGINES) {
   describe(`"(others)" at a SQL source (${engine})`, function () {
-    this.timeout(120_000);
+    this.timeout(180_000);
+    const held = asHeld(data, engine);
+    const heldTied = asHeld(tied, engine);
     let fx: Fixture;
-    const js = engine === 'clickhouse' ? chJs : data.js;
+    let fxTied: Fixture;
     before(async function () {
-      if (engine === 'postgres') needPostgres(this);
-      if (engine === 'clickhouse') fx = await clickhouseFixture(needClickHouse(this), chSql);
-      else fx = engine === 'duckdb' ? await duckdbFixture(data.sql) : await postgresFixture(data.sql);
+      fx = await fixture(this, engine, held.sql);
+      fxTied = await fixture(this, engine, heldTied.sql);
     });
     after(async () => {
       await fx?.close();
-      if (engine === 'clickhouse') stopOwnCluster();
+      await fxTied?.close();
+      if (engine.startsWith('clickhouse')) stopOwnCluster();
     });
 
     it(`folds as runQuery does: ${FOLDED.length} queries`, async () => {
       for (const query of FOLDED) {
         const label = JSON.stringify(query);
-        const expected = runQuery(js, query);
-        expect(expected.some((r) => r.segment === '(others)' || r.channel === '(others)'), `${label} folds`).to.equal(true);
-        const actual = await fx.source.aggregate(query).catch((e: unknown) => {
-          throw new Error(`${label}: ${String(e)}`);
-        });
-        expectSameRows(actual, expected, label);
-        expectSameExcluded(query, actual, expected, label);
-        expect(groupedCount(actual), `${label} othersGrouped`).to.equal(groupedCount(expected));
+        expect(runQuery(held.js, query).some((r) => segmentOf(r) === '(others)'), `${label} folds`).to.equal(true);
+        const actual = await expectSame(fx, held.js, query);
         expect(groupedCount(actual), `${label} othersGrouped`).to.be.above(0);
       }
     });
 
-    it('refuses to fold what does not add up across segments, naming the metric and option', async () => {
-      for (const query of REFUSED) {
-        const option = 'keepSegments' in query.options ? 'keepSegments' : 'maxSegments';
-        const error = await fx.source.aggregate(query).catch((e: unknown) => e);
-        expect(error, query.metric).to.be.instanceOf(PushDownError);
-        expect(String(error)).to.match(new RegExp(`${query.metric}: ${option} cannot be computed by the \\w+ source`, 'i'));
+    it('breaks ties in weight by label and folds a value that reads "(others)"', async () => {
+      for (const { query, kept, folded } of TIED) {
+        const label = JSON.stringify(query);
+        const actual = await expectSame(fxTied, heldTied.js, query);
+        const segments = new Set(actual.map(segmentOf));
+        expect([...segments], label).to.include.members([kept, '(others)']);
+        expect([...segments], label).to.not.include(folded);
+      }
+    });
+
+    it('answers unfolded when no segment needs folding', async () => {
+      for (const query of UNFOLDED) {
+        const actual = await expectSame(fx, held.js, query);
+        expect(actual.some((r) => segmentOf(r) === '(others)'), JSON.stringify(query)).to.equal(false);
+        expect(groupedCount(actual)).to.equal(0);
+      }
+      for (const query of TIED_UNFOLDED) {
+        const actual = await expectSame(fxTied, heldTied.js, query);
+        expect(groupedCount(actual)).to.equal(0);
+        // "quiet" weighs nothing: listed, yet under the limit with the five that weigh.
+        expect(actual.map(segmentOf)).to.include.members(['quiet', '(others)', 'tie-b']);
       }
     });
   });

@@ -18,6 +18,7 @@ import type { SqlStatement } from '../sql.js';
 import { CH_COMPILERS, CH_OPTIONS } from './compile/index.js';
 import { queryColumns } from '../compile/columns.js';
 import type { ChCompiled } from './compile/common.js';
+import { runStaged } from '../compile/fold-later.js';
 import { ChCompiler, LABEL } from './context.js';
 import { clickhouseEngine } from './engine.js';
 import { keepFacts, reportStatement, type Facts } from './facts.js';
@@ -188,8 +189,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     const extras = queryColumns(q);
     const plans = known?.plans ?? {};
     const c = new ChCompiler(cat, q.metric, filters, extras, colocated && idsAsHeld(cat, plans), plans);
-    const compiled = compiler(c, q.options);
-    return { ...compiled, statements: compiled.statements.map((s) => c.settled(s)) };
+    return settled(c, compiler(c, q.options));
   };
 
   return {
@@ -197,11 +197,12 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     async aggregate(query, signal) {
       // With facts: the tables' parts read after the query, to know it read the rows they
       // describe; else learnt again and run again (from the third try, with every rule).
+      // Later statements (segments to fold into "(others)") only when the first results call for them.
       for (let tries = 0; ; tries++) {
         const known = once && tries < 2 ? await facts.learnt(signal) : undefined;
         const compiled = await compile(query, known, signal);
-        const results = await engine.run(compiled.statements, signal);
-        if (!known || (await facts.hold(known, signal))) return compiled.finish(results);
+        const answer = await runStaged(compiled, (statements) => engine.run(statements, signal));
+        if (!known || (await facts.hold(known, signal))) return answer;
       }
     },
     async load(request, signal) {
@@ -245,4 +246,17 @@ function idsAsHeld(catalog: Catalog, plans: TablePlans): boolean {
     const text = id?.kind === 'column' && id.type === 'text';
     return !text || !plans[table] || plans[table].trimmed.has('customer_id');
   });
+}
+
+/** The statements as sent (with the settings colocation needs), those of later stages too. */
+function settled(c: ChCompiler, compiled: ChCompiled): ChCompiled {
+  const next = compiled.next?.bind(compiled);
+  return {
+    ...compiled,
+    statements: compiled.statements.map((s) => c.settled(s)),
+    next: next && ((results) => {
+      const more = next(results);
+      return more && settled(c, more);
+    }),
+  };
 }

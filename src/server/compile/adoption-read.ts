@@ -8,10 +8,9 @@ import { adoptionRows } from '../../metrics/adoption-rows.js';
 import { lastPeriodBefore } from '../../metrics/grid.js';
 import { segmentOrder } from '../../metrics/options.js';
 import type { Row } from '../../data/schema.js';
-import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
 import { count, num } from '../sql.js';
-import { refuseFolding, segmentLabel } from './common.js';
+import { segmentLabel } from './common.js';
 
 /** The period range reported: the range's ends when given, else the periods with active customers. */
 function periodSpan(
@@ -36,7 +35,6 @@ function periodSpan(
  * those who used the first feature too; a missing n or w reads as 0).
  */
 export function adoptionFromGroups(
-  c: Pick<Compiler, 'refuse'>,
   o: AdoptionSettings,
   active: readonly DbRow[],
   features: readonly DbRow[],
@@ -79,7 +77,6 @@ export function adoptionFromGroups(
     counts.adopters[at] += count(r.n);
     counts.withFirst[at] += count(r.w);
   }
-  if (o.by !== undefined) refuseFolding(c, labels, o.segments);
   const order = o.by === undefined ? [0] : segmentOrder(labels, present);
   return adoptionRows(
     counts,

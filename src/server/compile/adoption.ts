@@ -6,26 +6,46 @@
 // the paired comparison built and probed three hash tables of millions of keys; one
 // GROUP BY with bool_or builds one. Over a bounded range of at most 62 periods, the
 // customer is grouped once for all of them, each period a bit of a BIGINT (bit_or),
-// and the bits are counted per period: a tenth of the groups again.
-import { checkAdoptionOptions } from '../../metrics/adoption.js';
+// and the bits are counted per period: a tenth of the groups again. Segments past
+// maxSegments: "(others)" by a second statement over their events (fold-later.ts).
+import { checkAdoptionOptions, type AdoptionSettings } from '../../metrics/adoption.js';
 import { lastPeriodBefore } from '../../metrics/grid.js';
 import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
+import type { BoundStatement } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
 import { adoptionFromGroups } from './adoption-read.js';
-import { inRange, segmentSql, type MetricCompiler } from './common.js';
+import { inRange, segmentRows, type Compiled, type MetricCompiler } from './common.js';
+import { foldLater } from './fold-later.js';
+import { adoptionWeights } from './weigh.js';
 
-export const compileAdoption: MetricCompiler = (c, options) => {
+export const compileAdoption: MetricCompiler = (c, options, fork) => {
   const o = checkAdoptionOptions(options);
   c.require('activity');
+  const F = o.features.length;
+  const first: Compiled = {
+    statements: [adoptionStatement(c, o)],
+    finish([result]) {
+      const features: DbRow[] = [];
+      for (const r of result) {
+        for (let i = 0; i < F; i++) features.push({ p: r.p, seg: r.seg, e: o.features[i], n: r[`n${i}`], w: i > 0 ? r[`w${i}`] : undefined });
+      }
+      return adoptionFromGroups(o, result, features) as never;
+    },
+  };
+  if (o.by === undefined) return first;
+  return foldLater(first, { limit: o.segments, weigh: () => adoptionWeights(fork(), o), others: (kept) => [adoptionStatement(fork(), o, kept)] });
+};
+
+/** Active customers and each feature's users per period and segment; with `kept`, the "(others)" segment alone (fold-later.ts). */
+function adoptionStatement(c: Compiler, o: AdoptionSettings, kept?: readonly string[]): BoundStatement {
   const joins: string[] = [];
-  const seg = o.by === undefined ? 'NULL' : segmentSql(c, 'activity', 's', o.by, joins);
+  const { seg, rows } = o.by === undefined ? { seg: 'NULL', rows: 'TRUE' } : segmentRows(c, 'activity', 's', o.by, joins, kept);
   const p = ordinal(c, o.buckets.period, 's.at__ts', zoneParam(c, o.buckets.timeZone));
   const counted = o.active === undefined ? 'TRUE' : c.d.inList('s.event', c.p.texts(o.active));
-  const F = o.features.length;
   // With activeEvents, other events change no count: left out before grouping.
   const only = o.active === undefined ? '' : ` AND ${c.d.inList('s.event', c.p.texts([...o.active, ...o.features]))}`;
-  const from = `FROM ${c.filtered('activity')} s ${joins.join(' ')} WHERE ${inRange(c, 's.at', o.range.from, o.range.to, 's.at__ts')}${only}`;
+  const from = `FROM ${c.filtered('activity')} s ${joins.join(' ')} WHERE ${inRange(c, 's.at', o.range.from, o.range.to, 's.at__ts')}${only}${kept ? ` AND ${rows}` : ''}`;
   const span = o.range.from > -Infinity && o.range.to < Infinity ? { lo: o.buckets.index(o.range.from), hi: lastPeriodBefore(o.buckets, o.range.to) } : undefined;
   const bits = span !== undefined && span.hi >= span.lo && span.hi - span.lo < 62;
   // Active customers who have each of the flags (bits: in period i).
@@ -34,18 +54,8 @@ export const compileAdoption: MetricCompiler = (c, options) => {
   // Paired: the users of feature i who used the first feature too.
   if (o.compare === 'features') counts.push(...o.features.slice(1).map((_, j) => `count(*) FILTER (WHERE ${all(`f${j + 1}`, 'f0')}) AS w${j + 1}`));
   const parts = { p, seg, counted, from, features: o.features, counts };
-  const select = bits ? bitSelect(c, { ...parts, lo: span.lo, periods: span.hi - span.lo + 1 }, all()) : flagSelect(c, parts, all());
-  return {
-    statements: [c.statement(select)],
-    finish([result]) {
-      const features: DbRow[] = [];
-      for (const r of result) {
-        for (let i = 0; i < F; i++) features.push({ p: r.p, seg: r.seg, e: o.features[i], n: r[`n${i}`], w: i > 0 ? r[`w${i}`] : undefined });
-      }
-      return adoptionFromGroups(c, o, result, features) as never;
-    },
-  };
-};
+  return c.statement(bits ? bitSelect(c, { ...parts, lo: span.lo, periods: span.hi - span.lo + 1 }, all()) : flagSelect(c, parts, all()));
+}
 
 interface Parts {
   /** The period ordinal, segment and "counts as active" of a row `s`. */

@@ -1,21 +1,18 @@
-// Pieces every metric's SQL shares: the segment of a row (`by`), time ranges on epoch
-// ms, and the shape of a compiled query (statements, then the TypeScript that turns
-// their grouped rows into the metric's rows with the kernels' own functions).
-import type { Row, TableName } from '../../data/schema.js';
+// Pieces every metric's SQL shares: the segment of a row (`by`, or "(others)" when
+// folding), time ranges on epoch ms, and the shape of a compiled query (statements,
+// then the TypeScript that turns their grouped rows into the metric's rows with the
+// kernels' own functions).
+import type { TableName } from '../../data/schema.js';
 import { NONE } from '../../metrics/input.js';
 import { OTHERS } from '../../metrics/others.js';
-import type { SegmentLimit } from '../../query/options.js';
 import type { Compiler } from '../context.js';
-import type { DbRow } from '../engine.js';
 import type { BoundStatement } from '../sql.js';
 import { ident } from '../sql.js';
 import { labelOf, valueOf } from '../values.js';
+import type { Staged } from './fold-later.js';
 
-export interface Compiled {
-  readonly statements: readonly BoundStatement[];
-  /** The metric's rows from the rows of each statement. */
-  finish(results: readonly DbRow[][]): Row[];
-}
+/** The statements, the metric's rows from the rows of each, and maybe statements those rows call for (fold-later.ts). */
+export type Compiled = Staged<BoundStatement>;
 
 export type MetricCompiler = (c: Compiler, options: Readonly<Record<string, unknown>>, fork: () => Compiler) => Compiled;
 
@@ -84,20 +81,21 @@ export function groupBy(...keys: string[]): string {
 }
 
 /**
- * Metrics whose figures do not add up across segments (ticketStats' medians, the
- * funnel's times, featureAdoption's distinct customers of an activity segment) are not
- * folded into "(others)" (SPEC §3 max segments) at a SQL source: an answer whose
- * segments the browser would fold — more than `maxSegments` of them, or one that
- * `keepSegments` leaves out — is refused, never returned unfolded. (npsTrend,
- * channelCsat and retention fold: fold.ts.) Any engine's compiler refuses through it.
+ * The segment of rows `alias` of `table` as segmentSql gives it, and TRUE. With `kept`
+ * (folding into "(others)", fold-later.ts): "(others)" for every row, and the test that
+ * leaves only the rows of the segments not kept — the statement computes "(others)" alone.
  */
-export function refuseFolding(c: Pick<Compiler, 'refuse'>, labels: Iterable<string>, limit: SegmentLimit): void {
-  const present = new Set(labels);
-  const keep = limit.keep ? new Set(limit.keep) : undefined;
-  if (keep ? [...present].some((l) => !keep.has(l) || l === OTHERS) : present.size > limit.max) {
-    c.refuse(
-      keep ? 'keepSegments' : 'maxSegments',
-      `the answer has ${present.size} segments, and grouping some of them as "${OTHERS}" is done only in the browser for this metric (ask without by, or with a larger maxSegments)`,
-    );
-  }
+export function segmentRows(c: Compiler, table: TableName, alias: string, by: string, joins: string[], kept?: readonly string[]): { seg: string; rows: string } {
+  const v = segmentValue(c, table, alias, by, joins);
+  if (!kept) return { seg: labelled(c, v), rows: 'TRUE' };
+  return { seg: c.p.text(OTHERS), rows: `NOT ${keptTest(c, v, kept)}` };
+}
+
+/** The row's segment label is one of `kept`: text as labelled, a number by its value ("(none)": null). */
+function keptTest(c: Compiler, v: { sql: string; mode: 'text' | 'num' }, kept: readonly string[]): string {
+  if (v.mode === 'text') return kept.length ? `coalesce(${c.d.inList(labelled(c, v), c.p.texts(kept))}, FALSE)` : 'FALSE';
+  const nums = kept.filter((l) => l !== NONE).map(Number);
+  const tests = nums.length ? [`coalesce(${c.d.inList(v.sql, c.p.nums(nums))}, FALSE)`] : [];
+  if (kept.includes(NONE)) tests.push(`${v.sql} IS NULL`);
+  return tests.length ? `(${tests.join(' OR ')})` : 'FALSE';
 }

@@ -10,16 +10,19 @@
 //   name, and the m-th earliest of those fills level m.
 // A unit's level is its best attempt's, and each level's time its fastest attempt's;
 // counts per level and the two middle times per segment come back, and the rows,
-// suppression and p-values are the funnel's own (funnelRows).
+// suppression and p-values are the funnel's own (funnelRows). Segments past
+// maxSegments: "(others)" by a second statement over their events (fold-later.ts).
 import { checkFunnelOptions, type FunnelRow, type FunnelSettings } from '../../metrics/funnel.js';
 import { funnelRows } from '../../metrics/funnel-rows.js';
 import { segmentOrder } from '../../metrics/options.js';
 import { duration, zone } from '../../query/options.js';
 import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
-import { count, num } from '../sql.js';
+import { count, num, type BoundStatement } from '../sql.js';
 import { addDurationMs, zoneParam } from '../time.js';
-import { inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
+import { inRange, segmentLabel, segmentRows, type Compiled, type MetricCompiler } from './common.js';
+import { foldLater } from './fold-later.js';
+import { funnelWeights } from './weigh.js';
 
 export interface Plan {
   /** Distinct step names, in order of first appearance; ids index it. */
@@ -130,17 +133,24 @@ function windowBound(window: { months: number; days: number; ms: number }): numb
   return window.months * 31 * 86_400_000 + (window.days + 1) * 90_000_000 + window.ms;
 }
 
-export const compileFunnel: MetricCompiler = (c, options) => {
+export const compileFunnel: MetricCompiler = (c, options, fork) => {
   const o = checkFunnelOptions(options);
   c.require('activity');
+  const first: Compiled = { statements: [funnelStatement(c, o, options)], finish: ([rows]) => funnelFromGroups(o, rows) as never };
+  if (o.by === undefined) return first;
+  return foldLater(first, { limit: o.segments, weigh: () => funnelWeights(fork(), o), others: (kept) => [funnelStatement(fork(), o, options, kept)] });
+};
+
+/** The funnel per segment; with `kept`, the "(others)" segment alone (fold-later.ts). */
+function funnelStatement(c: Compiler, o: FunnelSettings, options: Readonly<Record<string, unknown>>, kept?: readonly string[]): BoundStatement {
   const window = duration(options.window, 'window', 'P30D');
   const tz = zoneParam(c, zone(options.timeZone));
   const plan = planOf(o.steps);
   const m = o.steps.length;
   const joins: string[] = [];
-  const seg = o.by === undefined ? 'NULL' : segmentSql(c, 'activity', 'a', o.by, joins);
+  const { seg, rows } = o.by === undefined ? { seg: 'NULL', rows: 'TRUE' } : segmentRows(c, 'activity', 'a', o.by, joins, kept);
   const stepId = `CASE ${plan.names.map((name, x) => `WHEN a.event = ${c.p.text(name)} THEN ${x}`).join(' ')} END`;
-  c.define('ev', `SELECT a.customer_id AS cu, ${seg} AS seg, a.at AS t, a.at__ts AS ts, ${stepId} AS e FROM ${c.filtered('activity')} a ${joins.join(' ')}`);
+  c.define('ev', `SELECT a.customer_id AS cu, ${seg} AS seg, a.at AS t, a.at__ts AS ts, ${stepId} AS e FROM ${c.filtered('activity')} a ${joins.join(' ')}${kept ? ` WHERE ${rows}` : ''}`);
   const start = inRange(c, 't', o.plan.from, o.plan.to);
   const due = addDurationMs(c, 'ts', 't', window, tz);
   // Events before the first start, or past the last deadline, take part in no attempt.
@@ -182,21 +192,17 @@ export const compileFunnel: MetricCompiler = (c, options) => {
   // Every segment of the activity has a row, reached by no one or not.
   const segments = o.by === undefined ? 'SELECT NULL AS seg WHERE EXISTS (SELECT 1 FROM ev)' : 'SELECT DISTINCT seg FROM ev';
   const select = `SELECT p.seg, ${per} FROM (${segments}) p LEFT JOIN units x ON x.seg IS NOT DISTINCT FROM p.seg GROUP BY p.seg`;
-  return {
-    statements: [c.statement(select)],
-    finish: ([rows]) => funnelFromGroups(c, o, rows) as never,
-  };
-};
+  return c.statement(select);
+}
 
 /**
  * The funnel's rows from its grouped SQL rows (any dialect): per segment `seg`, `e{j}`
  * customers entered at step j and the two middle fastest times `lo{j}`, `hi{j}`; the
  * rows, suppression and comparisons are the kernel's own (funnelRows).
  */
-export function funnelFromGroups(c: Pick<Compiler, 'refuse'>, o: FunnelSettings, rows: readonly DbRow[]): FunnelRow[] {
+export function funnelFromGroups(o: FunnelSettings, rows: readonly DbRow[]): FunnelRow[] {
   const m = o.steps.length;
   const labels = rows.map((r) => (o.by === undefined ? '' : segmentLabel(r.seg)));
-  if (o.by !== undefined) refuseFolding(c, labels, o.segments);
   const S = rows.length;
   const entered = new Float64Array(S * m);
   const median = new Float64Array(S * m).fill(NaN);

@@ -1,13 +1,16 @@
 // ticketStats in SQL: tickets, resolved, first-contact counts, and per duration its
 // count, sum and two middle values (so the median is exact) per period and group; the
-// grid, suppression and rates are ticketStats' own (ticketRows).
+// grid, suppression and rates are ticketStats' own (ticketRows). Groups past maxSegments:
+// the "(others)" group by a second statement over their tickets (fold-later.ts).
 import { gridOfGroups } from '../../metrics/grid.js';
-import { checkTicketStatsOptions, ticketRows, type TicketCells } from '../../metrics/tickets.js';
+import { checkTicketStatsOptions, ticketRows, type TicketCells, type TicketStatsSettings } from '../../metrics/tickets.js';
 import type { Compiler } from '../context.js';
 import type { DbRow } from '../engine.js';
-import { count, num } from '../sql.js';
+import { count, num, type BoundStatement } from '../sql.js';
 import { ordinal, zoneParam } from '../time.js';
-import { groupBy, inRange, segmentLabel, segmentSql, refuseFolding, type MetricCompiler } from './common.js';
+import { groupBy, inRange, segmentLabel, segmentRows, type Compiled, type MetricCompiler } from './common.js';
+import { weighed } from './fold.js';
+import { foldLater } from './fold-later.js';
 
 const MINUTE_MS = 60_000;
 
@@ -76,29 +79,38 @@ export function ticketItems(c: Compiler, alias = 's', parts: TicketParts = ALL):
   return items.join(',\n  ');
 }
 
-export const compileTickets: MetricCompiler = (c, options) => {
+export const compileTickets: MetricCompiler = (c, options, fork) => {
   const s = checkTicketStatsOptions(options);
   c.require('tickets');
-  const { bucket, range, by, minCellSize: k } = s;
-  const joins: string[] = [];
-  const p = bucket ? ordinal(c, bucket.period, 's.opened_at__ts', zoneParam(c, bucket.timeZone)) : '0';
-  const seg = segmentSql(c, 'tickets', 's', by, joins);
-  const from = c.filtered('tickets');
-  const select = `SELECT ${p} AS p, ${seg} AS seg, ${ticketItems(c)}
-FROM ${from} s ${joins.join(' ')}
-WHERE ${inRange(c, 's.opened_at', range.from, range.to, 's.opened_at__ts')}
-${groupBy(p, seg)}`;
-  return {
-    statements: [c.statement(select)],
+  const first: Compiled = {
+    statements: [ticketStatement(c, s)],
     finish([rows]) {
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
-      refuseFolding(c, groups.map((g) => g.label), s.segments);
-      const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
+      const { grid, cells } = gridOfGroups(groups, s.range, s.bucket, 0, true);
       const acc = emptyTicketCells(grid.cells);
       rows.forEach((r, i) => {
         if (cells[i] >= 0) addTickets(acc, cells[i], r);
       });
-      return ticketRows(acc, grid, bucket, k) as never;
+      return ticketRows(acc, grid, s.bucket, s.minCellSize) as never;
     },
   };
+  // The kernel weighs a group by its tickets in range: the first statement counts them.
+  return foldLater(first, {
+    limit: s.segments,
+    weights: ([rows]) => weighed(rows, (r) => segmentLabel(r.seg), (r) => count(r.n)),
+    others: (kept) => [ticketStatement(fork(), s, kept)],
+  });
 };
+
+/** Per period and group, the tickets opened in range; with `kept`, the "(others)" group alone (fold-later.ts). */
+function ticketStatement(c: Compiler, s: TicketStatsSettings, kept?: readonly string[]): BoundStatement {
+  const { bucket, range, by } = s;
+  const joins: string[] = [];
+  const p = bucket ? ordinal(c, bucket.period, 's.opened_at__ts', zoneParam(c, bucket.timeZone)) : '0';
+  const { seg, rows } = segmentRows(c, 'tickets', 's', by, joins, kept);
+  const select = `SELECT ${p} AS p, ${seg} AS seg, ${ticketItems(c)}
+FROM ${c.filtered('tickets')} s ${joins.join(' ')}
+WHERE ${inRange(c, 's.opened_at', range.from, range.to, 's.opened_at__ts')}${kept ? ` AND ${rows}` : ''}
+${groupBy(p, seg)}`;
+  return c.statement(select);
+}

@@ -6,12 +6,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../../components/index.js';
 import { generateHealthPlan } from '../../../demo/data/health-plan.js';
+import { JsonAdapter } from '../../../src/adapters/json.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import type { Adapter } from '../../../src/adapters/types.js';
 import type { Tables } from '../../../src/data/schema.js';
+import { groupedCount } from '../../../src/metrics/others.js';
+import { rowExtras } from '../../../src/query/extras.js';
 import { runQuery } from '../../../src/query/run.js';
 import type { MetricQuery } from '../../../src/query/types.js';
-import { drawn } from '../widget-helpers.js';
+import { $, drawn, text } from '../widget-helpers.js';
 
 const data = generateHealthPlan({ customers: 600, months: 14, start: '2025-01-01', seed: 7 });
 const tables: Tables = { customers: data.customers, activity: data.activity, surveys: data.surveys, tickets: data.tickets };
@@ -60,6 +63,29 @@ describe('widgets over an adapter that computes at the source', () => {
       for (const el of [local, remote]) await el.updateComplete;
       expect(adapter.asked.length).to.be.greaterThan(0);
       expect(picture(remote)).to.equal(picture(local));
+    });
+  }
+});
+
+describe('"Others" from answers that crossed the wire', () => {
+  const FOLDING: [string, (adapter: Adapter) => TemplateResult][] = [
+    ['funnel', (a) => html`<pulso-adoption-funnel locale="en" .adapter=${a} by="plan" max-segments="2" steps="signup,first_login"></pulso-adoption-funnel>`],
+    ['feature adoption', (a) => html`<pulso-adoption-funnel locale="en" .adapter=${a} by="plan" max-segments="2" mode="features" features="teleconsult"></pulso-adoption-funnel>`],
+    ['NPS', (a) => html`<pulso-nps-trend locale="en" .adapter=${a} by="plan" max-segments="2"></pulso-nps-trend>`],
+  ];
+  for (const [name, make] of FOLDING) {
+    it(`says how many segments the ${name} grouped, as the server counted them`, async () => {
+      let grouped = 0;
+      // What pulso-serve sends: the rows, and beside them what JSON would drop (othersGrouped).
+      const fetch = (_url: string, init?: RequestInit) => {
+        const rows = runQuery(tables, JSON.parse(String(init!.body)) as MetricQuery);
+        grouped = groupedCount(rows);
+        return Promise.resolve(new Response(JSON.stringify({ rows, extras: rowExtras(rows) }), { headers: { 'Content-Type': 'application/json' } }));
+      };
+      const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(make(new JsonAdapter({ base: 'https://x.test/api', pushDown: true, fetch })));
+      await drawn(el, 'svg.pulso-chart');
+      expect(grouped, 'folds').to.be.above(1);
+      expect(text($(el, '.pulso-widget-notices'))).to.contain(`${grouped} smaller segments are grouped as “Others”.`);
     });
   }
 });

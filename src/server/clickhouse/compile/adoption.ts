@@ -7,7 +7,8 @@
 // one level over the activity (c.scan), so each shard of a Distributed table aggregates
 // its own rows (uniqExact states, merged by the initiator; when sharded by customer, each
 // shard's final counts, added up: shards.ts): the users of a feature among the active
-// customers, and of both features, by inclusion–exclusion of exact counts.
+// customers, and of both features, by inclusion–exclusion of exact counts. Segments past
+// maxSegments: "(others)" by more statements over their events (compile/fold-later.ts).
 import { checkAdoptionOptions } from '../../../metrics/adoption.js';
 import { adoptionFromGroups } from '../../compile/adoption-read.js';
 import { str, strs } from '../literal.js';
@@ -18,20 +19,22 @@ import { count } from '../../sql.js';
 import type { ChCompiler } from '../context.js';
 import { sumByKey } from '../shards.js';
 import { valueOf } from '../values.js';
-import { inRange, labelled, segmented, type ChCompiled, type ChMetricCompiler } from './common.js';
+import { foldLater } from '../../compile/fold-later.js';
+import { inRange, segmentRows, segmented, type ChCompiled, type ChMetricCompiler } from './common.js';
+import { adoptionWeights } from './weigh.js';
 
 const NO_SEGMENT = 'CAST(NULL AS Nullable(String))';
 
 /** The counts on the shards: per period and segment, distinct customers of each set and union of sets. */
-function onShards(c: ChCompiler, o: AdoptionSettings): ChCompiled | undefined {
+function onShards(c: ChCompiler, o: AdoptionSettings, kept?: readonly string[]): ChCompiled | undefined {
   const own = o.by === undefined || c.column('activity', o.by) !== undefined;
   const scan = own ? c.scan('activity') : undefined;
   if (!scan) return undefined;
   const col = scan.col;
-  const seg =
+  const { seg, rows: folded } =
     o.by === undefined
-      ? NO_SEGMENT
-      : labelled(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'));
+      ? { seg: NO_SEGMENT, rows: '1' }
+      : segmentRows(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'), kept);
   const p = ordinal(o.buckets.period, col('at__ts'), zoneLiteral(o.buckets.timeZone));
   const cu = col('customer_id');
   const isIn = (names: readonly string[]) => `ifNull(${col('event')} IN ${strs(names)}, 0)`;
@@ -53,7 +56,7 @@ function onShards(c: ChCompiler, o: AdoptionSettings): ChCompiled | undefined {
     }
   });
   if (A) items.push(`${uniq(A, F[0])} AS af0`);
-  const where = `${scan.where} AND NOT ignore(${p} AS p, ${seg} AS seg) AND ${inRange(col('at'), o.range.from, o.range.to)}`;
+  const where = `${scan.where} AND NOT ignore(${p} AS p, ${seg} AS seg) AND ${inRange(col('at'), o.range.from, o.range.to)}${kept ? ` AND ${folded}` : ''}`;
   const statement = `SELECT p, seg, ${[...new Set(items)].join(', ')} FROM ${scan.from} WHERE ${where} GROUP BY p, seg HAVING n > 0`;
   return {
     statements: [c.perShard(statement)],
@@ -83,7 +86,7 @@ function onShards(c: ChCompiler, o: AdoptionSettings): ChCompiled | undefined {
           featureRows.push({ p: r.p, seg: r.seg, e, n: both(i), w });
         });
       }
-      return adoptionFromGroups(c, o, rows, featureRows);
+      return adoptionFromGroups(o, rows, featureRows);
     },
   };
 }
@@ -91,15 +94,22 @@ function onShards(c: ChCompiler, o: AdoptionSettings): ChCompiled | undefined {
 export const compileAdoption: ChMetricCompiler = (c, options) => {
   const o = checkAdoptionOptions(options);
   c.require('activity');
-  const shards = onShards(c, o);
+  const first = adoptionStatements(c, o);
+  if (o.by === undefined) return first;
+  return foldLater(first, { limit: o.segments, weigh: () => adoptionWeights(c, o), others: (kept) => adoptionStatements(c, o, kept).statements });
+};
+
+/** The counts per period and segment; with `kept`, of the "(others)" segment alone (fold-later.ts). */
+function adoptionStatements(c: ChCompiler, o: AdoptionSettings, kept?: readonly string[]): ChCompiled {
+  const shards = onShards(c, o, kept);
   if (shards) return shards;
-  const { rel, seg } = segmented(c, 'activity', o.by);
+  const { rel, seg, rows } = segmented(c, 'activity', o.by, kept);
   const p = ordinal(o.buckets.period, 'at__ts', zoneLiteral(o.buckets.timeZone));
   const counted = o.active === undefined ? '1' : `ifNull(event IN ${strs(o.active)}, 0)`;
   const feature = `ifNull(event IN ${strs(o.features)}, 0)`;
   const perCustomer = `(SELECT p, seg, max(counted) AS active, groupUniqArrayIf(e, feature) AS fs
   FROM (SELECT ${p} AS p, ${seg} AS seg, customer_id AS cu, assumeNotNull(event) AS e, ${counted} AS counted, ${feature} AS feature
-    FROM ${rel} WHERE ${inRange('at', o.range.from, o.range.to)})
+    FROM ${rel} WHERE ${inRange('at', o.range.from, o.range.to)}${kept ? ` AND ${rows}` : ''})
   GROUP BY p, seg, cu)`;
   // Paired comparisons: users of each later feature who used the first one too.
   const first = str(o.features[0]);
@@ -110,7 +120,7 @@ export const compileAdoption: ChMetricCompiler = (c, options) => {
       `SELECT p, seg, e, count() AS n, ${withFirst} AS w FROM ${perCustomer} ARRAY JOIN fs AS e WHERE active = 1 GROUP BY p, seg, e`,
     ],
     finish([active, features]) {
-      return adoptionFromGroups(c, o, active, features);
+      return adoptionFromGroups(o, active, features);
     },
   };
-};
+}

@@ -2,27 +2,27 @@
 // column, else the customer's attribute joined through customer_id), time ranges on
 // epoch ms, and the shape of a compiled query (statements, then the TypeScript that
 // turns their grouped rows into the metric's rows with the kernels' own functions).
-import type { Row, TableName } from '../../../data/schema.js';
+import type { TableName } from '../../../data/schema.js';
 import { NONE } from '../../../metrics/input.js';
-import type { DbRow } from '../../engine.js';
+import { OTHERS } from '../../../metrics/others.js';
+import type { Staged } from '../../compile/fold-later.js';
 import type { ChCompiler } from '../context.js';
-import { num, str } from '../literal.js';
+import { num, nums, str, strs } from '../literal.js';
 import { valueOf, type ChValue } from '../values.js';
 
-export interface ChCompiled {
-  readonly statements: readonly string[];
-  finish(results: readonly DbRow[][]): Row[];
-}
+/** The statements, the metric's rows from the rows of each, and maybe statements those rows call for (fold-later.ts). */
+export type ChCompiled = Staged<string>;
 
 export type ChMetricCompiler = (
   c: ChCompiler,
   options: Readonly<Record<string, unknown>>,
 ) => ChCompiled;
 
-/** A table's filtered rows with the segment of each (`seg`, an expression over `rel`). */
+/** A table's filtered rows with the segment of each (`seg`, an expression over `rel`), and which rows count (`rows`). */
 export interface Segmented {
   readonly rel: string;
   readonly seg: string;
+  readonly rows: string;
 }
 
 const NO_SEGMENT = 'CAST(NULL AS Nullable(String))';
@@ -53,10 +53,30 @@ export function segmentValue(
   return { rel, value: { sql: 'seg__v', mode: v.mode } };
 }
 
-export function segmented(c: ChCompiler, table: TableName, by: string | undefined): Segmented {
-  if (by === undefined) return { rel: c.filtered(table), seg: NO_SEGMENT };
+/** The rows' segments; with `kept` (folding, fold-later.ts), "(others)" for the rows of the segments not kept, the others left out. */
+export function segmented(c: ChCompiler, table: TableName, by: string | undefined, kept?: readonly string[]): Segmented {
+  if (by === undefined) return { rel: c.filtered(table), seg: NO_SEGMENT, rows: '1' };
   const { rel, value } = segmentValue(c, table, by);
-  return { rel, seg: labelled(value) };
+  return { rel, ...segmentRows(value, kept) };
+}
+
+/**
+ * The segment of a row holding `value`, and 1. With `kept`: "(others)" for every row,
+ * and the test that leaves only the rows of the segments not kept (the statement
+ * computes the "(others)" segment alone).
+ */
+export function segmentRows(value: ChValue, kept?: readonly string[]): { seg: string; rows: string } {
+  if (!kept) return { seg: labelled(value), rows: '1' };
+  return { seg: `CAST(${str(OTHERS)} AS Nullable(String))`, rows: `NOT ${keptTest(value, kept)}` };
+}
+
+/** The row's segment label is one of `kept`: text as labelled, a number by its value ("(none)": null). */
+function keptTest(v: ChValue, kept: readonly string[]): string {
+  if (v.mode === 'text') return kept.length ? `(${labelled(v)} IN ${strs(kept)})` : '0';
+  const values = kept.filter((l) => l !== NONE).map(Number);
+  const tests = values.length ? [`ifNull(${v.sql} IN ${nums(values)}, 0)`] : [];
+  if (kept.includes(NONE)) tests.push(`isNull(${v.sql})`);
+  return tests.length ? `(${tests.join(' OR ')})` : '0';
 }
 
 /** `expr >= from AND expr < to` for the finite ends; 1 when both are open. */
@@ -73,5 +93,3 @@ export function reachesFrom(expr: string, from: number): string {
 }
 
 export { labelOf as segmentLabel } from '../../values.js';
-/** Segments the browser would fold into "(others)" are refused, as by the other SQL engines. */
-export { refuseFolding } from '../../compile/common.js';

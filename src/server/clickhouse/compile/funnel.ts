@@ -18,7 +18,8 @@ import { addDurationMs } from '../time.js';
 import { funnelFromGroups } from '../../compile/funnel.js';
 import { valueOf } from '../values.js';
 import { planOf, type Plan } from '../../compile/funnel.js';
-import { labelled, segmented, type ChMetricCompiler } from './common.js';
+import type { ChCompiler } from '../context.js';
+import { segmentRows, segmented, type ChCompiled } from './common.js';
 
 
 /** Arrays of the unit (1-based): ts times, es step ids (K for other events), ds deadlines, ks positions. */
@@ -55,7 +56,8 @@ function anyAttempt(plan: Plan, m: number): string {
   return `arrayElement(arrayMap(cs -> ${body}, [arraySort(arrayFilter(t -> t <= d0, arrayConcat(${slots.join(', ')})))]), 1)`;
 }
 
-export const compileFunnel: ChMetricCompiler = (c, options) => {
+/** With `kept` (folding, funnel-fold.ts): the "(others)" segment alone, over the rows of the segments not kept. */
+export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, unknown>>, kept?: readonly string[]): ChCompiled => {
   const o = checkFunnelOptions(options);
   c.require('activity');
   const window = duration(options.window, 'window', 'P30D');
@@ -74,11 +76,12 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
   const e = `toUInt8(assumeNotNull(${stepId}))`;
   // Only step events matter, except in strict mode, where any other event breaks a run.
   const keep = strict ? '1' : `${e} < ${K}`;
-  const seg = scan
+  const { seg, rows: folded } = scan
     ? o.by === undefined
-      ? 'CAST(NULL AS Nullable(String))'
-      : labelled(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'))
-    : '';
+      ? { seg: 'CAST(NULL AS Nullable(String))', rows: '1' }
+      : segmentRows(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'), kept)
+    : { seg: '', rows: '1' };
+  const scanWhere = scan && (kept ? `${scan.where} AND ${folded}` : scan.where);
   const gathered = scan && `groupArrayIf(tuple(assumeNotNull(${col('at')}), ${e}, ${due}), ${keep})`;
   // Sorted by one integer, time × 256 + step id (e < 256): the order of the tuples (the
   // deadline follows from the time), without comparing tuples element by element.
@@ -86,11 +89,11 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
   let units: string;
   if (scan) {
     units = `(SELECT f__seg AS seg, ${sorted('evs')} AS evs FROM (SELECT ${seg} AS f__seg, ${gathered} AS evs
-    FROM ${scan.from} WHERE ${scan.where} GROUP BY f__seg, ${col('customer_id')}))`;
+    FROM ${scan.from} WHERE ${scanWhere} GROUP BY f__seg, ${col('customer_id')}))`;
   } else {
-    const { rel, seg } = segmented(c, 'activity', o.by);
+    const { rel, seg, rows } = segmented(c, 'activity', o.by, kept);
     units = `(SELECT seg, ${sorted(`groupArrayIf(tuple(t, e, d), ${keep.replace(e, 'e')})`)} AS evs FROM
-    (SELECT ${seg} AS seg, customer_id AS cu, assumeNotNull(at) AS t, ${e} AS e, ${due} AS d FROM ${rel})
+    (SELECT ${seg} AS seg, customer_id AS cu, assumeNotNull(at) AS t, ${e} AS e, ${due} AS d FROM ${rel}${kept ? ` WHERE ${rows}` : ''})
   GROUP BY seg, cu)`;
   }
   const attempt =
@@ -125,7 +128,7 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
     const local = (sql: string) => sql.replace(/\b(ts|es|ds|ks|evs|atts|level|b\d+)\b/g, 'f__$1');
     const outs = ['level', ...best.map((_, j) => `b${j + 2}`)].map((n) => `f__${n} AS ${n}`);
     perUnit = `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, ${sorted(gathered!)} AS f__evs, ${local(arrays)},
-    ${local(attempts)} AS f__atts, ${local(perUnitItems)} FROM ${scan.from} WHERE ${scan.where} GROUP BY f__seg, ${col('customer_id')}))`;
+    ${local(attempts)} AS f__atts, ${local(perUnitItems)} FROM ${scan.from} WHERE ${scanWhere} GROUP BY f__seg, ${col('customer_id')}))`;
   }
   const per = Array.from({ length: m }, (_, j) => {
     const e = `countIf(level >= ${j + 1}) AS e${j + 1}`;
@@ -137,6 +140,6 @@ export const compileFunnel: ChMetricCompiler = (c, options) => {
   return {
     // perShard: the units' level (per customer) is finished on the shards; this level, the initiator's, merges.
     statements: [c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`)],
-    finish: ([rows]) => funnelFromGroups(c, o, rows) as never,
+    finish: ([rows]) => funnelFromGroups(o, rows) as never,
   };
 };

@@ -7,7 +7,7 @@ import { compileAdoption } from './adoption.js';
 import { compileAtRisk } from './at-risk.js';
 import { compileCsat } from './csat.js';
 import { compileExtent } from './extent.js';
-import { compileFunnel } from './funnel.js';
+import { compileFunnelFolding } from './funnel-fold.js';
 import { compileKpis } from './kpis.js';
 import { compileNps } from './nps.js';
 import { compileRetention } from './retention.js';
@@ -24,7 +24,7 @@ export const CH_COMPILERS: Partial<Record<MetricName, ChMetricCompiler>> = {
   featureAdoption: compileAdoption,
   retention: compileRetention,
   kpis: compileKpis,
-  funnel: compileFunnel,
+  funnel: compileFunnelFolding,
   survival: compileSurvival,
   survivalSummary: compileSurvival,
   valueConcentration: compileValue,

@@ -1,15 +1,19 @@
 // ticketStats in ClickHouse: tickets, resolved, first-contact counts, and per duration
 // its count, sum and two middle values of the sorted durations (so the median is exact:
 // ClickHouse's quantileExact does not average the two middles) per period and group;
-// the grid, suppression and rates are ticketStats' own (ticketRows).
+// the grid, suppression and rates are ticketStats' own (ticketRows). Groups past
+// maxSegments: the "(others)" group by a second statement over their tickets (fold-later.ts).
 import { gridOfGroups } from '../../../metrics/grid.js';
-import { checkTicketStatsOptions, ticketRows } from '../../../metrics/tickets.js';
-import { num } from '../../sql.js';
+import { checkTicketStatsOptions, ticketRows, type TicketStatsSettings } from '../../../metrics/tickets.js';
+import type { DbRow } from '../../engine.js';
+import { count, num } from '../../sql.js';
+import { weighed } from '../../compile/fold.js';
+import { foldLater } from '../../compile/fold-later.js';
+import type { ChCompiler } from '../context.js';
 import { addTickets, emptyTicketCells } from '../../compile/tickets.js';
 import { ordinal, zoneLiteral } from '../time.js';
 import {
   inRange,
-  refuseFolding,
   segmentLabel,
   segmented,
   type ChMetricCompiler,
@@ -32,29 +36,35 @@ export function ticketItems(): string {
 export const compileTickets: ChMetricCompiler = (c, options) => {
   const s = checkTicketStatsOptions(options);
   c.require('tickets');
-  const { bucket, range, by, minCellSize: k } = s;
-  const p = bucket
-    ? ordinal(bucket.period, 'opened_at__ts', zoneLiteral(bucket.timeZone))
-    : 'toInt64(0)';
-  const { rel, seg } = segmented(c, 'tickets', by);
-  const select = `SELECT p, seg, ${ticketItems()}
-FROM (SELECT ${p} AS p, ${seg} AS seg, opened_at, first_response_at, resolved_at, contacts FROM ${rel} WHERE ${inRange('opened_at', range.from, range.to)})
-GROUP BY p, seg`;
-  return {
-    statements: [select],
-    finish([rows]) {
+  const first = {
+    statements: [ticketStatement(c, s)],
+    finish([rows]: readonly DbRow[][]) {
       const groups = rows.map((r) => ({ p: num(r.p)!, label: segmentLabel(r.seg), inRange: true }));
-      refuseFolding(
-        c,
-        groups.map((g) => g.label),
-        s.segments,
-      );
-      const { grid, cells } = gridOfGroups(groups, range, bucket, 0, true);
+      const { grid, cells } = gridOfGroups(groups, s.range, s.bucket, 0, true);
       const acc = emptyTicketCells(grid.cells);
       rows.forEach((r, i) => {
         if (cells[i] >= 0) addTickets(acc, cells[i], r);
       });
-      return ticketRows(acc, grid, bucket, k) as never;
+      return ticketRows(acc, grid, s.bucket, s.minCellSize) as never;
     },
   };
+  // The kernel weighs a group by its tickets in range: the first statement counts them.
+  return foldLater(first, {
+    limit: s.segments,
+    weights: ([rows]) => weighed(rows, (r) => segmentLabel(r.seg), (r) => count(r.n)),
+    others: (kept) => [ticketStatement(c, s, kept)],
+  });
 };
+
+/** Per period and group, the tickets opened in range; with `kept`, the "(others)" group alone (fold-later.ts). */
+function ticketStatement(c: ChCompiler, s: TicketStatsSettings, kept?: readonly string[]): string {
+  const { bucket, range, by } = s;
+  const p = bucket
+    ? ordinal(bucket.period, 'opened_at__ts', zoneLiteral(bucket.timeZone))
+    : 'toInt64(0)';
+  const { rel, seg, rows } = segmented(c, 'tickets', by, kept);
+  const where = `${inRange('opened_at', range.from, range.to)}${kept ? ` AND ${rows}` : ''}`;
+  return `SELECT p, seg, ${ticketItems()}
+FROM (SELECT ${p} AS p, ${seg} AS seg, opened_at, first_response_at, resolved_at, contacts FROM ${rel} WHERE ${where})
+GROUP BY p, seg`;
+}
