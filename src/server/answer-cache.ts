@@ -77,6 +77,11 @@ export class AnswerCache {
     this.onChange?.();
   }
 
+  /** The keys of the answers kept, least recently used first. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** Every answer kept, least recently used first (what `restore` takes back). */
   dump(): StoredAnswer[] {
     return [...this.entries].map(([key, { rows }]) => {

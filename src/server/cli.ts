@@ -8,7 +8,7 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { ValidationReport } from '../data/schema.js';
-import { heldReport, servedCache, warm, warmQueries, type ServedCache } from './cli-cache.js';
+import { heldReport, rehearse, servedCache, warm, warmQueries, type ServedCache } from './cli-cache.js';
 import { createHandler, type NodeHandler } from './handler.js';
 import type { PulsoSource } from './types.js';
 
@@ -205,6 +205,7 @@ export async function serve(options: ServeOptions, open: SourceFactory): Promise
   }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  if (kept) await rehearse(`http://${loopback(host)}:${port}${options.base}`, kept.cache);
   return {
     url: `http://${host}:${port}${options.base}`,
     server,
@@ -227,6 +228,11 @@ async function warmUp(handler: NodeHandler, options: ServeOptions, kept: ServedC
   console.log(`pulso-serve: warming ${queries.length} queries…`);
   const answered = await warm(handler, `http://localhost${options.base}`, queries, console.log);
   console.log(`pulso-serve: ${answered} of ${queries.length} answered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Where this machine reaches a server listening on `host` (every interface: loopback). */
+function loopback(host: string): string {
+  return host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host;
 }
 
 function notFound(res: ServerResponse): void {

@@ -4,7 +4,7 @@
 // kept answers survive a restart on the same file, and on a changed file the queries
 // asked before are computed again before the server listens.
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateHealthPlan } from '../../demo/data/health-plan.js';
@@ -198,6 +198,36 @@ describe('pulso-serve --cache-file and --warm', function () {
       expect(lines.join('\n')).to.not.include('reading and validating');
       const again = await post(serving.url, { metric: 'channelCsat', options: { by: 'channel' } });
       expect(again.headers.get('x-pulso-cache')).to.equal('hit');
+    } finally {
+      await serving.close();
+    }
+  });
+
+  it('serves a restart on kept answers without touching the database, before listening as after', async () => {
+    // A copy: the query asked at the end is kept in it too.
+    const cacheFile = join(dir, 'answers-restart.json');
+    copyFileSync(join(dir, 'answers.json'), cacheFile);
+    const touched: string[] = [];
+    // The source as opened, with the calls that reach the database recorded (its report is the one kept).
+    const watched = async (choice: Parameters<typeof openSource>[0]): Promise<PulsoSource> => {
+      const source = await openSource(choice);
+      const out = Object.create(source) as PulsoSource;
+      out.aggregate = (query, signal) => (touched.push(`aggregate ${query.metric}`), source.aggregate(query, signal));
+      out.load = (request, signal) => (touched.push(`load ${request.table}`), source.load(request, signal));
+      return out;
+    };
+    const serving = await logged(() => serveCli(options(['--cache-file', cacheFile]), watched));
+    try {
+      for (const query of [NPS, { metric: 'channelCsat', options: { by: 'channel' } }]) {
+        const reply = await post(serving.url, query);
+        expect(reply.status).to.equal(200);
+        expect(reply.headers.get('x-pulso-cache')).to.equal('hit');
+        expect((reply.body as { rows: unknown[] }).rows).to.not.be.empty;
+      }
+      expect(touched).to.deep.equal([]);
+      // A query that was not kept reaches the database: the watch sees calls.
+      await post(serving.url, { metric: 'npsTrend', options: { period: 'quarter' } });
+      expect(touched).to.include('aggregate npsTrend');
     } finally {
       await serving.close();
     }

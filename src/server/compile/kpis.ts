@@ -6,6 +6,7 @@ import type { Compiler } from '../context.js';
 import type { BoundStatement } from '../sql.js';
 import { addDurationMs, ordinal, zoneParam } from '../time.js';
 import { inRange, type Compiled, type MetricCompiler } from './common.js';
+import { npsClassItems } from './nps.js';
 import { kpisFromGroups, readChurn, readRatio, readSurveys, readTickets, type KpiRead } from './kpis-read.js';
 import { ticketItems } from './tickets.js';
 
@@ -61,7 +62,7 @@ function surveyPart(c: Compiler, s: KpiSettings, w: Windows): Part {
   const sc = c.npsScore('r');
   // Functions: a parameter is bound when its SQL is written.
   const items = {
-    nps: () => [`${counted('nps', `${sc} >= 9`)} AS pr`, `${counted('nps', `${sc} >= 7 AND ${sc} < 9`)} AS pa`, `${counted('nps', `${sc} < 7`)} AS de`],
+    nps: () => npsClassItems(sc, (cond) => counted('nps', cond)),
     csat: () => [`${counted('csat')} AS csat_n`, `${counted('csat', `r.score >= ${c.p.num(s.satisfiedMin)}`)} AS sat`],
     ces: () => [`${counted('ces')} AS ces_n`, `${summed('ces', 'r.score')} AS ces_sum`, `${summed('ces', 'r.score * r.score')} AS ces_sq`],
   };

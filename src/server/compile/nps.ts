@@ -22,9 +22,8 @@ export const compileNps: MetricCompiler = (c, options) => {
   const seg = by === undefined ? 'NULL' : segmentSql(c, 'surveys', 's', by, joins);
   const from = c.filtered('surveys');
   const p = ordinal(c, bucket.period, 's.at__ts', tz);
-  const sc = c.npsScore('s');
-  const select = `SELECT ${p} AS p, ${seg} AS seg, ${reachesFrom(c, 's.at', range.from, 's.at__ts')} AS inr,
-  count(*) FILTER (WHERE ${sc} >= 9) AS pr, count(*) FILTER (WHERE ${sc} >= 7 AND ${sc} < 9) AS pa, count(*) FILTER (WHERE ${sc} < 7) AS de
+  const classes = npsClassItems(c.npsScore('s'), (cond) => (cond ? `count(*) FILTER (WHERE ${cond})` : 'count(*)'));
+  const select = `SELECT ${p} AS p, ${seg} AS seg, ${reachesFrom(c, 's.at', range.from, 's.at__ts')} AS inr, ${classes.join(', ')}
 FROM ${from} s ${joins.join(' ')}
 WHERE s.kind = 'nps' AND ${inRange(c, 's.at', lo, range.to, 's.at__ts')}
 ${groupBy(p, seg)}`;
@@ -38,6 +37,17 @@ ${groupBy(p, seg)}`;
     },
   };
 };
+
+/**
+ * The NPS classes' counts as select items pr, pa, de of the score `sc` (Compiler.npsScore);
+ * `counted(cond)` counts the group's NPS answers where cond holds (all of them without).
+ * Passives are the answers neither promoters nor detractors — the score is required, so
+ * every valid answer is in one class — which spares the engine a test and a count per row.
+ */
+export function npsClassItems(sc: string, counted: (cond?: string) => string): string[] {
+  const [pr, de] = [counted(`${sc} >= 9`), counted(`${sc} < 7`)];
+  return [`${pr} AS pr`, `${counted()} - ${pr} - ${de} AS pa`, `${de} AS de`];
+}
 
 /** A group's answers: what the kernel weighs a segment by (its rows in the range and the rolling lookback). */
 export const npsWeight = (r: DbRow): number => count(r.pr) + count(r.pa) + count(r.de);
