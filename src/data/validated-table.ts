@@ -96,8 +96,8 @@ export function output(
 
 /**
  * An extra Arrow UTF-8 column's kept strings as they are (what flechette gives), each
- * distinct byte string decoded once, and its frame dictionary made from the same keys
- * (trimmed, so a code of its own).
+ * distinct byte string decoded once (codes into the keys), and its frame dictionary
+ * made from the same keys.
  */
 function extraText({ ids, keys }: Utf8Keys, keep: Int32Array | undefined, m: number): { strings: CodedStrings; dict: Dictionary } {
   // Keys come in order of first appearance, so their codes (trimmed, blanks missing) do too.
