@@ -1,21 +1,31 @@
 // Distinct byte strings of Arrow UTF-8 vectors, numbered in order of first appearance.
-// The hash table holds each key's hash and number over a compact copy of each key's
-// bytes, sized by the number of distinct keys rather than rows: an id column of a
-// million events with fifty thousand customers probes a table that stays in cache,
-// never the row buffer. Bytes are hashed and compared four at a time. Keys are decoded
-// once each, and all the new ASCII keys of a batch in one TextDecoder call (each key
-// then a slice of that string).
+// The hash table is sized by the number of distinct keys rather than rows, over a
+// compact copy of each key's bytes: an id column of a million events with fifty
+// thousand customers never probes the row buffer. A key of up to 8 bytes (most ids and
+// labels) is hashed and matched as two words (measured: ids 0-15 % faster than through
+// its copy; holding them in the slot itself doubled the table and was slower); longer
+// keys are hashed and compared four bytes at a time. Keys are decoded once each, and all the new
+// ASCII keys of a batch in one TextDecoder call (each key then a slice of that string).
 
 const decoder = new TextDecoder();
+/**
+ * Slots a table starts with; it doubles at half full, which reads no bytes (measured:
+ * 50k ids over 550k rows probe faster in slots that grew than in slots sized by rows).
+ */
+const SLOTS = 1024;
 
 export class ByteKeys {
   /** Number of keys so far. */
   count = 0;
-  /** Open addressing, two words a slot: a key's hash and its number + 1 (0: empty), so a probe reads one cache line. */
-  private slots: Int32Array;
-  private hashes: Int32Array;
+  /**
+   * Open addressing, two words a slot: the key's tag (its hash with its length, up to 8,
+   * in the low 4 bits; 15 for longer keys) and its number + 1 (0: empty).
+   */
+  private slots = new Int32Array(SLOTS * 2);
+  /** A key of up to 8 bytes as two zero-padded little-endian words (2k, 2k + 1): matched without reading its copy. */
+  private words = new Int32Array(512);
   /** Key k's bytes are `bytes[starts[k]..starts[k + 1])`. */
-  private starts: Int32Array;
+  private starts = new Int32Array(257);
   private bytes = new Uint8Array(4096);
   private view = new DataView(this.bytes.buffer);
   /** The last source buffer and a view of it, to read its words. */
@@ -24,20 +34,8 @@ export class ByteKeys {
   /** Keys from this number on hold a byte ≥ 0x80 (or not: `ascii` says). */
   private ascii = true;
   private asciiFrom = 0;
-
-  /**
-   * `rows`: how many cells will be looked up. The slots start at most 32k and double at
-   * half full (the hashes are kept, so a rehash reads no bytes): measured, 50k ids over
-   * 550k rows probe faster in 256k slots that grew than in 2M sized by rows.
-   */
-  constructor(rows: number) {
-    let size = 1024;
-    while (size < rows * 2 && size < 1 << 15) size <<= 1;
-    this.slots = new Int32Array(size * 2);
-    const keys = Math.min(Math.max(rows, 256), 1 << 16);
-    this.hashes = new Int32Array(keys);
-    this.starts = new Int32Array(keys + 1);
-  }
+  /** `few`'s last key + 1 (0: none) by a cell's length, first and last bytes. */
+  private readonly memo = new Int32Array(256);
 
   /** The number of the bytes [start, end) of `src`, given a fresh number on first sight. */
   id(src: Uint8Array, start: number, end: number): number {
@@ -45,15 +43,58 @@ export class ByteKeys {
       this.src = src;
       this.srcView = new DataView(src.buffer, src.byteOffset, src.byteLength);
     }
+    const len = end - start;
+    if (len > 8) return this.long(src, start, end);
+    // Up to 8 bytes: the two zero-padded words are the key; hashed and matched as they are.
+    let w0 = 0;
+    let w1 = 0;
+    let b = start;
+    if (len >= 4) {
+      w0 = this.srcView.getInt32(start, true);
+      b += 4;
+      if (len === 8) w1 = this.srcView.getInt32(b, true);
+      else for (let shift = 0; b < end; b++, shift += 8) w1 |= src[b] << shift;
+    } else for (let shift = 0; b < end; b++, shift += 8) w0 |= src[b] << shift;
+    const tag = shortTag(len, w0, w1);
+    const slots = this.slots;
+    const words = this.words;
+    const mask = (slots.length >> 1) - 1;
+    for (let s = (tag >>> 4) & mask; ; s = (s + 1) & mask) {
+      const at = s << 1;
+      const k = slots[at + 1] - 1;
+      if (k < 0) return this.add(src, start, end, tag, at, w0, w1);
+      if (slots[at] === tag && words[2 * k] === w0 && words[2 * k + 1] === w1) return k;
+    }
+  }
+
+  /** `id` of a key longer than 8 bytes: hashed four bytes at a time, matched against its copy. */
+  private long(src: Uint8Array, start: number, end: number): number {
     const sv = this.srcView;
-    const h = hashBytes(sv, src, start, end);
+    const tag = hashBytes(sv, src, start, end) | 15;
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const k = slots[2 * s + 1] - 1;
-      if (k < 0) return this.add(src, start, end, h, s);
-      if (slots[2 * s] === h && this.same(k, sv, src, start, end)) return k;
+    for (let s = (tag >>> 4) & mask; ; s = (s + 1) & mask) {
+      const at = s << 1;
+      const k = slots[at + 1] - 1;
+      if (k < 0) return this.add(src, start, end, tag, at, 0, 0);
+      if (slots[at] === tag && this.same(k, sv, src, start, end)) return k;
     }
+  }
+
+  /**
+   * `id` for a column of a few distinct values (`event`, `channel`): the key last found
+   * under the cell's length, first and last bytes is compared byte for byte first, so
+   * most cells are never hashed; any other cell is looked up by `id`.
+   */
+  few(src: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (len === 0 || src !== this.src) return this.id(src, start, end);
+    const at = Math.imul((len << 16) | (src[start] << 8) | src[end - 1], 0x9e3779b1) >>> 24;
+    const k = this.memo[at] - 1;
+    if (k >= 0 && this.same(k, this.srcView, src, start, end)) return k;
+    const found = this.id(src, start, end);
+    this.memo[at] = found + 1;
+    return found;
   }
 
   /** Whether key k's bytes are [start, end) of the source (`sv` views it), compared four at a time. */
@@ -68,39 +109,41 @@ export class ByteKeys {
     return true;
   }
 
-  private add(src: Uint8Array, start: number, end: number, h: number, slot: number): number {
+  private add(src: Uint8Array, start: number, end: number, tag: number, at: number, w0: number, w1: number): number {
     const k = this.count++;
-    this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = k + 1;
-    if (k + 1 >= this.hashes.length) {
-      this.hashes = grown(this.hashes, this.hashes.length * 2);
-      this.starts = grown(this.starts, this.hashes.length + 1);
-    }
-    this.hashes[k] = h;
-    const at = this.starts[k];
+    const slots = this.slots;
+    slots[at] = tag;
+    slots[at + 1] = k + 1;
+    if (2 * k + 2 > this.words.length) this.words = grown(this.words, this.words.length * 2);
+    this.words[2 * k] = w0;
+    this.words[2 * k + 1] = w1;
+    if (k + 1 >= this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
+    const from = this.starts[k];
     const len = end - start;
-    if (at + len > this.bytes.length) {
-      this.bytes = grown(this.bytes, Math.max(this.bytes.length * 2, at + len));
+    if (from + len > this.bytes.length) {
+      this.bytes = grown(this.bytes, Math.max(this.bytes.length * 2, from + len));
       this.view = new DataView(this.bytes.buffer);
     }
     const bytes = this.bytes;
     let high = 0;
-    for (let b = 0; b < len; b++) high |= bytes[at + b] = src[start + b];
+    for (let b = 0; b < len; b++) high |= bytes[from + b] = src[start + b];
     if (high >= 0x80) this.ascii = false;
-    this.starts[k + 1] = at + len;
-    if (this.count * 4 > this.slots.length) this.rehash();
+    this.starts[k + 1] = from + len;
+    if (this.count * 4 > slots.length) this.rehash();
     return k;
   }
 
+  /** Twice the slots, each moved by its tag (no byte read again). */
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
     const mask = (slots.length >> 1) - 1;
-    const hashes = this.hashes;
-    for (let k = 0; k < this.count; k++) {
-      let s = hashes[k] & mask;
-      while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-      slots[2 * s] = hashes[k];
-      slots[2 * s + 1] = k + 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from + 1] === 0) continue;
+      let s = (old[from] >>> 4) & mask;
+      while (slots[(s << 1) + 1] !== 0) s = (s + 1) & mask;
+      slots[s << 1] = old[from];
+      slots[(s << 1) + 1] = old[from + 1];
     }
     this.slots = slots;
   }
@@ -126,6 +169,25 @@ export class ByteKeys {
     this.asciiFrom = this.count;
     return out;
   }
+}
+
+/** The tag of a key of `len` ≤ 8 bytes, held as two zero-padded little-endian words: a hash with the length in its low 4 bits. */
+export function shortTag(len: number, w0: number, w1: number): number {
+  return (fmix(Math.imul(mix(mix(len, w0), w1), 5)) & ~15) | len;
+}
+
+function mix(h: number, w: number): number {
+  h = Math.imul(h ^ Math.imul(w, 0xcc9e2d51), 0x1b873593);
+  return (h << 13) | (h >>> 19);
+}
+
+/** Murmur3's finalizer: every input bit moves every output bit. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {

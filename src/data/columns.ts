@@ -96,7 +96,7 @@ export function readText(cells: Cells, n: number, text = new TextCodes(), distin
     for (const batch of cells.batches) {
       const valid = batch.nullCount > 0 ? batch.validity : undefined;
       if (isUtf8(batch)) {
-        (utf8 ??= new Utf8Codes(text, n)).read(batch.values, batch.offsets, batch.length, valid, codes, at);
+        (utf8 ??= new Utf8Codes(text)).read(batch.values, batch.offsets, batch.length, valid, codes, at);
       } else if (batch.type?.typeId === DICTIONARY && Array.isArray(batch.cache) && ArrayBuffer.isView(batch.values)) {
         dictionaryCodes(batch.values as unknown as ArrayLike<number>, batch.cache, batch.length, valid, text, codes, at);
       } else {

@@ -58,7 +58,7 @@ export function readDistinct(batches: readonly Utf8Batch[], n: number, text: Tex
 
 /** Whether rows sharing a bit of `twice` hold equal bytes (an exact check of those rows only). */
 function hasRepeat(batches: readonly Utf8Batch[], hashes: Int32Array, { twice, near, mask }: { twice: Int32Array; near: Int32Array; mask: number }): boolean {
-  const keys = new ByteKeys(1024);
+  const keys = new ByteKeys();
   let at = 0;
   for (const b of batches) {
     const valid = b.nullCount > 0 ? b.validity : undefined;

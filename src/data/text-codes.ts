@@ -135,7 +135,7 @@ export interface Utf8Keys {
  */
 export function utf8Keys(batches: readonly BatchBuffers[], n: number): Utf8Keys | undefined {
   if (!batches.every(isUtf8)) return undefined;
-  const keys = new ByteKeys(n);
+  const keys = new ByteKeys();
   const ids = new Int32Array(n);
   let at = 0;
   for (const b of batches as (BatchBuffers & { values: Uint8Array; offsets: Int32Array })[]) {
@@ -177,6 +177,9 @@ export function dictionaryCodes(
   }
 }
 
+/** Up to this many distinct values, a column's cells are looked up by `ByteKeys.few`. */
+const FEW = 64;
+
 /**
  * Arrow UTF-8 batches of one column as codes of `text`, without a string per row: each
  * distinct byte string is numbered (byte-keys.ts) and decoded once, then given its code
@@ -189,20 +192,20 @@ export class Utf8Codes {
   /** Whether every key's code is its number (a fresh column of trimmed, non-blank strings). */
   private identity = true;
 
-  /** `rows`: the column's length (see ByteKeys). */
-  constructor(
-    private readonly text: TextCodes,
-    rows: number,
-  ) {
-    this.keys = new ByteKeys(rows);
+  constructor(private readonly text: TextCodes) {
+    this.keys = new ByteKeys();
     this.identity = text.values.length === 0;
   }
 
   read(bytes: Uint8Array, offsets: Int32Array, n: number, valid: Uint8Array | undefined, out: Int32Array, at: number): void {
     const keys = this.keys;
     const from = keys.count;
-    if (valid === undefined) for (let i = 0; i < n; i++) out[at + i] = keys.id(bytes, offsets[i], offsets[i + 1]);
-    else for (let i = 0; i < n; i++) out[at + i] = isValid(valid, i) ? keys.id(bytes, offsets[i], offsets[i + 1]) : MISSING;
+    // While the column has a few distinct values, most cells are found without a hash.
+    for (let i = 0; i < n; i++) {
+      if (valid !== undefined && !isValid(valid, i)) out[at + i] = MISSING;
+      else if (keys.count <= FEW) out[at + i] = keys.few(bytes, offsets[i], offsets[i + 1]);
+      else out[at + i] = keys.id(bytes, offsets[i], offsets[i + 1]);
+    }
     // Non-ASCII keys may decode alike (U+FFFD for invalid bytes, a leading BOM dropped): looked up.
     const distinct = keys.freshAscii;
     const fresh = keys.strings(from);

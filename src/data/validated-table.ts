@@ -5,6 +5,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { ColumnSpec, Row, TableInput } from './schema.js';
 import { givenName, storedName } from './column-name.js';
+import { CodedStrings } from './coded-strings.js';
 import { cellsOf, MISSING, rowCells, TextCodes, type Cells } from './columns.js';
 import { utf8Keys, type Utf8Keys } from './text-codes.js';
 import { presetDictionaries, type Dictionary } from './frame.js';
@@ -48,7 +49,7 @@ export function sourceOf(input: TableInput): Source {
 /** `codes` (when set) looks values up: made lazily, so a column no metric looks up in never gets a Map. */
 export type Parsed = { text: Int32Array; values: string[]; codes?: TextCodes } | { numbers: Float64Array };
 
-/** The normalized table: the kept rows of every column, strings as arrays with their dictionaries for frames. */
+/** The normalized table: the kept rows of every column, strings as codes into their frame dictionaries (coded-strings.ts). */
 export function output(
   specs: readonly ColumnSpec[],
   parsed: Map<string, Parsed>,
@@ -57,7 +58,7 @@ export function output(
   keep: Int32Array | undefined,
 ): ColumnTable {
   const m = keep ? keep.length : source.n;
-  const columns: Record<string, ArrayLike<unknown>> = {};
+  const columns: Record<string, ArrayLike<unknown> | CodedStrings> = {};
   const names: string[] = [];
   const dicts = new Map<string, Dictionary>();
   for (const spec of specs) {
@@ -87,27 +88,31 @@ export function output(
     }
     names.push(storedName(e));
   }
-  const table = aq.table(columns, names);
+  // Arquero reads any column through `length`, `at` and `toArray` (typed arrays and CodedStrings alike).
+  const table = aq.table(columns as Record<string, unknown[]>, names);
   presetDictionaries(table, dicts);
   return table;
 }
 
 /**
  * An extra Arrow UTF-8 column's kept strings as they are (what flechette gives), each
- * distinct byte string decoded once, and its frame dictionary made from the same keys.
+ * distinct byte string decoded once (codes into the keys), and its frame dictionary
+ * made from the same keys.
  */
-function extraText({ ids, keys }: Utf8Keys, keep: Int32Array | undefined, m: number): { strings: (string | null)[]; dict: Dictionary } {
+function extraText({ ids, keys }: Utf8Keys, keep: Int32Array | undefined, m: number): { strings: CodedStrings; dict: Dictionary } {
   // Keys come in order of first appearance, so their codes (trimmed, blanks missing) do too.
   const text = new TextCodes();
   const codeOf = Int32Array.from(keys, (k) => text.code(k));
   const codes = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) codes[i] = ids[i] < 0 ? MISSING : codeOf[ids[i]];
-  const strings = new Array<string | null>(m);
-  for (let j = 0; j < m; j++) {
-    const id = ids[keep ? keep[j] : j];
-    strings[j] = id < 0 ? null : keys[id];
-  }
-  return { strings, dict: compact(codes, text.values, keep, m, text).dict };
+  const kept = keep ? gather(ids, keep) : ids;
+  return { strings: new CodedStrings(kept, keys), dict: compact(codes, text.values, keep, m, text).dict };
+}
+
+function gather(ids: Int32Array, keep: Int32Array): Int32Array {
+  const out = new Int32Array(keep.length);
+  for (let j = 0; j < keep.length; j++) out[j] = ids[keep[j]];
+  return out;
 }
 
 function gatherNumbers(values: Float64Array, keep: Int32Array): Float64Array {
@@ -117,8 +122,8 @@ function gatherNumbers(values: Float64Array, keep: Int32Array): Float64Array {
 }
 
 /**
- * The kept rows' strings, and their dictionary in order of first appearance among
- * them (what frames encode), equal values merged (survey kinds were lower-cased).
+ * The kept rows' strings, as codes into their dictionary in order of first appearance
+ * among them (what frames encode), equal values merged (survey kinds were lower-cased).
  */
 function compact(
   codes: Int32Array,
@@ -126,14 +131,12 @@ function compact(
   keep: Int32Array | undefined,
   m: number,
   known?: TextCodes,
-): { strings: (string | null)[]; dict: Dictionary } {
+): { strings: CodedStrings; dict: Dictionary } {
   if (!keep && known) {
     // Every row kept and no value changed: validation's codes are already in order of
     // first appearance, so they are the dictionary as they are (no row kept is no text).
-    const strings = new Array<string | null>(m);
-    for (let j = 0; j < m; j++) strings[j] = codes[j] < 0 ? null : values[codes[j]];
     return {
-      strings,
+      strings: new CodedStrings(codes, values),
       dict: {
         codes,
         values,
@@ -147,12 +150,10 @@ function compact(
   const index = new Map<string, number>();
   const list: string[] = [];
   const out = new Int32Array(m);
-  const strings = new Array<string | null>(m);
   for (let j = 0; j < m; j++) {
     const c = codes[keep ? keep[j] : j];
     if (c < 0) {
       out[j] = MISSING;
-      strings[j] = null;
       continue;
     }
     let r = remap[c];
@@ -167,7 +168,6 @@ function compact(
       remap[c] = r;
     }
     out[j] = r;
-    strings[j] = list[r];
   }
-  return { strings, dict: { codes: out, values: list, index } };
+  return { strings: new CodedStrings(out, list), dict: { codes: out, values: list, index } };
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import * as aq from 'arquero';
-import { validate, mergeReports } from '../../src/data/validate.js';
+import { validate, mergeReports, subsetRows } from '../../src/data/validate.js';
 import { frameOf } from '../../src/data/frame.js';
 import type { Row, TableName } from '../../src/data/schema.js';
 
@@ -219,6 +219,30 @@ describe('validate', () => {
     const sliced = t.slice(1);
     const { tables } = validate({ activity: sliced });
     expect(Array.from(tables.activity!.column('customer_id') as string[])).to.deep.equal(['b', 'c']);
+  });
+
+  it('gives string columns that read back as strings through get, iteration, Arrow and a subset of rows', async () => {
+    const { tables } = validate({
+      activity: [
+        { customer_id: ' b ', at: T0, event: 'x', device: 'ios' },
+        { customer_id: 'a', at: 'x', event: 'y', device: null },
+        { customer_id: 'b', at: T0, event: null, device: 'web' },
+        { customer_id: 'a', at: T0 + DAY, event: 'z', device: '' },
+      ],
+    });
+    const t = tables.activity!;
+    expect(t.get('customer_id', 0)).to.equal('b');
+    // Rows through `get` (Arquero's `objects` compiles code, which Pulso never does).
+    const rows = (table: typeof t) => Array.from({ length: table.numRows() }, (_, i) => Object.fromEntries(table.columnNames().map((c) => [c, table.get(c, i)])));
+    expect(rows(t).map((r) => [r.customer_id, r.event, r.device])).to.deep.equal([['b', 'x', 'ios'], ['a', 'z', '']]);
+    expect(Array.from(t.column('event') as unknown as Iterable<string>)).to.deep.equal(['x', 'z']);
+    const { loadArrow, arrowCodec } = await import('../../src/adapters/arrow-codec.js');
+    await loadArrow();
+    const back = arrowCodec().tableFromIPC(arrowCodec().toArrowIPC(t, { format: 'stream' }) as Uint8Array);
+    expect(back.toArray().map((r) => r.customer_id)).to.deep.equal(['b', 'a']);
+    const sub = subsetRows(t, [1]);
+    expect(rows(sub)).to.deep.equal([{ customer_id: 'a', at: T0 + DAY, event: 'z', device: '' }]);
+    expect(frameOf(sub).dict('customer_id').values).to.deep.equal(['a']);
   });
 
   it('merges reports of tables validated one by one', () => {

@@ -22,13 +22,14 @@ const AS_OF = '2011-12-10';
 
 /** The activity table without cancelled invoices, built by hand (Arquero verbs are off limits). */
 function withoutCancellations(t: ColumnTable): ColumnTable {
-  const ids = t.column('customer_id') as unknown as ArrayLike<string>;
+  // Columns are read by `at` (Arquero's column interface): a normalized string column is codes, not an array.
+  const ids = t.column('customer_id') as unknown as { at(i: number): string };
   const at = t.column('at') as unknown as Float64Array;
-  const invoices = t.column('invoice_no') as unknown as ArrayLike<string>;
+  const invoices = t.column('invoice_no') as unknown as { at(i: number): string };
   const keep: number[] = [];
-  for (let i = 0; i < t.numRows(); i++) if (!String(invoices[i]).startsWith('C')) keep.push(i);
+  for (let i = 0; i < t.numRows(); i++) if (!String(invoices.at(i)).startsWith('C')) keep.push(i);
   return table({
-    customer_id: keep.map((i) => ids[i]),
+    customer_id: keep.map((i) => ids.at(i)),
     at: Float64Array.from(keep, (i) => at[i]),
     event: keep.map(() => 'purchase'),
   });
