@@ -128,7 +128,7 @@ function orderedChain(c: Compiler, plan: Plan, m: number, start: string, due: st
 }
 
 /** An upper bound (ms) of how far past its start an attempt's deadline can be. */
-function windowBound(window: { months: number; days: number; ms: number }): number {
+export function windowBound(window: { months: number; days: number; ms: number }): number {
   // A calendar month is at most 31 days; a day in a zone, at most 25 hours; one day more for the zone's offset.
   return window.months * 31 * 86_400_000 + (window.days + 1) * 90_000_000 + window.ms;
 }

@@ -1,59 +1,29 @@
 // funnel in ClickHouse (18.16: no window functions, so arrays and lambdas). Each unit (a
-// customer, within a segment when `by` reads the activity table) gathers its events
-// sorted in the SPEC §3.5 order: time, then step position at one instant, other events
-// after them. Every attempt (a start event in [from, to), with its deadline) is followed
-// in the arrays, as compile/funnel.ts follows it for the other engines:
-// - ordered: each step the first event of its name after the previous match, within the
-//   deadline (positions bound by one-element arrayMap, so each is written once);
-// - strict: the events right after the start must be the steps;
-// - any: the first events of each name at or after the start fill the steps of that
-//   name; the k-th earliest of those within the deadline fills level k.
-// A unit's level is its best attempt's, and each level's time its fastest attempt's;
-// counts per level and the two middle times per segment come back, and the rows,
-// suppression and p-values are the funnel's own (funnelRows).
+// customer, within a segment when `by` reads the activity table) gathers its events as
+// one integer each, time ms × 256 + step id (other events K, after the steps), sorted:
+// the SPEC §3.5 order. Only the events an attempt can use are gathered: from `from` to
+// past the last deadline, and only step events except in strict mode (where any event
+// breaks a run). funnel-arrays.ts computes the unit's level and each level's fastest
+// time from them as the kernel does; counts per level and the two middle times per
+// segment come back, and the rows, suppression and p-values are the funnel's own
+// (funnelRows). ClickHouse's windowFunnel is not used: it answers the level only (no
+// time to convert), and 18.16's differs from SPEC §3.5 (docs/clickhouse.md).
 import { checkFunnelOptions } from '../../../metrics/funnel.js';
+import type { DbRow } from '../../engine.js';
 import { duration, zone } from '../../../query/options.js';
-import { num as lit, str } from '../literal.js';
+import { str } from '../literal.js';
 import { addDurationMs } from '../time.js';
-import { funnelFromGroups } from '../../compile/funnel.js';
+import { funnelFromGroups, planOf, windowBound } from '../../compile/funnel.js';
 import { valueOf } from '../values.js';
-import { planOf, type Plan } from '../../compile/funnel.js';
 import type { ChCompiler } from '../context.js';
-import { segmentRows, segmented, type ChCompiled } from './common.js';
+import { inRange, segmentRows, segmented, type ChCompiled } from './common.js';
+import { unitResult } from './funnel-arrays.js';
 
-
-/** Arrays of the unit (1-based): ts times, es step ids (K for other events), ds deadlines, ks positions. */
-const T = (i: string) => `arrayElement(ts, ${i})`;
-const E = (i: string) => `arrayElement(es, ${i})`;
-
-/** An attempt from start position `i`: tuple(level, tau2…taum). */
-function orderedAttempt(plan: Plan, m: number): string {
-  const next = (p: string, x: number) =>
-    `arrayFirstIndex((e, t, k) -> ${p} > 0 AND k > ${p} AND e = ${x} AND t <= d0, es, ts, ks)`;
-  const level = ['1', ...Array.from({ length: m - 1 }, (_, j) => `(p${j + 2} > 0)`)].join(' + ');
-  const taus = Array.from({ length: m - 1 }, (_, j) => `${T(`p${j + 2}`)} - t0`);
-  let body = `tuple(toInt64(${level}), ${taus.join(', ')})`;
-  for (let j = m - 1; j >= 1; j--)
-    body = `arrayElement(arrayMap(p${j + 1} -> ${body}, [${next(`p${j}`, plan.ids[j])}]), 1)`;
-  return `arrayElement(arrayMap(p1 -> ${body}, [i]), 1)`;
-}
-
-function strictAttempt(plan: Plan, m: number): string {
-  const ok = (k: number) =>
-    `(i + ${k} <= length(es) AND ${E(`i + ${k}`)} = ${plan.ids[k]} AND ${T(`i + ${k}`)} <= d0)`;
-  const level = `multiIf(${Array.from({ length: m - 1 }, (_, k) => `NOT ${ok(k + 1)}, ${k + 1}`).join(', ')}, ${m})`;
-  const taus = Array.from({ length: m - 1 }, (_, k) => `${T(`i + ${k + 1}`)} - t0`);
-  return `tuple(toInt64(${level}), ${taus.join(', ')})`;
-}
-
-function anyAttempt(plan: Plan, m: number): string {
-  const slots = plan.names.map((_, x) => {
-    const mult = plan.ids.filter((id) => id === x).length;
-    return `arraySlice(arrayFilter((t, e, k) -> k >= i AND e = ${x}, ts, es, ks), 1, ${mult})`;
-  });
-  const taus = Array.from({ length: m - 1 }, (_, j) => `arrayElement(cs, ${j + 2}) - t0`);
-  const body = `tuple(toInt64(length(cs)), ${taus.join(', ')})`;
-  return `arrayElement(arrayMap(cs -> ${body}, [arraySort(arrayFilter(t -> t <= d0, arrayConcat(${slots.join(', ')})))]), 1)`;
+/** The grouped rows, and a row of zero counts for each segment present only past the span. */
+function withAbsent(rows: readonly DbRow[], present: readonly DbRow[], m: number): DbRow[] {
+  const seen = new Set(rows.map((r) => JSON.stringify(r.seg ?? null)));
+  const zero = Object.fromEntries(Array.from({ length: m }, (_, j) => [`e${j + 1}`, 0]));
+  return [...rows, ...present.filter((r) => !seen.has(JSON.stringify(r.seg ?? null))).map((r) => ({ seg: r.seg, ...zero }))];
 }
 
 /** With `kept` (folding, funnel-fold.ts): the "(others)" segment alone, over the rows of the segments not kept. */
@@ -66,69 +36,61 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
   const K = plan.names.length;
   // Without `by`, or by a column of the activity itself, each unit's events are gathered
   // in one level over the activity (c.scan): each shard of a Distributed table keeps only
-  // the step events and groups its own rows, and the initiator concatenates the arrays.
+  // the events that matter and groups its own rows, and the initiator concatenates the arrays.
   const scan =
     o.by === undefined || c.column('activity', o.by) !== undefined ? c.scan('activity') : undefined;
   const col = scan ? scan.col : (name: string) => name;
   const stepId = `multiIf(${plan.names.map((name, x) => `${col('event')} = ${str(name)}, ${x}`).join(', ')}, ${K})`;
-  const due = `assumeNotNull(toFloat64(${addDurationMs(col('at__ts'), col('at'), window, zone(options.timeZone))}))`;
-  const strict = o.plan.order === 'strict';
   const e = `toUInt8(assumeNotNull(${stepId}))`;
-  // Only step events matter, except in strict mode, where any other event breaks a run.
-  const keep = strict ? '1' : `${e} < ${K}`;
+  const key = `assumeNotNull(${col('at')}) * 256 + ${e}`;
+  // Events before the first start, or past the last deadline, take part in no attempt;
+  // every row still makes its unit (and so its segment) appear.
+  const { from, to } = o.plan;
+  const bound = to < Infinity && window.months >= 0 && window.days >= 0 && window.ms >= 0 ? to + windowBound(window) : Infinity;
+  const span = inRange(`assumeNotNull(${col('at')})`, from, bound);
+  const keep = o.plan.order === 'strict' ? span : `${span} AND ${e} < ${K}`;
   const { seg, rows: folded } = scan
     ? o.by === undefined
       ? { seg: 'CAST(NULL AS Nullable(String))', rows: '1' }
       : segmentRows(valueOf(c, c.column('activity', o.by, true)!, o.by, 'by'), kept)
     : { seg: '', rows: '1' };
+  // Folding: only the rows of the segments not kept, all labelled "(others)".
   const scanWhere = scan && (kept ? `${scan.where} AND ${folded}` : scan.where);
-  const gathered = scan && `groupArrayIf(tuple(assumeNotNull(${col('at')}), ${e}, ${due}), ${keep})`;
-  // Sorted by one integer, time × 256 + step id (e < 256): the order of the tuples (the
-  // deadline follows from the time), without comparing tuples element by element.
-  const sorted = (evs: string) => `arraySort(x -> tupleElement(x, 1) * 256 + tupleElement(x, 2), ${evs})`;
-  let units: string;
+  const tz = zone(options.timeZone);
+  const result = unitResult(
+    {
+      plan,
+      order: o.plan.order,
+      from,
+      to,
+      deadline: (s) => addDurationMs(`toDateTime(intDiv(${s}, 1000), 'UTC')`, s, window, tz),
+    },
+    'f__evs',
+  );
+  const items = [`${result} AS f__r`];
+  const outs = ['level', ...Array.from({ length: m - 1 }, (_, j) => `b${j + 2}`)].map((n, j) => `tupleElement(f__r, ${j + 1}) AS ${n}`);
+  let perUnit: string;
+  // Rows past the span are left out where they are read (MergeTree moves the test on a
+  // time column to PREWHERE: the rest of the row is neither validated nor grouped), so
+  // a second statement finds the segments of the rows left out (presentSegments).
+  const narrowed = scan !== undefined && span !== '1';
   if (scan) {
-    units = `(SELECT f__seg AS seg, ${sorted('evs')} AS evs FROM (SELECT ${seg} AS f__seg, ${gathered} AS evs
-    FROM ${scan.from} WHERE ${scanWhere} GROUP BY f__seg, ${col('customer_id')}))`;
+    const where = narrowed ? `${scanWhere} AND ${span}` : scanWhere!;
+    // Validation leaves no row without a customer; one String key groups fastest (a constant seg is no key).
+    const unit = `${o.by === undefined ? '' : 'f__seg, '}assumeNotNull(${col('customer_id')})`;
+    const gathered = `arraySort(groupArrayIf(${key}, ${keep})) AS f__evs`;
+    const units = `SELECT ${seg} AS f__seg, ${gathered} FROM ${scan.from} WHERE ${where} GROUP BY ${unit}`;
+    // Sharded by customer, a unit's events are all on its shard: each shard follows its
+    // units in the level that gathers them (the arrays read its aggregates) and sends one
+    // level and m − 1 times per unit, not the arrays.
+    perUnit = c.colocated
+      ? `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, ${gathered}, ${items.join(',\n    ')}
+    FROM ${scan.from} WHERE ${where} GROUP BY ${unit}))`
+      : `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT f__seg, ${items.join(',\n    ')} FROM (${units})))`;
   } else {
     const { rel, seg, rows } = segmented(c, 'activity', o.by, kept);
-    units = `(SELECT seg, ${sorted(`groupArrayIf(tuple(t, e, d), ${keep.replace(e, 'e')})`)} AS evs FROM
-    (SELECT ${seg} AS seg, customer_id AS cu, assumeNotNull(at) AS t, ${e} AS e, ${due} AS d FROM ${rel}${kept ? ` WHERE ${rows}` : ''})
-  GROUP BY seg, cu)`;
-  }
-  const attempt =
-    o.plan.order === 'ordered'
-      ? orderedAttempt(plan, m)
-      : strict
-        ? strictAttempt(plan, m)
-        : anyAttempt(plan, m);
-  const arrays = `arrayMap(x -> tupleElement(x, 1), evs) AS ts, arrayMap(x -> tupleElement(x, 2), evs) AS es,
-    arrayMap(x -> tupleElement(x, 3), evs) AS ds, arrayEnumerate(evs) AS ks`;
-  // 18.16 reads a column that a lambda captures only when something outside a lambda reads it too: the
-  // arrays are aliases of `evs` in the SELECT of the attempts, and `ks` (outside every lambda) reads evs.
-  // Ordered and strict runs start at the first step's name; in any order, at any step.
-  const start = [o.plan.order === 'any' ? `${E('i')} < ${K}` : `${E('i')} = 0`];
-  if (o.plan.from > -Infinity) start.push(`${T('i')} >= ${lit(o.plan.from)}`);
-  if (o.plan.to < Infinity) start.push(`${T('i')} < ${lit(o.plan.to)}`);
-  const attempts = `arrayMap(i -> arrayElement(arrayMap((t0, d0) -> ${attempt}, [${T('i')}], [arrayElement(ds, i)]), 1), arrayFilter(i -> ${start.join(' AND ')}, ks))`;
-  const best = Array.from(
-    { length: m - 1 },
-    (_, j) =>
-      `arrayReduce('min', arrayMap(a -> tupleElement(a, ${j + 2}), arrayFilter(a -> tupleElement(a, 1) >= ${j + 2}, atts))) AS b${j + 2}`,
-  );
-  const level = `if(length(atts) = 0, toInt64(0), arrayReduce('max', arrayMap(a -> tupleElement(a, 1), atts))) AS level`;
-  const perUnitItems = [level, ...best].join(', ');
-  let perUnit = `(SELECT seg, ${perUnitItems}
-  FROM (SELECT seg, ${arrays}, ${attempts} AS atts FROM ${units}))`;
-  if (scan && c.colocated) {
-    // Sharded by customer, a unit's events are all on its shard: each shard follows its
-    // units' attempts in the level that gathers them (aggregates read by the arrays) and
-    // sends one level and m − 1 times per unit, not the arrays. Aliases there are f__…
-    // (no host column's); the attempt expressions name only arrays and lambda arguments.
-    const local = (sql: string) => sql.replace(/\b(ts|es|ds|ks|evs|atts|level|b\d+)\b/g, 'f__$1');
-    const outs = ['level', ...best.map((_, j) => `b${j + 2}`)].map((n) => `f__${n} AS ${n}`);
-    perUnit = `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, ${sorted(gathered!)} AS f__evs, ${local(arrays)},
-    ${local(attempts)} AS f__atts, ${local(perUnitItems)} FROM ${scan.from} WHERE ${scanWhere} GROUP BY f__seg, ${col('customer_id')}))`;
+    perUnit = `(SELECT seg, ${outs.join(', ')} FROM (SELECT seg, ${items.join(',\n    ')} FROM
+    (SELECT seg, arraySort(groupArrayIf(k, w)) AS f__evs FROM (SELECT ${seg} AS seg, customer_id AS cu, ${key} AS k, ${keep} AS w FROM ${rel}${kept ? ` WHERE ${rows}` : ''}) GROUP BY seg, cu)))`;
   }
   const per = Array.from({ length: m }, (_, j) => {
     const e = `countIf(level >= ${j + 1}) AS e${j + 1}`;
@@ -139,7 +101,12 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
   }).join(', ');
   return {
     // perShard: the units' level (per customer) is finished on the shards; this level, the initiator's, merges.
-    statements: [c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`)],
-    finish: ([rows]) => funnelFromGroups(o, rows) as never,
+    statements: [
+      c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`),
+      ...(narrowed
+        ? [o.by === undefined ? `SELECT ${seg} AS seg FROM ${scan.from} WHERE ${scanWhere} LIMIT 1` : `SELECT DISTINCT ${seg} AS seg FROM ${scan.from} WHERE ${scanWhere}`]
+        : []),
+    ],
+    finish: ([rows, present]) => funnelFromGroups(o, withAbsent(rows, present ?? [], m)) as never,
   };
 };
