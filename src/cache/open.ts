@@ -1,7 +1,7 @@
 // Choosing and opening the cache of the `cache` attribute (persistent, memory, off),
 // and `clearCache(scope?)` for logout (SPEC §4).
 import { markCleared } from './clear-generation.js';
-import { checkEncryptionKey } from './crypto.js';
+import { checkEncryptionKey } from './key-check.js';
 import { DEFAULT_DB_NAME, DEFAULT_OPEN_TIMEOUT_MS } from './idb-defaults.js';
 import { isIdbCache, loadPersistent } from './persistent-load.js';
 import { scopePrefix } from './key.js';
