@@ -37,6 +37,8 @@ export class ArrowAdapter implements Adapter {
     this.http = resolveHttp(options);
     const sources = Object.values(options.tables);
     const urls = sources.every((s) => typeof s === 'string' || s === undefined);
+    // Tables at URLs need the fetching code: fetched now, alongside the page's other work.
+    if (sources.some((s) => typeof s === 'string')) void loadFetching().catch(() => {});
     this.id =
       options.id ??
       (urls ? addressId('arrow', options.tables as Record<string, string>) : uniqueId('arrow'));

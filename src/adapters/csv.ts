@@ -47,6 +47,8 @@ export class CsvAdapter implements Adapter {
     this.http = resolveHttp(options);
     const hasText = Object.keys(this.texts).length > 0;
     this.id = options.id ?? (hasText ? uniqueId('csv') : addressId('csv', this.urls));
+    // Its reader is fetched now, alongside the page's other work, not after the first load asks.
+    void loadFetching().catch(() => {});
   }
 
   async load(request: LoadRequest, signal?: AbortSignal): Promise<ColumnTable> {

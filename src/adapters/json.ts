@@ -44,6 +44,8 @@ export class JsonAdapter implements Adapter {
     this.base = options.base.trim().replace(/\/+$/, '');
     this.id = options.id ?? `json:${this.base}`;
     this.http = resolveHttp(options);
+    // Its code is fetched now, alongside the page's other work, not after the first query asks.
+    void loadFetching().catch(() => {});
     const { pushDown = false } = options;
     if (pushDown !== true && pushDown !== false && pushDown !== 'auto') {
       throw new TypeError(`JsonAdapter pushDown must be true, false or 'auto'; got ${JSON.stringify(pushDown)}`);

@@ -104,6 +104,7 @@ export class CachedAdapter implements Adapter {
           },
         ));
       this.aggregate = async (query, signal) => (await this.aggregateWithMeta(query, signal)).answer;
+      void this.aggregates().catch(() => {}); // fetched now, alongside the page's other work
     }
     if (inner.canAggregate) this.canAggregate = (query) => inner.canAggregate!(query);
   }
