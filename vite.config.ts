@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { arqueroWithoutCodegen } from './build/arquero-without-codegen.js';
 import { d3PureConstants } from './build/d3-pure-constants.js';
+import { minifyTemplates } from './build/minify-templates.js';
 
 const here = import.meta.dirname;
 
@@ -19,8 +20,9 @@ export default defineConfig({
     fs: { allow: [here] },
   },
   // Build only (build/): arquero's string-expression compiler (acorn + Function) can never
-  // run under script-src 'self' and Pulso never calls it; d3's unused constants are dropped.
-  plugins: [arqueroWithoutCodegen(), d3PureConstants()],
+  // run under script-src 'self' and Pulso never calls it; d3's unused constants are dropped;
+  // the text of Lit's css/html/svg templates is shortened (the minifier leaves it as written).
+  plugins: [arqueroWithoutCodegen(), d3PureConstants(), minifyTemplates()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: resolve(here, 'dist'),
@@ -47,6 +49,17 @@ export default defineConfig({
         // imports, never pulso.js itself: a page that loads pulso.js under another URL (a
         // ?v= query) still gets one copy of every module.
         chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'pulso/[name]-[hash].js' : 'pulso/shared-[hash].js'),
+        // Every module pulso.js needs that a lazy chunk needs too, in ONE shared chunk: left to
+        // itself the bundler makes one per set of chunks sharing it (a dozen small files, each
+        // gzipped alone: ~4 KB more before the first chart than the same code in one file).
+        // The worker's DOM stand-ins (components/worker-scope.ts) in a file of their own, which
+        // pulso.js imports first: the shared chunk defines Lit's classes (HTMLElement) as it loads.
+        codeSplitting: {
+          groups: [
+            { name: 'shared', test: /[\\/]components[\\/]worker-scope\.ts$/, priority: 1 },
+            { name: 'shared', tags: ['$initial'], minShareCount: 2 },
+          ],
+        },
       },
     },
   },

@@ -5,7 +5,7 @@
 // Arrow in and out), they throw EvalError anyway under a CSP without 'unsafe-eval', and they
 // are ~150 KB minified (acorn ~120 KB). Likewise the methods of arquero's tables that Pulso
 // never calls, where ColumnTable and Table import them: the format methods (table.toArrow(),
-// .toArrowIPC(), .toCSV(), .toHTML(), .toMarkdown()), which would bring flechette's Arrow
+// .toArrowIPC(), .toCSV(), .toHTML(), .toJSON(), .toMarkdown()), which would bring flechette's Arrow
 // writer into the code every page loads (Pulso's own codec, src/adapters/arrow-codec.ts, is a
 // chunk loaded on first use), and the verbs (select, assign, join, filter…) with the
 // aggregate, window and date functions they bring, ~40 KB minified (~12 KB gzip) that a page
@@ -46,6 +46,7 @@ const STUBS: Record<string, Stub> = {
   'arquero/src/format/to-arrow-ipc.js': { from: COLUMN_TABLE },
   'arquero/src/format/to-csv.js': { from: COLUMN_TABLE },
   'arquero/src/format/to-html.js': { from: COLUMN_TABLE },
+  'arquero/src/format/to-json.js': { from: COLUMN_TABLE },
   'arquero/src/format/to-markdown.js': { from: COLUMN_TABLE },
   'arquero/src/verbs/index.js': { from: COLUMN_TABLE },
   'arquero/src/op/op-api.js': { from: COLUMN_TABLE }, // count(), for table.count()

@@ -14,7 +14,7 @@ import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element
 import type { Answers, DataValue, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
-import { renderTableView } from '../shared/table-view.js';
+import { renderTableViewWhenLoaded } from '../shared/table-view-load.js';
 import { t } from '../shared/strings.js';
 import { whenUpdating, withTooltip } from '../shared/widget-frame.js';
 import { SPARK_HEIGHT, SPARK_MARGINS, cardFigures, renderCard, renderCardFrame, sparkWidth } from './card-view.js';
@@ -205,7 +205,7 @@ export class PulsoKpi extends PulsoChartElement<KpiResult> {
       onExport: (kind) => this.onExport(kind),
       body: withTooltip(this.renderChart(r, ctx), this.tip, ctx.width, TOOLTIP_ID),
       table: () =>
-        renderTableView({
+        renderTableViewWhenLoaded({
           caption: title,
           ...this.table(r, ctx),
           locale: ctx.locale,

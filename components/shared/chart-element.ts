@@ -28,6 +28,7 @@ import type { RenderContext } from './render-context.js';
 import { renderEmpty } from './states.js';
 import type { SkeletonShape } from './states.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
+import { loadTableView, tableViewReady } from './table-view-load.js';
 import { ThemeController } from './theme-controller.js';
 import { nextTask } from '../../src/source/tasks.js';
 import { ScrollCueController } from './scroll-cue.js';
@@ -314,6 +315,23 @@ export abstract class PulsoChartElement<R> extends LitElement {
 
   protected toggleView(): void {
     this.view = this.view === 'chart' ? 'table' : 'chart';
+    // The table's code comes on first use: until then its box says so; then the widget renders again.
+    if (this.view === 'table' && !tableViewReady()) this.tableLoading = loadTableView().then(() => this.requestUpdate(), () => this.requestUpdate());
+  }
+
+  /** The table view's code on its way (see toggleView). */
+  private tableLoading?: Promise<void>;
+
+  /** Settles once the widget shows what was asked: a table whose code was on its way included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.tableLoading) {
+      const waiting = this.tableLoading;
+      await waiting;
+      if (this.tableLoading === waiting) this.tableLoading = undefined;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private selectMark(mark: Element, pos: MarkPosition): void {

@@ -4,7 +4,7 @@
 import { css } from 'lit';
 import { chartFrameStyles } from './chart-frame.js';
 import { statesStyles } from './states.js';
-import { tableViewStyles } from './table-view.js';
+import { tableViewStyles } from './table-view.styles.js';
 import { scrollCueStyles } from './scroll-cue.js';
 import { themeStyles } from './theme.styles.js';
 import { tooltipStyles } from './tooltip.js';

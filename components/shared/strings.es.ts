@@ -4,6 +4,7 @@ import type { StringKey } from './strings.js';
 
 export const es: Record<StringKey, string> = {
   loading: 'Cargando…',
+  tableFailed: 'No se pudo mostrar la tabla. Vuelva al gráfico y ábrala de nuevo.',
   empty: 'Ninguna respuesta en este período',
   noSource: 'Sin fuente de datos: defina el atributo source o la propiedad adapter',
   errorTitle: 'No se pudieron cargar los datos',

@@ -4,6 +4,7 @@ import type { StringKey } from './strings.js';
 
 export const ptBR: Record<StringKey, string> = {
   loading: 'Carregando…',
+  tableFailed: 'Não foi possível mostrar a tabela. Volte ao gráfico e abra a tabela de novo.',
   empty: 'Nenhuma resposta neste período',
   noSource: 'Sem fonte de dados: defina o atributo source ou a propriedade adapter',
   errorTitle: 'Não foi possível carregar os dados',

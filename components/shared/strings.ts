@@ -11,6 +11,7 @@ import { nameOf } from './labels.js';
 
 const en = {
   loading: 'Loading…',
+  tableFailed: 'The table could not be shown. Switch to the chart and back to try again.',
   empty: 'No answers in this period',
   noSource: 'No data source: set the source attribute or the adapter property',
   errorTitle: 'The data could not be loaded',

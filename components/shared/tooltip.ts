@@ -6,8 +6,8 @@
 // Data reaches the tooltip only through Lit bindings.
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
-import { ref } from 'lit/directives/ref.js';
+import { Directive, directive } from 'lit/directive.js';
+import type { ElementPart } from 'lit/directive.js';
 
 export interface TooltipLine {
   label: string;
@@ -42,21 +42,36 @@ export function tooltipPlacement(o: TooltipOptions): { flipX: boolean; below: bo
 }
 
 /**
+ * Sets the tooltip's position as custom properties through the CSSOM, which a CSP without
+ * 'unsafe-inline' styles allows (a `style` attribute it refuses). A plain directive: Lit's
+ * `ref` would bring its async-directive machinery to every page for this.
+ */
+const placed = directive(
+  class extends Directive {
+    render(_styles: Readonly<Record<string, string>>): unknown {
+      return undefined;
+    }
+    override update(part: ElementPart, [styles]: [Readonly<Record<string, string>>]): unknown {
+      const el = part.element as HTMLElement;
+      for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v);
+      return undefined;
+    }
+  },
+);
+
+/**
  * Renders the tooltip; the container must be `position: relative`. It stays
  * in the DOM while closed (`hidden`) so `aria-describedby` always resolves.
  */
 export function renderTooltip(o: TooltipOptions): TemplateResult {
   const { flipX, below } = tooltipPlacement(o);
-  const classes = { 'pulso-tooltip': true, 'flip-x': flipX, below };
+  const classes = `pulso-tooltip${flipX ? ' flip-x' : ''}${below ? ' below' : ''}`;
   const styles = {
     '--_pulso-tooltip-x': `${Math.round(o.x)}px`,
     '--_pulso-tooltip-y': `${Math.round(o.y)}px`,
     '--_pulso-tooltip-max': `${o.maxWidth ?? 240}px`,
   };
-  const place = (el?: Element) => {
-    if (el instanceof HTMLElement) for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v);
-  };
-  return html`<div id=${o.id} role="tooltip" part="tooltip" class=${classMap(classes)} ${ref(place)}
+  return html`<div id=${o.id} role="tooltip" part="tooltip" class=${classes} ${placed(styles)}
     ?hidden=${!o.open}>
     ${o.title ? html`<div class="pulso-tooltip-title">${o.title}</div>` : nothing}
     ${o.lines.map(

@@ -6,7 +6,7 @@ import type { TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/messages.js';
 import { renderChartFrame } from './chart-frame.js';
 import type { ChartView, ExportKind } from './chart-frame.js';
-import { renderTableView } from './table-view.js';
+import { renderTableViewWhenLoaded } from './table-view-load.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
 import { renderTooltip } from './tooltip.js';
 import { t } from './strings.js';
@@ -66,7 +66,7 @@ export function renderWidgetFrame(o: WidgetFrameOptions): TemplateResult {
     onToggleView: o.onToggleView,
     onExport: o.onExport,
     chart: withTooltip(o.chart, o.tip, o.width, o.tooltipId),
-    table: () => renderTableView({
+    table: () => renderTableViewWhenLoaded({
       caption: o.title,
       ...o.table(),
       locale: o.locale,

@@ -5,9 +5,10 @@ import { applyFieldMap } from '../data/fields.js';
 import { loadArrow } from './arrow-codec.js';
 import { decodeArrow } from './arrow-decode.js';
 import type { TableName } from '../data/schema.js';
-import { addressId, bodyBytes, uniqueId } from './body.js';
+import { addressId, uniqueId } from './adapter-id.js';
 import { throwIfAborted } from './errors.js';
-import { get, resolveHttp, type HttpOptions, type ResolvedHttp } from './http.js';
+import { loadFetching } from './fetching-load.js';
+import { resolveHttp, type HttpOptions, type ResolvedHttp } from './http-options.js';
 import { ARROW_STREAM } from './json.js';
 import type { Adapter, FieldMap, LoadRequest } from './types.js';
 
@@ -36,6 +37,8 @@ export class ArrowAdapter implements Adapter {
     this.http = resolveHttp(options);
     const sources = Object.values(options.tables);
     const urls = sources.every((s) => typeof s === 'string' || s === undefined);
+    // Tables at URLs need the fetching code: fetched now, alongside the page's other work.
+    if (sources.some((s) => typeof s === 'string')) void loadFetching().catch(() => {});
     this.id =
       options.id ??
       (urls ? addressId('arrow', options.tables as Record<string, string>) : uniqueId('arrow'));
@@ -47,6 +50,7 @@ export class ArrowAdapter implements Adapter {
     if (source === undefined) return aqTable({});
     await loadArrow();
     if (typeof source === 'string') {
+      const { bodyBytes, get } = await loadFetching();
       const bytes = await get(
         source,
         this.http,

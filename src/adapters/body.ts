@@ -45,25 +45,3 @@ export async function gunzip(bytes: Uint8Array, url: string): Promise<Uint8Array
 export async function bodyText(response: Response, url: string): Promise<string> {
   return new TextDecoder('utf-8').decode(await bodyBytes(response, url));
 }
-
-let counter = 0;
-
-/**
- * An id for data that has no address (inline text, bytes, rows). It is unique per
- * instance, so two adapters never share cache entries, and differs across page
- * loads, so a persistent cache never serves data the host has since changed.
- * Hosts that want persistent caching for such data pass their own `id`.
- */
-export function uniqueId(prefix: string): string {
-  counter += 1;
-  return `${prefix}:${counter}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** A stable id from the addresses of the tables (sorted, so option order does not matter). */
-export function addressId(prefix: string, urls: Partial<Record<string, string>>): string {
-  const entries = Object.entries(urls).filter(
-    (e): e is [string, string] => typeof e[1] === 'string',
-  );
-  entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return `${prefix}:${entries.map(([table, url]) => `${table}=${url}`).join('&')}`;
-}

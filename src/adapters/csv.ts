@@ -1,14 +1,11 @@
 // CSV files as tables of string columns, from inline text or URLs (gzip welcome).
 import { table as aqTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { MAX_COLUMNS, storedName } from '../data/column-name.js';
-import { applyFieldMap } from '../data/fields.js';
 import type { TableName } from '../data/schema.js';
-import { addressId, bodyText, uniqueId } from './body.js';
-import { parseCsv, type CsvParseResult } from './csv-parse.js';
-import { AdapterError, throwIfAborted } from './errors.js';
-import { get, resolveHttp, type HttpOptions, type ResolvedHttp } from './http.js';
-import { pageStart, textStartsWithMarkup, webPageError } from './web-page.js';
+import { addressId, uniqueId } from './adapter-id.js';
+import { throwIfAborted } from './errors.js';
+import { loadFetching } from './fetching-load.js';
+import { resolveHttp, type HttpOptions, type ResolvedHttp } from './http-options.js';
 import type { Adapter, FieldMap, LoadRequest } from './types.js';
 
 /**
@@ -50,6 +47,8 @@ export class CsvAdapter implements Adapter {
     this.http = resolveHttp(options);
     const hasText = Object.keys(this.texts).length > 0;
     this.id = options.id ?? (hasText ? uniqueId('csv') : addressId('csv', this.urls));
+    // Its reader is fetched now, alongside the page's other work, not after the first load asks.
+    void loadFetching().catch(() => {});
   }
 
   async load(request: LoadRequest, signal?: AbortSignal): Promise<ColumnTable> {
@@ -60,12 +59,15 @@ export class CsvAdapter implements Adapter {
       throwIfAborted(`inline CSV for ${name}`, signal);
       let table = this.parsed.get(name);
       if (!table) {
-        table = this.parse(text, `inline CSV for ${name}`, name);
+        // The CSV reader is in a chunk of its own (a page of memory data never fetches it).
+        const { readCsv } = await loadFetching();
+        table = this.parsed.get(name) ?? readCsv(text, `inline CSV for ${name}`, name, this.options);
         this.parsed.set(name, table);
       }
       return table;
     }
     if (url !== undefined) {
+      const { bodyText, get, readCsv } = await loadFetching();
       const body = await get(
         url,
         this.http,
@@ -73,60 +75,9 @@ export class CsvAdapter implements Adapter {
         bodyText,
         signal,
       );
-      return this.parse(body, url, name);
+      return readCsv(body, url, name, this.options);
     }
     return aqTable({});
-  }
-
-  private parse(text: string, source: string, name: TableName): ColumnTable {
-    // A fetched body was checked as it arrived (bodyText); this catches a page the host
-    // fetched itself and passed as `text`, which would otherwise parse as junk rows.
-    if (textStartsWithMarkup(text)) {
-      const head = JSON.stringify(pageStart(text));
-      throw webPageError(source, `${source} is a web page (it starts with ${head}), not CSV`);
-    }
-    // A body that is no text at all (an image, a PDF, an archive) is no CSV either.
-    const nul = text.indexOf('\u0000');
-    if (nul >= 0 && nul < 4096) throw new AdapterError('malformed', source, `${source} is binary data, not CSV text`);
-    if (text.trim() === '') throw new AdapterError('malformed', source, `${source} is empty: a CSV needs at least its header`);
-    let result: CsvParseResult;
-    try {
-      result = parseCsv(text, {
-        delimiter: this.options.delimiter,
-        maxColumns: MAX_COLUMNS,
-        maxFieldLength: MAX_FIELD_LENGTH,
-      });
-    } catch (error) {
-      if (error instanceof RangeError) throw error; // a bad delimiter option is the host's bug
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new AdapterError('malformed', source, `${source} is malformed CSV: ${reason}`, {
-        cause: error,
-      });
-    }
-    this.warn(result, source);
-    const names = result.names.map(storedName);
-    const columns = new Map(names.map((n, i) => [n, result.columns[i]]));
-    return applyFieldMap(
-      aqTable(Object.fromEntries(columns), names),
-      name,
-      this.options.fields,
-    );
-  }
-
-  private warn(result: CsvParseResult, source: string): void {
-    const warn = this.options.onWarning ?? ((message: string) => console.warn(message));
-    for (const { index, from, to } of result.renamed) {
-      const what = from.trim() === '' ? 'has no name' : `repeats '${from.trim()}'`;
-      warn(`${source}: header column ${index + 1} ${what}; it is read as '${to}'`);
-    }
-    if (result.wide)
-      warn(
-        `${source}: ${result.wide} rows have more fields than the header; the extra fields are ignored`,
-      );
-    if (result.narrow)
-      warn(
-        `${source}: ${result.narrow} rows have fewer fields than the header; the missing ones are empty`,
-      );
   }
 }
 

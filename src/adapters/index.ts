@@ -10,7 +10,7 @@ export type {
 } from './types.js';
 export { AdapterError, isAbortError } from './errors.js';
 export type { AdapterErrorCode, AdapterErrorReceived } from './errors.js';
-export type { FetchLike, HeadersSource, HttpOptions } from './http.js';
+export type { FetchLike, HeadersSource, HttpOptions } from './http-options.js';
 export { MemoryAdapter } from './memory.js';
 export type { MemoryAdapterOptions } from './memory.js';
 export { JsonAdapter, ARROW_STREAM } from './json.js';

@@ -5,7 +5,7 @@ import { applyFieldMap, toTable } from '../data/fields.js';
 import { loadArrowFor } from './arrow-codec.js';
 import type { TableName, Tables } from '../data/schema.js';
 import { TABLE_NAMES } from '../data/schema.js';
-import { uniqueId } from './body.js';
+import { uniqueId } from './adapter-id.js';
 import { throwIfAborted } from './errors.js';
 import type { Adapter, FieldMap, LoadRequest } from './types.js';
 

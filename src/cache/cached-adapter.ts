@@ -7,8 +7,7 @@ import { loadArrow, loadArrowFor } from '../adapters/arrow-codec.js';
 import { throwIfAborted } from '../adapters/errors.js';
 import type { Adapter, LoadRequest } from '../adapters/types.js';
 import type { MetricQuery } from '../query/types.js';
-import { AggregateCache } from './aggregate-cache.js';
-import type { AggregateServed, AggregateUpdate } from './aggregate-cache.js';
+import type { AggregateCache, AggregateServed, AggregateUpdate } from './aggregate-cache.js';
 import type { NormalizedLoad } from '../data/load.js';
 import { validate } from '../data/validate.js';
 import type {
@@ -46,8 +45,11 @@ export class CachedAdapter implements Adapter {
   private readonly freshness: ResolvedFreshness;
   private readonly listeners = new Set<CacheUpdateListener>();
   private readonly aggregateListeners = new Set<(update: AggregateUpdate) => void>();
-  /** Answers of `aggregate` (push-down), when the adapter computes at the source. */
-  private readonly aggregates?: AggregateCache;
+  /**
+   * Answers of `aggregate` (push-down), when the adapter computes at the source: made at the
+   * first query, its code a chunk of dist/pulso.js (a page of rows never fetches it).
+   */
+  private aggregates?: () => Promise<AggregateCache>;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly now: () => number;
   private readonly codec: EntryCodec;
@@ -92,8 +94,17 @@ export class CachedAdapter implements Adapter {
     if (options.onUpdate) this.listeners.add(options.onUpdate);
     // Push-down answers are kept like tables: by scope and query (aggregate-cache.ts).
     if (inner.aggregate) {
-      this.aggregates = this.aggregateCache();
+      let made: Promise<AggregateCache> | undefined;
+      this.aggregates = () =>
+        (made ??= import('./aggregate-cache.js').then(
+          (m) => this.aggregateCache(m.AggregateCache),
+          (error: unknown) => {
+            made = undefined; // the next query tries again
+            throw error;
+          },
+        ));
       this.aggregate = async (query, signal) => (await this.aggregateWithMeta(query, signal)).answer;
+      void this.aggregates().catch(() => {}); // fetched now, alongside the page's other work
     }
     if (inner.canAggregate) this.canAggregate = (query) => inner.canAggregate!(query);
   }
@@ -101,7 +112,7 @@ export class CachedAdapter implements Adapter {
   /** The source's answer to a query, through the cache, and where it came from. */
   aggregateWithMeta(query: MetricQuery, signal?: AbortSignal): Promise<AggregateServed> {
     if (!this.aggregates) throw new TypeError(`${this.id} computes no queries (it has no aggregate)`);
-    return this.aggregates.run(query, signal);
+    return this.aggregates().then((cache) => cache.run(query, signal));
   }
 
   /** Hears of answers a revalidation found changed, or the source found offline for. */
@@ -110,8 +121,8 @@ export class CachedAdapter implements Adapter {
     return () => void this.aggregateListeners.delete(listener);
   }
 
-  private aggregateCache(): AggregateCache {
-    return new AggregateCache({
+  private aggregateCache(Made: typeof AggregateCache): AggregateCache {
+    return new Made({
       inner: this.inner,
       options: this.options,
       adapterId: this.id,

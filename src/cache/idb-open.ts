@@ -8,13 +8,12 @@ import type { Sealed } from './crypto.js';
 import type { ProblemReporter } from './problems.js';
 import { reason } from './problems.js';
 
-export const DEFAULT_DB_NAME = 'pulso-cache';
+export { DEFAULT_DB_NAME, DEFAULT_OPEN_TIMEOUT_MS } from './idb-defaults.js';
 /**
  * Raise when the layout below changes; `upgrade` creates what is missing. Version 2
  * hashed the record ids and added the scopes' keys (at-rest.ts).
  */
 export const DB_VERSION = 2;
-export const DEFAULT_OPEN_TIMEOUT_MS = 3000;
 
 /** The metadata of one entry, apart from its bytes so a read can touch `lastUsed` cheaply. */
 export interface MetaRecord {

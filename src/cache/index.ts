@@ -15,7 +15,8 @@ export type {
 export { encodeKey } from './key.js';
 export { MemoryCache } from './memory.js';
 export type { MemoryCacheOptions } from './memory.js';
-export { IdbCache, openIdbCache } from './idb.js';
+// Lazy in every entry: the persistent cache's code is fetched when first opened.
+export { IdbCache, openIdbCache } from './persistent-load.js';
 export type { IdbCacheOptions } from './idb.js';
 export { CACHE_MODES, NoCache, openCache, clearCache } from './open.js';
 export type { OpenCacheOptions } from './open.js';

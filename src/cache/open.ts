@@ -1,16 +1,9 @@
 // Choosing and opening the cache of the `cache` attribute (persistent, memory, off),
 // and `clearCache(scope?)` for logout (SPEC §4).
-import { openDB } from 'idb';
 import { markCleared } from './clear-generation.js';
-import { checkEncryptionKey } from './crypto.js';
-import { clearDb, IdbCache, openIdbCache } from './idb.js';
-import type { CacheSchema } from './idb-open.js';
-import {
-  createStores,
-  DEFAULT_DB_NAME,
-  DEFAULT_OPEN_TIMEOUT_MS,
-  withDeadline,
-} from './idb-open.js';
+import { checkEncryptionKey } from './key-check.js';
+import { DEFAULT_DB_NAME, DEFAULT_OPEN_TIMEOUT_MS } from './idb-defaults.js';
+import { isIdbCache, loadPersistent } from './persistent-load.js';
 import { scopePrefix } from './key.js';
 import { checkMaxBytes, MemoryCache } from './memory.js';
 import { ProblemReporter, reason } from './problems.js';
@@ -82,7 +75,7 @@ export function openCache(options: OpenCacheOptions = {}): Promise<Cache> {
       o.mode === mode &&
       o.name === name &&
       o.encryptionKey === options.encryptionKey &&
-      !(o.resolved instanceof IdbCache && o.resolved.isClosed),
+      !(isIdbCache(o.resolved) && o.resolved.isClosed),
   );
   if (same) {
     if (options.onProblem) listenWithReplay(same.problems, options.onProblem);
@@ -113,8 +106,15 @@ async function create(
   if (mode === 'off') return new NoCache();
   const memory = (): MemoryCache => new MemoryCache({ maxBytes: options.maxMemoryBytes });
   if (mode === 'memory') return memory();
+  let persistent;
   try {
-    return await openIdbCache({
+    persistent = await loadPersistent();
+  } catch (error) {
+    problems.report('open-failed', `The persistent cache's code could not be loaded (${reason(error)}); tables are kept in memory`, error);
+    return memory();
+  }
+  try {
+    return await persistent.openIdbCache({
       name,
       encryptionKey: options.encryptionKey,
       maxMemoryBytes: options.maxMemoryBytes,
@@ -148,7 +148,7 @@ export async function clearCache(scope?: string): Promise<void> {
   const caches = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   for (const cache of caches) {
     // Persistent ones are cleared below, through a connection of their own.
-    if (!(cache instanceof IdbCache) || cache.kind === 'memory') {
+    if (!isIdbCache(cache) || cache.kind === 'memory') {
       await cache.clear(scope);
       // Tables kept in memory without a scope may be the signed-out user's: they go too.
       if (scope !== undefined && scope !== '') await cache.clear('');
@@ -168,28 +168,12 @@ export async function clearCache(scope?: string): Promise<void> {
   for (const name of databases) {
     if (!existing.has(name)) continue;
     try {
-      await clearDatabase(name, scope);
+      await (await loadPersistent()).clearDatabase(name, scope);
     } catch (error) {
       failures.push(`'${name}' (${reason(error)})`);
     }
   }
   if (failures.length > 0) {
     throw new Error(`clearCache could not clear the cache database ${failures.join(', ')}`);
-  }
-}
-
-async function clearDatabase(name: string, scope?: string): Promise<void> {
-  // No version: the database is opened as it is. One that did not exist gets the
-  // cache's stores, so a later openCache finds its layout rather than an empty shell.
-  const opening = openDB<CacheSchema>(name, undefined, {
-    upgrade: createStores,
-    blocking: (_current, _wanted, event) => (event.target as IDBDatabase).close(),
-  });
-  const db = await withDeadline(opening, DEFAULT_OPEN_TIMEOUT_MS);
-  try {
-    if (db.objectStoreNames.contains('meta') && db.objectStoreNames.contains('bytes'))
-      await clearDb(db, scope);
-  } finally {
-    db.close();
   }
 }

@@ -3,7 +3,7 @@
 // `feature`, one per segment), gapped where a period has no rate (as line.ts).
 // `significant` reads the metric's q-value (see the notes at the top of funnel.ts).
 import { linear, point } from './scales.js';
-import { line } from 'd3-shape';
+import { line } from './path.js';
 import type { AdoptionRow } from '../metrics/adoption.js';
 import { byCode, isNum, numOrNull, RATE_TICKS, thinPeriods } from './bands.js';
 import { marginOf, px, size, type Margin } from './geometry.js';

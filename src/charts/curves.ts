@@ -1,10 +1,10 @@
 // Layout of retention curves (SPEC §3.1, issue 4): the other view of the cohort
 // triangle. Either one line per cohort plus their weighted average, or, to
 // compare segments, one weighted-average line per segment, each average with the
-// 95% Wilson band of Σ retained / Σ size. Pure geometry from d3-scale/d3-shape
-// path strings; <pulso-cohort-churn> renders it.
+// 95% Wilson band of Σ retained / Σ size. Pure geometry: path strings as d3-shape draws
+// them (charts/path.ts); <pulso-cohort-churn> renders it.
 import { linear } from './scales.js';
-import { area, line } from 'd3-shape';
+import { area, line } from './path.js';
 import type { RetentionRow } from '../metrics/retention.js';
 import { wilson } from '../metrics/stats.js';
 import { marginOf, px, size, type Margin } from './geometry.js';

@@ -12,7 +12,7 @@
 //   customers, a launch); the card shows the change without judging it.
 // - up: nps, csat, fcr, activation, adoption.
 import { linear, point } from './scales.js';
-import { line } from 'd3-shape';
+import { line } from './path.js';
 import type { KpiMetric, KpiPoint, KpiRow } from '../metrics/kpis.js';
 import type { KpiTest } from '../metrics/kpis.js';
 import { byCode, isNum, numOrNull } from './bands.js';

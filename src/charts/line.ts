@@ -1,10 +1,11 @@
 // Layout of the NPS trend (SPEC §3.2, DESIGN.md §3.7): rows of npsTrend() → one
-// series per segment with a line and a confidence band as SVG path strings
-// (d3-shape, no DOM), broken into gaps where a period has no score, plus ticks.
+// series per segment with a line and a confidence band as SVG path strings (as
+// d3-shape draws them, charts/path.ts; no DOM), broken into gaps where a period has
+// no score, plus ticks.
 // A period with fewer answers than `minN` is `few`: its point is drawn hollow and the
 // band leaves it out, since SPEC §3.2's interval shrinks to nothing on one answer.
 import { linear, point } from './scales.js';
-import { area, line } from 'd3-shape';
+import { area, line } from './path.js';
 import type { NpsTrendRow } from '../metrics/nps.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
 import { categorical } from './palette.js';

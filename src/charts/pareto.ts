@@ -2,7 +2,7 @@
 // each segment read from the top — the share of value held by the top x% of
 // customers — against the diagonal of equal shares, with the top fraction marked
 // and a point at every tenth of the customers for the keyboard and tooltips.
-import { line } from 'd3-shape';
+import { line } from './path.js';
 import type { ParetoPoint, ValueConcentrationRow } from '../metrics/value.js';
 import { marginOf, px, size, type Margin } from './geometry.js';
 import { categorical, dashOf } from './palette.js';

@@ -2,8 +2,8 @@
 // as a step line from (0, 100%) with its interval as a stepped band, ticks where
 // customers were censored, the median on the 50% line, and, at each time tick, the
 // point a keyboard reaches and the numbers at risk for the table under the axis.
-// Pure geometry (d3-shape path strings); <pulso-survival> renders it.
-import { area, curveStepAfter, line } from 'd3-shape';
+// Pure geometry (path strings as d3-shape draws them, charts/path.ts); <pulso-survival> renders it.
+import { area, curveStepAfter, line } from './path.js';
 import type { SurvivalRow } from '../metrics/survival.js';
 import type { SurvivalUnit } from '../metrics/survival-options.js';
 import { marginOf, px, size, type Margin } from './geometry.js';

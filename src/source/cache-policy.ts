@@ -13,7 +13,7 @@
 // they need stable ids.
 import type { Adapter } from '../adapters/types.js';
 import { CachedAdapter } from '../cache/cached-adapter.js';
-import { checkEncryptionKey } from '../cache/crypto.js';
+import { checkEncryptionKey } from '../cache/key-check.js';
 import { resolveFreshness } from '../cache/freshness.js';
 import { CACHE_MODES, openCache } from '../cache/open.js';
 import { reason } from '../cache/problems.js';

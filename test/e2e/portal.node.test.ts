@@ -3,7 +3,8 @@
 // must say the same), in headless Chromium. Every element must render its chart with marks (or
 // its card with a value) and a chart must export as PNG, with no CSP or Trusted Types
 // violation, page error or failed request. The page tags dist/pulso.js alone (and its own data
-// script): the chunks in dist/pulso/ come by import, the chart export's only when asked for.
+// script): the chunks in dist/pulso/ come by import, the chart export's, the table view's, the
+// adapters' fetching code and the persistent cache's only when asked for.
 // `npm test` builds dist/ first (pretest); run alone after `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -160,7 +161,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(workerProblems, 'pulso-worker-problem events').to.deep.equal([]);
   });
 
-  it('tags only dist/pulso.js: its chunks come by import from dist/pulso/, the export and Arrow ones not yet', async () => {
+  it('tags only dist/pulso.js: its chunks come by import from dist/pulso/, the lazy ones (export, Arrow, table, fetching, persistent cache) not yet', async () => {
     const tagged: string[] = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => new URL((s as HTMLScriptElement).src).pathname));
     expect(tagged).to.deep.equal(['/dist/pulso.js', '/demo/portal-data.js']);
     const scripts = [...new Set(requested.filter((p) => p.endsWith('.js')))];
@@ -229,6 +230,57 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(errors, 'page errors').to.deep.equal([]);
   });
 
+  it('shows a table on "Show table": its code comes as a chunk then, with "Carregando…" until it is in', async () => {
+    const chunk = (p: string) => /^\/dist\/pulso\/table-view-[\w-]+\.js$/.test(p);
+    expect(requested.filter(chunk), 'no table code before a reader asks').to.deep.equal([]);
+    const shown: { first: string; rows: number; caption: string } = await page.evaluate(async () => {
+      const el = document.querySelector('pulso-nps-trend')!;
+      const root = el.shadowRoot!;
+      (root.querySelector('[part~="toggle"]') as HTMLButtonElement).click();
+      // What the table's box says in the frame after the click (the chunk is not in yet).
+      await new Promise((r) => requestAnimationFrame(r));
+      const first = (root.querySelector('[part="table"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline && !root.querySelector('[part="table"] table')) await new Promise((r) => setTimeout(r, 20));
+      const rows = root.querySelectorAll('[part="table"] tbody tr').length;
+      const caption = root.querySelector('[part="table"] caption')?.textContent?.trim() ?? '';
+      (root.querySelector('[part~="toggle"]') as HTMLButtonElement).click();
+      return { first, rows, caption };
+    });
+    // Never an empty box nor English: the loading line in pt-BR, or (a fast chunk) the table itself.
+    expect(shown.first === 'Carregando…' || shown.first.startsWith(shown.caption), shown.first).to.equal(true);
+    expect(shown.rows, 'table rows').to.be.greaterThan(0);
+    expect(shown.caption).to.not.equal('');
+    expect(requested.filter(chunk), 'the table chunk, fetched once').to.have.length(1);
+    expect(violations, 'CSP violations').to.deep.equal([]);
+    expect(errors, 'page errors').to.deep.equal([]);
+  });
+
+  it('reads inline CSV: the adapters\' fetching and reading code comes as a chunk of its own then, in the worker', async () => {
+    const chunk = (p: string) => /^\/dist\/pulso\/fetching-[\w-]+\.js$/.test(p);
+    expect(requested.filter(chunk), 'no fetching code for the portal\'s memory data').to.deep.equal([]);
+    const value: string = await page.evaluate(async () => {
+      const { CsvAdapter } = (await import('/dist/pulso.js' as string)) as { CsvAdapter: new (o: unknown) => unknown };
+      const rows = Array.from({ length: 30 }, (_, i) => `2025-0${1 + (i % 6)}-1${i % 9}T10:00:00Z,nps,${i % 11},C${i}`);
+      const customers = ['customer_id,signup_at', ...Array.from({ length: 30 }, (_, i) => `C${i},2024-12-01`)].join('\n');
+      const el = document.createElement('pulso-kpi') as HTMLElement & { adapter: unknown };
+      for (const [k, v] of Object.entries({ metric: 'nps', 'as-of': '2025-07-01', locale: 'pt-BR' })) el.setAttribute(k, v);
+      el.adapter = new CsvAdapter({ text: { surveys: ['at,kind,score,customer_id', ...rows].join('\n'), customers } });
+      document.body.append(el);
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline && !el.shadowRoot?.querySelector('[part~="value"]')) await new Promise((r) => setTimeout(r, 50));
+      const text = el.shadowRoot?.querySelector('[part~="value"]')?.textContent?.trim() ?? '';
+      el.remove();
+      return text;
+    });
+    expect(value, 'the card drew a value from the CSV').to.match(/\d/);
+    // Made on the page and again in the worker, each starts fetching it: once per realm at most.
+    expect(requested.filter(chunk).length, 'the fetching chunk, fetched by the page and its worker').to.be.within(1, 2);
+    expect(workerProblems, 'pulso-worker-problem events').to.deep.equal([]);
+    expect(violations, 'CSP violations').to.deep.equal([]);
+    expect(errors, 'page errors').to.deep.equal([]);
+  });
+
   it('a cache on disk (cache-scope) writes its tables as Arrow and reads them back after a reload', async () => {
     /** Adds a KPI card over the portal's data with a cache on disk; resolves once it shows a value. */
     const card = () =>
@@ -257,6 +309,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
             open.onerror = () => ok(-1);
           }),
       );
+    const start = requested.length;
     const first = await card();
     expect(first.value, 'the card drew').to.not.equal('');
     let entries = 0;
@@ -265,6 +318,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       entries = await stored();
     }
     expect(entries, 'entries written (Arrow-encoded, in the worker)').to.be.greaterThan(0);
+    expect(requested.slice(start).some((p) => /^\/dist\/pulso\/persistent-[\w-]+\.js$/.test(p)), 'the persistent cache\'s chunk, asked for by cache-scope').to.equal(true);
     const before = requested.length;
     await page.reload({ waitUntil: 'load' });
     const again = await card();
@@ -272,6 +326,28 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(again.problems, 'pulso-cache-problem events (a corrupt entry would be one)').to.deep.equal([]);
     expect(requested.slice(before).some((p) => /^\/dist\/pulso\/arrow-codec-impl-[\w-]+\.js$/.test(p)), 'the codec chunk, to decode them').to.equal(true);
     expect(violations, 'CSP violations').to.deep.equal([]);
+    expect(errors, 'page errors').to.deep.equal([]);
+  });
+
+  it('opens the persistent cache from the script tag: openIdbCache fetches its chunk, IdbCache still answers instanceof', async () => {
+    const got: { kind: string; isIdb: boolean; constructed: string } = await page.evaluate(async () => {
+      const m = (await import('/dist/pulso.js' as string)) as {
+        openIdbCache: (o: unknown) => Promise<{ kind: string; close(): void }>;
+        IdbCache: new () => unknown;
+      };
+      const cache = await m.openIdbCache({ name: 'pulso-portal-test-open' });
+      const isIdb = cache instanceof m.IdbCache;
+      cache.close();
+      let constructed = 'made';
+      try {
+        new m.IdbCache();
+      } catch (e) {
+        constructed = String(e);
+      }
+      return { kind: cache.kind, isIdb, constructed };
+    });
+    expect(got).to.deep.equal({ kind: 'persistent', isIdb: true, constructed: 'TypeError: IdbCache: open one with `await openIdbCache(options)`' });
+    expect(requested.filter((p) => /^\/dist\/pulso\/persistent-[\w-]+\.js$/.test(p)), 'the persistent cache chunk (the page\'s copy)').to.have.length.greaterThan(0);
     expect(errors, 'page errors').to.deep.equal([]);
   });
 

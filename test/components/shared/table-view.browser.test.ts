@@ -13,8 +13,8 @@ import {
   nextSort,
   renderTableView,
   sortRows,
-  tableViewStyles,
 } from '../../../components/shared/table-view.js';
+import { tableViewStyles } from '../../../components/shared/table-view.styles.js';
 import type {
   TableColumn,
   TableSort,
