@@ -104,7 +104,9 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
     statements: [
       c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`),
       ...(narrowed
-        ? [o.by === undefined ? `SELECT ${seg} AS seg FROM ${scan.from} WHERE ${scanWhere} LIMIT 1` : `SELECT DISTINCT ${seg} AS seg FROM ${scan.from} WHERE ${scanWhere}`]
+        ? // GROUP BY, not a bare LIMIT 1 or DISTINCT: 18.16 moves the filters to PREWHERE and then
+          // loses a customer filter's IN column when no other column is read (Code 8, "Cannot find column").
+          [`SELECT ${seg} AS seg FROM ${scan.from} WHERE ${scanWhere} GROUP BY seg${o.by === undefined ? ' LIMIT 1' : ''}`]
         : []),
     ],
     finish: ([rows, present]) => funnelFromGroups(o, withAbsent(rows, present ?? [], m)) as never,
