@@ -107,11 +107,32 @@ export function customerShard(row: Record<string, unknown>, i: number, shards: n
   return h % shards;
 }
 
-/** A database of its own on both shards holding the tables (Distributed over local MergeTree), and a source over it. */
+/**
+ * Each column's ClickHouse type: Nullable, or with `plain` as a host often holds it —
+ * text as String (a missing value written as '', which Pulso reads as no value, as it
+ * reads NULL), numbers as Float64 (a missing value sent as null, which ClickHouse's JSON
+ * reader stores as NaN, which Pulso reads as no value), other columns without a missing
+ * value in the rows as their plain type.
+ */
+function columnTypes(t: TestTables[string], plain: boolean): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(t.columns).map(([c, ty]) => {
+      const type = CH_TYPES[ty];
+      const full = ty === 'text' || ty === 'num' || t.rows.every((r) => r[c] !== null && r[c] !== undefined);
+      return [c, plain && full ? /^Nullable\((.*)\)$/.exec(type)![1] : type];
+    }),
+  );
+}
+
+/**
+ * A database of its own on both shards holding the tables (Distributed over local
+ * MergeTree; with `plain`, columns typed as columnTypes says), and a source over it.
+ */
 export async function clickhouseFixture(
   urls: readonly string[],
   tables: TestTables,
   shardedBy?: 'customer_id',
+  plain = false,
 ): Promise<ChFixture> {
   const database = `pulso_t${process.pid}_${++databases}`;
   const clients = urls.map((url) =>
@@ -122,7 +143,7 @@ export async function clickhouseFixture(
     await q(i, `DROP DATABASE IF EXISTS ${database}`);
     await q(i, `CREATE DATABASE ${database}`);
     for (const [name, t] of Object.entries(tables)) {
-      const cols = Object.entries(t.columns).map(([c, ty]) => `\`${c}\` ${CH_TYPES[ty]}`);
+      const cols = Object.entries(columnTypes(t, plain)).map(([c, ty]) => `\`${c}\` ${ty}`);
       await q(
         i,
         `CREATE TABLE ${database}.\`${name}_local\` (${cols.join(', ')}) ENGINE = MergeTree() ORDER BY tuple()`,
@@ -133,13 +154,16 @@ export async function clickhouseFixture(
       );
     }
   }
+  const types = Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, columnTypes(t, plain)]));
   const insert = async (name: string, rows: readonly Record<string, unknown>[], i: number) => {
     const t = tables[name];
     const values = rows.map((r) =>
       Object.fromEntries(
         Object.entries(t.columns).map(([c, ty]) => [
           c,
-          ty === 'ts' || ty === 'tstz' ? chTime(r[c]) : (r[c] ?? null),
+          ty === 'ts' || ty === 'tstz'
+            ? chTime(r[c])
+            : (r[c] ?? (types[name][c] === 'String' ? '' : null)),
         ]),
       ),
     );

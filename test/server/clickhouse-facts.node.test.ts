@@ -101,6 +101,44 @@ describe('SQL source (clickhouse): validation facts learnt once, and again when 
     }
   });
 
+  it('checks after a query the parts of the tables it read, and only those', async () => {
+    const activity: Rows = Array.from({ length: 120 }, (_, i) => ({ customer_id: `c${i % 30}`, at: T0 + i * 11 * H, event: EVENTS[i % 3], platform: 'web' }));
+    const customers: Rows = Array.from({ length: 30 }, (_, i) => ({
+      customer_id: `c${i}`,
+      signup_at: T0 + i * 40 * H,
+      churned_at: i % 4 ? null : T0 + i * 40 * H + 700 * H,
+      user_type: 'patient',
+      plan: 'basic',
+      revenue: 10,
+    }));
+    const fx = await clickhouseFixture(urls, { activity: { columns: ACTIVITY, rows: activity }, customers: { columns: CUSTOMERS, rows: customers } });
+    const every = createSqlSource({ engine: 'clickhouse', url: urls[0], database: fx.database, validateOnce: false });
+    const extent: MetricQuery = { metric: 'extent', options: { table: 'activity' } };
+    const churn: MetricQuery = { metric: 'kpis', options: { from: '2021-02-01', to: '2021-08-01', metrics: ['churnRate'] } };
+    try {
+      expectSameRows(await fx.source.aggregate(churn), await every.aggregate(churn), 'churn');
+      expect((await fx.source.sql(churn))[0].text).not.to.contain('LIMIT 1 BY');
+      // Copies of customers (another churn time) written after the source learnt: extent does not read them…
+      const copies = customers.slice(0, 8).map((r, j) => ({ ...r, churned_at: (r.signup_at as number) + (j + 2) * 90 * H }));
+      await fx.insert('customers', copies, 1);
+      expectSameRows(await fx.source.aggregate(extent), await every.aggregate(extent), 'extent');
+      // …so its check left the facts alone (sql() compiles with the facts as they are),
+      expect((await fx.source.sql(churn))[0].text).not.to.contain('LIMIT 1 BY');
+      // and the churn card's check finds the new parts: learnt again, run again, one row per id.
+      expectSameRows(await fx.source.aggregate(churn), await every.aggregate(churn), 'churn after copies');
+      expect((await fx.source.sql(churn))[0].text).to.contain('LIMIT 1 BY');
+      // Queries ending together share one read of the parts: each still sees a change before it ended.
+      await fx.insert('activity', [{ customer_id: ' c3', at: T0 + 9000 * H, event: 'login', platform: 'web' }], 0);
+      const survival: MetricQuery = { metric: 'survival', options: { asOf: '2022-06-01', unit: 'month' } };
+      const together = [extent, churn, survival, extent];
+      const got = await Promise.all(together.map((q) => fx.source.aggregate(q)));
+      for (const [i, q] of together.entries()) expectSameRows(got[i], await every.aggregate(q), `together ${q.metric}`);
+    } finally {
+      await every.close();
+      await fx.close();
+    }
+  });
+
   it('shardedBy: counts a customer once whose host ids differ by spaces, on two shards', async () => {
     // Ids as held (trimmed) everywhere, then copies of some customers with a padded id,
     // another churn time and type, each on the other shard than its original.

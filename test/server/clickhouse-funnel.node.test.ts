@@ -7,7 +7,8 @@
 // calendar-day window across a DST change. Each shape is a segment of its own (`by:
 // 'shape'`), so each shape's counts and fastest times are compared on their own; the
 // sources sharded by customer and not (on rows split by row, and every other query on rows
-// split by customer), and `by` a customer attribute (a join), all run.
+// split by customer), and `by` a customer attribute (a join), all run; the rows split by
+// customer are in columns of plain types (String, DateTime), the others in Nullable ones.
 import { runQuery } from '../../src/query/run.js';
 import { createSqlSource, type SqlSource } from '../../src/server/index.js';
 import type { Tables } from '../../src/data/schema.js';
@@ -77,7 +78,7 @@ describe('ClickHouse funnel (two shards) equals runQuery on windowFunnel-adversa
   before(async function () {
     const urls = needClickHouse(this);
     fx = await clickhouseFixture(urls, data);
-    sharded = await clickhouseFixture(urls, data, 'customer_id');
+    sharded = await clickhouseFixture(urls, data, 'customer_id', true);
     plain = createSqlSource({ engine: 'clickhouse', url: urls[0], database: sharded.database });
   });
   after(async () => {

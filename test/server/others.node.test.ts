@@ -31,7 +31,10 @@ async function fixture(ctx: Mocha.Context, engine: Engine, sql: TestTables): Pro
   if (engine === 'postgres') needPostgres(ctx);
   if (engine === 'duckdb') return duckdbFixture(sql);
   if (engine === 'postgres') return postgresFixture(sql);
-  return clickhouseFixture(needClickHouse(ctx), sql, engine === 'clickhouse' ? undefined : 'customer_id');
+  // Sharded by customer, in columns of plain types (String, Float64; clickhouse-cluster.ts columnTypes).
+  return engine === 'clickhouse'
+    ? clickhouseFixture(needClickHouse(ctx), sql)
+    : clickhouseFixture(needClickHouse(ctx), sql, 'customer_id', true);
 }
 
 /** The segment of a row, whatever the metric calls it. */

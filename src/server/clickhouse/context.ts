@@ -69,6 +69,11 @@ export class ChCompiler {
     return withSettings(text, this.colocated, this.finishedOnShards.has(text));
   }
 
+  /** The tables whose rows the statements compiled so far read (facts.ts checks their parts after a query). */
+  tablesRead(): TableName[] {
+    return [...this.checkedSql.keys()];
+  }
+
   has(table: TableName): boolean {
     return this.catalog[table] !== undefined;
   }

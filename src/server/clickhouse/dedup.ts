@@ -31,7 +31,8 @@ export interface DedupCounts {
 
 /**
  * Deduplicated `table`'s rows that pass the filters and `where` (over `col`), counted per
- * `keys` on the shards. Only for a colocated source: an id's rows must share a shard.
+ * `keys` on the shards. Only for a colocated source (an id's rows must share a shard),
+ * or when no id repeats (`c.duplicates` false: the one statement, for any sharding).
  */
 export function dedupCounts(
   c: ChCompiler,

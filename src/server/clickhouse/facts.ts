@@ -8,10 +8,11 @@
 // its parts (an insert adds one, a merge or a mutation replaces some by new names, never
 // reused), so the names of its active parts — on this server, or on every shard of a
 // Distributed table (the `cluster` table function) — stamp the rows. The stamp is read
-// before learning, and again after each query that used the facts: the same names mean
-// the query read the rows the facts describe; other names, the source learns again and
-// runs the query again. A table whose parts cannot be read (another engine, no access)
-// gets no facts: every rule, in every statement, as before.
+// before learning, and again after each query that used the facts, for the tables that
+// query read, in one statement (one read of system.parts per cluster, whatever the number
+// of tables): the same names mean the query read the rows the facts describe; other
+// names, the source learns again and runs the query again. A table whose parts cannot be
+// read (another engine, no access) gets no facts: every rule, in every statement, as before.
 import { SCHEMA, type TableName } from '../../data/schema.js';
 import type { Catalog } from '../catalog.js';
 import type { TablePlans } from '../context.js';
@@ -22,7 +23,7 @@ import { uniqueColumn } from '../valid.js';
 import type { ChCompiler } from './context.js';
 import type { ClickHouseEngine } from './engine.js';
 import { ident, str } from './literal.js';
-import { blankTest, trimJs } from './valid.js';
+import { blankTest, trimJs } from './text.js';
 
 /** A host table: its database (undefined: the connection's) and name. */
 export interface HostTable {
@@ -30,12 +31,26 @@ export interface HostTable {
   readonly table: string;
 }
 
+/**
+ * Where a table's active parts are listed: `system.parts` of the server the source talks
+ * to, or of every shard of `cluster` (a Distributed table's local tables), under the
+ * database and name they have there.
+ */
+export interface PartsAt {
+  readonly cluster: string | undefined;
+  readonly db: string;
+  readonly table: string;
+}
+
+/** Each stamped table's active part names (sorted, as one text). */
+export type Stamp = ReadonlyMap<TableName, string>;
+
 export interface Facts {
   readonly plans: TablePlans;
   /** The stamp read before learning (stampOf); undefined when no table has one. */
-  readonly stamp: string | undefined;
+  readonly stamp: Stamp | undefined;
   /** Where each stamped table's parts are listed (partsOf). */
-  readonly parts: ReadonlyMap<TableName, string>;
+  readonly parts: ReadonlyMap<TableName, PartsAt>;
 }
 
 const dbExpr = (db: string | undefined) => (db === undefined ? 'currentDatabase()' : str(db));
@@ -43,22 +58,18 @@ const dbExpr = (db: string | undefined) => (db === undefined ? 'currentDatabase(
 /** An identifier of a CREATE statement's engine arguments (`x`, 'x' or "x" or bare). */
 const unquote = (s: string) => s.trim().replace(/^[`'"]|[`'"]$/g, '');
 
-/**
- * Where a table's parts are listed: a `system.parts` relation and the database and name
- * to read there; undefined for an engine without parts (View, Memory…).
- */
+/** Where a table's parts are listed; undefined for an engine without parts (View, Memory…). */
 export async function partsOf(
   engine: ClickHouseEngine,
   host: HostTable,
   signal?: AbortSignal,
-): Promise<string | undefined> {
+): Promise<PartsAt | undefined> {
   const [[row]] = await engine.run(
-    [`SELECT engine FROM system.tables WHERE database = ${dbExpr(host.db)} AND name = ${str(host.table)}`],
+    [`SELECT database, engine FROM system.tables WHERE database = ${dbExpr(host.db)} AND name = ${str(host.table)}`],
     signal,
   );
   const kind = String(row?.engine ?? '');
-  if (/MergeTree$/.test(kind))
-    return `system.parts WHERE database = ${dbExpr(host.db)} AND table = ${str(host.table)}`;
+  if (/MergeTree$/.test(kind)) return { cluster: undefined, db: String(row.database), table: host.table };
   if (kind !== 'Distributed') return undefined;
   const from = host.db === undefined ? ident(host.table) : `${ident(host.db)}.${ident(host.table)}`;
   const [[create]] = await engine.run([`SHOW CREATE TABLE ${from}`], signal);
@@ -66,24 +77,36 @@ export async function partsOf(
   if (!args) return undefined;
   const [cluster, db, table] = args.slice(1).map(unquote);
   if (/\(/.test(db)) return undefined; // an expression (currentDatabase()): not read here
-  return `cluster(${str(cluster)}, system.parts) WHERE database = ${str(db)} AND table = ${str(table)}`;
+  return { cluster, db, table };
 }
 
-/** The names of every table's active parts, as one text; undefined when no table has parts to read. */
+/**
+ * The names of the tables' active parts, in one statement: one read of `system.parts`
+ * per place (this server, or every shard of a cluster through the `cluster` table
+ * function), whatever the number of tables there. A table without parts gets '[]'.
+ */
 export async function stampOf(
   engine: ClickHouseEngine,
-  parts: ReadonlyMap<TableName, string>,
+  parts: ReadonlyMap<TableName, PartsAt>,
   signal?: AbortSignal,
-): Promise<string | undefined> {
+): Promise<Stamp | undefined> {
   if (!parts.size) return undefined;
-  const each = [...parts].map(
-    ([name, where]) => `SELECT ${str(name)} AS t, name FROM ${where} AND active`,
-  );
+  const places = [...new Set([...parts.values()].map((p) => p.cluster ?? ''))];
+  const reads = places.map((place, g) => {
+    const at = [...parts.values()].filter((p) => (p.cluster ?? '') === place);
+    const list = (xs: string[]) => [...new Set(xs)].map(str).join(', ');
+    const from = place ? `cluster(${str(place)}, system.parts)` : 'system.parts';
+    return `SELECT ${g} AS g, database AS d, table AS t, name FROM ${from} WHERE active AND database IN (${list(at.map((p) => p.db))}) AND table IN (${list(at.map((p) => p.table))})`;
+  });
   const [rows] = await engine.run(
-    [`SELECT t, arraySort(groupArray(name)) AS names FROM (${each.join(' UNION ALL ')}) GROUP BY t ORDER BY t`],
+    [`SELECT g, d, t, arraySort(groupArray(name)) AS names FROM (${reads.join(' UNION ALL ')}) GROUP BY g, d, t`],
     signal,
   );
-  return JSON.stringify(rows);
+  const key = (g: unknown, d: unknown, t: unknown) => JSON.stringify([Number(g), String(d), String(t)]);
+  const found = new Map(rows.map((r) => [key(r.g, r.d, r.t), JSON.stringify(r.names)]));
+  return new Map(
+    [...parts].map(([name, p]) => [name, found.get(key(places.indexOf(p.cluster ?? ''), p.db, p.table)) ?? '[]']),
+  );
 }
 
 /** The text columns of the host table behind each canonical text column: name → host column. */
@@ -155,6 +178,32 @@ export function reportStatement(c: ChCompiler, table: TableName): string {
 }
 
 /**
+ * Reads of the stamp after queries, shared: a query that ended joins the read not sent
+ * yet, which is sent once the one under way is answered (or at once when none is). A
+ * read sent after a query ended sees every part that query could have read, so one
+ * statement answers every query that ended before it (a dashboard's many queries), and
+ * a lone query's read is sent at once, as before.
+ */
+function sharedStamps(engine: ClickHouseEngine) {
+  type Read = { parts: Map<TableName, PartsAt>; stamp: Promise<Stamp | undefined> };
+  let queued: Read | undefined;
+  let last: Promise<unknown> = Promise.resolve();
+  return (parts: ReadonlyMap<TableName, PartsAt>): Promise<Stamp | undefined> => {
+    if (!queued) {
+      const read: Read = { parts: new Map(), stamp: Promise.resolve(undefined) };
+      read.stamp = last.then(() => {
+        if (queued === read) queued = undefined;
+        return stampOf(engine, read.parts);
+      });
+      last = read.stamp.catch(() => undefined);
+      queued = read;
+    }
+    for (const [table, at] of parts) queued.parts.set(table, at);
+    return queued.stamp;
+  };
+}
+
+/**
  * A source's facts: `learnt` learns them on first use, by one call whatever its signal
  * (the others wait for it), and again after the catalog could not be read or once `hold`
  * found the tables' parts changed. A pass that fails otherwise (a timeout on a huge
@@ -167,8 +216,9 @@ export function keepFacts(
   report: (catalog: Catalog) => ChCompiler,
 ) {
   let facts: Promise<Facts> | undefined;
+  const stampAfter = sharedStamps(engine);
   const learn = async (cat: Catalog): Promise<Facts> => {
-    const parts = new Map<TableName, string>();
+    const parts = new Map<TableName, PartsAt>();
     for (const [name, host] of hosts) {
       const where = cat[name] && (await partsOf(engine, host).catch(() => undefined));
       if (where) parts.set(name, where);
@@ -189,10 +239,16 @@ export function keepFacts(
       });
       return signal ? abortable(facts, signal) : facts;
     },
-    /** Whether a query that used `known` read the rows they describe (no part changed since they were learnt). */
-    async hold(known: Facts, signal?: AbortSignal): Promise<boolean> {
-      if (known.stamp === undefined) return true;
-      if ((await stampOf(engine, known.parts, signal)) === known.stamp) return true;
+    /**
+     * Whether a query that used `known` read the rows they describe: no part of the
+     * tables it read (`tables`) changed since they were learnt. Read after the query
+     * ended (sharedStamps), so a part written before or while it ran is seen.
+     */
+    async hold(known: Facts, tables: Iterable<TableName>, signal?: AbortSignal): Promise<boolean> {
+      const read = new Map([...tables].flatMap((t) => (known.parts.has(t) ? [[t, known.parts.get(t)!] as const] : [])));
+      if (known.stamp === undefined || !read.size) return true;
+      const now = await (signal ? abortable(stampAfter(read), signal) : stampAfter(read));
+      if ([...read.keys()].every((t) => now?.get(t) === known.stamp?.get(t))) return true;
       if (facts && (await facts) === known) facts = undefined;
       return false;
     },

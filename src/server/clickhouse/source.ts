@@ -168,11 +168,12 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     return known;
   };
 
+  /** The statements, and the tables they read (every stage's, once they ran). */
   const compile = async (
     query: unknown,
     known: Facts | undefined,
     signal?: AbortSignal,
-  ): Promise<ChCompiled> => {
+  ): Promise<{ compiled: ChCompiled; read: () => Iterable<TableName> }> => {
     const q = validateQuery(query);
     checkQueryLimits(q, LABEL);
     const compiler = CH_COMPILERS[q.metric];
@@ -189,20 +190,21 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     const extras = queryColumns(q);
     const plans = known?.plans ?? {};
     const c = new ChCompiler(cat, q.metric, filters, extras, colocated && idsAsHeld(cat, plans), plans);
-    return settled(c, compiler(c, q.options));
+    return { compiled: settled(c, compiler(c, q.options)), read: () => c.tablesRead() };
   };
 
   return {
     id,
     async aggregate(query, signal) {
-      // With facts: the tables' parts read after the query, to know it read the rows they
-      // describe; else learnt again and run again (from the third try, with every rule).
-      // Later statements (segments to fold into "(others)") only when the first results call for them.
+      // With facts: the parts of the tables the query read, read after it, to know it read
+      // the rows they describe; else learnt again and run again (from the third try, with
+      // every rule). Later statements (segments to fold into "(others)") only when the
+      // first results call for them.
       for (let tries = 0; ; tries++) {
         const known = once && tries < 2 ? await facts.learnt(signal) : undefined;
-        const compiled = await compile(query, known, signal);
+        const { compiled, read } = await compile(query, known, signal);
         const answer = await runStaged(compiled, (statements) => engine.run(statements, signal));
-        if (!known || (await facts.hold(known, signal))) return answer;
+        if (!known || (await facts.hold(known, read(), signal))) return answer;
       }
     },
     async load(request, signal) {
@@ -213,7 +215,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       return loadRowsCh(rows, statement);
     },
     async sql(query) {
-      const compiled = await compile(query, once ? await facts.learnt() : undefined);
+      const { compiled } = await compile(query, once ? await facts.learnt() : undefined);
       return compiled.statements.map((text) => ({ text, params: [] }));
     },
     async report(signal) {

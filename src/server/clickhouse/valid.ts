@@ -12,50 +12,13 @@
 // first by its canonical columns as text (LIMIT 1 BY), as on the other engines.
 import { SCHEMA, type ColumnSpec, type TableName } from '../../data/schema.js';
 import { toNumber, toText } from '../../data/values.js';
-import { JS_SPACES } from '../dialect.js';
 import { parseTimestamp } from '../../time/parse.js';
 import type { CanonicalSource, SqlType, TableModel } from '../catalog.js';
 import { SqlSchemaError, tsName, uniqueColumn, extraName, type TablePlan } from '../valid.js';
 import { ident, int, num, str } from './literal.js';
+import { blankTest, float, trimJs } from './text.js';
 
-/** The JS spaces as an RE2 class (ClickHouse's regular expressions are RE2, in UTF-8). */
-const SPACES = `[${[...JS_SPACES].map((ch) => `\\x{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
-
-/**
- * 1 when a string is blank (NULL, empty or spaces only: trimJs would leave ''), without
- * trimming it; the regular expression runs only on strings whose first byte is not
- * printable ASCII (through a one-element array, as in trimJs).
- */
-export function blankTest(expr: string): string {
-  const re = str(`^${SPACES}*$`);
-  return `arrayExists(y -> match(y, ${re}), arrayFilter(y -> NOT (reinterpretAsUInt8(y) BETWEEN 33 AND 126), [ifNull(${expr}, '')]))`;
-}
-
-/** A string's byte at a 1-based position as UInt8 (0 past its end). */
-const byteAt = (s: string, at: string) => `reinterpretAsUInt8(substring(${s}, ${at}, 1))`;
-
-/** Whether a string starts and ends with printable ASCII other than the space (then trim leaves it as is). */
-const trimmed = (s: string) =>
-  `(${byteAt(s, '1')} BETWEEN 33 AND 126 AND ${byteAt(s, `length(${s})`)} BETWEEN 33 AND 126)`;
-
-/**
- * Text trimmed as String.prototype.trim does (Unicode spaces too); NULL reads as ''.
- * The regular expression runs only on the strings that start or end with something
- * other than printable ASCII (18.16 evaluates both branches of `if`, but a lambda only
- * the elements of its array): the rest are already trimmed, and a scan of clean text
- * costs about what reading it does.
- */
-export function trimJs(expr: string): string {
-  const s = `ifNull(${expr}, '')`;
-  const re = str(`^${SPACES}+|${SPACES}+$`);
-  return `if(${trimmed(s)}, ${s}, arrayElement(arrayMap(y -> replaceRegexpAll(y, ${re}, ''), arrayFilter(y -> NOT ${trimmed('y')}, [${s}])), 1))`;
-}
-
-/** A Float64 of a number column, NaN read as "no value". */
-export function float(expr: string): string {
-  const x = `toFloat64(${expr})`;
-  return `if(ifNull(isNaN(${x}), 0), CAST(NULL AS Nullable(Float64)), ${x})`;
-}
+export { blankTest, float, trimJs } from './text.js';
 
 interface Normalized {
   /** The relation's column names, in order (each the alias n__name inside). */
@@ -64,6 +27,11 @@ interface Normalized {
   checks: [string, string][];
   /** A host column as the relation reads it. */
   raw(column: string): string;
+  /**
+   * A host column as a value of the relation: Nullable in the relation (its columns keep
+   * one type whatever the host's, for joins and unions), as held in a one-level scan.
+   */
+  held(column: string): string;
   /** Each relation column's expression (over host columns and earlier names), by name. */
   exprs: Map<string, string>;
   /** Cheaper tests for some checks (a text column's "missing": blank, without trimming it). */
@@ -99,14 +67,14 @@ function textColumn(
     return text === '' ? 'CAST(NULL AS Nullable(String))' : `toNullable(${str(text)})`;
   }
   if (source.kind === 'absent') return 'CAST(NULL AS Nullable(String))';
-  const raw = out.raw(source.column);
+  const held = out.held(source.column);
   if (source.type === 'text') {
     // What validation facts learnt (facts.ts): values already trimmed, never blank.
-    if (plan?.filled.has(spec.name)) return `toNullable(${raw})`;
-    if (plan?.trimmed.has(spec.name)) return `nullIf(toNullable(${raw}), '')`;
-    return `nullIf(${trimJs(`toNullable(${raw})`)}, '')`;
+    if (plan?.filled.has(spec.name)) return held;
+    if (plan?.trimmed.has(spec.name)) return `nullIf(${held}, '')`;
+    return `nullIf(${trimJs(held)}, '')`;
   }
-  if (source.type === 'integer') return `toString(toNullable(${raw}))`;
+  if (source.type === 'integer') return `toString(${held})`;
   throw new SqlSchemaError(
     `${describe(model, spec, source)} has type ${source.type}; it must be text or an integer`,
   );
@@ -128,9 +96,9 @@ function timeColumn(
       : `toNullable(toDateTime(${int(Math.floor(ms / 1000))}))`;
   }
   if (source.kind === 'absent') return none;
-  const raw = out.raw(source.column);
-  if (source.type === 'timestamp') return `toNullable(${raw})`;
-  if (source.type === 'date') return `toNullable(toDateTime(toUInt32(${raw}) * 86400))`;
+  const held = out.held(source.column);
+  if (source.type === 'timestamp') return held;
+  if (source.type === 'date') return `toDateTime(toUInt32(${held}) * 86400)`;
   throw new SqlSchemaError(
     `${describe(model, spec, source)} has type ${source.type}; it must be DateTime or Date (instants)`,
   );
@@ -157,7 +125,7 @@ function numberColumn(
       `${describe(model, spec, source)} has type ${source.type}; it must be a number`,
     );
   }
-  return float(`toNullable(${out.raw(source.column)})`);
+  return float(out.held(source.column));
 }
 
 function normalize(model: TableModel, spec: ColumnSpec, out: Normalized, plan?: TablePlan): void {
@@ -238,14 +206,45 @@ export function checkedRelation(
   extras: Iterable<string>,
   plan?: TablePlan,
 ): CheckedCh {
-  const out: Normalized = {
-    names: [],
-    items: [],
-    checks: [],
-    raw: ident,
-    exprs: new Map(),
-    cheap: new Map(),
+  // The relation reads every host column as Nullable; the scan, as the host holds it (a
+  // non-Nullable column is not wrapped row by row, and a time compared as stored can use
+  // the table's primary key).
+  const { out, map } = normalized(model, extras, plan, (c) => `toNullable(${ident(c)})`);
+  // A NULL condition (a comparison with a missing value) is not a problem, as in SQL's CASE.
+  const cases = out.checks.map(([cond, problem]) => `ifNull(${cond}, 0), ${problem}`).join(', ');
+  const problem = cases
+    ? `multiIf(${cases}, CAST(NULL AS Nullable(String)))`
+    : 'CAST(NULL AS Nullable(String))';
+  const names = out.names.map((n) => `${inner(n)} AS ${ident(n)}`).join(', ');
+  const read = (where: string) =>
+    `(SELECT ${names}, _problem FROM (SELECT ${out.items.join(', ')}, ${problem} AS _problem FROM ${model.from}${where}))`;
+  // The scan: inner names replaced by their expressions (each written after the names it reads).
+  const own = normalized(model, extras, plan, ident).out;
+  const columns = new Map<string, string>();
+  const expand = (sql: string) =>
+    sql.replace(/`?n__([A-Za-z0-9_]+)`?/g, (whole, name: string) => columns.get(name) ?? whole);
+  for (const [name, expr] of own.exprs) columns.set(name, `(${expand(expr)})`);
+  const tests = own.checks.map(([cond]) => `ifNull(${expand(own.cheap.get(cond) ?? cond)}, 0)`);
+  return {
+    sql: read(''),
+    accepted: read(' WHERE isNull(_problem)'),
+    extras: map,
+    scan: {
+      from: model.from,
+      columns,
+      accepted: tests.length ? `NOT (${tests.join(' OR ')})` : '1',
+    },
   };
+}
+
+/** A table's columns normalized and its checks (those some row needs, with a plan), each host column read by `held`. */
+function normalized(
+  model: TableModel,
+  extras: Iterable<string>,
+  plan: TablePlan | undefined,
+  held: (column: string) => string,
+): { out: Normalized; map: Map<string, { name: string; type: SqlType }> } {
+  const out: Normalized = { names: [], items: [], checks: [], raw: ident, held, exprs: new Map(), cheap: new Map() };
   for (const spec of SCHEMA[model.name]) normalize(model, spec, out, plan);
   crossChecks(model.name, out);
   // A check whose problem no row has first changes no row's outcome (an earlier one decides).
@@ -258,30 +257,7 @@ export function checkedRelation(
     map.set(e, { name: alias, type: extra.type });
     item(out, out.raw(extra.column), alias);
   }
-  // A NULL condition (a comparison with a missing value) is not a problem, as in SQL's CASE.
-  const cases = out.checks.map(([cond, problem]) => `ifNull(${cond}, 0), ${problem}`).join(', ');
-  const problem = cases
-    ? `multiIf(${cases}, CAST(NULL AS Nullable(String)))`
-    : 'CAST(NULL AS Nullable(String))';
-  const names = out.names.map((n) => `${inner(n)} AS ${ident(n)}`).join(', ');
-  const read = (where: string) =>
-    `(SELECT ${names}, _problem FROM (SELECT ${out.items.join(', ')}, ${problem} AS _problem FROM ${model.from}${where}))`;
-  // The scan: inner names replaced by their expressions (each written after the names it reads).
-  const columns = new Map<string, string>();
-  const expand = (sql: string) =>
-    sql.replace(/`?n__([A-Za-z0-9_]+)`?/g, (whole, name: string) => columns.get(name) ?? whole);
-  for (const [name, expr] of out.exprs) columns.set(name, `(${expand(expr)})`);
-  const tests = out.checks.map(([cond]) => `ifNull(${expand(out.cheap.get(cond) ?? cond)}, 0)`);
-  return {
-    sql: read(''),
-    accepted: read(' WHERE isNull(_problem)'),
-    extras: map,
-    scan: {
-      from: model.from,
-      columns,
-      accepted: tests.length ? `NOT (${tests.join(' OR ')})` : '1',
-    },
-  };
+  return { out, map };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { textOf } from '../values.js';
 import type { ChColumn, ChCompiler } from './context.js';
 import { nums, strs } from './literal.js';
-import { float, trimJs } from './valid.js';
+import { float, trimJs } from './text.js';
 
 export interface ChValue {
   readonly sql: string;
@@ -17,10 +17,10 @@ export function valueOf(c: ChCompiler, ref: ChColumn, column: string, option: st
   if (ref.kind !== 'extra') return { sql: ref.sql, mode: 'num' };
   switch (ref.type) {
     case 'text':
-      return { sql: `nullIf(${trimJs(`toNullable(${ref.sql})`)}, '')`, mode: 'text' };
+      return { sql: `nullIf(${trimJs(ref.sql)}, '')`, mode: 'text' };
     case 'integer':
     case 'float':
-      return { sql: float(`toNullable(${ref.sql})`), mode: 'num' };
+      return { sql: float(ref.sql), mode: 'num' };
     default:
       return c.refuse(
         option,
@@ -37,7 +37,7 @@ export function timeOf(c: ChCompiler, ref: ChColumn, column: string, option: str
   if (ref.type === 'timestamp') return `(toInt64(${ref.sql}) * 1000)`;
   if (ref.type === 'date') return `(toInt64(toUInt32(${ref.sql})) * 86400000)`;
   if (ref.type === 'integer' || ref.type === 'float') {
-    const x = float(`toNullable(${ref.sql})`);
+    const x = float(ref.sql);
     return `if(ifNull(abs(${x}) <= 8.64e15, 0), ${x}, CAST(NULL AS Nullable(Float64)))`;
   }
   return c.refuse(

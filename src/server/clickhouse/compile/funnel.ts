@@ -16,8 +16,15 @@ import { addDurationMs } from '../time.js';
 import { funnelFromGroups, planOf, windowBound } from '../../compile/funnel.js';
 import { valueOf } from '../values.js';
 import type { ChCompiler } from '../context.js';
-import { inRange, segmentRows, segmented, type ChCompiled } from './common.js';
+import { segmentRows, segmented, type ChCompiled } from './common.js';
+import { before, since } from './kpis-windows.js';
 import { unitResult } from './funnel-arrays.js';
+
+/** `from <= ms < to` of a DateTime `ts` for the finite ends; 1 when both are open. */
+function timeSpan(ts: string, from: number, to: number): string {
+  const parts = [...(from > -Infinity ? [since(ts, from)] : []), ...(to < Infinity ? [before(ts, to)] : [])];
+  return parts.length ? parts.join(' AND ') : '1';
+}
 
 /** The grouped rows, and a row of zero counts for each segment present only past the span. */
 function withAbsent(rows: readonly DbRow[], present: readonly DbRow[], m: number): DbRow[] {
@@ -47,8 +54,11 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
   // every row still makes its unit (and so its segment) appear.
   const { from, to } = o.plan;
   const bound = to < Infinity && window.months >= 0 && window.days >= 0 && window.ms >= 0 ? to + windowBound(window) : Infinity;
-  const span = inRange(`assumeNotNull(${col('at')})`, from, bound);
-  const keep = o.plan.order === 'strict' ? span : `${span} AND ${e} < ${K}`;
+  // Compared on the DateTime as stored (exact: its ms are whole seconds), so that a table
+  // ordered by time reads only the span's granules. In one level the span is the WHERE's.
+  const span = timeSpan(scan ? col('at__ts') : 'assumeNotNull(at__ts)', from, bound);
+  const within = scan ? '1' : span;
+  const keep = o.plan.order === 'strict' ? within : `${within} AND ${e} < ${K}`;
   const { seg, rows: folded } = scan
     ? o.by === undefined
       ? { seg: 'CAST(NULL AS Nullable(String))', rows: '1' }
@@ -99,16 +109,21 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
     const n = `toInt64(countIf(level >= ${j + 1}))`;
     return `${e}, arrayElement(${sorted}, intDiv(${n} - 1, 2) + 1) AS lo${j + 1}, arrayElement(${sorted}, intDiv(${n}, 2) + 1) AS hi${j + 1}`;
   }).join(', ');
-  return {
-    // perShard: the units' level (per customer) is finished on the shards; this level, the initiator's, merges.
-    statements: [
-      c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`),
-      ...(narrowed
-        ? // GROUP BY, not a bare LIMIT 1 or DISTINCT: 18.16 moves the filters to PREWHERE and then
-          // loses a customer filter's IN column when no other column is read (Code 8, "Cannot find column").
-          [`SELECT ${seg} AS seg FROM ${scan.from} WHERE ${scanWhere} GROUP BY seg${o.by === undefined ? ' LIMIT 1' : ''}`]
-        : []),
-    ],
-    finish: ([rows, present]) => funnelFromGroups(o, withAbsent(rows, present ?? [], m)) as never,
-  };
+  // perShard: the units' level (per customer) is finished on the shards; this level, the initiator's, merges.
+  const main = c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`);
+  // GROUP BY, not a bare LIMIT 1 or DISTINCT: 18.16 moves the filters to PREWHERE and then
+  // loses a customer filter's IN column when no other column is read (Code 8, "Cannot find column").
+  const present = narrowed
+    ? `SELECT ${seg} AS seg FROM ${scan.from} WHERE ${scanWhere} GROUP BY seg${o.by === undefined ? ' LIMIT 1' : ''}`
+    : undefined;
+  const finish = (rows: readonly DbRow[], seen: readonly DbRow[] = []) =>
+    funnelFromGroups(o, withAbsent(rows, seen, m)) as never;
+  // Without `by` the one segment's row of zeros is needed only when no unit is in the span.
+  if (present && o.by === undefined)
+    return {
+      statements: [main],
+      finish: ([rows]) => finish(rows),
+      next: ([rows]) => (rows.length ? undefined : { statements: [present], finish: ([seen]) => finish([], seen) }),
+    };
+  return { statements: present ? [main, present] : [main], finish: ([rows, seen]) => finish(rows, seen) };
 };

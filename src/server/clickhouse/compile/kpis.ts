@@ -53,7 +53,8 @@ FROM (SELECT ${w.index('opened_at__ts')} AS j, opened_at, first_response_at, res
 }
 
 function churnPart(c: ChCompiler, w: ChWindows): Part {
-  if (c.colocated) return churnOnShards(c, w);
+  // No id repeats (facts.ts): every valid row is a customer, counted where it is read.
+  if (c.colocated || !c.duplicates('customers')) return churnOnShards(c, w);
   const hi = `multiIf(isNull(churned_at), NULL, ${w.startsUpTo('churned_at__ts')})`;
   const statement = `SELECT lo, hi, j, count() AS n
 FROM (SELECT ${w.startsUpTo('signup_at__ts')} AS lo, ${hi} AS hi, ${w.index('churned_at__ts')} AS j
@@ -63,8 +64,9 @@ GROUP BY lo, hi, j`;
 }
 
 /**
- * Sharded by customer: each shard counts its own customers per sign-up and churn
- * windows, duplicates of an id set apart and settled in TypeScript (dedup.ts).
+ * Each shard counts its own customers per sign-up and churn windows: sharded by
+ * customer, duplicates of an id set apart and settled in TypeScript (dedup.ts); when no
+ * id repeats, for any sharding (dedup.ts's one statement, merged at the initiator).
  */
 function churnOnShards(c: ChCompiler, w: ChWindows): Part {
   const counts = dedupCounts(
