@@ -90,7 +90,7 @@ export function readText(cells: Cells, n: number, text = new TextCodes(), distin
     for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
   } else if (cells.kind === 'dict') {
     dictionaryCodes(cells.keys, cells.dictionary, n, undefined, text, codes, 0);
-  } else if (!(distinct && text.values.length === 0 && allUtf8(cells.batches) && readDistinct(cells.batches, n, text, codes))) {
+  } else if (!(distinct && text.size === 0 && text.deferrable() && allUtf8(cells.batches) && readDistinct(cells.batches, n, text, codes))) {
     let at = 0;
     let utf8: Utf8Codes | undefined;
     for (const batch of cells.batches) {

@@ -168,7 +168,14 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
       if (c === NOT_TEXT) mark(marks, i, P_TEXT, k);
       else if (required) mark(marks, i, P_MISSING, k);
     }
-    return { text: codes, values: text.values, codes: text };
+    // `values` read when asked: deferred id strings (text-codes.ts) are not made for validation.
+    return {
+      text: codes,
+      get values() {
+        return text.values;
+      },
+      codes: text,
+    };
   }
   const out = new Float64Array(n);
   const absent = required ? P_MISSING : 0;
@@ -241,11 +248,13 @@ function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map
 function settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Parsed>, marks: Marks, n: number): void {
   // A column with as many distinct values as cells with one has no repeat to find.
   const unique = specs.flatMap((s, k) => {
-    const col = parsed.get(s.name) as { text: Int32Array; values: string[] };
-    return s.unique && col.values.length < valued(col.text) ? [{ k, ...col }] : [];
+    if (!s.unique) return [];
+    const col = parsed.get(s.name) as { text: Int32Array; values: string[]; codes?: TextCodes };
+    const size = col.codes?.size ?? col.values.length;
+    return size < valued(col.text) ? [{ k, text: col.text, size }] : [];
   });
   if (unique.length === 0) return;
-  const taken = unique.map((u) => new Uint8Array(u.values.length));
+  const taken = unique.map((u) => new Uint8Array(u.size));
   for (let i = 0; i < n; i++) {
     let p = marks.problem[i];
     const f = marks.field[i];
