@@ -8,6 +8,7 @@ import { parseTimestamp } from '../time/parse.js';
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { storedName } from './column-name.js';
 import { readDistinct } from './distinct-utf8.js';
+import './kept-shapes.js';
 import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, Utf8Codes, type BatchBuffers } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
