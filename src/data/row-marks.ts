@@ -4,7 +4,8 @@
 // function whose loops each serve one kind of column was thrown back to the interpreter
 // each time a run reached a branch it had not seen yet (Chromium's trace: readColumn 17
 // deopts in three loads of four tables, its loops then run unoptimized). A loop of its
-// own, reached by every column of its kind, is optimized once and stays so.
+// own, reached by every column of its kind, is optimized once and stays so. They take the
+// two arrays, not the object holding them, whose map dies with it (and their code with it).
 
 /** Per row: its first problem (0 = none) and the index of the field it is reported under. */
 export interface Marks {
@@ -13,7 +14,7 @@ export interface Marks {
 }
 
 /** Text codes: NOT_TEXT (-2) is `notText`, MISSING (-1) is `missing` when the column is required (else none). */
-export function markText(codes: Int32Array, notText: number, missing: number, { problem, field }: Marks, k: number): void {
+export function markText(codes: Int32Array, notText: number, missing: number, problem: Uint8Array, field: Uint8Array, k: number): void {
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];
     if (c >= 0 || problem[i] !== 0) continue;
@@ -37,7 +38,7 @@ export interface ValueProblems {
 }
 
 /** Times with their status (0 OK): a time outside [from, to) is implausible. */
-export function markTimes(times: Float64Array, status: Uint8Array, from: number, to: number, ps: ValueProblems, { problem, field }: Marks, k: number): void {
+export function markTimes(times: Float64Array, status: Uint8Array, from: number, to: number, ps: ValueProblems, problem: Uint8Array, field: Uint8Array, k: number): void {
   const { absent, unreadable, outside } = ps;
   for (let i = 0; i < times.length; i++) {
     if (problem[i] !== 0) continue;
@@ -52,7 +53,7 @@ export function markTimes(times: Float64Array, status: Uint8Array, from: number,
 }
 
 /** Numbers with their status (0 OK): checked for a fraction (when `fraction`), then against [min, max]. */
-export function markNumbers(xs: Float64Array, status: Uint8Array, min: number, max: number, ps: ValueProblems, { problem, field }: Marks, k: number): void {
+export function markNumbers(xs: Float64Array, status: Uint8Array, min: number, max: number, ps: ValueProblems, problem: Uint8Array, field: Uint8Array, k: number): void {
   const { absent, unreadable, outside, fraction } = ps;
   for (let i = 0; i < xs.length; i++) {
     if (problem[i] !== 0) continue;
@@ -67,7 +68,7 @@ export function markNumbers(xs: Float64Array, status: Uint8Array, min: number, m
 }
 
 /** Rows not yet marked whose end is before their start: `p` under field `f`. */
-export function markOrder(end: Float64Array, start: Float64Array, p: number, { problem, field }: Marks, f: number): void {
+export function markOrder(end: Float64Array, start: Float64Array, p: number, problem: Uint8Array, field: Uint8Array, f: number): void {
   for (let i = 0; i < end.length; i++) {
     if (problem[i] === 0 && end[i] < start[i]) {
       problem[i] = p;

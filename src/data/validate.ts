@@ -154,7 +154,7 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
   if (spec.kind === 'string') {
     const text = new TextCodes();
     const codes = readText(cells, n, text, spec.unique === true);
-    markText(codes, P_TEXT, required ? P_MISSING : 0, marks, k);
+    markText(codes, P_TEXT, required ? P_MISSING : 0, marks.problem, marks.field, k);
     // `values` read when asked: deferred id strings (text-codes.ts) are not made for validation.
     return {
       text: codes,
@@ -169,12 +169,12 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
   if (spec.kind === 'time') {
     readTimes(cells, n, out, status);
     const problems = { absent, unreadable: P_UNPARSEABLE, outside: P_IMPLAUSIBLE, fraction: 0 };
-    markTimes(out, status, PLAUSIBLE_FROM, PLAUSIBLE_TO, problems, marks, k);
+    markTimes(out, status, PLAUSIBLE_FROM, PLAUSIBLE_TO, problems, marks.problem, marks.field, k);
     return { numbers: out };
   }
   readNumbers(cells, n, out, status);
   const { integer = false, min = -Infinity, max = Infinity } = spec;
-  markNumbers(out, status, min, max, { absent, unreadable: P_NAN, outside: P_RANGE, fraction: integer ? P_INTEGER : 0 }, marks, k);
+  markNumbers(out, status, min, max, { absent, unreadable: P_NAN, outside: P_RANGE, fraction: integer ? P_INTEGER : 0 }, marks.problem, marks.field, k);
   return { numbers: out };
 }
 
@@ -208,7 +208,7 @@ function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map
     const f = field(spec.name);
     for (const startName of spec.notBefore) {
       const start = (parsed.get(startName) as { numbers: Float64Array }).numbers;
-      markOrder(end, start, P_ORDER, marks, f);
+      markOrder(end, start, P_ORDER, marks.problem, marks.field, f);
     }
   }
 }
