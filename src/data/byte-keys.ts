@@ -155,20 +155,51 @@ export class ByteKeys {
 
   /** The keys numbered `from` to `count - 1`, decoded as UTF-8 (invalid bytes as U+FFFD, as TextDecoder reads them). */
   strings(from: number): string[] {
-    const out = new Array<string>(this.count - from);
     const { starts, bytes } = this;
-    if (this.ascii && this.asciiFrom <= from && from < this.count) {
-      // Every byte ASCII: one call, and each key is a slice at its own byte offsets.
-      const base = starts[from];
-      const all = decoder.decode(bytes.subarray(base, starts[this.count]));
-      for (let k = from; k < this.count; k++) out[k - from] = all.slice(starts[k] - base, starts[k + 1] - base);
-    } else {
+    let out: string[];
+    if (this.ascii && this.asciiFrom <= from && from < this.count) out = asciiStrings(bytes, starts, from, this.count);
+    else {
+      out = new Array<string>(this.count - from);
       for (let k = from; k < this.count; k++) out[k - from] = decoder.decode(bytes.subarray(starts[k], starts[k + 1]));
     }
     this.ascii = true;
     this.asciiFrom = this.count;
     return out;
   }
+
+  /**
+   * Whether the keys numbered `from` on are ASCII, none blank and none with a control
+   * byte, space or DEL at either end: each its own trimmed string, distinct from the others.
+   */
+  plainSince(from: number): boolean {
+    if (!this.ascii || from < this.asciiFrom) return false;
+    const { starts, bytes } = this;
+    for (let k = from; k < this.count; k++) {
+      const s = starts[k];
+      const e = starts[k + 1];
+      if (e === s || bytes[s] <= 32 || bytes[s] === 0x7f || bytes[e - 1] <= 32 || bytes[e - 1] === 0x7f) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The strings of the keys so far, all ASCII, made when called: the keys' bytes are
+   * only ever added to (a grown buffer is a new one), so these stay as they are now.
+   */
+  later(): () => string[] {
+    const { starts, bytes, count } = this;
+    return () => asciiStrings(bytes, starts, 0, count);
+  }
+}
+
+/** Keys `from` to `to - 1` of ASCII bytes (key k is `bytes[starts[k]..starts[k + 1])`): one decode, each key a slice of it. */
+export function asciiStrings(bytes: Uint8Array, starts: Int32Array, from: number, to: number): string[] {
+  const out = new Array<string>(to - from);
+  if (to <= from) return out;
+  const base = starts[from];
+  const all = decoder.decode(bytes.subarray(base, starts[to]));
+  for (let k = from; k < to; k++) out[k - from] = all.slice(starts[k] - base, starts[k + 1] - base);
+  return out;
 }
 
 /** The tag of a key of `len` ≤ 8 bytes, held as two zero-padded little-endian words: a hash with the length in its low 4 bits. */

@@ -7,11 +7,18 @@
 export class CodedStrings {
   private array?: (string | null)[];
 
-  /** `codes[i]`: an index into `values`, or below 0 for null. */
+  /**
+   * `codes[i]`: an index into `strings.values`, or below 0 for null; the strings are
+   * read when first asked (validation's deferred ids: text-codes.ts).
+   */
   constructor(
     readonly codes: Int32Array,
-    readonly values: readonly string[],
+    private readonly strings: { readonly values: readonly string[] },
   ) {}
+
+  get values(): readonly string[] {
+    return this.strings.values;
+  }
 
   get length(): number {
     return this.codes.length;

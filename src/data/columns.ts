@@ -8,6 +8,7 @@ import { parseTimestamp } from '../time/parse.js';
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { storedName } from './column-name.js';
 import { readDistinct } from './distinct-utf8.js';
+import './kept-shapes.js';
 import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, Utf8Codes, type BatchBuffers } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
@@ -90,7 +91,7 @@ export function readText(cells: Cells, n: number, text = new TextCodes(), distin
     for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
   } else if (cells.kind === 'dict') {
     dictionaryCodes(cells.keys, cells.dictionary, n, undefined, text, codes, 0);
-  } else if (!(distinct && text.values.length === 0 && allUtf8(cells.batches) && readDistinct(cells.batches, n, text, codes))) {
+  } else if (!(distinct && text.size === 0 && text.deferrable() && allUtf8(cells.batches) && readDistinct(cells.batches, n, text, codes))) {
     let at = 0;
     let utf8: Utf8Codes | undefined;
     for (const batch of cells.batches) {

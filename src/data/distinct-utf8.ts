@@ -3,10 +3,10 @@
 // bits a row (in cache where a table of slots sized by rows is not), and only the rows
 // whose bit was already set are checked exactly (byte-keys.ts). When every value is
 // ASCII, no cell is blank or starts or ends with a space, and no two are equal, row i's
-// code is its rank among the non-null rows and its string a slice of one decoded batch;
-// otherwise the caller reads the column the general way (false), whose codes and
-// strings are the same.
-import { ByteKeys, hashBytes } from './byte-keys.js';
+// code is its rank among the non-null rows and its string a slice of one decode of their
+// bytes, made when first asked (ticket ids may never be shown); otherwise the caller
+// reads the column the general way (false), whose codes and strings are the same.
+import { asciiStrings, ByteKeys, hashBytes } from './byte-keys.js';
 import { isValid, MISSING, type TextCodes } from './text-codes.js';
 
 interface Utf8Batch {
@@ -16,8 +16,6 @@ interface Utf8Batch {
   readonly values: Uint8Array;
   readonly offsets: Int32Array;
 }
-
-const decoder = new TextDecoder();
 
 /** Codes of a column of distinct values into `out` and its strings into `text` (fresh), or false. */
 export function readDistinct(batches: readonly Utf8Batch[], n: number, text: TextCodes, out: Int32Array): boolean {
@@ -52,7 +50,8 @@ export function readDistinct(batches: readonly Utf8Batch[], n: number, text: Tex
     at += b.length;
   }
   if (collided && hasRepeat(batches, hashes, { twice, near, mask })) return false;
-  text.adopt(strings(batches, n, out));
+  const { count, make } = deferred(batches, n, out);
+  text.defer(count, make);
   return true;
 }
 
@@ -98,25 +97,45 @@ function plainAscii({ values, offsets, length, nullCount, validity }: Utf8Batch)
   return true;
 }
 
-/** The non-null values in row order (each a slice of its batch decoded once), their ranks into `out`. */
-function strings(batches: readonly Utf8Batch[], n: number, out: Int32Array): string[] {
-  const list = new Array<string>(n - batches.reduce((nulls, b) => nulls + b.nullCount, 0));
+/**
+ * The non-null rows' ranks into `out`, and their strings in row order, made when asked
+ * (from a copy of the values' bytes: the decoded batches, which share the whole Arrow
+ * buffer, are not kept alive for them).
+ */
+function deferred(batches: readonly Utf8Batch[], n: number, out: Int32Array): { count: number; make: () => string[] } {
+  let size = 0;
+  for (const b of batches) size += b.offsets[b.length] - b.offsets[0];
+  const bytes = new Uint8Array(size);
+  const starts = new Int32Array(n + 1);
   let code = 0;
   let at = 0;
+  let pos = 0;
   for (const b of batches) {
     const { values, offsets } = b;
-    const base = offsets[0];
-    const all = decoder.decode(values.subarray(base, offsets[b.length]));
     const valid = b.nullCount > 0 ? b.validity : undefined;
-    for (let i = 0; i < b.length; i++) {
-      if (!isValid(valid, i)) out[at + i] = MISSING;
-      else {
+    if (valid === undefined) {
+      // Every row a value: the batch's bytes in one copy, each row's start moved with them.
+      const shift = pos - offsets[0];
+      bytes.set(values.subarray(offsets[0], offsets[b.length]), pos);
+      for (let i = 0; i < b.length; i++) {
         out[at + i] = code;
-        list[code++] = all.slice(offsets[i] - base, offsets[i + 1] - base);
+        starts[code++] = offsets[i] + shift;
+      }
+      pos = offsets[b.length] + shift;
+    } else {
+      for (let i = 0; i < b.length; i++) {
+        if (!isValid(valid, i)) {
+          out[at + i] = MISSING;
+          continue;
+        }
+        out[at + i] = code;
+        starts[code++] = pos;
+        for (let k = offsets[i]; k < offsets[i + 1]; k++) bytes[pos++] = values[k];
       }
     }
+    starts[code] = pos;
     at += b.length;
   }
-  list.length = code; // should a batch's null count overstate its nulls
-  return list;
+  const count = code;
+  return { count, make: () => asciiStrings(bytes, starts, 0, count) };
 }

@@ -19,21 +19,44 @@ export function isValid(validity: Uint8Array | undefined, i: number): boolean {
  */
 export class TextCodes {
   private list: string[] = [];
+  /**
+   * Codes 0…count-1 whose strings are not made yet (`make` makes them): ids read from
+   * Arrow bytes, which no metric may ever show (ticket ids), or not before a join.
+   */
+  private pending?: { count: number; make: () => string[] };
   /** Value → code, made on first use: a column read from Arrow bytes may never need it. */
   private map?: Map<string, number>;
   /** Strings that are not their own trimmed form, to the code of that form. */
   private readonly padded = new Map<string, number>();
   private readonly numbers = new Map<number, number>();
 
+  /** The strings by code (made now if they were deferred). */
   get values(): string[] {
+    if (this.pending) {
+      this.list = this.pending.make();
+      this.pending = undefined;
+    }
     return this.list;
   }
 
-  /** Takes `values` as the codes 0… of an instance with none yet: distinct strings, each its own trimmed, non-blank form. */
-  adopt(values: string[]): void {
-    if (this.list.length > 0) throw new Error('TextCodes.adopt: codes given already');
-    this.list = values;
-    this.map = undefined; // made again from the values when first asked
+  /** How many codes there are, without making deferred strings. */
+  get size(): number {
+    return this.pending ? this.pending.count : this.list.length;
+  }
+
+  /**
+   * Takes `count` strings, made by `make` when first asked, as the codes 0… of an
+   * instance that has no codes but (deferred) ones taken this way before, which they
+   * extend: distinct strings, each its own trimmed, non-blank form.
+   */
+  defer(count: number, make: () => string[]): void {
+    if (!this.deferrable()) throw new Error('TextCodes.defer: codes given already');
+    this.pending = { count, make };
+  }
+
+  /** Whether `defer` may be called: no code given but deferred ones. */
+  deferrable(): boolean {
+    return this.list.length === 0 && this.map === undefined && this.numbers.size === 0 && this.padded.size === 0;
   }
 
   get index(): ReadonlyMap<string, number> {
@@ -206,14 +229,21 @@ export class Utf8Codes {
       else if (keys.count <= FEW) out[at + i] = keys.few(bytes, offsets[i], offsets[i + 1]);
       else out[at + i] = keys.id(bytes, offsets[i], offsets[i + 1]);
     }
-    // Non-ASCII keys may decode alike (U+FFFD for invalid bytes, a leading BOM dropped): looked up.
-    const distinct = keys.freshAscii;
-    const fresh = keys.strings(from);
     if (keys.count > this.codeOf.length) {
       const bigger = new Int32Array(Math.max(keys.count, this.codeOf.length * 2));
       bigger.set(this.codeOf);
       this.codeOf = bigger;
     }
+    if (this.identity && this.text.deferrable() && keys.plainSince(from)) {
+      // Every key so far is its own trimmed, distinct string: codes are key numbers, and
+      // the strings are made when first asked (an id column's may wait for a join).
+      for (let k = from; k < keys.count; k++) this.codeOf[k] = k;
+      this.text.defer(keys.count, keys.later());
+      return;
+    }
+    // Non-ASCII keys may decode alike (U+FFFD for invalid bytes, a leading BOM dropped): looked up.
+    const distinct = keys.freshAscii;
+    const fresh = keys.strings(from);
     for (let j = 0; j < fresh.length; j++) {
       const s = fresh[j];
       const c = distinct ? this.text.distinct(s) : this.text.code(s);

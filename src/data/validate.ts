@@ -20,11 +20,12 @@ import {
   type Tables,
   type ValidationReport,
 } from './schema.js';
-import { ABSENT, NOT_TEXT, OK, readText, readTimes, TextCodes, type Cells } from './columns.js';
+import { readText, readTimes, TextCodes, type Cells } from './columns.js';
 import { readNumbers } from './read-numbers.js';
 import { addCount, emptyReport } from './report.js';
 import { storedName } from './column-name.js';
 import { output, sourceOf, type Parsed } from './validated-table.js';
+import { keptRows, markNumbers, markOrder, markText, markTimes, type Marks } from './row-marks.js';
 
 export { emptyReport, isValidationReport, mergeReports, unionReports } from './report.js';
 
@@ -108,12 +109,6 @@ const P_TEXT = code('not-text');
 /** A field index at or above this is a check across columns, made after every column's own checks. */
 const CROSS = 64;
 
-/** Per row: its first problem (0 = none) and the index of the field it is reported under. */
-interface Marks {
-  problem: Uint8Array;
-  field: Uint8Array;
-}
-
 function mark(marks: Marks, i: number, problem: number, field: number): void {
   if (marks.problem[i] === 0) {
     marks.problem[i] = problem;
@@ -135,14 +130,11 @@ function validateTable(name: TableName, input: TableInput, report: ValidationRep
   settleDuplicates(specs, parsed, marks, n);
 
   const counts = new Map<number, number>();
-  let accepted = 0;
   const keep = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
+  const accepted = keptRows(marks.problem, keep);
+  for (let i = 0; accepted < n && i < n; i++) {
     const p = marks.problem[i];
-    if (p === 0) {
-      keep[accepted++] = i;
-      continue;
-    }
+    if (p === 0) continue;
     const f = marks.field[i] % CROSS;
     const key = f * 32 + p;
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -162,39 +154,27 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
   if (spec.kind === 'string') {
     const text = new TextCodes();
     const codes = readText(cells, n, text, spec.unique === true);
-    for (let i = 0; i < n; i++) {
-      const c = codes[i];
-      if (c >= 0) continue;
-      if (c === NOT_TEXT) mark(marks, i, P_TEXT, k);
-      else if (required) mark(marks, i, P_MISSING, k);
-    }
-    return { text: codes, values: text.values, codes: text };
+    markText(codes, P_TEXT, required ? P_MISSING : 0, marks.problem, marks.field, k);
+    // `values` read when asked: deferred id strings (text-codes.ts) are not made for validation.
+    return {
+      text: codes,
+      get values() {
+        return text.values;
+      },
+      codes: text,
+    };
   }
   const out = new Float64Array(n);
   const absent = required ? P_MISSING : 0;
   if (spec.kind === 'time') {
     readTimes(cells, n, out, status);
-    for (let i = 0; i < n; i++) {
-      const s = status[i];
-      if (s === OK) {
-        const t = out[i];
-        if (t < PLAUSIBLE_FROM || t >= PLAUSIBLE_TO) mark(marks, i, P_IMPLAUSIBLE, k);
-      } else if (s !== ABSENT) mark(marks, i, P_UNPARSEABLE, k);
-      else if (absent) mark(marks, i, absent, k);
-    }
+    const problems = { absent, unreadable: P_UNPARSEABLE, outside: P_IMPLAUSIBLE, fraction: 0 };
+    markTimes(out, status, PLAUSIBLE_FROM, PLAUSIBLE_TO, problems, marks.problem, marks.field, k);
     return { numbers: out };
   }
   readNumbers(cells, n, out, status);
   const { integer = false, min = -Infinity, max = Infinity } = spec;
-  for (let i = 0; i < n; i++) {
-    const s = status[i];
-    if (s === OK) {
-      const x = out[i];
-      if (integer && !Number.isInteger(x)) mark(marks, i, P_INTEGER, k);
-      else if (x < min || x > max) mark(marks, i, P_RANGE, k);
-    } else if (s !== ABSENT) mark(marks, i, P_NAN, k);
-    else if (absent) mark(marks, i, absent, k);
-  }
+  markNumbers(out, status, min, max, { absent, unreadable: P_NAN, outside: P_RANGE, fraction: integer ? P_INTEGER : 0 }, marks.problem, marks.field, k);
   return { numbers: out };
 }
 
@@ -228,7 +208,7 @@ function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map
     const f = field(spec.name);
     for (const startName of spec.notBefore) {
       const start = (parsed.get(startName) as { numbers: Float64Array }).numbers;
-      for (let i = 0; i < n; i++) if (marks.problem[i] === 0 && end[i] < start[i]) mark(marks, i, P_ORDER, f);
+      markOrder(end, start, P_ORDER, marks.problem, marks.field, f);
     }
   }
 }
@@ -241,11 +221,13 @@ function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map
 function settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Parsed>, marks: Marks, n: number): void {
   // A column with as many distinct values as cells with one has no repeat to find.
   const unique = specs.flatMap((s, k) => {
-    const col = parsed.get(s.name) as { text: Int32Array; values: string[] };
-    return s.unique && col.values.length < valued(col.text) ? [{ k, ...col }] : [];
+    if (!s.unique) return [];
+    const col = parsed.get(s.name) as { text: Int32Array; values: string[]; codes?: TextCodes };
+    const size = col.codes?.size ?? col.values.length;
+    return size < valued(col.text) ? [{ k, text: col.text, size }] : [];
   });
   if (unique.length === 0) return;
-  const taken = unique.map((u) => new Uint8Array(u.values.length));
+  const taken = unique.map((u) => new Uint8Array(u.size));
   for (let i = 0; i < n; i++) {
     let p = marks.problem[i];
     const f = marks.field[i];

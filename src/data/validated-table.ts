@@ -65,7 +65,7 @@ export function output(
     const col = parsed.get(spec.name)!;
     if ('numbers' in col) columns[spec.name] = keep ? gatherNumbers(col.numbers, keep) : col.numbers;
     else {
-      const { strings, dict } = compact(col.text, col.values, keep, m, col.codes);
+      const { strings, dict } = compact(col.text, () => col.values, keep, m, col.codes);
       columns[spec.name] = strings;
       dicts.set(spec.name, dict);
     }
@@ -106,7 +106,7 @@ function extraText({ ids, keys }: Utf8Keys, keep: Int32Array | undefined, m: num
   const codes = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) codes[i] = ids[i] < 0 ? MISSING : codeOf[ids[i]];
   const kept = keep ? gather(ids, keep) : ids;
-  return { strings: new CodedStrings(kept, keys), dict: compact(codes, text.values, keep, m, text).dict };
+  return { strings: new CodedStrings(kept, { values: keys }), dict: compact(codes, () => text.values, keep, m, text).dict };
 }
 
 function gather(ids: Int32Array, keep: Int32Array): Int32Array {
@@ -127,7 +127,7 @@ function gatherNumbers(values: Float64Array, keep: Int32Array): Float64Array {
  */
 function compact(
   codes: Int32Array,
-  values: readonly string[],
+  strings: () => readonly string[],
   keep: Int32Array | undefined,
   m: number,
   known?: TextCodes,
@@ -135,17 +135,21 @@ function compact(
   if (!keep && known) {
     // Every row kept and no value changed: validation's codes are already in order of
     // first appearance, so they are the dictionary as they are (no row kept is no text).
+    // Their strings are made when first asked (deferred ids: text-codes.ts).
     return {
-      strings: new CodedStrings(codes, values),
+      strings: new CodedStrings(codes, known),
       dict: {
         codes,
-        values,
+        get values() {
+          return known.values;
+        },
         get index() {
           return known.index;
         },
       },
     };
   }
+  const values = strings();
   const remap = new Int32Array(values.length).fill(-2);
   const index = new Map<string, number>();
   const list: string[] = [];
@@ -169,5 +173,5 @@ function compact(
     }
     out[j] = r;
   }
-  return { strings: new CodedStrings(out, list), dict: { codes: out, values: list, index } };
+  return { strings: new CodedStrings(out, { values: list }), dict: { codes: out, values: list, index } };
 }

@@ -76,6 +76,21 @@ describe('Arrow UTF-8 strings as codes', () => {
     }
   });
 
+  it('gives the same codes and strings when batches of plain ids (strings made when asked) are followed by padded and non-ASCII ones', () => {
+    // Two batches of plain ASCII ids (their strings deferred), then ' c2' (c2 padded), 'c\u00e9',
+    // 'c4' and ' c4 ', and last 'c5' and 'c1' (an id of the first batch, read after codes stopped being key numbers).
+    const ids = ['c1', 'c2', 'c1', 'c3', ' c2', 'c\u00e9', 'c4', ' c4 ', 'c5', 'c1'];
+    const d = dictOf('activity', arrow({ customer_id: ids, event: ids.map(() => 'x') }, 2), 'customer_id');
+    expect(d.report.rejected).to.equal(0);
+    expect(d.values).to.deep.equal(['c1', 'c2', 'c3', 'c\u00e9', 'c4', 'c5']);
+    expect(d.codes).to.deep.equal([0, 1, 0, 2, 1, 3, 4, 4, 5, 0]);
+    // Unique ids with nulls across batches: the rows with a value keep their strings in row order.
+    const tickets = validate({ customers: arrow({ customer_id: ['t1', null, 't2', 't3', null, 't4', 't5'] }, 3) });
+    expect(tickets.report).to.include({ accepted: 5, rejected: 2 });
+    expect(frameOf(tickets.tables.customers!).dict('customer_id').values).to.deep.equal(['t1', 't2', 't3', 't4', 't5']);
+    expect(Array.from(tickets.tables.customers!.column('customer_id') as unknown as Iterable<string>)).to.deep.equal(['t1', 't2', 't3', 't4', 't5']);
+  });
+
   it('reads a column that grows past a few values (hashed from then on) as the same codes', () => {
     const ids = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? null : `v${(i * 37) % 90}`));
     const d = dictOf('activity', arrow({ customer_id: ids, event: ids.map(() => 'x') }, 50), 'customer_id');
