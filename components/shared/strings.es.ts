@@ -16,6 +16,8 @@ export const es: Record<StringKey, string> = {
   errorUnknown: 'Algo salió mal al preparar los datos.',
   errorDetails: 'Detalles técnicos',
   retry: 'Reintentar',
+  wordsFailed: 'No se pudieron cargar los textos de esta vista.',
+  chartFailed: 'No se pudo cargar este gráfico. Compruebe la conexión e inténtelo de nuevo.',
   stale: 'Actualizado {time}',
   offline: 'Sin conexión: se muestran datos del {time}',
   notices: 'Avisos sobre los datos',

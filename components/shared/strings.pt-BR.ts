@@ -16,6 +16,8 @@ export const ptBR: Record<StringKey, string> = {
   errorUnknown: 'Algo deu errado ao preparar os dados.',
   errorDetails: 'Detalhes técnicos',
   retry: 'Tentar novamente',
+  wordsFailed: 'Não foi possível carregar os textos desta visualização.',
+  chartFailed: 'Não foi possível carregar este gráfico. Verifique a conexão e tente novamente.',
   stale: 'Atualizado {time}',
   offline: 'Sem conexão: exibindo dados de {time}',
   notices: 'Avisos sobre os dados',
