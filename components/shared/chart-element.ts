@@ -28,7 +28,7 @@ import type { RenderContext } from './render-context.js';
 import { renderEmpty } from './states.js';
 import type { SkeletonShape } from './states.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
-import { loadTableView, tableViewReady } from './table-view-load.js';
+import { adoptTableStyles, loadTableView, tableViewReady } from './table-view-load.js';
 import { ThemeController } from './theme-controller.js';
 import { nextTask } from '../../src/source/tasks.js';
 import { ScrollCueController } from './scroll-cue.js';
@@ -311,6 +311,7 @@ export abstract class PulsoChartElement<R> extends LitElement {
     const value = this.data.value;
     if (changed.has('locale') || (changed as Map<PropertyKey, unknown>).has('view') || value !== this.tipFrom) this.tip = undefined;
     this.tipFrom = value;
+    if (this.view === 'table') adoptTableStyles(this.renderRoot);
   }
 
   protected get context(): RenderContext {
