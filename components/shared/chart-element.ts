@@ -38,7 +38,6 @@ import { renderWidgetFrame } from './widget-frame.js';
 import type { OpenTip } from './widget-frame.js';
 import { filteredEmptyMessage } from './reach.js';
 import { renderChunkState, renderDataStates, renderStateFrame } from './widget-states.js';
-import type { LazyCode } from './lazy-code.js';
 import type { PulsoSelectDetail } from './events.js';
 import { OTHERS } from '../../src/metrics/others.js';
 import { numberOption, textOption } from './options.js';
@@ -234,14 +233,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
     // Its locale's words (catalogs.ts) asked for now: until they come it shows its skeleton,
     // then renders again in them (or in English, or says they failed).
     void localeLoading(this.localeNow())?.then(() => this.requestUpdate());
-    void this.drawing()?.start()?.then(() => this.requestUpdate());
     if (!this.hasUpdated) await nextTask();
     super.scheduleUpdate();
-  }
-
-  /** The widget's drawing code when it comes in a chunk of its own (lazy-code.ts); most widgets' is built in. */
-  protected drawing(): LazyCode<unknown> | undefined {
-    return undefined;
   }
 
   /** Options that only change how the answers become the result: a change makes it again, with no query run. */
@@ -346,10 +339,6 @@ export abstract class PulsoChartElement<R> extends LitElement {
     let done = await super.getUpdateComplete();
     for (let words = localeLoading(this.localeNow()); words; words = localeLoading(this.localeNow())) {
       await words;
-      done = await super.getUpdateComplete();
-    }
-    for (let code = this.drawing()?.start(); code; code = this.drawing()?.start()) {
-      await code;
       done = await super.getUpdateComplete();
     }
     while (this.tableLoading) {
@@ -473,12 +462,6 @@ export abstract class PulsoChartElement<R> extends LitElement {
       const retry = () => void retryWords(locale)?.then(() => this.requestUpdate());
       // No title yet: it is words too.
       return html`<div part="frame" class="pulso-frame">${renderChunkState(words, locale, this.skeleton(), 'wordsFailed', retry)}</div>`;
-    }
-    const drawing = this.drawing();
-    const code = drawing?.state() ?? 'ready';
-    if (drawing && code !== 'ready') {
-      const retry = () => void drawing.retry()?.then(() => this.requestUpdate());
-      return this.renderState(this.title_(locale), renderChunkState(code, locale, this.skeleton(), 'chartFailed', retry));
     }
     return this.named(() => this.renderNamed());
   }

@@ -16,7 +16,6 @@ export const en = {
   errorDetails: 'Technical details',
   retry: 'Try again',
   wordsFailed: 'The text of this view could not be loaded.',
-  chartFailed: 'This chart could not be loaded. Check the connection and try again.',
   stale: 'Updated {time}',
   offline: 'Offline: showing data from {time}',
   notices: 'Data notices',

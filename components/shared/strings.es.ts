@@ -17,7 +17,6 @@ export const es: Record<StringKey, string> = {
   errorDetails: 'Detalles técnicos',
   retry: 'Reintentar',
   wordsFailed: 'No se pudieron cargar los textos de esta vista.',
-  chartFailed: 'No se pudo cargar este gráfico. Compruebe la conexión e inténtelo de nuevo.',
   stale: 'Actualizado {time}',
   offline: 'Sin conexión: se muestran datos del {time}',
   notices: 'Avisos sobre los datos',

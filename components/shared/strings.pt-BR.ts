@@ -17,7 +17,6 @@ export const ptBR: Record<StringKey, string> = {
   errorDetails: 'Detalhes técnicos',
   retry: 'Tentar novamente',
   wordsFailed: 'Não foi possível carregar os textos desta visualização.',
-  chartFailed: 'Não foi possível carregar este gráfico. Verifique a conexão e tente novamente.',
   stale: 'Atualizado {time}',
   offline: 'Sem conexão: exibindo dados de {time}',
   notices: 'Avisos sobre os dados',

@@ -55,16 +55,16 @@ export function renderStateFrame(
 }
 
 /**
- * What a widget shows while its words or drawing code (lazy-code.ts) are not there: its
- * skeleton while they load, or a sentence saying they could not be (`failed`: its key),
- * with a button to try again. For the words it reads the few words built into catalogs.ts,
- * so it shows in the widget's locale without any chunk.
+ * What a widget shows while its words are not there: its skeleton while they load, or a
+ * sentence saying they could not be (`failed`: its key), with a button to try again. It
+ * reads the few words built into catalogs.ts, so it shows in the widget's locale without
+ * any chunk.
  */
 export function renderChunkState(
   state: Exclude<WordsState, 'ready'>,
   locale: Locale,
   skeleton: SkeletonShape,
-  failed: 'wordsFailed' | 'chartFailed',
+  failed: 'wordsFailed',
   onRetry: () => void,
 ): TemplateResult {
   if (state === 'loading') return renderLoading(skeleton, locale);

@@ -8,7 +8,6 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { SurvivalRow, SurvivalSummary } from '../../src/metrics/survival.js';
 import type { SurvivalUnit } from '../../src/metrics/survival-options.js';
 import { PulsoChartElement, numberOption, textOption } from '../shared/chart-element.js';
-import { LazyCode } from '../shared/lazy-code.js';
 import type { MarkInfo, RenderContext, TableSpec, TipContent } from '../shared/chart-element.js';
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
@@ -17,13 +16,11 @@ import { t } from '../shared/strings.js';
 import type { TableColumn } from '../shared/table-view.js';
 import { styles } from './pulso-survival.styles.js';
 import { ts } from './strings.js';
+import { renderSurvival, seriesName, survivalGeometry, survivalLegend } from './survival-view.js';
 import type { SurvivalViewResult } from './types.js';
 import { survivalWords, timeWords } from './words.js';
 
 export type { SurvivalViewResult } from './types.js';
-
-/** The chart's drawing (survival-view.ts and its layout): a chunk fetched when a survival chart first renders. */
-const DRAWING = new LazyCode(() => import('./survival-view.js'));
 
 /**
  * Kaplan–Meier curves of how long customers stay, per segment, with the log-rank test in words.
@@ -42,10 +39,6 @@ const DRAWING = new LazyCode(() => import('./survival-view.js'));
 @customElement('pulso-survival')
 export class PulsoSurvival extends PulsoChartElement<SurvivalViewResult> {
   static override styles = styles;
-
-  protected override drawing(): LazyCode<unknown> {
-    return DRAWING;
-  }
 
   /** A customer attribute: one curve per value (e.g. `plan`). */
   @property() by?: string;
@@ -130,15 +123,14 @@ export class PulsoSurvival extends PulsoChartElement<SurvivalViewResult> {
   }
 
   protected renderChart(result: SurvivalViewResult, ctx: RenderContext): TemplateResult {
-    return DRAWING.code.renderSurvival(result, ctx, this.label);
+    return renderSurvival(result, ctx, this.label);
   }
 
   protected override renderLegend(result: SurvivalViewResult, ctx: RenderContext): TemplateResult {
-    return DRAWING.code.survivalLegend(result, ctx);
+    return survivalLegend(result, ctx);
   }
 
   protected markAt(_mark: Element, pos: MarkPosition, result: SurvivalViewResult, ctx: RenderContext): MarkInfo | undefined {
-    const { survivalGeometry, seriesName } = DRAWING.code;
     const s = survivalGeometry(result, this.resize.width, ctx.locale).series[pos.row ?? 0];
     const pt = s?.points[pos.col];
     if (!s || !pt) return undefined;

@@ -6,15 +6,25 @@ import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import { paretoLayout } from '../../src/charts/pareto.js';
 import type { ParetoLayout, ParetoSeries } from '../../src/charts/pareto.js';
+import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { RenderContext } from '../shared/chart-element.js';
 import { segmentLabel } from '../shared/strings.js';
 import { tv } from './strings.js';
-import { shareWords, valueWords } from './words.js';
 import type { ValueViewResult } from './types.js';
 
 export function seriesName(s: ParetoSeries, locale: Locale): string {
   return s.segment === undefined ? tv(locale, 'all') : segmentLabel(locale, s.segment);
+}
+
+/** The value column in words: the canonical `revenue` is translated, others shown as named. */
+export function valueWords(locale: Locale, value: string): string {
+  return value === 'revenue' ? tv(locale, 'revenue') : value;
+}
+
+/** Share of customers as a percentage without needless decimals (20%, 12.5%). */
+export function shareWords(f: Formatters, share: number): string {
+  return f.percent(share, Number.isInteger(Math.round(share * 1000) / 10) ? 0 : 1);
 }
 
 export function paretoGeometry(r: ValueViewResult, width: number): ParetoLayout {

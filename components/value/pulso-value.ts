@@ -7,22 +7,19 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { ParetoPoint, ValueConcentrationRow } from '../../src/metrics/value.js';
 import { PulsoChartElement, numberOption, textOption } from '../shared/chart-element.js';
-import { LazyCode } from '../shared/lazy-code.js';
 import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element.js';
 import type { Answers, WidgetPlan } from '../shared/data-controller.js';
 import type { MarkPosition } from '../shared/marks-nav.js';
 import type { SkeletonShape } from '../shared/states.js';
 import { t } from '../shared/strings.js';
 import type { TableColumn } from '../shared/table-view.js';
+import { paretoGeometry, paretoLegend, renderPareto, seriesName, shareWords, valueWords } from './pareto-view.js';
 import { styles } from './pulso-value.styles.js';
 import { tv } from './strings.js';
 import type { ValueViewResult } from './types.js';
-import { shareWords, valueSummary, valueWords } from './words.js';
+import { valueSummary } from './words.js';
 
 export type { ValueViewResult } from './types.js';
-
-/** The chart's drawing (pareto-view.ts and its layout): a chunk fetched when a value chart first renders. */
-const DRAWING = new LazyCode(() => import('./pareto-view.js'));
 
 /** Points of each curve: enough for a smooth line, few enough to send. */
 const CURVE_POINTS = 201;
@@ -44,10 +41,6 @@ const CURVE_POINTS = 201;
 @customElement('pulso-value')
 export class PulsoValue extends PulsoChartElement<ValueViewResult> {
   static override styles = styles;
-
-  protected override drawing(): LazyCode<unknown> {
-    return DRAWING;
-  }
 
   /** A numeric customer column (default `revenue`). */
   @property() value?: string;
@@ -125,15 +118,14 @@ export class PulsoValue extends PulsoChartElement<ValueViewResult> {
   }
 
   protected renderChart(result: ValueViewResult, ctx: RenderContext): TemplateResult {
-    return DRAWING.code.renderPareto(result, ctx, textOption(this.heading) ?? this.defaultHeading(ctx.locale));
+    return renderPareto(result, ctx, textOption(this.heading) ?? this.defaultHeading(ctx.locale));
   }
 
   protected override renderLegend(result: ValueViewResult, ctx: RenderContext): TemplateResult {
-    return DRAWING.code.paretoLegend(result, ctx);
+    return paretoLegend(result, ctx);
   }
 
   protected markAt(_mark: Element, pos: MarkPosition, result: ValueViewResult, ctx: RenderContext): MarkInfo | undefined {
-    const { paretoGeometry, seriesName } = DRAWING.code;
     const s = paretoGeometry(result, this.resize.width).series[pos.row ?? 0];
     const m = s?.marks[pos.col];
     if (!s || !m) return undefined;

@@ -1,20 +1,10 @@
-// <pulso-value> in words: how much of the value the top fraction of customers brings, and
-// the value and share words the chart, its tooltips and its table use.
+// <pulso-value> in words: how much of the value the top fraction of customers brings.
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { segmentLabel } from '../shared/strings.js';
+import { shareWords, valueWords } from './pareto-view.js';
 import { tv } from './strings.js';
 import type { ValueViewResult } from './types.js';
-
-/** The value column in words: the canonical `revenue` is translated, others shown as named. */
-export function valueWords(locale: Locale, value: string): string {
-  return value === 'revenue' ? tv(locale, 'revenue') : value;
-}
-
-/** Share of customers as a percentage without needless decimals (20%, 12.5%). */
-export function shareWords(f: Formatters, share: number): string {
-  return f.percent(share, Number.isInteger(Math.round(share * 1000) / 10) ? 0 : 1);
-}
 
 export function valueSummary(r: ValueViewResult, locale: Locale, f: Formatters): string {
   const shown = r.rows.filter((row) => !row.suppressed && row.topShare !== null);

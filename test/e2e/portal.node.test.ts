@@ -180,7 +180,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(first.some((text) => text.includes('Carregando')), first.join(' | ')).to.equal(true);
   });
 
-  it("says so in pt-BR when a chunk cannot be loaded (its words and English, a survival chart's drawing), never a raw key, and tries again on request", async () => {
+  it("says so in pt-BR when no words can be loaded (pt-BR and English chunks refused), never a raw key, and tries again on request", async () => {
     const other = await browser.newPage();
     try {
       let refuse = true;
@@ -188,7 +188,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       await other.setRequestInterception(true);
       other.on('request', (r) => {
         const path = new URL(r.url()).pathname;
-        if (refuse && /^\/dist\/pulso\/(pt-BR|en|survival-view)-[\w-]+\.js$/.test(path)) return void (refused.push(path), r.abort());
+        if (refuse && /^\/dist\/pulso\/(pt-BR|en)-[\w-]+\.js$/.test(path)) return void (refused.push(path), r.abort());
         return void r.continue();
       });
       await other.goto(`${new URL(page.url()).origin}/demo/portal.html`, { waitUntil: 'load' });
@@ -214,27 +214,6 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       expect(after).to.not.include('Não foi possível carregar os textos');
       expect(after).to.include('NPS');
 
-      // A survival chart, whose drawing is a chunk of its own: refused, it says so under its title.
-      refuse = true;
-      const survival = () =>
-        other.evaluate(() => {
-          const root = document.querySelector('pulso-survival')?.shadowRoot;
-          return { text: (root?.textContent ?? '').replace(/\s+/g, ' ').trim(), marks: root?.querySelectorAll('svg.pulso-chart [data-mark]').length ?? 0 };
-        });
-      await other.evaluate(() => {
-        const el = document.createElement('pulso-survival');
-        for (const [k, v] of Object.entries({ source: 'portal', locale: 'pt-BR', 'as-of': '2026-01-01' })) el.setAttribute(k, v);
-        document.querySelector('pulso-kpi')!.parentElement!.append(el);
-      });
-      await other.waitForFunction(() => document.querySelector('pulso-survival')?.shadowRoot?.querySelector('[role="alert"] .pulso-retry') !== null, { timeout: 20_000 });
-      const broken = await survival();
-      expect(broken.text.startsWith('Quanto tempo os clientes ficam'), broken.text).to.equal(true);
-      expect(broken.text).to.include('Não foi possível carregar este gráfico. Verifique a conexão e tente novamente. Tentar novamente');
-      expect(refused.some((p) => p.includes('/survival-view-')), refused.join(' ')).to.equal(true);
-      refuse = false;
-      await other.evaluate(() => (document.querySelector('pulso-survival')!.shadowRoot!.querySelector('.pulso-retry') as HTMLButtonElement).click());
-      await other.waitForFunction(() => (document.querySelector('pulso-survival')?.shadowRoot?.querySelectorAll('svg.pulso-chart [data-mark]').length ?? 0) > 0, { timeout: 20_000 });
-      expect((await survival()).marks).to.be.greaterThan(0);
     } finally {
       await other.close();
     }
