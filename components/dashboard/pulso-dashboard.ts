@@ -14,7 +14,7 @@ import { checkPeriod } from '../../src/time/period.js';
 import { pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
 import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
-import { localeLoading, onWords, retryWords, wordsState } from '../shared/catalogs.js';
+import { localeLoading, onWords, wordsState } from '../shared/catalogs.js';
 import { elementLocale } from '../shared/locale.js';
 import { SourceName } from '../shared/source-name.js';
 import { renderNotices } from '../shared/states.js';
@@ -361,13 +361,10 @@ export class PulsoDashboard extends LitElement {
     return withNaming({ levels: [this.labels] }, () => this.renderNamed());
   }
 
-  /** The filter bar's place while its words load (nothing yet) or when none came (a retry). */
+  /** The filter bar's place while its words load (nothing yet) or when none came (saying so). */
   private renderWithoutWords(locale: Locale): TemplateResult {
     const failed = wordsState(locale) === 'failed';
-    const retry = () => void retryWords(locale)?.then(() => this.requestUpdate());
-    return html`${failed
-        ? html`<p class="setting-error" role="alert">${t(locale, 'wordsFailed')} <button type="button" @click=${retry}>${t(locale, 'retry')}</button></p>`
-        : nothing}
+    return html`${failed ? html`<p class="setting-error" role="alert">${t(locale, 'wordsFailed')}</p>` : nothing}
       <div part="grid" class="grid"><slot></slot></div>`;
   }
 

@@ -4,7 +4,8 @@
 // load, then renders in them (ChartElement, PulsoDashboard). A key missing in a locale reads
 // in English; a locale whose chunk failed reads in English (loaded then, if not yet); and
 // when no words came at all, the element says so, in its locale, from the few built-in
-// words below, with a button to try again. No raw key ever shows.
+// words below, and asks for a reload (Chromium keeps a failed module import failed for the
+// page's life: a retry button would fetch nothing, measured). No raw key ever shows.
 import type { Locale } from '../../src/i18n/messages.js';
 
 /** One catalog: key → text. */
@@ -24,14 +25,14 @@ const LOADERS: Record<Locale, () => Promise<{ CATALOGS: LocaleCatalogs }>> = {
  * failure state (keys of the `shared` catalog, which has them too).
  */
 const BUILT_IN: Record<Locale, Words> = {
-  en: { loading: 'Loading…', retry: 'Try again', wordsFailed: 'The text of this view could not be loaded.' },
-  'pt-BR': { loading: 'Carregando…', retry: 'Tentar novamente', wordsFailed: 'Não foi possível carregar os textos desta visualização.' },
-  es: { loading: 'Cargando…', retry: 'Reintentar', wordsFailed: 'No se pudieron cargar los textos de esta vista.' },
+  en: { loading: 'Loading…', wordsFailed: 'The text of this view could not be loaded. Reload the page to try again.' },
+  'pt-BR': { loading: 'Carregando…', wordsFailed: 'Não foi possível carregar os textos desta visualização. Recarregue a página para tentar de novo.' },
+  es: { loading: 'Cargando…', wordsFailed: 'No se pudieron cargar los textos de esta vista. Recargue la página para intentarlo de nuevo.' },
 };
 
 const loaded = new Map<Locale, LocaleCatalogs>();
 const pending = new Map<Locale, Promise<void>>();
-/** Locales whose chunk failed: they read in English (if that loaded), and are tried again on request. */
+/** Locales whose chunk failed: they read in English (if that loaded). */
 const failed = new Set<Locale>();
 const listeners = new Set<() => void>();
 
@@ -60,7 +61,7 @@ function loadChunk(locale: Locale): Promise<boolean> {
 }
 
 /**
- * Undefined when `locale`'s words are there, or failed (until `retryWords`); else the
+ * Undefined when `locale`'s words are there, or failed (for the page's life); else the
  * promise of their load, started now if not yet. When the locale's chunk fails, English
  * stands in (loaded then if not yet). It never rejects.
  */
@@ -76,13 +77,6 @@ export function localeLoading(locale: Locale): Promise<void> | undefined {
     pending.set(locale, load);
   }
   return load;
-}
-
-/** Tries `locale`'s words again (and English's, when they failed too): the failure state's button. */
-export function retryWords(locale: Locale): Promise<void> | undefined {
-  failed.delete(locale);
-  failed.delete('en');
-  return localeLoading(locale);
 }
 
 export type WordsState = 'ready' | 'loading' | 'failed';

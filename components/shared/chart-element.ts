@@ -17,7 +17,7 @@ import type { FigureLine } from './export-figure.js';
 import { exportMeta, rangeBound } from './export-meta.js';
 import type { ExportMeta, ExportRange } from './export-meta.js';
 import type { ExportPrecision } from '../../src/data/csv-units.js';
-import { localeLoading, onWords, retryWords, wordsState } from './catalogs.js';
+import { localeLoading, onWords, wordsState } from './catalogs.js';
 import { elementLocale } from './locale.js';
 import { MarksNavController } from './marks-nav.js';
 import type { MarkPosition } from './marks-nav.js';
@@ -37,7 +37,7 @@ import type { TooltipLine } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
 import type { OpenTip } from './widget-frame.js';
 import { filteredEmptyMessage } from './reach.js';
-import { renderChunkState, renderDataStates, renderStateFrame } from './widget-states.js';
+import { renderDataStates, renderStateFrame, renderWordsState } from './widget-states.js';
 import type { PulsoSelectDetail } from './events.js';
 import { OTHERS } from '../../src/metrics/others.js';
 import { numberOption, textOption } from './options.js';
@@ -458,11 +458,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
   override render(): unknown {
     const locale = this.resolvedLocale;
     const words = wordsState(locale);
-    if (words !== 'ready') {
-      const retry = () => void retryWords(locale)?.then(() => this.requestUpdate());
-      // No title yet: it is words too.
-      return html`<div part="frame" class="pulso-frame">${renderChunkState(words, locale, this.skeleton(), 'wordsFailed', retry)}</div>`;
-    }
+    // No title yet: it is words too.
+    if (words !== 'ready') return html`<div part="frame" class="pulso-frame">${renderWordsState(words, locale, this.skeleton())}</div>`;
     return this.named(() => this.renderNamed());
   }
 

@@ -15,7 +15,7 @@ export const en = {
   errorUnknown: 'Something went wrong while preparing the data.',
   errorDetails: 'Technical details',
   retry: 'Try again',
-  wordsFailed: 'The text of this view could not be loaded.',
+  wordsFailed: 'The text of this view could not be loaded. Reload the page to try again.',
   stale: 'Updated {time}',
   offline: 'Offline: showing data from {time}',
   notices: 'Data notices',

@@ -56,20 +56,12 @@ export function renderStateFrame(
 
 /**
  * What a widget shows while its words are not there: its skeleton while they load, or a
- * sentence saying they could not be (`failed`: its key), with a button to try again. It
- * reads the few words built into catalogs.ts, so it shows in the widget's locale without
- * any chunk.
+ * sentence saying they could not be, asking for a reload. It reads the few words built into
+ * catalogs.ts, so it shows in the widget's locale without any chunk.
  */
-export function renderChunkState(
-  state: Exclude<WordsState, 'ready'>,
-  locale: Locale,
-  skeleton: SkeletonShape,
-  failed: 'wordsFailed',
-  onRetry: () => void,
-): TemplateResult {
+export function renderWordsState(state: Exclude<WordsState, 'ready'>, locale: Locale, skeleton: SkeletonShape): TemplateResult {
   if (state === 'loading') return renderLoading(skeleton, locale);
   return html`<div class="pulso-state pulso-error" role="alert">
-    <p class="pulso-error-sentence">${t(locale, failed)}</p>
-    <button type="button" class="pulso-retry" @click=${() => onRetry()}>${t(locale, 'retry')}</button>
+    <p class="pulso-error-sentence">${t(locale, 'wordsFailed')}</p>
   </div>`;
 }
