@@ -11,6 +11,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { AtRiskRow } from '../../src/metrics/at-risk.js';
 import { checkAtRiskOptions } from '../../src/metrics/at-risk-options.js';
 import { atRiskTotals, countTotals } from '../../src/metrics/at-risk-rows.js';
+import { wordsState } from '../shared/catalogs.js';
 import { PulsoChartElement, listOption, numberOption, textOption } from '../shared/chart-element.js';
 import type { MarkInfo, RenderContext, TableSpec } from '../shared/chart-element.js';
 import type { ExportKind } from '../shared/chart-frame.js';
@@ -156,7 +157,8 @@ export class PulsoAtRisk extends PulsoChartElement<AtRiskViewResult> {
 
   override render(): unknown {
     const block = this.blocked;
-    if (!block) return super.render();
+    // Its words first (the base class shows their loading or failure state).
+    if (!block || wordsState(this.resolvedLocale) !== 'ready') return super.render();
     const message = tr(this.resolvedLocale, block === 'host' ? 'blockedHost' : 'blockedDashboard');
     return this.renderState(textOption(this.heading) ?? this.defaultHeading(this.resolvedLocale), html`<p class="row-level-off" role="note">${message}</p>`);
   }

@@ -1,74 +1,11 @@
-// The words of <pulso-channel-csat> in English. Column headers come in two
+// The words of <pulso-channel-csat>. Column headers come in two
 // lines (a short name, then a hint such as "lower = better") because they sit
 // above narrow columns; the table view uses the long forms.
-// pt-BR and es: strings.pt-BR.ts and strings.es.ts, loaded on first use (shared/catalogs.ts).
+// The words: strings.en.ts, strings.pt-BR.ts, strings.es.ts, each loaded on first use (shared/catalogs.ts).
 import { localeTranslator } from '../shared/strings.js';
-
-const en = {
-  heading: 'Satisfaction (CSAT) by channel',
-  emptyFiltered: 'No CSAT answers for {filters}.',
-  headingBy: 'Satisfaction (CSAT) by {by}',
-  channel: 'Channel',
-  segment: 'Segment',
-  answers: 'answers',
-  nAnswers: 'n = {n}',
-  csat: 'CSAT',
-  change: 'change',
-  fcr: 'FCR',
-  fcrSub: 'first contact',
-  firstResponse: '1st response',
-  resolution: 'Resolution',
-  volume: 'Tickets',
-  volumeSub: 'opened',
-  lowerBetter: 'lower = better',
-  colN: 'Answers',
-  colSatisfied: 'Satisfied',
-  colCsat: 'CSAT',
-  colCiLow: 'CSAT 95% interval, low',
-  colCiHigh: 'CSAT 95% interval, high',
-  colMean: 'Mean score',
-  colPrevious: 'CSAT, previous period',
-  colPreviousN: 'Answers, previous period',
-  colDelta: 'Change (points)',
-  colChange: 'Change (95% CI), test',
-  colFcrLow: 'First-contact resolution, 95% CI low',
-  colFcrHigh: 'First-contact resolution, 95% CI high',
-  colFcr: 'First-contact resolution',
-  colFirstResponse: 'Median first response (lower is better)',
-  colResolution: 'Median resolution (lower is better)',
-  colVolume: 'Tickets opened',
-  fewAnswers: 'few answers',
-  fewHint: 'Few answers: fewer than {n}, or a 95% interval wider than {w} points',
-  legendBar: 'CSAT: share of answers of {min} or more (of {scale})',
-  legendWhisker: '95% interval',
-  legendPrevious: 'Previous period',
-  legendChange: 'Change in colour: likely real (q < 0.05, adjusted over {m} channels); in grey: could be chance',
-  legendTooFew: 'Changes are not judged under {n} answers in either period',
-  legendWindow: '{from} – {to}, compared with {pfrom} – {pto}',
-  legendWindowOnly: '{from} – {to}',
-  barLabel: '{channel}: CSAT {csat}, 95% interval {low} to {high}, {n} answers',
-  barChange: '; previous period {previous}, change {delta}',
-  barHidden: '{channel}: hidden, fewer than {k} answers',
-  barNone: '{channel}: no answers',
-  barFew: '; few answers, read with care',
-  barTickets: '; tickets: {list}',
-  tipInterval: '95% interval',
-  tipAnswers: 'Answers',
-  tipSatisfied: '{satisfied} of {n} satisfied',
-  tipMean: 'Mean score',
-  tipPrevious: 'Previous period',
-  tipPreviousValue: '{csat} ({n} answers)',
-  tipChange: 'Change',
-  tipVerdict: 'Verdict',
-  summary: 'CSAT by {by}, {window}: highest {best} with {bestCsat} ({bestN} answers), lowest {worst} with {worstCsat} ({worstN} answers).',
-  summaryOne: 'CSAT, {window}: {best} {bestCsat} ({bestN} answers).',
-  summaryChange: ' Largest change against the previous period that is likely real: {channel}, {delta}.',
-  summaryNoChange: ' No change against the previous period stands out from chance.',
-  summaryAll: 'all answers',
-  byChannel: 'channel',
-};
+import type { en } from './strings.en.js';
 
 export type Key = keyof typeof en;
 
-export const tc = localeTranslator('channel-csat', en);
+export const tc = localeTranslator<Key>('channel-csat');
 export type CsatKey = Key;

@@ -14,10 +14,11 @@ import { checkPeriod } from '../../src/time/period.js';
 import { pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
 import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
-import { localeLoading } from '../shared/catalogs.js';
+import { localeLoading, onWords, wordsState } from '../shared/catalogs.js';
 import { elementLocale } from '../shared/locale.js';
 import { SourceName } from '../shared/source-name.js';
 import { renderNotices } from '../shared/states.js';
+import { t } from '../shared/strings.js';
 import { listOption, textOption } from '../shared/chart-element.js';
 import { labelsConverter, onLabelsChange, withNaming } from '../shared/labels.js';
 import type { Labels } from '../shared/labels.js';
@@ -134,6 +135,7 @@ export class PulsoDashboard extends LitElement {
   /** Why the dashboard's own settings cannot be followed (a bad period, say). */
   private settingError?: string;
   private stopLabels?: () => void;
+  private stopWords?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -143,6 +145,7 @@ export class PulsoDashboard extends LitElement {
     if (this.syncUrl && typeof location !== 'undefined') this.applyState(readState(new URLSearchParams(location.search), this.urlKey));
     this.addEventListener('pulso-select', this.onSelect);
     this.stopLabels = onLabelsChange(() => this.requestUpdate());
+    this.stopWords = onWords(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
@@ -154,6 +157,7 @@ export class PulsoDashboard extends LitElement {
     this.valuesFor = '';
     this.removeEventListener('pulso-select', this.onSelect);
     this.stopLabels?.();
+    this.stopWords?.();
   }
 
   /** The filters as they stand (what the URL holds). */
@@ -166,11 +170,23 @@ export class PulsoDashboard extends LitElement {
     if (s.cross) this.crossSource = undefined; // found by id when the context is shared
   }
 
-  /** Renders in its locale's words: a pt-BR or es catalog is loaded first (shared/catalogs.ts). */
-  protected override async scheduleUpdate(): Promise<void> {
-    const words = localeLoading(this.uiLocale);
-    if (words) await words;
-    super.scheduleUpdate();
+  /**
+   * Its locale's words (shared/catalogs.ts) asked for at once: until they come the filter
+   * bar waits (the widgets show their skeletons), then it renders in them.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    void localeLoading(this.uiLocale)?.then(() => this.requestUpdate());
+    return super.scheduleUpdate();
+  }
+
+  /** Settles once the filter bar is drawn in its words (or their failure is). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let words = localeLoading(this.uiLocale); words; words = localeLoading(this.uiLocale)) {
+      await words;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -345,8 +361,21 @@ export class PulsoDashboard extends LitElement {
     return withNaming({ levels: [this.labels] }, () => this.renderNamed());
   }
 
+  /** The filter bar's place while its words load (nothing yet) or when none came (saying so). */
+  private renderWithoutWords(locale: Locale): TemplateResult {
+    const failed = wordsState(locale) === 'failed';
+    return html`${failed ? html`<p class="setting-error" role="alert">${t(locale, 'wordsFailed')}</p>` : nothing}
+      <div part="grid" class="grid"><slot></slot></div>`;
+  }
+
+  /** The locale the filter bar was last drawn in: kept while a locale switched at run time loads. */
+  private spoken?: Locale;
+
   private renderNamed(): TemplateResult {
-    const locale = this.uiLocale;
+    let locale = this.uiLocale;
+    if (wordsState(locale) === 'loading' && this.spoken && wordsState(this.spoken) === 'ready') locale = this.spoken;
+    if (wordsState(locale) !== 'ready') return this.renderWithoutWords(locale);
+    this.spoken = locale;
     return html`${renderFilterBar({
         locale,
         from: textOption(this.from),

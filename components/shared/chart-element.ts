@@ -2,7 +2,7 @@
 // frame, states, tooltips for pointer and keyboard, exports and the `pulso-select`
 // event. A widget declares its queries from its options, turns the rows they answer
 // into its result, and draws it; this class does the rest the same way for all.
-import { LitElement, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Adapter } from '../../src/adapters/types.js';
@@ -17,7 +17,7 @@ import type { FigureLine } from './export-figure.js';
 import { exportMeta, rangeBound } from './export-meta.js';
 import type { ExportMeta, ExportRange } from './export-meta.js';
 import type { ExportPrecision } from '../../src/data/csv-units.js';
-import { localeLoading } from './catalogs.js';
+import { localeLoading, onWords, wordsState } from './catalogs.js';
 import { elementLocale } from './locale.js';
 import { MarksNavController } from './marks-nav.js';
 import type { MarkPosition } from './marks-nav.js';
@@ -28,7 +28,7 @@ import type { RenderContext } from './render-context.js';
 import { renderEmpty } from './states.js';
 import type { SkeletonShape } from './states.js';
 import type { TableColumn, TableRow, TableSort } from './table-view.js';
-import { loadTableView, tableViewReady } from './table-view-load.js';
+import { adoptTableStyles, loadTableView, tableViewReady } from './table-view-load.js';
 import { ThemeController } from './theme-controller.js';
 import { nextTask } from '../../src/source/tasks.js';
 import { ScrollCueController } from './scroll-cue.js';
@@ -37,7 +37,7 @@ import type { TooltipLine } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
 import type { OpenTip } from './widget-frame.js';
 import { filteredEmptyMessage } from './reach.js';
-import { renderDataStates, renderStateFrame } from './widget-states.js';
+import { renderDataStates, renderStateFrame, renderWordsState } from './widget-states.js';
 import type { PulsoSelectDetail } from './events.js';
 import { OTHERS } from '../../src/metrics/others.js';
 import { numberOption, textOption } from './options.js';
@@ -205,15 +205,23 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   private stopLabels?: () => void;
+  private stopWords?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopLabels = onLabelsChange(() => this.requestUpdate());
+    this.stopWords = onWords(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopLabels?.();
+    this.stopWords?.();
+  }
+
+  /** The locale the widget speaks (its own, else the dashboard's, else the page's). */
+  private localeNow(): Locale {
+    return elementLocale(this, this.inherited('locale', this.locale));
   }
 
   /**
@@ -222,10 +230,10 @@ export abstract class PulsoChartElement<R> extends LitElement {
    * "Responsive at 1M"). Later renders keep Lit's timing (a microtask).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    // And every render in its locale's words (catalogs.ts), loading while the task passes.
-    const words = localeLoading(elementLocale(this, this.inherited('locale', this.locale)));
+    // Its locale's words (catalogs.ts) asked for now: until they come it shows its skeleton,
+    // then renders again in them (or in English, or says they failed).
+    void localeLoading(this.localeNow())?.then(() => this.requestUpdate());
     if (!this.hasUpdated) await nextTask();
-    if (words) await words;
     super.scheduleUpdate();
   }
 
@@ -287,12 +295,16 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.resolvedLocale = elementLocale(this, this.inherited('locale', this.locale));
+    // A locale switched at run time takes effect once its words are in: until then the
+    // widget keeps the words it has (rather than its skeleton).
+    const wanted = this.localeNow();
+    if (!this.hasUpdated || wordsState(wanted) !== 'loading' || wordsState(this.resolvedLocale) !== 'ready') this.resolvedLocale = wanted;
     this.themes.apply(this.inherited('theme', this.theme));
     // A new result, locale or view makes the open tooltip point at stale geometry.
     const value = this.data.value;
     if (changed.has('locale') || (changed as Map<PropertyKey, unknown>).has('view') || value !== this.tipFrom) this.tip = undefined;
     this.tipFrom = value;
+    if (this.view === 'table') adoptTableStyles(this.renderRoot);
   }
 
   protected get context(): RenderContext {
@@ -325,6 +337,10 @@ export abstract class PulsoChartElement<R> extends LitElement {
   /** Settles once the widget shows what was asked: a table whose code was on its way included. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
+    for (let words = localeLoading(this.localeNow()); words; words = localeLoading(this.localeNow())) {
+      await words;
+      done = await super.getUpdateComplete();
+    }
     while (this.tableLoading) {
       const waiting = this.tableLoading;
       await waiting;
@@ -440,6 +456,10 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   override render(): unknown {
+    const locale = this.resolvedLocale;
+    const words = wordsState(locale);
+    // No title yet: it is words too.
+    if (words !== 'ready') return html`<div part="frame" class="pulso-frame">${renderWordsState(words, locale, this.skeleton())}</div>`;
     return this.named(() => this.renderNamed());
   }
 

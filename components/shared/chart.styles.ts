@@ -1,10 +1,10 @@
-// Styles every chart widget shares: the theme, the frame, states, tooltip and
-// table, then axes, ticks, grid lines, legends and the focus ring of marks.
+// Styles every chart widget shares: the theme, the frame, states, tooltip and the
+// table's loading line (the table's own come with its code: table-view-load.ts), then axes, ticks, grid lines, legends and the focus ring of marks.
 // Widgets add their own marks' styles after these.
 import { css } from 'lit';
 import { chartFrameStyles } from './chart-frame.js';
 import { statesStyles } from './states.js';
-import { tableViewStyles } from './table-view.styles.js';
+import { tableLoadingStyles } from './table-view-load.js';
 import { scrollCueStyles } from './scroll-cue.js';
 import { themeStyles } from './theme.styles.js';
 import { tooltipStyles } from './tooltip.js';
@@ -14,7 +14,7 @@ export const chartStyles = [
   statesStyles,
   chartFrameStyles,
   tooltipStyles,
-  tableViewStyles,
+  tableLoadingStyles,
   scrollCueStyles,
   css`
     svg.pulso-chart {

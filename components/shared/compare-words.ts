@@ -2,42 +2,17 @@
 // (SPEC §3.10): "58.4% to 91.9%", "+6.2 pts (95% CI 1.1 to 11.3), Fisher's exact
 // test", "likely a real difference (q = 0.012, 14 comparisons)", "could be chance",
 // "too few to compare". One catalog, so tooltips, tables and exports agree.
-// English here; pt-BR and es: compare-words.pt-BR.ts and compare-words.es.ts, loaded on first use (catalogs.ts).
+// The words: compare-words.en.ts, compare-words.pt-BR.ts, compare-words.es.ts, each loaded on first use (catalogs.ts).
 import type { Formatters } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { ProportionTest } from '../../src/metrics/compare.js';
 import type { KpiTest } from '../../src/metrics/kpis.js';
 import { localeTranslator } from './strings.js';
-
-const en = {
-  interval: '95% CI {low} to {high}',
-  withInterval: '{value} (95% CI {low} to {high})',
-  difference: '{diff} (95% CI {low} to {high}), {test}',
-  fisher: "Fisher's exact test",
-  z: 'two-proportion z-test',
-  mcnemar: "McNemar's test (the same customers)",
-  npsZ: 'z-test on the difference of two NPS',
-  meanZ: 'z-test on the difference of two means',
-  tooFew: 'too few to compare (fewer than {n} on a side)',
-  real: 'likely a real difference (q = {q}, {m} comparisons)',
-  realOne: 'likely a real change (p = {p})',
-  chance: 'could be chance (q = {q}, {m} comparisons)',
-  chanceOne: 'could be chance (p = {p})',
-  fewAnswers: 'few answers (fewer than {n}): read the interval, not the point',
-  colInterval: '95% CI',
-  colLow: '95% CI low',
-  colHigh: '95% CI high',
-  colDifference: 'Difference (95% CI), test',
-  colQ: 'q-value (adjusted)',
-  colVerdict: 'Verdict',
-  verdictReal: 'likely real',
-  verdictChance: 'could be chance',
-  verdictTooFew: 'too few to compare',
-};
+import type { en } from './compare-words.en.js';
 
 export type Key = keyof typeof en;
 
-export const tw = localeTranslator('compare-words', en);
+export const tw = localeTranslator<Key>('compare-words');
 export type CompareWordKey = Key;
 
 /** The level below which a (q- or p-) value marks a difference. */

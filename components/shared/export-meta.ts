@@ -2,26 +2,15 @@
 // the title, the date range, the filters it was made under and a source line
 // ("Pulso · clinic-api.example · exported 2 Dec 2026"), in the widget's locale. The
 // figure (export-figure.ts) draws them; the CSV writes them as columns or a comment.
-// English here; pt-BR and es: export-meta.pt-BR.ts and export-meta.es.ts, loaded on first use (catalogs.ts).
+// The words: export-meta.en.ts, export-meta.pt-BR.ts, export-meta.es.ts, each loaded on first use (catalogs.ts).
 import type { Locale } from '../../src/i18n/messages.js';
 import { dateFormat, listFormat } from '../../src/i18n/format-intl.js';
 import { localeTranslator } from './strings.js';
+import type { en } from './export-meta.en.js';
 
-const en = {
-  allData: 'All data',
-  rangeBoth: '{from} – {to}',
-  rangeFrom: 'From {from}',
-  rangeTo: 'Until {to}',
-  filtered: 'Filtered: {list}',
-  noFilters: 'No filters',
-  sourceLine: 'Pulso · {source} · exported {date}',
-  colRange: 'Date range',
-  colFilters: 'Filters',
-  colSource: 'Source',
-};
 export type Key = keyof typeof en;
 
-export const tx = localeTranslator<Key>('export-meta', en);
+export const tx = localeTranslator<Key>('export-meta');
 
 /** A half-open range [from, to) in epoch ms; either end may be open. */
 export interface ExportRange {

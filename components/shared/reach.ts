@@ -2,28 +2,18 @@
 // filter leaves whole says so in words ("Not filtered by channel"), to the eye and to
 // screen readers, so nobody reads the whole page as "phone customers"; and a chart that
 // the filters emptied names them ("No NPS answers for Channel: Phone").
-// English here; pt-BR and es: reach.pt-BR.ts and reach.es.ts, loaded on first use (catalogs.ts).
+// The words: reach.en.ts, reach.pt-BR.ts, reach.es.ts, each loaded on first use (catalogs.ts).
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/messages.js';
 import { listFormat } from '../../src/i18n/format-intl.js';
 import type { DashboardFilter, FilterKind } from './context.js';
 import { localeTranslator } from './strings.js';
+import type { en } from './reach.en.js';
 
-const en = {
-  notFiltered: 'Not filtered by {list}',
-  notFilteredHint: 'The dashboard filter does not apply to this chart’s data.',
-  kind_cohort: 'cohort',
-  kind_period: 'period',
-  kind_channel: 'channel',
-  kind_step: 'funnel step',
-  kind_feature: 'feature',
-  kind_segment: '{column}',
-  emptyFiltered: 'Nothing matches the filters ({filters}).',
-};
 export type Key = keyof typeof en;
 
-const tr = localeTranslator<Key>('reach', en);
+const tr = localeTranslator<Key>('reach');
 
 /** What a filter filters by, in a word ("channel", or the segment's column, e.g. "plan"). */
 export function filterSubject(filter: Pick<DashboardFilter, 'kind' | 'column'>, locale: Locale): string {

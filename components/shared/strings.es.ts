@@ -16,6 +16,7 @@ export const es: Record<StringKey, string> = {
   errorUnknown: 'Algo salió mal al preparar los datos.',
   errorDetails: 'Detalles técnicos',
   retry: 'Reintentar',
+  wordsFailed: 'No se pudieron cargar los textos de esta vista. Recargue la página para intentarlo de nuevo.',
   stale: 'Actualizado {time}',
   offline: 'Sin conexión: se muestran datos del {time}',
   notices: 'Avisos sobre los datos',

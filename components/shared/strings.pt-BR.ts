@@ -16,6 +16,7 @@ export const ptBR: Record<StringKey, string> = {
   errorUnknown: 'Algo deu errado ao preparar os dados.',
   errorDetails: 'Detalhes técnicos',
   retry: 'Tentar novamente',
+  wordsFailed: 'Não foi possível carregar os textos desta visualização. Recarregue a página para tentar de novo.',
   stale: 'Atualizado {time}',
   offline: 'Sem conexão: exibindo dados de {time}',
   notices: 'Avisos sobre os dados',

@@ -1,5 +1,6 @@
-// The table view's styles: with every chart widget's styles (chart.styles.ts), so a table
-// whose code arrives later (table-view-load.ts) is styled from its first frame.
+// The table view's styles: in the table view's chunk with its code, added to a widget's
+// shadow root before its first table renders (table-view-load.ts `adoptTableStyles`), so a
+// table is styled from its first frame and a page that shows no table never fetches them.
 import { css } from 'lit';
 
 /**
@@ -96,12 +97,5 @@ export const tableViewStyles = css`
   }
   th[aria-sort='descending'] .pulso-sort::after {
     content: ' ▼' / '';
-  }
-  /* While the table's code is on its way (table-view-load.ts): a line in the table's box. */
-  .pulso-table-loading {
-    margin: 0;
-    padding: 12px 8px;
-    color: var(--_pulso-table-muted);
-    font-size: 0.875rem;
   }
 `;

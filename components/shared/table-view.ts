@@ -11,6 +11,8 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { Period } from '../../src/time/period.js';
 import { segmentLabel, t } from './strings.js';
 
+export { tableViewStyles } from './table-view.styles.js';
+
 export type ColumnFormat =
   'text' | 'count' | 'percent' | 'score' | 'duration' | 'period' | 'boolean';
 

@@ -6,6 +6,7 @@ import { renderTitle } from './chart-frame.js';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/messages.js';
+import type { WordsState } from './catalogs.js';
 import type { DataValue, PulsoDataController } from './data-controller.js';
 import { renderEmpty, renderError, renderLoading, renderNoSource } from './states.js';
 import type { SkeletonShape } from './states.js';
@@ -51,4 +52,16 @@ export function renderStateFrame(
     </div>
     ${notices} ${body}
   </figure>`;
+}
+
+/**
+ * What a widget shows while its words are not there: its skeleton while they load, or a
+ * sentence saying they could not be, asking for a reload. It reads the few words built into
+ * catalogs.ts, so it shows in the widget's locale without any chunk.
+ */
+export function renderWordsState(state: Exclude<WordsState, 'ready'>, locale: Locale, skeleton: SkeletonShape): TemplateResult {
+  if (state === 'loading') return renderLoading(skeleton, locale);
+  return html`<div class="pulso-state pulso-error" role="alert">
+    <p class="pulso-error-sentence">${t(locale, 'wordsFailed')}</p>
+  </div>`;
 }

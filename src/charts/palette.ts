@@ -34,26 +34,38 @@ export function categorical(i: number): string {
 }
 
 /**
- * Viridis in 256 steps (matplotlib's colour map by van der Walt and Smith, CC0),
- * as d3-scale-chromatic tabulates it (ISC): six hex digits per colour.
+ * Viridis in 256 steps (matplotlib's colour map by van der Walt and Smith, CC0), as
+ * d3-scale-chromatic tabulates it (ISC), stored as each channel's first value and its change
+ * from step to step, plus 2, one digit each (the changes are -2 to 3): the same 256 colours
+ * in a quarter of the gzip bytes of the hex table (test/charts/palette.test.ts holds that table).
  */
-const VIRIDIS =
-  '44015444025645045745055946075a46085c460a5d460b5e470d60470e61471063471164471365481467481668481769' +
-  '48186a481a6c481b6d481c6e481d6f481f70482071482173482374482475482576482677482878482979472a7a472c7a' +
-  '472d7b472e7c472f7d46307e46327e46337f463480453581453781453882443983443a83443b84433d84433e85423f85' +
-  '4240864241864142874144874045884046883f47883f48893e49893e4a893e4c8a3d4d8a3d4e8a3c4f8a3c508b3b518b' +
-  '3b528b3a538b3a548c39558c39568c38588c38598c375a8c375b8d365c8d365d8d355e8d355f8d34608d34618d33628d' +
-  '33638d32648e32658e31668e31678e31688e30698e306a8e2f6b8e2f6c8e2e6d8e2e6e8e2e6f8e2d708e2d718e2c718e' +
-  '2c728e2c738e2b748e2b758e2a768e2a778e2a788e29798e297a8e297b8e287c8e287d8e277e8e277f8e27808e26818e' +
-  '26828e26828e25838e25848e25858e24868e24878e23888e23898e238a8d228b8d228c8d228d8d218e8d218f8d21908d' +
-  '21918c20928c20928c20938c1f948c1f958b1f968b1f978b1f988b1f998a1f9a8a1e9b8a1e9c891e9d891f9e891f9f88' +
-  '1fa0881fa1881fa1871fa28720a38620a48621a58521a68522a78522a88423a98324aa8325ab8225ac8226ad8127ad81' +
-  '28ae8029af7f2ab07f2cb17e2db27d2eb37c2fb47c31b57b32b67a34b67935b77937b87838b9773aba763bbb753dbc74' +
-  '3fbc7340bd7242be7144bf7046c06f48c16e4ac16d4cc26c4ec36b50c46a52c56954c56856c66758c7655ac8645cc863' +
-  '5ec96260ca6063cb5f65cb5e67cc5c69cd5b6ccd5a6ece5870cf5773d05675d05477d1537ad1517cd2507fd34e81d34d' +
-  '84d44b86d54989d5488bd6468ed64590d74393d74195d84098d83e9bd93c9dd93ba0da39a2da37a5db36a8db34aadc32' +
-  'addc30b0dd2fb2dd2db5de2bb8de29bade28bddf26c0df25c2df23c5e021c8e020cae11fcde11dd0e11cd2e21bd5e21a' +
-  'd8e219dae319dde318dfe318e2e418e5e419e7e419eae51aece51befe51cf1e51df4e61ef6e620f8e621fbe723fde725';
+const VIRIDIS_FIRST = [68, 1, 84];
+const VIRIDIS_STEPS = [
+  '2323222322223222222222222222212222122212212212122121212122121212121212121212121212122' +
+    '1212122121221212212212122122122121221221222122122222212232222232323233323333343334343' +
+    '4343443444444444444444454445445445454545454545545455455455455455455455454554545454454',
+  '3434343434343433433343343334334333343334333343333343333334333333333343333333333333333' +
+    '3333333332333333333333333332333333333333333323333333333333332333333333333233333333323' +
+    '3333323333323333233323332332333232332332323232323232323232232232322322322322322232232',
+  '4343433434334333433333433333332333323332332323232323223223222322232222232222222232222' +
+    '2222222222222222222222222222222222212222221222212221221221221212122112121211211121112' +
+    '1111111111111111110111011011011010101001010010010010001000101001101111212232333334344',
+];
+
+let viridis: string[] | undefined;
+
+/** The 256 colours as `#RRGGBB`, decoded on first use. */
+function viridisRamp(): string[] {
+  if (viridis) return viridis;
+  const rgb = [...VIRIDIS_FIRST];
+  const ramp = [hexOf(rgb)];
+  for (let i = 0; i < 255; i++) {
+    for (let k = 0; k < 3; k++) rgb[k] += Number(VIRIDIS_STEPS[k][i]) - 2;
+    ramp.push(hexOf(rgb));
+  }
+  return (viridis = ramp);
+}
+
 
 /**
  * Dash patterns for series, in the same order as the colours, so lines differ by
@@ -72,7 +84,7 @@ export function sequential(rate: number): string {
   const t = Number.isFinite(rate) ? Math.min(1, Math.max(0, rate)) : 0;
   // As d3's ramp: the step that t falls in, no interpolation between steps.
   const i = Math.max(0, Math.min(255, Math.floor(t * 256)));
-  return normalHex(`#${VIRIDIS.slice(i * 6, i * 6 + 6)}`);
+  return viridisRamp()[i];
 }
 
 /** A fill and the text colour to write on it. */
@@ -120,7 +132,7 @@ function rgbOf(color: string): [number, number, number] {
   throw new RangeError(`Not a colour: ${color}`);
 }
 
-function normalHex(color: string): string {
-  const [r, g, b] = rgbOf(color);
-  return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+/** `#RRGGBB` of three channels 0–255. */
+function hexOf(rgb: readonly number[]): string {
+  return `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
 }

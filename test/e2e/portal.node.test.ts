@@ -167,7 +167,7 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     const scripts = [...new Set(requested.filter((p) => p.endsWith('.js')))];
     const chunks = scripts.filter((p) => p.startsWith('/dist/pulso/'));
     expect(scripts.filter((p) => !tagged.includes(p) && !chunks.includes(p)), 'scripts from elsewhere').to.deep.equal([]);
-    // Shared chunks, and the words of the page's language (pt-BR) alone: never es.
+    // Shared chunks, and the words of the page's language (pt-BR) alone: never en nor es.
     for (const chunk of chunks) expect(chunk).to.match(/^\/dist\/pulso\/(shared|pt-BR)-[\w-]+\.js$/);
     expect(chunks.filter((p) => p.startsWith('/dist/pulso/shared-')), 'shared chunks pulso.js imports').to.not.be.empty;
     expect(chunks.filter((p) => p.startsWith('/dist/pulso/pt-BR-')), 'the pt-BR words').to.have.length(1);
@@ -178,6 +178,45 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(first.length, 'widgets seen rendering').to.be.greaterThan(5);
     for (const text of first) expect(text, text).to.not.match(/Loading|No data source|Updating/);
     expect(first.some((text) => text.includes('Carregando')), first.join(' | ')).to.equal(true);
+  });
+
+  it('says so in pt-BR when no words can be loaded (pt-BR and English chunks refused), never a raw key', async () => {
+    const other = await browser.newPage();
+    try {
+      let refuse = true;
+      const refused: string[] = [];
+      await other.setRequestInterception(true);
+      other.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (refuse && /^\/dist\/pulso\/(pt-BR|en)-[\w-]+\.js$/.test(path)) return void (refused.push(path), r.abort());
+        return void r.continue();
+      });
+      await other.goto(`${new URL(page.url()).origin}/demo/portal.html`, { waitUntil: 'load' });
+      const texts = () =>
+        other.evaluate(() =>
+          [...document.querySelectorAll('pulso-kpi, pulso-cohort-churn, pulso-nps-trend, pulso-channel-csat, pulso-adoption-funnel')].map((el) =>
+            (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          ),
+        );
+      await other.waitForFunction(() => document.querySelector('pulso-kpi')?.shadowRoot?.querySelector('[role="alert"]') !== null, { timeout: 20_000 });
+      const failed = await texts();
+      expect(failed.length).to.be.greaterThan(5);
+      for (const text of failed) expect(text).to.equal('Não foi possível carregar os textos desta visualização. Recarregue a página para tentar de novo.');
+      // Both chunks were asked for: the page's language, then English in its place.
+      expect(refused.some((p) => p.includes('/pt-BR-')) && refused.some((p) => p.includes('/en-')), refused.join(' ')).to.equal(true);
+      // The page reloaded with the chunks served: its words.
+      refuse = false;
+      await other.reload({ waitUntil: 'load' });
+      await other.waitForFunction(
+        () => [...document.querySelectorAll('pulso-kpi')].every((el) => el.shadowRoot?.querySelector('[part~="value"]') !== null),
+        { timeout: 20_000 },
+      );
+      const after = (await texts()).join(' | ');
+      expect(after).to.not.include('Não foi possível carregar os textos');
+      expect(after).to.include('NPS');
+    } finally {
+      await other.close();
+    }
   });
 
   it('exports a chart as PNG (img-src blob:) with no violation', async () => {

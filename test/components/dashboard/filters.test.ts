@@ -30,7 +30,7 @@ const volume = (filters: ReturnType<typeof filtersOf>) =>
 
 describe('dashboard filters', () => {
   // Described outside an element, which would wait for its locale's words itself.
-  before(() => Promise.all([localeLoading('pt-BR'), localeLoading('es')]));
+  before(() => Promise.all([localeLoading('en'), localeLoading('pt-BR'), localeLoading('es')]));
 
   it('makes a cohort the half-open range of its period on signup_at, in the time zone', () => {
     const [f] = filtersOf({ filters: { cohort: '2025-01-01' }, periodUnit: 'month' });

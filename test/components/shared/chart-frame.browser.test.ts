@@ -12,6 +12,7 @@ import {
 import type { ChartView, ExportKind } from '../../../components/shared/chart-frame.js';
 import { ResizeController, clampWidth } from '../../../components/shared/resize-controller.js';
 import { themeStyles } from '../../../components/shared/theme.styles.js';
+import { localeLoading } from '../../../components/shared/catalogs.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned = 1">';
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -94,6 +95,9 @@ describe('ResizeController', () => {
 });
 
 describe('renderChartFrame', () => {
+  // Its words (English too) come in a chunk: a bare template renders with what is loaded.
+  before(() => localeLoading('en'));
+
   it('renders the title, summary and the chart described by the summary', async () => {
     const el = await frame();
     expect(text(q(el, '[part~=title]'))).to.equal('Retention by cohort');

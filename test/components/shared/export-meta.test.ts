@@ -6,7 +6,7 @@ const now = new Date(Date.UTC(2026, 11, 2, 12));
 
 describe('exportMeta', () => {
   // Said outside an element, which would wait for its locale's words itself.
-  before(() => Promise.all([localeLoading('pt-BR'), localeLoading('es')]));
+  before(() => Promise.all([localeLoading('en'), localeLoading('pt-BR'), localeLoading('es')]));
 
   it('says the range with its last included day, the filters and the source, per locale', () => {
     const range = { from: Date.UTC(2025, 10, 1), to: Date.UTC(2026, 1, 1) };

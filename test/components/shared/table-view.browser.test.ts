@@ -125,7 +125,7 @@ function table<R extends object>(options: TableViewOptions<R>): Promise<HTMLElem
 
 describe('renderTableView', () => {
   // Rendered outside an element, which would wait for its locale's words itself.
-  before(() => Promise.all([localeLoading('pt-BR'), localeLoading('es')]));
+  before(() => Promise.all([localeLoading('en'), localeLoading('pt-BR'), localeLoading('es')]));
 
   it('renders retention rows formatted in en and pt-BR', async () => {
     const expected: Record<'en' | 'pt-BR', { rate: string; size: string; yes: string }> = {
