@@ -256,8 +256,8 @@ export class PulsoDashboard extends LitElement {
 
   /** A widget said which filters reached its data: the chips count it. */
   private reached(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void {
-    // Only when a chip's count can change: not a render per widget drawn on a dashboard without filters.
-    if (this.reach.set(widget, reached) && this.isConnected) this.requestUpdate();
+    this.reach.set(widget, reached);
+    if (this.isConnected) this.requestUpdate();
   }
 
   /** The values of the segment attribute, for its list: asked once per attribute (a `values` query). */

@@ -11,16 +11,10 @@ export interface ReachCount {
 export class ReachBoard {
   private readonly byWidget = new Map<Element, ReadonlyMap<string, boolean>>();
 
-  /**
-   * A widget's news: which filter ids reached its data (undefined: it has none now).
-   * Returns whether a count can have changed: not when the widget ran with no filter
-   * before or now (every widget's first load on a dashboard without filters).
-   */
-  set(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): boolean {
-    const before = this.byWidget.get(widget);
+  /** A widget's news: which filter ids reached its data (undefined: it has none now). */
+  set(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void {
     if (reached) this.byWidget.set(widget, reached);
     else this.byWidget.delete(widget);
-    return (before?.size ?? 0) > 0 || (reached?.size ?? 0) > 0;
   }
 
   /**
