@@ -14,6 +14,10 @@ const n = Number(arg('n', 1_000_000));
 const mode = arg('mode', 'worker');
 const start = arg('start', 'later');
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'v8.execute'];
+// Trace events summed per thread from the adapter set to every widget drawn (`bench:done`): where
+// each thread's time went (GC, compiling, script, style and layout, messages). Nested events count
+// in their own row and in their parent's.
+const SUMMED = /^(MinorGC|MajorGC|V8\.GC_[A-Z_]+|V8\.GCScavenger|V8\.GCCompactor|V8\.GCFinalizeMC|v8\.compile|V8\.CompileModule|v8\.evaluateModule|EvaluateScript|FunctionCall|RunMicrotasks|HandlePostMessage|TimerFire|FireAnimationFrame|EventDispatch|UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|ParseHTML|ParseAuthorStyleSheet|HitTest|V8\.ParseLazy|V8\.CompileLazy|V8\.OptimizeCode|v8\.run)$/;
 
 const server = await createServer({
   configFile: false, root: process.cwd(), logLevel: 'error',
@@ -64,4 +68,22 @@ function report(events) {
   rows.sort((a, b) => a.ts - b.ts);
   for (const r of rows) console.log(r.line);
   for (const [thread, cpu] of busy) console.log(`CPU after the adapter set, ${thread}: ${cpu.toFixed(0)} ms`);
+  const done = marks.find((e) => e.name === 'bench:done' && e.ts > zero)?.ts ?? Infinity;
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.ts < zero || e.ts > done || !SUMMED.test(e.name)) continue;
+    const thread = threadOf(e);
+    if (thread !== 'CrRendererMain' && !thread.startsWith('DedicatedWorker')) continue;
+    const k = `${thread}\u0000${e.name}`;
+    const s = sums.get(k) ?? { n: 0, wall: 0, cpu: 0 };
+    s.n += 1;
+    s.wall += (e.dur ?? 0) / 1000;
+    s.cpu += (e.tdur ?? 0) / 1000;
+    sums.set(k, s);
+  }
+  console.log('Until every widget was drawn, by event (count, wall, CPU):');
+  for (const [k, s] of [...sums].sort((a, b) => b[1].wall - a[1].wall)) {
+    const [thread, name] = k.split('\u0000');
+    if (s.wall >= 1) console.log(`  ${thread.padEnd(24)} ${name.padEnd(22)} ${String(s.n).padStart(5)}  ${s.wall.toFixed(1).padStart(8)} ms  ${s.cpu.toFixed(1).padStart(8)} ms`);
+  }
 }

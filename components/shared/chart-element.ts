@@ -101,7 +101,8 @@ export interface TableSpec {
  * @cssprop --pulso-font - Font family.
  */
 export abstract class PulsoChartElement<R> extends LitElement {
-  protected readonly resize = new ResizeController(this);
+  // Only a result is laid out by the width (states and skeletons are not): see ResizeController.
+  protected readonly resize = new ResizeController(this, () => this.data.value !== undefined);
 
   protected readonly data = new PulsoDataController<R>(this, {
     adapter: () => this.adapter,

@@ -23,7 +23,15 @@ export class ResizeController implements ReactiveController {
   private frame = 0;
   private pending?: number;
 
-  constructor(host: ReactiveControllerHost & Element) {
+  /**
+   * `drawsWidth`: whether the host shows anything laid out by its width now; while it
+   * does not (a loading skeleton), a new width is kept for its next render without
+   * asking for one — no second render of every skeleton on a dashboard as it joins.
+   */
+  constructor(
+    host: ReactiveControllerHost & Element,
+    private readonly drawsWidth: () => boolean = () => true,
+  ) {
     this.host = host;
     host.addController(this);
   }
@@ -53,7 +61,7 @@ export class ResizeController implements ReactiveController {
       this.pending = undefined;
       if (next === this.width) return;
       this.width = next;
-      this.host.requestUpdate();
+      if (this.drawsWidth()) this.host.requestUpdate();
     });
   }
 }

@@ -15,7 +15,7 @@ import type { CacheProblem } from '../cache/types.js';
 import type { TableName, ValidationReport } from '../data/schema.js';
 import type { ResolvedCache } from '../source/cache-policy.js';
 import type { SourceEvent } from '../source/source.js';
-import { nextTask } from '../source/tasks.js';
+import { urgentTask } from '../source/tasks.js';
 import { WORKER_NAME } from './protocol.js';
 import type { FromWorker, ToWorker, WireAnswer, WorkerCacheConfig } from './protocol.js';
 import { describe } from './recipe.js';
@@ -154,11 +154,13 @@ export class WorkerLink {
     const aid = this.nextId++;
     this.post({ t: 'adapter', aid, recipe: described.recipe });
     const sent = (async () => {
-      // Slices go in as few tasks as the budget allows: every yield can let a frame of the page's first render in ahead of the rest.
+      // Slices go in as few tasks as the budget allows, and those tasks ahead of the widgets' first
+      // renders queued meanwhile: the worker loads nothing before the last slice (bench/RESULTS.md,
+      // "Worker cold path at 1M"), while a skeleton drawn 10 ms later is not seen.
       let since = performance.now();
       const pace = async (): Promise<void> => {
         if (performance.now() - since < SEND_BUDGET_MS) return;
-        await nextTask();
+        await urgentTask();
         since = performance.now();
       };
       for (const [table, bytes] of Object.entries(described.bytes ?? {}) as [TableName, Uint8Array][]) {
