@@ -35,20 +35,14 @@ export function streamAdoption(
   // Per event code, the flags one of its rows sets (0: a row the counts never read).
   const flag = new Int32Array(slot.length);
   for (let c = 0; c < slot.length; c++) flag[c] = slot[c] < 0 ? 0 : (counted[c] ? 1 : 0) | (slot[c] < f ? 2 << slot[c] : 0);
-  const state = { flags: new Int32Array(units), period: new Float64Array(units), out: new Triples() };
-  const range = pass(frame, o, flag, seg, segments, state);
+  // Per unit [period, flags] side by side, one cache line per row (a period ordinal, even
+  // in days, fits an int32 for any valid time). Flags 0: no row yet.
+  const state = new Int32Array(2 * units);
+  const out = new Triples();
+  const range = pass(frame, o, flag, seg, segments, state, out);
   if (!range) return undefined;
-  const { flags, period, out } = state;
-  for (let u = 0; u < units; u++) if (flags[u] & 1) out.push(period[u], u, flags[u]);
+  for (let u = 0; u < units; u++) if (state[2 * u + 1] & 1) out.push(state[2 * u], u, state[2 * u + 1]);
   return { units: out, ...range };
-}
-
-interface UnitState {
-  /** The flags of each unit's current period (0: no row yet), and that period. */
-  readonly flags: Int32Array;
-  readonly period: Float64Array;
-  /** Finished active periods. */
-  readonly out: Triples;
 }
 
 function pass(
@@ -57,7 +51,8 @@ function pass(
   flag: Int32Array,
   seg: Int32Array | undefined,
   segments: number,
-  { flags, period, out }: UnitState,
+  state: Int32Array,
+  out: Triples,
 ): { lo: number; hi: number } | undefined {
   const at = frame.time('at');
   const codes = frame.dict('event').codes;
@@ -75,13 +70,13 @@ function pass(
     if (bits === 0) continue;
     const p = index(t);
     const u = seg ? cu * segments + seg[i] : cu;
-    const had = flags[u];
-    if (had !== 0 && period[u] !== p) {
-      if (p < period[u]) return undefined;
-      if (had & 1) out.push(period[u], u, had);
-      flags[u] = bits;
-    } else flags[u] = had | bits;
-    period[u] = p;
+    const had = state[2 * u + 1];
+    if (had !== 0 && state[2 * u] !== p) {
+      if (p < state[2 * u]) return undefined;
+      if (had & 1) out.push(state[2 * u], u, had);
+      state[2 * u + 1] = bits;
+    } else state[2 * u + 1] = had | bits;
+    state[2 * u] = p;
     if (bits & 1) {
       if (p < lo) lo = p;
       if (p > hi) hi = p;
