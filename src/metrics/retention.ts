@@ -6,7 +6,7 @@
 import type { TableInput, Tables } from '../data/schema.js';
 import { metricInput } from './input.js';
 import { countActivity } from './retention-activity.js';
-import { countSubscription, layout, type Layout } from './retention-count.js';
+import { layout, subscriptionTriangle, type Layout } from './retention-count.js';
 import { members, type Members } from './retention-members.js';
 import { segmentOrder } from './options.js';
 import { groupSegments, withGrouped } from './others.js';
@@ -86,8 +86,13 @@ export function retention(tables: Tables | TableInput, options: RetentionOptions
   const s = retentionSettings(options);
   const input = metricInput(tables, s.cohortBy === 'signup' ? 'customers' : 'activity', 'retention');
   const { members: m, grouped } = foldSegments(members(input, s), s);
-  const l = layout(m, s);
-  const retained = s.mode === 'subscription' ? countSubscription(m, l, s) : countActivity(m, l, s);
+  let l: Layout;
+  let retained: Int32Array;
+  if (s.mode === 'subscription') ({ layout: l, retained } = subscriptionTriangle(m, s));
+  else {
+    l = layout(m, s);
+    retained = countActivity(m, l, s);
+  }
   const rows = triangleRows(m, l, retained, s);
   return withGrouped(withExcluded(rows, m.excluded), grouped);
 }

@@ -2,7 +2,7 @@
 // timestamp into an ordinal with `index` — integer arithmetic on day numbers,
 // plus one cached offset lookup in a time zone — so "c + k periods" is `c + k`
 // and a cohort triangle is a dense 2-D array, with no Date or string per row.
-import { DAY_MS, daysFromCivil, formatDay, monthIndexFromDays } from './civil.js';
+import { DAY_MS, daysFromCivil, formatDay, monthIndexFromDays, monthIndexFromMs } from './civil.js';
 import { describeValue } from './describe.js';
 import { parseDay } from './parse.js';
 import { invalid, keyword } from '../query/options.js';
@@ -107,11 +107,11 @@ function utcIndexFn(period: Period): (ms: number) => number {
     case 'week':
       return (ms) => (ms - ms === 0 ? Math.floor((Math.floor(ms / DAY_MS) + 3) / 7) : NaN);
     case 'month':
-      return (ms) => (ms - ms === 0 ? monthIndexFromDays(Math.floor(ms / DAY_MS)) : NaN);
-    default: {
-      const ofDay = CALENDARS[period].ofDay;
-      return (ms) => (ms - ms === 0 ? ofDay(Math.floor(ms / DAY_MS)) : NaN);
-    }
+      return (ms) => (ms - ms === 0 ? monthIndexFromMs(ms) : NaN);
+    case 'quarter':
+      return (ms) => (ms - ms === 0 ? Math.floor(monthIndexFromMs(ms) / 3) : NaN);
+    case 'year':
+      return (ms) => (ms - ms === 0 ? Math.floor(monthIndexFromMs(ms) / 12) : NaN);
   }
 }
 

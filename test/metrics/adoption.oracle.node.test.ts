@@ -145,6 +145,10 @@ describe('featureAdoption oracle (DuckDB, 60,000 rows)', function () {
   this.timeout(120_000);
   const data = generate(20250302);
   const tables = { activity: data.activity, customers: data.customers };
+  // The same rows in log order (by time; bad times where they were): counted in one pass, without bucketing.
+  const timed = data.activity.map((row, i) => ({ row, ms: data.atMs[i] })).filter((r) => r.ms !== null).sort((a, b) => a.ms! - b.ms!);
+  let k = 0;
+  const logged = { ...tables, activity: data.activity.map((row, i) => (data.atMs[i] === null ? row : timed[k++].row)) };
   let con: DuckDBConnection;
   let dir: string;
 
@@ -182,6 +186,7 @@ describe('featureAdoption oracle (DuckDB, 60,000 rows)', function () {
           else expect(row[key], `row ${i} ${key}`).to.equal(want[key]);
         }
       });
+      expect(featureAdoption(logged, o), 'in log order').to.deep.equal(actual);
     });
   }
 });

@@ -202,3 +202,16 @@ export function expectSameRows(actual: FunnelRow[], expected: FunnelRow[], label
     }
   });
 }
+
+/**
+ * The rows as a time-ordered event log gives them (by time, at one instant the steps
+ * in step order, other events after): the order in which funnel() counts in one pass
+ * without sorting. Rows without a usable time stay where they were.
+ */
+export function logOrder(rows: Raw[], steps: string[]): Raw[] {
+  const rank = (name: string | null) => (name !== null && steps.includes(name) ? steps.indexOf(name) : steps.length);
+  const timed = rows.filter((r) => typeof r.at === 'number');
+  timed.sort((a, b) => (a.at as number) - (b.at as number) || rank(a.event) - rank(b.event));
+  let k = 0;
+  return rows.map((r) => (typeof r.at === 'number' ? timed[k++] : r));
+}

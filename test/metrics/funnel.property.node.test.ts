@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { funnel, type FunnelOptions } from '../../src/metrics/funnel.js';
-import { expectSameRows, reference, type FunnelData, type Raw } from './funnel-reference.js';
+import { expectSameRows, logOrder, reference, type FunnelData, type Raw } from './funnel-reference.js';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2025, 0, 1);
@@ -63,5 +63,15 @@ describe('funnel equals a brute-force matcher (property)', () => {
       { seed: 0xf0e1, numRuns: 400 },
     );
     expect(withLaterSteps, 'runs where someone got past the first step').to.be.greaterThan(100);
+  });
+
+  it('on the same data in log order (counted in one pass, without sorting)', () => {
+    fc.assert(
+      fc.property(data, options, (d, o) => {
+        const logged = { ...d, activity: logOrder(d.activity, o.steps) };
+        expectSameRows(funnel({ activity: logged.activity, customers: d.customers }, o), reference(logged, o), JSON.stringify(o));
+      }),
+      { seed: 0xf0e2, numRuns: 400 },
+    );
   });
 });

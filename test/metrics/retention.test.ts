@@ -113,6 +113,25 @@ describe('retention: subscription mode', () => {
     ]);
   });
 
+  it('counts daily cohorts two years apart (more cells than members: counted after the layout)', () => {
+    const rows = retention(
+      [
+        { customer_id: 'p', signup_at: '2024-01-01', churned_at: '2024-01-03' },
+        { customer_id: 'q', signup_at: '2025-12-30', churned_at: null },
+      ],
+      { period: 'day', asOf: '2025-12-31' },
+    );
+    // 2024-01-01: offsets 0…730 (asOf is day 730 after it); p is retained while index(Jan 3) ≥ c + k + 1, k ≤ 1.
+    expect(rows.length).to.equal(731 + 2);
+    expect(rows.filter((r) => r.retained! > 0).map((r) => [r.cohort, r.offset, r.retained])).to.deep.equal([
+      ['2024-01-01', 0, 1],
+      ['2024-01-01', 1, 1],
+      ['2025-12-30', 0, 1],
+      ['2025-12-30', 1, 1],
+    ]);
+    expect(rows[2]).to.include({ offset: 2, retained: 0, churned: 1, churnRate: 1 });
+  });
+
   it('omits periods without a cohort', () => {
     const rows = retention(
       [

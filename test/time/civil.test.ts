@@ -10,6 +10,7 @@ import {
   isValidCivil,
   monthIndexArithmetic,
   monthIndexFromDays,
+  monthIndexFromMs,
 } from '../../src/time/civil.js';
 import { DAY, seeded, utc } from './support.js';
 
@@ -88,6 +89,21 @@ describe('time/civil', () => {
         );
       }
     }
+  });
+
+  it('month ordinals of instants: the ms table agrees with the day table at both ends of every day of 1795–2205', () => {
+    for (let days = Date.UTC(1795, 0, 1) / DAY; days < Date.UTC(2205, 0, 1) / DAY; days++) {
+      for (const ms of [days * DAY, days * DAY + DAY - 1, days * DAY + DAY - 0.25]) {
+        if (monthIndexFromMs(ms) !== monthIndexFromDays(days)) expect(monthIndexFromMs(ms), `ms ${ms}`).to.equal(monthIndexFromDays(days));
+      }
+    }
+    const rnd = seeded(2);
+    for (let k = 0; k < 5000; k++) {
+      const ms = Math.floor((rnd() - 0.5) * 2 * 8.64e15);
+      expect(monthIndexFromMs(ms), `ms ${ms}`).to.equal(monthIndexFromDays(Math.floor(ms / DAY)));
+    }
+    expect(monthIndexFromMs(-1)).to.equal(1969 * 12 + 11);
+    expect(monthIndexFromMs(NaN)).to.be.NaN;
   });
 
   it('month ordinals around year ends and before 1970', () => {

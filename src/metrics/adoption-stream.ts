@@ -1,0 +1,139 @@
+// Feature adoption in one pass over the rows, for the common case of an event log
+// already in order. A unit is a customer (within one segment with `by`); while its
+// rows stay in one period, it gathers flags for it — bit 0: counted active, bit 1 + f:
+// used feature f — and when its next period starts, the finished period is kept
+// (when active) as one (period, unit, flags) triple. So no row is listed or bucketed,
+// and the counts come from the triples once the reported periods are known. At the
+// first unit whose rows go back to an earlier period the pass gives up, and the
+// bucketing path (adoption-count.ts) runs instead: the counts are the same either way.
+import type { Frame } from '../data/frame.js';
+import type { AdoptionCounts } from './adoption-rows.js';
+import type { AdoptionSettings } from './adoption.js';
+
+/** Flags fit an int32: bit 0 and one bit per feature. */
+const MAX_FEATURES = 30;
+
+/** Each unit's active periods with their flags, and the range of counted periods. */
+export interface Streamed {
+  readonly units: Triples;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** Undefined when the rows are not in order per unit, or the units' state would outgrow the rows. */
+export function streamAdoption(
+  frame: Frame,
+  o: AdoptionSettings,
+  slot: Int32Array,
+  counted: Uint8Array,
+  seg: Int32Array | undefined,
+  segments: number,
+): Streamed | undefined {
+  const f = o.features.length;
+  const units = frame.dict('customer_id').values.length * segments;
+  if (f > MAX_FEATURES || units > 2 * frame.n + 65_536) return undefined;
+  // Per event code, the flags one of its rows sets (0: a row the counts never read).
+  const flag = new Int32Array(slot.length);
+  for (let c = 0; c < slot.length; c++) flag[c] = slot[c] < 0 ? 0 : (counted[c] ? 1 : 0) | (slot[c] < f ? 2 << slot[c] : 0);
+  // Per unit [period, flags] side by side, one cache line per row (a period ordinal, even
+  // in days, fits an int32 for any valid time). Flags 0: no row yet.
+  const state = new Int32Array(2 * units);
+  const out = new Triples();
+  const range = pass(frame, o, flag, seg, segments, state, out);
+  if (!range) return undefined;
+  for (let u = 0; u < units; u++) if (state[2 * u + 1] & 1) out.push(state[2 * u], u, state[2 * u + 1]);
+  return { units: out, ...range };
+}
+
+function pass(
+  frame: Frame,
+  o: AdoptionSettings,
+  flag: Int32Array,
+  seg: Int32Array | undefined,
+  segments: number,
+  state: Int32Array,
+  out: Triples,
+): { lo: number; hi: number } | undefined {
+  const at = frame.time('at');
+  const codes = frame.dict('event').codes;
+  const cust = frame.dict('customer_id').codes;
+  const { from, to } = o.range;
+  const index = o.buckets.index;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < frame.n; i++) {
+    const c = codes[i];
+    const t = at[i];
+    const cu = cust[i];
+    if (c < 0 || cu < 0 || !(t >= from && t < to)) continue;
+    const bits = flag[c];
+    if (bits === 0) continue;
+    const p = index(t);
+    const u = seg ? cu * segments + seg[i] : cu;
+    const had = state[2 * u + 1];
+    if (had !== 0 && state[2 * u] !== p) {
+      if (p < state[2 * u]) return undefined;
+      if (had & 1) out.push(state[2 * u], u, had);
+      state[2 * u + 1] = bits;
+    } else state[2 * u + 1] = had | bits;
+    state[2 * u] = p;
+    if (bits & 1) {
+      if (p < lo) lo = p;
+      if (p > hi) hi = p;
+    }
+  }
+  return { lo, hi };
+}
+
+/** The blocks' counts from the triples: those in the periods reported. */
+export function tallyUnits(units: Triples, f: number, first: number, periods: number, segments: number): AdoptionCounts {
+  const blocks = periods * segments;
+  const active = new Float64Array(blocks);
+  const adopters = new Float64Array(blocks * f);
+  const withFirst = new Float64Array(blocks * f);
+  const present = new Uint8Array(segments);
+  const { period, unit, flags } = units.arrays();
+  for (let k = 0; k < period.length; k++) {
+    const p = period[k] - first;
+    if (p < 0 || p >= periods) continue;
+    const s = unit[k] % segments;
+    const blk = p * segments + s;
+    const bits = flags[k];
+    active[blk]++;
+    present[s] = 1;
+    for (let j = 0; j < f; j++) {
+      if (!(bits & (2 << j))) continue;
+      adopters[blk * f + j]++;
+      if (j > 0 && bits & 2) withFirst[blk * f + j]++;
+    }
+  }
+  return { first, periods, segments, present, active, adopters, withFirst };
+}
+
+/** (period, unit, flags) triples in typed arrays that grow by doubling. */
+class Triples {
+  private period = new Float64Array(1024);
+  private unit = new Int32Array(1024);
+  private flags = new Int32Array(1024);
+  private n = 0;
+
+  push(period: number, unit: number, flags: number): void {
+    if (this.n === this.unit.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(2 * this.n);
+        b.set(a);
+        return b;
+      };
+      this.period = grow(this.period);
+      this.unit = grow(this.unit);
+      this.flags = grow(this.flags);
+    }
+    this.period[this.n] = period;
+    this.unit[this.n] = unit;
+    this.flags[this.n++] = flags;
+  }
+
+  arrays(): { period: Float64Array; unit: Int32Array; flags: Int32Array } {
+    return { period: this.period.subarray(0, this.n), unit: this.unit.subarray(0, this.n), flags: this.flags.subarray(0, this.n) };
+  }
+}
