@@ -15,10 +15,10 @@ export const $$ = <T extends Element = Element>(el: HTMLElement, sel: string): T
   ...el.shadowRoot!.querySelectorAll<T>(sel),
 ];
 
-/** Waits until the widget shows its chart (or `sel`). */
-export async function drawn(el: HTMLElement & { updateComplete: Promise<boolean> }, sel = 'svg.pulso-chart'): Promise<void> {
+/** Waits until the widget shows its chart (or `sel`), for `timeout` ms at most. */
+export async function drawn(el: HTMLElement & { updateComplete: Promise<boolean> }, sel = 'svg.pulso-chart', timeout = 5000): Promise<void> {
   await waitUntil(() => el.shadowRoot?.querySelector(sel), `${sel} never rendered: ${text(el.shadowRoot as unknown as Element)}`, {
-    timeout: 5000,
+    timeout,
   });
   await el.updateComplete;
 }
