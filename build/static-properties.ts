@@ -44,7 +44,10 @@ interface Field {
 /** The `properties` entry of `name` for `@property(args)` / `@state(args)`, or undefined for any other decorator. */
 function entryOf(decorator: Decorator, name: string, code: string): string | undefined {
   const { callee, arguments: args = [] } = decorator.expression;
-  const kind = decorator.expression.type === 'CallExpression' && callee?.type === 'Identifier' ? callee.name : undefined;
+  const kind =
+    decorator.expression.type === 'CallExpression' && callee?.type === 'Identifier'
+      ? callee.name
+      : undefined;
   if (kind !== 'property' && kind !== 'state') return undefined;
   if (args.length > 1) return undefined;
   const options = args[0] ? code.slice(args[0].start, args[0].end) : '';
@@ -56,7 +59,13 @@ function entryOf(decorator: Decorator, name: string, code: string): string | und
 function fieldsOf(body: Member[], code: string): Field[] {
   const fields: Field[] = [];
   for (const member of body) {
-    if (member.type !== 'PropertyDefinition' || member.static || member.computed || member.key?.type !== 'Identifier') continue;
+    if (
+      member.type !== 'PropertyDefinition' ||
+      member.static ||
+      member.computed ||
+      member.key?.type !== 'Identifier'
+    )
+      continue;
     for (const decorator of member.decorators ?? []) {
       const entry = entryOf(decorator, member.key.name ?? '', code);
       if (entry) fields.push({ decorator, entry });
@@ -78,8 +87,17 @@ function classes(node: unknown, found: ClassNode[]): void {
 function defineOf(cls: ClassNode, code: string): { decorator: Span; call: string } | undefined {
   for (const decorator of cls.decorators ?? []) {
     const { callee, arguments: args = [] } = decorator.expression;
-    if (callee?.type !== 'Identifier' || callee.name !== 'customElement' || args.length !== 1 || !cls.id) continue;
-    return { decorator, call: `\ncustomElements.define(${code.slice(args[0].start, args[0].end)}, ${cls.id.name});` };
+    if (
+      callee?.type !== 'Identifier' ||
+      callee.name !== 'customElement' ||
+      args.length !== 1 ||
+      !cls.id
+    )
+      continue;
+    return {
+      decorator,
+      call: `\ncustomElements.define(${code.slice(args[0].start, args[0].end)}, ${cls.id.name});`,
+    };
   }
   return undefined;
 }
@@ -99,17 +117,29 @@ export function staticProperties(): Plugin {
         for (const cls of found) {
           const body = cls.body as Span & { body: Member[] };
           const define = defineOf(cls, code);
-          if (define) edits.push({ at: define.decorator.start, end: define.decorator.end, text: '' }, { at: cls.end, end: cls.end, text: define.call });
+          if (define)
+            edits.push(
+              { at: define.decorator.start, end: define.decorator.end, text: '' },
+              { at: cls.end, end: cls.end, text: define.call },
+            );
           const fields = fieldsOf(body.body, code);
           if (!fields.length) continue;
-          if (body.body.some((m) => m.static && m.key?.name === 'properties')) this.error(`${id}: a class with both decorators and static properties`);
-          edits.push({ at: body.start + 1, end: body.start + 1, text: ` static properties = { ${fields.map((f) => f.entry).join(', ')} };` });
-          for (const { decorator } of fields) edits.push({ at: decorator.start, end: decorator.end, text: '' });
+          if (body.body.some((m) => m.static && m.key?.name === 'properties'))
+            this.error(`${id}: a class with both decorators and static properties`);
+          edits.push({
+            at: body.start + 1,
+            end: body.start + 1,
+            text: ` static properties = { ${fields.map((f) => f.entry).join(', ')} };`,
+          });
+          for (const { decorator } of fields)
+            edits.push({ at: decorator.start, end: decorator.end, text: '' });
         }
         if (!edits.length) return null;
         let out = code;
-        for (const { at, end, text } of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(end);
-        if (/@(property|state|customElement)\(/.test(out.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) this.error(`${id}: a Lit decorator left (not on a plain field or a named class)`);
+        for (const { at, end, text } of edits.sort((a, b) => b.at - a.at))
+          out = out.slice(0, at) + text + out.slice(end);
+        if (/@(property|state|customElement)\(/.test(out.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+          this.error(`${id}: a Lit decorator left (not on a plain field or a named class)`);
         return { code: out, map: null };
       },
     },
