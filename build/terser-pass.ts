@@ -25,7 +25,9 @@ export function terserPass(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const map = chunk.map as ChunkMap | null;
-        const out = await minify(chunk.code, {
+        // The map's URL comment, when the build makes a map, is already in the code: kept last.
+        const url = /\n?\/\/# sourceMappingURL=[^\n]*\s*$/.exec(chunk.code)?.[0] ?? '';
+        const out = await minify(chunk.code.slice(0, chunk.code.length - url.length), {
           module: true,
           compress: { passes: 2 },
           mangle: true,
@@ -33,8 +35,14 @@ export function terserPass(): Plugin {
           sourceMap: map ? { content: map.toString(), asObject: true } : false,
         });
         if (out.code === undefined) throw new Error(`terser left no code for ${chunk.fileName}`);
-        chunk.code = out.code;
-        if (map && out.map) Object.assign(chunk.map as object, out.map);
+        chunk.code = out.code + url;
+        if (map && out.map) {
+          // Both the chunk's map (what a build's caller reads: scripts/size.mjs) and the file
+          // the bundle will write: Rolldown made the `.map` asset before this hook.
+          Object.assign(chunk.map as object, out.map);
+          const file = bundle[`${chunk.fileName}.map`];
+          if (file?.type === 'asset') file.source = JSON.stringify(out.map);
+        }
       }
     },
   };
