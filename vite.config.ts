@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import { arqueroWithoutCodegen } from './build/arquero-without-codegen.js';
 import { d3PureConstants } from './build/d3-pure-constants.js';
 import { minifyTemplates } from './build/minify-templates.js';
+import { staticProperties } from './build/static-properties.js';
+import { terserPass } from './build/terser-pass.js';
 
 const here = import.meta.dirname;
 
@@ -21,8 +23,10 @@ export default defineConfig({
   },
   // Build only (build/): arquero's string-expression compiler (acorn + Function) can never
   // run under script-src 'self' and Pulso never calls it; d3's unused constants are dropped;
-  // the text of Lit's css/html/svg templates is shortened (the minifier leaves it as written).
-  plugins: [arqueroWithoutCodegen(), d3PureConstants(), minifyTemplates()],
+  // the text of Lit's css/html/svg templates is shortened (the minifier leaves it as written);
+  // the elements' @property/@state decorators become `static properties` (the source keeps them
+  // for the manifest and the declarations); terser makes a second pass over the minified chunks.
+  plugins: [staticProperties(), arqueroWithoutCodegen(), d3PureConstants(), minifyTemplates(), terserPass()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: resolve(here, 'dist'),

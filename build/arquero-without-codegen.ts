@@ -17,6 +17,8 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 const PREFIX = '\0pulso-no-codegen:';
+/** The one module every stub imports its `fail` from: the message once in dist/pulso.js, not once a stub. */
+const FAIL = '\0pulso-no-codegen-fail';
 const MESSAGE =
   "arquero verbs (filter, derive, select, join…) and table format methods (toArrow, toCSV…) are not included in dist/pulso.js, which uses arquero tables as column containers (expressions compile code from strings, which a Content-Security-Policy without 'unsafe-eval' forbids). Use the npm package with your own arquero.";
 
@@ -80,6 +82,7 @@ export function arqueroWithoutCodegen(): Plugin {
       used.clear();
     },
     resolveId(source, importer) {
+      if (source === FAIL) return FAIL;
       const key = target(source, importer);
       if (!key) return null; // at once: this hook sees every import of the build
       used.add(key);
@@ -87,10 +90,11 @@ export function arqueroWithoutCodegen(): Plugin {
       return this.resolve(source, importer, { skipSelf: true }).then((real) => `${PREFIX}${key}:${real?.id ?? ''}`);
     },
     load(id) {
+      if (id === FAIL) return `export function fail() { throw new Error(${JSON.stringify(MESSAGE)}); }\n`;
       if (!id.startsWith(PREFIX)) return null;
       const [key, real] = id.slice(PREFIX.length).split(':');
       const body = STUBS[key].body ?? throwingExports(real);
-      return `function fail() { throw new Error(${JSON.stringify(MESSAGE)}); }\n${body}\n`;
+      return `import { fail } from ${JSON.stringify(FAIL)};\n${body}\n`;
     },
     buildEnd(error) {
       if (error) return;

@@ -161,6 +161,38 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(workerProblems, 'pulso-worker-problem events').to.deep.equal([]);
   });
 
+  // dist/pulso.js declares them as `static properties` (build/static-properties.ts), the source
+  // with decorators: each element must have every property the source decorates, and every
+  // attribute of custom-elements.json (read from the decorators) must set its property.
+  it("has every reactive property and attribute the source and custom-elements.json declare, numbers as numbers", async () => {
+    const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8')) as {
+      modules: { path: string; declarations?: { tagName?: string; superclass?: { module?: string }; attributes?: { name: string; fieldName?: string; type?: { text: string } }[] }[] }[];
+    };
+    const decorated = (path: string) => [...readFileSync(resolve(root, path), 'utf8').matchAll(/^\s*@(?:property|state)\([^\n]*?\)\s+(?:\w+ )*?(\w+)[?!]?\s*[:=;]/gm)].map((m) => m[1]);
+    const elements = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => ({ ...d, path: m.path })));
+    expect(elements.map((e) => e.tagName)).to.include.members([...CHARTS, ...CARDS, ...CONTAINERS]);
+    for (const el of elements) {
+      const inherited = el.superclass?.module?.replace(/^\/?/, '').replace(/\.js$/, '.ts');
+      const fields = [...decorated(el.path), ...(inherited && inherited !== el.path ? decorated(inherited) : [])];
+      const declared = await page.evaluate((tag: string) => {
+        const ctor = customElements.get(tag) as unknown as { elementProperties: Map<string, { attribute?: string | boolean; type?: unknown }>; observedAttributes: string[] } | undefined;
+        if (!ctor) return undefined;
+        const props = [...ctor.elementProperties].map(([name, o]) => ({ name, attribute: o.attribute, number: o.type === Number }));
+        return { props, observed: ctor.observedAttributes };
+      }, el.tagName as string);
+      expect(declared, `${el.tagName} registered`).to.not.equal(undefined);
+      expect(declared!.props.map((p) => p.name).sort(), `${el.tagName}: reactive properties`).to.deep.equal([...new Set(fields)].sort());
+      expect(el.attributes, `${el.tagName}: attributes in the manifest`).to.not.be.empty;
+      for (const attr of el.attributes ?? []) {
+        const prop = declared!.props.find((p) => p.name === attr.fieldName);
+        expect(prop, `${el.tagName} [${attr.name}] → ${attr.fieldName}`).to.not.equal(undefined);
+        expect(declared!.observed, `${el.tagName} observes ${attr.name}`).to.include(attr.name);
+        expect(prop!.attribute === attr.name || (prop!.attribute === undefined && attr.fieldName!.toLowerCase() === attr.name), `${el.tagName} [${attr.name}]`).to.equal(true);
+        expect(prop!.number, `${el.tagName} [${attr.name}] ${attr.type?.text}`).to.equal(/^number\b/.test(attr.type?.text ?? ''));
+      }
+    }
+  });
+
   it('tags only dist/pulso.js: its chunks come by import from dist/pulso/, the lazy ones (export, Arrow, table, fetching, persistent cache) not yet', async () => {
     const tagged: string[] = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => new URL((s as HTMLScriptElement).src).pathname));
     expect(tagged).to.deep.equal(['/dist/pulso.js', '/demo/portal-data.js']);
