@@ -115,6 +115,7 @@ function distinctBatches(batches: readonly ArrowBatch[], n: number, text: TextCo
   return batches.every((b) => b.type?.typeId === DICTIONARY) && readDistinctDictionary(batches, n, text, codes);
 }
 
+const FLOAT = 3;
 const TIMESTAMP = 10;
 const DATE = 8;
 const MILLISECOND = 1;
@@ -206,6 +207,8 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
         status[at + i] = t === t ? OK : UNREADABLE;
       }
     }
+  } else if (batch.values instanceof Float64Array && batch.type?.typeId === FLOAT) {
+    floatTimes(batch.values, valid, n, out, status, at);
   } else if (isUtf8(batch)) {
     const bytes = batch.values;
     const offsets = batch.offsets;
@@ -225,6 +228,19 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
     for (let i = 0; i < n; i++) {
       if (!isValid(valid, i)) setAbsent(out, status, at + i);
       else status[at + i] = timeOf(batch.value(i), out, at + i);
+    }
+  }
+}
+
+/** A batch of epoch ms as doubles, each read as `timeOf` reads a number (no call and no boxing per row). */
+function floatTimes(values: Float64Array, valid: Uint8Array | undefined, n: number, out: Float64Array, status: Uint8Array, at: number): void {
+  for (let i = 0; i < n; i++) {
+    const t = values[i];
+    if (t !== t || !isValid(valid, i)) setAbsent(out, status, at + i);
+    else {
+      const ok = t >= -8.64e15 && t <= 8.64e15;
+      out[at + i] = ok ? t : NaN;
+      status[at + i] = ok ? OK : UNREADABLE;
     }
   }
 }
