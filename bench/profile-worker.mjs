@@ -2,7 +2,7 @@
 // DevTools trace of the whole page (bench/worker.html, one click), then for the page's main
 // thread and Pulso's worker thread the performance marks (times from the adapter set) and the
 // tasks of 8 ms or more, with wall and CPU time. Needs `npm run build`.
-//   node bench/profile-worker.mjs [--n=1000000] [--mode=worker|main] [--start=later|together] [--out=trace.json]
+//   node bench/profile-worker.mjs [--n=1000000] [--mode=worker|main] [--start=later|together] [--out=trace.json] [--bundle=/bench/out/base/pulso.js]
 // Marks a developer adds while profiling (performance.mark in the page or the worker) show too.
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
@@ -13,6 +13,8 @@ const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.sl
 const n = Number(arg('n', 1_000_000));
 const mode = arg('mode', 'worker');
 const start = arg('start', 'later');
+// Another build of dist/pulso.js (as run-worker.mjs's --bundles=).
+const bundle = arg('bundle', '/dist/pulso.js');
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'v8.execute'];
 // Trace events summed per thread from the adapter set to every widget drawn (`bench:done`): where
 // each thread's time went (GC, compiling, script, style and layout, messages). Nested events count
@@ -34,7 +36,7 @@ try {
   tab.on('console', (m) => console.log(`  [page] ${m.text()}`));
   const { port } = server.httpServer.address();
   await tab.tracing.start({ categories: CATEGORIES });
-  await tab.goto(`http://localhost:${port}/bench/worker.html?n=${n}&mode=${mode}&clicks=1&start=${start}`);
+  await tab.goto(`http://localhost:${port}/bench/worker.html?n=${n}&mode=${mode}&clicks=1&start=${start}&bundle=${encodeURIComponent(bundle)}`);
   await tab.waitForFunction('window.__bench && (window.__bench.done || window.__bench.error)', { timeout: 900_000, polling: 500 });
   const trace = Buffer.from(await tab.tracing.stop());
   // `--out=file.json`: the whole trace too, to open in DevTools' Performance panel.

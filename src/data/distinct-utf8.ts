@@ -7,7 +7,7 @@
 // bytes, made when first asked (ticket ids may never be shown); otherwise the caller
 // reads the column the general way (false), whose codes and strings are the same.
 import { asciiStrings, ByteKeys, hashBytes } from './byte-keys.js';
-import { isValid, MISSING, type TextCodes } from './text-codes.js';
+import { isUtf8, isValid, MISSING, type TextCodes } from './text-codes.js';
 
 interface Utf8Batch {
   readonly length: number;
@@ -53,6 +53,36 @@ export function readDistinct(batches: readonly Utf8Batch[], n: number, text: Tex
   const { count, make } = deferred(batches, n, out);
   text.defer(count, make);
   return true;
+}
+
+/** An Arrow dictionary batch as flechette reads it: keys in `values`, the dictionary a column of batches. */
+interface DictionaryBatch {
+  readonly length: number;
+  readonly nullCount: number;
+  readonly values?: unknown;
+  readonly dictionary?: { readonly length: number; readonly data: readonly unknown[] };
+}
+
+/**
+ * `readDistinct` for a dictionary column whose row i holds key i (every value once, in
+ * order: what Arrow writers make of an id column): the dictionary's bytes read as the rows',
+ * so its strings, already decoded, are not looked up one by one. False when the keys are
+ * not so, or the dictionary is not UTF-8; the caller then reads the keys the general way.
+ */
+export function readDistinctDictionary(batches: readonly DictionaryBatch[], n: number, text: TextCodes, out: Int32Array): boolean {
+  const dictionary = batches[0]?.dictionary;
+  if (!dictionary || dictionary.length !== n) return false;
+  let at = 0;
+  for (const b of batches) {
+    const keys = b.values;
+    if (b.dictionary !== dictionary || b.nullCount > 0 || !ArrayBuffer.isView(keys) || keys instanceof DataView) return false;
+    const k = keys as unknown as ArrayLike<number>;
+    for (let i = 0; i < b.length; i++) if (k[i] !== at + i) return false;
+    at += b.length;
+  }
+  const data = dictionary.data as readonly (Utf8Batch & { type?: { typeId?: number } })[];
+  if (!data.every(isUtf8)) return false;
+  return readDistinct(data, n, text, out);
 }
 
 /** Whether rows sharing a bit of `twice` hold equal bytes (an exact check of those rows only). */

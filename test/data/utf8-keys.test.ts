@@ -3,7 +3,7 @@
 // length, first and last bytes, then compared byte for byte) keeps values apart that
 // share that signature, across record batches, with nulls, blanks and non-ASCII text.
 import { expect } from 'chai';
-import { tableFromArrays, tableToIPC, utf8, timestamp, TimeUnit } from '@uwdata/flechette';
+import { dictionary, tableFromArrays, tableToIPC, utf8, timestamp, TimeUnit } from '@uwdata/flechette';
 import { loadArrow } from '../../src/adapters/arrow-codec.js';
 import { decodeArrow } from '../../src/adapters/arrow-decode.js';
 import { hashBytes, shortTag } from '../../src/data/byte-keys.js';
@@ -15,10 +15,11 @@ const T0 = Date.UTC(2025, 2, 1);
 const encoder = new TextEncoder();
 
 /** Arrow IPC of the given UTF-8 columns (and an `at` of valid times), decoded as the adapters do. */
-function arrow(columns: Record<string, (string | null)[]>, maxBatchRows?: number) {
+function arrow(columns: Record<string, (string | null)[]>, maxBatchRows?: number, dictionaries = false) {
   const n = Object.values(columns)[0].length;
   const data = { ...columns, at: Array.from({ length: n }, () => T0) };
-  const types = { ...Object.fromEntries(Object.keys(columns).map((k) => [k, utf8()])), at: timestamp(TimeUnit.MILLISECOND) };
+  const text = () => (dictionaries ? dictionary(utf8()) : utf8());
+  const types = { ...Object.fromEntries(Object.keys(columns).map((k) => [k, text()])), at: timestamp(TimeUnit.MILLISECOND) };
   return decodeArrow(tableToIPC(tableFromArrays(data, { types, maxBatchRows }), { format: 'stream' })!, 'test bytes');
 }
 
@@ -98,5 +99,25 @@ describe('Arrow UTF-8 strings as codes', () => {
     const want = [...new Set(kept)];
     expect(d.values).to.deep.equal(want);
     expect(d.codes).to.deep.equal(kept.map((v) => want.indexOf(v)));
+  });
+
+  it('reads unique ids in a dictionary column (each row its own key, or not) as the same codes, strings and problems as plain UTF-8', () => {
+    const cases: (string | null)[][] = [
+      ['t1', 't2', 't3', 't4', 't5'], // row i holds key i: the dictionary's bytes are the rows'
+      ['t1', 't2', 't2', 't3'], // a repeat: keys 0, 1, 1, 2
+      ['t1', 't2', ' t2', 't3'], // distinct bytes, equal once trimmed
+      ['t1', 'c\u00e9', 't3'], // not ASCII
+      ['t1', null, 't3'],
+    ];
+    for (const ids of cases) {
+      for (const batch of [2, 64]) {
+        const plain = dictOf('customers', arrow({ customer_id: ids }, batch), 'customer_id');
+        const dict = dictOf('customers', arrow({ customer_id: ids }, batch, true), 'customer_id');
+        expect(dict, JSON.stringify(ids)).to.deep.equal(plain);
+      }
+    }
+    const { report, values } = dictOf('customers', arrow({ customer_id: ['t1', 't2', ' t2', 't3'] }, 64, true), 'customer_id');
+    expect(report.counts).to.deep.equal([{ table: 'customers', field: 'customer_id', problem: 'duplicate-id', rows: 1 }]);
+    expect(values).to.deep.equal(['t1', 't2', 't3']);
   });
 });
