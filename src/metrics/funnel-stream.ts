@@ -60,15 +60,38 @@ function laterSteps(plan: FunnelPlan): { at: Int32Array; steps: Int32Array } {
   return { at, steps: Int32Array.from(steps) };
 }
 
+/**
+ * Rows per passRows call: the loop is a function of its own with plain arguments, so V8
+ * keeps its optimized code across full collections instead of tiering up again in every
+ * call (bench/RESULTS.md, "Kernels in Chromium (h14k)").
+ */
+const CHUNK = 1 << 16;
+
 function pass(rows: StreamRows, plan: FunnelPlan, st: Float64Array, width: number): boolean {
   const { n, time, event, nameOf, customer, segment, segments } = rows;
-  const { from, to, deadline } = plan;
-  const first = plan.steps[0];
-  const m = plan.steps.length;
   const { at, steps } = laterSteps(plan);
+  for (let lo = 0; lo < n; lo += CHUNK) {
+    const hi = Math.min(n, lo + CHUNK);
+    const { from, to, deadline, span = NaN } = plan;
+    const ok = passRows(time, event, nameOf, customer, segment, segments, from, to, deadline, span, plan.steps[0], plan.steps.length, at, steps, st, width, lo, hi);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * The pass over rows [lo, hi); false at the first unit out of order. A fixed window is
+ * added here (`span`, NaN when the calendar matters): the optimized code would otherwise
+ * hold this call's `deadline` closure, and be dropped when a collection frees it.
+ */
+function passRows(
+  time: Float64Array, event: Int32Array, nameOf: Int32Array, customer: Int32Array, segment: Int32Array | undefined,
+  segments: number, from: number, to: number, deadline: (t: number) => number, span: number, first: number, m: number,
+  at: Int32Array, steps: Int32Array, st: Float64Array, width: number, lo: number, hi: number,
+): boolean {
   const due = 2 + m;
   const best = 2 + 2 * m;
-  for (let i = 0; i < n; i++) {
+  for (let i = lo; i < hi; i++) {
     const c = event[i];
     if (c < 0) continue;
     const id = nameOf[c];
@@ -96,7 +119,7 @@ function pass(rows: StreamRows, plan: FunnelPlan, st: Float64Array, width: numbe
     }
     if (id === first && t >= from && t < to) {
       st[b + START + 1] = t;
-      st[b + due + 1] = deadline(t);
+      st[b + due + 1] = span === span ? t + span : deadline(t);
       if (level < 1) level = 1;
     }
     st[b + LEVEL] = level;
