@@ -172,14 +172,31 @@ export function subscriptionTriangle(m: Members, s: RetentionSettings): { layout
 
 /** Members per group, and per (group, offset) the members whose last retained offset it is. */
 function sizeAndCount(m: Members, s: RetentionSettings, span: Span, width: number): { size: Int32Array; grid: Int32Array } {
-  const { cohort, segment } = m;
-  const churned = m.churned!;
-  const index = s.bucket.index;
-  const { lo, segments, lastOffset } = span;
-  const size = new Int32Array(span.cohorts * segments);
+  const size = new Int32Array(span.cohorts * span.segments);
   const grid = new Int32Array(size.length * width);
-  const { cohortMin, cohortMax } = s;
-  for (let i = 0; i < m.count; i++) {
+  const { cohort, segment } = m;
+  const { lo, segments, lastOffset } = span;
+  for (let at = 0; at < m.count; at += CHUNK) {
+    const end = Math.min(m.count, at + CHUNK);
+    countMembers(cohort, segment, m.churned!, s.bucket.index, s.cohortMin, s.cohortMax, lo, segments, lastOffset, width, size, grid, at, end);
+  }
+  return { size, grid };
+}
+
+/**
+ * Rows per countMembers call: the loop is a function of its own with plain arguments, so
+ * V8 keeps its optimized code across full collections instead of tiering up again in
+ * every call after one (bench/RESULTS.md, "Kernels in Chromium (h14k)").
+ */
+const CHUNK = 1 << 16;
+
+/** sizeAndCount over members [at, end). */
+function countMembers(
+  cohort: Float64Array, segment: Int32Array | undefined, churned: Float64Array, index: (ms: number) => number,
+  cohortMin: number, cohortMax: number, lo: number, segments: number, lastOffset: Int32Array, width: number,
+  size: Int32Array, grid: Int32Array, at: number, end: number,
+): void {
+  for (let i = at; i < end; i++) {
     const c = cohort[i];
     if (!(c >= cohortMin && c <= cohortMax)) continue;
     const slot = c - lo;
@@ -193,7 +210,6 @@ function sizeAndCount(m: Members, s: RetentionSettings, span: Span, width: numbe
     }
     if (last >= 0) grid[g * width + last]++;
   }
-  return { size, grid };
 }
 
 function countSubscription(m: Members, l: Layout, s: RetentionSettings): Int32Array {
