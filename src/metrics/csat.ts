@@ -10,6 +10,7 @@ import { checkRangePeriods } from './limits.js';
 import { withGrouped } from './others.js';
 import { wilson } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 export interface ChannelCsatOptions {
   /** Default `channel`: the survey's own column; or any customer attribute. */
@@ -174,8 +175,8 @@ function csatOnePass(
   const index = bucket?.index;
   const seg = segments?.codes;
   // NaN: no code equals it, as undefined did (keep without keepCode keeps nothing).
-  for (let lo = 0; lo < time.length; lo += CHUNK) {
-    const hi = Math.min(time.length, lo + CHUNK);
+  for (let lo = 0; lo < time.length; lo += BLOCK_ROWS) {
+    const hi = Math.min(time.length, lo + BLOCK_ROWS);
     countRows(time, keep, keepCode ?? NaN, range.from, range.to, index, base, L, seg, score, satisfiedMin, n, satisfied, sum, lo, hi);
   }
   const weight = new Float64Array(L);
@@ -205,15 +206,6 @@ function csatOnePass(
   }
   return { acc, grid };
 }
-
-/**
- * Rows per countRows call. The loop is a function of its own, called per block of rows,
- * so V8 optimizes it as a function (code kept by the function, across collections)
- * rather than by on-stack replacement in the middle of one long call (code dropped at
- * the next full collection, so every later call would tier up again: bench/RESULTS.md,
- * "Kernels in Chromium (h14k)").
- */
-const CHUNK = 1 << 16;
 
 /**
  * csatOnePass's count of rows [lo, hi) into their (period, segment code) cells. Plain

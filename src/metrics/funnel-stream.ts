@@ -7,6 +7,7 @@
 // result is the same to the last bit either way.
 import type { FunnelPlan } from './funnel-kernel.js';
 import type { Tally } from './funnel-tally.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 /** The activity columns the pass reads, and the units they fall into. */
 export interface StreamRows {
@@ -60,18 +61,11 @@ function laterSteps(plan: FunnelPlan): { at: Int32Array; steps: Int32Array } {
   return { at, steps: Int32Array.from(steps) };
 }
 
-/**
- * Rows per passRows call: the loop is a function of its own with plain arguments, so V8
- * keeps its optimized code across full collections instead of tiering up again in every
- * call (bench/RESULTS.md, "Kernels in Chromium (h14k)").
- */
-const CHUNK = 1 << 16;
-
 function pass(rows: StreamRows, plan: FunnelPlan, st: Float64Array, width: number): boolean {
   const { n, time, event, nameOf, customer, segment, segments } = rows;
   const { at, steps } = laterSteps(plan);
-  for (let lo = 0; lo < n; lo += CHUNK) {
-    const hi = Math.min(n, lo + CHUNK);
+  for (let lo = 0; lo < n; lo += BLOCK_ROWS) {
+    const hi = Math.min(n, lo + BLOCK_ROWS);
     const { from, to, deadline, span = NaN } = plan;
     const ok = passRows(time, event, nameOf, customer, segment, segments, from, to, deadline, span, plan.steps[0], plan.steps.length, at, steps, st, width, lo, hi);
     if (!ok) return false;

@@ -4,6 +4,7 @@
 import { checkCells, MAX_COHORT_CELLS } from './limits.js';
 import type { Members } from './retention-members.js';
 import type { RetentionSettings } from './retention-options.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 export interface Layout {
   /** Ordinal of the first cohort slot; group g is cohort `first + floor(g / segments)`. */
@@ -176,19 +177,12 @@ function sizeAndCount(m: Members, s: RetentionSettings, span: Span, width: numbe
   const grid = new Int32Array(size.length * width);
   const { cohort, segment } = m;
   const { lo, segments, lastOffset } = span;
-  for (let at = 0; at < m.count; at += CHUNK) {
-    const end = Math.min(m.count, at + CHUNK);
+  for (let at = 0; at < m.count; at += BLOCK_ROWS) {
+    const end = Math.min(m.count, at + BLOCK_ROWS);
     countMembers(cohort, segment, m.churned!, s.bucket.index, s.cohortMin, s.cohortMax, lo, segments, lastOffset, width, size, grid, at, end);
   }
   return { size, grid };
 }
-
-/**
- * Rows per countMembers call: the loop is a function of its own with plain arguments, so
- * V8 keeps its optimized code across full collections instead of tiering up again in
- * every call after one (bench/RESULTS.md, "Kernels in Chromium (h14k)").
- */
-const CHUNK = 1 << 16;
 
 /** sizeAndCount over members [at, end). */
 function countMembers(

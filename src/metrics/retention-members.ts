@@ -6,6 +6,7 @@
 import type { Frame } from '../data/frame.js';
 import { NONE, type MetricInput } from './input.js';
 import type { RetentionSettings } from './retention-options.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 /** Customers that could not be placed in the triangle; see `RetentionExcluded` in retention.ts. */
 export interface Excluded {
@@ -61,13 +62,6 @@ function customerRows(customers: Frame): { rowOf: (id: string) => number } {
   return { rowOf: (id) => { const c = ids.index.get(id); return c === undefined ? -1 : rows[c]; } };
 }
 
-/**
- * Rows per cohortRows call: the loop is a function of its own with plain arguments, so V8
- * keeps its optimized code across full collections instead of tiering up again in every
- * call after one (bench/RESULTS.md, "Kernels in Chromium (h14k)").
- */
-const CHUNK = 1 << 16;
-
 /** Cohort ordinal of rows [at, end) (NaN without a signup); `out` as signupMembers reads it. */
 function cohortRows(
   signup: Float64Array, index: (ms: number) => number, cohortMin: number, cohortMax: number,
@@ -99,7 +93,7 @@ function signupMembers(input: MetricInput, s: RetentionSettings): Members {
   const excluded: Excluded = { noSignup: 0, noCustomer: 0 };
   // [lowest cohort, highest cohort, rows without a signup], filled block by block.
   const out = Float64Array.of(Infinity, -Infinity, 0);
-  for (let at = 0; at < n; at += CHUNK) cohortRows(signup, s.bucket.index, s.cohortMin, s.cohortMax, cohort, out, at, Math.min(n, at + CHUNK));
+  for (let at = 0; at < n; at += BLOCK_ROWS) cohortRows(signup, s.bucket.index, s.cohortMin, s.cohortMax, cohort, out, at, Math.min(n, at + BLOCK_ROWS));
   const [lo, hi] = out;
   excluded.noSignup = out[2];
   const seg = s.by === undefined ? undefined : input.segments(customers, s.by);
