@@ -8,9 +8,9 @@
 // code still there, as in bench/kernels-before-after.node.ts). before=1 imports
 // bench/out/before/ (a `git archive` of the commit to compare). aq=1 also runs the
 // Arquero version between rounds, untimed, for its garbage.
-import { CASES, type Case, type Normalized, type TableKey } from './cases.js';
+import { CASES, type Case, type Normalized } from './cases.js';
 import { sameRows } from './check.js';
-import { generate, rawTables, type BenchData } from './generate.js';
+import { generate, rawTable, type BenchData } from './generate.js';
 import { validate } from '../src/data/validate.js';
 import { collect, median, pause } from './measure.js';
 
@@ -42,15 +42,8 @@ const WITH_AQ = q.get('aq') === '1';
 const log = (s: string) => console.log(s);
 
 function tablesOf(d: BenchData, v: Validate): Normalized {
-  const ids = d.customers.ids;
-  const raw = {
-    customers: () => rawTables.customers(d.customers),
-    activity: () => rawTables.activity(d.activity, ids),
-    surveys: () => rawTables.surveys(d.surveys, ids),
-    tickets: () => rawTables.tickets(d.tickets, ids),
-  };
   const t = {} as Normalized;
-  for (const k of Object.keys(raw) as TableKey[]) t[k] = v({ [k]: raw[k]() }).tables[k]!;
+  for (const k of ['customers', 'activity', 'surveys', 'tickets'] as const) t[k] = v({ [k]: rawTable(d, k) }).tables[k]!;
   return t;
 }
 
