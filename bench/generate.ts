@@ -244,3 +244,14 @@ export const rawTables = {
       contacts: t.contacts,
     }),
 };
+
+/** The raw table `name` of `d`, made on demand (so a caller can keep one alive at a time). */
+export function rawTable(d: BenchData, name: keyof typeof rawTables): ColumnTable {
+  const ids = d.customers.ids;
+  switch (name) {
+    case 'customers': return rawTables.customers(d.customers);
+    case 'activity': return rawTables.activity(d.activity, ids);
+    case 'surveys': return rawTables.surveys(d.surveys, ids);
+    case 'tickets': return rawTables.tickets(d.tickets, ids);
+  }
+}

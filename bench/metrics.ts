@@ -7,7 +7,7 @@ import { frameOf } from '../src/data/frame.js';
 import { validate } from '../src/data/validate.js';
 import { CASES, fourWidgets, type Case, type Normalized, type TableKey } from './cases.js';
 import { sameByKey, sameRows } from './check.js';
-import { generate, rawTables, type BenchData } from './generate.js';
+import { generate, rawTable, type BenchData } from './generate.js';
 import { collect, heap, measure, median, pause, type Sample } from './measure.js';
 
 declare global {
@@ -56,17 +56,10 @@ const log = (s: string) => console.log(s);
 
 /** Validates one table at a time, so only one raw table is alive at once. */
 function normalize(d: BenchData, s: Sample): { tables: Normalized; ms: Record<TableKey, number> } {
-  const ids = d.customers.ids;
-  const raw = {
-    customers: () => rawTables.customers(d.customers),
-    activity: () => rawTables.activity(d.activity, ids),
-    surveys: () => rawTables.surveys(d.surveys, ids),
-    tickets: () => rawTables.tickets(d.tickets, ids),
-  };
   const tables = {} as Normalized;
   const ms = {} as Record<TableKey, number>;
   for (const name of TABLES) {
-    const table = raw[name]();
+    const table = rawTable(d, name);
     const { ms: took, value } = measure(() => validate({ [name]: table }), s);
     const { report } = value;
     if (report.rejected) throw new Error(`${name}: ${report.rejected} generated rows were rejected`);

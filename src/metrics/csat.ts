@@ -10,6 +10,7 @@ import { checkRangePeriods } from './limits.js';
 import { withGrouped } from './others.js';
 import { wilson } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 export interface ChannelCsatOptions {
   /** Default `channel`: the survey's own column; or any customer attribute. */
@@ -171,16 +172,12 @@ function csatOnePass(
   const n = new Int32Array(P * L);
   const satisfied = new Int32Array(P * L);
   const sum = new Float64Array(P * L);
+  const index = bucket?.index;
   const seg = segments?.codes;
-  const { from, to } = range;
-  for (let i = 0; i < time.length; i++) {
-    const t = time[i];
-    if ((keep !== undefined && keep[i] !== keepCode) || !(t >= from && t < to)) continue;
-    const r = (bucket ? bucket.index(t) - base : 0) * L + (seg ? seg[i] : 0);
-    const s = score[i];
-    n[r]++;
-    sum[r] += s;
-    if (s >= satisfiedMin) satisfied[r]++;
+  // NaN: no code equals it, as undefined did (keep without keepCode keeps nothing).
+  for (let lo = 0; lo < time.length; lo += BLOCK_ROWS) {
+    const hi = Math.min(time.length, lo + BLOCK_ROWS);
+    countRows(time, keep, keepCode ?? NaN, range.from, range.to, index, base, L, seg, score, satisfiedMin, n, satisfied, sum, lo, hi);
   }
   const weight = new Float64Array(L);
   let any = false;
@@ -208,6 +205,28 @@ function csatOnePass(
     }
   }
   return { acc, grid };
+}
+
+/**
+ * csatOnePass's count of rows [lo, hi) into their (period, segment code) cells. Plain
+ * arguments, no object of its own: optimized code that specialized on an object's
+ * shape is dropped when a full collection frees that shape between calls.
+ */
+function countRows(
+  time: Float64Array, keep: Int32Array | undefined, keepCode: number, from: number, to: number,
+  index: ((ms: number) => number) | undefined, base: number, L: number, seg: Int32Array | undefined,
+  score: Float64Array, satisfiedMin: number, n: Int32Array, satisfied: Int32Array, sum: Float64Array,
+  lo: number, hi: number,
+): void {
+  for (let i = lo; i < hi; i++) {
+    const t = time[i];
+    if ((keep !== undefined && keep[i] !== keepCode) || !(t >= from && t < to)) continue;
+    const r = (index ? index(t) - base : 0) * L + (seg ? seg[i] : 0);
+    const s = score[i];
+    n[r]++;
+    sum[r] += s;
+    if (s >= satisfiedMin) satisfied[r]++;
+  }
 }
 
 /** Counts → rows (the second half of channelCsat, shared with SQL sources). */

@@ -16,6 +16,8 @@ export interface FunnelPlan {
   readonly to: number;
   /** The last instant an attempt starting at `t` may use (inclusive). */
   readonly deadline: (t: number) => number;
+  /** When the deadline is always `t + span` (a window the calendar cannot change): span. */
+  readonly span?: number;
 }
 
 /** Reusable per-unit buffers, so a unit allocates nothing. */

@@ -7,6 +7,7 @@
 // result is the same to the last bit either way.
 import type { FunnelPlan } from './funnel-kernel.js';
 import type { Tally } from './funnel-tally.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 /** The activity columns the pass reads, and the units they fall into. */
 export interface StreamRows {
@@ -62,13 +63,29 @@ function laterSteps(plan: FunnelPlan): { at: Int32Array; steps: Int32Array } {
 
 function pass(rows: StreamRows, plan: FunnelPlan, st: Float64Array, width: number): boolean {
   const { n, time, event, nameOf, customer, segment, segments } = rows;
-  const { from, to, deadline } = plan;
-  const first = plan.steps[0];
-  const m = plan.steps.length;
   const { at, steps } = laterSteps(plan);
+  for (let lo = 0; lo < n; lo += BLOCK_ROWS) {
+    const hi = Math.min(n, lo + BLOCK_ROWS);
+    const { from, to, deadline, span = NaN } = plan;
+    const ok = passRows(time, event, nameOf, customer, segment, segments, from, to, deadline, span, plan.steps[0], plan.steps.length, at, steps, st, width, lo, hi);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * The pass over rows [lo, hi); false at the first unit out of order. A fixed window is
+ * added here (`span`, NaN when the calendar matters): the optimized code would otherwise
+ * hold this call's `deadline` closure, and be dropped when a collection frees it.
+ */
+function passRows(
+  time: Float64Array, event: Int32Array, nameOf: Int32Array, customer: Int32Array, segment: Int32Array | undefined,
+  segments: number, from: number, to: number, deadline: (t: number) => number, span: number, first: number, m: number,
+  at: Int32Array, steps: Int32Array, st: Float64Array, width: number, lo: number, hi: number,
+): boolean {
   const due = 2 + m;
   const best = 2 + 2 * m;
-  for (let i = 0; i < n; i++) {
+  for (let i = lo; i < hi; i++) {
     const c = event[i];
     if (c < 0) continue;
     const id = nameOf[c];
@@ -96,7 +113,7 @@ function pass(rows: StreamRows, plan: FunnelPlan, st: Float64Array, width: numbe
     }
     if (id === first && t >= from && t < to) {
       st[b + START + 1] = t;
-      st[b + due + 1] = deadline(t);
+      st[b + due + 1] = span === span ? t + span : deadline(t);
       if (level < 1) level = 1;
     }
     st[b + LEVEL] = level;

@@ -82,19 +82,22 @@ export function checkFunnelOptions(options: unknown): FunnelSettings {
     by: column(o.by, 'by'),
     k: checkMinCellSize(o.minCellSize),
     minSample: checkMinSample(o.minSample),
-    plan: { order: orderOption(o.order), from, to, deadline: deadlineOf(window, timeZone) },
+    plan: { order: orderOption(o.order), from, to, deadline: deadlineOf(window, timeZone), span: spanOf(window, timeZone) },
     segments: segmentLimit(o),
   };
 }
 
+/** The window in ms when the calendar cannot change it (no months; days only in UTC). */
+function spanOf(window: Duration, timeZone: string | undefined): number | undefined {
+  if (window.months === 0 && window.days === 0) return window.ms;
+  if (window.months === 0 && (timeZone === undefined || timeZone === 'UTC')) return window.days * 86_400_000 + window.ms;
+  return undefined;
+}
+
 /** The inclusive deadline of an attempt; exact arithmetic where the calendar cannot matter. */
 function deadlineOf(window: Duration, timeZone: string | undefined): (t: number) => number {
-  if (window.months === 0 && window.days === 0) return (t) => t + window.ms;
-  if (window.months === 0 && (timeZone === undefined || timeZone === 'UTC')) {
-    const ms = window.days * 86_400_000 + window.ms;
-    return (t) => t + ms;
-  }
-  return (t) => addDuration(t, window, timeZone);
+  const ms = spanOf(window, timeZone);
+  return ms === undefined ? (t) => addDuration(t, window, timeZone) : (t) => t + ms;
 }
 
 /** Step-name ids (a repeated name shares its id) and how many steps carry each. */

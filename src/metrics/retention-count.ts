@@ -4,6 +4,7 @@
 import { checkCells, MAX_COHORT_CELLS } from './limits.js';
 import type { Members } from './retention-members.js';
 import type { RetentionSettings } from './retention-options.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 export interface Layout {
   /** Ordinal of the first cohort slot; group g is cohort `first + floor(g / segments)`. */
@@ -172,14 +173,24 @@ export function subscriptionTriangle(m: Members, s: RetentionSettings): { layout
 
 /** Members per group, and per (group, offset) the members whose last retained offset it is. */
 function sizeAndCount(m: Members, s: RetentionSettings, span: Span, width: number): { size: Int32Array; grid: Int32Array } {
-  const { cohort, segment } = m;
-  const churned = m.churned!;
-  const index = s.bucket.index;
-  const { lo, segments, lastOffset } = span;
-  const size = new Int32Array(span.cohorts * segments);
+  const size = new Int32Array(span.cohorts * span.segments);
   const grid = new Int32Array(size.length * width);
-  const { cohortMin, cohortMax } = s;
-  for (let i = 0; i < m.count; i++) {
+  const { cohort, segment } = m;
+  const { lo, segments, lastOffset } = span;
+  for (let at = 0; at < m.count; at += BLOCK_ROWS) {
+    const end = Math.min(m.count, at + BLOCK_ROWS);
+    countMembers(cohort, segment, m.churned!, s.bucket.index, s.cohortMin, s.cohortMax, lo, segments, lastOffset, width, size, grid, at, end);
+  }
+  return { size, grid };
+}
+
+/** sizeAndCount over members [at, end). */
+function countMembers(
+  cohort: Float64Array, segment: Int32Array | undefined, churned: Float64Array, index: (ms: number) => number,
+  cohortMin: number, cohortMax: number, lo: number, segments: number, lastOffset: Int32Array, width: number,
+  size: Int32Array, grid: Int32Array, at: number, end: number,
+): void {
+  for (let i = at; i < end; i++) {
     const c = cohort[i];
     if (!(c >= cohortMin && c <= cohortMax)) continue;
     const slot = c - lo;
@@ -193,7 +204,6 @@ function sizeAndCount(m: Members, s: RetentionSettings, span: Span, width: numbe
     }
     if (last >= 0) grid[g * width + last]++;
   }
-  return { size, grid };
 }
 
 function countSubscription(m: Members, l: Layout, s: RetentionSettings): Int32Array {

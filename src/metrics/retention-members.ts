@@ -6,6 +6,7 @@
 import type { Frame } from '../data/frame.js';
 import { NONE, type MetricInput } from './input.js';
 import type { RetentionSettings } from './retention-options.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 /** Customers that could not be placed in the triangle; see `RetentionExcluded` in retention.ts. */
 export interface Excluded {
@@ -61,19 +62,17 @@ function customerRows(customers: Frame): { rowOf: (id: string) => number } {
   return { rowOf: (id) => { const c = ids.index.get(id); return c === undefined ? -1 : rows[c]; } };
 }
 
-function signupMembers(input: MetricInput, s: RetentionSettings): Members {
-  const customers = input.require('customers');
-  const signup = customers.time('signup_at');
-  const n = customers.n;
-  const cohort = new Float64Array(n);
-  const excluded: Excluded = { noSignup: 0, noCustomer: 0 };
-  const index = s.bucket.index;
-  const { cohortMin, cohortMax } = s;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
+/** Cohort ordinal of rows [at, end) (NaN without a signup); `out` as signupMembers reads it. */
+function cohortRows(
+  signup: Float64Array, index: (ms: number) => number, cohortMin: number, cohortMax: number,
+  cohort: Float64Array, out: Float64Array, at: number, end: number,
+): void {
+  let lo = out[0];
+  let hi = out[1];
+  let noSignup = out[2];
+  for (let i = at; i < end; i++) {
     const t = signup[i];
-    if (t !== t) excluded.noSignup++;
+    if (t !== t) noSignup++;
     const c = index(t); // NaN for a missing signup
     cohort[i] = c;
     if (c >= cohortMin && c <= cohortMax) {
@@ -81,6 +80,22 @@ function signupMembers(input: MetricInput, s: RetentionSettings): Members {
       if (c > hi) hi = c;
     }
   }
+  out[0] = lo;
+  out[1] = hi;
+  out[2] = noSignup;
+}
+
+function signupMembers(input: MetricInput, s: RetentionSettings): Members {
+  const customers = input.require('customers');
+  const signup = customers.time('signup_at');
+  const n = customers.n;
+  const cohort = new Float64Array(n);
+  const excluded: Excluded = { noSignup: 0, noCustomer: 0 };
+  // [lowest cohort, highest cohort, rows without a signup], filled block by block.
+  const out = Float64Array.of(Infinity, -Infinity, 0);
+  for (let at = 0; at < n; at += BLOCK_ROWS) cohortRows(signup, s.bucket.index, s.cohortMin, s.cohortMax, cohort, out, at, Math.min(n, at + BLOCK_ROWS));
+  const [lo, hi] = out;
+  excluded.noSignup = out[2];
   const seg = s.by === undefined ? undefined : input.segments(customers, s.by);
   let activity: ActivityInput | undefined;
   if (s.mode === 'activity') {
