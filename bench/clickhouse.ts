@@ -12,7 +12,8 @@
 // DuckDB is left out; with BEFORE=DIR, another checkout's compiled queries run interleaved.
 // A source's first query (learning its validation facts) is timed apart, before the rounds.
 // SPLIT=0 (or NOSPLIT=1) skips the split (it runs each compiled statement again: at 100M
-// events that pass alone is tens of minutes).
+// events that pass alone is tens of minutes). FACTS=DIR keeps each source's learnt facts in
+// DIR (createSqlSource's factsFile): a second run on the same data shows a restart's first query.
 //   PULSO_CLICKHOUSE_URLS=… npx tsx bench/clickhouse.ts events database duckdb-file [metrics…]
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -137,9 +138,10 @@ async function split(text: string): Promise<{ initiator: number; shards: number[
 
 await duckdbFile();
 const sharded = process.env.SHARDED === '1';
-const ch = createSqlSource({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000 });
+const factsFile = (name: string) => (process.env.FACTS ? { factsFile: `${process.env.FACTS}/${db}-${name}.json` } : {});
+const ch = createSqlSource({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000, ...factsFile('default') });
 const chSharded = sharded
-  ? createSqlSource({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000, shardedBy: 'customer_id' })
+  ? createSqlSource({ engine: 'clickhouse', url: urls[0], database: db, statementTimeoutMs: 1_800_000, shardedBy: 'customer_id', ...factsFile('sharded') })
   : undefined;
 // BEFORE=DIR (another checkout, e.g. main): its compiled queries run too, interleaved (with SHARDED=1, its shardedBy source).
 const before = process.env.BEFORE

@@ -35,7 +35,7 @@ function sqlSource(choice: Extract<SourceChoice, { kind: 'duckdb' | 'postgres' |
     case 'postgres':
       return createSqlSource({ engine: 'postgres', connectionString: choice.url });
     case 'clickhouse':
-      return createSqlSource({ engine: 'clickhouse', url: choice.url, database: choice.database, shardedBy: choice.shardedBy });
+      return createSqlSource({ engine: 'clickhouse', url: choice.url, database: choice.database, shardedBy: choice.shardedBy, factsFile: choice.factsFile });
   }
 }
 

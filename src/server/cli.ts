@@ -18,7 +18,7 @@ export type SourceChoice =
   | { kind: 'json'; dir: string }
   | { kind: 'duckdb'; file: string; /** Its validation report, kept from an earlier run (--cache-file): no validation before listening. */ report?: ValidationReport }
   | { kind: 'postgres'; url: string }
-  | { kind: 'clickhouse'; url: string; database?: string; /** Every table sharded by customer (createSqlSource's shardedBy). */ shardedBy?: 'customer_id' };
+  | { kind: 'clickhouse'; url: string; database?: string; /** Every table sharded by customer (createSqlSource's shardedBy). */ shardedBy?: 'customer_id'; /** Where learnt validation facts are kept for a restart (createSqlSource's factsFile). */ factsFile?: string };
 
 export interface ServeOptions {
   source: SourceChoice;
@@ -60,6 +60,8 @@ Sources (exactly one):
   --database NAME        with --clickhouse: the database holding the tables (default the server's)
   --sharded-by customer_id  with --clickhouse: every table's rows of one customer are on one shard
                          (Distributed tables sharded by customer_id): the shards finish their own groups
+  --facts-file FILE      with --clickhouse: keep what the first query learns of the tables in FILE
+                         (a restart on unchanged tables skips that validating pass)
 
 Options:
   --host HOST            interface to listen on (default 127.0.0.1: this machine only)
@@ -106,6 +108,7 @@ function parseArgsOrUsage(argv: readonly string[]) {
         clickhouse: { type: 'string' },
         database: { type: 'string' },
         'sharded-by': { type: 'string' },
+        'facts-file': { type: 'string' },
         host: { type: 'string' },
         port: { type: 'string' },
         base: { type: 'string' },
@@ -138,11 +141,13 @@ function sourceChoice(values: Values): SourceChoice {
       url: values.clickhouse,
       ...(values.database === undefined ? {} : { database: values.database }),
       ...(values['sharded-by'] === undefined ? {} : { shardedBy: shardedBy(values['sharded-by']) }),
+      ...(values['facts-file'] === undefined ? {} : { factsFile: values['facts-file'] }),
     });
   }
   if (chosen.length !== 1) throw new UsageError(chosen.length ? 'Give one source, not several' : 'Give a source: --demo, --json DIR, --duckdb FILE, --postgres URL or --clickhouse URL');
   if (values.database !== undefined && values.clickhouse === undefined) throw new UsageError('--database goes with --clickhouse');
   if (values['sharded-by'] !== undefined && values.clickhouse === undefined) throw new UsageError('--sharded-by goes with --clickhouse');
+  if (values['facts-file'] !== undefined && values.clickhouse === undefined) throw new UsageError('--facts-file goes with --clickhouse');
   if (values.customers !== undefined && !values.demo) throw new UsageError('--customers goes with --demo');
   return chosen[0];
 }

@@ -229,10 +229,12 @@ describe('pulso-serve: command lines it cannot serve', () => {
       [['--demo', '--database', 'x'], /--database goes with --clickhouse/],
       [['--demo', '--sharded-by', 'customer_id'], /--sharded-by goes with --clickhouse/],
       [['--clickhouse', 'http://127.0.0.1:8123', '--sharded-by', 'ticket_id'], /--sharded-by must be customer_id/],
+      [['--demo', '--facts-file', 'facts.json'], /--facts-file goes with --clickhouse/],
     ];
     for (const [args, message] of cases) expect(() => parseServeArgs(args), args.join(' ')).to.throw(UsageError, message);
     expect(parseServeArgs(['--clickhouse', 'http://127.0.0.1:8123', '--database', 'plan'])).to.deep.include({ source: { kind: 'clickhouse', url: 'http://127.0.0.1:8123', database: 'plan' } });
     expect(parseServeArgs(['--clickhouse', 'http://127.0.0.1:8123', '--sharded-by', 'customer_id'])).to.deep.include({ source: { kind: 'clickhouse', url: 'http://127.0.0.1:8123', shardedBy: 'customer_id' } });
+    expect(parseServeArgs(['--clickhouse', 'http://127.0.0.1:8123', '--facts-file', 'f.json'])).to.deep.include({ source: { kind: 'clickhouse', url: 'http://127.0.0.1:8123', factsFile: 'f.json' } });
     expect(parseServeArgs(['--duckdb', 'plan.duckdb', '--base', 'v1/'])).to.deep.include({ source: { kind: 'duckdb', file: 'plan.duckdb' }, base: '/v1', host: '127.0.0.1', port: 8787, minCellSize: 11 });
   });
 

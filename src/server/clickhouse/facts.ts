@@ -13,6 +13,9 @@
 // of tables): the same names mean the query read the rows the facts describe; other
 // names, the source learns again and runs the query again. A table whose parts cannot be
 // read (another engine, no access) gets no facts: every rule, in every statement, as before.
+// A part's stamp is its name, rows, bytes and time: a table dropped and written again
+// (its part names start over) is not taken for the one the facts describe; the facts may
+// be kept on disk under that stamp (kept-facts.ts) for a restart.
 import { SCHEMA, type TableName } from '../../data/schema.js';
 import type { Catalog } from '../catalog.js';
 import type { TablePlans } from '../context.js';
@@ -22,6 +25,7 @@ import type { TablePlan } from '../valid.js';
 import { uniqueColumn } from '../valid.js';
 import type { ChCompiler } from './context.js';
 import type { ClickHouseEngine } from './engine.js';
+import { keyOf, readKept, writeKept, type KeptAnswers } from './kept-facts.js';
 import { ident, str } from './literal.js';
 import { blankTest, trimJs } from './text.js';
 
@@ -96,7 +100,8 @@ export async function stampOf(
     const at = [...parts.values()].filter((p) => (p.cluster ?? '') === place);
     const list = (xs: string[]) => [...new Set(xs)].map(str).join(', ');
     const from = place ? `cluster(${str(place)}, system.parts)` : 'system.parts';
-    return `SELECT ${g} AS g, database AS d, table AS t, name FROM ${from} WHERE active AND database IN (${list(at.map((p) => p.db))}) AND table IN (${list(at.map((p) => p.table))})`;
+    const part = `concat(name, ':', toString(rows), ':', toString(bytes_on_disk), ':', toString(toUInt32(modification_time)))`;
+    return `SELECT ${g} AS g, database AS d, table AS t, ${part} AS name FROM ${from} WHERE active AND database IN (${list(at.map((p) => p.db))}) AND table IN (${list(at.map((p) => p.table))})`;
   });
   const [rows] = await engine.run(
     [`SELECT g, d, t, arraySort(groupArray(name)) AS names FROM (${reads.join(' UNION ALL ')}) GROUP BY g, d, t`],
@@ -151,12 +156,13 @@ function planOf(
 export async function learnPlans(
   engine: ClickHouseEngine,
   catalog: Catalog,
-  tables: readonly TableName[],
+  at: { parts: ReadonlyMap<TableName, PartsAt>; stamp: Stamp },
   compiler: () => ChCompiler,
-  signal?: AbortSignal,
-): Promise<TablePlans> {
+  held: KeptAnswers = new Map(),
+): Promise<{ plans: TablePlans; answers: KeptAnswers }> {
   const plans: TablePlans = {};
-  for (const table of tables) {
+  const answers: KeptAnswers = new Map();
+  for (const table of at.parts.keys()) {
     const texts = textColumns(catalog, table);
     const learn = texts.flatMap(([, raw], i) => [
       `countIf(ifNull(${raw}, '') != ${trimJs(raw)}) AS t${i}`,
@@ -164,10 +170,13 @@ export async function learnPlans(
     ]);
     const statements = [reportStatement(compiler(), table)];
     if (learn.length) statements.push(`SELECT ${learn.join(', ')} FROM ${catalog[table]!.from}`);
-    const [problems, counts] = await engine.run(statements, signal);
-    plans[table] = planOf(texts, problems, counts?.[0]);
+    // The texts' names too: planOf reads the counts by position.
+    const key = keyOf([...statements, ...texts.map(([name]) => name)], at.parts.get(table), at.stamp.get(table));
+    const results = held.get(key) ?? (await engine.run(statements));
+    answers.set(key, results);
+    plans[table] = planOf(texts, results[0], results[1]?.[0]);
   }
-  return plans;
+  return { plans, answers };
 }
 
 /** SPEC §1's counts of one table: rows and distinct ids per first problem (every rule). */
@@ -214,6 +223,7 @@ export function keepFacts(
   readCatalog: () => Promise<Catalog>,
   hosts: ReadonlyMap<TableName, HostTable>,
   report: (catalog: Catalog) => ChCompiler,
+  file?: string,
 ) {
   let facts: Promise<Facts> | undefined;
   const stampAfter = sharedStamps(engine);
@@ -225,7 +235,12 @@ export function keepFacts(
     }
     try {
       const stamp = await stampOf(engine, parts);
-      const plans = stamp ? await learnPlans(engine, cat, [...parts.keys()], () => report(cat)) : {};
+      if (!stamp) return { plans: {}, stamp, parts };
+      const held = file === undefined ? undefined : await readKept(file);
+      const { plans, answers } = await learnPlans(engine, cat, { parts, stamp }, () => report(cat), held);
+      // Written when something was learnt; a failed write only costs the next start's pass.
+      if (file !== undefined && [...answers.keys()].some((k) => !held?.has(k)))
+        await writeKept(file, answers).catch(() => undefined);
       return { plans, stamp, parts };
     } catch {
       return { plans: {}, stamp: undefined, parts };

@@ -48,6 +48,12 @@ export interface ClickHouseSourceOptions {
    * tables' parts, learnt again when they changed. `false` applies every rule every time.
    */
   validateOnce?: boolean;
+  /**
+   * A file to keep the learnt facts in (kept-facts.ts): a source started again on tables
+   * whose parts did not change reuses them after one read of the parts, instead of a
+   * validating pass over every table. One file per source.
+   */
+  factsFile?: string;
 }
 
 /** What the source needs of createSqlSource's result type (kept structural to avoid an import cycle). */
@@ -142,7 +148,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       throw e;
     }));
 
-  const facts = keepFacts(engine, readCatalog, hosts, (cat) => new ChCompiler(cat, 'report', [], []));
+  const facts = keepFacts(engine, readCatalog, hosts, (cat) => new ChCompiler(cat, 'report', [], []), options.factsFile);
 
   /** The server must know the zone (its tz database may differ from Intl's): refused by name otherwise. */
   const checkZone = (metric: string, timeZone: unknown, signal?: AbortSignal): Promise<void> => {

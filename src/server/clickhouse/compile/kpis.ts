@@ -85,7 +85,8 @@ function churnOnShards(c: ChCompiler, w: ChWindows): Part {
 /** The events that count as activity (SPEC §3.7): activationEvents, else every event but the sign-up itself (isSignupEvent). */
 function countedEvent(s: KpiSettings, event: string): string {
   if (s.activationEvents) return `ifNull(${event} IN ${strs(s.activationEvents)}, 0)`;
-  const signup = `${event} IN (${str('signup')}, ${str('sign_up')}) OR substring(${event}, 1, 7) = ${str('signup_')}`;
+  // startsWith, not substring: no copy of every event's prefix (a quarter of the activation card's CPU at 10M).
+  const signup = `${event} IN (${str('signup')}, ${str('sign_up')}) OR startsWith(${event}, ${str('signup_')})`;
   return `ifNull(NOT (${signup}), 0)`;
 }
 
@@ -98,7 +99,9 @@ function activationPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   // two sets (names a__… are no host column's).
   // The activity's times compared as stored (whole seconds): at ≥ sign-up, and its second
   // before the deadline's ceiling (its ms below the deadline's), computed once per customer.
-  const signups = `(SELECT customer_id AS a__id, signup_at__ts AS a__t0, toInt64(ceil(${due} / 1000)) AS a__due FROM ${c.filtered('customers')} WHERE ${since('signup_at__ts', lo)} AND ${before('signup_at__ts', s.to)})`;
+  // Both bounds are not NULL (the WHERE keeps sign-ups in range): assumeNotNull spares the
+  // Nullable comparisons on every joined event.
+  const signups = `(SELECT customer_id AS a__id, assumeNotNull(signup_at__ts) AS a__t0, assumeNotNull(toInt64(ceil(${due} / 1000))) AS a__due FROM ${c.filtered('customers')} WHERE ${since('signup_at__ts', lo)} AND ${before('signup_at__ts', s.to)})`;
   const { from, where, col } = c.scan('activity')!;
   const at = col('at__ts');
   const activated = `(SELECT ${col('customer_id')} AS a__id, 1 AS act FROM ${from} ${c.global}ANY INNER JOIN ${signups} USING a__id
