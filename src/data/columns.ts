@@ -2,14 +2,13 @@
 // vector, an Arrow dictionary), read in one pass into typed arrays: strings as
 // dictionary codes, times and numbers as Float64Array with a status byte per row.
 // Validation (validate.ts) decides on these; frames reuse the codes (frame.ts).
-// Numbers are read in read-numbers.ts.
+// Numbers are read in read-numbers.ts. Arrow UTF-8 columns are read from their bytes
+// once the byte path (byte-path.ts) has loaded with the Arrow codec, else through their values.
 import type { ColumnTable } from 'arquero';
 import { parseTimestamp } from '../time/parse.js';
-import { parseIsoBytes } from '../time/parse-bytes.js';
+import type { BytePath } from './byte-path.js';
 import { storedName } from './column-name.js';
-import { readDistinct, readDistinctDictionary } from './distinct-utf8.js';
-import './kept-shapes.js';
-import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, Utf8Codes, type BatchBuffers } from './text-codes.js';
+import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, type BatchBuffers } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
 
@@ -41,6 +40,24 @@ interface ArqueroDictionary {
 }
 
 const DICTIONARY = -1;
+
+/**
+ * The Arrow byte path (byte-path.ts), once its chunk has loaded (with the Arrow codec):
+ * without it an Arrow column is read through its values, with the same result.
+ */
+let bytePath: BytePath | undefined;
+
+/** Sets the byte path (byte-path.ts at load; tests take it away); returns the one set before. */
+export function useBytePath(path: BytePath | undefined): BytePath | undefined {
+  const before = bytePath;
+  bytePath = path;
+  return before;
+}
+
+/** The byte path if loaded. */
+export function loadedBytePath(): BytePath | undefined {
+  return bytePath;
+}
 
 /** The cells of column `name` of a table (a filtered or ordered one is made real first). */
 export function cellsOf(table: ColumnTable, name: string): Cells {
@@ -81,7 +98,8 @@ export function rowCells(rows: readonly Record<string, unknown>[], name: string)
 /**
  * A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`).
  * `distinct`: its values are expected to differ (ids), so an Arrow UTF-8 column is first
- * read without a hash table (distinct-utf8.ts); the codes are the same either way.
+ * read without a hash table (distinct-utf8.ts); the codes are the same either way, and
+ * the same without the byte path (each cell's value read).
  */
 export function readText(cells: Cells, n: number, text = new TextCodes(), distinct = false): Int32Array {
   const codes = new Int32Array(n);
@@ -92,12 +110,13 @@ export function readText(cells: Cells, n: number, text = new TextCodes(), distin
   } else if (cells.kind === 'dict') {
     dictionaryCodes(cells.keys, cells.dictionary, n, undefined, text, codes, 0);
   } else if (!(distinct && text.size === 0 && text.deferrable() && distinctBatches(cells.batches, n, text, codes))) {
+    const path = bytePath;
     let at = 0;
-    let utf8: Utf8Codes | undefined;
+    let utf8: ReturnType<BytePath['utf8Codes']> | undefined;
     for (const batch of cells.batches) {
       const valid = batch.nullCount > 0 ? batch.validity : undefined;
-      if (isUtf8(batch)) {
-        (utf8 ??= new Utf8Codes(text)).read(batch.values, batch.offsets, batch.length, valid, codes, at);
+      if (path && isUtf8(batch)) {
+        (utf8 ??= path.utf8Codes(text)).read(batch.values, batch.offsets, batch.length, valid, codes, at);
       } else if (batch.type?.typeId === DICTIONARY && Array.isArray(batch.cache) && ArrayBuffer.isView(batch.values)) {
         dictionaryCodes(batch.values as unknown as ArrayLike<number>, batch.cache, batch.length, valid, text, codes, at);
       } else {
@@ -111,6 +130,9 @@ export function readText(cells: Cells, n: number, text = new TextCodes(), distin
 
 /** An id column read by distinct-utf8.ts: UTF-8, or a dictionary of UTF-8 holding each row's value once. */
 function distinctBatches(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array): boolean {
+  const path = bytePath;
+  if (!path) return false;
+  const { readDistinct, readDistinctDictionary } = path;
   if (batches.every(isUtf8)) return readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
   return batches.every((b) => b.type?.typeId === DICTIONARY) && readDistinctDictionary(batches, n, text, codes);
 }
@@ -209,7 +231,8 @@ function arrowTimes(batch: ArrowBatch, out: Float64Array, status: Uint8Array, at
     }
   } else if (batch.values instanceof Float64Array && batch.type?.typeId === FLOAT) {
     floatTimes(batch.values, valid, n, out, status, at);
-  } else if (isUtf8(batch)) {
+  } else if (bytePath && isUtf8(batch)) {
+    const parseIsoBytes = bytePath.parseIsoBytes;
     const bytes = batch.values;
     const offsets = batch.offsets;
     for (let i = 0; i < n; i++) {

@@ -9,7 +9,8 @@
 // changes (a grown buffer, a count) mutable from the start, so no optimized code is built
 // on its being constant and thrown away at its first change.
 import { ByteKeys } from './byte-keys.js';
-import { TextCodes, Utf8Codes } from './text-codes.js';
+import { TextCodes } from './text-codes.js';
+import { Utf8Codes } from './utf8-codes.js';
 
 function warmed(): { keys: ByteKeys; reader: Utf8Codes } {
   // 700 keys of 2–4 bytes and 700 of 10–12: past the first growth of every buffer.

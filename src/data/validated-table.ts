@@ -6,8 +6,8 @@ import type { ColumnTable } from 'arquero';
 import type { ColumnSpec, Row, TableInput } from './schema.js';
 import { givenName, storedName } from './column-name.js';
 import { CodedStrings } from './coded-strings.js';
-import { cellsOf, MISSING, rowCells, TextCodes, type Cells } from './columns.js';
-import { utf8Keys, type Utf8Keys } from './text-codes.js';
+import { cellsOf, loadedBytePath, MISSING, rowCells, TextCodes, type Cells } from './columns.js';
+import type { Utf8Keys } from './utf8-codes.js';
 import { presetDictionaries, type Dictionary } from './frame.js';
 import { columnValues, inputColumns, isTable } from './values.js';
 
@@ -17,7 +17,10 @@ export interface Source {
   names: string[];
   cells(name: string): Cells;
   values(name: string): ArrayLike<unknown>;
-  /** An Arrow UTF-8 column's distinct strings and each row's key (-1: null), if it is one. */
+  /**
+   * An Arrow UTF-8 column's distinct strings and each row's key (-1: null), if it is one
+   * and the byte path (byte-path.ts) is loaded; else its values are read.
+   */
   utf8(name: string): Utf8Keys | undefined;
 }
 
@@ -31,7 +34,8 @@ export function sourceOf(input: TableInput): Source {
       values: (name) => columnValues(t, name) ?? [],
       utf8: (name) => {
         const cells = cellsOf(t, name);
-        return cells.kind === 'arrow' ? utf8Keys(cells.batches, t.numRows()) : undefined;
+        const path = loadedBytePath();
+        return cells.kind === 'arrow' && path ? path.utf8Keys(cells.batches, t.numRows()) : undefined;
       },
     };
   }

@@ -9,6 +9,8 @@ import { viewRows } from '../data/frame-view.js';
 import { SCHEMA, TABLE_NAMES } from '../data/schema.js';
 import type { Row, TableName, Tables } from '../data/schema.js';
 import { validate } from '../data/validate.js';
+// In Node size does not matter: Arrow tables a host passes are validated from their bytes.
+import '../data/byte-path.js';
 import { columnValues } from '../data/values.js';
 import { TIME_COLUMNS } from '../metrics/extent.js';
 import { filterFrames } from '../query/filter.js';
