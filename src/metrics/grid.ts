@@ -4,6 +4,7 @@
 import type { SegmentLimit } from '../query/options.js';
 import type { Bucketer } from '../time/index.js';
 import type { Range, Segments } from './input.js';
+import { BLOCK_ROWS } from './blocks.js';
 import { checkPeriods } from './limits.js';
 import { segmentOrder } from './options.js';
 import { groupSegments } from './others.js';
@@ -71,12 +72,25 @@ export function gridOf(spec: GridSpec): Grid {
   const { first, periods, rank, labels, grouped, codes: seg } = layoutOf(spec, lookback, min, max, weight);
   const ext = periods + lookback;
   const S = labels.length;
-  for (let i = 0; i < cell.length; i++) {
-    // Period ordinal → offset in the extended grid (lookback periods first).
-    const e = cell[i] === SKIP ? -1 : cell[i] - first + lookback;
-    cell[i] = e >= 0 && e < ext ? e * S + rank[seg ? seg[i] : 0] : -1;
+  for (let lo = 0; lo < cell.length; lo += BLOCK_ROWS) {
+    cellRows(cell, first - lookback, ext, S, rank, seg, lo, Math.min(cell.length, lo + BLOCK_ROWS));
   }
   return { first, periods, lookback, labels, cell, cells: ext * S, grouped };
+}
+
+/**
+ * Rows [lo, hi): period ordinal → cell of the extended grid (lookback periods first,
+ * `origin` its first period), -1 outside it. Plain arguments, called per block: see
+ * blocks.ts for why.
+ */
+function cellRows(
+  cell: Int32Array, origin: number, ext: number, S: number, rank: Int32Array, seg: Int32Array | undefined,
+  lo: number, hi: number,
+): void {
+  for (let i = lo; i < hi; i++) {
+    const e = cell[i] === SKIP ? -1 : cell[i] - origin;
+    cell[i] = e >= 0 && e < ext ? e * S + rank[seg ? seg[i] : 0] : -1;
+  }
 }
 
 /** A grid's periods and segments, without the per-row cells. */
@@ -128,23 +142,40 @@ function bucketRows(
   weight: Float64Array,
 ): [number, number] {
   const { time, keep, keepCode, range, bucket, segments } = spec;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < time.length; i++) {
+  // [min, max] period of the rows in [from, to), updated block by block.
+  const span = new Float64Array([Infinity, -Infinity]);
+  for (let at = 0; at < time.length; at += BLOCK_ROWS) {
+    const end = Math.min(time.length, at + BLOCK_ROWS);
+    // NaN: no code equals it, as undefined did (keep without keepCode keeps nothing).
+    bucketBlock(time, keep, keepCode ?? NaN, lo, range.from, range.to, bucket?.index, segments?.codes, cell, weight, span, at, end);
+  }
+  return [span[0], span[1]];
+}
+
+/** bucketRows over rows [at, end), with plain arguments (blocks.ts says why). */
+function bucketBlock(
+  time: Float64Array, keep: Int32Array | undefined, keepCode: number, lo: number, from: number, to: number,
+  index: ((ms: number) => number) | undefined, codes: Int32Array | undefined, cell: Int32Array,
+  weight: Float64Array, span: Float64Array, at: number, end: number,
+): void {
+  let min = span[0];
+  let max = span[1];
+  for (let i = at; i < end; i++) {
     const t = time[i];
-    if ((keep !== undefined && keep[i] !== keepCode) || !(t >= lo && t < range.to)) {
+    if ((keep !== undefined && keep[i] !== keepCode) || !(t >= lo && t < to)) {
       cell[i] = SKIP;
       continue;
     }
-    const p = bucket ? bucket.index(t) : 0;
+    const p = index ? index(t) : 0;
     cell[i] = p;
-    if (t >= range.from) {
+    if (t >= from) {
       if (p < min) min = p;
       if (p > max) max = p;
     }
-    weight[segments ? segments.codes[i] : 0]++;
+    weight[codes ? codes[i] : 0]++;
   }
-  return [min, max];
+  span[0] = min;
+  span[1] = max;
 }
 
 export function spanOf(

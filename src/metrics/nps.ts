@@ -9,6 +9,7 @@ import { gridGroups, gridOf, shown, type Grid } from './grid.js';
 import { metricInput } from './input.js';
 import { checkRangePeriods, MAX_PERIODS } from './limits.js';
 import { withGrouped } from './others.js';
+import { BLOCK_ROWS } from './blocks.js';
 import { npsScore } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
 
@@ -46,13 +47,18 @@ export interface NpsTrendRow {
 /** Counts per cell: promoters, passives, detractors at 3·cell + 0, 1, 2. */
 export function npsCounts(score: Float64Array, cell: Int32Array, cells: number): Int32Array {
   const counts = new Int32Array(cells * 3);
-  for (let i = 0; i < cell.length; i++) {
+  for (let lo = 0; lo < cell.length; lo += BLOCK_ROWS) countRows(score, cell, counts, lo, Math.min(cell.length, lo + BLOCK_ROWS));
+  return counts;
+}
+
+/** npsCounts over rows [lo, hi): a function of its own, called per block (blocks.ts says why). */
+function countRows(score: Float64Array, cell: Int32Array, counts: Int32Array, lo: number, hi: number): void {
+  for (let i = lo; i < hi; i++) {
     const c = cell[i];
     if (c < 0) continue;
     const s = score[i];
     counts[c * 3 + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
   }
-  return counts;
 }
 
 export interface NpsTrendSettings {
