@@ -50,7 +50,8 @@ export interface Grid {
   readonly grouped: number;
 }
 
-const SKIP = -2147483648;
+/** The period ordinal of a row that is not kept. */
+export const SKIP = -2147483648;
 
 /**
  * Buckets the kept rows. Missing range ends come from the data (first and last
@@ -60,22 +61,39 @@ const SKIP = -2147483648;
  * before the grid is laid out.
  */
 export function gridOf(spec: GridSpec): Grid {
+  const { ordinal: cell, origin, rank, codes: seg, ...grid } = gridPeriods(spec);
+  const ext = grid.periods + grid.lookback;
+  for (let lo = 0; lo < cell.length; lo += BLOCK_ROWS) {
+    cellRows(cell, origin, ext, grid.labels.length, rank, seg, lo, Math.min(cell.length, lo + BLOCK_ROWS));
+  }
+  return { ...grid, cell };
+}
+
+/** A grid laid out, each row still at its period ordinal (SKIP when not kept). */
+export interface GridPeriods extends Omit<Grid, 'cell'>, Pick<Layout, 'rank' | 'codes'> {
+  /** Per row: period ordinal, or SKIP; in the grid at (ordinal − origin) · S + rank[code]. */
+  readonly ordinal: Int32Array;
+  /** Ordinal of the extended grid's first period (first − lookback). */
+  readonly origin: number;
+}
+
+/**
+ * gridOf's first pass and layout, without the pass that turns ordinals into cells: a
+ * kernel that reads each row once more anyway can place it in the grid as it counts.
+ */
+export function gridPeriods(spec: GridSpec): GridPeriods {
   const { range, bucket } = spec;
   const lookback = bucket ? (spec.lookback ?? 0) : 0;
   const lo =
     lookback > 0 && bucket && range.from > -Infinity
       ? Math.min(range.from, bucket.start(bucket.index(range.from) - lookback))
       : range.from;
-  const cell = new Int32Array(spec.time.length);
+  const ordinal = new Int32Array(spec.time.length);
   const weight = new Float64Array(spec.segments ? spec.segments.labels.length : 1);
-  const [min, max] = bucketRows(spec, lo, cell, weight);
-  const { first, periods, rank, labels, grouped, codes: seg } = layoutOf(spec, lookback, min, max, weight);
-  const ext = periods + lookback;
-  const S = labels.length;
-  for (let lo = 0; lo < cell.length; lo += BLOCK_ROWS) {
-    cellRows(cell, first - lookback, ext, S, rank, seg, lo, Math.min(cell.length, lo + BLOCK_ROWS));
-  }
-  return { first, periods, lookback, labels, cell, cells: ext * S, grouped };
+  const [min, max] = bucketRows(spec, lo, ordinal, weight);
+  const { first, periods, rank, labels, grouped, codes } = layoutOf(spec, lookback, min, max, weight);
+  const cells = (periods + lookback) * labels.length;
+  return { first, periods, lookback, labels, cells, grouped, ordinal, origin: first - lookback, rank, codes };
 }
 
 /**
