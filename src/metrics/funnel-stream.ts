@@ -6,7 +6,7 @@
 // rows are out of order it gives up and the sorting path runs instead, so the
 // result is the same to the last bit either way.
 import type { FunnelPlan } from './funnel-kernel.js';
-import type { Tally } from './funnel-tally.js';
+import { addUnit, type Tally } from './funnel-tally.js';
 import { BLOCK_ROWS } from './blocks.js';
 
 /** The activity columns the pass reads, and the units they fall into. */
@@ -40,12 +40,27 @@ export function streamOrdered(rows: StreamRows, plan: FunnelPlan, tally: Tally):
   if (units * width > 4 * rows.n + 65_536) return false;
   const state = new Float64Array(units * width);
   if (!pass(rows, plan, state, width)) return false;
-  const best = 2 + 2 * m;
-  for (let u = 0; u < units; u++) {
-    const b = u * width;
-    if (state[b + RANK] > 0) tally.add(u % rows.segments, state[b + LEVEL], state, b + best);
+  // At most M − 1 times per unit: each block of units gets its room before its call.
+  const per = Math.max(1, Math.floor(BLOCK_ROWS / m));
+  for (let lo = 0; lo < units; lo += per) {
+    const hi = Math.min(units, lo + per);
+    const t = tally.times.room((hi - lo) * (m - 1));
+    t.n = tallyUnits(state, width, rows.segments, m, tally.levels, t.keys, t.values, t.n, lo, hi);
   }
   return true;
+}
+
+/** Units [lo, hi) that had a row, into the tally's arrays; returns the new count of times. */
+function tallyUnits(
+  st: Float64Array, width: number, segments: number, m: number, levels: Float64Array,
+  keys: Int32Array, values: Float64Array, n: number, lo: number, hi: number,
+): number {
+  const best = 2 + 2 * m;
+  for (let u = lo; u < hi; u++) {
+    const b = u * width;
+    if (st[b + RANK] > 0) n = addUnit(levels, m, keys, values, n, u % segments, st[b + LEVEL], st, b + best);
+  }
+  return n;
 }
 
 /** Later steps carrying each name id, highest first: `at[id] … at[id + 1]` of `steps`. */

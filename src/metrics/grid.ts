@@ -4,6 +4,7 @@
 import type { SegmentLimit } from '../query/options.js';
 import type { Bucketer } from '../time/index.js';
 import type { Range, Segments } from './input.js';
+import { BLOCK_ROWS } from './blocks.js';
 import { checkPeriods } from './limits.js';
 import { segmentOrder } from './options.js';
 import { groupSegments } from './others.js';
@@ -49,7 +50,8 @@ export interface Grid {
   readonly grouped: number;
 }
 
-const SKIP = -2147483648;
+/** The period ordinal of a row that is not kept. */
+export const SKIP = -2147483648;
 
 /**
  * Buckets the kept rows. Missing range ends come from the data (first and last
@@ -59,24 +61,54 @@ const SKIP = -2147483648;
  * before the grid is laid out.
  */
 export function gridOf(spec: GridSpec): Grid {
+  const { ordinal: cell, origin, rank, codes: seg, ...grid } = gridPeriods(spec);
+  const ext = grid.periods + grid.lookback;
+  for (let lo = 0; lo < cell.length; lo += BLOCK_ROWS) {
+    cellRows(cell, origin, ext, grid.labels.length, rank, seg, lo, Math.min(cell.length, lo + BLOCK_ROWS));
+  }
+  return { ...grid, cell };
+}
+
+/** A grid laid out, each row still at its period ordinal (SKIP when not kept). */
+export interface GridPeriods extends Omit<Grid, 'cell'>, Pick<Layout, 'rank' | 'codes'> {
+  /** Per row: period ordinal, or SKIP; in the grid at (ordinal − origin) · S + rank[code]. */
+  readonly ordinal: Int32Array;
+  /** Ordinal of the extended grid's first period (first − lookback). */
+  readonly origin: number;
+}
+
+/**
+ * gridOf's first pass and layout, without the pass that turns ordinals into cells: a
+ * kernel that reads each row once more anyway can place it in the grid as it counts.
+ */
+export function gridPeriods(spec: GridSpec): GridPeriods {
   const { range, bucket } = spec;
   const lookback = bucket ? (spec.lookback ?? 0) : 0;
   const lo =
     lookback > 0 && bucket && range.from > -Infinity
       ? Math.min(range.from, bucket.start(bucket.index(range.from) - lookback))
       : range.from;
-  const cell = new Int32Array(spec.time.length);
+  const ordinal = new Int32Array(spec.time.length);
   const weight = new Float64Array(spec.segments ? spec.segments.labels.length : 1);
-  const [min, max] = bucketRows(spec, lo, cell, weight);
-  const { first, periods, rank, labels, grouped, codes: seg } = layoutOf(spec, lookback, min, max, weight);
-  const ext = periods + lookback;
-  const S = labels.length;
-  for (let i = 0; i < cell.length; i++) {
-    // Period ordinal → offset in the extended grid (lookback periods first).
-    const e = cell[i] === SKIP ? -1 : cell[i] - first + lookback;
+  const [min, max] = bucketRows(spec, lo, ordinal, weight);
+  const { first, periods, rank, labels, grouped, codes } = layoutOf(spec, lookback, min, max, weight);
+  const cells = (periods + lookback) * labels.length;
+  return { first, periods, lookback, labels, cells, grouped, ordinal, origin: first - lookback, rank, codes };
+}
+
+/**
+ * Rows [lo, hi): period ordinal → cell of the extended grid (lookback periods first,
+ * `origin` its first period), -1 outside it. Plain arguments, called per block: see
+ * blocks.ts for why.
+ */
+function cellRows(
+  cell: Int32Array, origin: number, ext: number, S: number, rank: Int32Array, seg: Int32Array | undefined,
+  lo: number, hi: number,
+): void {
+  for (let i = lo; i < hi; i++) {
+    const e = cell[i] === SKIP ? -1 : cell[i] - origin;
     cell[i] = e >= 0 && e < ext ? e * S + rank[seg ? seg[i] : 0] : -1;
   }
-  return { first, periods, lookback, labels, cell, cells: ext * S, grouped };
 }
 
 /** A grid's periods and segments, without the per-row cells. */
@@ -128,23 +160,40 @@ function bucketRows(
   weight: Float64Array,
 ): [number, number] {
   const { time, keep, keepCode, range, bucket, segments } = spec;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < time.length; i++) {
+  // [min, max] period of the rows in [from, to), updated block by block.
+  const span = new Float64Array([Infinity, -Infinity]);
+  for (let at = 0; at < time.length; at += BLOCK_ROWS) {
+    const end = Math.min(time.length, at + BLOCK_ROWS);
+    // NaN: no code equals it, as undefined did (keep without keepCode keeps nothing).
+    bucketBlock(time, keep, keepCode ?? NaN, lo, range.from, range.to, bucket?.index, segments?.codes, cell, weight, span, at, end);
+  }
+  return [span[0], span[1]];
+}
+
+/** bucketRows over rows [at, end), with plain arguments (blocks.ts says why). */
+function bucketBlock(
+  time: Float64Array, keep: Int32Array | undefined, keepCode: number, lo: number, from: number, to: number,
+  index: ((ms: number) => number) | undefined, codes: Int32Array | undefined, cell: Int32Array,
+  weight: Float64Array, span: Float64Array, at: number, end: number,
+): void {
+  let min = span[0];
+  let max = span[1];
+  for (let i = at; i < end; i++) {
     const t = time[i];
-    if ((keep !== undefined && keep[i] !== keepCode) || !(t >= lo && t < range.to)) {
+    if ((keep !== undefined && keep[i] !== keepCode) || !(t >= lo && t < to)) {
       cell[i] = SKIP;
       continue;
     }
-    const p = bucket ? bucket.index(t) : 0;
+    const p = index ? index(t) : 0;
     cell[i] = p;
-    if (t >= range.from) {
+    if (t >= from) {
       if (p < min) min = p;
       if (p > max) max = p;
     }
-    weight[segments ? segments.codes[i] : 0]++;
+    weight[codes ? codes[i] : 0]++;
   }
-  return [min, max];
+  span[0] = min;
+  span[1] = max;
 }
 
 export function spanOf(

@@ -5,10 +5,11 @@ import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, keyword, options as optionsOf, range, segmentLimit, wholeNumber, zone, type Range, type SegmentLimit } from '../query/options.js';
-import { gridGroups, gridOf, shown, type Grid } from './grid.js';
+import { gridGroups, gridPeriods, shown, SKIP, type Grid, type GridPeriods } from './grid.js';
 import { metricInput } from './input.js';
 import { checkRangePeriods, MAX_PERIODS } from './limits.js';
 import { withGrouped } from './others.js';
+import { BLOCK_ROWS } from './blocks.js';
 import { npsScore } from './stats.js';
 import { checkMinCellSize, suppressCells } from './suppress.js';
 
@@ -43,16 +44,33 @@ export interface NpsTrendRow {
   suppressed?: true;
 }
 
-/** Counts per cell: promoters, passives, detractors at 3·cell + 0, 1, 2. */
-export function npsCounts(score: Float64Array, cell: Int32Array, cells: number): Int32Array {
-  const counts = new Int32Array(cells * 3);
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell[i];
-    if (c < 0) continue;
-    const s = score[i];
-    counts[c * 3 + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
+/** Counts per cell of the grid: promoters, passives, detractors at 3·cell + 0, 1, 2. */
+export function npsCounts(score: Float64Array, grid: GridPeriods): Int32Array {
+  const { ordinal, origin, rank, codes } = grid;
+  const counts = new Int32Array(grid.cells * 3);
+  const ext = grid.periods + grid.lookback;
+  const S = grid.labels.length;
+  for (let lo = 0; lo < ordinal.length; lo += BLOCK_ROWS) {
+    countRows(score, ordinal, origin, ext, S, rank, codes, counts, lo, Math.min(ordinal.length, lo + BLOCK_ROWS));
   }
   return counts;
+}
+
+/**
+ * npsCounts over rows [lo, hi), each row placed in the grid as gridOf would place it:
+ * a function of its own with plain arguments, called per block (blocks.ts says why).
+ */
+function countRows(
+  score: Float64Array, ordinal: Int32Array, origin: number, ext: number, S: number, rank: Int32Array,
+  codes: Int32Array | undefined, counts: Int32Array, lo: number, hi: number,
+): void {
+  for (let i = lo; i < hi; i++) {
+    const p = ordinal[i];
+    const e = p - origin;
+    if (p === SKIP || e < 0 || e >= ext) continue;
+    const s = score[i];
+    counts[(e * S + rank[codes ? codes[i] : 0]) * 3 + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
+  }
 }
 
 export interface NpsTrendSettings {
@@ -90,7 +108,7 @@ export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions):
   const mi = metricInput(input, 'surveys', 'npsTrend');
   const frame = mi.require('surveys');
   const kind = frame.dict('kind');
-  const grid = gridOf({
+  const grid = gridPeriods({
     time: frame.time('at'),
     keep: kind.codes,
     keepCode: kind.index.get('nps') ?? -2,
@@ -101,7 +119,7 @@ export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions):
     limit: segments,
     metric: 'npsTrend',
   });
-  return withGrouped(npsRows(npsCounts(frame.num('score'), grid.cell, grid.cells), grid, bucket, by, w, k), grid.grouped);
+  return withGrouped(npsRows(npsCounts(frame.num('score'), grid), grid, bucket, by, w, k), grid.grouped);
 }
 
 /**
