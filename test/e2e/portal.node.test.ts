@@ -236,8 +236,11 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
       for (const text of failed) expect(text).to.equal('Não foi possível carregar os textos desta visualização. Recarregue a página para tentar de novo.');
       // Both chunks were asked for: the page's language, then English in its place.
       expect(refused.some((p) => p.includes('/pt-BR-')) && refused.some((p) => p.includes('/en-')), refused.join(' ')).to.equal(true);
-      // The page reloaded with the chunks served: its words.
+      // The page reloaded with the chunks served: its words. Interception off, not just
+      // letting requests through: requests the page's worker makes while intercepted can
+      // stall in puppeteer (the reloaded page then waited for its data in 1 of 3 runs).
       refuse = false;
+      await other.setRequestInterception(false);
       await other.reload({ waitUntil: 'load' });
       await other.waitForFunction(
         () => [...document.querySelectorAll('pulso-kpi')].every((el) => el.shadowRoot?.querySelector('[part~="value"]') !== null),
