@@ -46,7 +46,7 @@ export interface PartsAt {
   readonly table: string;
 }
 
-/** Each stamped table's active part names (sorted, as one text). */
+/** Each stamped table's active parts: name, rows, bytes and time of each (sorted, as one text). */
 export type Stamp = ReadonlyMap<TableName, string>;
 
 export interface Facts {
@@ -85,7 +85,8 @@ export async function partsOf(
 }
 
 /**
- * The names of the tables' active parts, in one statement: one read of `system.parts`
+ * The tables' active parts (name, rows, bytes, time of each), in one statement: one read
+ * of `system.parts`
  * per place (this server, or every shard of a cluster through the `cluster` table
  * function), whatever the number of tables there. A table without parts gets '[]'.
  */
@@ -223,7 +224,7 @@ export function keepFacts(
   readCatalog: () => Promise<Catalog>,
   hosts: ReadonlyMap<TableName, HostTable>,
   report: (catalog: Catalog) => ChCompiler,
-  file?: string,
+  file?: { path: string; reader: string },
 ) {
   let facts: Promise<Facts> | undefined;
   const stampAfter = sharedStamps(engine);
@@ -236,11 +237,11 @@ export function keepFacts(
     try {
       const stamp = await stampOf(engine, parts);
       if (!stamp) return { plans: {}, stamp, parts };
-      const held = file === undefined ? undefined : await readKept(file);
+      const held = file === undefined ? undefined : await readKept(file.path, file.reader);
       const { plans, answers } = await learnPlans(engine, cat, { parts, stamp }, () => report(cat), held);
       // Written when something was learnt; a failed write only costs the next start's pass.
       if (file !== undefined && [...answers.keys()].some((k) => !held?.has(k)))
-        await writeKept(file, answers).catch(() => undefined);
+        await writeKept(file.path, file.reader, answers).catch(() => undefined);
       return { plans, stamp, parts };
     } catch {
       return { plans: {}, stamp: undefined, parts };

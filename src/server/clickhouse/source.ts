@@ -22,6 +22,7 @@ import { runStaged } from '../compile/fold-later.js';
 import { ChCompiler, LABEL } from './context.js';
 import { clickhouseEngine } from './engine.js';
 import { keepFacts, reportStatement, type Facts } from './facts.js';
+import { readerOf } from './kept-facts.js';
 import { ident, str } from './literal.js';
 import { compileLoadCh, loadRowsCh } from './load.js';
 
@@ -148,7 +149,8 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       throw e;
     }));
 
-  const facts = keepFacts(engine, readCatalog, hosts, (cat) => new ChCompiler(cat, 'report', [], []), options.factsFile);
+  const kept = options.factsFile === undefined ? undefined : { path: options.factsFile, reader: readerOf(options.url, options.database) };
+  const facts = keepFacts(engine, readCatalog, hosts, (cat) => new ChCompiler(cat, 'report', [], []), kept);
 
   /** The server must know the zone (its tz database may differ from Intl's): refused by name otherwise. */
   const checkZone = (metric: string, timeZone: unknown, signal?: AbortSignal): Promise<void> => {
