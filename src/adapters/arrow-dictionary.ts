@@ -38,7 +38,9 @@ export function asciiDictionary(data: readonly Utf8Data[]): string[] | undefined
   for (const b of data) {
     const { values, offsets } = b;
     if (b.type.typeId !== UTF8 || b.nullCount > 0 || !(values instanceof Uint8Array) || !(offsets instanceof Int32Array)) return undefined;
-    if (!ascii(values, offsets[0], offsets[b.length])) return undefined;
+    // Offsets outside the bytes (a malformed file): flechette's own reading, which clamps.
+    const [from, to] = [offsets[0], offsets[b.length]];
+    if (!(from >= 0 && from <= to && to <= values.length) || !ascii(values, from, to)) return undefined;
     parts.push(asciiStrings(values, offsets, 0, b.length));
   }
   return parts.length === 1 ? parts[0] : parts.flat();
