@@ -1,5 +1,5 @@
-// For dist/pulso.js only: the elements' Lit decorators as what they stand for (issue 14, the
-// 130 KB goal). `@property(…)` and `@state(…)` fields become one `static properties = { name:
+// For dist/pulso.js only: the elements' Lit decorators as what they stand for (the first
+// chart's 130 KB goal). `@property(…)` and `@state(…)` fields become one `static properties = { name:
 // options, … }` per class, Lit's other way to declare reactive properties; `@customElement(tag)`
 // becomes `customElements.define(tag, Class)` after the class. Each decorator compiled to a
 // `__decorate` call with the prototype and the name (135 of them, ~35 bytes each, and the helper

@@ -1,5 +1,5 @@
-// For dist/pulso.js only: terser as a second pass over the minifier's output (issue 14, the
-// 130 KB goal). Oxc minifies in one pass; terser's two compress passes over that output find
+// For dist/pulso.js only: terser as a second pass over the minifier's output (the first
+// chart's 130 KB goal). Oxc minifies in one pass; terser's two compress passes over that output find
 // what the first left (inlined single-use functions and constants, joined declarations,
 // shorter conditionals): 1.9 KB gzip off what a page fetches before its first chart (measured
 // in bench/RESULTS.md, "Bundle to 130 KB after the merge (h14s3)"). Only safe transforms (no

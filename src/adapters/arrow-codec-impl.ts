@@ -6,5 +6,4 @@ import './arrow-dictionary.js';
 import '../data/byte-path.js';
 export { tableFromIPC } from '@uwdata/flechette';
 export { toArrowIPC } from 'arquero';
-export { ArrowShapeError, checkArrowShape } from './arrow-check.js';
 export { decodeArrow } from './arrow-decode-impl.js';

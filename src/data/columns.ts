@@ -5,7 +5,7 @@
 // Numbers are read in read-numbers.ts. Arrow UTF-8 columns are read from their bytes
 // once the byte path (byte-path.ts) has loaded with the Arrow codec, else through their values.
 import type { ColumnTable } from 'arquero';
-import { parseTimestamp } from '../time/parse.js';
+import { MAX_MS, parseTimestamp } from '../time/parse.js';
 import type { BytePath } from './byte-path.js';
 import { storedName } from './column-name.js';
 import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, type BatchBuffers } from './text-codes.js';
@@ -156,7 +156,7 @@ function millisecondInt64(batch: ArrowBatch): boolean {
 
 /** ECMAScript's TimeClip: what `new Date(x).getTime()` gives for a number x. */
 function timeClip(x: number): number {
-  return x >= -8.64e15 && x <= 8.64e15 ? Math.trunc(x) + 0 : NaN;
+  return x >= -MAX_MS && x <= MAX_MS ? Math.trunc(x) + 0 : NaN;
 }
 
 /**
@@ -261,7 +261,7 @@ function floatTimes(values: Float64Array, valid: Uint8Array | undefined, n: numb
     const t = values[i];
     if (t !== t || !isValid(valid, i)) setAbsent(out, status, at + i);
     else {
-      const ok = t >= -8.64e15 && t <= 8.64e15;
+      const ok = t >= -MAX_MS && t <= MAX_MS;
       out[at + i] = ok ? t : NaN;
       status[at + i] = ok ? OK : UNREADABLE;
     }
@@ -272,7 +272,7 @@ function floatTimes(values: Float64Array, valid: Uint8Array | undefined, n: numb
 function epochMs(lo: Uint32Array, hi: Int32Array, n: number, out: Float64Array, status: Uint8Array, at: number): void {
   for (let i = 0; i < n; i++) {
     const t = hi[2 * i + 1] * 4294967296 + lo[2 * i];
-    const ok = t >= -8.64e15 && t <= 8.64e15;
+    const ok = t >= -MAX_MS && t <= MAX_MS;
     out[at + i] = ok ? t : NaN;
     status[at + i] = ok ? OK : UNREADABLE;
   }

@@ -5,7 +5,8 @@ import { DAY_MS, daysFromCivil, isValidCivil } from './civil.js';
 import { describeValue } from './describe.js';
 
 /** The range of ECMAScript Date: ±100 000 000 days around the epoch. */
-const MAX_MS = 8.64e15;
+/** The largest epoch ms a Date holds (ECMAScript's TimeClip bound). */
+export const MAX_MS = 8.64e15;
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
