@@ -1,9 +1,11 @@
 // The worker bench (bench/worker.ts): the dashboard from dist/pulso.js with its work in Pulso's
 // worker and on the main thread, interleaved per size, in headless Chromium. Needs `npm run build`.
-//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js]
+//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--csp]
+// --csp serves every response with the README's Content-Security-Policy (scripts/serve.mjs), the portal's strict policy.
 // Prints one JSON line per page and a summary; bench/RESULTS.md "Worker" quotes it.
 import { readFileSync } from 'node:fs';
 import { runPage } from './browser.mjs';
+import { CSP } from '../scripts/serve.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -14,6 +16,7 @@ const rounds = Number(arg('rounds', 1));
 const start = arg('start', 'later');
 // Builds of dist/pulso.js to compare, interleaved with the modes (a copy of an older build under bench/out/).
 const bundles = arg('bundles', '/dist/pulso.js').split(',');
+const csp = args.includes('--csp') ? CSP : undefined;
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const max = (xs) => Math.max(0, ...xs);
@@ -21,11 +24,11 @@ for (const n of sizes) {
   for (let r = 0; r < rounds; r++) {
     for (const [bundle, mode] of bundles.flatMap((b) => [[b, 'worker'], [b, 'main']])) {
       const before = load();
-      const { extra, version } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}`, read: 'window.__worker', production: true, mainThread: true });
+      const { extra, version, cspViolations } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}`, read: 'window.__worker', production: true, mainThread: true, csp });
       const { first, rounds: rs } = extra;
       const clicksOnly = rs.filter((_, i) => i % 2 === 0);
       const summary = {
-        n, mode, bundle, start, browser: version, loadBefore: before, loadAfter: load(), arrowBytes: extra.bytes,
+        n, mode, bundle, start, csp: Boolean(csp), cspViolations, browser: version, loadBefore: before, loadAfter: load(), arrowBytes: extra.bytes,
         drawnMs: Math.round(first.ms),
         drawLongestTaskWall: Math.round(first.trace?.longest.wallMs ?? NaN), drawLongestTaskCpu: Math.round(first.trace?.longest.cpuMs ?? NaN),
         drawLongTasks: first.longTasks, drawFrameGap: first.frameGap, drawMainCpu: Math.round(first.trace?.cpuMs ?? NaN),
