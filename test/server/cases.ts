@@ -86,6 +86,9 @@ export const CASES: Record<string, MetricQuery[]> = {
     { steps: ['booked', 'login'], window: 'P1M', timeZone: 'America/Sao_Paulo', from: '2018-10-01', to: '2019-03-01' },
     { steps: ['lab', 'lab', 'teleconsult'], order: 'any', window: 'P1M', timeZone: 'Australia/Sydney', by: 'revenue' },
     { steps: ['teleconsult', 'lab', 'booked'], window: 0, order: 'ordered' },
+    // Strict with a calendar window, and with days in a time zone: the deadline is computed from the local time.
+    { steps: ['login', 'booked', 'lab'], order: 'strict', window: 'P1M', timeZone: 'America/Sao_Paulo' },
+    { steps: ['signup', 'login'], order: 'strict', window: 'P1D', timeZone: 'Australia/Sydney', by: 'plan' },
   ]),
   featureAdoption: cross('featureAdoption', [
     { features: ['teleconsult', 'booked'] },

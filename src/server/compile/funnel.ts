@@ -68,7 +68,8 @@ function ordered(c: Compiler, plan: Plan, m: number, start: string, due: string)
 /** Attempts for strict mode: the events right after the start, one lead per step. */
 function strict(c: Compiler, plan: Plan, m: number, start: string, due: string): void {
   const leads = Array.from({ length: m - 1 }, (_, k) => `lead(e, ${k + 1}) OVER w AS le${k + 1}, lead(t, ${k + 1}) OVER w AS lt${k + 1}`).join(', ');
-  c.define('ld', `SELECT u, seg, n, t, e, ${leads} FROM sq WINDOW w AS (PARTITION BY u ORDER BY n)`);
+  // ts: the deadline of a calendar window (or a day in a time zone) is computed from it (addDurationMs).
+  c.define('ld', `SELECT u, seg, n, t, ts, e, ${leads} FROM sq WINDOW w AS (PARTITION BY u ORDER BY n)`);
   c.define('a1', `SELECT *, t AS t0, ${due} AS due FROM ld WHERE e = 0 AND ${start}`);
   const ok = (k: number) => `coalesce(le${k} = ${plan.ids[k]} AND lt${k} <= due, FALSE)`;
   const levels = Array.from({ length: m - 1 }, (_, k) => `WHEN NOT ${ok(k + 1)} THEN ${k + 1}`).join(' ');
