@@ -98,6 +98,11 @@ export async function duckdbFixture(tables: TestTables, extra: Partial<SqlSource
   }
   con.closeSync();
   db.closeSync();
+  return duckdbSource(dir, path, extra);
+}
+
+/** A source over the DuckDB file `path`; closing it removes `dir`, where the file was written. */
+export function duckdbSource(dir: string, path: string, extra: Partial<SqlSourceOptions> = {}): Fixture {
   const source = createSqlSource({ engine: 'duckdb', path, ...extra } as SqlSourceOptions);
   return {
     source,
