@@ -19,7 +19,6 @@ function port(): MessageChannel | undefined {
 
 interface Scheduler {
   yield(): Promise<void>;
-  postTask(work: () => void, options: { priority: 'user-blocking' }): Promise<void>;
 }
 
 /** Resolves in a later task than the caller's. */
@@ -34,13 +33,3 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/**
- * Resolves in a later task of the highest priority where the browser has one
- * (`scheduler.postTask`, user-blocking): ahead of the yields and tasks of ordinary
- * priority queued meanwhile (a dashboard's first renders); elsewhere as nextTask.
- */
-export function urgentTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
-  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'user-blocking' });
-  return nextTask();
-}

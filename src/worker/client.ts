@@ -15,7 +15,7 @@ import type { CacheProblem } from '../cache/types.js';
 import type { TableName, ValidationReport } from '../data/schema.js';
 import type { ResolvedCache } from '../source/cache-policy.js';
 import type { SourceEvent } from '../source/source.js';
-import { urgentTask } from '../source/tasks.js';
+import { nextTask } from '../source/tasks.js';
 import { WORKER_NAME } from './protocol.js';
 import type { FromWorker, ToWorker, WireAnswer, WorkerCacheConfig } from './protocol.js';
 import { describe } from './recipe.js';
@@ -74,7 +74,8 @@ export class WorkerLink {
   private failed_?: WorkerProblem;
   private nextId = 1;
   private readonly calls = new Map<number, Call>();
-  private readonly adapters = new WeakMap<Adapter, { aid: number; sent: Promise<void> }>();
+  /** The adapters sent to the worker, by the number the worker knows them by. */
+  private readonly adapters = new WeakMap<Adapter, number>();
   private readonly sources = new Map<number, RemoteListener>();
   private readonly timer: ReturnType<typeof setTimeout>;
   private readonly stopClears: () => void;
@@ -112,9 +113,9 @@ export class WorkerLink {
   open(adapter: Adapter, cache: ResolvedCache, listener: RemoteListener): RemoteSource {
     const sid = this.nextId++;
     this.sources.set(sid, listener);
-    const { aid, sent } = this.send(adapter);
-    const opened = sent.then(() => this.post({ t: 'open', sid, aid, cache: { mode: cache.mode, scope: cache.scope } }));
-    return new RemoteSource(this, sid, opened);
+    // Opened at once, the data still on their way: each query waits in the worker for its own tables' slices only.
+    this.post({ t: 'open', sid, aid: this.send(adapter), cache: { mode: cache.mode, scope: cache.scope } });
+    return new RemoteSource(this, sid);
   }
 
   /** Posts a query and waits for its answer (rejects with WorkerGone when the worker is). */
@@ -146,41 +147,44 @@ export class WorkerLink {
     }
   }
 
-  /** The adapter's recipe sent once (a memory adapter's rows in slices, one short task each). */
-  private send(adapter: Adapter): { aid: number; sent: Promise<void> } {
-    let known = this.adapters.get(adapter);
-    if (known) return known;
+  /** The adapter's recipe sent once, then its data in slices (one short task each); its number in the worker. */
+  private send(adapter: Adapter): number {
+    const known = this.adapters.get(adapter);
+    if (known !== undefined) return known;
     const described = describe(adapter)!;
     const aid = this.nextId++;
-    this.post({ t: 'adapter', aid, recipe: described.recipe });
-    const sent = (async () => {
-      // Slices go in as few tasks as the budget allows, and those tasks ahead of the widgets' first
-      // renders queued meanwhile: the worker loads nothing before the last slice (bench/RESULTS.md,
-      // "Worker cold path at 1M"), while a skeleton drawn 10 ms later is not seen.
+    this.adapters.set(adapter, aid);
+    // Smaller tables first: the worker can load each as soon as its last slice is in.
+    const bytes = (Object.entries(described.bytes ?? {}) as [TableName, Uint8Array][]).filter(([, b]) => b.byteLength > 0).sort((a, b) => a[1].byteLength - b[1].byteLength);
+    const rows = Object.entries(described.rows ?? {}) as [TableName, readonly unknown[]][];
+    this.post({ t: 'adapter', aid, recipe: described.recipe, coming: [...bytes, ...rows].map(([table]) => table) });
+    void (async () => {
+      // Slices go in as few tasks as the budget allows, in turn with the widgets' first renders: those
+      // send the queries, and a table's load in the worker waits for its first query as much as for
+      // its last slice (bench/RESULTS.md, "Cold draw at 1M, critical path").
       let since = performance.now();
       const pace = async (): Promise<void> => {
         if (performance.now() - since < SEND_BUDGET_MS) return;
-        await urgentTask();
+        await nextTask();
         since = performance.now();
       };
-      for (const [table, bytes] of Object.entries(described.bytes ?? {}) as [TableName, Uint8Array][]) {
-        for (let i = 0; i < bytes.byteLength; i += BYTES_PER_MESSAGE) {
-          const chunk = bytes.slice(i, i + BYTES_PER_MESSAGE);
-          this.worker.postMessage({ t: 'bytes', aid, table, chunk, offset: i, total: bytes.byteLength } satisfies ToWorker, [chunk.buffer]);
+      for (const [table, whole] of bytes) {
+        for (let i = 0; i < whole.byteLength; i += BYTES_PER_MESSAGE) {
+          const chunk = whole.slice(i, i + BYTES_PER_MESSAGE);
+          this.worker.postMessage({ t: 'bytes', aid, table, chunk, offset: i, total: whole.byteLength } satisfies ToWorker, [chunk.buffer]);
           await pace();
         }
       }
-      for (const [table, rows] of Object.entries(described.rows ?? {}) as [TableName, readonly unknown[]][]) {
-        for (let i = 0; i === 0 || i < rows.length; i += ROWS_PER_MESSAGE) {
-          const last = i + ROWS_PER_MESSAGE >= rows.length;
-          this.post({ t: 'rows', aid, table, rows: rows.slice(i, i + ROWS_PER_MESSAGE), last });
+      for (const [table, list] of rows) {
+        for (let i = 0; i === 0 || i < list.length; i += ROWS_PER_MESSAGE) {
+          const last = i + ROWS_PER_MESSAGE >= list.length;
+          this.post({ t: 'rows', aid, table, rows: list.slice(i, i + ROWS_PER_MESSAGE), last });
           if (!last) await pace();
         }
       }
-    })();
-    known = { aid, sent };
-    this.adapters.set(adapter, known);
-    return known;
+      // The worker would wait for these tables forever: everything goes back to the main thread, where the adapter is.
+    })().catch((e: unknown) => this.fail(`Pulso's worker could not start (${String(e)}): the work runs on the main thread`));
+    return aid;
   }
 
   private heard(m: FromWorker): void {

@@ -6,13 +6,12 @@ import { loadArrow } from '../adapters/arrow-codec.js';
 import { clearCache } from '../cache/open.js';
 import type { Adapter } from '../adapters/types.js';
 import type { CacheProblem } from '../cache/types.js';
-import type { TableName } from '../data/schema.js';
 import { rowExtras } from '../query/extras.js';
 import { Coordinator } from '../source/coordinator.js';
 import type { Source } from '../source/source.js';
 import type { FromWorker, ToWorker } from './protocol.js';
-import { build, readsArrow } from './recipe.js';
-import type { AdapterRecipe } from './recipe.js';
+import { Incoming } from './incoming.js';
+import { readsArrow } from './recipe.js';
 import { toWire } from './wire-error.js';
 
 interface Port {
@@ -20,18 +19,11 @@ interface Port {
   addEventListener(type: 'message', listener: (e: MessageEvent<ToWorker>) => void): void;
 }
 
-interface Pending {
-  recipe: AdapterRecipe;
-  rows: Partial<Record<TableName, unknown[]>>;
-  bytes: Partial<Record<TableName, Uint8Array>>;
-  adapter?: Adapter;
-}
-
 export function startHost(port: Port): void {
   // Made at the first message: this module may be evaluated before the coordinator's (an import cycle).
   let made: Coordinator | undefined;
   const coordinator = (): Coordinator => (made ??= new Coordinator({ worker: false }));
-  const adapters = new Map<number, Pending>();
+  const adapters = new Map<number, Incoming>();
   const sources = new Map<number, Source>();
   const running = new Map<number, AbortController>();
   const post = (m: FromWorker): void => port.postMessage(m);
@@ -39,7 +31,7 @@ export function startHost(port: Port): void {
   const adapterOf = (aid: number): Adapter => {
     const a = adapters.get(aid);
     if (!a) throw new Error(`Pulso worker: no adapter ${aid}`);
-    return (a.adapter ??= build(a.recipe, a.rows, a.bytes));
+    return a.adapter;
   };
 
   const open = (sid: number, aid: number, cache: { mode: string; scope: string }): void => {
@@ -80,19 +72,11 @@ export function startHost(port: Port): void {
       case 'adapter':
         // The Arrow codec (a chunk of its own) loads while the bytes and the first queries are still on their way.
         if (readsArrow(m.recipe)) void loadArrow().catch(() => {});
-        return void adapters.set(m.aid, { recipe: m.recipe, rows: {}, bytes: {} });
-      case 'bytes': {
-        const a = adapters.get(m.aid)!;
-        const whole = (a.bytes[m.table] ??= new Uint8Array(m.total));
-        whole.set(m.chunk, m.offset);
-        return;
-      }
-      case 'rows': {
-        const a = adapters.get(m.aid);
-        const list = (a!.rows[m.table] ??= []);
-        for (const row of m.rows) list.push(row);
-        return;
-      }
+        return void adapters.set(m.aid, new Incoming(m.recipe, m.coming));
+      case 'bytes':
+        return adapters.get(m.aid)!.addBytes(m.table, m.chunk, m.offset, m.total);
+      case 'rows':
+        return adapters.get(m.aid)!.addRows(m.table, m.rows, m.last);
       case 'open':
         return open(m.sid, m.aid, m.cache);
       case 'run':

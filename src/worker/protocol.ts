@@ -35,8 +35,11 @@ export interface WireError {
 
 export type ToWorker =
   | { t: 'configure'; config: WorkerCacheConfig }
-  /** An adapter described by plain options; a memory adapter's rows follow in `rows` messages. */
-  | { t: 'adapter'; aid: number; recipe: AdapterRecipe }
+  /**
+   * An adapter described by plain options; the tables of `coming` follow in slices (a
+   * memory adapter's rows in `rows` messages, an Arrow adapter's bytes in `bytes`).
+   */
+  | { t: 'adapter'; aid: number; recipe: AdapterRecipe; coming: TableName[] }
   | { t: 'rows'; aid: number; table: TableName; rows: unknown[]; last: boolean }
   /** A slice of an Arrow table's bytes (a copy of it, transferred): `total` bytes in all. */
   | { t: 'bytes'; aid: number; table: TableName; chunk: Uint8Array; offset: number; total: number }

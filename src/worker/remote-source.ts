@@ -12,7 +12,6 @@ export class RemoteSource {
   constructor(
     private readonly link: WorkerLink,
     readonly sid: number,
-    private readonly opened: Promise<void>,
   ) {}
 
   get gone(): boolean {
@@ -20,7 +19,6 @@ export class RemoteSource {
   }
 
   async run(query: MetricQuery, signal?: AbortSignal): Promise<RemoteAnswer> {
-    await this.opened;
     signal?.throwIfAborted();
     const answer = (await this.link.call((id) => ({ t: 'run', id, sid: this.sid, query }), signal))!;
     if (answer.sourceReport) this.report = answer.sourceReport;
@@ -32,7 +30,6 @@ export class RemoteSource {
   }
 
   async idle(): Promise<void> {
-    await this.opened;
     await this.link.call((id) => ({ t: 'idle', id, sid: this.sid })).catch(() => undefined);
   }
 }
