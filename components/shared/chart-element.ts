@@ -32,6 +32,7 @@ import { adoptTableStyles, loadTableView, tableViewReady } from './table-view-lo
 import { ThemeController } from './theme-controller.js';
 import { nextTask } from '../../src/source/tasks.js';
 import { ScrollCueController } from './scroll-cue.js';
+import { warmUp } from './warm-up.js';
 import { anchorOf, describeBy } from './tooltip.js';
 import type { TooltipLine } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
@@ -226,15 +227,18 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   /**
-   * Each widget's first render in a task of its own: a dashboard's widgets joining the
-   * page together rendered in one task of 53–64 ms at 1M events (bench/RESULTS.md,
-   * "Responsive at 1M"). Later renders keep Lit's timing (a microtask).
+   * Each widget's render in a task of its own. What reaches every widget of a dashboard at
+   * once rendered them all in one task: joining the page (53–64 ms at 1M events,
+   * bench/RESULTS.md "Responsive at 1M"), a cross-filter's dimmed redraw, the locale's words
+   * arriving ("Long tasks at 1M (h14task)"); and a worker's answer was made into the result
+   * and drawn in the same task. Requests made meanwhile are one render; `updateComplete` waits.
    */
   protected override async scheduleUpdate(): Promise<void> {
     // Its locale's words (catalogs.ts) asked for now: until they come it shows its skeleton,
     // then renders again in them (or in English, or says they failed).
     void localeLoading(this.localeNow())?.then(() => this.requestUpdate());
-    if (!this.hasUpdated) await nextTask();
+    warmUp(this.localeNow());
+    await nextTask();
     super.scheduleUpdate();
   }
 
