@@ -16,6 +16,7 @@ import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
 import { localeLoading, onWords, wordsState } from '../shared/catalogs.js';
 import { elementLocale } from '../shared/locale.js';
+import { warmUp } from '../shared/warm-up.js';
 import { SourceName } from '../shared/source-name.js';
 import { renderNotices } from '../shared/states.js';
 import { t } from '../shared/strings.js';
@@ -176,6 +177,7 @@ export class PulsoDashboard extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     void localeLoading(this.uiLocale)?.then(() => this.requestUpdate());
+    warmUp(this.uiLocale);
     return super.scheduleUpdate();
   }
 

@@ -32,6 +32,7 @@ import { adoptTableStyles, loadTableView, tableViewReady } from './table-view-lo
 import { ThemeController } from './theme-controller.js';
 import { nextTask } from '../../src/source/tasks.js';
 import { ScrollCueController } from './scroll-cue.js';
+import { warmUp } from './warm-up.js';
 import { anchorOf, describeBy } from './tooltip.js';
 import type { TooltipLine } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
@@ -111,7 +112,11 @@ export abstract class PulsoChartElement<R> extends LitElement {
     plan: () => this.plan(),
     result: (answers) => this.result(answers),
     view: () => this.resultOptions(),
+    onShared: () => void (this.apart = true),
   });
+
+  /** The next render goes in a task of its own (see scheduleUpdate): something reached every widget at once. */
+  private apart = true;
 
   protected readonly marks = new MarksNavController(this, {
     onActivate: (mark, pos) => this.showTip(mark, pos),
@@ -210,8 +215,8 @@ export abstract class PulsoChartElement<R> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopLabels = onLabelsChange(() => this.requestUpdate());
-    this.stopWords = onWords(() => this.requestUpdate());
+    this.stopLabels = onLabelsChange(() => ((this.apart = true), this.requestUpdate()));
+    this.stopWords = onWords(() => ((this.apart = true), this.requestUpdate()));
   }
 
   override disconnectedCallback(): void {
@@ -226,15 +231,21 @@ export abstract class PulsoChartElement<R> extends LitElement {
   }
 
   /**
-   * Each widget's first render in a task of its own: a dashboard's widgets joining the
-   * page together rendered in one task of 53–64 ms at 1M events (bench/RESULTS.md,
-   * "Responsive at 1M"). Later renders keep Lit's timing (a microtask).
+   * Each widget's render in a task of its own when what starts it reaches every widget of a
+   * dashboard at once, which rendered them all in one task: joining the page (53–64 ms at 1M
+   * events, bench/RESULTS.md "Responsive at 1M"), a cross-filter's or range's dimmed redraw,
+   * the locale's words or new labels arriving ("Long tasks at 1M (h14task)"). Requests made
+   * meanwhile are one render; `updateComplete` waits. Other renders keep Lit's timing.
    */
   protected override async scheduleUpdate(): Promise<void> {
     // Its locale's words (catalogs.ts) asked for now: until they come it shows its skeleton,
     // then renders again in them (or in English, or says they failed).
     void localeLoading(this.localeNow())?.then(() => this.requestUpdate());
-    if (!this.hasUpdated) await nextTask();
+    warmUp(this.localeNow());
+    if (this.apart) {
+      this.apart = false;
+      await nextTask();
+    }
     super.scheduleUpdate();
   }
 

@@ -89,12 +89,15 @@ export const chartStyles = [
       border-end-start-radius: 0;
       margin-inline-start: -1px;
     }
-    .pulso-updating {
-      opacity: 0.6;
-      transition: opacity 0.2s;
-    }
+    /* The wrapper has no box in either state and the frame inside is dimmed: a box that came
+       and went relaid the whole widget out twice per cross-filter click. */
+    .pulso-updating,
     .pulso-settled {
       display: contents;
+    }
+    .pulso-updating > * {
+      opacity: 0.6;
+      transition: opacity 0.2s;
     }
     .pulso-widget-notices {
       margin: 0 0 0.5rem;

@@ -44,6 +44,8 @@ export interface DataControllerOptions<R> {
    * say): a change makes the result again from the same answers, with no query run.
    */
   view?: () => readonly unknown[];
+  /** Told when the dashboard or provider shares something new (every widget under it hears it at once). */
+  onShared?: () => void;
 }
 
 /** The plan as of the last update: its key (part of the task's arguments) or the option error. */
@@ -75,8 +77,9 @@ export class PulsoDataController<R> implements ReactiveController {
   constructor(host: Host, options: DataControllerOptions<R>) {
     this.host = host;
     this.options = options;
-    this.context = new ContextConsumer(host, { context: pulsoAdapterContext, subscribe: true });
-    this.dashboard = new ContextConsumer(host, { context: pulsoDashboardContext, subscribe: true });
+    const callback = (): void => options.onShared?.();
+    this.context = new ContextConsumer(host, { context: pulsoAdapterContext, subscribe: true, callback });
+    this.dashboard = new ContextConsumer(host, { context: pulsoDashboardContext, subscribe: true, callback });
     this.task = new Task<unknown[], DataValue<R>>(host, {
       task: (args, { signal }) => this.perform(args, signal),
       args: () => this.args(),

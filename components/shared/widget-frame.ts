@@ -102,8 +102,9 @@ export function withTooltip(chart: TemplateResult, tip: OpenTip | undefined, wid
 
 /**
  * While new data loads, the old view stays, dimmed and marked busy. The wrapper is there
- * in both states (no box of its own when settled) so Lit keeps the widget's DOM across a
- * click: a template of another shape rebuilt every widget's DOM twice per cross-filter.
+ * in both states (no box of its own in either: chart.styles.ts) so Lit keeps the widget's
+ * DOM across a click and the browser its layout: a template of another shape rebuilt every
+ * widget's DOM twice per cross-filter.
  */
 export function whenUpdating(frame: TemplateResult, updating: boolean): TemplateResult {
   return html`<div class=${updating ? 'pulso-updating' : 'pulso-settled'} aria-busy=${updating ? 'true' : nothing}>${frame}</div>`;

@@ -7,6 +7,7 @@ import { decodeArrow } from './arrow-decode.js';
 import type { TableName } from '../data/schema.js';
 import { addressId, uniqueId } from './adapter-id.js';
 import { throwIfAborted } from './errors.js';
+import { nextTask } from '../source/tasks.js';
 import { loadFetching } from './fetching-load.js';
 import { resolveHttp, type HttpOptions, type ResolvedHttp } from './http-options.js';
 import { ARROW_STREAM } from './json.js';
@@ -49,6 +50,10 @@ export class ArrowAdapter implements Adapter {
     const source = this.options.tables[name];
     if (source === undefined) return aqTable({});
     await loadArrow();
+    // Every table waiting for the codec's chunk resumes when it comes, in one task: each
+    // decodes in a task of its own (four tables were one task of 322 ms on the main thread at
+    // 1M events: bench/RESULTS.md, "Long tasks at 1M (h14task)").
+    await nextTask();
     if (typeof source === 'string') {
       const { bodyBytes, get } = await loadFetching();
       const bytes = await get(

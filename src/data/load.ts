@@ -6,6 +6,7 @@ import { loadArrowFor } from '../adapters/arrow-codec.js';
 import type { Adapter, LoadRequest, TimeInput } from '../adapters/types.js';
 import type { LoadMeta, RevalidationOutcome } from '../cache/cached-meta.js';
 import { toTable } from './fields.js';
+import { nextTask } from '../source/tasks.js';
 import type { NormalizedTables, TableName } from './schema.js';
 import { emptyReport, mergeReports, validate, type ValidateOptions, type ValidationResult } from './validate.js';
 
@@ -48,6 +49,9 @@ export async function loadTable(
   if (isNormalizing(adapter)) return adapter.loadNormalized(request, signal);
   const result = await adapter.load(request, signal);
   await loadArrowFor(result);
+  // Validation in a task of its own, not after the decoding in the adapter's: on the main
+  // thread each is a task of tens of ms at 1M rows (bench/RESULTS.md, "Long tasks at 1M (h14task)").
+  await nextTask();
   return validate({ [request.table]: toTable(result) }, options);
 }
 

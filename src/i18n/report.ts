@@ -1,7 +1,7 @@
 // The validation report as sentences a person reads (SPEC §1):
 // "312 of 48,210 survey rows were skipped: score out of range".
 import { TABLE_NAMES, type ValidationReport } from '../data/schema.js';
-import { plural } from './format-intl.js';
+import { numberFormat, plural } from './format-intl.js';
 import { CATALOGS, format, type Locale } from './messages.js';
 
 /**
@@ -10,7 +10,8 @@ import { CATALOGS, format, type Locale } from './messages.js';
  */
 export function reportNotices(report: ValidationReport, locale: Locale, columnName: (field: string) => string = (field) => field): string[] {
   const cat = CATALOGS[locale];
-  const nf = new Intl.NumberFormat(locale);
+  // Built once per page: every widget says its notices at each render.
+  const nf = numberFormat(locale);
   const out: string[] = [];
   for (const table of TABLE_NAMES) {
     const t = report.tables[table];

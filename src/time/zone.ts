@@ -29,12 +29,19 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetFns = new Map<string, OffsetFn>();
 
 /**
+ * Names of UTC itself, valid in every zone database: answered without Intl, whose first
+ * DateTimeFormat in a page loads its locale and zone data (20–40 ms of the main thread, in
+ * the task of the first widget's queries: bench/RESULTS.md, "Long tasks at 1M (h14task)").
+ */
+const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT']);
+
+/**
  * A valid IANA time zone name, returned as given; throws a RangeError naming
  * the bad value otherwise. Validation asks Intl itself, so any zone the
  * browser knows is accepted.
  */
 export function checkTimeZone(value: unknown, name = 'timeZone'): string {
-  if (typeof value === 'string' && formatterFor(value)) return value;
+  if (typeof value === 'string' && (UTC_NAMES.has(value) || formatterFor(value))) return value;
   throw new RangeError(
     `${name} must be an IANA time zone name such as America/Sao_Paulo; got ${describeValue(value)}`,
   );
@@ -42,6 +49,7 @@ export function checkTimeZone(value: unknown, name = 'timeZone'): string {
 
 /** Whether a (valid) zone name is UTC itself, so callers can take the integer-only path. */
 export function isUtcZone(timeZone: string): boolean {
+  if (UTC_NAMES.has(timeZone)) return true;
   const fmt = formatterFor(timeZone);
   const resolved = fmt ? fmt.resolvedOptions().timeZone : '';
   return (

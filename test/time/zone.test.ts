@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { PERIODS, bucketer } from '../../src/time/period.js';
-import { checkTimeZone, localToUtc, zoneOffset } from '../../src/time/zone.js';
+import { checkTimeZone, isUtcZone, localToUtc, zoneOffset } from '../../src/time/zone.js';
 import { DAY, refDay, refMonth, refOffset, seeded } from './support.js';
 
 const H = 3_600_000;
@@ -70,6 +70,27 @@ describe('time/zone', () => {
       expect(zoneOffset(SP)(Infinity)).to.be.NaN;
       expect(zoneOffset('UTC')(123)).to.equal(0);
       expect(zoneOffset('Etc/UTC')(NaN)).to.be.NaN;
+    });
+
+    it('names of UTC are valid and UTC without asking Intl (its first DateTimeFormat is slow), as Intl says', () => {
+      const names = ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT'];
+      for (const name of names) {
+        const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+        expect(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT'], name).to.include(resolved);
+      }
+      const real = Intl.DateTimeFormat;
+      Intl.DateTimeFormat = function refused() {
+        throw new Error('Intl asked');
+      } as unknown as typeof Intl.DateTimeFormat;
+      try {
+        for (const name of names) {
+          expect(checkTimeZone(name)).to.equal(name);
+          expect(isUtcZone(name), name).to.equal(true);
+        }
+        expect(() => checkTimeZone('Mars/Olympus_Mons')).to.throw(RangeError);
+      } finally {
+        Intl.DateTimeFormat = real;
+      }
     });
 
     it('localToUtc: skipped wall times move past the gap, repeated ones take the first', () => {

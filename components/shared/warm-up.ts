@@ -1,0 +1,24 @@
+// The page's one-time costs of drawing, each paid in a task of its own before the first
+// renders that need them, instead of inside whichever render came first: Intl's locale
+// data (a page's first NumberFormat and first DateTimeFormat load it: 17–30 ms of the main
+// thread at 1M events under load) and the canvas font that text is measured in (9–18 ms
+// in the CSAT chart's first render). bench/RESULTS.md, "Long tasks at 1M (h14task)".
+import { datePattern } from '../../src/i18n/date-text.js';
+import { numberFormat } from '../../src/i18n/format-intl.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import { nextTask } from '../../src/source/tasks.js';
+import { textWidth } from './text-width.js';
+
+const warmed = new Set<Locale>();
+
+/**
+ * Queues the warm-up of `locale` (once per page and locale), ahead of the renders queued
+ * after it: call it before an element's first render waits for its task.
+ */
+export function warmUp(locale: Locale): void {
+  if (warmed.has(locale)) return;
+  const steps: (() => unknown)[] = [() => numberFormat(locale).format(0), () => datePattern(locale)];
+  if (warmed.size === 0) steps.push(() => textWidth('0', 13));
+  warmed.add(locale);
+  for (const step of steps) void nextTask().then(step);
+}
