@@ -157,7 +157,7 @@ const handWritten = async (query: string | string[]) => {
 };
 const rounds = Number(process.env.ROUNDS ?? 3);
 const withSplit = process.env.SPLIT !== '0' && process.env.NOSPLIT !== '1';
-const secs = (x: number | undefined) => (x === undefined ? '–' : `${(x / 1000).toFixed(2)} s`);
+const secs = (x: number | undefined) => (x === undefined ? '–' : `${(x / 1000).toFixed(x < 1000 ? 3 : 2)} s`);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '–' : (a / b).toFixed(2));
 async function splits(source: typeof ch): Promise<string> {
   const parts = [];

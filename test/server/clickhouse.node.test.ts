@@ -22,6 +22,7 @@ import { testData } from './data.js';
 import { expectSameExcluded, expectSameRows } from './equal.js';
 import { validate } from '../../src/data/validate.js';
 import { str } from '../../src/server/clickhouse/literal.js';
+import { outputNames } from '../../src/server/clickhouse/stamped.js';
 import { blankTest, trimJs } from '../../src/server/clickhouse/valid.js';
 import type { TestTables } from './engines.js';
 
@@ -80,6 +81,18 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
         throw new Error(`${metric}: only ${nonEmpty} of ${cases.length} queries had rows`);
     });
   }
+
+  it('reads the parts after each query in its last statement, not by a statement of its own', async () => {
+    const apart: string[] = [];
+    for (const metric of COMPUTED) {
+      for (const query of [...CASES[metric], ...(EXTRA[metric] ?? [])]) {
+        const last = (await fx.source.sql(query)).at(-1)!.text;
+        if (!outputNames(last)) apart.push(`${metric}: ${last.slice(0, 120)}`);
+      }
+    }
+    // atRisk's statement selects `*` (its check is a statement of its own, after seconds of work).
+    expect(apart.filter((a) => !a.startsWith('atRisk: SELECT *,'))).to.deep.equal([]);
+  });
 
   it('refuses what it will not compute, naming metric, option and engine', async () => {
     const values = Array.from({ length: 10_001 }, (_, i) => `v${i}`);

@@ -7,11 +7,12 @@
 // The facts hold for the rows as they were. A MergeTree table's rows change only through
 // its parts (an insert adds one, a merge or a mutation replaces some by new names, never
 // reused), so the names of its active parts — on this server, or on every shard of a
-// Distributed table (the `cluster` table function) — stamp the rows. The stamp is read
-// before learning, and again after each query that used the facts, for the tables that
-// query read, in one statement (one read of system.parts per cluster, whatever the number
-// of tables): the same names mean the query read the rows the facts describe; other
-// names, the source learns again and runs the query again. A table whose parts cannot be
+// Distributed table (the `cluster` table function) — stamp the rows (parts.ts). The stamp
+// is read before learning, and again after each query that used the facts, for the tables
+// that query read (one read of system.parts per cluster, whatever the number of tables),
+// by the query's last statement itself (stamped.ts) or, when that statement cannot carry
+// it, by one of its own: the same names mean the query read the rows the facts describe;
+// other names, the source learns again and runs the query again. A table whose parts cannot be
 // read (another engine, no access) gets no facts: every rule, in every statement, as before.
 // A part's stamp is its name, rows, bytes and time: a table dropped and written again
 // (its part names start over) is not taken for the one the facts describe; the facts may
@@ -26,93 +27,23 @@ import { uniqueColumn } from '../valid.js';
 import type { ChCompiler } from './context.js';
 import type { ClickHouseEngine } from './engine.js';
 import { keyOf, readKept, writeKept, type KeptAnswers } from './kept-facts.js';
-import { ident, str } from './literal.js';
+import { ident } from './literal.js';
+import { partsOf, stampOf, stampRead, type HostTable, type PartsAt, type Stamp } from './parts.js';
+import { stamped, type Stamped } from './stamped.js';
 import { blankTest, trimJs } from './text.js';
-
-/** A host table: its database (undefined: the connection's) and name. */
-export interface HostTable {
-  readonly db: string | undefined;
-  readonly table: string;
-}
-
-/**
- * Where a table's active parts are listed: `system.parts` of the server the source talks
- * to, or of every shard of `cluster` (a Distributed table's local tables), under the
- * database and name they have there.
- */
-export interface PartsAt {
-  readonly cluster: string | undefined;
-  readonly db: string;
-  readonly table: string;
-}
-
-/** Each stamped table's active parts: name, rows, bytes and time of each (sorted, as one text). */
-export type Stamp = ReadonlyMap<TableName, string>;
 
 export interface Facts {
   readonly plans: TablePlans;
-  /** The stamp read before learning (stampOf); undefined when no table has one. */
+  /** The stamp read before learning (parts.ts stampOf); undefined when no table has one. */
   readonly stamp: Stamp | undefined;
   /** Where each stamped table's parts are listed (partsOf). */
   readonly parts: ReadonlyMap<TableName, PartsAt>;
 }
 
-const dbExpr = (db: string | undefined) => (db === undefined ? 'currentDatabase()' : str(db));
-
-/** An identifier of a CREATE statement's engine arguments (`x`, 'x' or "x" or bare). */
-const unquote = (s: string) => s.trim().replace(/^[`'"]|[`'"]$/g, '');
-
-/** Where a table's parts are listed; undefined for an engine without parts (View, Memory…). */
-export async function partsOf(
-  engine: ClickHouseEngine,
-  host: HostTable,
-  signal?: AbortSignal,
-): Promise<PartsAt | undefined> {
-  const [[row]] = await engine.run(
-    [`SELECT database, engine FROM system.tables WHERE database = ${dbExpr(host.db)} AND name = ${str(host.table)}`],
-    signal,
-  );
-  const kind = String(row?.engine ?? '');
-  if (/MergeTree$/.test(kind)) return { cluster: undefined, db: String(row.database), table: host.table };
-  if (kind !== 'Distributed') return undefined;
-  const from = host.db === undefined ? ident(host.table) : `${ident(host.db)}.${ident(host.table)}`;
-  const [[create]] = await engine.run([`SHOW CREATE TABLE ${from}`], signal);
-  const args = /ENGINE = Distributed\(([^,]+),([^,]+),([^,)]+)/.exec(String(create?.statement ?? ''));
-  if (!args) return undefined;
-  const [cluster, db, table] = args.slice(1).map(unquote);
-  if (/\(/.test(db)) return undefined; // an expression (currentDatabase()): not read here
-  return { cluster, db, table };
-}
-
-/**
- * The tables' active parts (name, rows, bytes, time of each), in one statement: one read
- * of `system.parts`
- * per place (this server, or every shard of a cluster through the `cluster` table
- * function), whatever the number of tables there. A table without parts gets '[]'.
- */
-export async function stampOf(
-  engine: ClickHouseEngine,
-  parts: ReadonlyMap<TableName, PartsAt>,
-  signal?: AbortSignal,
-): Promise<Stamp | undefined> {
-  if (!parts.size) return undefined;
-  const places = [...new Set([...parts.values()].map((p) => p.cluster ?? ''))];
-  const reads = places.map((place, g) => {
-    const at = [...parts.values()].filter((p) => (p.cluster ?? '') === place);
-    const list = (xs: string[]) => [...new Set(xs)].map(str).join(', ');
-    const from = place ? `cluster(${str(place)}, system.parts)` : 'system.parts';
-    const part = `concat(name, ':', toString(rows), ':', toString(bytes_on_disk), ':', toString(toUInt32(modification_time)))`;
-    return `SELECT ${g} AS g, database AS d, table AS t, ${part} AS name FROM ${from} WHERE active AND database IN (${list(at.map((p) => p.db))}) AND table IN (${list(at.map((p) => p.table))})`;
-  });
-  const [rows] = await engine.run(
-    [`SELECT g, d, t, arraySort(groupArray(name)) AS names FROM (${reads.join(' UNION ALL ')}) GROUP BY g, d, t`],
-    signal,
-  );
-  const key = (g: unknown, d: unknown, t: unknown) => JSON.stringify([Number(g), String(d), String(t)]);
-  const found = new Map(rows.map((r) => [key(r.g, r.d, r.t), JSON.stringify(r.names)]));
-  return new Map(
-    [...parts].map(([name, p]) => [name, found.get(key(places.indexOf(p.cluster ?? ''), p.db, p.table)) ?? '[]']),
-  );
+/** The stamp a query's own statement read after it (stamped.ts), and of which tables. */
+export interface SeenStamp {
+  readonly tables: ReadonlySet<TableName>;
+  readonly stamp: Stamp;
 }
 
 /** The text columns of the host table behind each canonical text column: name → host column. */
@@ -247,6 +178,9 @@ export function keepFacts(
       return { plans: {}, stamp: undefined, parts };
     }
   };
+  /** The stamped tables among `tables`, with where their parts are listed. */
+  const stampedOf = (known: Facts, tables: Iterable<TableName>) =>
+    new Map([...tables].flatMap((t) => (known.parts.has(t) ? [[t, known.parts.get(t)!] as const] : [])));
   return {
     learnt(signal?: AbortSignal): Promise<Facts> {
       facts ??= readCatalog().then(learn, (e: unknown) => {
@@ -256,14 +190,27 @@ export function keepFacts(
       return signal ? abortable(facts, signal) : facts;
     },
     /**
-     * Whether a query that used `known` read the rows they describe: no part of the
-     * tables it read (`tables`) changed since they were learnt. Read after the query
-     * ended (sharedStamps), so a part written before or while it ran is seen.
+     * A query's last statement reading after itself the parts of the tables read so far
+     * (`tables`), when `known` has a stamp for some of them (stamped.ts); undefined
+     * otherwise (then `hold` reads them by a statement of its own).
      */
-    async hold(known: Facts, tables: Iterable<TableName>, signal?: AbortSignal): Promise<boolean> {
-      const read = new Map([...tables].flatMap((t) => (known.parts.has(t) ? [[t, known.parts.get(t)!] as const] : [])));
+    stamped(known: Facts, tables: Iterable<TableName>, statement: string): (Stamped & { tables: Set<TableName> }) | undefined {
+      const read = stampedOf(known, tables);
+      const out = known.stamp !== undefined && read.size ? stamped(statement, stampRead(read)) : undefined;
+      return out && { ...out, tables: new Set(read.keys()) };
+    },
+    /**
+     * Whether a query that used `known` read the rows they describe: no part of the
+     * tables it read (`tables`) changed since they were learnt. The stamp its last
+     * statement read after itself (`seen`), else one read after the query ended
+     * (sharedStamps): either way a part written before or while it ran is seen.
+     */
+    async hold(known: Facts, tables: Iterable<TableName>, signal?: AbortSignal, seen?: SeenStamp): Promise<boolean> {
+      const read = stampedOf(known, tables);
       if (known.stamp === undefined || !read.size) return true;
-      const now = await (signal ? abortable(stampAfter(read), signal) : stampAfter(read));
+      const now = seen && [...read.keys()].every((t) => seen.tables.has(t))
+        ? seen.stamp
+        : await (signal ? abortable(stampAfter(read), signal) : stampAfter(read));
       if ([...read.keys()].every((t) => now?.get(t) === known.stamp?.get(t))) return true;
       if (facts && (await facts) === known) facts = undefined;
       return false;

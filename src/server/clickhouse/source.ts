@@ -21,7 +21,7 @@ import type { ChCompiled } from './compile/common.js';
 import { runStaged } from '../compile/fold-later.js';
 import { ChCompiler, LABEL } from './context.js';
 import { clickhouseEngine } from './engine.js';
-import { keepFacts, reportStatement, type Facts } from './facts.js';
+import { keepFacts, reportStatement, type Facts, type SeenStamp } from './facts.js';
 import { readerOf } from './kept-facts.js';
 import { ident, str } from './literal.js';
 import { compileLoadCh, loadRowsCh } from './load.js';
@@ -204,15 +204,25 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
   return {
     id,
     async aggregate(query, signal) {
-      // With facts: the parts of the tables the query read, read after it, to know it read
-      // the rows they describe; else learnt again and run again (from the third try, with
-      // every rule). Later statements (segments to fold into "(others)") only when the
-      // first results call for them.
+      // With facts: the parts of the tables the query read, read after it (by the last
+      // statement of each stage itself, facts.ts stamped), to know it read the rows they
+      // describe; else learnt again and run again (from the third try, with every rule).
+      // Later statements (segments to fold into "(others)") only when the first results
+      // call for them.
       for (let tries = 0; ; tries++) {
         const known = once && tries < 2 ? await facts.learnt(signal) : undefined;
         const { compiled, read } = await compile(query, known, signal);
-        const answer = await runStaged(compiled, (statements) => engine.run(statements, signal));
-        if (!known || (await facts.hold(known, read(), signal))) return answer;
+        let seen: SeenStamp | undefined;
+        const answer = await runStaged(compiled, async (statements) => {
+          const last = known && statements.length ? facts.stamped(known, read(), statements.at(-1)!) : undefined;
+          seen = undefined;
+          if (!last) return engine.run(statements, signal);
+          const results = await engine.run([...statements.slice(0, -1), last.text], signal);
+          const { rows, stamp } = last.split(results.at(-1)!);
+          seen = { tables: last.tables, stamp };
+          return [...results.slice(0, -1), rows];
+        });
+        if (!known || (await facts.hold(known, read(), signal, seen))) return answer;
       }
     },
     async load(request, signal) {

@@ -93,21 +93,23 @@ function countedEvent(s: KpiSettings, event: string): string {
 function activationPart(c: ChCompiler, s: KpiSettings, w: ChWindows): Part {
   const lo = s.from - (s.to - s.from);
   const due = addDurationMs('signup_at__ts', 'signup_at', s.activationWindow, s.timeZone);
-  // Each deadline once per customer (one row per id), sent to every shard (GLOBAL JOIN;
-  // sharded by customer, each shard joins its own customers): each shard finds its
-  // customers with a counted event before their deadline, and the initiator merges the
-  // two sets (names a__… are no host column's).
+  // The customers who signed up in the windows, each once (one row per id) with its window
+  // and deadline, sent to every shard (GLOBAL JOIN; sharded by customer, each shard joins
+  // its own customers): each shard counts, per window, the distinct customers with a
+  // counted event before their deadline (uniqExact, merged at the initiator; sharded by
+  // customer, final on each shard), beside each window's customers (names a__… are no
+  // host column's). readRatio adds up the rows of one window.
   // The activity's times compared as stored (whole seconds): at ≥ sign-up, and its second
   // before the deadline's ceiling (its ms below the deadline's), computed once per customer.
   // Both bounds are not NULL (the WHERE keeps sign-ups in range): assumeNotNull spares the
   // Nullable comparisons on every joined event.
-  const signups = `(SELECT customer_id AS a__id, assumeNotNull(signup_at__ts) AS a__t0, assumeNotNull(toInt64(ceil(${due} / 1000))) AS a__due FROM ${c.filtered('customers')} WHERE ${since('signup_at__ts', lo)} AND ${before('signup_at__ts', s.to)})`;
+  const signups = `(SELECT customer_id AS a__id, ${w.index('signup_at__ts')} AS a__j, assumeNotNull(signup_at__ts) AS a__t0, assumeNotNull(toInt64(ceil(${due} / 1000))) AS a__due FROM ${c.filtered('customers')} WHERE ${since('signup_at__ts', lo)} AND ${before('signup_at__ts', s.to)})`;
   const { from, where, col } = c.scan('activity')!;
   const at = col('at__ts');
-  const activated = `(SELECT ${col('customer_id')} AS a__id, 1 AS act FROM ${from} ${c.global}ANY INNER JOIN ${signups} USING a__id
-  WHERE ${where} AND ${countedEvent(s, col('event'))} AND ${at} >= a__t0 AND toInt64(${at}) < a__due GROUP BY a__id)`;
-  const statement = `SELECT j, count() AS den, countIf(act = 1) AS num
-FROM (SELECT ${w.index('signup_at__ts')} AS j, customer_id AS a__id FROM ${c.filtered('customers')}) ANY LEFT JOIN ${activated} USING a__id GROUP BY j`;
+  const statement = c.perShard(`SELECT ${w.index('signup_at__ts')} AS j, count() AS den, toUInt64(0) AS num FROM ${c.filtered('customers')} GROUP BY j
+UNION ALL
+SELECT a__j AS j, toUInt64(0) AS den, uniqExact(${col('customer_id')} AS a__id) AS num FROM ${from} ${c.global}ANY INNER JOIN ${signups} USING a__id
+  WHERE ${where} AND ${countedEvent(s, col('event'))} AND ${at} >= a__t0 AND toInt64(${at}) < a__due GROUP BY j`);
   return { statement, read: readRatio(w.count, 'activation') };
 }
 
