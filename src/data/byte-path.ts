@@ -9,7 +9,7 @@
 // codes, strings and times, only slower (test/data/byte-path.test.ts compares the two).
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { useBytePath } from './columns.js';
-import { parseDecimalBytes } from './decimal-bytes.js';
+import { utf8Numbers } from './decimal-bytes.js';
 import { readDistinct, readDistinctDictionary } from './distinct-utf8.js';
 import './kept-shapes.js';
 import type { TextCodes } from './text-codes.js';
@@ -20,7 +20,7 @@ export const BYTE_PATH = {
   readDistinctDictionary,
   utf8Codes: (text: TextCodes): Utf8Codes => new Utf8Codes(text),
   parseIsoBytes,
-  parseDecimalBytes,
+  utf8Numbers,
   utf8Keys,
 };
 

@@ -4,6 +4,8 @@
 // power of ten are both exact doubles, and IEEE division rounds once (Clinger's fast path).
 // Anything else (exponents, spaces, more digits) gives NaN, and the caller reads the cell
 // as a string, as before. Part of the byte path (byte-path.ts).
+import { OK, setAbsent } from './columns.js';
+import { isValid } from './text-codes.js';
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
@@ -26,4 +28,30 @@ export function parseDecimalBytes(b: Uint8Array, start: number, end: number): nu
   if (digits === 0 || digits > 15) return NaN;
   const x = point < 0 || point === digits ? m : m / POW10[digits - point];
   return sign === 45 ? -x : x;
+}
+
+/**
+ * A UTF-8 batch's numbers into `out` from `at` on, with a status per row: plain decimals
+ * parsed from the bytes, any other cell read by `other(i)` (which writes it and gives its status).
+ */
+export function utf8Numbers(
+  values: Uint8Array,
+  offsets: Int32Array,
+  n: number,
+  valid: Uint8Array | undefined,
+  out: Float64Array,
+  status: Uint8Array,
+  at: number,
+  other: (i: number) => number,
+): void {
+  for (let i = 0; i < n; i++) {
+    if (!isValid(valid, i)) setAbsent(out, status, at + i);
+    else {
+      const x = parseDecimalBytes(values, offsets[i], offsets[i + 1]);
+      if (x === x) {
+        out[at + i] = x;
+        status[at + i] = OK;
+      } else status[at + i] = other(i);
+    }
+  }
 }

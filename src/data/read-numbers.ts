@@ -28,10 +28,12 @@ export function readNumbers(cells: Cells, n: number, out: Float64Array, status: 
     for (const batch of cells.batches) {
       const valid = batch.nullCount > 0 ? batch.validity : undefined;
       const typed = numericValues(batch);
-      const decimal = loadedBytePath()?.parseDecimalBytes;
+      const path = loadedBytePath();
       if (typed) fromTyped(typed, batch.length, valid, out, status, at);
-      else if (decimal && isUtf8(batch)) utf8Numbers(batch, decimal, valid, out, status, at, memo);
-      else {
+      else if (path && isUtf8(batch)) {
+        const { values, offsets } = batch;
+        path.utf8Numbers(values, offsets, batch.length, valid, out, status, at, (i) => numberOf(batch.value(i), out, at + i, memo));
+      } else {
         for (let i = 0; i < batch.length; i++) {
           if (!isValid(valid, i)) setAbsent(out, status, at + i);
           else status[at + i] = numberOf(batch.value(i), out, at + i, memo);
@@ -53,29 +55,6 @@ function numericValues(batch: ArrowBatch): ArrayLike<number> | undefined {
   const int = v instanceof Int32Array || v instanceof Int16Array || v instanceof Int8Array;
   if (type === INT && (int || v instanceof Uint32Array || v instanceof Uint16Array || v instanceof Uint8Array)) return v;
   return undefined;
-}
-
-/** A UTF-8 batch: plain decimals parsed from the bytes, any other cell read as `numberOf` reads its string. */
-function utf8Numbers(
-  batch: ArrowBatch & { values: Uint8Array; offsets: Int32Array },
-  decimal: (b: Uint8Array, start: number, end: number) => number,
-  valid: Uint8Array | undefined,
-  out: Float64Array,
-  status: Uint8Array,
-  at: number,
-  memo: Map<string, number | null>,
-): void {
-  const { values, offsets } = batch;
-  for (let i = 0; i < batch.length; i++) {
-    if (!isValid(valid, i)) setAbsent(out, status, at + i);
-    else {
-      const x = decimal(values, offsets[i], offsets[i + 1]);
-      if (x === x) {
-        out[at + i] = x;
-        status[at + i] = OK;
-      } else status[at + i] = numberOf(batch.value(i), out, at + i, memo);
-    }
-  }
 }
 
 /** Typed numbers as `numberOf` reads each: NaN is no value, an infinity no number. */
