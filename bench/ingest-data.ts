@@ -6,6 +6,14 @@ import type { ColumnTable } from 'arquero';
 import { float64, tableFromArrays, tableToIPC, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
 import { SCHEMA, type TableName } from '../src/data/schema.js';
 
+/** The typed columns a metric reads, made ready after validation (strings come with validation's codes). */
+export const FRAME_COLUMNS: Record<TableName, [string, 'time' | 'num' | 'dict'][]> = {
+  customers: [['customer_id', 'dict'], ['signup_at', 'time'], ['churned_at', 'time'], ['plan', 'dict']],
+  activity: [['customer_id', 'dict'], ['at', 'time'], ['event', 'dict']],
+  surveys: [['at', 'time'], ['kind', 'dict'], ['score', 'num'], ['channel', 'dict']],
+  tickets: [['channel', 'dict'], ['opened_at', 'time'], ['first_response_at', 'time'], ['resolved_at', 'time'], ['contacts', 'num']],
+};
+
 export interface Encoded {
   rows: number;
   arrow: Uint8Array;

@@ -12,7 +12,7 @@ import { readNumbers } from '../src/data/read-numbers.js';
 import { SCHEMA, type TableName } from '../src/data/schema.js';
 import { validate } from '../src/data/validate.js';
 import { benchTables } from './dataplane-data.js';
-import { encode } from './ingest-data.js';
+import { encode, FRAME_COLUMNS } from './ingest-data.js';
 import { loadArrow } from '../src/adapters/arrow-codec.js';
 
 // decodeArrow below is synchronous: the Arrow codec (loaded on first use) comes first.
@@ -21,12 +21,6 @@ await loadArrow();
 const n = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 5);
 const only = process.argv[4]?.split(',');
-const FRAME_COLUMNS: Record<TableName, [string, 'time' | 'num' | 'dict'][]> = {
-  customers: [['customer_id', 'dict'], ['signup_at', 'time'], ['churned_at', 'time'], ['plan', 'dict']],
-  activity: [['customer_id', 'dict'], ['at', 'time'], ['event', 'dict']],
-  surveys: [['at', 'time'], ['kind', 'dict'], ['score', 'num'], ['channel', 'dict']],
-  tickets: [['channel', 'dict'], ['opened_at', 'time'], ['first_response_at', 'time'], ['resolved_at', 'time'], ['contacts', 'num']],
-};
 
 function time<T>(times: Record<string, number[]>, key: string, f: () => T): T {
   const t0 = performance.now();

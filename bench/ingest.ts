@@ -4,26 +4,34 @@
 // `loadTables` do, to the point a metric can run) and into DuckDB-WASM (its insert
 // from Arrow IPC, JSON or CSV), contenders interleaved round by round, one table at a
 // time so only one table's bytes are alive at once. Pulso's validation before it read
-// columns (the row-by-row one, test/data/row-validate.ts) is timed beside it.
+// columns (the row-by-row one, test/data/row-validate.ts) and its CSV reading before
+// UTF-8 columns (pulso-csv-strings: arrays of strings) are timed beside it.
 // Query: ?sizes=1000000,5000000&runs=3&bigRuns=1&beforeMax=5000000&only=pulso-arrow,duckdb-arrow&tables=customers
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { table as aqTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { parseCsv } from '../src/adapters/csv-parse.js';
+import { storedName } from '../src/data/column-name.js';
 import { decodeArrow } from '../src/adapters/arrow-decode.js';
 import { CsvAdapter } from '../src/adapters/csv.js';
 import { rowsToTable } from '../src/data/fields.js';
 import { frameOf } from '../src/data/frame.js';
-import type { Row, TableName } from '../src/data/schema.js';
+import { SCHEMA, type Row, type TableName } from '../src/data/schema.js';
+import * as arrow from 'apache-arrow';
 import { validate } from '../src/data/validate.js';
 import { rowValidate } from '../test/data/row-validate.js';
 import { benchTables, mix } from './dataplane-data.js';
-import { encode, type Encoded } from './ingest-data.js';
+import { encode, FRAME_COLUMNS, type Encoded } from './ingest-data.js';
 import { collect, heap, median, pause } from './measure.js';
 import { loadArrow } from '../src/adapters/arrow-codec.js';
+import { loadFetching } from '../src/adapters/fetching-load.js';
 
-// decodeArrow below is synchronous: the Arrow codec (loaded on first use) comes first.
+// decodeArrow below is synchronous: the Arrow codec (loaded on first use) comes first; so
+// does the CSV reader's chunk, which a CsvAdapter loads on first use.
 await loadArrow();
+await loadFetching();
 
 declare global {
   interface Window {
@@ -68,13 +76,6 @@ const log = (s: string) => {
   console.log(s);
 };
 
-/** The typed columns a metric reads, made ready (strings come with validation's codes). */
-const FRAME_COLUMNS: Record<TableName, [string, 'time' | 'num' | 'dict'][]> = {
-  customers: [['customer_id', 'dict'], ['signup_at', 'time'], ['churned_at', 'time'], ['plan', 'dict']],
-  activity: [['customer_id', 'dict'], ['at', 'time'], ['event', 'dict']],
-  surveys: [['at', 'time'], ['kind', 'dict'], ['score', 'num'], ['channel', 'dict']],
-  tickets: [['channel', 'dict'], ['opened_at', 'time'], ['first_response_at', 'time'], ['resolved_at', 'time'], ['contacts', 'num']],
-};
 
 function ready(name: TableName, validated: ReturnType<Validator>): ColumnTable {
   if (validated.report.rejected) throw new Error(`${name}: ${validated.report.rejected} rows rejected`);
@@ -82,6 +83,22 @@ function ready(name: TableName, validated: ReturnType<Validator>): ColumnTable {
   const f = frameOf(table);
   for (const [c, k] of FRAME_COLUMNS[name]) f[k](c);
   return table;
+}
+
+/** CSV as readCsv read it before its UTF-8 columns: parseCsv's arrays of strings. */
+function csvStrings(text: string): ColumnTable {
+  const parsed = parseCsv(text);
+  const names = parsed.names.map(storedName);
+  return aqTable(Object.fromEntries(names.map((n, i) => [n, parsed.columns[i]])), names);
+}
+
+/** The JSON's columns as Arrow types (numbers as doubles, the rest as text), said to DuckDB. */
+function jsonColumns(name: TableName, e: Encoded): Record<string, arrow.DataType> {
+  const first = JSON.parse(e.json.slice(0, e.json.indexOf('}') + 1) + ']') as Row[];
+  const kind = (c: string) => SCHEMA[name].find((s) => s.name === c)?.kind;
+  return Object.fromEntries(
+    Object.keys(first[0]).map((c) => [c, kind(c) === 'number' ? new arrow.Float64() : new arrow.Utf8()]),
+  );
 }
 
 async function duck(): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
@@ -102,7 +119,24 @@ async function main() {
     { name: 'pulso-arrow', pulso: true, run: (t, e) => arrowTable(t, e, validate) },
     { name: 'duckdb-arrow', pulso: false, run: async (t, e) => (await conn.insertArrowFromIPCStream(e.arrow.slice(), { name: t }), drop(t)) },
     { name: 'pulso-json', pulso: true, run: (t, e) => jsonTable(t, e, validate) },
+    {
+      // A JSON array of row objects: DuckDB-WASM detects no column in it, so they are said;
+      // its JSON reader parses no ISO time with a fraction, so times come as text and are cast.
+      name: 'duckdb-json',
+      pulso: false,
+      run: async (t, e) => {
+        const columns = jsonColumns(t, e);
+        await db.registerFileText(`${t}.json`, e.json);
+        await conn.insertJSONFromPath(`${t}.json`, { name: `${t}_text`, shape: 'row-array', columns } as Parameters<typeof conn.insertJSONFromPath>[1]);
+        const times = SCHEMA[t].filter((s) => s.kind === 'time' && s.name in columns).map((s) => `CAST("${s.name}" AS TIMESTAMP) AS "${s.name}"`);
+        await conn.query(`CREATE TABLE ${t} AS SELECT * ${times.length ? `REPLACE (${times.join(', ')})` : ''} FROM ${t}_text`);
+        await db.dropFile(`${t}.json`);
+        await drop(`${t}_text`);
+        await drop(t);
+      },
+    },
     { name: 'pulso-csv', pulso: true, run: (t, e) => csvTable(t, e, validate) },
+    { name: 'pulso-csv-strings', pulso: true, run: (t, e) => ready(t, validate({ [t]: csvStrings(e.csv) })) },
     {
       name: 'duckdb-csv',
       pulso: false,

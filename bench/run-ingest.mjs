@@ -27,7 +27,7 @@ const med = (xs) => {
 };
 const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 console.log(`${version}; load average (1, 5, 15 min) at start ${started.load}, at end ${result.ended.load}\n`);
-console.log('| events | format (MB) | Pulso: decode/parse + validate | DuckDB-WASM insert | Pulso / DuckDB | before: row-by-row validation | before / now |');
+console.log('| events | format (MB) | Pulso: decode/parse + validate | DuckDB-WASM insert | Pulso / DuckDB | before: row-by-row validation (CSV: string columns) | before / now |');
 console.log('|---|---|--:|--:|--:|--:|--:|');
 for (const s of extra) {
   for (const f of ['arrow', 'json', 'csv']) {
@@ -35,7 +35,7 @@ for (const s of extra) {
     const p = med(s.ms[`pulso-${f}`]);
     const duck = s.ms[`duckdb-${f}`];
     const d = duck ? med(duck) : undefined;
-    const before = s.ms[`pulso-${f}-rowpath`];
+    const before = s.ms[`pulso-${f}-rowpath`] ?? s.ms[`pulso-${f}-strings`];
     const b = before ? med(before) : undefined;
     console.log(
       `| ${label(s.n)} | ${f} (${(s.bytes[f] / 1e6).toFixed(0)}) | ${fmt(p)} | ${d ? fmt(d) : '—'} | ${d ? `${(p / d).toFixed(2)}×` : '—'} | ${b ? fmt(b) : '—'} | ${b ? `${(b / p).toFixed(1)}×` : '—'} |`,

@@ -44,7 +44,7 @@ export class CsvParseError extends Error {
 }
 
 /** Reads fields one at a time; `endOfRecord` says whether the last field closed its record. */
-class Scanner {
+export class Scanner {
   pos: number;
   endOfRecord = false;
 
@@ -72,13 +72,20 @@ class Scanner {
   field(): string {
     const at = this.pos;
     const value = this.read();
-    if (value.length > this.maxField) {
-      throw new CsvParseError(
-        `CSV: a field on line ${this.lineAt(at)} is longer than ${this.maxField.toLocaleString('en')} characters`,
-        this.lineAt(at),
-      );
-    }
+    if (value.length > this.maxField) throw this.tooLong(at);
     return value;
+  }
+
+  /** The error of a field starting at `at` that is longer than the limit. */
+  tooLong(at: number): CsvParseError {
+    const line = this.lineAt(at);
+    return new CsvParseError(`CSV: a field on line ${line} is longer than ${this.maxField.toLocaleString('en')} characters`, line);
+  }
+
+  /** The error of a quoted field opening at `at` and never closed. */
+  unclosed(at: number): CsvParseError {
+    const line = this.lineAt(at);
+    return new CsvParseError(`CSV: a quoted field is never closed (it opens on line ${line})`, line);
   }
 
   private read(): string {
@@ -100,11 +107,7 @@ class Scanner {
     let from = this.pos + 1;
     for (;;) {
       const q = text.indexOf('"', from);
-      if (q < 0)
-        throw new CsvParseError(
-          `CSV: a quoted field is never closed (it opens on line ${this.lineAt(this.pos)})`,
-          this.lineAt(this.pos),
-        );
+      if (q < 0) throw this.unclosed(this.pos);
       if (text.charCodeAt(q + 1) === DQ) {
         value += text.slice(from, q + 1); // "" is an escaped quote
         from = q + 2;
@@ -138,7 +141,7 @@ class Scanner {
   }
 
   /** Position after the line break at `i`: CRLF, LF or a lone CR. */
-  private afterBreak(i: number): number {
+  afterBreak(i: number): number {
     return this.text.charCodeAt(i) === CR && this.text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
   }
 
@@ -154,18 +157,8 @@ class Scanner {
 /** Parses CSV text with a header row into string columns. Throws CsvParseError on an unclosed quote. */
 export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseResult {
   const scanner = new Scanner(text, delimiterCode(options.delimiter ?? ','), options.maxFieldLength ?? Infinity);
-  while (!scanner.done && scanner.skipBlankLine());
-  const header: string[] = [];
   const maxColumns = options.maxColumns ?? Infinity;
-  if (!scanner.done) {
-    do {
-      header.push(scanner.field());
-      if (header.length > maxColumns) {
-        throw new CsvParseError(`CSV: the header has more than ${maxColumns} columns`, 1);
-      }
-    } while (!scanner.endOfRecord);
-  }
-  const { names, renamed } = uniqueNames(header);
+  const { names, renamed } = uniqueNames(readHeader(scanner, maxColumns));
   const width = names.length;
   const columns = names.map((): (string | null)[] => []);
   let rows = 0;
@@ -191,7 +184,22 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseR
   return { names, columns, rows, renamed, wide, narrow };
 }
 
-function tooManyFields(scanner: Scanner, start: number, maxColumns: number): CsvParseError {
+/** The header's fields, after any blank lines; the scanner is left at the first record. */
+export function readHeader(scanner: Scanner, maxColumns: number): string[] {
+  while (!scanner.done && scanner.skipBlankLine());
+  const header: string[] = [];
+  if (!scanner.done) {
+    do {
+      header.push(scanner.field());
+      if (header.length > maxColumns) {
+        throw new CsvParseError(`CSV: the header has more than ${maxColumns} columns`, 1);
+      }
+    } while (!scanner.endOfRecord);
+  }
+  return header;
+}
+
+export function tooManyFields(scanner: Scanner, start: number, maxColumns: number): CsvParseError {
   const line = scanner.lineAt(start);
   return new CsvParseError(`CSV: the record on line ${line} has more than ${maxColumns} fields beyond the header's`, line);
 }
@@ -224,7 +232,7 @@ export function uniqueNames(header: readonly string[]): Pick<CsvParseResult, 'na
   return { names, renamed };
 }
 
-function delimiterCode(delimiter: string): number {
+export function delimiterCode(delimiter: string): number {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new RangeError(
       `CSV delimiter must be one character other than a quote or line break; got ${JSON.stringify(delimiter)}`,

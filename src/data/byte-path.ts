@@ -1,13 +1,15 @@
 // The Arrow byte path of validation: UTF-8 columns read as codes from their bytes
-// (utf8-codes.ts, distinct-utf8.ts over byte-keys.ts, kept warm by kept-shapes.ts) and
-// ISO times parsed from their bytes (parse-bytes.ts), about 2.5 KB gzip that a page whose
-// data comes as rows never needs. It loads with the Arrow codec (arrow-codec-impl.ts
-// imports it), which every path that meets Arrow bytes awaits, and registers itself with
-// columns.ts. Until then `validate` (synchronous) reads an Arrow column a host built
-// itself through its values: the same codes, strings and times, only slower
-// (test/data/byte-path.test.ts compares the two).
+// (utf8-codes.ts, distinct-utf8.ts over byte-keys.ts, kept warm by kept-shapes.ts),
+// ISO times and plain decimals parsed from their bytes (parse-bytes.ts,
+// decimal-bytes.ts), about 2.5 KB gzip that a page whose data comes as rows never
+// needs. It loads with the Arrow codec (arrow-codec-impl.ts imports it), which every
+// path that meets Arrow bytes awaits, and with the CSV reader (csv-read.ts, whose
+// columns are UTF-8 too), and registers itself with columns.ts. Until then `validate`
+// (synchronous) reads an Arrow column a host built itself through its values: the same
+// codes, strings and times, only slower (test/data/byte-path.test.ts compares the two).
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { useBytePath } from './columns.js';
+import { utf8Numbers } from './decimal-bytes.js';
 import { readDistinct, readDistinctDictionary } from './distinct-utf8.js';
 import './kept-shapes.js';
 import type { TextCodes } from './text-codes.js';
@@ -18,6 +20,7 @@ export const BYTE_PATH = {
   readDistinctDictionary,
   utf8Codes: (text: TextCodes): Utf8Codes => new Utf8Codes(text),
   parseIsoBytes,
+  utf8Numbers,
   utf8Keys,
 };
 

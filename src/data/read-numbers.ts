@@ -1,8 +1,9 @@
 // Number columns read into a Float64Array with a status byte per row (columns.ts
-// reads strings and times): an Arrow vector of floats or small integers as it is, any
-// other cell as `toNumber` reads one value.
-import { ABSENT, fromDictionary, OK, setAbsent, UNREADABLE, type ArrowBatch, type Cells } from './columns.js';
-import { isValid } from './text-codes.js';
+// reads strings and times): an Arrow vector of floats or small integers as it is, plain
+// decimals in UTF-8 bytes parsed from them (with the byte path), any other cell as
+// `toNumber` reads one value.
+import { ABSENT, fromDictionary, loadedBytePath, OK, setAbsent, UNREADABLE, type ArrowBatch, type Cells } from './columns.js';
+import { isUtf8, isValid } from './text-codes.js';
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Numeric strings seen (scores repeat a handful of values); bounded. */
@@ -27,8 +28,12 @@ export function readNumbers(cells: Cells, n: number, out: Float64Array, status: 
     for (const batch of cells.batches) {
       const valid = batch.nullCount > 0 ? batch.validity : undefined;
       const typed = numericValues(batch);
+      const path = loadedBytePath();
       if (typed) fromTyped(typed, batch.length, valid, out, status, at);
-      else {
+      else if (path && isUtf8(batch)) {
+        const { values, offsets } = batch;
+        path.utf8Numbers(values, offsets, batch.length, valid, out, status, at, (i) => numberOf(batch.value(i), out, at + i, memo));
+      } else {
         for (let i = 0; i < batch.length; i++) {
           if (!isValid(valid, i)) setAbsent(out, status, at + i);
           else status[at + i] = numberOf(batch.value(i), out, at + i, memo);

@@ -13,8 +13,9 @@ import { frameOf } from '../../src/data/frame.js';
 import { loadArrow } from '../../src/adapters/arrow-codec.js';
 import { decodeArrow } from '../../src/adapters/arrow-decode.js';
 import { rowsToTable } from '../../src/data/fields.js';
-import { SCHEMA, type Row, type TableName } from '../../src/data/schema.js';
+import type { Row, TableName } from '../../src/data/schema.js';
 import { rowValidate } from './row-validate.js';
+import { expectSame } from './expect-same.js';
 
 const T0 = Date.UTC(2025, 2, 1, 12);
 
@@ -53,23 +54,6 @@ const arbitraries: Record<TableName, fc.Arbitrary<Row>> = {
     contacts: num,
   }),
 };
-
-function expectSame(name: TableName, got: ReturnType<typeof validate>, want: ReturnType<typeof rowValidate>, form: string) {
-  expect(got.report, `${form}: report`).to.deep.equal(want.report);
-  const a = got.tables[name]!;
-  const b = want.tables[name]!;
-  expect(a.columnNames(), `${form}: columns`).to.deep.equal(b.columnNames());
-  for (const c of b.columnNames()) {
-    expect(Array.from(a.column(c) as unknown as ArrayLike<unknown>), `${form}: ${c}`).to.deep.equal(Array.from(b.column(c) as unknown as ArrayLike<unknown>));
-    const kind = SCHEMA[name].find((s) => s.name === c)?.kind;
-    if (kind === 'string' || kind === undefined) {
-      const [da, db] = [frameOf(a).dict(c), frameOf(b).dict(c)];
-      expect(Array.from(da.codes), `${form}: codes of ${c}`).to.deep.equal(Array.from(db.codes));
-      expect(da.values, `${form}: dictionary of ${c}`).to.deep.equal(db.values);
-      expect([...da.index], `${form}: index of ${c}`).to.deep.equal([...db.index]);
-    }
-  }
-}
 
 describe('columnar validation against the row-by-row one', () => {
   before(() => loadArrow()); // decodeArrow below needs the codec (loaded on first use)
