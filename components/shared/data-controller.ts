@@ -1,10 +1,9 @@
-// The one way a widget gets its numbers (DESIGN.md §3.4): a thin @lit/task over the
+// The one way a widget gets its numbers (DESIGN.md §3.4): a thin task (task.ts) over the
 // page's coordinator. The widget declares its queries; a change of options, source,
 // dashboard filters or cache settings runs them again, the previous run's signal is
 // aborted, and only the last run reaches the screen. Options are checked before any
 // load, so a typo costs no request.
 import { ContextConsumer } from '@lit/context';
-import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../../src/adapters/errors.js';
 import type { Adapter } from '../../src/adapters/types.js';
@@ -17,12 +16,13 @@ import { coordinator } from '../../src/source/coordinator.js';
 import type { Source } from '../../src/source/source.js';
 import { pulsoAdapterContext, pulsoDashboardContext } from './context.js';
 import type { DashboardContext, DashboardFilter } from './context.js';
-import { STATUS, asError, optionError } from './data-helpers.js';
+import { asError, optionError } from './data-helpers.js';
 import { runPlan, withFilters } from './run-plan.js';
 import type { RanPlan } from './run-plan.js';
 import type { Answers, DataRenderers, DataStatus, DataValue, InitialReason, PulsoDataErrorDetail, WidgetPlan } from './data-types.js';
 import { SourceName } from './source-name.js';
 import { SourceWatch } from './source-watch.js';
+import { initialState, Task } from './task.js';
 
 export type { Answers, DataRenderers, DataStatus, DataValue, InitialReason, PulsoDataErrorDetail, PulsoDataErrorEvent, Queries, WidgetPlan } from './data-types.js';
 
@@ -56,7 +56,7 @@ interface Planned {
 export class PulsoDataController<R> implements ReactiveController {
   private readonly host: Host;
   private readonly options: DataControllerOptions<R>;
-  private readonly task: Task<unknown[], DataValue<R>>;
+  private readonly task: Task<DataValue<R>>;
   private readonly context: ContextConsumer<typeof pulsoAdapterContext, Host>;
   private readonly dashboard: ContextConsumer<typeof pulsoDashboardContext, Host>;
   private readonly watch: SourceWatch;
@@ -77,7 +77,7 @@ export class PulsoDataController<R> implements ReactiveController {
     this.options = options;
     this.context = new ContextConsumer(host, { context: pulsoAdapterContext, subscribe: true });
     this.dashboard = new ContextConsumer(host, { context: pulsoDashboardContext, subscribe: true });
-    this.task = new Task<unknown[], DataValue<R>>(host, {
+    this.task = new Task<DataValue<R>>(host, {
       task: (args, { signal }) => this.perform(args, signal),
       args: () => this.args(),
       onError: (e) => this.fail(e),
@@ -92,7 +92,7 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   get status(): DataStatus {
-    return STATUS[this.task.status];
+    return this.task.status;
   }
 
   /** The last complete value (kept while a new load is pending, for a stale view). */
@@ -101,15 +101,15 @@ export class PulsoDataController<R> implements ReactiveController {
   }
 
   get error(): Error | undefined {
-    return this.task.status === TaskStatus.ERROR ? asError(this.task.error) : undefined;
+    return this.task.status === 'error' ? asError(this.task.error) : undefined;
   }
 
   /** Why the status is 'initial' ('no-source': the widget says "no data source"). */
   get reason(): InitialReason | undefined {
-    return this.task.status === TaskStatus.INITIAL ? this.initialReason : undefined;
+    return this.task.status === 'initial' ? this.initialReason : undefined;
   }
 
-  /** Resolves when the current run settles (rejects on error), like Task's. */
+  /** Resolves when the current run settles (rejects on error); see task.ts. */
   get taskComplete(): Promise<DataValue<R>> {
     return this.task.taskComplete;
   }
@@ -137,11 +137,11 @@ export class PulsoDataController<R> implements ReactiveController {
 
   render(renderers: DataRenderers<R>): unknown {
     switch (this.task.status) {
-      case TaskStatus.INITIAL:
+      case 'initial':
         return renderers.initial?.(this.initialReason);
-      case TaskStatus.PENDING:
+      case 'pending':
         return renderers.pending?.();
-      case TaskStatus.COMPLETE:
+      case 'complete':
         return renderers.complete?.(this.task.value as DataValue<R>);
       default:
         return renderers.error?.(asError(this.task.error));
