@@ -2,7 +2,6 @@
 // load per table, the range, period, locale and theme, a segment filter, and
 // cross-filtering: a click on a cohort, channel or step in one widget filters the
 // others, shown as a chip that clears it. The filters can live in the URL.
-import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -11,7 +10,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import { coordinator } from '../../src/source/coordinator.js';
 import type { Source } from '../../src/source/source.js';
 import { checkPeriod } from '../../src/time/period.js';
-import { pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
+import { ContextProvider, pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
 import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
 import { localeLoading, onWords, wordsState } from '../shared/catalogs.js';
@@ -59,8 +58,8 @@ declare global {
 export class PulsoDashboard extends LitElement {
   static override styles = styles;
 
-  private readonly adapterProvider = new ContextProvider(this, { context: pulsoAdapterContext });
-  private readonly dashboardProvider = new ContextProvider(this, { context: pulsoDashboardContext });
+  private readonly adapterProvider = new ContextProvider(this, pulsoAdapterContext);
+  private readonly dashboardProvider = new ContextProvider(this, pulsoDashboardContext);
 
   /** The data source of every widget inside (a widget's own adapter or source still wins). */
   @property({ attribute: false }) adapter?: Adapter;

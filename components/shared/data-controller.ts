@@ -3,7 +3,6 @@
 // dashboard filters or cache settings runs them again, the previous run's signal is
 // aborted, and only the last run reaches the screen. Options are checked before any
 // load, so a typo costs no request.
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../../src/adapters/errors.js';
 import type { Adapter } from '../../src/adapters/types.js';
@@ -14,7 +13,7 @@ import { resolveCache } from '../../src/source/cache-policy.js';
 import type { CacheSettings, ResolvedCache } from '../../src/source/cache-policy.js';
 import { coordinator } from '../../src/source/coordinator.js';
 import type { Source } from '../../src/source/source.js';
-import { pulsoAdapterContext, pulsoDashboardContext } from './context.js';
+import { ContextConsumer, pulsoAdapterContext, pulsoDashboardContext } from './context.js';
 import type { DashboardContext, DashboardFilter } from './context.js';
 import { asError, optionError } from './data-helpers.js';
 import { runPlan, withFilters } from './run-plan.js';
@@ -57,8 +56,8 @@ export class PulsoDataController<R> implements ReactiveController {
   private readonly host: Host;
   private readonly options: DataControllerOptions<R>;
   private readonly task: Task<DataValue<R>>;
-  private readonly context: ContextConsumer<typeof pulsoAdapterContext, Host>;
-  private readonly dashboard: ContextConsumer<typeof pulsoDashboardContext, Host>;
+  private readonly context: ContextConsumer<Adapter | undefined>;
+  private readonly dashboard: ContextConsumer<DashboardContext | undefined>;
   private readonly watch: SourceWatch;
   /** Ours, beside Task's: Task has no hook for the host leaving the page. */
   private running?: AbortController;
@@ -75,8 +74,8 @@ export class PulsoDataController<R> implements ReactiveController {
   constructor(host: Host, options: DataControllerOptions<R>) {
     this.host = host;
     this.options = options;
-    this.context = new ContextConsumer(host, { context: pulsoAdapterContext, subscribe: true });
-    this.dashboard = new ContextConsumer(host, { context: pulsoDashboardContext, subscribe: true });
+    this.context = new ContextConsumer(host, pulsoAdapterContext);
+    this.dashboard = new ContextConsumer(host, pulsoDashboardContext);
     this.task = new Task<DataValue<R>>(host, {
       task: (args, { signal }) => this.perform(args, signal),
       args: () => this.args(),
