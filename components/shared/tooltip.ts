@@ -3,8 +3,9 @@
 // through CSS custom properties set on `element.style` (CSSOM, allowed by a
 // strict `style-src`, DESIGN.md §3.10). Not `styleMap`: its `style=` binding puts
 // a `style` attribute in the template, which `style-src-attr` blocks on clone.
-// Data reaches the tooltip only through Lit bindings.
-import { css, html, nothing } from 'lit';
+// Data reaches the tooltip only through Lit bindings. Its styles come with the marks' chunk
+// (marks-keys.ts), joined to the shadow root before it first opens (marks-nav.ts).
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import type { ElementPart } from 'lit/directive.js';
@@ -94,54 +95,3 @@ export function describeBy(root: ParentNode, mark: Element, id: string): void {
   for (const m of root.querySelectorAll(`[aria-describedby="${id}"]`)) if (m !== mark) m.removeAttribute('aria-describedby');
   mark.setAttribute('aria-describedby', id);
 }
-
-export const tooltipStyles = css`
-  :host {
-    --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #1f2933);
-    --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #ffffff);
-  }
-  :host([theme='dark']) {
-    --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #e4e7eb);
-    --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #1b1f24);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #e4e7eb);
-      --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #1b1f24);
-    }
-  }
-  .pulso-tooltip {
-    position: absolute;
-    left: var(--_pulso-tooltip-x, 0);
-    top: var(--_pulso-tooltip-y, 0);
-    max-width: var(--_pulso-tooltip-max, 240px);
-    transform: translate(12px, calc(-100% - 12px));
-    padding: 6px 8px;
-    border-radius: 4px;
-    background: var(--_pulso-tooltip-bg);
-    color: var(--_pulso-tooltip-fg);
-    font: 12px/20px system-ui, sans-serif;
-    pointer-events: none;
-    z-index: 1;
-    overflow-wrap: anywhere;
-  }
-  .pulso-tooltip.flip-x {
-    transform: translate(calc(-100% - 12px), calc(-100% - 12px));
-  }
-  .pulso-tooltip.below {
-    transform: translate(12px, 12px);
-  }
-  .pulso-tooltip.flip-x.below {
-    transform: translate(calc(-100% - 12px), 12px);
-  }
-  .pulso-tooltip[hidden] {
-    display: none;
-  }
-  .pulso-tooltip-title {
-    font-weight: 600;
-  }
-  .pulso-tooltip-value {
-    font-variant-numeric: tabular-nums;
-    font-weight: 600;
-  }
-`;
