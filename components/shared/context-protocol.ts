@@ -15,23 +15,15 @@ export type Context<T> = symbol & { __context__: T };
 
 type Callback<T> = (value: T, unsubscribe?: () => void) => void;
 
-export class ContextRequestEvent<T> extends Event {
-  readonly context: Context<T>;
-  readonly contextTarget: Element;
-  readonly callback: Callback<T>;
-  readonly subscribe: boolean;
-
-  constructor(context: Context<T>, contextTarget: Element, callback: Callback<T>, subscribe: boolean) {
-    super('context-request', { bubbles: true, composed: true });
-    this.context = context;
-    this.contextTarget = contextTarget;
-    this.callback = callback;
-    this.subscribe = subscribe;
-  }
-}
-
 /** What the protocol's two events carry (a foreign event may lack `contextTarget`). */
 type ContextEvent<T> = Event & { context: Context<T>; contextTarget?: Element; callback: Callback<T>; subscribe?: boolean };
+
+/** One of the protocol's events, bubbling and composed (it crosses shadow roots), with its fields. */
+const protocolEvent = (type: string, fields: object): Event => Object.assign(new Event(type, { bubbles: true, composed: true }), fields);
+
+/** `target` subscribes to `context`: every provider between it and the document may answer. */
+const request = <T>(context: Context<T>, target: Element, callback: Callback<T>): Event =>
+  protocolEvent('context-request', { context, contextTarget: target, callback, subscribe: true });
 
 const targetOf = (ev: Event & { contextTarget?: Element }): Element => ev.contextTarget ?? (ev.composedPath()[0] as Element);
 
@@ -49,7 +41,7 @@ export class ContextConsumer<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.dispatchEvent(new ContextRequestEvent(this.#context, this.#host, this.#provided, true));
+    this.#host.dispatchEvent(request(this.#context, this.#host, this.#provided));
   }
 
   hostDisconnected(): void {
@@ -92,7 +84,7 @@ export class ContextProvider<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.dispatchEvent(Object.assign(new Event('context-provider', { bubbles: true, composed: true }), { context: this.#context, contextTarget: this.#host }));
+    this.#host.dispatchEvent(protocolEvent('context-provider', { context: this.#context, contextTarget: this.#host }));
   }
 
   readonly #onRequest = (event: Event): void => {
@@ -110,12 +102,9 @@ export class ContextProvider<T> implements ReactiveController {
   readonly #onProvider = (event: Event): void => {
     const ev = event as ContextEvent<T>;
     if (ev.context !== this.#context || targetOf(ev) === this.#host) return;
-    const seen = new Set<Callback<T>>();
-    for (const [callback, { consumer }] of this.#subscribers) {
-      if (seen.has(callback)) continue;
-      seen.add(callback);
-      consumer.dispatchEvent(new ContextRequestEvent(this.#context, consumer, callback, true));
-    }
+    // Each once: a consumer the new provider takes leaves this map (a Map's loop never
+    // visits an entry twice unless it was deleted and set again, which asking cannot do here).
+    for (const [callback, { consumer }] of this.#subscribers) consumer.dispatchEvent(request(this.#context, consumer, callback));
     ev.stopPropagation();
   };
 }
@@ -144,10 +133,10 @@ export function attachContextRoot(root: Element): void {
     const list = pending.get(context);
     if (!list) return;
     pending.delete(context);
-    for (const request of list.requests) {
-      const element = request.element.deref();
-      const callback = request.callback.deref();
-      if (element && callback) element.dispatchEvent(new ContextRequestEvent(context, element, callback, true));
+    for (const asked of list.requests) {
+      const element = asked.element.deref();
+      const callback = asked.callback.deref();
+      if (element && callback) element.dispatchEvent(request(context, element, callback));
     }
   });
 }
