@@ -1,10 +1,13 @@
 // What a chart's marks need only once a reader points at one, focuses one or presses a key
-// there: where each navigation key goes, and the tooltip's styles. A chunk of dist/pulso.js
+// there: where each navigation key goes, and the tooltip's styles, placement and positioning. A chunk of dist/pulso.js
 // of its own, fetched on the first such event (marks-nav.ts), not before a page's first
 // chart; the controller holds the events that come before it and handles them in order.
 import { css } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
+import type { ElementPart } from 'lit/directive.js';
 import { nearestCol } from './marks-nav.js';
 import type { MarkEntry } from './marks-nav.js';
+import type { TooltipOptions } from './tooltip.js';
 
 /** Where `key` goes from `from` (see MarksNavController for the keys); undefined: nowhere. */
 export function keyTarget(key: string, ctrl: boolean, from: MarkEntry, entries: MarkEntry[]): MarkEntry | undefined {
@@ -40,6 +43,36 @@ export function keyTarget(key: string, ctrl: boolean, from: MarkEntry, entries: 
       return undefined;
   }
 }
+
+/** Gap between the anchor and the tooltip, px. */
+export const TOOLTIP_OFFSET = 12;
+const LINE_HEIGHT = 20;
+
+/** Which way the tooltip opens so it stays inside the container. */
+export function tooltipPlacement(o: TooltipOptions): { flipX: boolean; below: boolean } {
+  const width = o.maxWidth ?? 240;
+  const flipX = o.x + TOOLTIP_OFFSET + width > o.containerWidth && o.x > o.containerWidth / 2;
+  const height = (o.lines.length + (o.title ? 1 : 0)) * LINE_HEIGHT + 16;
+  return { flipX, below: o.y - TOOLTIP_OFFSET - height < 0 };
+}
+
+/**
+ * Sets the tooltip's position as custom properties through the CSSOM, which a CSP without
+ * 'unsafe-inline' styles allows (a `style` attribute it refuses). A plain directive: Lit's
+ * `ref` would bring its async-directive machinery to every page for this.
+ */
+export const placed = directive(
+  class extends Directive {
+    render(_styles: Readonly<Record<string, string>>): unknown {
+      return undefined;
+    }
+    override update(part: ElementPart, [styles]: [Readonly<Record<string, string>>]): unknown {
+      const el = part.element as HTMLElement;
+      for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v);
+      return undefined;
+    }
+  },
+);
 
 /** The tooltip's styles (tooltip.ts draws it), joined to a widget's shadow root before its first tooltip. */
 export const tooltipStyles = css`

@@ -39,6 +39,9 @@ const NAV_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'En
 let keys: typeof MarksKeys | undefined;
 let loading: Promise<typeof MarksKeys> | undefined;
 
+/** The marks' chunk, once it is in (tooltip.ts draws an open tooltip with it). */
+export const marksKeys = (): typeof MarksKeys | undefined => keys;
+
 /** Fetches the marks' chunk once (a failed fetch is tried again at the next event); tests call it to start with it in. */
 export function loadMarksKeys(): Promise<typeof MarksKeys> {
   loading ??= import('./marks-keys.js').then(

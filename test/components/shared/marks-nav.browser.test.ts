@@ -5,10 +5,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { tooltipStyles } from '../../../components/shared/marks-keys.js';
+import { tooltipPlacement, tooltipStyles } from '../../../components/shared/marks-keys.js';
 import { MarksNavController, loadMarksKeys } from '../../../components/shared/marks-nav.js';
 import type { MarkPosition } from '../../../components/shared/marks-nav.js';
-import { renderTooltip, tooltipPlacement } from '../../../components/shared/tooltip.js';
+import { renderTooltip } from '../../../components/shared/tooltip.js';
 import type { TooltipOptions } from '../../../components/shared/tooltip.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned = 1">';
