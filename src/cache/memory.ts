@@ -30,83 +30,83 @@ export class MemoryCache implements Cache {
   readonly kind = 'memory' as const;
   readonly maxBytes: number;
   /** A Map keeps insertion order: re-inserting on use makes its first key the least recently used. */
-  readonly #entries = new Map<string, Stored>();
-  #bytes = 0;
-  readonly #now: () => number;
+  private readonly entries = new Map<string, Stored>();
+  private bytes = 0;
+  private readonly now: () => number;
 
   constructor(options: MemoryCacheOptions = {}) {
     this.maxBytes = checkMaxBytes(options.maxBytes, 'MemoryCache maxBytes');
-    this.#now = options.now ?? Date.now;
+    this.now = options.now ?? Date.now;
   }
 
   /** Bytes held now. */
   get size(): number {
-    return this.#bytes;
+    return this.bytes;
   }
 
   async get(key: CacheKey): Promise<CacheEntry | undefined> {
-    const entry = this.#touch(encodeKey(key));
+    const entry = this.touch(encodeKey(key));
     return entry && 'bytes' in entry ? { ...entry } : undefined;
   }
 
   async held(key: CacheKey): Promise<HeldEntry | undefined> {
-    const entry = this.#touch(encodeKey(key));
+    const entry = this.touch(encodeKey(key));
     return entry && 'value' in entry ? { ...entry } : undefined;
   }
 
   async put(key: CacheKey, record: CacheRecord): Promise<void> {
     // A copy: the caller may transfer or reuse its buffer.
-    this.#insert(encodeKey(key), { ...record, bytes: record.bytes.slice(), lastUsed: this.#now() });
+    this.insert(encodeKey(key), { ...record, bytes: record.bytes.slice(), lastUsed: this.now() });
   }
 
   async hold(key: CacheKey, record: HeldRecord): Promise<void> {
     if (!(typeof record.size === 'number' && record.size >= 0)) {
       throw new RangeError(`a held entry needs a size >= 0; got ${String(record.size)}`);
     }
-    this.#insert(encodeKey(key), { ...record, lastUsed: this.#now() });
+    this.insert(encodeKey(key), { ...record, lastUsed: this.now() });
   }
 
   /** The entry, moved to the most recently used end. */
-  #touch(id: string): Stored | undefined {
-    const entry = this.#entries.get(id);
+  private touch(id: string): Stored | undefined {
+    const entry = this.entries.get(id);
     if (!entry) return undefined;
-    this.#entries.delete(id);
-    const used = { ...entry, lastUsed: this.#now() };
-    this.#entries.set(id, used);
+    this.entries.delete(id);
+    const used = { ...entry, lastUsed: this.now() };
+    this.entries.set(id, used);
     return used;
   }
 
-  #insert(id: string, entry: Stored): void {
-    this.#remove(id);
+  private insert(id: string, entry: Stored): void {
+    this.remove(id);
     const size = sizeOf(entry);
     // An entry larger than the whole budget would evict everything and still not fit.
     if (size > this.maxBytes) return;
-    while (this.#bytes + size > this.maxBytes) {
-      const oldest = this.#entries.keys().next();
+    while (this.bytes + size > this.maxBytes) {
+      const oldest = this.entries.keys().next();
       if (oldest.done) break;
-      this.#remove(oldest.value);
+      this.remove(oldest.value);
     }
-    this.#entries.set(id, entry);
-    this.#bytes += size;
+    this.entries.set(id, entry);
+    this.bytes += size;
   }
 
   async refresh(key: CacheKey, fetchedAt: number): Promise<void> {
-    const entry = this.#entries.get(encodeKey(key));
+    const entry = this.entries.get(encodeKey(key));
     if (entry) entry.fetchedAt = fetchedAt;
   }
 
   async delete(key: CacheKey): Promise<void> {
-    this.#remove(encodeKey(key));
+    this.remove(encodeKey(key));
   }
 
   async clear(scope?: string): Promise<void> {
     markCleared(scope);
-    for (const id of [...this.#entries.keys()]) if (inScope(id, scope)) this.#remove(id);
+    for (const id of [...this.entries.keys()]) if (inScope(id, scope)) this.remove(id);
   }
 
   async count(scope?: string): Promise<number> {
     let n = 0;
-    for (const id of this.#entries.keys()) if (inScope(id, scope)) n++;
+    for (const id of this.entries.keys()) if (inScope(id, scope)) n++;
     return n;
   }
 
@@ -114,10 +114,10 @@ export class MemoryCache implements Cache {
     // Nothing to release; entries stay until cleared, as a closed IndexedDB keeps its data.
   }
 
-  #remove(id: string): void {
-    const entry = this.#entries.get(id);
+  private remove(id: string): void {
+    const entry = this.entries.get(id);
     if (!entry) return;
-    this.#entries.delete(id);
-    this.#bytes -= sizeOf(entry);
+    this.entries.delete(id);
+    this.bytes -= sizeOf(entry);
   }
 }
