@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { arqueroWithoutCodegen } from './build/arquero-without-codegen.js';
 import { d3PureConstants } from './build/d3-pure-constants.js';
 import { minifyTemplates } from './build/minify-templates.js';
+import { privateVars } from './build/private-vars.js';
 import { staticProperties } from './build/static-properties.js';
 import { terserPass } from './build/terser-pass.js';
 
@@ -25,8 +26,9 @@ export default defineConfig({
   // run under script-src 'self' and Pulso never calls it; d3's unused constants are dropped;
   // the text of Lit's css/html/svg templates is shortened (the minifier leaves it as written);
   // the elements' @property/@state decorators become `static properties` (the source keeps them
-  // for the manifest and the declarations); terser makes a second pass over the minified chunks.
-  plugins: [staticProperties(), arqueroWithoutCodegen(), d3PureConstants(), minifyTemplates(), terserPass()],
+  // for the manifest and the declarations); the private CSS custom properties (--_pulso-*) get
+  // short names; terser makes a second pass over the minified chunks.
+  plugins: [staticProperties(), arqueroWithoutCodegen(), d3PureConstants(), minifyTemplates(), privateVars(), terserPass()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: resolve(here, 'dist'),

@@ -23,7 +23,7 @@ const dataOf = (el: Widget): DataTask | undefined => (el as unknown as { data?: 
  * update (the dashboard pushes filters to the widgets in that update; before it, a
  * widget has nothing pending yet).
  *
- * Today: Lit's update starts the widget's @lit/task (`el.data`, a PulsoDataController)
+ * Today: Lit's update starts the widget's task (`el.data`, a PulsoDataController)
  * when the filters in its args changed; `el.data.taskComplete` settles when the load,
  * the filtering and the metric are done (rejects on error: the error state is a
  * redraw too); the task then asks for one more update, which renders the result.

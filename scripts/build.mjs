@@ -62,6 +62,9 @@ async function checkBundle() {
   const evals = code.match(/\bnew Function\b|(?<![\w$.])Function\(|(?<![\w$.])eval\(/g);
   if (evals) problems.push(`code from strings: ${[...new Set(evals)].join(', ')}`);
   if (/\bprocess\.env\b/.test(code)) problems.push('process.env left');
+  // build/private-vars.ts renames every one: a name left would no longer match its CSS.
+  const longVars = code.match(/--_pulso-[a-z0-9-]+/g);
+  if (longVars) problems.push(`private CSS properties not renamed: ${[...new Set(longVars)].join(', ')}`);
   // Trusted Types: a portal lists exactly these policy names (README "Content-Security-Policy").
   const calls = code.match(/\.createPolicy\(/g) ?? [];
   const policies = [...code.matchAll(/\.createPolicy\(\s*[`'"]([\w-]+)[`'"]/g)].map((m) => m[1]);

@@ -1,5 +1,6 @@
 // The gzip size of the script-tag bundle (dist/pulso.js and its chunks in dist/pulso/), and
-// what a page downloads before its first chart is drawn (issue 6 and 14 aim at 130 KB).
+// what a page downloads before its first chart is drawn (issue 6 and 14 aim at 130 KB of
+// Pulso's files: the page's own scripts are listed apart and not judged).
 //   node scripts/size.mjs              prints the tables (builds into a temporary folder; dist/ is not touched)
 //   node scripts/size.mjs --modules    also lists the 30 largest modules (minified bytes; TOPN=n for more)
 //   node scripts/size.mjs --no-browser skips the Chromium measure (scripts/first-chart.mjs)
@@ -154,13 +155,15 @@ function filesTable(files) {
 function firstChartTable(pages) {
   if (!pages) return ['First chart: not measured (--no-browser).'];
   const pulso = (scripts) => Object.fromEntries(Object.entries(scripts).filter(([p]) => p.startsWith('/dist/')));
-  const worst = Math.max(...pages.map((p) => total(p.firstChart)));
+  // The aim is Pulso's bundle: the files under /dist/. A page's own script (the portal's demo
+  // data, demo/portal-data.js) is the host's, shown in the "all" column but not judged.
+  const worst = Math.max(...pages.map((p) => total(pulso(p.firstChart))));
   return [
     '| page | scripts before the first chart | of them Pulso\'s | gzip, all | gzip, Pulso\'s | scripts once settled (gzip) | worker | worker problems |',
     '|---|--:|--:|--:|--:|--:|---|---|',
     ...pages.map((p) => `| ${p.page} | ${Object.keys(p.firstChart).length} | ${Object.keys(pulso(p.firstChart)).length} | ${kb(total(p.firstChart))} | ${kb(total(pulso(p.firstChart)))} | ${kb(total(p.all))} | ${p.workers.join(', ') || 'none'} | ${p.problems.length ? p.problems.join('; ') : 'none'} |`),
     '',
-    `Aim (issues 6, 14): what a page downloads before its first chart ≤ 130 KB gzip; ${worst <= AIM ? `${kb(AIM - worst)} under` : `${kb(worst - AIM)} over`} (the larger page).`,
+    `Aim (issues 6, 14): Pulso's files a page downloads before its first chart ≤ 130 KB gzip; ${worst <= AIM ? `${kb(AIM - worst)} under` : `${kb(worst - AIM)} over`} (the larger page; the page's own scripts not counted).`,
   ];
 }
 

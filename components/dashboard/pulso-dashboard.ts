@@ -2,7 +2,6 @@
 // load per table, the range, period, locale and theme, a segment filter, and
 // cross-filtering: a click on a cohort, channel or step in one widget filters the
 // others, shown as a chip that clears it. The filters can live in the URL.
-import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -11,7 +10,7 @@ import type { Locale } from '../../src/i18n/messages.js';
 import { coordinator } from '../../src/source/coordinator.js';
 import type { Source } from '../../src/source/source.js';
 import { checkPeriod } from '../../src/time/period.js';
-import { pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
+import { ContextProvider, pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
 import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
 import { localeLoading, onWords, wordsState } from '../shared/catalogs.js';
@@ -60,8 +59,8 @@ declare global {
 export class PulsoDashboard extends LitElement {
   static override styles = styles;
 
-  private readonly adapterProvider = new ContextProvider(this, { context: pulsoAdapterContext });
-  private readonly dashboardProvider = new ContextProvider(this, { context: pulsoDashboardContext });
+  readonly #adapterProvider = new ContextProvider(this, pulsoAdapterContext);
+  readonly #dashboardProvider = new ContextProvider(this, pulsoDashboardContext);
 
   /** The data source of every widget inside (a widget's own adapter or source still wins). */
   @property({ attribute: false }) adapter?: Adapter;
@@ -122,43 +121,43 @@ export class PulsoDashboard extends LitElement {
   /** Date fields holding text that is not a date (their message shows until a real date is typed). */
   @state() private badDates: Partial<Record<DateName, boolean>> = {};
 
-  private crossSource?: Element;
+  #crossSource?: Element;
   /** The `source` attribute, waited for when it names an adapter not registered yet. */
-  private readonly sourceName = new SourceName(() => this.requestUpdate());
-  private resolved?: Adapter;
+  readonly #sourceName = new SourceName(() => this.requestUpdate());
+  #resolved?: Adapter;
   /** The source the widgets on the dashboard's adapter share, and how the dashboard hears it. */
-  private shared?: { source: Source; stop: () => void };
-  private contextKey = '';
-  private valuesFor = '';
+  #shared?: { source: Source; stop: () => void };
+  #contextKey = '';
+  #valuesFor = '';
   /** The filters shared now, and which of them reached each widget. */
-  private filters: DashboardFilter[] = [];
-  private readonly reach = new ReachBoard();
+  #filters: DashboardFilter[] = [];
+  readonly #reach = new ReachBoard();
   /** Why the dashboard's own settings cannot be followed (a bad period, say). */
-  private settingError?: string;
-  private stopLabels?: () => void;
-  private stopWords?: () => void;
+  #settingError?: string;
+  #stopLabels?: () => void;
+  #stopWords?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The worker's script loads while the page gets its data, not after (src/source/coordinator.ts).
     coordinator.warm();
     if (this.hasUpdated) this.requestUpdate();
-    if (this.syncUrl && typeof location !== 'undefined') this.applyState(readState(new URLSearchParams(location.search), this.urlKey));
-    this.addEventListener('pulso-select', this.onSelect);
-    this.stopLabels = onLabelsChange(() => this.requestUpdate());
-    this.stopWords = onWords(() => this.requestUpdate());
+    if (this.syncUrl && typeof location !== 'undefined') this.#applyState(readState(new URLSearchParams(location.search), this.urlKey));
+    this.addEventListener('pulso-select', this.#onSelect);
+    this.#stopLabels = onLabelsChange(() => this.requestUpdate());
+    this.#stopWords = onWords(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.sourceName.cancel();
-    this.shared?.stop();
-    this.shared = undefined;
-    this.resolved = undefined;
-    this.valuesFor = '';
-    this.removeEventListener('pulso-select', this.onSelect);
-    this.stopLabels?.();
-    this.stopWords?.();
+    this.#sourceName.cancel();
+    this.#shared?.stop();
+    this.#shared = undefined;
+    this.#resolved = undefined;
+    this.#valuesFor = '';
+    this.removeEventListener('pulso-select', this.#onSelect);
+    this.#stopLabels?.();
+    this.#stopWords?.();
   }
 
   /** The filters as they stand (what the URL holds). */
@@ -166,9 +165,9 @@ export class PulsoDashboard extends LitElement {
     return stateOf(this);
   }
 
-  private applyState(s: DashboardState): void {
+  #applyState(s: DashboardState): void {
     Object.assign(this, mergeState(this, s));
-    if (s.cross) this.crossSource = undefined; // found by id when the context is shared
+    if (s.cross) this.#crossSource = undefined; // found by id when the context is shared
   }
 
   /**
@@ -176,15 +175,15 @@ export class PulsoDashboard extends LitElement {
    * bar waits (the widgets show their skeletons), then it renders in them.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    void localeLoading(this.uiLocale)?.then(() => this.requestUpdate());
-    warmUp(this.uiLocale);
+    void localeLoading(this.#uiLocale)?.then(() => this.requestUpdate());
+    warmUp(this.#uiLocale);
     return super.scheduleUpdate();
   }
 
   /** Settles once the filter bar is drawn in its words (or their failure is). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let words = localeLoading(this.uiLocale); words; words = localeLoading(this.uiLocale)) {
+    for (let words = localeLoading(this.#uiLocale); words; words = localeLoading(this.#uiLocale)) {
       await words;
       done = await super.getUpdateComplete();
     }
@@ -194,39 +193,39 @@ export class PulsoDashboard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Off the page (a widget leaving after it, say) it shares nothing and opens no source.
     if (!this.isConnected) return;
-    const adapter = this.adapter ?? this.resolveSource();
-    if (adapter !== this.resolved) {
-      this.resolved = adapter;
-      this.valuesFor = '';
-      this.adapterProvider.setValue(adapter);
+    const adapter = this.adapter ?? this.#resolveSource();
+    if (adapter !== this.#resolved) {
+      this.#resolved = adapter;
+      this.#valuesFor = '';
+      this.#adapterProvider.setValue(adapter);
     }
-    this.follow();
-    this.shareContext();
-    this.loadSegmentValues();
+    this.#follow();
+    this.#shareContext();
+    this.#loadSegmentValues();
     const watched = ['from', 'to', 'period', 'segmentBy', 'segment', 'cross'] as const;
-    if (watched.some((k) => changed.has(k)) && this.hasUpdated) this.stateChanged();
+    if (watched.some((k) => changed.has(k)) && this.hasUpdated) this.#stateChanged();
   }
 
   /** The source the widgets on the dashboard's adapter load from (the same one: the page's coordinator shares it). */
-  private sourceNow(): Source | undefined {
-    if (!this.resolved) return undefined;
+  #sourceNow(): Source | undefined {
+    if (!this.#resolved) return undefined;
     const settings = { mode: textOption(this.cache), scope: textOption(this.cacheScope), worker: textOption(this.worker) };
     const problem = coordinator.settingProblem(settings);
     if (problem) this.dispatchEvent(new CustomEvent('pulso-cache-problem', { bubbles: true, composed: true, detail: problem }));
-    return coordinator.source(this.resolved, settings);
+    return coordinator.source(this.#resolved, settings);
   }
 
   /** Hears the source so the notices of its tables are said once, here, as they load. */
-  private follow(): void {
-    const source = this.sourceNow();
-    if (source === this.shared?.source) return;
-    this.shared?.stop();
-    this.shared = source && { source, stop: source.watch(() => this.requestUpdate()) };
+  #follow(): void {
+    const source = this.#sourceNow();
+    if (source === this.#shared?.source) return;
+    this.#shared?.stop();
+    this.#shared = source && { source, stop: source.watch(() => this.requestUpdate()) };
   }
 
-  private resolveSource(): Adapter | undefined {
+  #resolveSource(): Adapter | undefined {
     try {
-      const found = this.sourceName.resolve(this.source);
+      const found = this.#sourceName.resolve(this.source);
       return found === 'waiting' ? undefined : found;
     } catch {
       return undefined; // widgets then say "no data source"
@@ -234,10 +233,10 @@ export class PulsoDashboard extends LitElement {
   }
 
   /** Sets the context only when what it says changed, so widgets re-run only then. */
-  private shareContext(): void {
+  #shareContext(): void {
     // A cross-filter read from the URL names its widget by id; the widget may be added after the dashboard.
-    if (!this.crossSource && this.cross?.source)
-      this.crossSource = this.querySelector(`#${CSS.escape(this.cross.source)}`) ?? undefined;
+    if (!this.#crossSource && this.cross?.source)
+      this.#crossSource = this.querySelector(`#${CSS.escape(this.cross.source)}`) ?? undefined;
     const defaults = {
       from: textOption(this.from),
       to: textOption(this.to),
@@ -247,45 +246,45 @@ export class PulsoDashboard extends LitElement {
       timeZone: textOption(this.timeZone),
       minCellSize: this.minCellSize ?? undefined,
     };
-    this.settingError = undefined;
+    this.#settingError = undefined;
     try {
       if (defaults.period) checkPeriod(defaults.period);
-      this.filters = dashboardFilters(this.state, this.crossSource, defaults.timeZone);
+      this.#filters = dashboardFilters(this.state, this.#crossSource, defaults.timeZone);
     } catch (e) {
-      this.settingError = e instanceof Error ? e.message : String(e);
-      this.filters = [];
+      this.#settingError = e instanceof Error ? e.message : String(e);
+      this.#filters = [];
     }
     const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope), worker: textOption(this.worker) };
     // Whether the cross-filter's widget is found is part of the key: once found, it is left out of its own filter.
-    const key = JSON.stringify([defaults, this.filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.crossSource, cache, this.allowRowLevel, this.labels ?? null]);
-    if (key === this.contextKey && this.dashboardProvider.value) return;
-    this.contextKey = key;
+    const key = JSON.stringify([defaults, this.#filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.#crossSource, cache, this.allowRowLevel, this.labels ?? null]);
+    if (key === this.#contextKey && this.#dashboardProvider.value) return;
+    this.#contextKey = key;
     const value: DashboardContext = {
-      filters: this.filters,
+      filters: this.#filters,
       defaults,
       notices: true,
       allowRowLevel: this.allowRowLevel,
       cache,
-      reached: (widget, reached) => this.reached(widget, reached),
+      reached: (widget, reached) => this.#reached(widget, reached),
       labels: this.labels,
     };
-    this.dashboardProvider.setValue(value);
+    this.#dashboardProvider.setValue(value);
   }
 
   /** A widget said which filters reached its data: the chips count it. */
-  private reached(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void {
-    this.reach.set(widget, reached);
+  #reached(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void {
+    this.#reach.set(widget, reached);
     if (this.isConnected) this.requestUpdate();
   }
 
   /** The values of the segment attribute, for its list: asked once per attribute (a `values` query). */
-  private loadSegmentValues(): void {
+  #loadSegmentValues(): void {
     const by = textOption(this.segmentBy);
-    const source = this.sourceNow();
-    if (!by || !source || this.valuesFor === by) return;
-    this.valuesFor = by;
+    const source = this.#sourceNow();
+    if (!by || !source || this.#valuesFor === by) return;
+    this.#valuesFor = by;
     // Another source or attribute may have come meanwhile.
-    const current = () => this.valuesFor === by && this.sourceNow() === source;
+    const current = () => this.#valuesFor === by && this.#sourceNow() === source;
     segmentValues(source, by)
       .then((values) => {
         if (current()) this.segmentValues = values;
@@ -296,13 +295,13 @@ export class PulsoDashboard extends LitElement {
       });
   }
 
-  private stateChanged(): void {
+  #stateChanged(): void {
     const state = this.state;
     if (this.syncUrl) writeStateToUrl(this.urlKey, state);
     this.dispatchEvent(new CustomEvent<PulsoFilterChangeDetail>('pulso-filter-change', { bubbles: true, composed: true, detail: { state } }));
   }
 
-  private readonly onSelect = (e: PulsoSelectEvent): void => {
+  readonly #onSelect = (e: PulsoSelectEvent): void => {
     const widget = e.target instanceof Element ? e.target : undefined;
     if (!widget || widget === this) return;
     const next: CrossSelection = {
@@ -313,71 +312,71 @@ export class PulsoDashboard extends LitElement {
       ...(e.detail.cohortBy === 'first-activity' ? { cohortBy: 'first-activity' as const } : {}),
     };
     if (sameSelection(this.cross, next)) {
-      this.clearCross();
+      this.#clearCross();
       return;
     }
-    this.crossSource = widget;
+    this.#crossSource = widget;
     this.cross = next;
-    this.announce();
+    this.#announce();
   };
 
-  private clearCross(): void {
+  #clearCross(): void {
     this.cross = undefined;
-    this.crossSource = undefined;
-    this.announce();
+    this.#crossSource = undefined;
+    this.#announce();
   }
 
-  private clearAll(): void {
+  #clearAll(): void {
     this.segment = undefined;
     this.segmentBy = undefined;
-    this.clearCross();
+    this.#clearCross();
   }
 
   /** Reloads every table from the source: the widgets on it load again. */
   refresh(): void {
-    this.sourceNow()?.refresh();
-    this.valuesFor = '';
+    this.#sourceNow()?.refresh();
+    this.#valuesFor = '';
     this.requestUpdate();
   }
 
-  private get uiLocale(): Locale {
+  get #uiLocale(): Locale {
     return elementLocale(this, this.locale);
   }
 
-  private chips(locale: Locale): Chip[] {
-    return chipsOf(this.filters, locale, (ids) => this.reach.count(ids, this.filters), {
+  #chips(locale: Locale): Chip[] {
+    return chipsOf(this.#filters, locale, (ids) => this.#reach.count(ids, this.#filters), {
       segment: () => (this.segment = undefined),
-      cross: () => this.clearCross(),
+      cross: () => this.#clearCross(),
     });
   }
 
-  private announce(): void {
+  #announce(): void {
     // The chips are those of the filters about to be shared: work them out now.
-    this.shareContext();
-    const locale = this.uiLocale;
-    const labels = withNaming({ levels: [this.labels] }, () => this.filters.map((f) => f.describe(locale)));
+    this.#shareContext();
+    const locale = this.#uiLocale;
+    const labels = withNaming({ levels: [this.labels] }, () => this.#filters.map((f) => f.describe(locale)));
     this.announcement = labels.length ? td(locale, 'announce', { list: labels.join('; ') }) : td(locale, 'announceNone');
   }
 
   protected override render(): TemplateResult {
-    return withNaming({ levels: [this.labels] }, () => this.renderNamed());
+    return withNaming({ levels: [this.labels] }, () => this.#renderNamed());
   }
 
   /** The filter bar's place while its words load (nothing yet) or when none came (saying so). */
-  private renderWithoutWords(locale: Locale): TemplateResult {
+  #renderWithoutWords(locale: Locale): TemplateResult {
     const failed = wordsState(locale) === 'failed';
     return html`${failed ? html`<p class="setting-error" role="alert">${t(locale, 'wordsFailed')}</p>` : nothing}
       <div part="grid" class="grid"><slot></slot></div>`;
   }
 
   /** The locale the filter bar was last drawn in: kept while a locale switched at run time loads. */
-  private spoken?: Locale;
+  #spoken?: Locale;
 
-  private renderNamed(): TemplateResult {
-    let locale = this.uiLocale;
-    if (wordsState(locale) === 'loading' && this.spoken && wordsState(this.spoken) === 'ready') locale = this.spoken;
-    if (wordsState(locale) !== 'ready') return this.renderWithoutWords(locale);
-    this.spoken = locale;
+  #renderNamed(): TemplateResult {
+    let locale = this.#uiLocale;
+    if (wordsState(locale) === 'loading' && this.#spoken && wordsState(this.#spoken) === 'ready') locale = this.#spoken;
+    if (wordsState(locale) !== 'ready') return this.#renderWithoutWords(locale);
+    this.#spoken = locale;
     return html`${renderFilterBar({
         locale,
         from: textOption(this.from),
@@ -387,7 +386,7 @@ export class PulsoDashboard extends LitElement {
         segment: this.segment,
         segmentOptions: listOption(this.segmentOptions) ?? [],
         segmentValues: this.segmentValues,
-        chips: this.chips(locale),
+        chips: this.#chips(locale),
         hasCross: this.cross !== undefined,
         onChange: (patch) => Object.assign(this, patch),
         badDates: this.badDates,
@@ -398,13 +397,13 @@ export class PulsoDashboard extends LitElement {
         onBadDate: (field) => {
           this.badDates = { ...this.badDates, [field]: true };
         },
-        onClear: () => this.clearAll(),
+        onClear: () => this.#clearAll(),
         onRefresh: () => this.refresh(),
       })}
-      ${this.settingError
-        ? html`<p class="setting-error" role="alert">${td(locale, 'badSetting')} <span class="detail">${this.settingError}</span></p>`
+      ${this.#settingError
+        ? html`<p class="setting-error" role="alert">${td(locale, 'badSetting')} <span class="detail">${this.#settingError}</span></p>`
         : nothing}
-      ${this.shared ? renderNotices(this.shared.source.report(), locale) : nothing}
+      ${this.#shared ? renderNotices(this.#shared.source.report(), locale) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       <div part="grid" class="grid"><slot></slot></div>`;
   }

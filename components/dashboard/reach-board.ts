@@ -9,12 +9,12 @@ export interface ReachCount {
 }
 
 export class ReachBoard {
-  private readonly byWidget = new Map<Element, ReadonlyMap<string, boolean>>();
+  readonly #byWidget = new Map<Element, ReadonlyMap<string, boolean>>();
 
   /** A widget's news: which filter ids reached its data (undefined: it has none now). */
   set(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void {
-    if (reached) this.byWidget.set(widget, reached);
-    else this.byWidget.delete(widget);
+    if (reached) this.#byWidget.set(widget, reached);
+    else this.#byWidget.delete(widget);
   }
 
   /**
@@ -25,7 +25,7 @@ export class ReachBoard {
     const source = filters.find((f) => ids.includes(f.id))?.source;
     let reached = 0;
     let of = 0;
-    for (const [widget, map] of this.byWidget) {
+    for (const [widget, map] of this.#byWidget) {
       if (!widget.isConnected || widget === source || !ids.some((id) => map.has(id))) continue;
       of += 1;
       if (ids.some((id) => map.get(id))) reached += 1;

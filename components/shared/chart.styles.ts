@@ -1,5 +1,6 @@
-// Styles every chart widget shares: the theme, the frame, states, tooltip and the
-// table's loading line (the table's own come with its code: table-view-load.ts), then axes, ticks, grid lines, legends and the focus ring of marks.
+// Styles every chart widget shares: the theme, the frame, states and the table's loading
+// line (the table's own come with its code, table-view-load.ts; the tooltip's with the marks'
+// chunk, marks-keys.ts), then axes, ticks, grid lines, legends and the focus ring of marks.
 // Widgets add their own marks' styles after these.
 import { css } from 'lit';
 import { chartFrameStyles } from './chart-frame.js';
@@ -7,13 +8,11 @@ import { statesStyles } from './states.js';
 import { tableLoadingStyles } from './table-view-load.js';
 import { scrollCueStyles } from './scroll-cue.js';
 import { themeStyles } from './theme.styles.js';
-import { tooltipStyles } from './tooltip.js';
 
 export const chartStyles = [
   themeStyles,
   statesStyles,
   chartFrameStyles,
-  tooltipStyles,
   tableLoadingStyles,
   scrollCueStyles,
   css`

@@ -1,7 +1,8 @@
 // Services a <pulso-dashboard> shares with the widgets inside it (DESIGN.md §3.5).
 // Widgets read them at use time (`own ?? dashboard`); nothing here is ever written
 // into a widget's own properties.
-import { ContextRoot, createContext } from '@lit/context';
+import { attachContextRoot } from './context-protocol.js';
+import type { Context } from './context-protocol.js';
 import type { Adapter } from '../../src/adapters/types.js';
 import type { Labels } from '../../src/i18n/labels.js';
 import type { Locale } from '../../src/i18n/messages.js';
@@ -9,7 +10,7 @@ import type { QueryFilter } from '../../src/query/types.js';
 import type { CacheSettings } from '../../src/source/cache-policy.js';
 
 /** The adapter of the enclosing dashboard (or any provider element). */
-export const pulsoAdapterContext = createContext<Adapter | undefined>(Symbol('pulso-adapter'));
+export const pulsoAdapterContext = Symbol('pulso-adapter') as Context<Adapter | undefined>;
 
 /** What a dashboard filter stands for, so a widget can say which ones do not reach it. */
 export type FilterKind = 'segment' | 'cohort' | 'period' | 'channel' | 'step' | 'feature';
@@ -59,12 +60,15 @@ export interface DashboardContext {
   reached?(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void;
 }
 
-export const pulsoDashboardContext = createContext<DashboardContext | undefined>(Symbol('pulso-dashboard'));
+export const pulsoDashboardContext = Symbol('pulso-dashboard') as Context<DashboardContext | undefined>;
+
+export { ContextConsumer, ContextProvider } from './context-protocol.js';
 
 // A widget upgraded before its dashboard asks for the context before any provider
-// exists; a ContextRoot at the document replays such requests when a dashboard connects.
-const marker = globalThis as { __pulsoContextRoot?: ContextRoot };
+// exists; a root at the document replays such requests when a dashboard connects
+// (one per page: another copy of Pulso, or one built with @lit/context, may have set it).
+const marker = globalThis as { __pulsoContextRoot?: unknown };
 if (typeof document !== 'undefined' && !marker.__pulsoContextRoot) {
-  marker.__pulsoContextRoot = new ContextRoot();
-  marker.__pulsoContextRoot.attach(document.documentElement);
+  marker.__pulsoContextRoot = true;
+  attachContextRoot(document.documentElement);
 }

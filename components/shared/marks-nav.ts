@@ -2,7 +2,10 @@
 // §3.9): a roving tabindex so a chart is one Tab stop, arrow keys inside it.
 // The controller only reads `data-*` positions and sets `tabindex`; the widget
 // owns roles and `aria-label`s, so the same controller serves heatmaps and lines.
+// Where a key goes and the tooltip's styles are a chunk fetched on the first hover, focus
+// or key on a mark (marks-keys.ts): the events before it is in wait for it, in order.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as MarksKeys from './marks-keys.js';
 
 /** Where a mark sits: `row` is null for a sequence (points of one line). */
 export interface MarkPosition {
@@ -24,9 +27,31 @@ export interface MarksNavOptions {
   onDismiss?: (reason: DismissReason) => void;
 }
 
-interface Entry {
+export interface MarkEntry {
   el: HTMLElement | SVGElement;
   pos: MarkPosition;
+}
+type Entry = MarkEntry;
+
+/** The keys that move between marks (swallowed on a mark even at an edge: arrows would scroll the page). */
+const NAV_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
+
+let keys: typeof MarksKeys | undefined;
+let loading: Promise<typeof MarksKeys> | undefined;
+
+/** The marks' chunk, once it is in (tooltip.ts draws an open tooltip with it). */
+export const marksKeys = (): typeof MarksKeys | undefined => keys;
+
+/** Fetches the marks' chunk once (a failed fetch is tried again at the next event); tests call it to start with it in. */
+export function loadMarksKeys(): Promise<typeof MarksKeys> {
+  loading ??= import('./marks-keys.js').then(
+    (m) => (keys = m),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -40,7 +65,7 @@ const int = (v: string | null): number | null => {
 const same = (a: MarkPosition, b: MarkPosition): boolean => a.row === b.row && a.col === b.col;
 
 /** The entry of `list` whose col is nearest `col` (ties go to the smaller col). */
-function nearestCol(list: Entry[], col: number): Entry | undefined {
+export function nearestCol(list: Entry[], col: number): Entry | undefined {
   let best: Entry | undefined;
   for (const e of list) {
     const d = Math.abs(e.pos.col - col);
@@ -75,6 +100,8 @@ export class MarksNavController implements ReactiveController {
   readonly #opts: MarksNavOptions;
   #active: MarkPosition | null = null;
   #root?: HTMLElement | DocumentFragment;
+  /** The events waiting for the chunk, in order (undefined once it is in, or before any). */
+  #queue?: Promise<void>;
 
   constructor(host: Host, options: MarksNavOptions = {}) {
     this.host = host;
@@ -164,59 +191,61 @@ export class MarksNavController implements ReactiveController {
     return undefined;
   }
 
-  #target(key: string, ctrl: boolean, from: Entry, entries: Entry[]): Entry | undefined {
-    const grid = entries.some((e) => e.pos.row !== null);
-    const byCol = (list: Entry[]) => [...list].sort((a, b) => a.pos.col - b.pos.col);
-    const rowOf = (r: number | null) => byCol(entries.filter((e) => e.pos.row === r));
-    const rows = [...new Set(entries.map((e) => e.pos.row ?? 0))].sort((a, b) => a - b);
-    const line = grid ? rowOf(from.pos.row) : byCol(entries);
-    const i = line.indexOf(from);
-    const rowStep = (d: number) => {
-      const r = rows[rows.indexOf(from.pos.row ?? 0) + d];
-      return r === undefined ? undefined : nearestCol(rowOf(r), from.pos.col);
+  /**
+   * Runs `fn` now if the chunk is in (its styles joined to the shadow root), else once it is,
+   * after the events before it. `needs`: the event needs the chunk (else it runs now unless
+   * others wait). A chunk that could not be fetched drops the event (the next one fetches it
+   * again); an error in `fn` is reported as a listener's would be.
+   */
+  #run(fn: () => void, needs = false): void {
+    const now = () => {
+      const sheet = keys?.tooltipStyles.styleSheet;
+      const root = this.host.renderRoot;
+      if (sheet && root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      fn();
     };
-    const all = grid ? rows.flatMap((r) => rowOf(r)) : line;
-    switch (key) {
-      case 'ArrowLeft':
-        return line[i - 1];
-      case 'ArrowRight':
-        return line[i + 1];
-      case 'ArrowUp':
-        return grid ? rowStep(-1) : line[i - 1];
-      case 'ArrowDown':
-        return grid ? rowStep(1) : line[i + 1];
-      case 'Home':
-        return ctrl ? all[0] : line[0];
-      case 'End':
-        return ctrl ? all[all.length - 1] : line[line.length - 1];
-      case 'PageUp':
-        return grid ? nearestCol(rowOf(rows[0]), from.pos.col) : line[0];
-      case 'PageDown':
-        return grid ? nearestCol(rowOf(rows[rows.length - 1]), from.pos.col) : line[line.length - 1];
-      default:
-        return undefined;
-    }
+    if (keys || (!needs && !this.#queue)) return now();
+    const queue: Promise<void> = (this.#queue ?? Promise.resolve())
+      .then(loadMarksKeys)
+      .then(now, () => undefined)
+      .catch(reportError)
+      .then(() => {
+        if (this.#queue === queue) this.#queue = undefined;
+      });
+    this.#queue = queue;
+  }
+
+  /** The element that has focus in the render root, if any. */
+  #focused(): Element | null {
+    const root = this.host.renderRoot;
+    return root instanceof ShadowRoot ? root.activeElement : document.activeElement;
+  }
+
+  /**
+   * A key on `el`: where it goes, once the chunk is in. A key pressed on the mark that had
+   * focus starts from the mark that has it when it is handled (keys pressed before the chunk
+   * came each take one step).
+   */
+  #key(key: string, ctrl: boolean, el: Element): void {
+    const follow = this.#focused() === el;
+    this.#run(() => {
+      const entries = this.#entries();
+      const start = (follow && this.#focused()) || el;
+      const from = entries.find((e) => e.el === start);
+      if (!from) return;
+      if (key === 'Enter' || key === ' ') return this.#opts.onSelect?.(from.el, { ...from.pos });
+      const to = keys!.keyTarget(key, ctrl, from, entries);
+      if (to && to !== from) this.setActive(to.pos, true);
+    }, key !== 'Enter' && key !== ' ');
   }
 
   readonly #onKeydown = (ev: KeyboardEvent): void => {
-    const entries = this.#entries();
-    const from = this.#markOf(ev, entries);
+    const from = this.#markOf(ev);
     if (!from) return;
-    if (ev.key === 'Enter' || ev.key === ' ') {
-      ev.preventDefault();
-      this.#opts.onSelect?.(from.el, { ...from.pos });
-      return;
-    }
-    if (ev.key === 'Escape') {
-      this.#opts.onDismiss?.('escape');
-      return;
-    }
-    const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
-    if (!keys.includes(ev.key)) return;
-    // Arrows would scroll the page; swallow them even at an edge.
+    if (ev.key === 'Escape') return this.#run(() => this.#opts.onDismiss?.('escape'));
+    if (ev.key !== 'Enter' && ev.key !== ' ' && !NAV_KEYS.includes(ev.key)) return;
     ev.preventDefault();
-    const to = this.#target(ev.key, ev.ctrlKey || ev.metaKey, from, entries);
-    if (to && to !== from) this.setActive(to.pos, true);
+    this.#key(ev.key, ev.ctrlKey || ev.metaKey, from.el);
   };
 
   readonly #onFocusin = (ev: FocusEvent): void => {
@@ -224,33 +253,36 @@ export class MarksNavController implements ReactiveController {
     if (!mark) return;
     this.#active = { ...mark.pos };
     this.#apply(this.#entries());
-    this.#opts.onActivate?.(mark.el, { ...mark.pos }, 'focus');
+    this.#run(() => this.#opts.onActivate?.(mark.el, { ...mark.pos }, 'focus'), true);
   };
 
   readonly #onFocusout = (ev: FocusEvent): void => {
     if (!this.#markOf(ev)) return;
     // relatedTarget is retargeted to the host here, so look once focus has settled.
     setTimeout(() => {
-      const root = this.host.renderRoot;
-      const now = root instanceof ShadowRoot ? root.activeElement : document.activeElement;
-      if (!this.#entries().some((e) => e.el === now)) this.#opts.onDismiss?.('blur');
+      const now = this.#focused();
+      if (!this.#entries().some((e) => e.el === now)) this.#run(() => this.#opts.onDismiss?.('blur'));
     });
   };
 
   readonly #onClick = (ev: MouseEvent): void => {
     const mark = this.#markOf(ev);
     if (!mark) return;
-    this.setActive(mark.pos);
-    this.#opts.onSelect?.(mark.el, { ...mark.pos });
+    this.#run(() => {
+      this.setActive(mark.pos);
+      this.#opts.onSelect?.(mark.el, { ...mark.pos });
+    });
   };
 
   readonly #onPointerenter = (ev: Event): void => {
+    // The pointer on the widget: its marks' chunk is fetched now, before it reaches one.
+    if (ev.composedPath()[0] === this.host) void loadMarksKeys().catch(() => undefined);
     const mark = this.#markOf(ev);
-    if (mark && ev.composedPath()[0] === mark.el) this.#opts.onActivate?.(mark.el, { ...mark.pos }, 'pointer');
+    if (mark && ev.composedPath()[0] === mark.el) this.#run(() => this.#opts.onActivate?.(mark.el, { ...mark.pos }, 'pointer'), true);
   };
 
   readonly #onPointerleave = (ev: Event): void => {
     const mark = this.#markOf(ev);
-    if (mark && ev.composedPath()[0] === mark.el) this.#opts.onDismiss?.('pointerleave');
+    if (mark && ev.composedPath()[0] === mark.el) this.#run(() => this.#opts.onDismiss?.('pointerleave'));
   };
 }

@@ -18,50 +18,49 @@ export class ResizeController implements ReactiveController {
   /** Content-box width in px, clamped to [240, 1600]; 640 until first observed. */
   width = DEFAULT_WIDTH;
 
-  private readonly host: ReactiveControllerHost & Element;
-  private observer?: ResizeObserver;
-  private frame = 0;
-  private pending?: number;
+  readonly #host: ReactiveControllerHost & Element;
+  #observer?: ResizeObserver;
+  #frame = 0;
+  #pending?: number;
+  readonly #drawsWidth: () => boolean;
 
   /**
    * `drawsWidth`: whether the host shows anything laid out by its width now; while it
    * does not (a loading skeleton), a new width is kept for its next render without
    * asking for one — no second render of every skeleton on a dashboard as it joins.
    */
-  constructor(
-    host: ReactiveControllerHost & Element,
-    private readonly drawsWidth: () => boolean = () => true,
-  ) {
-    this.host = host;
+  constructor(host: ReactiveControllerHost & Element, drawsWidth: () => boolean = () => true) {
+    this.#host = host;
+    this.#drawsWidth = drawsWidth;
     host.addController(this);
   }
 
   hostConnected(): void {
     if (typeof ResizeObserver === 'undefined') return;
-    this.observer ??= new ResizeObserver((entries) => this.observed(entries));
-    this.observer.observe(this.host);
+    this.#observer ??= new ResizeObserver((entries) => this.#observed(entries));
+    this.#observer.observe(this.#host);
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.pending = undefined;
+    this.#observer?.disconnect();
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#pending = undefined;
   }
 
-  private observed(entries: readonly ResizeObserverEntry[]): void {
+  #observed(entries: readonly ResizeObserverEntry[]): void {
     const entry = entries[entries.length - 1];
     if (!entry) return;
     const box = entry.contentBoxSize?.[0];
-    this.pending = box ? box.inlineSize : entry.contentRect.width;
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      const next = this.pending === undefined ? this.width : clampWidth(this.pending);
-      this.pending = undefined;
+    this.#pending = box ? box.inlineSize : entry.contentRect.width;
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      const next = this.#pending === undefined ? this.width : clampWidth(this.#pending);
+      this.#pending = undefined;
       if (next === this.width) return;
       this.width = next;
-      if (this.drawsWidth()) this.host.requestUpdate();
+      if (this.#drawsWidth()) this.#host.requestUpdate();
     });
   }
 }

@@ -88,18 +88,18 @@ export class ScrollCueController implements ReactiveController {
   /** The table view scrolls sideways. */
   tableScrolls = false;
 
-  private readonly host: ReactiveControllerHost & { renderRoot: ParentNode };
+  readonly #host: ReactiveControllerHost & { renderRoot: ParentNode };
 
   constructor(host: ReactiveControllerHost & { renderRoot: ParentNode }) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   hostUpdated(): void {
-    const el = this.host.renderRoot.querySelector('.pulso-table-scroll');
+    const el = this.#host.renderRoot.querySelector('.pulso-table-scroll');
     const scrolls = !!el && el.scrollWidth > el.clientWidth + 1;
     if (scrolls === this.tableScrolls) return;
     this.tableScrolls = scrolls;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -5,9 +5,13 @@ import { isRegistered, isUrlSource, onAdapterRegistered, resolveSource } from '.
 import type { Adapter } from '../../src/adapters/types.js';
 
 export class SourceName {
-  private stop?: () => void;
+  #stop?: () => void;
 
-  constructor(private readonly onRegistered: () => void) {}
+  readonly #onRegistered: () => void;
+
+  constructor(onRegistered: () => void) {
+    this.#onRegistered = onRegistered;
+  }
 
   /**
    * The adapter `source` names, `undefined` when there is none; `'waiting'` when it is a
@@ -18,17 +22,17 @@ export class SourceName {
     const name = source?.trim();
     if (!name) return undefined;
     if (isUrlSource(name) || isRegistered(name)) return resolveSource(name);
-    this.stop = onAdapterRegistered((registered) => {
+    this.#stop = onAdapterRegistered((registered) => {
       if (registered !== name) return;
       this.cancel();
-      this.onRegistered();
+      this.#onRegistered();
     });
     return 'waiting';
   }
 
   /** Stops waiting (the element left the page). */
   cancel(): void {
-    this.stop?.();
-    this.stop = undefined;
+    this.#stop?.();
+    this.#stop = undefined;
   }
 }

@@ -7,13 +7,17 @@ import type { ReactiveControllerHost } from 'lit';
 type Host = ReactiveControllerHost & HTMLElement;
 
 export class ThemeController {
-  private internals?: ElementInternals;
+  #internals?: ElementInternals;
 
-  constructor(private readonly host: Host) {}
+  readonly #host: Host;
+
+  constructor(host: Host) {
+    this.#host = host;
+  }
 
   /** Shows `theme` ('light', 'dark' or none) as the host's custom state. */
   apply(theme: string | undefined): void {
-    const states = this.states();
+    const states = this.#states();
     if (!states) return;
     try {
       for (const name of ['light', 'dark'] as const) {
@@ -25,14 +29,14 @@ export class ThemeController {
     }
   }
 
-  private states(): CustomStateSet | undefined {
-    if (!this.internals) {
+  #states(): CustomStateSet | undefined {
+    if (!this.#internals) {
       try {
-        this.internals = this.host.attachInternals();
+        this.#internals = this.#host.attachInternals();
       } catch {
         return undefined; // not a custom element (a test double), or internals taken
       }
     }
-    return this.internals.states;
+    return this.#internals.states;
   }
 }

@@ -3,11 +3,12 @@
 // through CSS custom properties set on `element.style` (CSSOM, allowed by a
 // strict `style-src`, DESIGN.md §3.10). Not `styleMap`: its `style=` binding puts
 // a `style` attribute in the template, which `style-src-attr` blocks on clone.
-// Data reaches the tooltip only through Lit bindings.
-import { css, html, nothing } from 'lit';
+// Data reaches the tooltip only through Lit bindings. Its styles, its placement and the
+// directive that positions it come with the marks' chunk (marks-keys.ts), which is in before
+// a tooltip first opens (marks-nav.ts); until then it is drawn closed, as it starts.
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { Directive, directive } from 'lit/directive.js';
-import type { ElementPart } from 'lit/directive.js';
+import { marksKeys } from './marks-nav.js';
 
 export interface TooltipLine {
   label: string;
@@ -29,49 +30,21 @@ export interface TooltipOptions {
   maxWidth?: number;
 }
 
-/** Gap between the anchor and the tooltip, px. */
-export const TOOLTIP_OFFSET = 12;
-const LINE_HEIGHT = 20;
-
-/** Which way the tooltip opens so it stays inside the container. */
-export function tooltipPlacement(o: TooltipOptions): { flipX: boolean; below: boolean } {
-  const width = o.maxWidth ?? 240;
-  const flipX = o.x + TOOLTIP_OFFSET + width > o.containerWidth && o.x > o.containerWidth / 2;
-  const height = (o.lines.length + (o.title ? 1 : 0)) * LINE_HEIGHT + 16;
-  return { flipX, below: o.y - TOOLTIP_OFFSET - height < 0 };
-}
-
-/**
- * Sets the tooltip's position as custom properties through the CSSOM, which a CSP without
- * 'unsafe-inline' styles allows (a `style` attribute it refuses). A plain directive: Lit's
- * `ref` would bring its async-directive machinery to every page for this.
- */
-const placed = directive(
-  class extends Directive {
-    render(_styles: Readonly<Record<string, string>>): unknown {
-      return undefined;
-    }
-    override update(part: ElementPart, [styles]: [Readonly<Record<string, string>>]): unknown {
-      const el = part.element as HTMLElement;
-      for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v);
-      return undefined;
-    }
-  },
-);
-
 /**
  * Renders the tooltip; the container must be `position: relative`. It stays
  * in the DOM while closed (`hidden`) so `aria-describedby` always resolves.
  */
 export function renderTooltip(o: TooltipOptions): TemplateResult {
-  const { flipX, below } = tooltipPlacement(o);
+  const keys = marksKeys();
+  // A closed tooltip anchored at 0, 0 (as widgets draw it) opens below, whichever way it is worked out.
+  const { flipX, below } = keys?.tooltipPlacement(o) ?? { flipX: false, below: true };
   const classes = `pulso-tooltip${flipX ? ' flip-x' : ''}${below ? ' below' : ''}`;
   const styles = {
     '--_pulso-tooltip-x': `${Math.round(o.x)}px`,
     '--_pulso-tooltip-y': `${Math.round(o.y)}px`,
     '--_pulso-tooltip-max': `${o.maxWidth ?? 240}px`,
   };
-  return html`<div id=${o.id} role="tooltip" part="tooltip" class=${classes} ${placed(styles)}
+  return html`<div id=${o.id} role="tooltip" part="tooltip" class=${classes} ${keys ? keys.placed(styles) : nothing}
     ?hidden=${!o.open}>
     ${o.title ? html`<div class="pulso-tooltip-title">${o.title}</div>` : nothing}
     ${o.lines.map(
@@ -94,54 +67,3 @@ export function describeBy(root: ParentNode, mark: Element, id: string): void {
   for (const m of root.querySelectorAll(`[aria-describedby="${id}"]`)) if (m !== mark) m.removeAttribute('aria-describedby');
   mark.setAttribute('aria-describedby', id);
 }
-
-export const tooltipStyles = css`
-  :host {
-    --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #1f2933);
-    --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #ffffff);
-  }
-  :host([theme='dark']) {
-    --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #e4e7eb);
-    --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #1b1f24);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_pulso-tooltip-bg: var(--pulso-tooltip-bg, #e4e7eb);
-      --_pulso-tooltip-fg: var(--pulso-tooltip-fg, #1b1f24);
-    }
-  }
-  .pulso-tooltip {
-    position: absolute;
-    left: var(--_pulso-tooltip-x, 0);
-    top: var(--_pulso-tooltip-y, 0);
-    max-width: var(--_pulso-tooltip-max, 240px);
-    transform: translate(12px, calc(-100% - 12px));
-    padding: 6px 8px;
-    border-radius: 4px;
-    background: var(--_pulso-tooltip-bg);
-    color: var(--_pulso-tooltip-fg);
-    font: 12px/20px system-ui, sans-serif;
-    pointer-events: none;
-    z-index: 1;
-    overflow-wrap: anywhere;
-  }
-  .pulso-tooltip.flip-x {
-    transform: translate(calc(-100% - 12px), calc(-100% - 12px));
-  }
-  .pulso-tooltip.below {
-    transform: translate(12px, 12px);
-  }
-  .pulso-tooltip.flip-x.below {
-    transform: translate(calc(-100% - 12px), 12px);
-  }
-  .pulso-tooltip[hidden] {
-    display: none;
-  }
-  .pulso-tooltip-title {
-    font-weight: 600;
-  }
-  .pulso-tooltip-value {
-    font-variant-numeric: tabular-nums;
-    font-weight: 600;
-  }
-`;

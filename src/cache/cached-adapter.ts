@@ -42,28 +42,30 @@ export class CachedAdapter implements Adapter {
   offline = false;
   aggregate?: Adapter['aggregate'];
   canAggregate?: Adapter['canAggregate'];
-  private readonly freshness: ResolvedFreshness;
-  private readonly listeners = new Set<CacheUpdateListener>();
-  private readonly aggregateListeners = new Set<(update: AggregateUpdate) => void>();
+  readonly #freshness: ResolvedFreshness;
+  readonly #listeners = new Set<CacheUpdateListener>();
+  readonly #aggregateListeners = new Set<(update: AggregateUpdate) => void>();
   /**
    * Answers of `aggregate` (push-down), when the adapter computes at the source: made at the
    * first query, its code a chunk of dist/pulso.js (a page of rows never fetches it).
    */
-  private aggregates?: () => Promise<AggregateCache>;
-  private readonly pending = new Set<Promise<unknown>>();
-  private readonly now: () => number;
-  private readonly codec: EntryCodec;
-  private readonly writer: EntryWriter;
-  private readonly revalidator: Revalidator;
+  #aggregates?: () => Promise<AggregateCache>;
+  readonly #pending = new Set<Promise<unknown>>();
+  readonly #now: () => number;
+  readonly #codec: EntryCodec;
+  readonly #writer: EntryWriter;
+  readonly #revalidator: Revalidator;
   /** Entries fetched at or before this time are asked of the source first (a host's "refresh"). */
-  private invalidatedAt = -Infinity;
+  #invalidatedAt = -Infinity;
   /** Keys asked of the source since then (same-millisecond clocks make times alone ambiguous). */
-  private readonly refetched = new Set<string>();
+  readonly #refetched = new Set<string>();
+  readonly #options: CachedAdapterOptions;
 
   constructor(
     readonly inner: Adapter,
-    private readonly options: CachedAdapterOptions,
+    options: CachedAdapterOptions,
   ) {
+    this.#options = options;
     if (!inner || typeof inner.load !== 'function' || typeof inner.id !== 'string') {
       throw new TypeError('CachedAdapter needs an adapter with an `id` and a `load` method');
     }
@@ -73,76 +75,76 @@ export class CachedAdapter implements Adapter {
     scopePrefix(options.scope); // validates
     this.id = inner.id;
     this.scope = options.scope;
-    this.freshness = resolveFreshness(options);
+    this.#freshness = resolveFreshness(options);
     this.problems = new ProblemReporter(options.onProblem);
-    this.now = options.now ?? Date.now;
-    this.codec = options.normalize
+    this.#now = options.now ?? Date.now;
+    this.#codec = options.normalize
       ? normalizedCodec(options.schemaVersion ?? NORMALIZED_SCHEMA_VERSION)
       : rawCodec(options.schemaVersion ?? CACHE_SCHEMA_VERSION);
-    this.writer = new EntryWriter(options, this.id, this.codec, this.problems);
-    this.revalidator = new Revalidator({
+    this.#writer = new EntryWriter(options, this.id, this.#codec, this.problems);
+    this.#revalidator = new Revalidator({
       inner,
       adapterId: this.id,
-      codec: this.codec,
-      writer: this.writer,
-      ttlMs: this.freshness.ttlMs,
-      now: () => this.now(),
+      codec: this.#codec,
+      writer: this.#writer,
+      ttlMs: this.#freshness.ttlMs,
+      now: () => this.#now(),
       setOffline: (offline) => void (this.offline = offline),
-      emit: (update) => this.emit(update),
-      track: (promise) => this.track(promise),
+      emit: (update) => this.#emit(update),
+      track: (promise) => this.#track(promise),
     });
-    if (options.onUpdate) this.listeners.add(options.onUpdate);
+    if (options.onUpdate) this.#listeners.add(options.onUpdate);
     // Push-down answers are kept like tables: by scope and query (aggregate-cache.ts).
     if (inner.aggregate) {
       let made: Promise<AggregateCache> | undefined;
-      this.aggregates = () =>
+      this.#aggregates = () =>
         (made ??= import('./aggregate-cache.js').then(
-          (m) => this.aggregateCache(m.AggregateCache),
+          (m) => this.#aggregateCache(m.AggregateCache),
           (error: unknown) => {
             made = undefined; // the next query tries again
             throw error;
           },
         ));
       this.aggregate = async (query, signal) => (await this.aggregateWithMeta(query, signal)).answer;
-      void this.aggregates().catch(() => {}); // fetched now, alongside the page's other work
+      void this.#aggregates().catch(() => {}); // fetched now, alongside the page's other work
     }
     if (inner.canAggregate) this.canAggregate = (query) => inner.canAggregate!(query);
   }
 
   /** The source's answer to a query, through the cache, and where it came from. */
   aggregateWithMeta(query: MetricQuery, signal?: AbortSignal): Promise<AggregateServed> {
-    if (!this.aggregates) throw new TypeError(`${this.id} computes no queries (it has no aggregate)`);
-    return this.aggregates().then((cache) => cache.run(query, signal));
+    if (!this.#aggregates) throw new TypeError(`${this.id} computes no queries (it has no aggregate)`);
+    return this.#aggregates().then((cache) => cache.run(query, signal));
   }
 
   /** Hears of answers a revalidation found changed, or the source found offline for. */
   subscribeAggregates(listener: (update: AggregateUpdate) => void): () => void {
-    this.aggregateListeners.add(listener);
-    return () => void this.aggregateListeners.delete(listener);
+    this.#aggregateListeners.add(listener);
+    return () => void this.#aggregateListeners.delete(listener);
   }
 
-  private aggregateCache(Made: typeof AggregateCache): AggregateCache {
+  #aggregateCache(Made: typeof AggregateCache): AggregateCache {
     return new Made({
       inner: this.inner,
-      options: this.options,
+      options: this.#options,
       adapterId: this.id,
-      freshness: this.freshness,
+      freshness: this.#freshness,
       problems: this.problems,
       offline: () => this.offline,
-      now: () => this.now(),
+      now: () => this.#now(),
       setOffline: (offline) => void (this.offline = offline),
-      track: (promise) => this.track(promise),
-      invalidated: (entry, id) => entry.fetchedAt <= this.invalidatedAt && !this.refetched.has(id),
-      refetched: (id) => void this.refetched.add(id),
+      track: (promise) => this.#track(promise),
+      invalidated: (entry, id) => entry.fetchedAt <= this.#invalidatedAt && !this.#refetched.has(id),
+      refetched: (id) => void this.#refetched.add(id),
       emit: (update) => {
-        for (const listener of this.aggregateListeners) listener(update);
+        for (const listener of this.#aggregateListeners) listener(update);
       },
     });
   }
 
   subscribe(listener: CacheUpdateListener): () => void {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
   }
 
   async load(request: LoadRequest, signal?: AbortSignal): Promise<ColumnTable> {
@@ -162,27 +164,27 @@ export class CachedAdapter implements Adapter {
 
   /** The next load of every entry stored so far asks the source first (served from the cache only offline). */
   invalidate(): void {
-    this.invalidatedAt = this.now();
-    this.refetched.clear();
+    this.#invalidatedAt = this.#now();
+    this.#refetched.clear();
   }
 
   async loadWithMeta(request: LoadRequest, signal?: AbortSignal): Promise<LoadedWithMeta> {
-    const key = this.keyOf(request);
+    const key = this.#keyOf(request);
     const id = encodeKey(key);
     throwIfAborted(`cached ${this.id} ${request.table}`, signal);
-    const usable = await this.usable(key);
+    const usable = await this.#usable(key);
     throwIfAborted(`cached ${this.id} ${request.table}`, signal);
     const invalidated =
       usable !== undefined &&
-      usable.entry.fetchedAt <= this.invalidatedAt &&
-      !this.refetched.has(id);
+      usable.entry.fetchedAt <= this.#invalidatedAt &&
+      !this.#refetched.has(id);
     if (usable && !usable.stale && !invalidated) return served(usable, false);
-    if (usable && !this.options.networkFirst && !invalidated) {
-      return served(usable, this.offline, this.revalidator.revalidate(key, id, request, usable));
+    if (usable && !this.#options.networkFirst && !invalidated) {
+      return served(usable, this.offline, this.#revalidator.revalidate(key, id, request, usable));
     }
     try {
-      const fetched = await this.fetch(key, request, signal);
-      this.refetched.add(id);
+      const fetched = await this.#fetch(key, request, signal);
+      this.#refetched.add(id);
       return fetched;
     } catch (error) {
       if (usable && isOffline(error)) return served(usable, true);
@@ -192,10 +194,10 @@ export class CachedAdapter implements Adapter {
 
   /** Settles when every background write and revalidation started so far has. */
   async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
   }
 
-  private keyOf(request: LoadRequest): CacheKey {
+  #keyOf(request: LoadRequest): CacheKey {
     const key: CacheKey = { scope: this.scope, adapterId: this.id, table: request.table };
     if (request.from !== undefined) key.from = request.from;
     if (request.to !== undefined) key.to = request.to;
@@ -204,53 +206,53 @@ export class CachedAdapter implements Adapter {
   }
 
   /** The stored entry when it may be served; one that may never be is deleted. */
-  private async usable(key: CacheKey): Promise<Usable | undefined> {
-    const { cache } = this.options;
+  async #usable(key: CacheKey): Promise<Usable | undefined> {
+    const { cache } = this.#options;
     // A host's own Cache may reject where ours never do: a miss, then, not a failed load.
-    const entry = await (this.writer.holds ? cache.held!(key) : cache.get(key)).catch((error: unknown) => {
+    const entry = await (this.#writer.holds ? cache.held!(key) : cache.get(key)).catch((error: unknown) => {
       this.problems.report('read-failed', `Reading the cache failed: ${reason(error)}`, error);
       return undefined;
     });
     if (!entry) return undefined;
-    const state = freshness(entry.fetchedAt, this.now(), this.freshness);
-    if (state === 'expired' || !compatible(entry, this.codec.schemaVersion, this.options.version)) {
-      await this.writer.discard(key);
+    const state = freshness(entry.fetchedAt, this.#now(), this.#freshness);
+    if (state === 'expired' || !compatible(entry, this.#codec.schemaVersion, this.#options.version)) {
+      await this.#writer.discard(key);
       return undefined;
     }
     // A held table is served as it was stored: the object the first load prepared.
     if ('value' in entry) return { ...(entry.value as Prepared), entry, stale: state === 'stale' };
     try {
       await loadArrow();
-      return { ...this.codec.decode(entry.bytes), entry, stale: state === 'stale' };
+      return { ...this.#codec.decode(entry.bytes), entry, stale: state === 'stale' };
     } catch (error) {
       this.problems.report(
         'corrupt',
         `A cached table could not be decoded and was discarded: ${reason(error)}`,
         error,
       );
-      await this.writer.discard(key);
+      await this.#writer.discard(key);
       return undefined;
     }
   }
 
-  private async fetch(
+  async #fetch(
     key: CacheKey,
     request: LoadRequest,
     signal?: AbortSignal,
   ): Promise<LoadedWithMeta> {
-    const since = this.writer.generation();
+    const since = this.#writer.generation();
     const result = await this.inner.load(request, signal);
     this.offline = false;
-    const fetchedAt = this.now();
+    const fetchedAt = this.#now();
     await loadArrowFor(result);
-    const prepared = this.codec.prepare(result, this.id, request);
-    this.track(this.writer.storeLater(key, prepared, fetchedAt, request, since));
+    const prepared = this.#codec.prepare(result, this.id, request);
+    this.#track(this.#writer.storeLater(key, prepared, fetchedAt, request, since));
     const meta: LoadMeta = { fetchedAt, fromCache: false, stale: false, offline: false };
     return withReport({ table: prepared.table, meta }, prepared.report);
   }
 
-  private emit(update: CacheUpdate): void {
-    for (const listener of this.listeners) {
+  #emit(update: CacheUpdate): void {
+    for (const listener of this.#listeners) {
       try {
         listener(update);
       } catch (error) {
@@ -261,13 +263,13 @@ export class CachedAdapter implements Adapter {
     }
   }
 
-  private track(promise: Promise<unknown>): void {
+  #track(promise: Promise<unknown>): void {
     const settled = promise.then(
       () => undefined,
       () => undefined,
     );
-    this.pending.add(settled);
-    void settled.then(() => this.pending.delete(settled));
+    this.#pending.add(settled);
+    void settled.then(() => this.#pending.delete(settled));
   }
 }
 

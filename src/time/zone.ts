@@ -132,34 +132,38 @@ interface Chunk {
 }
 
 class ZoneOffsets {
-  private readonly chunks = new Map<number, Chunk>();
+  readonly #chunks = new Map<number, Chunk>();
   // The interval [lo, hi) of the last lookup and its offset.
-  private lo = Infinity;
-  private hi = -Infinity;
-  private off = 0;
+  #lo = Infinity;
+  #hi = -Infinity;
+  #off = 0;
 
-  constructor(private readonly fmt: Intl.DateTimeFormat) {}
+  readonly #fmt: Intl.DateTimeFormat;
+
+  constructor(fmt: Intl.DateTimeFormat) {
+    this.#fmt = fmt;
+  }
 
   readonly offset = (ms: number): number => {
-    if (ms >= this.lo && ms < this.hi) return this.off;
-    return this.lookup(ms);
+    if (ms >= this.#lo && ms < this.#hi) return this.#off;
+    return this.#lookup(ms);
   };
 
-  private lookup(ms: number): number {
+  #lookup(ms: number): number {
     if (!(ms - ms === 0)) return NaN;
     const c = Math.floor(ms / CHUNK_MS);
-    let chunk = this.chunks.get(c);
+    let chunk = this.#chunks.get(c);
     if (!chunk) {
-      chunk = buildChunk(this.fmt, c * CHUNK_MS);
-      this.chunks.set(c, chunk);
+      chunk = buildChunk(this.#fmt, c * CHUNK_MS);
+      this.#chunks.set(c, chunk);
     }
     const at = chunk.at;
     let i = 0;
     while (i < at.length && at[i] <= ms) i++;
-    this.lo = i === 0 ? chunk.start : at[i - 1];
-    this.hi = i === at.length ? chunk.end : at[i];
-    this.off = chunk.offsets[i];
-    return this.off;
+    this.#lo = i === 0 ? chunk.start : at[i - 1];
+    this.#hi = i === at.length ? chunk.end : at[i];
+    this.#off = chunk.offsets[i];
+    return this.#off;
   }
 }
 

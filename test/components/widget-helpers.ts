@@ -3,6 +3,12 @@
 import { waitUntil } from '@open-wc/testing';
 import type { Adapter, LoadRequest, LoadResult } from '../../src/adapters/types.js';
 import { AdapterError } from '../../src/adapters/errors.js';
+import { loadMarksKeys } from '../../components/shared/marks-nav.js';
+
+// The marks' chunk in before the tests, as after a page's first hover: a key or focus is
+// handled as it comes (test/components/shared/marks-first-event.browser.test.ts covers the
+// events that come before it).
+await loadMarksKeys();
 
 export const HOSTILE = '<img src=x onerror="window.__pwned = 1">';
 

@@ -4,7 +4,8 @@
 // its card with a value) and a chart must export as PNG, with no CSP or Trusted Types
 // violation, page error or failed request. The page tags dist/pulso.js alone (and its own data
 // script): the chunks in dist/pulso/ come by import, the chart export's, the table view's, the
-// adapters' fetching code and the persistent cache's only when asked for.
+// marks' keys and tooltip styles, the adapters' fetching code and the persistent cache's only
+// when asked for.
 // `npm test` builds dist/ first (pretest); run alone after `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -326,6 +327,44 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
     expect(shown.rows, 'table rows').to.be.greaterThan(0);
     expect(shown.caption).to.not.equal('');
     expect(requested.filter(chunk), 'the table chunk, fetched once').to.have.length(1);
+    expect(violations, 'CSP violations').to.deep.equal([]);
+    expect(errors, 'page errors').to.deep.equal([]);
+  });
+
+  it("shows a mark's tooltip on the first hover and moves on the first arrow key: the marks' chunk comes then, once", async () => {
+    const chunk = (p: string) => /^\/dist\/pulso\/marks-keys-[\w-]+\.js$/.test(p);
+    expect(requested.filter(chunk), 'no marks code before a reader points or types').to.deep.equal([]);
+    // The pointer enters a mark (as a real one does, before the chunk can come); the widgets are drawn by now.
+    const tip: { position: string; text: string; described: string | null } = await page.evaluate(async () => {
+      const root = document.querySelector('pulso-nps-trend')!.shadowRoot!;
+      root.querySelector('[data-mark]')!.dispatchEvent(new PointerEvent('pointerenter', { bubbles: false, composed: true }));
+      const deadline = Date.now() + 10_000;
+      // No named function in here: the test's compiler would wrap it with a helper the page lacks.
+      while (Date.now() < deadline && !root.querySelector('[role=tooltip]:not([hidden])')) await new Promise((r) => setTimeout(r, 20));
+      const el = root.querySelector<HTMLElement>('[role=tooltip]:not([hidden])');
+      return {
+        position: el ? getComputedStyle(el).position : '',
+        text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        described: root.querySelector('[data-mark]')!.getAttribute('aria-describedby'),
+      };
+    });
+    expect(tip.text, 'the first hover opened the tooltip').to.match(/NPS/);
+    expect(tip.position, "the tooltip's styles came with the chunk").to.equal('absolute');
+    expect(tip.described).to.equal('pulso-tooltip');
+    // The first arrow key on another chart's marks moves its focus.
+    const moved: string[] = await page.evaluate(async () => {
+      const root = document.querySelector('pulso-cohort-churn')!.shadowRoot!;
+      const first = root.querySelector<SVGElement>('[data-mark][tabindex="0"]')!;
+      first.focus();
+      const before = `${first.dataset.row},${first.dataset.col}`;
+      first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true, cancelable: true }));
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline && root.activeElement === first) await new Promise((r) => setTimeout(r, 20));
+      const now = root.activeElement as SVGElement | null;
+      return [before, `${now?.dataset.row},${now?.dataset.col}`];
+    });
+    expect(moved[1], `focus moved right from ${moved[0]}`).to.equal(moved[0].replace(/,(\d+)$/, (_, c: string) => `,${Number(c) + 1}`));
+    expect(requested.filter(chunk), 'the marks chunk, fetched once').to.have.length(1);
     expect(violations, 'CSP violations').to.deep.equal([]);
     expect(errors, 'page errors').to.deep.equal([]);
   });

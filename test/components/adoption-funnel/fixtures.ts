@@ -4,6 +4,10 @@ import type { Adapter } from '../../../src/adapters/types.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import '../../../components/adoption-funnel/pulso-adoption-funnel.js';
 import type { PulsoAdoptionFunnel } from '../../../components/adoption-funnel/pulso-adoption-funnel.js';
+import { loadMarksKeys } from '../../../components/shared/marks-nav.js';
+
+// The marks' chunk in before the tests, as after a page's first hover (keys handled as they come).
+await loadMarksKeys();
 
 export const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 export type Row = Record<string, string | number | null>;

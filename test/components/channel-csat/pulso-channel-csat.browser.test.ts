@@ -9,6 +9,7 @@ import { csatPlan, windowsOf } from '../../../components/channel-csat/queries.js
 import type { CsatResult } from '../../../components/channel-csat/types.js';
 import { extent } from '../../../src/metrics/extent.js';
 import type { PulsoSelectEvent } from '../../../components/shared/events.js';
+import { loadMarksKeys } from '../../../components/shared/marks-nav.js';
 import { MemoryAdapter } from '../../../src/adapters/memory.js';
 import type { Adapter } from '../../../src/adapters/types.js';
 import { validate } from '../../../src/data/validate.js';
@@ -71,6 +72,9 @@ async function widget(attrs = '', adapter: Adapter = adapterOf()): Promise<Pulso
 }
 
 describe('pulso-channel-csat', () => {
+  // The marks' chunk in, as after a page's first hover: keys are handled as they come.
+  before(() => loadMarksKeys());
+
   it('draws one bar per channel through the layout of the metric rows, best first', async () => {
     const el = await widget(`from=${FROM};to=${TO}`);
     const { tables } = validate({ surveys: surveys() });

@@ -11,6 +11,7 @@ import { sparklineLayout } from '../../../src/charts/kpi.js';
 import type { Row } from '../../../src/data/schema.js';
 import { kpis } from '../../../src/metrics/kpis.js';
 import type { PulsoSelectEvent } from '../../../components/shared/events.js';
+import { loadMarksKeys } from '../../../components/shared/marks-nav.js';
 
 const AS_OF = '2026-03-01T00:00:00Z';
 const nps = (day: string, scores: number[]): Row[] =>
@@ -69,6 +70,9 @@ async function card(attrs: string, tables: ConstructorParameters<typeof MemoryAd
 }
 
 describe('<pulso-kpi>', () => {
+  // The marks' chunk in, as after a page's first hover: keys are handled as they come.
+  before(() => loadMarksKeys());
+
   it('shows the value, the change with its direction in words, n and the summary', async () => {
     const el = await card('metric=nps;min-sample=0');
     expect(text(el, '.pulso-frame-title')).to.equal('NPS');
