@@ -1,6 +1,6 @@
 // The worker bench (bench/worker.ts): the dashboard from dist/pulso.js with its work in Pulso's
 // worker and on the main thread, interleaved per size, in headless Chromium. Needs `npm run build`.
-//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--csp]
+//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--csp]
 // --csp serves every response with the README's Content-Security-Policy (scripts/serve.mjs), the portal's strict policy.
 // Prints one JSON line per page and a summary; bench/RESULTS.md "Worker" quotes it.
 import { readFileSync } from 'node:fs';
@@ -16,13 +16,15 @@ const rounds = Number(arg('rounds', 1));
 const start = arg('start', 'later');
 // Builds of dist/pulso.js to compare, interleaved with the modes (a copy of an older build under bench/out/).
 const bundles = arg('bundles', '/dist/pulso.js').split(',');
+// Which paths run: `worker` (Pulso's worker), `main` (worker off: the main thread in slices).
+const modes = arg('modes', 'worker,main').split(',');
 const csp = args.includes('--csp') ? CSP : undefined;
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const max = (xs) => Math.max(0, ...xs);
 for (const n of sizes) {
   for (let r = 0; r < rounds; r++) {
-    for (const [bundle, mode] of bundles.flatMap((b) => [[b, 'worker'], [b, 'main']])) {
+    for (const [bundle, mode] of bundles.flatMap((b) => modes.map((m) => [b, m]))) {
       const before = load();
       const { extra, version, cspViolations } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}`, read: 'window.__worker', production: true, mainThread: true, csp });
       const { first, rounds: rs } = extra;
