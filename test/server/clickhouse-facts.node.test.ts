@@ -101,7 +101,7 @@ describe('SQL source (clickhouse): validation facts learnt once, and again when 
     }
   });
 
-  it('checks after a query the parts of the tables it read, and only those', async () => {
+  it('checks in a query the parts of the tables it reads, and only those', async () => {
     const activity: Rows = Array.from({ length: 120 }, (_, i) => ({ customer_id: `c${i % 30}`, at: T0 + i * 11 * H, event: EVENTS[i % 3], platform: 'web' }));
     const customers: Rows = Array.from({ length: 30 }, (_, i) => ({
       customer_id: `c${i}`,
@@ -127,7 +127,7 @@ describe('SQL source (clickhouse): validation facts learnt once, and again when 
       // and the churn card's check finds the new parts: learnt again, run again, one row per id.
       expectSameRows(await fx.source.aggregate(churn), await every.aggregate(churn), 'churn after copies');
       expect((await fx.source.sql(churn))[0].text).to.contain('LIMIT 1 BY');
-      // Queries ending together share one read of the parts: each still sees a change before it ended.
+      // Queries run together after a change: each one's own reads find it.
       await fx.insert('activity', [{ customer_id: ' c3', at: T0 + 9000 * H, event: 'login', platform: 'web' }], 0);
       const survival: MetricQuery = { metric: 'survival', options: { asOf: '2022-06-01', unit: 'month' } };
       const together = [extent, churn, survival, extent];

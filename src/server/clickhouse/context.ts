@@ -41,6 +41,8 @@ export class ChCompiler {
     readonly colocated = false,
     /** What validation facts learnt of each table (facts.ts): the rules its SQL can leave out. */
     private readonly plans: TablePlans = {},
+    /** The check that a table's parts are those the facts were learnt on (facts.ts), in each read of it. */
+    private readonly guards: ReadonlyMap<TableName, string> = new Map(),
   ) {}
 
   /** Whether two valid rows of the table may share its id (not known otherwise: true). */
@@ -69,11 +71,6 @@ export class ChCompiler {
     return withSettings(text, this.colocated, this.finishedOnShards.has(text));
   }
 
-  /** The tables whose rows the statements compiled so far read (facts.ts checks their parts after a query). */
-  tablesRead(): TableName[] {
-    return [...this.checkedSql.keys()];
-  }
-
   has(table: TableName): boolean {
     return this.catalog[table] !== undefined;
   }
@@ -89,7 +86,7 @@ export class ChCompiler {
   checked(table: TableName): string {
     let sql = this.checkedSql.get(table);
     if (sql === undefined) {
-      const checked = checkedRelation(this.catalog[table]!, this.extras, this.plans[table]);
+      const checked = checkedRelation(this.catalog[table]!, this.extras, this.plans[table], this.guards.get(table));
       this.extraNames.set(table, checked.extras);
       this.acceptedSql.set(table, checked.accepted);
       this.scans.set(table, checked.scan);

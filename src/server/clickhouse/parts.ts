@@ -1,9 +1,9 @@
 // Where a table's rows are, as facts.ts stamps them: a MergeTree table's active parts,
 // listed in `system.parts` of the server the source talks to or, for a Distributed
-// table, of every shard of its cluster (the `cluster` table function). The stamp is
-// read alone (stampOf) or by the statement of a query itself, after it (stamped.ts).
+// table, of every shard of its cluster (the `cluster` table function). The stamp is read
+// once, before learning (stampOf); each read of the table by a query then checks on its
+// shard that it reads only parts of the stamp (partsGuard).
 import type { TableName } from '../../data/schema.js';
-import type { DbRow } from '../engine.js';
 import type { ClickHouseEngine } from './engine.js';
 import { ident, str } from './literal.js';
 
@@ -24,8 +24,8 @@ export interface PartsAt {
   readonly table: string;
 }
 
-/** Each stamped table's active parts: name, rows, bytes and time of each (sorted, as one text). */
-export type Stamp = ReadonlyMap<TableName, string>;
+/** Each stamped table's active parts on every shard (PART of each, sorted). */
+export type Stamp = ReadonlyMap<TableName, readonly string[]>;
 
 const dbExpr = (db: string | undefined) => (db === undefined ? 'currentDatabase()' : str(db));
 
@@ -54,48 +54,62 @@ export async function partsOf(
   return { cluster, db, table };
 }
 
-/** A statement reading the stamp of tables, and the stamp from its rows. */
-export interface StampRead {
-  /** Rows (g, d, t, names): one per place and table that has parts. */
-  readonly sql: string;
-  read(rows: readonly DbRow[]): Stamp;
-}
+/**
+ * One active part as the stamp lists it and the check finds it: the server (hostName is
+ * computed where the part is, never folded by the initiator) and the part's path (its
+ * server's data folder, table and name), rows, bytes and time. Two shards' parts share
+ * names, rows and bytes (a Distributed insert splits a block into parts of one name on
+ * each): with the server and path, a part of one shard is never taken for another's.
+ */
+const PART = `concat(hostName(), ':', path, ':', toString(rows), ':', toString(bytes_on_disk), ':', toString(toUInt32(modification_time)))`;
 
 /**
- * The tables' active parts (name, rows, bytes, time of each) in one statement: one read
- * of `system.parts` per place (this server, or every shard of a cluster through the
- * `cluster` table function), whatever the number of tables there. A table without parts
- * gets '[]'.
+ * The tables' active parts (PART of each) in one statement: one read of `system.parts`
+ * per place (this server, or every shard of a cluster through the `cluster` table
+ * function), whatever the number of tables there; undefined when there is none to read.
  */
-export function stampRead(parts: ReadonlyMap<TableName, PartsAt>): StampRead {
-  const places = [...new Set([...parts.values()].map((p) => p.cluster ?? ''))];
-  const reads = places.map((place, g) => {
-    const at = [...parts.values()].filter((p) => (p.cluster ?? '') === place);
-    const list = (xs: string[]) => [...new Set(xs)].map(str).join(', ');
-    const from = place ? `cluster(${str(place)}, system.parts)` : 'system.parts';
-    const part = `concat(name, ':', toString(rows), ':', toString(bytes_on_disk), ':', toString(toUInt32(modification_time)))`;
-    return `SELECT ${g} AS g, database AS d, table AS t, ${part} AS name FROM ${from} WHERE active AND database IN (${list(at.map((p) => p.db))}) AND table IN (${list(at.map((p) => p.table))})`;
-  });
-  const key = (g: unknown, d: unknown, t: unknown) => JSON.stringify([Number(g), String(d), String(t)]);
-  return {
-    sql: `SELECT g, d, t, arraySort(groupArray(name)) AS names FROM (${reads.join(' UNION ALL ')}) GROUP BY g, d, t`,
-    read(rows) {
-      const found = new Map(rows.map((r) => [key(r.g, r.d, r.t), JSON.stringify(r.names)]));
-      return new Map(
-        [...parts].map(([name, p]) => [name, found.get(key(places.indexOf(p.cluster ?? ''), p.db, p.table)) ?? '[]']),
-      );
-    },
-  };
-}
-
-/** The tables' stamp read alone (stampRead); undefined when there is none to read. */
 export async function stampOf(
   engine: ClickHouseEngine,
   parts: ReadonlyMap<TableName, PartsAt>,
   signal?: AbortSignal,
 ): Promise<Stamp | undefined> {
   if (!parts.size) return undefined;
-  const stamp = stampRead(parts);
-  const [rows] = await engine.run([stamp.sql], signal);
-  return stamp.read(rows);
+  const places = [...new Set([...parts.values()].map((p) => p.cluster ?? ''))];
+  const reads = places.map((place, g) => {
+    const at = [...parts.values()].filter((p) => (p.cluster ?? '') === place);
+    const list = (xs: string[]) => [...new Set(xs)].map(str).join(', ');
+    const from = place ? `cluster(${str(place)}, system.parts)` : 'system.parts';
+    return `SELECT ${g} AS g, database AS d, table AS t, ${PART} AS name FROM ${from} WHERE active AND database IN (${list(at.map((p) => p.db))}) AND table IN (${list(at.map((p) => p.table))})`;
+  });
+  const [rows] = await engine.run(
+    [`SELECT g, d, t, arraySort(groupArray(name)) AS names FROM (${reads.join(' UNION ALL ')}) GROUP BY g, d, t`],
+    signal,
+  );
+  const key = (g: unknown, d: unknown, t: unknown) => JSON.stringify([Number(g), String(d), String(t)]);
+  const found = new Map(rows.map((r) => [key(r.g, r.d, r.t), (r.names as unknown[]).map(String)]));
+  return new Map([...parts].map(([name, p]) => [name, found.get(key(places.indexOf(p.cluster ?? ''), p.db, p.table)) ?? []]));
+}
+
+/**
+ * The check that a read of a table reads only parts of `stamp`, for the condition of the
+ * level that reads it (valid.ts): a non-GLOBAL IN subquery on `system.parts`, which a
+ * Distributed table sends with the read to each shard, so each shard lists its own parts
+ * after it took those its read will use and before it reads a row (docs/clickhouse.md:
+ * tried on 18.16), and fails the statement with code 395 (partsChanged) when one is not
+ * in the stamp: an insert, a merge, a mutation since. A part gone is no change: the facts
+ * are absences (no blank id, no repeated id…), which hold for fewer rows too.
+ */
+export function partsGuard(at: PartsAt, stamp: readonly string[]): string {
+  const outside = stamp.length ? `countIf(${PART} NOT IN (${stamp.map(str).join(', ')}))` : 'count()';
+  return `0 IN (SELECT throwIf(${outside}) FROM system.parts WHERE database = ${str(at.db)} AND table = ${str(at.table)} AND active)`;
+}
+
+/**
+ * Whether a statement failed because a guard found a part not in its stamp: throwIf's
+ * code, 395 (the client reads no code from 18.16's messages, `Code: 395, e.displayText()…`).
+ */
+export function partsChanged(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code ?? /^Code: (\d+)/.exec(e.message)?.[1];
+  return String(code) === '395';
 }

@@ -21,7 +21,8 @@ import type { ChCompiled } from './compile/common.js';
 import { runStaged } from '../compile/fold-later.js';
 import { ChCompiler, LABEL } from './context.js';
 import { clickhouseEngine } from './engine.js';
-import { keepFacts, reportStatement, type Facts, type SeenStamp } from './facts.js';
+import { keepFacts, reportStatement, type Facts } from './facts.js';
+import { partsChanged } from './parts.js';
 import { readerOf } from './kept-facts.js';
 import { ident, str } from './literal.js';
 import { compileLoadCh, loadRowsCh } from './load.js';
@@ -45,8 +46,8 @@ export interface ClickHouseSourceOptions {
   shardedBy?: 'customer_id';
   /**
    * Learn once which validation rules the tables' rows need, and leave the others out of
-   * every statement (default true; facts.ts): checked after each query against the
-   * tables' parts, learnt again when they changed. `false` applies every rule every time.
+   * every statement (default true; facts.ts): each read checks on its shard that the
+   * table's parts did not change since, learnt again when they did. `false` applies every rule every time.
    */
   validateOnce?: boolean;
   /**
@@ -176,12 +177,8 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     return known;
   };
 
-  /** The statements, and the tables they read (every stage's, once they ran). */
-  const compile = async (
-    query: unknown,
-    known: Facts | undefined,
-    signal?: AbortSignal,
-  ): Promise<{ compiled: ChCompiled; read: () => Iterable<TableName> }> => {
+  /** The statements of a query, with `known` facts (their rules left out, their guards in). */
+  const compile = async (query: unknown, known: Facts | undefined, signal?: AbortSignal): Promise<ChCompiled> => {
     const q = validateQuery(query);
     checkQueryLimits(q, LABEL);
     const compiler = CH_COMPILERS[q.metric];
@@ -197,32 +194,27 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
     const filters = q.filters ?? [];
     const extras = queryColumns(q);
     const plans = known?.plans ?? {};
-    const c = new ChCompiler(cat, q.metric, filters, extras, colocated && idsAsHeld(cat, plans), plans);
-    return { compiled: settled(c, compiler(c, q.options)), read: () => c.tablesRead() };
+    const c = new ChCompiler(cat, q.metric, filters, extras, colocated && idsAsHeld(cat, plans), plans, known?.guards);
+    return settled(c, compiler(c, q.options));
   };
 
   return {
     id,
     async aggregate(query, signal) {
-      // With facts: the parts of the tables the query read, read after it (by the last
-      // statement of each stage itself, facts.ts stamped), to know it read the rows they
-      // describe; else learnt again and run again (from the third try, with every rule).
-      // Later statements (segments to fold into "(others)") only when the first results
-      // call for them.
+      // With facts, each read of a stamped table checks on its shard that the table's
+      // parts are those the facts were learnt on (facts.ts); when a part is new, the
+      // statement fails (partsChanged): learnt again and run again (from the third try,
+      // with every rule). Later statements (segments to fold into "(others)") only when
+      // the first results call for them.
       for (let tries = 0; ; tries++) {
         const known = once && tries < 2 ? await facts.learnt(signal) : undefined;
-        const { compiled, read } = await compile(query, known, signal);
-        let seen: SeenStamp | undefined;
-        const answer = await runStaged(compiled, async (statements) => {
-          const last = known && statements.length ? facts.stamped(known, read(), statements.at(-1)!) : undefined;
-          seen = undefined;
-          if (!last) return engine.run(statements, signal);
-          const results = await engine.run([...statements.slice(0, -1), last.text], signal);
-          const { rows, stamp } = last.split(results.at(-1)!);
-          seen = { tables: last.tables, stamp };
-          return [...results.slice(0, -1), rows];
-        });
-        if (!known || (await facts.hold(known, read(), signal, seen))) return answer;
+        const compiled = await compile(query, known, signal);
+        try {
+          return await runStaged(compiled, (statements) => engine.run(statements, signal));
+        } catch (e) {
+          if (!known?.guards.size || !partsChanged(e)) throw e;
+          await facts.forget(known);
+        }
       }
     },
     async load(request, signal) {
@@ -233,7 +225,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): ClickH
       return loadRowsCh(rows, statement);
     },
     async sql(query) {
-      const { compiled } = await compile(query, once ? await facts.learnt() : undefined);
+      const compiled = await compile(query, once ? await facts.learnt() : undefined);
       return compiled.statements.map((text) => ({ text, params: [] }));
     },
     async report(signal) {

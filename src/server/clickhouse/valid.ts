@@ -199,12 +199,15 @@ export interface CheckedCh {
 /**
  * The checked relation of a table; a row gets the first problem in `validate`'s order.
  * With a plan (facts.ts: what one pass learnt of rows that have not changed since), the
- * rules that never fire are left out: every row keeps its problem (or none) and value.
+ * rules that never fire are left out: every row keeps its problem (or none) and value;
+ * `guard`, the check that the rows are still those (parts.ts partsGuard), is then in the
+ * condition of every level that reads the host table, where each shard runs it.
  */
 export function checkedRelation(
   model: TableModel,
   extras: Iterable<string>,
   plan?: TablePlan,
+  guard?: string,
 ): CheckedCh {
   // The relation reads every host column as Nullable; the scan, as the host holds it (a
   // non-Nullable column is not wrapped row by row, and a time compared as stored can use
@@ -216,8 +219,9 @@ export function checkedRelation(
     ? `multiIf(${cases}, CAST(NULL AS Nullable(String)))`
     : 'CAST(NULL AS Nullable(String))';
   const names = out.names.map((n) => `${inner(n)} AS ${ident(n)}`).join(', ');
-  const read = (where: string) =>
-    `(SELECT ${names}, _problem FROM (SELECT ${out.items.join(', ')}, ${problem} AS _problem FROM ${model.from}${where}))`;
+  const kept = guard ? [guard] : [];
+  const read = (where: string[]) =>
+    `(SELECT ${names}, _problem FROM (SELECT ${out.items.join(', ')}, ${problem} AS _problem FROM ${model.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}))`;
   // The scan: inner names replaced by their expressions (each written after the names it reads).
   const own = normalized(model, extras, plan, ident).out;
   const columns = new Map<string, string>();
@@ -225,15 +229,12 @@ export function checkedRelation(
     sql.replace(/`?n__([A-Za-z0-9_]+)`?/g, (whole, name: string) => columns.get(name) ?? whole);
   for (const [name, expr] of own.exprs) columns.set(name, `(${expand(expr)})`);
   const tests = own.checks.map(([cond]) => `ifNull(${expand(own.cheap.get(cond) ?? cond)}, 0)`);
+  const valid = tests.length ? [`NOT (${tests.join(' OR ')})`] : [];
   return {
-    sql: read(''),
-    accepted: read(' WHERE isNull(_problem)'),
+    sql: read(kept),
+    accepted: read([...kept, 'isNull(_problem)']),
     extras: map,
-    scan: {
-      from: model.from,
-      columns,
-      accepted: tests.length ? `NOT (${tests.join(' OR ')})` : '1',
-    },
+    scan: { from: model.from, columns, accepted: [...kept, ...valid].join(' AND ') || '1' },
   };
 }
 
