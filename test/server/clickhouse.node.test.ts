@@ -84,14 +84,19 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
   it('checks on the shards, in every read of a table, that its parts are those the facts were learnt on', async () => {
     const unchecked: string[] = [];
     let reads = 0;
+    // A read of a host table, and the guard on its local table, later in the statement (in
+    // the condition of the level that reads it, after its JOIN if it has one).
+    const read = /FROM (?:`[^`]+`\.)?`?(activity|customers|surveys|tickets)\b`?/g;
+    const guard = /0 IN \(SELECT throwIf\(.*?FROM system\.parts WHERE database = '[^']+' AND table = '(\w+)_local' AND active\)/g;
     for (const metric of COMPUTED) {
       for (const query of [...CASES[metric], ...(EXTRA[metric] ?? [])]) {
         for (const { text } of await fx.source.sql(query)) {
-          // A read of a host table, and the guard in the condition of that same level, on its local table.
-          for (const m of text.matchAll(/FROM (?:`[^`]+`\.)?`?(activity|customers|surveys|tickets)\b`?/g)) {
+          const guards = [...text.matchAll(guard)];
+          for (const m of text.matchAll(read)) {
             reads++;
-            const guard = new RegExp(`^ WHERE 0 IN \\(SELECT throwIf\\(.*?FROM system\\.parts WHERE database = '[^']+' AND table = '${m[1]}_local' AND active\\)`);
-            if (!guard.test(text.slice(m.index + m[0].length))) unchecked.push(`${metric}: ${text.slice(m.index, m.index + 200)}`);
+            const at = guards.findIndex((g) => g[1] === m[1] && g.index > m.index);
+            if (at < 0) unchecked.push(`${metric}: ${text.slice(m.index, m.index + 200)}`);
+            else guards.splice(at, 1);
           }
         }
       }

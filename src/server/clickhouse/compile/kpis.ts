@@ -74,10 +74,12 @@ function churnOnShards(c: ChCompiler, w: ChWindows): Part {
     'customers',
     (col) => [
       ['lo', w.startsUpTo(col('signup_at__ts'))],
-      ['hi', `multiIf(isNull(${col('churned_at')}), NULL, ${w.startsUpTo(col('churned_at__ts'))})`],
+      // Tested on the DateTime, null exactly when the ms are: a column that is not
+      // Nullable makes the test a constant (no filter pass, no ms computed per row).
+      ['hi', `multiIf(isNull(${col('churned_at__ts')}), NULL, ${w.startsUpTo(col('churned_at__ts'))})`],
       ['j', w.index(col('churned_at__ts'))],
     ],
-    (col) => `isNotNull(${col('signup_at')})`,
+    (col) => `isNotNull(${col('signup_at__ts')})`,
   );
   return { statement: counts.statements[0], more: counts, read: readChurn(w.count) };
 }
