@@ -1,6 +1,7 @@
 // The kernels against the hand loops in Node as bench/metrics.ts times them in Chromium:
-// each call right after two full collections ("cold"), CPU time of this thread
-// (process.cpuUsage, so other processes' load does not count), medians.
+// each call right after two full collections ("cold"), timed by process.cpuUsage (this
+// process's CPU, its compiler and GC threads included: another process's load does not
+// count, a background compile of the kernel's code does), medians.
 //   node --expose-gc --import tsx bench/kernels-cold.node.ts [events] [metric,metric] [runs] [before dir]
 // With a before dir (a `git archive` of the commit to compare, as kernels-before-after.node.ts
 // takes), its kernels run too, interleaved, on tables its own `validate` made.

@@ -6,6 +6,7 @@ import type { Frame } from '../data/frame.js';
 import { addDuration, type Duration } from '../time/index.js';
 import { wilson } from './stats.js';
 import { ticketCells, type TicketCells } from './tickets.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 export interface Series {
   /** Per window; NaN where undefined (nothing to measure). */
@@ -163,12 +164,22 @@ export function activatedCustomers(
   const counted = Uint8Array.from(events.values, (name) => (counts(name) ? 1 : 0));
   const at = activity.time('at');
   const activated = new Uint8Array(customers.n);
-  for (let i = 0; i < activity.n; i++) {
-    const r = who[i] < 0 ? -1 : rowOfCode[who[i]];
-    const e = events.codes[i];
-    if (r >= 0 && e >= 0 && counted[e] && at[i] >= signup[r] && at[i] < until[r]) activated[r] = 1;
+  for (let i = 0; i < activity.n; i += BLOCK_ROWS) {
+    activatedRows(who, rowOfCode, events.codes, counted, at, signup, until, activated, i, Math.min(activity.n, i + BLOCK_ROWS));
   }
   return activated;
+}
+
+/** activatedCustomers over activity rows [at, end). */
+function activatedRows(
+  who: Int32Array, rowOfCode: Int32Array, codes: Int32Array, counted: Uint8Array, times: Float64Array,
+  signup: Float64Array, until: Float64Array, activated: Uint8Array, at: number, end: number,
+): void {
+  for (let i = at; i < end; i++) {
+    const r = who[i] < 0 ? -1 : rowOfCode[who[i]];
+    const e = codes[i];
+    if (r >= 0 && e >= 0 && counted[e] && times[i] >= signup[r] && times[i] < until[r]) activated[r] = 1;
+  }
 }
 
 /** Customers-table row of each activity customer code (-1 when not a known customer). */

@@ -109,7 +109,7 @@ CREATE VIEW act AS
 
 interface Scenario {
   name: string;
-  options: RetentionOptions & { period: 'month' | 'week' };
+  options: RetentionOptions & { period: 'month' | 'week' | 'day' };
   /** `by` is read from customers (plan) or activity (channel). */
   byFrom?: 'customers' | 'activity';
   input?: 'raw' | 'sorted';
