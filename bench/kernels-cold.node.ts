@@ -7,7 +7,7 @@
 // takes), its kernels run too, interleaved, on tables its own `validate` made.
 import { pathToFileURL } from 'node:url';
 import { CASES, type Normalized, type TableKey } from './cases.js';
-import { generate, rawTables } from './generate.js';
+import { generate, rawTable } from './generate.js';
 import { validate } from '../src/data/validate.js';
 
 const n = Number(process.argv[2] ?? 1_000_000);
@@ -17,22 +17,17 @@ const dir = process.argv[5];
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const d = generate(n);
-const ids = d.customers.ids;
-const raw = {
-  customers: rawTables.customers(d.customers),
-  activity: rawTables.activity(d.activity, ids),
-  surveys: rawTables.surveys(d.surveys, ids),
-  tickets: rawTables.tickets(d.tickets, ids),
-};
+const KEYS: readonly TableKey[] = ['customers', 'activity', 'surveys', 'tickets'];
+const raw = Object.fromEntries(KEYS.map((k) => [k, rawTable(d, k)])) as Record<TableKey, ReturnType<typeof rawTable>>;
 type V = { name: string; cases: typeof CASES; t: Normalized };
 const versions: V[] = [{ name: 'after', cases: CASES, t: {} as Normalized }];
 if (dir) {
   const cases = ((await import(pathToFileURL(`${dir}/bench/cases.ts`).href)) as { CASES: typeof CASES }).CASES;
   const v = ((await import(pathToFileURL(`${dir}/src/data/validate.ts`).href)) as { validate: typeof validate }).validate;
   versions.unshift({ name: 'before', cases, t: {} as Normalized });
-  for (const k of Object.keys(raw) as TableKey[]) versions[0].t[k] = v({ [k]: raw[k] }).tables[k]! as never;
+  for (const k of KEYS) versions[0].t[k] = v({ [k]: raw[k] }).tables[k]! as never;
 }
-for (const k of Object.keys(raw) as TableKey[]) versions[versions.length - 1].t[k] = validate({ [k]: raw[k] }).tables[k]!;
+for (const k of KEYS) versions[versions.length - 1].t[k] = validate({ [k]: raw[k] }).tables[k]!;
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const cpu = (fn: () => unknown) => {
   gc();

@@ -47,10 +47,13 @@ export function windowCells(
   keepCode?: number,
 ): Int32Array {
   const cell = new Int32Array(time.length);
-  for (let i = 0; i < time.length; i++) {
-    cell[i] = keep !== undefined && keep[i] !== keepCode ? -1 : windowOf(bounds, time[i]);
-  }
+  for (let i = 0; i < time.length; i += BLOCK_ROWS) windowRows(time, bounds, keep, keepCode, cell, i, Math.min(time.length, i + BLOCK_ROWS));
   return cell;
+}
+
+/** windowCells over rows [at, end). */
+function windowRows(time: Float64Array, bounds: Float64Array, keep: Int32Array | undefined, keepCode: number | undefined, cell: Int32Array, at: number, end: number): void {
+  for (let i = at; i < end; i++) cell[i] = keep !== undefined && keep[i] !== keepCode ? -1 : windowOf(bounds, time[i]);
 }
 
 /** A share per window: num / den (× scale), with its Wilson interval and the counts it gives away. */
@@ -122,7 +125,16 @@ export function churnCards(customers: Frame, bounds: Float64Array): Series {
   const churned = customers.time('churned_at');
   const diff = new Int32Array(m + 1);
   const num = new Int32Array(m);
-  for (let i = 0; i < customers.n; i++) {
+  for (let i = 0; i < customers.n; i += BLOCK_ROWS) churnRows(signup, churned, bounds, diff, num, i, Math.min(customers.n, i + BLOCK_ROWS));
+  const den = new Int32Array(m);
+  for (let j = 0, run = 0; j < m; j++) den[j] = run += diff[j];
+  return ratio(num, den);
+}
+
+/** churnCards over customers [at, end). */
+function churnRows(signup: Float64Array, churned: Float64Array, bounds: Float64Array, diff: Int32Array, num: Int32Array, at: number, end: number): void {
+  const m = bounds.length - 1;
+  for (let i = at; i < end; i++) {
     const s = signup[i];
     if (s !== s) continue;
     const c = churned[i];
@@ -134,9 +146,6 @@ export function churnCards(customers: Frame, bounds: Float64Array): Series {
     const j = windowOf(bounds, c);
     if (j >= lo) num[j]++;
   }
-  const den = new Int32Array(m);
-  for (let j = 0, run = 0; j < m; j++) den[j] = run += diff[j];
-  return ratio(num, den);
 }
 
 /**
