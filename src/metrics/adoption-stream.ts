@@ -9,6 +9,7 @@
 import type { Frame } from '../data/frame.js';
 import type { AdoptionCounts } from './adoption-rows.js';
 import type { AdoptionSettings } from './adoption.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 /** Flags fit an int32: bit 0 and one bit per feature. */
 const MAX_FEATURES = 30;
@@ -41,8 +42,25 @@ export function streamAdoption(
   const out = new Triples();
   const range = pass(frame, o, flag, seg, segments, state, out);
   if (!range) return undefined;
-  for (let u = 0; u < units; u++) if (state[2 * u + 1] & 1) out.push(state[2 * u], u, state[2 * u + 1]);
+  // Each unit's last period, when active: at most one triple per unit.
+  for (let u = 0; u < units; u += BLOCK_ROWS) {
+    const end = Math.min(units, u + BLOCK_ROWS);
+    out.reserve(end - u);
+    out.n = finishUnits(state, out.period, out.unit, out.flags, out.n, u, end);
+  }
   return { units: out, ...range };
+}
+
+/** Units [at, end)'s open periods, when active, as triples written from `n` on; returns the triples in all. */
+function finishUnits(state: Int32Array, period: Float64Array, unit: Int32Array, flags: Int32Array, n: number, at: number, end: number): number {
+  for (let u = at; u < end; u++) {
+    const had = state[2 * u + 1];
+    if (!(had & 1)) continue;
+    period[n] = state[2 * u];
+    unit[n] = u;
+    flags[n++] = had;
+  }
+  return n;
 }
 
 function pass(
@@ -58,12 +76,33 @@ function pass(
   const codes = frame.dict('event').codes;
   const cust = frame.dict('customer_id').codes;
   const { from, to } = o.range;
-  const index = o.buckets.index;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < frame.n; i++) {
+  // [lowest, highest counted period], filled block by block.
+  const span = Float64Array.of(Infinity, -Infinity);
+  for (let i = 0; i < frame.n; i += BLOCK_ROWS) {
+    const end = Math.min(frame.n, i + BLOCK_ROWS);
+    // A block keeps at most one triple per row: room for them all before it runs.
+    out.reserve(end - i);
+    const n = passRows(at, codes, cust, seg, flag, from, to, o.buckets.index, segments, state, out.period, out.unit, out.flags, out.n, span, i, end);
+    if (n < 0) return undefined;
+    out.n = n;
+  }
+  return { lo: span[0], hi: span[1] };
+}
+
+/**
+ * Rows [at, end) of the pass, the triples of finished periods written from `n` on;
+ * returns the triples in all, or −1 when a unit goes back to an earlier period.
+ */
+function passRows(
+  times: Float64Array, codes: Int32Array, cust: Int32Array, seg: Int32Array | undefined, flag: Int32Array,
+  from: number, to: number, index: (ms: number) => number, segments: number, state: Int32Array,
+  period: Float64Array, unit: Int32Array, flags: Int32Array, n: number, span: Float64Array, at: number, end: number,
+): number {
+  let lo = span[0];
+  let hi = span[1];
+  for (let i = at; i < end; i++) {
     const c = codes[i];
-    const t = at[i];
+    const t = times[i];
     const cu = cust[i];
     if (c < 0 || cu < 0 || !(t >= from && t < to)) continue;
     const bits = flag[c];
@@ -72,8 +111,12 @@ function pass(
     const u = seg ? cu * segments + seg[i] : cu;
     const had = state[2 * u + 1];
     if (had !== 0 && state[2 * u] !== p) {
-      if (p < state[2 * u]) return undefined;
-      if (had & 1) out.push(state[2 * u], u, had);
+      if (p < state[2 * u]) return -1;
+      if (had & 1) {
+        period[n] = state[2 * u];
+        unit[n] = u;
+        flags[n++] = had;
+      }
       state[2 * u + 1] = bits;
     } else state[2 * u + 1] = had | bits;
     state[2 * u] = p;
@@ -82,7 +125,9 @@ function pass(
       if (p > hi) hi = p;
     }
   }
-  return { lo, hi };
+  span[0] = lo;
+  span[1] = hi;
+  return n;
 }
 
 /** The blocks' counts from the triples: those in the periods reported. */
@@ -92,8 +137,19 @@ export function tallyUnits(units: Triples, f: number, first: number, periods: nu
   const adopters = new Float64Array(blocks * f);
   const withFirst = new Float64Array(blocks * f);
   const present = new Uint8Array(segments);
-  const { period, unit, flags } = units.arrays();
-  for (let k = 0; k < period.length; k++) {
+  const { period, unit, flags, n } = units;
+  for (let k = 0; k < n; k += BLOCK_ROWS) {
+    tallyTriples(period, unit, flags, f, first, periods, segments, active, adopters, withFirst, present, k, Math.min(n, k + BLOCK_ROWS));
+  }
+  return { first, periods, segments, present, active, adopters, withFirst };
+}
+
+/** tallyUnits over triples [at, end). */
+function tallyTriples(
+  period: Float64Array, unit: Int32Array, flags: Int32Array, f: number, first: number, periods: number, segments: number,
+  active: Float64Array, adopters: Float64Array, withFirst: Float64Array, present: Uint8Array, at: number, end: number,
+): void {
+  for (let k = at; k < end; k++) {
     const p = period[k] - first;
     if (p < 0 || p >= periods) continue;
     const s = unit[k] % segments;
@@ -107,33 +163,26 @@ export function tallyUnits(units: Triples, f: number, first: number, periods: nu
       if (j > 0 && bits & 2) withFirst[blk * f + j]++;
     }
   }
-  return { first, periods, segments, present, active, adopters, withFirst };
 }
 
-/** (period, unit, flags) triples in typed arrays that grow by doubling. */
+/** (period, unit, flags) triples in typed arrays that grow by doubling; the first `n` are set. */
 class Triples {
-  private period = new Float64Array(1024);
-  private unit = new Int32Array(1024);
-  private flags = new Int32Array(1024);
-  private n = 0;
+  period = new Float64Array(1024);
+  unit = new Int32Array(1024);
+  flags = new Int32Array(1024);
+  n = 0;
 
-  push(period: number, unit: number, flags: number): void {
-    if (this.n === this.unit.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(2 * this.n);
-        b.set(a);
-        return b;
-      };
-      this.period = grow(this.period);
-      this.unit = grow(this.unit);
-      this.flags = grow(this.flags);
-    }
-    this.period[this.n] = period;
-    this.unit[this.n] = unit;
-    this.flags[this.n++] = flags;
-  }
-
-  arrays(): { period: Float64Array; unit: Int32Array; flags: Int32Array } {
-    return { period: this.period.subarray(0, this.n), unit: this.unit.subarray(0, this.n), flags: this.flags.subarray(0, this.n) };
+  /** Room for `extra` more triples. */
+  reserve(extra: number): void {
+    if (this.n + extra <= this.unit.length) return;
+    const length = Math.max(2 * this.unit.length, this.n + extra);
+    const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(length);
+      b.set(a.subarray(0, this.n));
+      return b;
+    };
+    this.period = grow(this.period);
+    this.unit = grow(this.unit);
+    this.flags = grow(this.flags);
   }
 }

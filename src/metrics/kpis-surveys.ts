@@ -4,6 +4,7 @@
 import type { Frame } from '../data/frame.js';
 import { ratio, windowOf, type Series } from './kpis-windows.js';
 import { npsScore } from './stats.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 export interface SurveyCards {
   nps: Series;
@@ -31,13 +32,30 @@ export function surveyCards(
   const [csatN, satisfied, cesN] = [new Int32Array(m), new Int32Array(m), new Int32Array(m)];
   const cesSum = new Float64Array(m);
   const cesSq = new Float64Array(m);
-  for (let i = 0; i < at.length; i++) {
-    const k = kind.codes[i];
+  const codes = Float64Array.of(nps, csat, ces, satisfiedMin);
+  for (let i = 0; i < at.length; i += BLOCK_ROWS) {
+    surveyRows(at, score, kind.codes, codes, bounds, classes[0], classes[1], classes[2], csatN, satisfied, cesN, cesSum, cesSq, i, Math.min(at.length, i + BLOCK_ROWS));
+  }
+  return surveySeries({ classes, csatN, satisfied, cesN, cesSum, cesSq });
+}
+
+/** surveyCards over answers [at, end); `codes` = [nps, csat and ces kind codes, satisfiedMin]. */
+function surveyRows(
+  times: Float64Array, score: Float64Array, kinds: Int32Array, codes: Float64Array, bounds: Float64Array,
+  promoters: Int32Array, passives: Int32Array, detractors: Int32Array, csatN: Int32Array, satisfied: Int32Array,
+  cesN: Int32Array, cesSum: Float64Array, cesSq: Float64Array, at: number, end: number,
+): void {
+  const nps = codes[0];
+  const csat = codes[1];
+  const ces = codes[2];
+  const satisfiedMin = codes[3];
+  for (let i = at; i < end; i++) {
+    const k = kinds[i];
     if (k !== nps && k !== csat && k !== ces) continue;
-    const j = windowOf(bounds, at[i]);
+    const j = windowOf(bounds, times[i]);
     if (j < 0) continue;
     const s = score[i];
-    if (k === nps) classes[s >= 9 ? 0 : s >= 7 ? 1 : 2][j]++;
+    if (k === nps) (s >= 9 ? promoters : s >= 7 ? passives : detractors)[j]++;
     else if (k === csat) {
       csatN[j]++;
       if (s >= satisfiedMin) satisfied[j]++;
@@ -47,7 +65,6 @@ export function surveyCards(
       cesSq[j] += s * s;
     }
   }
-  return surveySeries({ classes, csatN, satisfied, cesN, cesSum, cesSq });
 }
 
 /** Survey counts per window: NPS classes (promoters, passives, detractors), CSAT answers and satisfied, CES answers, sum and sum of squares. */

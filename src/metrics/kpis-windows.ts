@@ -6,6 +6,7 @@ import type { Frame } from '../data/frame.js';
 import { addDuration, type Duration } from '../time/index.js';
 import { wilson } from './stats.js';
 import { ticketCells, type TicketCells } from './tickets.js';
+import { BLOCK_ROWS } from './blocks.js';
 
 export interface Series {
   /** Per window; NaN where undefined (nothing to measure). */
@@ -46,10 +47,13 @@ export function windowCells(
   keepCode?: number,
 ): Int32Array {
   const cell = new Int32Array(time.length);
-  for (let i = 0; i < time.length; i++) {
-    cell[i] = keep !== undefined && keep[i] !== keepCode ? -1 : windowOf(bounds, time[i]);
-  }
+  for (let i = 0; i < time.length; i += BLOCK_ROWS) windowRows(time, bounds, keep, keepCode, cell, i, Math.min(time.length, i + BLOCK_ROWS));
   return cell;
+}
+
+/** windowCells over rows [at, end). */
+function windowRows(time: Float64Array, bounds: Float64Array, keep: Int32Array | undefined, keepCode: number | undefined, cell: Int32Array, at: number, end: number): void {
+  for (let i = at; i < end; i++) cell[i] = keep !== undefined && keep[i] !== keepCode ? -1 : windowOf(bounds, time[i]);
 }
 
 /** A share per window: num / den (× scale), with its Wilson interval and the counts it gives away. */
@@ -121,7 +125,16 @@ export function churnCards(customers: Frame, bounds: Float64Array): Series {
   const churned = customers.time('churned_at');
   const diff = new Int32Array(m + 1);
   const num = new Int32Array(m);
-  for (let i = 0; i < customers.n; i++) {
+  for (let i = 0; i < customers.n; i += BLOCK_ROWS) churnRows(signup, churned, bounds, diff, num, i, Math.min(customers.n, i + BLOCK_ROWS));
+  const den = new Int32Array(m);
+  for (let j = 0, run = 0; j < m; j++) den[j] = run += diff[j];
+  return ratio(num, den);
+}
+
+/** churnCards over customers [at, end). */
+function churnRows(signup: Float64Array, churned: Float64Array, bounds: Float64Array, diff: Int32Array, num: Int32Array, at: number, end: number): void {
+  const m = bounds.length - 1;
+  for (let i = at; i < end; i++) {
     const s = signup[i];
     if (s !== s) continue;
     const c = churned[i];
@@ -133,9 +146,6 @@ export function churnCards(customers: Frame, bounds: Float64Array): Series {
     const j = windowOf(bounds, c);
     if (j >= lo) num[j]++;
   }
-  const den = new Int32Array(m);
-  for (let j = 0, run = 0; j < m; j++) den[j] = run += diff[j];
-  return ratio(num, den);
 }
 
 /**
@@ -163,12 +173,22 @@ export function activatedCustomers(
   const counted = Uint8Array.from(events.values, (name) => (counts(name) ? 1 : 0));
   const at = activity.time('at');
   const activated = new Uint8Array(customers.n);
-  for (let i = 0; i < activity.n; i++) {
-    const r = who[i] < 0 ? -1 : rowOfCode[who[i]];
-    const e = events.codes[i];
-    if (r >= 0 && e >= 0 && counted[e] && at[i] >= signup[r] && at[i] < until[r]) activated[r] = 1;
+  for (let i = 0; i < activity.n; i += BLOCK_ROWS) {
+    activatedRows(who, rowOfCode, events.codes, counted, at, signup, until, activated, i, Math.min(activity.n, i + BLOCK_ROWS));
   }
   return activated;
+}
+
+/** activatedCustomers over activity rows [at, end). */
+function activatedRows(
+  who: Int32Array, rowOfCode: Int32Array, codes: Int32Array, counted: Uint8Array, times: Float64Array,
+  signup: Float64Array, until: Float64Array, activated: Uint8Array, at: number, end: number,
+): void {
+  for (let i = at; i < end; i++) {
+    const r = who[i] < 0 ? -1 : rowOfCode[who[i]];
+    const e = codes[i];
+    if (r >= 0 && e >= 0 && counted[e] && times[i] >= signup[r] && times[i] < until[r]) activated[r] = 1;
+  }
 }
 
 /** Customers-table row of each activity customer code (-1 when not a known customer). */

@@ -22,7 +22,7 @@ export interface Layout {
   readonly group: Int32Array;
 }
 
-const EMPTY: Layout = {
+export const EMPTY: Layout = {
   first: 0,
   cohorts: 0,
   segments: 1,
@@ -34,7 +34,7 @@ const EMPTY: Layout = {
 };
 
 /** The cohorts the members span and their offsets, with the size checks that need no pass. */
-interface Span {
+export interface Span {
   readonly lo: number;
   readonly hi: number;
   readonly cohorts: number;
@@ -72,7 +72,7 @@ function spanOf(m: Members, s: RetentionSettings): Span | undefined {
 }
 
 /** Each non-empty group's first cell, once the cells are checked against the limit. */
-function cellsOf(span: Span, size: Int32Array, s: RetentionSettings): { cellStart: Int32Array; cells: number } {
+export function cellsOf(span: Span, size: Int32Array, s: RetentionSettings): { cellStart: Int32Array; cells: number } {
   const { lo, hi, segments, lastOffset, asOfIndex } = span;
   // The cohorts' own cells, from the group sizes (the same count cohortCells takes from the members).
   if (!span.wide) checkCells('retention', s.bucket, lo, Math.max(hi, asOfIndex), filledCohortCells(size, segments, lastOffset));
@@ -227,7 +227,7 @@ function countSubscription(m: Members, l: Layout, s: RetentionSettings): Int32Ar
 }
 
 /** From members per last retained offset to retained(k), group by group. */
-function suffixSums(lastIn: Int32Array, l: Layout): Int32Array {
+export function suffixSums(lastIn: Int32Array, l: Layout): Int32Array {
   for (let g = 0; g < l.size.length; g++) {
     const start = l.cellStart[g];
     if (start < 0) continue;

@@ -2,12 +2,14 @@
 // mode (churned_at) or activity mode (counted events per period), with cohorts
 // by signup or by first activity. Members get a cohort in one pass, the triangle
 // is filled in one more (retention-count.ts, retention-activity.ts), and the rows
-// are read off it with small-cell suppression.
+// are read off it with small-cell suppression. Subscription mode by signup without
+// `by` does both in one pass (retention-once.ts).
 import type { TableInput, Tables } from '../data/schema.js';
 import { metricInput } from './input.js';
 import { countActivity } from './retention-activity.js';
 import { layout, subscriptionTriangle, type Layout } from './retention-count.js';
 import { members, type Members } from './retention-members.js';
+import { subscriptionOnce } from './retention-once.js';
 import { segmentOrder } from './options.js';
 import { groupSegments, withGrouped } from './others.js';
 import { wilson } from './stats.js';
@@ -85,6 +87,8 @@ export type RetentionResult = RetentionRow[] & { readonly excluded: RetentionExc
 export function retention(tables: Tables | TableInput, options: RetentionOptions = {}): RetentionResult {
   const s = retentionSettings(options);
   const input = metricInput(tables, s.cohortBy === 'signup' ? 'customers' : 'activity', 'retention');
+  const once = subscriptionOnce(input, s);
+  if (once) return withExcluded(triangleRows([], once.layout, once.retained, s), once.excluded);
   const { members: m, grouped } = foldSegments(members(input, s), s);
   let l: Layout;
   let retained: Int32Array;
@@ -93,7 +97,7 @@ export function retention(tables: Tables | TableInput, options: RetentionOptions
     l = layout(m, s);
     retained = countActivity(m, l, s);
   }
-  const rows = triangleRows(m, l, retained, s);
+  const rows = triangleRows(m.labels, l, retained, s);
   return withGrouped(withExcluded(rows, m.excluded), grouped);
 }
 
@@ -112,11 +116,11 @@ function foldSegments(m: Members, s: RetentionSettings): { members: Members; gro
   return { members: { ...m, segment: g.codes, labels: g.labels }, grouped: g.grouped };
 }
 
-function triangleRows(m: Members, l: Layout, retained: Int32Array, s: RetentionSettings): RetentionRow[] {
+function triangleRows(labels: readonly string[], l: Layout, retained: Int32Array, s: RetentionSettings): RetentionRow[] {
   const rows: RetentionRow[] = [];
   const present = new Uint8Array(l.segments);
   for (let g = 0; g < l.size.length; g++) if (l.size[g] > 0) present[g % l.segments] = 1;
-  const order = s.by === undefined ? [0] : segmentOrder(m.labels, present);
+  const order = s.by === undefined ? [0] : segmentOrder(labels, present);
   const asOfIndex = s.bucket.index(s.asOf);
   for (let slot = 0; slot < l.cohorts; slot++) {
     const c = l.first + slot;
@@ -126,7 +130,7 @@ function triangleRows(m: Members, l: Layout, retained: Int32Array, s: RetentionS
       if (l.size[g] === 0) continue;
       const head: CohortHead = {
         cohort,
-        segment: s.by === undefined ? undefined : m.labels[seg],
+        segment: s.by === undefined ? undefined : labels[seg],
         size: l.size[g],
         // Offset k is complete when end(c + k) ≤ asOf, i.e. c + k + 1 ≤ index(asOf).
         completeBelow: asOfIndex - c,

@@ -82,7 +82,7 @@ export function monthIndexFromDays(days: number): number {
 const MEAN_MONTH_MS = MEAN_MONTH_DAYS * DAY_MS;
 const MONTH_STARTS_MS = monthStartsMs();
 
-/** `monthIndexFromDays(Math.floor(ms / DAY_MS))`; NaN for NaN. */
+/** `monthIndexFromDays(Math.floor(ms / DAY_MS))`; NaN for NaN and ±Infinity (UTC bucketers rely on it). */
 export function monthIndexFromMs(ms: number): number {
   const starts = MONTH_STARTS_MS;
   let r = Math.floor((ms - starts[0]) / MEAN_MONTH_MS);

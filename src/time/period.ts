@@ -100,18 +100,20 @@ function utcBucketer(period: Period, timeZone: string): Bucketer {
 }
 
 function utcIndexFn(period: Period): (ms: number) => number {
-  // `ms - ms === 0` is false exactly for NaN and ±Infinity.
+  // `ms - ms === 0` is false exactly for NaN and ±Infinity. monthIndexFromMs is already
+  // NaN for those (its arithmetic fallback subtracts Infinity from Infinity), so the
+  // month-based kinds skip the check: one test fewer per row in every hot loop.
   switch (period) {
     case 'day':
       return (ms) => (ms - ms === 0 ? Math.floor(ms / DAY_MS) : NaN);
     case 'week':
       return (ms) => (ms - ms === 0 ? Math.floor((Math.floor(ms / DAY_MS) + 3) / 7) : NaN);
     case 'month':
-      return (ms) => (ms - ms === 0 ? monthIndexFromMs(ms) : NaN);
+      return (ms) => monthIndexFromMs(ms);
     case 'quarter':
-      return (ms) => (ms - ms === 0 ? Math.floor(monthIndexFromMs(ms) / 3) : NaN);
+      return (ms) => Math.floor(monthIndexFromMs(ms) / 3);
     case 'year':
-      return (ms) => (ms - ms === 0 ? Math.floor(monthIndexFromMs(ms) / 12) : NaN);
+      return (ms) => Math.floor(monthIndexFromMs(ms) / 12);
   }
 }
 

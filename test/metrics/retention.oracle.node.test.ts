@@ -109,7 +109,7 @@ CREATE VIEW act AS
 
 interface Scenario {
   name: string;
-  options: RetentionOptions & { period: 'month' | 'week' };
+  options: RetentionOptions & { period: 'month' | 'week' | 'day' };
   /** `by` is read from customers (plan) or activity (channel). */
   byFrom?: 'customers' | 'activity';
   input?: 'raw' | 'sorted';
@@ -247,6 +247,9 @@ const SCENARIOS: Scenario[] = [
     options: { period: 'month', asOf: AS_OF, mode: 'activity', cohortBy: 'first-activity', events: ['login'] },
     input: 'sorted',
   },
+  // Subscription by signup without `by` takes one pass (retention-once.ts); daily cohorts grow its rows many times.
+  { name: 'subscription, signup cohorts, month (one pass)', options: { period: 'month', asOf: AS_OF }, input: 'raw' },
+  { name: 'subscription, signup cohorts, day, maxOffset (one pass)', options: { period: 'day', asOf: AS_OF, maxOffset: 45 } },
   { name: 'subscription, first-activity cohorts, month, by plan', options: { period: 'month', asOf: AS_OF, cohortBy: 'first-activity', by: 'plan' } },
   {
     name: 'activity, signup cohorts, month, by plan, minCohortSize and minCellSize',
