@@ -1,6 +1,6 @@
 // What every chart widget shares once its options, data and locale are resolved
-// (chart-base.ts): the chart/table frame, states, tooltips for pointer and keyboard,
-// exports and the `pulso-select` event. A widget declares its queries from its options,
+// (chart-base.ts) and its marks answer pointer and keyboard (chart-marks.ts): the
+// chart/table frame, states and exports. A widget declares its queries from its options,
 // turns the rows they answer into its result, and draws it; this class does the rest
 // the same way for all.
 import { html, nothing } from 'lit';
@@ -16,41 +16,22 @@ import { exportMeta, rangeBound } from './export-meta.js';
 import type { ExportMeta, ExportRange } from './export-meta.js';
 import type { ExportPrecision } from '../../src/data/csv-units.js';
 import { localeLoading, wordsState } from './catalogs.js';
-import { MarksNavController } from './marks-nav.js';
-import type { MarkPosition } from './marks-nav.js';
 import { renderWidgetNotices } from './notices.js';
 import type { RenderContext } from './render-context.js';
 import { renderEmpty } from './states.js';
 import type { TableSort } from './table-view.js';
 import { adoptTableStyles, loadTableView, tableViewReady } from './table-view-load.js';
 import { ScrollCueController } from './scroll-cue.js';
-import { anchorOf, describeBy } from './tooltip.js';
 import { renderWidgetFrame } from './widget-frame.js';
-import type { OpenTip } from './widget-frame.js';
 import { filteredEmptyMessage } from './reach.js';
 import { renderDataStates, renderStateFrame, renderWordsState } from './widget-states.js';
-import type { PulsoSelectDetail } from './events.js';
-import { OTHERS } from '../../src/metrics/others.js';
 import { textOption } from './options.js';
-import { PulsoChartBase } from './chart-base.js';
+import { PulsoChartMarks, TOOLTIP_ID } from './chart-marks.js';
 
 export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
 export type { RenderContext } from './render-context.js';
 export type { MarkInfo, TableSpec, TipContent } from './chart-base.js';
-
-export const TOOLTIP_ID = 'pulso-tooltip';
-
-/**
- * A selection without "Others" as its segment: that mark stands for many values no
- * filter names, so it cross-filters by what else it says (its period, its cohort), or
- * selects nothing.
- */
-function withoutOthers(detail: PulsoSelectDetail | undefined): PulsoSelectDetail | undefined {
-  if (detail?.filters.segment !== OTHERS) return detail;
-  const filters = { ...detail.filters };
-  delete filters.segment;
-  return Object.keys(filters).length > 0 ? { ...detail, filters } : undefined;
-}
+export { TOOLTIP_ID } from './chart-marks.js';
 
 /**
  * The base of every chart widget.
@@ -73,21 +54,11 @@ function withoutOthers(detail: PulsoSelectDetail | undefined): PulsoSelectDetail
  * @cssprop --pulso-focus - Focus ring.
  * @cssprop --pulso-font - Font family.
  */
-export abstract class PulsoChartElement<R> extends PulsoChartBase<R> {
-  protected readonly marks = new MarksNavController(this, {
-    onActivate: (mark, pos) => this.showTip(mark, pos),
-    onSelect: (mark, pos) => this.selectMark(mark, pos),
-    onDismiss: () => this.hideTip(),
-  });
-
+export abstract class PulsoChartElement<R> extends PulsoChartMarks<R> {
   /** Whether the table view is wider than the box (measured after drawing). */
   protected readonly scrollCue = new ScrollCueController(this);
 
   @state() protected tableSort?: TableSort;
-  @state() protected tip?: OpenTip;
-
-  /** The data the open tooltip was made from. */
-  private tipFrom?: DataValue<R>;
 
   protected renderLegend(_result: R, _ctx: RenderContext): TemplateResult | typeof nothing {
     return nothing;
@@ -128,25 +99,7 @@ export abstract class PulsoChartElement<R> extends PulsoChartBase<R> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // A new result, locale or view makes the open tooltip point at stale geometry.
-    const value = this.data.value;
-    if (changed.has('locale') || (changed as Map<PropertyKey, unknown>).has('view') || value !== this.tipFrom) this.tip = undefined;
-    this.tipFrom = value;
     if (this.view === 'table') adoptTableStyles(this.renderRoot);
-  }
-
-  private showTip(mark: Element, pos: MarkPosition): void {
-    const value = this.data.value;
-    const box = this.renderRoot.querySelector('.pulso-frame-chart');
-    if (!value || !box) return;
-    const content = this.named(() => this.markAt(mark, pos, value.result, this.context)?.tip);
-    if (!content) return;
-    describeBy(this.renderRoot, mark, TOOLTIP_ID);
-    this.tip = { ...content, ...anchorOf(mark, box) };
-  }
-
-  private hideTip(): void {
-    this.tip = undefined;
   }
 
   protected toggleView(): void {
@@ -172,14 +125,6 @@ export abstract class PulsoChartElement<R> extends PulsoChartBase<R> {
       done = await super.getUpdateComplete();
     }
     return done;
-  }
-
-  private selectMark(mark: Element, pos: MarkPosition): void {
-    const value = this.data.value;
-    if (!value) return;
-    const detail = withoutOthers(this.named(() => this.markAt(mark, pos, value.result, this.context)?.select));
-    if (!detail) return;
-    this.dispatchEvent(new CustomEvent<PulsoSelectDetail>('pulso-select', { bubbles: true, composed: true, detail }));
   }
 
   /**
