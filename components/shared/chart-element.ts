@@ -1,20 +1,14 @@
-// What every chart widget shares once its options, data and locale are resolved
-// (chart-base.ts) and its marks answer pointer and keyboard (chart-marks.ts): the
-// chart/table frame, states and exports. A widget declares its queries from its options,
-// turns the rows they answer into its result, and draws it; this class does the rest
-// the same way for all.
+// What every chart widget shows: the chart/table frame and the states around it (loading,
+// empty, error, notices). It builds on three layers, each a file with one job: options,
+// data and locale (chart-base.ts), the marks' tooltips and selection (chart-marks.ts) and
+// the exports (chart-exports.ts). A widget declares its queries from its options, turns
+// the rows they answer into its result, and draws it; this class chain does the rest the
+// same way for all.
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { ExportKind } from './chart-frame.js';
 import type { DataValue } from './data-controller.js';
-import { exportCsv, namedTable } from './export-action.js';
-import type { ExportMetadata } from './export-action.js';
-import type { FigureLine } from './export-figure.js';
-import { exportMeta, rangeBound } from './export-meta.js';
-import type { ExportMeta, ExportRange } from './export-meta.js';
-import type { ExportPrecision } from '../../src/data/csv-units.js';
 import { localeLoading, wordsState } from './catalogs.js';
 import { renderWidgetNotices } from './notices.js';
 import type { RenderContext } from './render-context.js';
@@ -26,7 +20,8 @@ import { renderWidgetFrame } from './widget-frame.js';
 import { filteredEmptyMessage } from './reach.js';
 import { renderDataStates, renderStateFrame, renderWordsState } from './widget-states.js';
 import { textOption } from './options.js';
-import { PulsoChartMarks, TOOLTIP_ID } from './chart-marks.js';
+import { TOOLTIP_ID } from './chart-marks.js';
+import { PulsoChartExports } from './chart-exports.js';
 
 export { PulsoOptionError, listOption, numberOption, textOption } from './options.js';
 export type { RenderContext } from './render-context.js';
@@ -54,7 +49,7 @@ export { TOOLTIP_ID } from './chart-marks.js';
  * @cssprop --pulso-focus - Focus ring.
  * @cssprop --pulso-font - Font family.
  */
-export abstract class PulsoChartElement<R> extends PulsoChartMarks<R> {
+export abstract class PulsoChartElement<R> extends PulsoChartExports<R> {
   /** Whether the table view is wider than the box (measured after drawing). */
   protected readonly scrollCue = new ScrollCueController(this);
 
@@ -67,11 +62,6 @@ export abstract class PulsoChartElement<R> extends PulsoChartMarks<R> {
   /** Whether the summary is shown on screen too (a widget whose summary is its finding in words). */
   protected summaryVisible(): boolean {
     return false;
-  }
-
-  /** The formats the Download menu offers: all, unless the view is not an SVG chart. */
-  protected exportKinds(): readonly ExportKind[] {
-    return ['csv', 'svg', 'png'];
   }
 
   /** Widget controls for the toolbar (e.g. chart type). */
@@ -125,99 +115,6 @@ export abstract class PulsoChartElement<R> extends PulsoChartMarks<R> {
       done = await super.getUpdateComplete();
     }
     return done;
-  }
-
-  /**
-   * The range the result covers, [from, to) in epoch ms, for exports: by default the
-   * widget's `from`/`to` (else the dashboard's), as its queries use them.
-   */
-  protected exportRange(_result: R): ExportRange | undefined {
-    const own = this as { from?: unknown; to?: unknown };
-    const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
-    if (!('from' in this)) return undefined;
-    return {
-      from: rangeBound(this.inherited('from', text(own.from))),
-      to: rangeBound(this.inherited('to', text(own.to))),
-    };
-  }
-
-  /** Headline lines of an exported picture under its title (a KPI's value and change). */
-  protected exportFigures(_result: R, _ctx: RenderContext): FigureLine[] {
-    return [];
-  }
-
-  /** What an export says about itself: title, range, filters that reached the data, source line. */
-  exportMeta(locale: Locale = this.resolvedLocale): ExportMeta | undefined {
-    const value = this.data.value;
-    if (!value) return undefined;
-    const source = textOption(this.sourceLabel)
-      ?? this.adapter?.id
-      ?? textOption(this.source)
-      ?? this.data.dashboardAdapter?.id
-      ?? (typeof location === 'undefined' ? 'Pulso' : location.host);
-    return this.named(() => exportMeta({
-      title: this.title_(locale),
-      locale,
-      timeZone: this.zone,
-      range: this.exportRange(value.result),
-      filters: value.filters.filter((f) => f.reached).map((f) => f.filter.describe(locale)),
-      source,
-    }));
-  }
-
-  /** The CSV text the Download menu saves (units in headers, rounded, metadata as set). */
-  exportCsvText(): string | undefined {
-    const value = this.data.value;
-    const meta = this.exportMeta();
-    if (!value || !meta) return undefined;
-    const locale = this.resolvedLocale;
-    const { columns, rows } = this.named(() => {
-      const spec = this.table(value.result, this.context);
-      return namedTable(spec.columns, spec.rows, locale);
-    });
-    return exportCsv(columns, rows, { locale, meta, ...this.csvOptions() });
-  }
-
-  private csvOptions(): { precision?: ExportPrecision; metadata?: ExportMetadata } {
-    return {
-      precision: textOption(this.exportPrecision) as ExportPrecision | undefined,
-      metadata: textOption(this.exportMetadata) as ExportMetadata | undefined,
-    };
-  }
-
-  /** Downloads the rows (CSV) or the drawn chart with its title, range, filters, legend and source (SVG, PNG). */
-  async export(kind: ExportKind): Promise<void> {
-    const value = this.data.value;
-    const meta = this.exportMeta();
-    if (!value || !meta || !this.exportKinds().includes(kind)) return;
-    const ctx = this.context;
-    const { columns, rows } = this.named(() => {
-      const spec = this.table(value.result, ctx);
-      return namedTable(spec.columns, spec.rows, ctx.locale);
-    });
-    // The figure's composition and the PNG encoder load on the first export (a chunk of their own).
-    const { exportChart, showChartView } = await import('./export-chart.js');
-    await exportChart({
-      kind,
-      title: this.title_(ctx.locale),
-      locale: ctx.locale,
-      columns,
-      rows,
-      meta,
-      figures: this.named(() => this.exportFigures(value.result, ctx)),
-      ...this.csvOptions(),
-      root: this.renderRoot,
-      showChart: () =>
-        showChartView(() => this.view, (view) => void (this.view = view), () => this.updateComplete),
-    });
-  }
-
-  /** The Download menu's handler: a failed export is reported as `pulso-data-error`. */
-  protected onExport(kind: ExportKind): void {
-    this.export(kind).catch((e: unknown) => {
-      const error = e instanceof Error ? e : new Error(String(e));
-      this.dispatchEvent(new CustomEvent('pulso-data-error', { bubbles: true, composed: true, detail: { error } }));
-    });
   }
 
   override render(): unknown {
