@@ -8,15 +8,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Adapter } from '../../src/adapters/types.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { coordinator } from '../../src/source/coordinator.js';
-import type { Source } from '../../src/source/source.js';
 import { checkPeriod } from '../../src/time/period.js';
-import { ContextProvider, pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
+import { ContextProvider, pulsoDashboardContext } from '../shared/context.js';
 import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
 import { localeLoading, onWords, wordsState } from '../shared/catalogs.js';
 import { elementLocale } from '../shared/locale.js';
 import { warmUp } from '../shared/warm-up.js';
-import { SourceName } from '../shared/source-name.js';
 import { renderNotices } from '../shared/states.js';
 import { t } from '../shared/strings.js';
 import { listOption, textOption } from '../shared/chart-element.js';
@@ -28,7 +26,7 @@ import { chipsOf, dashboardFilters, sameSelection } from './filters.js';
 import { ReachBoard } from './reach-board.js';
 import { styles } from './pulso-dashboard.styles.js';
 import { td } from './strings.js';
-import { segmentValues } from './segment-values.js';
+import { SourceShare } from './source-share.js';
 import { mergeState, readState, stateOf, writeStateToUrl } from './url-state.js';
 import type { CrossSelection, DashboardState } from './url-state.js';
 
@@ -59,7 +57,8 @@ declare global {
 export class PulsoDashboard extends LitElement {
   static override styles = styles;
 
-  readonly #adapterProvider = new ContextProvider(this, pulsoAdapterContext);
+  /** The adapter, source and segment values shared with the widgets (source-share.ts). */
+  readonly #source = new SourceShare(this, (values) => (this.segmentValues = values));
   readonly #dashboardProvider = new ContextProvider(this, pulsoDashboardContext);
 
   /** The data source of every widget inside (a widget's own adapter or source still wins). */
@@ -122,13 +121,7 @@ export class PulsoDashboard extends LitElement {
   @state() private badDates: Partial<Record<DateName, boolean>> = {};
 
   #crossSource?: Element;
-  /** The `source` attribute, waited for when it names an adapter not registered yet. */
-  readonly #sourceName = new SourceName(() => this.requestUpdate());
-  #resolved?: Adapter;
-  /** The source the widgets on the dashboard's adapter share, and how the dashboard hears it. */
-  #shared?: { source: Source; stop: () => void };
   #contextKey = '';
-  #valuesFor = '';
   /** The filters shared now, and which of them reached each widget. */
   #filters: DashboardFilter[] = [];
   readonly #reach = new ReachBoard();
@@ -150,11 +143,7 @@ export class PulsoDashboard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#sourceName.cancel();
-    this.#shared?.stop();
-    this.#shared = undefined;
-    this.#resolved = undefined;
-    this.#valuesFor = '';
+    this.#source.disconnect();
     this.removeEventListener('pulso-select', this.#onSelect);
     this.#stopLabels?.();
     this.#stopWords?.();
@@ -193,43 +182,11 @@ export class PulsoDashboard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Off the page (a widget leaving after it, say) it shares nothing and opens no source.
     if (!this.isConnected) return;
-    const adapter = this.adapter ?? this.#resolveSource();
-    if (adapter !== this.#resolved) {
-      this.#resolved = adapter;
-      this.#valuesFor = '';
-      this.#adapterProvider.setValue(adapter);
-    }
-    this.#follow();
+    this.#source.update();
     this.#shareContext();
-    this.#loadSegmentValues();
+    this.#source.loadSegmentValues();
     const watched = ['from', 'to', 'period', 'segmentBy', 'segment', 'cross'] as const;
     if (watched.some((k) => changed.has(k)) && this.hasUpdated) this.#stateChanged();
-  }
-
-  /** The source the widgets on the dashboard's adapter load from (the same one: the page's coordinator shares it). */
-  #sourceNow(): Source | undefined {
-    if (!this.#resolved) return undefined;
-    const settings = { mode: textOption(this.cache), scope: textOption(this.cacheScope), worker: textOption(this.worker) };
-    const problem = coordinator.settingProblem(settings);
-    if (problem) this.dispatchEvent(new CustomEvent('pulso-cache-problem', { bubbles: true, composed: true, detail: problem }));
-    return coordinator.source(this.#resolved, settings);
-  }
-
-  /** Hears the source so the notices of its tables are said once, here, as they load. */
-  #follow(): void {
-    const source = this.#sourceNow();
-    if (source === this.#shared?.source) return;
-    this.#shared?.stop();
-    this.#shared = source && { source, stop: source.watch(() => this.requestUpdate()) };
-  }
-
-  #resolveSource(): Adapter | undefined {
-    try {
-      const found = this.#sourceName.resolve(this.source);
-      return found === 'waiting' ? undefined : found;
-    } catch {
-      return undefined; // widgets then say "no data source"
-    }
   }
 
   /** Sets the context only when what it says changed, so widgets re-run only then. */
@@ -277,24 +234,6 @@ export class PulsoDashboard extends LitElement {
     if (this.isConnected) this.requestUpdate();
   }
 
-  /** The values of the segment attribute, for its list: asked once per attribute (a `values` query). */
-  #loadSegmentValues(): void {
-    const by = textOption(this.segmentBy);
-    const source = this.#sourceNow();
-    if (!by || !source || this.#valuesFor === by) return;
-    this.#valuesFor = by;
-    // Another source or attribute may have come meanwhile.
-    const current = () => this.#valuesFor === by && this.#sourceNow() === source;
-    segmentValues(source, by)
-      .then((values) => {
-        if (current()) this.segmentValues = values;
-      })
-      // A column the customers table lacks, or a failed load (the widgets show it): an empty list until a refresh asks again.
-      .catch(() => {
-        if (current()) this.segmentValues = [];
-      });
-  }
-
   #stateChanged(): void {
     const state = this.state;
     if (this.syncUrl) writeStateToUrl(this.urlKey, state);
@@ -334,8 +273,7 @@ export class PulsoDashboard extends LitElement {
 
   /** Reloads every table from the source: the widgets on it load again. */
   refresh(): void {
-    this.#sourceNow()?.refresh();
-    this.#valuesFor = '';
+    this.#source.refresh();
     this.requestUpdate();
   }
 
@@ -403,7 +341,7 @@ export class PulsoDashboard extends LitElement {
       ${this.#settingError
         ? html`<p class="setting-error" role="alert">${td(locale, 'badSetting')} <span class="detail">${this.#settingError}</span></p>`
         : nothing}
-      ${this.#shared ? renderNotices(this.#shared.source.report(), locale) : nothing}
+      ${this.#source.shared ? renderNotices(this.#source.shared.report(), locale) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       <div part="grid" class="grid"><slot></slot></div>`;
   }
