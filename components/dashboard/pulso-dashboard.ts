@@ -1,16 +1,13 @@
-// <pulso-dashboard> (issue 6): the widgets inside share one data source and one
-// load per table, the range, period, locale and theme, a segment filter, and
-// cross-filtering: a click on a cohort, channel or step in one widget filters the
-// others, shown as a chip that clears it. The filters can live in the URL.
+// <pulso-dashboard>: the widgets inside share one data source and one load per table
+// (source-share.ts), the range, period, locale and theme, a segment filter, and
+// cross-filtering (context-share.ts): a click on a cohort, channel or step in one widget
+// filters the others, shown as a chip that clears it. The filters can live in the URL.
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Adapter } from '../../src/adapters/types.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { coordinator } from '../../src/source/coordinator.js';
-import { checkPeriod } from '../../src/time/period.js';
-import { ContextProvider, pulsoDashboardContext } from '../shared/context.js';
-import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
 import { localeLoading, onWords, wordsState } from '../shared/catalogs.js';
 import { elementLocale } from '../shared/locale.js';
@@ -22,8 +19,8 @@ import { labelsConverter, onLabelsChange, withNaming } from '../shared/labels.js
 import type { Labels } from '../shared/labels.js';
 import { renderFilterBar } from './filter-bar.js';
 import type { Chip, DateName } from './filter-bar.js';
-import { chipsOf, dashboardFilters, sameSelection } from './filters.js';
-import { ReachBoard } from './reach-board.js';
+import { sameSelection } from './filters.js';
+import { ContextShare } from './context-share.js';
 import { styles } from './pulso-dashboard.styles.js';
 import { td } from './strings.js';
 import { SourceShare } from './source-share.js';
@@ -59,7 +56,8 @@ export class PulsoDashboard extends LitElement {
 
   /** The adapter, source and segment values shared with the widgets (source-share.ts). */
   readonly #source = new SourceShare(this, (values) => (this.segmentValues = values));
-  readonly #dashboardProvider = new ContextProvider(this, pulsoDashboardContext);
+  /** The defaults and filters shared with the widgets, and which filters reach them (context-share.ts). */
+  readonly #context = new ContextShare(this);
 
   /** The data source of every widget inside (a widget's own adapter or source still wins). */
   @property({ attribute: false }) adapter?: Adapter;
@@ -120,13 +118,6 @@ export class PulsoDashboard extends LitElement {
   /** Date fields holding text that is not a date (their message shows until a real date is typed). */
   @state() private badDates: Partial<Record<DateName, boolean>> = {};
 
-  #crossSource?: Element;
-  #contextKey = '';
-  /** The filters shared now, and which of them reached each widget. */
-  #filters: DashboardFilter[] = [];
-  readonly #reach = new ReachBoard();
-  /** Why the dashboard's own settings cannot be followed (a bad period, say). */
-  #settingError?: string;
   #stopLabels?: () => void;
   #stopWords?: () => void;
 
@@ -156,7 +147,7 @@ export class PulsoDashboard extends LitElement {
 
   #applyState(s: DashboardState): void {
     Object.assign(this, mergeState(this, s));
-    if (s.cross) this.#crossSource = undefined; // found by id when the context is shared
+    if (s.cross) this.#context.crossSource = undefined; // found by id when the context is shared
   }
 
   /**
@@ -183,55 +174,10 @@ export class PulsoDashboard extends LitElement {
     // Off the page (a widget leaving after it, say) it shares nothing and opens no source.
     if (!this.isConnected) return;
     this.#source.update();
-    this.#shareContext();
+    this.#context.share();
     this.#source.loadSegmentValues();
     const watched = ['from', 'to', 'period', 'segmentBy', 'segment', 'cross'] as const;
     if (watched.some((k) => changed.has(k)) && this.hasUpdated) this.#stateChanged();
-  }
-
-  /** Sets the context only when what it says changed, so widgets re-run only then. */
-  #shareContext(): void {
-    // A cross-filter read from the URL names its widget by id; the widget may be added after the dashboard.
-    if (!this.#crossSource && this.cross?.source)
-      this.#crossSource = this.querySelector(`#${CSS.escape(this.cross.source)}`) ?? undefined;
-    const defaults = {
-      from: textOption(this.from),
-      to: textOption(this.to),
-      period: textOption(this.period),
-      locale: textOption(this.locale),
-      theme: textOption(this.theme),
-      timeZone: textOption(this.timeZone),
-      minCellSize: this.minCellSize ?? undefined,
-    };
-    this.#settingError = undefined;
-    try {
-      if (defaults.period) checkPeriod(defaults.period);
-      this.#filters = dashboardFilters(this.state, this.#crossSource, defaults.timeZone);
-    } catch (e) {
-      this.#settingError = e instanceof Error ? e.message : String(e);
-      this.#filters = [];
-    }
-    const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope), worker: textOption(this.worker) };
-    // Whether the cross-filter's widget is found is part of the key: once found, it is left out of its own filter.
-    const key = JSON.stringify([defaults, this.#filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.#crossSource, cache, this.allowRowLevel, this.labels ?? null]);
-    if (key === this.#contextKey && this.#dashboardProvider.value) return;
-    this.#contextKey = key;
-    const value: DashboardContext = {
-      filters: this.#filters,
-      defaults,
-      notices: true,
-      allowRowLevel: this.allowRowLevel,
-      cache,
-      reached: (widget, reached) => this.#reached(widget, reached),
-      labels: this.labels,
-    };
-    this.#dashboardProvider.setValue(value);
-  }
-
-  /** A widget said which filters reached its data: the chips count it. */
-  #reached(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void {
-    this.#reach.set(widget, reached);
-    if (this.isConnected) this.requestUpdate();
   }
 
   #stateChanged(): void {
@@ -254,14 +200,14 @@ export class PulsoDashboard extends LitElement {
       this.#clearCross();
       return;
     }
-    this.#crossSource = widget;
+    this.#context.crossSource = widget;
     this.cross = next;
     this.#announce();
   };
 
   #clearCross(): void {
     this.cross = undefined;
-    this.#crossSource = undefined;
+    this.#context.crossSource = undefined;
     this.#announce();
   }
 
@@ -282,7 +228,7 @@ export class PulsoDashboard extends LitElement {
   }
 
   #chips(locale: Locale): Chip[] {
-    return chipsOf(this.#filters, locale, (ids) => this.#reach.count(ids, this.#filters), {
+    return this.#context.chips(locale, {
       segment: () => (this.segment = undefined),
       cross: () => this.#clearCross(),
     });
@@ -290,9 +236,9 @@ export class PulsoDashboard extends LitElement {
 
   #announce(): void {
     // The chips are those of the filters about to be shared: work them out now.
-    this.#shareContext();
+    this.#context.share();
     const locale = this.#uiLocale;
-    const labels = withNaming({ levels: [this.labels] }, () => this.#filters.map((f) => f.describe(locale)));
+    const labels = withNaming({ levels: [this.labels] }, () => this.#context.filters.map((f) => f.describe(locale)));
     this.announcement = labels.length ? td(locale, 'announce', { list: labels.join('; ') }) : td(locale, 'announceNone');
   }
 
@@ -338,8 +284,8 @@ export class PulsoDashboard extends LitElement {
         onClear: () => this.#clearAll(),
         onRefresh: () => this.refresh(),
       })}
-      ${this.#settingError
-        ? html`<p class="setting-error" role="alert">${td(locale, 'badSetting')} <span class="detail">${this.#settingError}</span></p>`
+      ${this.#context.settingError
+        ? html`<p class="setting-error" role="alert">${td(locale, 'badSetting')} <span class="detail">${this.#context.settingError}</span></p>`
         : nothing}
       ${this.#source.shared ? renderNotices(this.#source.shared.report(), locale) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
