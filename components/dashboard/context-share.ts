@@ -7,7 +7,7 @@
 import { checkPeriod } from '../../src/time/period.js';
 import { ContextProvider, pulsoDashboardContext } from '../shared/context.js';
 import type { DashboardContext, DashboardFilter } from '../shared/context.js';
-import { textOption } from '../shared/chart-element.js';
+import { textOption } from '../shared/options.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { Chip } from './filter-bar.js';
 import { chipsOf, dashboardFilters } from './filters.js';

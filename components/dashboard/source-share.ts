@@ -8,7 +8,7 @@ import { coordinator } from '../../src/source/coordinator.js';
 import type { Source } from '../../src/source/source.js';
 import { ContextProvider, pulsoAdapterContext } from '../shared/context.js';
 import { SourceName } from '../shared/source-name.js';
-import { textOption } from '../shared/chart-element.js';
+import { textOption } from '../shared/options.js';
 import type { PulsoDashboard } from './pulso-dashboard.js';
 import { segmentValues } from './segment-values.js';
 
