@@ -64,7 +64,7 @@ export abstract class PulsoChartBase<R> extends LitElement {
   /** The next render goes in a task of its own (see scheduleUpdate): something reached every widget at once. */
   private apart = true;
 
-  private readonly themes = new ThemeController(this);
+  readonly #themes = new ThemeController(this);
 
   /** The data source as an object; wins over `source` and the dashboard. */
   @property({ attribute: false }) adapter?: Adapter;
@@ -143,19 +143,19 @@ export abstract class PulsoChartBase<R> extends LitElement {
     return withNaming(this.naming, fn);
   }
 
-  private stopLabels?: () => void;
-  private stopWords?: () => void;
+  #stopLabels?: () => void;
+  #stopWords?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopLabels = onLabelsChange(() => ((this.apart = true), this.requestUpdate()));
-    this.stopWords = onWords(() => ((this.apart = true), this.requestUpdate()));
+    this.#stopLabels = onLabelsChange(() => ((this.apart = true), this.requestUpdate()));
+    this.#stopWords = onWords(() => ((this.apart = true), this.requestUpdate()));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLabels?.();
-    this.stopWords?.();
+    this.#stopLabels?.();
+    this.#stopWords?.();
   }
 
   /** The locale the widget speaks (its own, else the dashboard's, else the page's). */
@@ -207,7 +207,7 @@ export abstract class PulsoChartBase<R> extends LitElement {
     // widget keeps the words it has (rather than its skeleton).
     const wanted = this.localeNow();
     if (!this.hasUpdated || wordsState(wanted) !== 'loading' || wordsState(this.resolvedLocale) !== 'ready') this.resolvedLocale = wanted;
-    this.themes.apply(this.inherited('theme', this.theme));
+    this.#themes.apply(this.inherited('theme', this.theme));
   }
 
   protected get context(): RenderContext {

@@ -95,11 +95,11 @@ export abstract class PulsoChartElement<R> extends PulsoChartExports<R> {
   protected toggleView(): void {
     this.view = this.view === 'chart' ? 'table' : 'chart';
     // The table's code comes on first use: until then its box says so; then the widget renders again.
-    if (this.view === 'table' && !tableViewReady()) this.tableLoading = loadTableView().then(() => this.requestUpdate(), () => this.requestUpdate());
+    if (this.view === 'table' && !tableViewReady()) this.#tableLoading = loadTableView().then(() => this.requestUpdate(), () => this.requestUpdate());
   }
 
   /** The table view's code on its way (see toggleView). */
-  private tableLoading?: Promise<void>;
+  #tableLoading?: Promise<void>;
 
   /** Settles once the widget shows what was asked: a table whose code was on its way included. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -108,10 +108,10 @@ export abstract class PulsoChartElement<R> extends PulsoChartExports<R> {
       await words;
       done = await super.getUpdateComplete();
     }
-    while (this.tableLoading) {
-      const waiting = this.tableLoading;
+    while (this.#tableLoading) {
+      const waiting = this.#tableLoading;
       await waiting;
-      if (this.tableLoading === waiting) this.tableLoading = undefined;
+      if (this.#tableLoading === waiting) this.#tableLoading = undefined;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -122,10 +122,10 @@ export abstract class PulsoChartElement<R> extends PulsoChartExports<R> {
     const words = wordsState(locale);
     // No title yet: it is words too.
     if (words !== 'ready') return html`<div part="frame" class="pulso-frame">${renderWordsState(words, locale, this.skeleton())}</div>`;
-    return this.named(() => this.renderNamed());
+    return this.named(() => this.#renderNamed());
   }
 
-  private renderNamed(): unknown {
+  #renderNamed(): unknown {
     const title = this.title_(this.resolvedLocale);
     return renderDataStates(this.data, {
       locale: this.resolvedLocale,

@@ -70,10 +70,10 @@ export abstract class PulsoChartExports<R> extends PulsoChartMarks<R> {
       const spec = this.table(value.result, this.context);
       return namedTable(spec.columns, spec.rows, locale);
     });
-    return exportCsv(columns, rows, { locale, meta, ...this.csvOptions() });
+    return exportCsv(columns, rows, { locale, meta, ...this.#csvOptions() });
   }
 
-  private csvOptions(): { precision?: ExportPrecision; metadata?: ExportMetadata } {
+  #csvOptions(): { precision?: ExportPrecision; metadata?: ExportMetadata } {
     return {
       precision: textOption(this.exportPrecision) as ExportPrecision | undefined,
       metadata: textOption(this.exportMetadata) as ExportMetadata | undefined,
@@ -100,7 +100,7 @@ export abstract class PulsoChartExports<R> extends PulsoChartMarks<R> {
       rows,
       meta,
       figures: this.named(() => this.exportFigures(value.result, ctx)),
-      ...this.csvOptions(),
+      ...this.#csvOptions(),
       root: this.renderRoot,
       showChart: () =>
         showChartView(() => this.view, (view) => void (this.view = view), () => this.updateComplete),

@@ -30,25 +30,25 @@ function withoutOthers(detail: PulsoSelectDetail | undefined): PulsoSelectDetail
 /** The tooltips and selection of a chart's marks; PulsoChartElement (chart-element.ts) is the one to extend. */
 export abstract class PulsoChartMarks<R> extends PulsoChartBase<R> {
   protected readonly marks = new MarksNavController(this, {
-    onActivate: (mark, pos) => this.showTip(mark, pos),
-    onSelect: (mark, pos) => this.selectMark(mark, pos),
-    onDismiss: () => this.hideTip(),
+    onActivate: (mark, pos) => this.#showTip(mark, pos),
+    onSelect: (mark, pos) => this.#selectMark(mark, pos),
+    onDismiss: () => this.#hideTip(),
   });
 
   @state() protected tip?: OpenTip;
 
   /** The data the open tooltip was made from. */
-  private tipFrom?: DataValue<R>;
+  #tipFrom?: DataValue<R>;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new result, locale or view makes the open tooltip point at stale geometry.
     const value = this.data.value;
-    if (changed.has('locale') || (changed as Map<PropertyKey, unknown>).has('view') || value !== this.tipFrom) this.tip = undefined;
-    this.tipFrom = value;
+    if (changed.has('locale') || (changed as Map<PropertyKey, unknown>).has('view') || value !== this.#tipFrom) this.tip = undefined;
+    this.#tipFrom = value;
   }
 
-  private showTip(mark: Element, pos: MarkPosition): void {
+  #showTip(mark: Element, pos: MarkPosition): void {
     const value = this.data.value;
     const box = this.renderRoot.querySelector('.pulso-frame-chart');
     if (!value || !box) return;
@@ -58,11 +58,11 @@ export abstract class PulsoChartMarks<R> extends PulsoChartBase<R> {
     this.tip = { ...content, ...anchorOf(mark, box) };
   }
 
-  private hideTip(): void {
+  #hideTip(): void {
     this.tip = undefined;
   }
 
-  private selectMark(mark: Element, pos: MarkPosition): void {
+  #selectMark(mark: Element, pos: MarkPosition): void {
     const value = this.data.value;
     if (!value) return;
     const detail = withoutOthers(this.named(() => this.markAt(mark, pos, value.result, this.context)?.select));
