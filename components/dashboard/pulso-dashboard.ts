@@ -1,22 +1,17 @@
-// <pulso-dashboard> (issue 6): the widgets inside share one data source and one
-// load per table, the range, period, locale and theme, a segment filter, and
-// cross-filtering: a click on a cohort, channel or step in one widget filters the
-// others, shown as a chip that clears it. The filters can live in the URL.
+// <pulso-dashboard>: the widgets inside share one data source and one load per table
+// (source-share.ts), the range, period, locale and theme, a segment filter, and
+// cross-filtering (context-share.ts): a click on a cohort, channel or step in one widget
+// filters the others, shown as a chip that clears it. The filters can live in the URL.
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Adapter } from '../../src/adapters/types.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { coordinator } from '../../src/source/coordinator.js';
-import type { Source } from '../../src/source/source.js';
-import { checkPeriod } from '../../src/time/period.js';
-import { ContextProvider, pulsoAdapterContext, pulsoDashboardContext } from '../shared/context.js';
-import type { DashboardContext, DashboardFilter } from '../shared/context.js';
 import type { PulsoSelectEvent } from '../shared/events.js';
 import { localeLoading, onWords, wordsState } from '../shared/catalogs.js';
 import { elementLocale } from '../shared/locale.js';
 import { warmUp } from '../shared/warm-up.js';
-import { SourceName } from '../shared/source-name.js';
 import { renderNotices } from '../shared/states.js';
 import { t } from '../shared/strings.js';
 import { listOption, textOption } from '../shared/chart-element.js';
@@ -24,11 +19,11 @@ import { labelsConverter, onLabelsChange, withNaming } from '../shared/labels.js
 import type { Labels } from '../shared/labels.js';
 import { renderFilterBar } from './filter-bar.js';
 import type { Chip, DateName } from './filter-bar.js';
-import { chipsOf, dashboardFilters, sameSelection } from './filters.js';
-import { ReachBoard } from './reach-board.js';
+import { sameSelection } from './filters.js';
+import { ContextShare } from './context-share.js';
 import { styles } from './pulso-dashboard.styles.js';
 import { td } from './strings.js';
-import { segmentValues } from './segment-values.js';
+import { SourceShare } from './source-share.js';
 import { mergeState, readState, stateOf, writeStateToUrl } from './url-state.js';
 import type { CrossSelection, DashboardState } from './url-state.js';
 
@@ -59,8 +54,10 @@ declare global {
 export class PulsoDashboard extends LitElement {
   static override styles = styles;
 
-  readonly #adapterProvider = new ContextProvider(this, pulsoAdapterContext);
-  readonly #dashboardProvider = new ContextProvider(this, pulsoDashboardContext);
+  /** The adapter, source and segment values shared with the widgets (source-share.ts). */
+  readonly #source = new SourceShare(this, (values) => (this.segmentValues = values));
+  /** The defaults and filters shared with the widgets, and which filters reach them (context-share.ts). */
+  readonly #context = new ContextShare(this);
 
   /** The data source of every widget inside (a widget's own adapter or source still wins). */
   @property({ attribute: false }) adapter?: Adapter;
@@ -121,19 +118,6 @@ export class PulsoDashboard extends LitElement {
   /** Date fields holding text that is not a date (their message shows until a real date is typed). */
   @state() private badDates: Partial<Record<DateName, boolean>> = {};
 
-  #crossSource?: Element;
-  /** The `source` attribute, waited for when it names an adapter not registered yet. */
-  readonly #sourceName = new SourceName(() => this.requestUpdate());
-  #resolved?: Adapter;
-  /** The source the widgets on the dashboard's adapter share, and how the dashboard hears it. */
-  #shared?: { source: Source; stop: () => void };
-  #contextKey = '';
-  #valuesFor = '';
-  /** The filters shared now, and which of them reached each widget. */
-  #filters: DashboardFilter[] = [];
-  readonly #reach = new ReachBoard();
-  /** Why the dashboard's own settings cannot be followed (a bad period, say). */
-  #settingError?: string;
   #stopLabels?: () => void;
   #stopWords?: () => void;
 
@@ -150,11 +134,7 @@ export class PulsoDashboard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#sourceName.cancel();
-    this.#shared?.stop();
-    this.#shared = undefined;
-    this.#resolved = undefined;
-    this.#valuesFor = '';
+    this.#source.disconnect();
     this.removeEventListener('pulso-select', this.#onSelect);
     this.#stopLabels?.();
     this.#stopWords?.();
@@ -167,7 +147,7 @@ export class PulsoDashboard extends LitElement {
 
   #applyState(s: DashboardState): void {
     Object.assign(this, mergeState(this, s));
-    if (s.cross) this.#crossSource = undefined; // found by id when the context is shared
+    if (s.cross) this.#context.crossSource = undefined; // found by id when the context is shared
   }
 
   /**
@@ -193,106 +173,11 @@ export class PulsoDashboard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Off the page (a widget leaving after it, say) it shares nothing and opens no source.
     if (!this.isConnected) return;
-    const adapter = this.adapter ?? this.#resolveSource();
-    if (adapter !== this.#resolved) {
-      this.#resolved = adapter;
-      this.#valuesFor = '';
-      this.#adapterProvider.setValue(adapter);
-    }
-    this.#follow();
-    this.#shareContext();
-    this.#loadSegmentValues();
+    this.#source.update();
+    this.#context.share();
+    this.#source.loadSegmentValues();
     const watched = ['from', 'to', 'period', 'segmentBy', 'segment', 'cross'] as const;
     if (watched.some((k) => changed.has(k)) && this.hasUpdated) this.#stateChanged();
-  }
-
-  /** The source the widgets on the dashboard's adapter load from (the same one: the page's coordinator shares it). */
-  #sourceNow(): Source | undefined {
-    if (!this.#resolved) return undefined;
-    const settings = { mode: textOption(this.cache), scope: textOption(this.cacheScope), worker: textOption(this.worker) };
-    const problem = coordinator.settingProblem(settings);
-    if (problem) this.dispatchEvent(new CustomEvent('pulso-cache-problem', { bubbles: true, composed: true, detail: problem }));
-    return coordinator.source(this.#resolved, settings);
-  }
-
-  /** Hears the source so the notices of its tables are said once, here, as they load. */
-  #follow(): void {
-    const source = this.#sourceNow();
-    if (source === this.#shared?.source) return;
-    this.#shared?.stop();
-    this.#shared = source && { source, stop: source.watch(() => this.requestUpdate()) };
-  }
-
-  #resolveSource(): Adapter | undefined {
-    try {
-      const found = this.#sourceName.resolve(this.source);
-      return found === 'waiting' ? undefined : found;
-    } catch {
-      return undefined; // widgets then say "no data source"
-    }
-  }
-
-  /** Sets the context only when what it says changed, so widgets re-run only then. */
-  #shareContext(): void {
-    // A cross-filter read from the URL names its widget by id; the widget may be added after the dashboard.
-    if (!this.#crossSource && this.cross?.source)
-      this.#crossSource = this.querySelector(`#${CSS.escape(this.cross.source)}`) ?? undefined;
-    const defaults = {
-      from: textOption(this.from),
-      to: textOption(this.to),
-      period: textOption(this.period),
-      locale: textOption(this.locale),
-      theme: textOption(this.theme),
-      timeZone: textOption(this.timeZone),
-      minCellSize: this.minCellSize ?? undefined,
-    };
-    this.#settingError = undefined;
-    try {
-      if (defaults.period) checkPeriod(defaults.period);
-      this.#filters = dashboardFilters(this.state, this.#crossSource, defaults.timeZone);
-    } catch (e) {
-      this.#settingError = e instanceof Error ? e.message : String(e);
-      this.#filters = [];
-    }
-    const cache = { mode: textOption(this.cache), scope: textOption(this.cacheScope), worker: textOption(this.worker) };
-    // Whether the cross-filter's widget is found is part of the key: once found, it is left out of its own filter.
-    const key = JSON.stringify([defaults, this.#filters.map((f) => [f.id, f.filters]), this.cross?.source ?? null, !!this.#crossSource, cache, this.allowRowLevel, this.labels ?? null]);
-    if (key === this.#contextKey && this.#dashboardProvider.value) return;
-    this.#contextKey = key;
-    const value: DashboardContext = {
-      filters: this.#filters,
-      defaults,
-      notices: true,
-      allowRowLevel: this.allowRowLevel,
-      cache,
-      reached: (widget, reached) => this.#reached(widget, reached),
-      labels: this.labels,
-    };
-    this.#dashboardProvider.setValue(value);
-  }
-
-  /** A widget said which filters reached its data: the chips count it. */
-  #reached(widget: Element, reached: ReadonlyMap<string, boolean> | undefined): void {
-    this.#reach.set(widget, reached);
-    if (this.isConnected) this.requestUpdate();
-  }
-
-  /** The values of the segment attribute, for its list: asked once per attribute (a `values` query). */
-  #loadSegmentValues(): void {
-    const by = textOption(this.segmentBy);
-    const source = this.#sourceNow();
-    if (!by || !source || this.#valuesFor === by) return;
-    this.#valuesFor = by;
-    // Another source or attribute may have come meanwhile.
-    const current = () => this.#valuesFor === by && this.#sourceNow() === source;
-    segmentValues(source, by)
-      .then((values) => {
-        if (current()) this.segmentValues = values;
-      })
-      // A column the customers table lacks, or a failed load (the widgets show it): an empty list until a refresh asks again.
-      .catch(() => {
-        if (current()) this.segmentValues = [];
-      });
   }
 
   #stateChanged(): void {
@@ -315,14 +200,14 @@ export class PulsoDashboard extends LitElement {
       this.#clearCross();
       return;
     }
-    this.#crossSource = widget;
+    this.#context.crossSource = widget;
     this.cross = next;
     this.#announce();
   };
 
   #clearCross(): void {
     this.cross = undefined;
-    this.#crossSource = undefined;
+    this.#context.crossSource = undefined;
     this.#announce();
   }
 
@@ -334,8 +219,7 @@ export class PulsoDashboard extends LitElement {
 
   /** Reloads every table from the source: the widgets on it load again. */
   refresh(): void {
-    this.#sourceNow()?.refresh();
-    this.#valuesFor = '';
+    this.#source.refresh();
     this.requestUpdate();
   }
 
@@ -344,7 +228,7 @@ export class PulsoDashboard extends LitElement {
   }
 
   #chips(locale: Locale): Chip[] {
-    return chipsOf(this.#filters, locale, (ids) => this.#reach.count(ids, this.#filters), {
+    return this.#context.chips(locale, {
       segment: () => (this.segment = undefined),
       cross: () => this.#clearCross(),
     });
@@ -352,9 +236,9 @@ export class PulsoDashboard extends LitElement {
 
   #announce(): void {
     // The chips are those of the filters about to be shared: work them out now.
-    this.#shareContext();
+    this.#context.share();
     const locale = this.#uiLocale;
-    const labels = withNaming({ levels: [this.labels] }, () => this.#filters.map((f) => f.describe(locale)));
+    const labels = withNaming({ levels: [this.labels] }, () => this.#context.filters.map((f) => f.describe(locale)));
     this.announcement = labels.length ? td(locale, 'announce', { list: labels.join('; ') }) : td(locale, 'announceNone');
   }
 
@@ -400,10 +284,10 @@ export class PulsoDashboard extends LitElement {
         onClear: () => this.#clearAll(),
         onRefresh: () => this.refresh(),
       })}
-      ${this.#settingError
-        ? html`<p class="setting-error" role="alert">${td(locale, 'badSetting')} <span class="detail">${this.#settingError}</span></p>`
+      ${this.#context.settingError
+        ? html`<p class="setting-error" role="alert">${td(locale, 'badSetting')} <span class="detail">${this.#context.settingError}</span></p>`
         : nothing}
-      ${this.#shared ? renderNotices(this.#shared.source.report(), locale) : nothing}
+      ${this.#source.shared ? renderNotices(this.#source.shared.report(), locale) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       <div part="grid" class="grid"><slot></slot></div>`;
   }

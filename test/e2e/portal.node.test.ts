@@ -167,14 +167,22 @@ describe('portal page (dist/pulso.js under a strict CSP)', function () {
   // attribute of custom-elements.json (read from the decorators) must set its property.
   it("has every reactive property and attribute the source and custom-elements.json declare, numbers as numbers", async () => {
     const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8')) as {
-      modules: { path: string; declarations?: { tagName?: string; superclass?: { module?: string }; attributes?: { name: string; fieldName?: string; type?: { text: string } }[] }[] }[];
+      modules: { path: string; declarations?: { name: string; tagName?: string; superclass?: { name: string; module?: string }; attributes?: { name: string; fieldName?: string; type?: { text: string } }[] }[] }[];
     };
     const decorated = (path: string) => [...readFileSync(resolve(root, path), 'utf8').matchAll(/^\s*@(?:property|state)\([^\n]*?\)\s+(?:\w+ )*?(\w+)[?!]?\s*[:=;]/gm)].map((m) => m[1]);
-    const elements = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => ({ ...d, path: m.path })));
+    const declarations = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, path: m.path })));
+    const elements = declarations.filter((d) => d.tagName);
+    // The fields decorated in a class's file and in those of every class of the package it extends
+    // (a widget's PulsoChartElement builds on chart-exports.ts, chart-marks.ts and chart-base.ts).
+    const chainFields = (path: string, superclass: { name: string; module?: string } | undefined): string[] => {
+      const module = superclass?.module?.replace(/^\/?/, '').replace(/\.js$/, '.ts');
+      if (!module || module === path) return decorated(path);
+      const base = declarations.find((d) => d.name === superclass!.name && d.path === module);
+      return [...decorated(path), ...(base ? chainFields(module, base.superclass) : decorated(module))];
+    };
     expect(elements.map((e) => e.tagName)).to.include.members([...CHARTS, ...CARDS, ...CONTAINERS]);
     for (const el of elements) {
-      const inherited = el.superclass?.module?.replace(/^\/?/, '').replace(/\.js$/, '.ts');
-      const fields = [...decorated(el.path), ...(inherited && inherited !== el.path ? decorated(inherited) : [])];
+      const fields = chainFields(el.path, el.superclass);
       const declared = await page.evaluate((tag: string) => {
         const ctor = customElements.get(tag) as unknown as { elementProperties: Map<string, { attribute?: string | boolean; type?: unknown }>; observedAttributes: string[] } | undefined;
         if (!ctor) return undefined;
