@@ -1,41 +1,88 @@
-// The column reads of columns.ts and read-numbers.ts as steps of `rows` rows (slices.ts),
-// where a column can be cut without changing what is read: cells given as values (rows,
-// JSON) and Arrow UTF-8 strings, read through one byte-keys table across the steps just as
-// across record batches. Any other column (a few ms at 1M rows: typed Arrow vectors,
-// dictionaries) and id columns read without a hash table (distinct-utf8.ts, whole by
-// design) are read in one step.
-import { loadedBytePath, readText, readTimes, type ArrowBatch, type Cells, type TextCodes } from './columns.js';
+// A column's cells read as text codes (strings, columns.ts's other reads), and the reads
+// of times and numbers, as steps of `rows` rows (slices.ts): straight through in one step
+// per record batch (readText, the worker), or cut where that changes nothing read — cells
+// given as values (rows, JSON), Arrow UTF-8 strings through one byte-keys table across the
+// steps as across batches, dictionary keys with one code per dictionary value across them.
+// Typed Arrow times and numbers (a few ms at 1M rows), Arrow columns cut as they are read
+// and id columns read without a hash table (distinct-utf8.ts, whole by design) are one step.
+import { DICTIONARY, loadedBytePath, readTimes, type ArrowBatch, type Cells } from './columns.js';
 import { readNumbers } from './read-numbers.js';
-import { isUtf8 } from './text-codes.js';
-import type { Steps } from './slices.js';
+import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes } from './text-codes.js';
+import type { Utf8Codes } from './utf8-codes.js';
+import { finish, type Steps } from './slices.js';
 
-/** A column read as text codes, as `readText`; `distinct` as there. */
+/** Rows per step when a read is not cut: one step per record batch. */
+const WHOLE = 2 ** 30;
+
+/**
+ * A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`).
+ * `distinct`: its values are expected to differ (ids), so an Arrow UTF-8 column is first
+ * read without a hash table (distinct-utf8.ts); the codes are the same either way, and
+ * the same without the byte path (each cell's value read).
+ */
+export function readText(cells: Cells, n: number, text = new TextCodes(), distinct = false): Int32Array {
+  return finish(textSteps(cells, n, text, distinct, WHOLE));
+}
+
+/** `readText` in steps of `rows` rows (a multiple of 8), with the same codes. */
 export function* textSteps(cells: Cells, n: number, text: TextCodes, distinct: boolean, rows: number): Steps<Int32Array> {
-  const path = loadedBytePath();
-  if (n <= rows) return readText(cells, n, text, distinct);
-  if (cells.kind === 'values') {
-    const codes = new Int32Array(n);
+  const codes = new Int32Array(n);
+  if (cells.kind === 'absent') codes.fill(MISSING);
+  else if (cells.kind === 'values') {
     for (let a = 0; a < n; a += rows) {
       codeValues(cells.values, a, Math.min(n, a + rows), text, codes);
       yield;
     }
-    return codes;
+  } else if (cells.kind === 'dict') {
+    const remap = unseen(cells.dictionary.length);
+    for (let a = 0; a < n; a += rows) {
+      const b = Math.min(n, a + rows);
+      dictionaryCodes(part(cells.keys, a, b), cells.dictionary, b - a, undefined, text, codes, a, remap);
+      yield;
+    }
+  } else if (!(distinct && text.size === 0 && text.deferrable() && distinctBatches(cells.batches, n, text, codes))) {
+    yield* batchSteps(cells.batches, text, codes, rows);
   }
-  if (cells.kind !== 'arrow' || distinct || !path || !cells.batches.every(isUtf8)) return readText(cells, n, text, distinct);
-  const codes = new Int32Array(n);
-  const utf8 = path.utf8Codes(text);
+  return codes;
+}
+
+/** Arrow batches into `codes`: UTF-8 from the bytes (one byte-keys table for the column), dictionaries by key, else each value. */
+function* batchSteps(batches: readonly ArrowBatch[], text: TextCodes, codes: Int32Array, rows: number): Steps<void> {
+  const path = loadedBytePath();
+  let utf8: Utf8Codes | undefined;
   let at = 0;
-  for (const batch of cells.batches as readonly ArrowBatch[]) {
-    if (!isUtf8(batch)) continue; // every batch is (checked above)
+  for (const batch of batches) {
     const valid = batch.nullCount > 0 ? batch.validity : undefined;
+    const keys = batch.type?.typeId === DICTIONARY && Array.isArray(batch.cache) && ArrayBuffer.isView(batch.values) ? (batch.values as Int32Array) : undefined;
+    const remap = keys ? unseen((batch.cache as unknown[]).length) : undefined;
     for (let a = 0; a < batch.length; a += rows) {
+      const m = Math.min(rows, batch.length - a);
       // A cut at a multiple of 8 rows starts the validity bitmap at a byte.
-      utf8.read(batch.values, batch.offsets.subarray(a), Math.min(rows, batch.length - a), valid?.subarray(a >> 3), codes, at + a);
+      const v = valid && a > 0 ? valid.subarray(a >> 3) : valid;
+      if (path && isUtf8(batch)) (utf8 ??= path.utf8Codes(text)).read(batch.values, a > 0 ? batch.offsets.subarray(a) : batch.offsets, m, v, codes, at + a);
+      else if (keys && remap) dictionaryCodes(a > 0 ? keys.subarray(a, a + m) : keys, batch.cache as unknown[], m, v, text, codes, at + a, remap);
+      else for (let i = a; i < a + m; i++) codes[at + i] = isValid(valid, i) ? text.code(batch.value(i)) : MISSING;
       yield;
     }
     at += batch.length;
   }
-  return codes;
+}
+
+/** An id column read by distinct-utf8.ts: UTF-8, or a dictionary of UTF-8 holding each row's value once. */
+function distinctBatches(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array): boolean {
+  const path = loadedBytePath();
+  if (!path) return false;
+  const { readDistinct, readDistinctDictionary } = path;
+  if (batches.every(isUtf8)) return readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
+  return batches.every((b) => b.type?.typeId === DICTIONARY) && readDistinctDictionary(batches, n, text, codes);
+}
+
+/** Each dictionary value's code, none given yet (dictionaryCodes). */
+const unseen = (size: number): Int32Array => new Int32Array(size).fill(-3);
+
+/** Rows [a, b) of keys, without a copy when typed. */
+function part(keys: ArrayLike<number>, a: number, b: number): ArrayLike<number> {
+  return ArrayBuffer.isView(keys) ? (keys as Int32Array).subarray(a, b) : Array.prototype.slice.call(keys, a, b);
 }
 
 function codeValues(values: ArrayLike<unknown>, a: number, b: number, text: TextCodes, codes: Int32Array): void {
