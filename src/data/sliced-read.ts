@@ -3,8 +3,8 @@
 // per record batch (readText, the worker), or cut where that changes nothing read — cells
 // given as values (rows, JSON), Arrow UTF-8 strings through one byte-keys table across the
 // steps as across batches, dictionary keys with one code per dictionary value across them.
-// Typed Arrow times and numbers (a few ms at 1M rows), Arrow columns cut as they are read
-// and id columns read without a hash table (distinct-utf8.ts, whole by design) are one step.
+// Typed Arrow times and numbers (a few ms at 1M rows) are one step; id columns are read
+// without a hash table (distinct-utf8.ts, whole by design) only when not cut.
 import { DICTIONARY, loadedBytePath, readTimes, type ArrowBatch, type Cells } from './columns.js';
 import { readNumbers } from './read-numbers.js';
 import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes } from './text-codes.js';
@@ -40,7 +40,9 @@ export function* textSteps(cells: Cells, n: number, text: TextCodes, distinct: b
       dictionaryCodes(part(cells.keys, a, b), cells.dictionary, b - a, undefined, text, codes, a, remap);
       yield;
     }
-  } else if (!(distinct && text.size === 0 && text.deferrable() && distinctBatches(cells.batches, n, text, codes))) {
+  } else if (!(distinct && n <= rows && text.size === 0 && text.deferrable() && distinctBatches(cells.batches, n, text, codes))) {
+    // Ids read without a hash table take the whole column at once (tens of ms at 150k rows
+    // in a main thread): cut in steps, they are read the general way, with the same codes.
     yield* batchSteps(cells.batches, text, codes, rows);
   }
   return codes;
