@@ -3,8 +3,8 @@
 // per record batch (readText, the worker), or cut where that changes nothing read — cells
 // given as values (rows, JSON), Arrow UTF-8 strings through one byte-keys table across the
 // steps as across batches, dictionary keys with one code per dictionary value across them.
-// Typed Arrow times and numbers (a few ms at 1M rows) are one step; id columns are read
-// without a hash table (distinct-utf8.ts, whole by design) only when not cut.
+// Times and numbers are cut where a batch's buffers are one value a row (or UTF-8); id
+// columns are read without a hash table (distinct-utf8.ts, whole by design) only when not cut.
 import { DICTIONARY, loadedBytePath, readTimes, type ArrowBatch, type Cells } from './columns.js';
 import { readNumbers } from './read-numbers.js';
 import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes } from './text-codes.js';
@@ -94,12 +94,52 @@ function codeValues(values: ArrayLike<unknown>, a: number, b: number, text: Text
 /** A time or number column into `out` and `status`, as `readTimes` or `readNumbers`. */
 export function* valueSteps(kind: 'time' | 'number', cells: Cells, n: number, out: Float64Array, status: Uint8Array, rows: number): Steps<void> {
   const read = kind === 'time' ? readTimes : readNumbers;
-  if (cells.kind !== 'values' || n <= rows) return read(cells, n, out, status);
-  const values = cells.values;
-  for (let a = 0; a < n; a += rows) {
-    const b = Math.min(n, a + rows);
-    const part = ArrayBuffer.isView(values) ? (values as unknown as Float64Array).subarray(a, b) : Array.prototype.slice.call(values, a, b);
-    read({ kind: 'values', values: part }, b - a, out.subarray(a, b), status.subarray(a, b));
-    yield;
+  if (n <= rows || (cells.kind !== 'values' && cells.kind !== 'arrow')) return read(cells, n, out, status);
+  if (cells.kind === 'values') {
+    const values = cells.values;
+    for (let a = 0; a < n; a += rows) {
+      const b = Math.min(n, a + rows);
+      const part = ArrayBuffer.isView(values) ? (values as unknown as Float64Array).subarray(a, b) : Array.prototype.slice.call(values, a, b);
+      read({ kind: 'values', values: part }, b - a, out.subarray(a, b), status.subarray(a, b));
+      yield;
+    }
+    return;
   }
+  let at = 0;
+  for (const batch of cells.batches) {
+    for (let a = 0; a < batch.length; a += rows) {
+      const m = Math.min(rows, batch.length - a);
+      const part = m === batch.length ? batch : cutBatch(batch, a, m);
+      // A batch whose buffers cannot be cut by rows is read whole.
+      const [from, len] = part ? [at + a, m] : [at, batch.length];
+      read({ kind: 'arrow', batches: [part ?? batch] }, len, out.subarray(from, from + len), status.subarray(from, from + len));
+      yield;
+      if (!part) break;
+    }
+    at += batch.length;
+  }
+}
+
+const INT = 2;
+const FLOAT = 3;
+const DATE = 8;
+const TIMESTAMP = 10;
+
+/**
+ * Rows [a, a + m) of an Arrow batch (a a multiple of 8) as a batch of their own: UTF-8,
+ * or one typed value a row (integers, floats, dates, timestamps), or a batch of Dates
+ * over such a one; undefined for any other.
+ */
+function cutBatch(batch: ArrowBatch, a: number, m: number): ArrowBatch | undefined {
+  const validity = batch.nullCount > 0 ? batch.validity?.subarray(a >> 3) : undefined;
+  const base = { type: batch.type, length: m, nullCount: batch.nullCount, validity, value: (i: number) => batch.value(a + i) };
+  if (batch.source) {
+    const source = cutBatch(batch.source, a, m);
+    return source && { ...base, source };
+  }
+  if (isUtf8(batch)) return { ...base, values: batch.values, offsets: batch.offsets.subarray(a) };
+  const id = batch.type?.typeId;
+  const values = batch.values as Int32Array | undefined;
+  const typed = ArrayBuffer.isView(values) && !(values instanceof DataView) && values.length === batch.length;
+  return typed && (id === INT || id === FLOAT || id === DATE || id === TIMESTAMP) ? { ...base, values: values.subarray(a, a + m) } : undefined;
 }

@@ -46,6 +46,14 @@ export function sliceRows(rows: number | undefined): number {
   return Math.max(8, Math.floor(rows / 8) * 8);
 }
 
+/** `f` over rows [a, b) of n, slice after slice in order, a step each. */
+export function* eachSlice(n: number, rows: number, f: (a: number, b: number) => void): Steps<void> {
+  for (let a = 0; a < n; a += rows) {
+    f(a, Math.min(n, a + rows));
+    yield;
+  }
+}
+
 /** Runs every step now. */
 export function finish<T>(steps: Steps<T>): T {
   let r = steps.next();

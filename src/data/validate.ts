@@ -24,7 +24,7 @@ import {
 } from './schema.js';
 import { TextCodes, type Cells } from './columns.js';
 import { textSteps, valueSteps } from './sliced-read.js';
-import { finish, hereSlices, inSlices, sliceRows, type Slices, type Steps } from './slices.js';
+import { eachSlice, finish, hereSlices, inSlices, sliceRows, type Slices, type Steps } from './slices.js';
 import { addCount, emptyReport } from './report.js';
 import { storedName } from './column-name.js';
 import { output, sourceOf, type Parsed } from './validated-table.js';
@@ -162,10 +162,7 @@ function* tableSteps(name: TableName, input: TableInput, report: ValidationRepor
   const counts = new Map<number, number>();
   const keep = new Int32Array(n);
   const accepted = keptRows(marks.problem, keep);
-  for (let a = 0; accepted < n && a < n; a += rows) {
-    countProblems(name, marks, a, Math.min(n, a + rows), counts, report, cap);
-    yield;
-  }
+  if (accepted < n) yield* eachSlice(n, rows, (a, b) => countProblems(name, marks, a, b, counts, report, cap));
   for (const [key, m] of counts) addCount(report, name, specs[key >> 5].name, PROBLEMS[(key & 31) - 1], m);
   report.accepted += accepted;
   report.rejected += n - accepted;
@@ -206,13 +203,15 @@ function* readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks
   const out = new Float64Array(n);
   const absent = required ? P_MISSING : 0;
   yield* valueSteps(spec.kind, cells, n, out, status, rows);
-  if (spec.kind === 'time') {
-    const problems = { absent, unreadable: P_UNPARSEABLE, outside: P_IMPLAUSIBLE, fraction: 0 };
-    markTimes(out, status, PLAUSIBLE_FROM, PLAUSIBLE_TO, problems, marks.problem, marks.field, k);
-    return { numbers: out };
-  }
   const { integer = false, min = -Infinity, max = Infinity } = spec;
-  markNumbers(out, status, min, max, { absent, unreadable: P_NAN, outside: P_RANGE, fraction: integer ? P_INTEGER : 0 }, marks.problem, marks.field, k);
+  const problems = spec.kind === 'time'
+    ? { absent, unreadable: P_UNPARSEABLE, outside: P_IMPLAUSIBLE, fraction: 0 }
+    : { absent, unreadable: P_NAN, outside: P_RANGE, fraction: integer ? P_INTEGER : 0 };
+  const [from, to] = spec.kind === 'time' ? [PLAUSIBLE_FROM, PLAUSIBLE_TO] : [min, max];
+  const markValues = spec.kind === 'time' ? markTimes : markNumbers;
+  yield* eachSlice(n, rows, (a, b) =>
+    markValues(out.subarray(a, b), status.subarray(a, b), from, to, problems, marks.problem.subarray(a, b), marks.field.subarray(a, b), k),
+  );
   return { numbers: out };
 }
 
@@ -267,10 +266,7 @@ function* settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Par
   if (unique.length === 0) return;
   const taken = unique.map((u) => new Uint8Array(u.size));
   // In row order, slice after slice: `taken` carries the ids accepted so far across them.
-  for (let a = 0; a < n; a += rows) {
-    settleRows(unique, taken, marks, a, Math.min(n, a + rows));
-    yield;
-  }
+  yield* eachSlice(n, rows, (a, b) => settleRows(unique, taken, marks, a, b));
 }
 
 function settleRows(unique: readonly { k: number; text: Int32Array }[], taken: Uint8Array[], marks: Marks, a: number, b: number): void {
