@@ -104,7 +104,7 @@ describe('data/validate in slices', () => {
     expect(slices.count).to.be.greaterThan(3 * (200 / 8));
   });
 
-  it('runs straight through where there is no page (a worker, Node)', async () => {
+  it('gives the same result where it runs by default (straight through in Node and a worker, in slices in a page)', async () => {
     const rows = tickets();
     const before = useSlices(undefined);
     try {
