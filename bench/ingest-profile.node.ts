@@ -6,7 +6,8 @@
 // metric reads. Each figure is the fastest of `runs` (the machine is shared: the
 // fastest run is the one least slowed by other work), then the median, in ms.
 import { decodeArrow } from '../src/adapters/arrow-decode.js';
-import { cellsOf, readText, readTimes } from '../src/data/columns.js';
+import { cellsOf, readTimes } from '../src/data/columns.js';
+import { readText } from '../src/data/sliced-read.js';
 import { frameOf } from '../src/data/frame.js';
 import { readNumbers } from '../src/data/read-numbers.js';
 import { SCHEMA, type TableName } from '../src/data/schema.js';

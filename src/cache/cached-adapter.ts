@@ -9,7 +9,7 @@ import type { Adapter, LoadRequest } from '../adapters/types.js';
 import type { MetricQuery } from '../query/types.js';
 import type { AggregateCache, AggregateServed, AggregateUpdate } from './aggregate-cache.js';
 import type { NormalizedLoad } from '../data/load.js';
-import { validate } from '../data/validate.js';
+import { validateInSlices } from '../data/validate.js';
 import type {
   CachedAdapterOptions,
   CacheUpdate,
@@ -159,7 +159,7 @@ export class CachedAdapter implements Adapter {
     const { table, report, meta } = await this.loadWithMeta(request, signal);
     if (report) return { tables: { [request.table]: table }, report, meta };
     // Raw mode, or a table the schema does not know: validated here, as without a cache.
-    return { ...validate({ [request.table]: table }), meta };
+    return { ...(await validateInSlices({ [request.table]: table }, { signal })), meta };
   }
 
   /** The next load of every entry stored so far asks the source first (served from the cache only offline). */
@@ -245,7 +245,7 @@ export class CachedAdapter implements Adapter {
     this.offline = false;
     const fetchedAt = this.#now();
     await loadArrowFor(result);
-    const prepared = this.#codec.prepare(result, this.id, request);
+    const prepared = await this.#codec.prepare(result, this.id, request, signal);
     this.#track(this.#writer.storeLater(key, prepared, fetchedAt, request, since));
     const meta: LoadMeta = { fetchedAt, fromCache: false, stale: false, offline: false };
     return withReport({ table: prepared.table, meta }, prepared.report);

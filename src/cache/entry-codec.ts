@@ -9,7 +9,7 @@ import type { ColumnTable } from 'arquero';
 import type { LoadRequest, LoadResult } from '../adapters/types.js';
 import { toTable } from '../data/fields.js';
 import type { ValidationReport } from '../data/schema.js';
-import { isValidationReport, markNormalized, validate } from '../data/validate.js';
+import { isValidationReport, markNormalized, validateInSlices } from '../data/validate.js';
 import { decodeFresh } from './cached-meta.js';
 import { fromIpcBytes, packNormalized, toIpcBytes, unpackNormalized } from './codec.js';
 
@@ -24,7 +24,8 @@ export interface Prepared {
 
 export interface EntryCodec {
   readonly schemaVersion: number;
-  prepare(result: LoadResult, id: string, request: LoadRequest): Prepared;
+  /** On a page's main thread validation yields between slices of rows; `signal` stops it there. */
+  prepare(result: LoadResult, id: string, request: LoadRequest, signal?: AbortSignal): Prepared | Promise<Prepared>;
   encode(prepared: Prepared): Uint8Array;
   decode(bytes: Uint8Array): Prepared;
 }
@@ -42,9 +43,9 @@ export const rawCodec = (schemaVersion: number): EntryCodec => ({
 
 export const normalizedCodec = (schemaVersion: number): EntryCodec => ({
   schemaVersion,
-  prepare(result, id, request) {
+  async prepare(result, id, request, signal) {
     const table = result instanceof Uint8Array ? decodeFresh(result, id, request) : toTable(result);
-    const checked = validate({ [request.table]: table });
+    const checked = await validateInSlices({ [request.table]: table }, { signal });
     const normalized = checked.tables[request.table];
     // A table the schema does not know is kept as it came.
     return normalized ? { table: normalized, report: checked.report } : { table };

@@ -101,7 +101,7 @@ export class Revalidator {
     let prepared: Prepared;
     try {
       await loadArrowFor(result);
-      prepared = codec.prepare(result, this.host.adapterId, request);
+      prepared = await codec.prepare(result, this.host.adapterId, request);
     } catch {
       return 'failed'; // the source answered bytes that are not Arrow: the next load will say so
     }

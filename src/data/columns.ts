@@ -2,13 +2,14 @@
 // vector, an Arrow dictionary), read in one pass into typed arrays: strings as
 // dictionary codes, times and numbers as Float64Array with a status byte per row.
 // Validation (validate.ts) decides on these; frames reuse the codes (frame.ts).
-// Numbers are read in read-numbers.ts. Arrow UTF-8 columns are read from their bytes
-// once the byte path (byte-path.ts) has loaded with the Arrow codec, else through their values.
+// Numbers are read in read-numbers.ts, strings in sliced-read.ts (in steps on the main
+// thread). Arrow UTF-8 columns are read from their bytes once the byte path (byte-path.ts)
+// has loaded with the Arrow codec, else through their values.
 import type { ColumnTable } from 'arquero';
 import { MAX_MS, parseTimestamp } from '../time/parse.js';
 import type { BytePath } from './byte-path.js';
 import { storedName } from './column-name.js';
-import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes, type BatchBuffers } from './text-codes.js';
+import { isUtf8, isValid, type BatchBuffers } from './text-codes.js';
 
 export { MISSING, NOT_TEXT, TextCodes } from './text-codes.js';
 
@@ -39,7 +40,8 @@ interface ArqueroDictionary {
   groups(names: string[]): { keys: ArrayLike<number>; get: ((k: number) => unknown)[]; size: number };
 }
 
-const DICTIONARY = -1;
+/** The type id of an Arrow dictionary batch. */
+export const DICTIONARY = -1;
 
 /**
  * The Arrow byte path (byte-path.ts), once its chunk has loaded (with the Arrow codec):
@@ -93,48 +95,6 @@ export function rowCells(rows: readonly Record<string, unknown>[], name: string)
     values[i] = row !== null && typeof row === 'object' && Object.hasOwn(row, name) ? row[name] : undefined;
   }
   return { kind: 'values', values };
-}
-
-/**
- * A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`).
- * `distinct`: its values are expected to differ (ids), so an Arrow UTF-8 column is first
- * read without a hash table (distinct-utf8.ts); the codes are the same either way, and
- * the same without the byte path (each cell's value read).
- */
-export function readText(cells: Cells, n: number, text = new TextCodes(), distinct = false): Int32Array {
-  const codes = new Int32Array(n);
-  if (cells.kind === 'absent') codes.fill(MISSING);
-  else if (cells.kind === 'values') {
-    const values = cells.values;
-    for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
-  } else if (cells.kind === 'dict') {
-    dictionaryCodes(cells.keys, cells.dictionary, n, undefined, text, codes, 0);
-  } else if (!(distinct && text.size === 0 && text.deferrable() && distinctBatches(cells.batches, n, text, codes))) {
-    const path = bytePath;
-    let at = 0;
-    let utf8: ReturnType<BytePath['utf8Codes']> | undefined;
-    for (const batch of cells.batches) {
-      const valid = batch.nullCount > 0 ? batch.validity : undefined;
-      if (path && isUtf8(batch)) {
-        (utf8 ??= path.utf8Codes(text)).read(batch.values, batch.offsets, batch.length, valid, codes, at);
-      } else if (batch.type?.typeId === DICTIONARY && Array.isArray(batch.cache) && ArrayBuffer.isView(batch.values)) {
-        dictionaryCodes(batch.values as unknown as ArrayLike<number>, batch.cache, batch.length, valid, text, codes, at);
-      } else {
-        for (let i = 0; i < batch.length; i++) codes[at + i] = isValid(valid, i) ? text.code(batch.value(i)) : MISSING;
-      }
-      at += batch.length;
-    }
-  }
-  return codes;
-}
-
-/** An id column read by distinct-utf8.ts: UTF-8, or a dictionary of UTF-8 holding each row's value once. */
-function distinctBatches(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array): boolean {
-  const path = bytePath;
-  if (!path) return false;
-  const { readDistinct, readDistinctDictionary } = path;
-  if (batches.every(isUtf8)) return readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
-  return batches.every((b) => b.type?.typeId === DICTIONARY) && readDistinctDictionary(batches, n, text, codes);
 }
 
 const FLOAT = 3;

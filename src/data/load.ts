@@ -8,7 +8,7 @@ import type { LoadMeta, RevalidationOutcome } from '../cache/cached-meta.js';
 import { toTable } from './fields.js';
 import { nextTask } from '../source/tasks.js';
 import type { NormalizedTables, TableName } from './schema.js';
-import { emptyReport, mergeReports, validate, type ValidateOptions, type ValidationResult } from './validate.js';
+import { emptyReport, mergeReports, validateInSlices, type ValidateOptions, type ValidationResult } from './validate.js';
 
 /** The higher, the worse: data is up to date only when every part of it is. */
 const WORSE: Record<RevalidationOutcome, number> = { changed: 3, offline: 2, failed: 1, unchanged: 0 };
@@ -50,9 +50,10 @@ export async function loadTable(
   const result = await adapter.load(request, signal);
   await loadArrowFor(result);
   // Validation in a task of its own, not after the decoding in the adapter's: on the main
-  // thread each is a task of tens of ms at 1M rows (bench/RESULTS.md, "Long tasks at 1M (h14task)").
+  // thread each is a task of tens of ms at 1M rows (bench/RESULTS.md, "Long tasks at 1M (h14task)"),
+  // and validation itself yields between slices of rows there (a stale load stops at the next).
   await nextTask();
-  return validate({ [request.table]: toTable(result) }, options);
+  return validateInSlices({ [request.table]: toTable(result) }, { ...options, signal });
 }
 
 /**

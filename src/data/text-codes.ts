@@ -156,9 +156,9 @@ export function dictionaryCodes(
   text: TextCodes,
   out: Int32Array,
   at: number,
+  // Codes given so far, by dictionary value (-3: none yet): kept across the slices of one column.
+  remap: Int32Array = new Int32Array(dictionary.length).fill(-3),
 ): void {
-  const UNSEEN = -3;
-  const remap = new Int32Array(dictionary.length).fill(UNSEEN);
   for (let i = 0; i < n; i++) {
     if (!isValid(valid, i)) {
       out[at + i] = MISSING;

@@ -5,6 +5,8 @@
 // dictionary codes): one pass per column marks each row's first problem, one pass
 // over the rows settles duplicate ids and counts, and the codes become the frames'
 // dictionaries, so no string is hashed again when a metric first runs.
+// A table is checked in steps (slices.ts): straight through in the worker, in slices
+// that yield on a page's main thread (`validateInSlices`), with the same result.
 import type { ColumnTable } from 'arquero';
 import {
   PLAUSIBLE_FROM,
@@ -20,8 +22,9 @@ import {
   type Tables,
   type ValidationReport,
 } from './schema.js';
-import { readText, readTimes, TextCodes, type Cells } from './columns.js';
-import { readNumbers } from './read-numbers.js';
+import { TextCodes, type Cells } from './columns.js';
+import { textSteps, valueSteps } from './sliced-read.js';
+import { eachSlice, finish, hereSlices, inSlices, sliceRows, type Slices, type Steps } from './slices.js';
 import { addCount, emptyReport } from './report.js';
 import { storedName } from './column-name.js';
 import { output, sourceOf, type Parsed } from './validated-table.js';
@@ -32,6 +35,15 @@ export { emptyReport, isValidationReport, mergeReports, unionReports } from './r
 export interface ValidateOptions {
   /** How many problem rows to keep as samples in `report.problems` (counts stay exact). */
   maxProblems?: number;
+  /** Rows per step (tests: to cut small tables); the result is the same whatever it is. */
+  sliceRows?: number;
+}
+
+export interface SlicedOptions extends ValidateOptions {
+  /** Stops the work at its next yield (a load no one waits for any more). */
+  signal?: AbortSignal;
+  /** Default: in slices on a page's main thread, straight through elsewhere (slices.ts). */
+  slices?: Slices | null;
 }
 
 export interface ValidationResult {
@@ -68,13 +80,27 @@ export function subsetRows(table: ColumnTable, indices: readonly number[]): Colu
 
 /** Checks and normalizes every table given; see `schema.ts` for the stored column types. */
 export function validate(tables: Tables, options: ValidateOptions = {}): ValidationResult {
+  return finish(validateSteps(tables, options, sliceRows(options.sliceRows)));
+}
+
+/**
+ * `validate`, yielding to the event loop between slices of rows where it runs on a
+ * page's main thread (each a task of ≤ ~10 ms there), straight through in a worker.
+ */
+export async function validateInSlices(tables: Tables, options: SlicedOptions = {}): Promise<ValidationResult> {
+  const slices = options.slices === undefined ? hereSlices() : (options.slices ?? undefined);
+  if (!slices) return validate(tables, options);
+  return inSlices(validateSteps(tables, options, sliceRows(options.sliceRows ?? slices.rows)), slices, options.signal);
+}
+
+function* validateSteps(tables: Tables, options: ValidateOptions, rows: number): Steps<ValidationResult> {
   const report = emptyReport();
   const out: NormalizedTables = {};
   const cap = options.maxProblems ?? 100;
   for (const name of TABLE_NAMES) {
     const input = tables[name];
     if (input === undefined || input === null) continue;
-    const table = validateTable(name, input, report, cap);
+    const table = yield* tableSteps(name, input, report, cap, rows);
     normalized.add(table);
     out[name] = table;
   }
@@ -116,7 +142,7 @@ function mark(marks: Marks, i: number, problem: number, field: number): void {
   }
 }
 
-function validateTable(name: TableName, input: TableInput, report: ValidationReport, cap: number): ColumnTable {
+function* tableSteps(name: TableName, input: TableInput, report: ValidationReport, cap: number, rows: number): Steps<ColumnTable> {
   const specs = SCHEMA[name];
   const source = sourceOf(input);
   const n = source.n;
@@ -125,14 +151,29 @@ function validateTable(name: TableName, input: TableInput, report: ValidationRep
   const marks: Marks = { problem: new Uint8Array(n), field: new Uint8Array(n) };
   const status = new Uint8Array(n);
   const parsed = new Map<string, Parsed>();
-  specs.forEach((spec, k) => parsed.set(spec.name, readColumn(spec, k, source.cells(storedName(spec.name)), n, marks, status)));
+  for (let k = 0; k < specs.length; k++) {
+    parsed.set(specs[k].name, yield* readColumn(specs[k], k, source.cells(storedName(specs[k].name)), n, marks, status, rows));
+    yield;
+  }
   crossChecks(name, specs, parsed, marks, n);
-  settleDuplicates(specs, parsed, marks, n);
+  yield;
+  yield* settleDuplicates(specs, parsed, marks, n, rows);
 
   const counts = new Map<number, number>();
   const keep = new Int32Array(n);
   const accepted = keptRows(marks.problem, keep);
-  for (let i = 0; accepted < n && i < n; i++) {
+  if (accepted < n) yield* eachSlice(n, rows, (a, b) => countProblems(name, marks, a, b, counts, report, cap));
+  for (const [key, m] of counts) addCount(report, name, specs[key >> 5].name, PROBLEMS[(key & 31) - 1], m);
+  report.accepted += accepted;
+  report.rejected += n - accepted;
+  report.tables[name] = { accepted, rejected: n - accepted };
+  return output(specs, parsed, extras, source, accepted === n ? undefined : keep.subarray(0, accepted));
+}
+
+/** Rows [a, b)'s problems counted by field and problem, and sampled up to `cap`. */
+function countProblems(name: TableName, marks: Marks, a: number, b: number, counts: Map<number, number>, report: ValidationReport, cap: number): void {
+  const specs = SCHEMA[name];
+  for (let i = a; i < b; i++) {
     const p = marks.problem[i];
     if (p === 0) continue;
     const f = marks.field[i] % CROSS;
@@ -141,19 +182,14 @@ function validateTable(name: TableName, input: TableInput, report: ValidationRep
     if (report.problems.length < cap) report.problems.push({ table: name, row: i, field: specs[f].name, problem: PROBLEMS[p - 1] });
     else report.problemsOmitted++;
   }
-  for (const [key, rows] of counts) addCount(report, name, specs[key >> 5].name, PROBLEMS[(key & 31) - 1], rows);
-  report.accepted += accepted;
-  report.rejected += n - accepted;
-  report.tables[name] = { accepted, rejected: n - accepted };
-  return output(specs, parsed, extras, source, accepted === n ? undefined : keep.subarray(0, accepted));
 }
 
 /** Reads one canonical column and marks the rows where it is the first problem. */
-function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks: Marks, status: Uint8Array): Parsed {
+function* readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks: Marks, status: Uint8Array, rows: number): Steps<Parsed> {
   const required = spec.required === true;
   if (spec.kind === 'string') {
     const text = new TextCodes();
-    const codes = readText(cells, n, text, spec.unique === true);
+    const codes = yield* textSteps(cells, n, text, spec.unique === true, rows);
     markText(codes, P_TEXT, required ? P_MISSING : 0, marks.problem, marks.field, k);
     // `values` read when asked: deferred id strings (text-codes.ts) are not made for validation.
     return {
@@ -166,15 +202,16 @@ function readColumn(spec: ColumnSpec, k: number, cells: Cells, n: number, marks:
   }
   const out = new Float64Array(n);
   const absent = required ? P_MISSING : 0;
-  if (spec.kind === 'time') {
-    readTimes(cells, n, out, status);
-    const problems = { absent, unreadable: P_UNPARSEABLE, outside: P_IMPLAUSIBLE, fraction: 0 };
-    markTimes(out, status, PLAUSIBLE_FROM, PLAUSIBLE_TO, problems, marks.problem, marks.field, k);
-    return { numbers: out };
-  }
-  readNumbers(cells, n, out, status);
+  yield* valueSteps(spec.kind, cells, n, out, status, rows);
   const { integer = false, min = -Infinity, max = Infinity } = spec;
-  markNumbers(out, status, min, max, { absent, unreadable: P_NAN, outside: P_RANGE, fraction: integer ? P_INTEGER : 0 }, marks.problem, marks.field, k);
+  const problems = spec.kind === 'time'
+    ? { absent, unreadable: P_UNPARSEABLE, outside: P_IMPLAUSIBLE, fraction: 0 }
+    : { absent, unreadable: P_NAN, outside: P_RANGE, fraction: integer ? P_INTEGER : 0 };
+  const [from, to] = spec.kind === 'time' ? [PLAUSIBLE_FROM, PLAUSIBLE_TO] : [min, max];
+  const markValues = spec.kind === 'time' ? markTimes : markNumbers;
+  yield* eachSlice(n, rows, (a, b) =>
+    markValues(out.subarray(a, b), status.subarray(a, b), from, to, problems, marks.problem.subarray(a, b), marks.field.subarray(a, b), k),
+  );
   return { numbers: out };
 }
 
@@ -218,7 +255,7 @@ function crossChecks(table: TableName, specs: readonly ColumnSpec[], parsed: Map
  * duplicate when an earlier row with its id was accepted (a rejected row reserves
  * nothing). One pass in row order over the codes, with the accepted row of each code.
  */
-function settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Parsed>, marks: Marks, n: number): void {
+function* settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Parsed>, marks: Marks, n: number, rows: number): Steps<void> {
   // A column with as many distinct values as cells with one has no repeat to find.
   const unique = specs.flatMap((s, k) => {
     if (!s.unique) return [];
@@ -228,7 +265,12 @@ function settleDuplicates(specs: readonly ColumnSpec[], parsed: Map<string, Pars
   });
   if (unique.length === 0) return;
   const taken = unique.map((u) => new Uint8Array(u.size));
-  for (let i = 0; i < n; i++) {
+  // In row order, slice after slice: `taken` carries the ids accepted so far across them.
+  yield* eachSlice(n, rows, (a, b) => settleRows(unique, taken, marks, a, b));
+}
+
+function settleRows(unique: readonly { k: number; text: Int32Array }[], taken: Uint8Array[], marks: Marks, a: number, b: number): void {
+  for (let i = a; i < b; i++) {
     let p = marks.problem[i];
     const f = marks.field[i];
     for (let u = 0; u < unique.length; u++) {

@@ -65,6 +65,8 @@ describe('columnar validation against the row-by-row one', () => {
           expectSame(name, validate({ [name]: rows }, { maxProblems: cap }), rowValidate({ [name]: rows }, { maxProblems: cap }), 'rows');
           const table = rowsToTable(rows);
           expectSame(name, validate({ [name]: table }, { maxProblems: cap }), rowValidate({ [name]: table }, { maxProblems: cap }), 'table');
+          // In slices of 8 rows (the main thread's fallback): boundaries among bad rows and repeated ids.
+          expectSame(name, validate({ [name]: rows }, { maxProblems: cap, sliceRows: 8 }), rowValidate({ [name]: rows }, { maxProblems: cap }), 'rows in slices');
         }),
         { numRuns: 150 },
       );
@@ -106,6 +108,7 @@ describe('columnar validation against the row-by-row one', () => {
             customer_id: { values: col(1), type: dictionary(utf8(), int32()) },
           });
           expectSame('surveys', validate({ surveys }), rowValidate({ surveys }), 'arrow surveys');
+          expectSame('surveys', validate({ surveys }, { sliceRows: 8 }), rowValidate({ surveys }), 'arrow surveys in slices');
           const stamps = col<number | null>(3).map((d) => (d === null ? null : T0 + d * 12_000 * 86_400_000 + d * 1234));
           const tickets = arrow({
             ticket_id: { values: col(1), type: utf8() },
@@ -116,6 +119,7 @@ describe('columnar validation against the row-by-row one', () => {
             contacts: { values: col(4), type: float64() },
           });
           expectSame('tickets', validate({ tickets }), rowValidate({ tickets }), 'arrow tickets');
+          expectSame('tickets', validate({ tickets }, { sliceRows: 16 }), rowValidate({ tickets }), 'arrow tickets in slices');
         },
       ),
       { numRuns: 150 },
@@ -156,6 +160,7 @@ describe('columnar validation against the row-by-row one', () => {
             unmark,
           );
           expectSame('tickets', validate({ tickets }), rowValidate({ tickets }), 'arrow tickets');
+          expectSame('tickets', validate({ tickets }, { sliceRows: 8 }), rowValidate({ tickets }), 'arrow tickets in slices');
           const customers = arrow(
             {
               customer_id: { values: col(3), type: dictionary(utf8(), int32()) },
@@ -168,6 +173,7 @@ describe('columnar validation against the row-by-row one', () => {
             unmark,
           );
           expectSame('customers', validate({ customers }), rowValidate({ customers }), 'arrow customers');
+          expectSame('customers', validate({ customers }, { sliceRows: 8 }), rowValidate({ customers }), 'arrow customers in slices');
         },
       ),
       { numRuns: 150 },
@@ -203,6 +209,7 @@ describe('columnar validation against the row-by-row one', () => {
           expectSame('tickets', validate({ tickets }), rowValidate({ tickets }), 'arrow tickets');
           const customers = arrow({ customer_id: { values: ids, type: utf8() }, signup_at: { values: stamps, type: timestamp(TimeUnit.MILLISECOND) } }, batch);
           expectSame('customers', validate({ customers }), rowValidate({ customers }), 'arrow customers');
+          expectSame('tickets', validate({ tickets }, { sliceRows: 8 * (batch % 5) }), rowValidate({ tickets }), 'arrow tickets in slices');
         },
       ),
       { numRuns: 100 },
