@@ -98,8 +98,8 @@ export function rowCells(rows: readonly Record<string, unknown>[], name: string)
 /**
  * A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`).
  * `distinct`: its values are expected to differ (ids), so an Arrow UTF-8 column is first
- * read without a hash table (distinct-utf8.ts); the codes are the same either way, and
- * the same without the byte path (each cell's value read).
+ * read without a hash table (distinct-utf8.ts), as is any Arrow dictionary of distinct
+ * values; the codes are the same either way, and without the byte path (each cell's value read).
  */
 export function readText(cells: Cells, n: number, text = new TextCodes(), distinct = false): Int32Array {
   const codes = new Int32Array(n);
@@ -109,7 +109,7 @@ export function readText(cells: Cells, n: number, text = new TextCodes(), distin
     for (let i = 0; i < n; i++) codes[i] = text.code(values[i]);
   } else if (cells.kind === 'dict') {
     dictionaryCodes(cells.keys, cells.dictionary, n, undefined, text, codes, 0);
-  } else if (!(distinct && text.size === 0 && text.deferrable() && distinctBatches(cells.batches, n, text, codes))) {
+  } else if (!(text.size === 0 && text.deferrable() && byteBatches(cells.batches, n, text, codes, distinct))) {
     const path = bytePath;
     let at = 0;
     let utf8: ReturnType<BytePath['utf8Codes']> | undefined;
@@ -128,13 +128,12 @@ export function readText(cells: Cells, n: number, text = new TextCodes(), distin
   return codes;
 }
 
-/** An id column read by distinct-utf8.ts: UTF-8, or a dictionary of UTF-8 holding each row's value once. */
-function distinctBatches(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array): boolean {
+/** A column read by distinct-utf8.ts: ids as UTF-8 or a dictionary holding each row's value once, or a dictionary of distinct values. */
+function byteBatches(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array, distinct: boolean): boolean {
   const path = bytePath;
   if (!path) return false;
-  const { readDistinct, readDistinctDictionary } = path;
-  if (batches.every(isUtf8)) return readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
-  return batches.every((b) => b.type?.typeId === DICTIONARY) && readDistinctDictionary(batches, n, text, codes);
+  if (!batches.every((b) => b.type?.typeId === DICTIONARY)) return distinct && batches.every(isUtf8) && path.readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
+  return (distinct && path.readDistinctDictionary(batches, n, text, codes)) || path.readDictionary(batches, text, codes);
 }
 
 const FLOAT = 3;
