@@ -30,6 +30,17 @@ const { decodeArrow } = await src('adapters/arrow-decode.ts');
 const { validate } = await src('data/validate.ts');
 const { frameOf } = await src('data/frame.ts');
 await loadArrow();
+// `--warm=N`: first the same ingest of N events' tables (generated here), untimed: how much of
+// the cold figure is V8 running the per-row loops before it has optimized them.
+const warm = Number(process.argv.find((a) => a.startsWith('--warm='))?.slice(7) ?? 0);
+if (warm) {
+  const { toArrowIPC } = await import('arquero');
+  const { benchTables } = await import('./dataplane-data.js');
+  for (const [name, t] of Object.entries(benchTables(warm))) {
+    const v = validate({ [name]: decodeArrow(toArrowIPC(t, { format: 'stream' }) as Uint8Array, name) });
+    for (const c of DICTS[name]) frameOf(v.tables[name]).dict(c).codes;
+  }
+}
 
 const cpu = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
 const processCpu = () => {

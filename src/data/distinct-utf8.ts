@@ -66,9 +66,8 @@ interface DictionaryBatch {
   readonly nullCount: number;
   readonly validity?: Uint8Array;
   readonly values?: unknown;
-  readonly dictionary?: { readonly length: number; readonly data: readonly unknown[] };
-  /** The dictionary's values, decoded (flechette's `Column.cache`, set on every dictionary batch). */
-  readonly cache?: unknown;
+  /** `cache()`: its values decoded (once; src/adapters/arrow-dictionary.ts). */
+  readonly dictionary?: { readonly length: number; readonly data: readonly unknown[]; cache?(): unknown };
 }
 
 /**
@@ -96,16 +95,15 @@ export function readDistinctDictionary(batches: readonly DictionaryBatch[], n: n
 /**
  * A dictionary column (one dictionary for all its batches) whose dictionary holds distinct plain
  * ASCII values (`plainAscii`: each its own trimmed, non-blank form): the codes come straight from
- * the keys, in order of first appearance, and the strings are the dictionary's own, already
- * decoded, taken when first asked. No string is hashed or looked up: each table's customer ids
+ * the keys, in order of first appearance, and the strings are the dictionary's own, decoded
+ * when first asked (a cold load decodes no customer id). No string is hashed or looked up: each table's customer ids
  * (≈ 50k values) were a `Map` insert each, the largest part of a cold load's validation
  * (bench/RESULTS.md, "h14cold3"). The same codes and strings as the general path (`dictionaryCodes`
  * through `TextCodes`); false, having changed nothing, when the dictionary is not so.
  */
 export function readDictionary(batches: readonly DictionaryBatch[], text: TextCodes, out: Int32Array): boolean {
   const dictionary = batches[0]?.dictionary;
-  const strings = batches[0]?.cache;
-  if (!dictionary || !Array.isArray(strings) || strings.length !== dictionary.length) return false;
+  if (typeof dictionary?.cache !== 'function') return false;
   for (const b of batches) if (b.dictionary !== dictionary || !intKeys(b.values)) return false;
   const data = dictionary.data as readonly (Utf8Batch & { type?: { typeId?: number } })[];
   if (!data.every((d) => isUtf8(d) && d.nullCount === 0) || !distinctPlain(data, dictionary.length)) return false;
@@ -117,7 +115,10 @@ export function readDictionary(batches: readonly DictionaryBatch[], text: TextCo
     count = keyCodes(b.values as ArrayLike<number>, b.length, b.nullCount > 0 ? b.validity : undefined, remap, order, count, out, at);
     at += b.length;
   }
-  text.defer(count, () => Array.from(order.subarray(0, count), (k) => strings[k] as string));
+  text.defer(count, () => {
+    const strings = dictionary.cache!() as readonly string[];
+    return Array.from(order.subarray(0, count), (k) => strings[k]);
+  });
   return true;
 }
 
