@@ -36,6 +36,7 @@ if (arg('in', '')) {
   const events = JSON.parse(readFileSync(arg('in', ''), 'utf8')).traceEvents;
   report(events);
   if (inside) insideLongTasks(events);
+  if (samples) workerSampled(events);
   process.exit(0);
 }
 const server = await createServer({
@@ -61,6 +62,7 @@ try {
   const events = JSON.parse(trace.toString('utf8')).traceEvents;
   report(events);
   if (inside) insideLongTasks(events);
+  if (samples) workerSampled(events);
 } finally {
   await browser.close();
   await server.close();
@@ -141,6 +143,31 @@ function insideLongTasks(events) {
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
     console.log('  sampled, self time:');
     for (const [fn, ms] of top) console.log(`    ${ms.toFixed(1).padStart(6)} ms  ${fn}`);
+  }
+}
+
+/**
+ * `--samples`: the JavaScript functions the CPU profiler sampled on Pulso's worker thread from the
+ * adapter set to every widget drawn (self time, the top 40; an unminified build names them), and
+ * the sum of the rest: where the worker's serial CPU goes on the cold path.
+ */
+function workerSampled(events) {
+  const zero = events.find((e) => e.name === 'bench:adapter')?.ts ?? 0;
+  const done = events.find((e) => e.name === 'bench:done' && e.ts > zero)?.ts ?? Infinity;
+  for (const e of events) {
+    if (e.ph !== 'M' || e.name !== 'thread_name' || !e.args.name.startsWith('DedicatedWorker')) continue;
+    const self = new Map();
+    let total = 0;
+    for (const s of sampledFunctions(events, `${e.pid}:${e.tid}`)) {
+      if (s.ts < zero || s.ts > done || s.fn.startsWith('(idle)')) continue;
+      self.set(s.fn, (self.get(s.fn) ?? 0) + s.ms);
+      total += s.ms;
+    }
+    if (total === 0) continue;
+    const top = [...self].sort((a, b) => b[1] - a[1]);
+    console.log(`\n${e.args.name}: ${total.toFixed(0)} ms sampled (not idle) until every widget was drawn; self time:`);
+    for (const [fn, ms] of top.slice(0, 40)) console.log(`  ${ms.toFixed(1).padStart(6)} ms  ${fn}`);
+    console.log(`  ${top.slice(40).reduce((a, [, ms]) => a + ms, 0).toFixed(1).padStart(6)} ms  (the other ${Math.max(0, top.length - 40)} functions)`);
   }
 }
 

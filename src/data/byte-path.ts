@@ -1,5 +1,6 @@
 // The Arrow byte path of validation: UTF-8 columns read as codes from their bytes
-// (utf8-codes.ts, distinct-utf8.ts over byte-keys.ts, kept warm by kept-shapes.ts),
+// (utf8-codes.ts, distinct-utf8.ts over byte-keys.ts, kept warm by kept-shapes.ts; dictionaries
+// of distinct values as codes from their keys),
 // ISO times and plain decimals parsed from their bytes (parse-bytes.ts,
 // decimal-bytes.ts), about 2.5 KB gzip that a page whose data comes as rows never
 // needs. It loads with the Arrow codec (arrow-codec-impl.ts imports it), which every
@@ -10,7 +11,7 @@
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { useBytePath } from './columns.js';
 import { utf8Numbers } from './decimal-bytes.js';
-import { readDistinct, readDistinctDictionary } from './distinct-utf8.js';
+import { readDictionary, readDistinct, readDistinctDictionary } from './distinct-utf8.js';
 import './kept-shapes.js';
 import type { TextCodes } from './text-codes.js';
 import { Utf8Codes, utf8Keys } from './utf8-codes.js';
@@ -18,6 +19,7 @@ import { Utf8Codes, utf8Keys } from './utf8-codes.js';
 export const BYTE_PATH = {
   readDistinct,
   readDistinctDictionary,
+  readDictionary,
   utf8Codes: (text: TextCodes): Utf8Codes => new Utf8Codes(text),
   parseIsoBytes,
   utf8Numbers,

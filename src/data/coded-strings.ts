@@ -20,6 +20,12 @@ export class CodedStrings {
     return this.strings.values;
   }
 
+  /** The distinct strings if made, else how many there will be (deferred ids: never made just to be counted). */
+  distinct(): readonly string[] | number {
+    const s = this.strings as { readonly values: readonly string[]; readonly deferred?: boolean; readonly size?: number };
+    return s.deferred === true && s.size !== undefined ? s.size : s.values;
+  }
+
   get length(): number {
     return this.codes.length;
   }

@@ -19,6 +19,14 @@ interface Utf8Batch {
 
 /** Codes of a column of distinct values into `out` and its strings into `text` (fresh), or false. */
 export function readDistinct(batches: readonly Utf8Batch[], n: number, text: TextCodes, out: Int32Array): boolean {
+  if (!distinctPlain(batches, n)) return false;
+  const { count, make } = deferred(batches, n, out);
+  text.defer(count, make);
+  return true;
+}
+
+/** Whether the batches' `n` cells are plain ASCII (`plainAscii`) and no two non-null ones hold the same bytes. */
+function distinctPlain(batches: readonly Utf8Batch[], n: number): boolean {
   const hashes = new Int32Array(n);
   let bits = 1 << 10;
   while (bits < n * 16 && bits < 1 << 27) bits *= 2;
@@ -49,18 +57,17 @@ export function readDistinct(batches: readonly Utf8Batch[], n: number, text: Tex
     }
     at += b.length;
   }
-  if (collided && hasRepeat(batches, hashes, { twice, near, mask })) return false;
-  const { count, make } = deferred(batches, n, out);
-  text.defer(count, make);
-  return true;
+  return !(collided && hasRepeat(batches, hashes, { twice, near, mask }));
 }
 
 /** An Arrow dictionary batch as flechette reads it: keys in `values`, the dictionary a column of batches. */
 interface DictionaryBatch {
   readonly length: number;
   readonly nullCount: number;
+  readonly validity?: Uint8Array;
   readonly values?: unknown;
-  readonly dictionary?: { readonly length: number; readonly data: readonly unknown[] };
+  /** `cache()`: its values decoded (once; src/adapters/arrow-dictionary.ts). */
+  readonly dictionary?: { readonly length: number; readonly data: readonly unknown[]; cache?(): unknown };
 }
 
 /**
@@ -83,6 +90,64 @@ export function readDistinctDictionary(batches: readonly DictionaryBatch[], n: n
   const data = dictionary.data as readonly (Utf8Batch & { type?: { typeId?: number } })[];
   if (!data.every(isUtf8)) return false;
   return readDistinct(data, n, text, out);
+}
+
+/**
+ * A dictionary column (one dictionary for all its batches) whose dictionary holds distinct plain
+ * ASCII values (`plainAscii`: each its own trimmed, non-blank form): the codes come straight from
+ * the keys, in order of first appearance, and the strings are the dictionary's own, decoded
+ * when first asked (a cold load decodes no customer id). No string is hashed or looked up: each table's customer ids
+ * (≈ 50k values) were a `Map` insert each, the largest part of a cold load's validation
+ * (bench/RESULTS.md, "h14cold3"). The same codes and strings as the general path (`dictionaryCodes`
+ * through `TextCodes`); false, having changed nothing, when the dictionary is not so.
+ */
+export function readDictionary(batches: readonly DictionaryBatch[], text: TextCodes, out: Int32Array): boolean {
+  const dictionary = batches[0]?.dictionary;
+  if (typeof dictionary?.cache !== 'function') return false;
+  for (const b of batches) if (b.dictionary !== dictionary || !intKeys(b.values)) return false;
+  const data = dictionary.data as readonly (Utf8Batch & { type?: { typeId?: number } })[];
+  if (!data.every((d) => isUtf8(d) && d.nullCount === 0) || !distinctPlain(data, dictionary.length)) return false;
+  const remap = new Int32Array(dictionary.length).fill(-1);
+  const order = new Int32Array(dictionary.length);
+  let count = 0;
+  let at = 0;
+  for (const b of batches) {
+    count = keyCodes(b.values as ArrayLike<number>, b.length, b.nullCount > 0 ? b.validity : undefined, remap, order, count, out, at);
+    at += b.length;
+  }
+  text.defer(count, () => {
+    const strings = dictionary.cache!() as readonly string[];
+    return Array.from(order.subarray(0, count), (k) => strings[k]);
+  });
+  return true;
+}
+
+/** Whether dictionary keys are an integer typed array of numbers (not 64-bit: BigInts). */
+function intKeys(keys: unknown): boolean {
+  return ArrayBuffer.isView(keys) && !(keys instanceof DataView) && !(keys instanceof BigInt64Array) && !(keys instanceof BigUint64Array);
+}
+
+/**
+ * One batch's keys as codes into `out` from `at`: a key's code is given on its first row
+ * (`remap`, -1 until then; `order` the key of each code); a null row or a key outside the
+ * dictionary (no value, as flechette reads it) is MISSING. Returns the codes given so far.
+ */
+function keyCodes(keys: ArrayLike<number>, length: number, valid: Uint8Array | undefined, remap: Int32Array, order: Int32Array, count: number, out: Int32Array, at: number): number {
+  const size = remap.length;
+  for (let i = 0; i < length; i++) {
+    const k = keys[i];
+    if (!(k >= 0 && k < size) || (valid !== undefined && (valid[i >> 3] & (1 << (i & 7))) === 0)) {
+      out[at + i] = MISSING;
+      continue;
+    }
+    let c = remap[k];
+    if (c < 0) {
+      c = remap[k] = count;
+      order[count++] = k;
+    }
+    out[at + i] = c;
+  }
+  return count;
 }
 
 /** Whether rows sharing a bit of `twice` hold equal bytes (an exact check of those rows only). */

@@ -17,8 +17,8 @@ const WHOLE = 2 ** 30;
 /**
  * A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`).
  * `distinct`: its values are expected to differ (ids), so an Arrow UTF-8 column is first
- * read without a hash table (distinct-utf8.ts); the codes are the same either way, and
- * the same without the byte path (each cell's value read).
+ * read without a hash table (distinct-utf8.ts), as is any Arrow dictionary of distinct
+ * values; the codes are the same either way, and without the byte path (each cell's value read).
  */
 export function readText(cells: Cells, n: number, text = new TextCodes(), distinct = false): Int32Array {
   return finish(textSteps(cells, n, text, distinct, WHOLE));
@@ -40,9 +40,10 @@ export function* textSteps(cells: Cells, n: number, text: TextCodes, distinct: b
       dictionaryCodes(part(cells.keys, a, b), cells.dictionary, b - a, undefined, text, codes, a, remap);
       yield;
     }
-  } else if (!(distinct && n <= rows && text.size === 0 && text.deferrable() && distinctBatches(cells.batches, n, text, codes))) {
-    // Ids read without a hash table take the whole column at once (tens of ms at 150k rows
-    // in a main thread): cut in steps, they are read the general way, with the same codes.
+  } else if (!(n <= rows && text.size === 0 && text.deferrable() && byteBatches(cells.batches, n, text, codes, distinct))) {
+    // Ids read without a hash table, and dictionaries read from their keys, take the whole
+    // column at once (tens of ms at 150k rows in a main thread): cut in steps, they are read
+    // the general way, with the same codes.
     yield* batchSteps(cells.batches, text, codes, rows);
   }
   return codes;
@@ -70,13 +71,12 @@ function* batchSteps(batches: readonly ArrowBatch[], text: TextCodes, codes: Int
   }
 }
 
-/** An id column read by distinct-utf8.ts: UTF-8, or a dictionary of UTF-8 holding each row's value once. */
-function distinctBatches(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array): boolean {
+/** A column read by distinct-utf8.ts: ids as UTF-8 or a dictionary holding each row's value once, or a dictionary of distinct values. */
+function byteBatches(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array, distinct: boolean): boolean {
   const path = loadedBytePath();
   if (!path) return false;
-  const { readDistinct, readDistinctDictionary } = path;
-  if (batches.every(isUtf8)) return readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
-  return batches.every((b) => b.type?.typeId === DICTIONARY) && readDistinctDictionary(batches, n, text, codes);
+  if (!batches.every((b) => b.type?.typeId === DICTIONARY)) return distinct && batches.every(isUtf8) && path.readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
+  return (distinct && path.readDistinctDictionary(batches, n, text, codes)) || path.readDictionary(batches, text, codes);
 }
 
 /** Each dictionary value's code, none given yet (dictionaryCodes). */

@@ -37,6 +37,11 @@ export class TextCodes {
     return this.list;
   }
 
+  /** Whether the strings are still deferred (not made yet). */
+  get deferred(): boolean {
+    return this.pending !== undefined;
+  }
+
   /** How many codes there are, without making deferred strings. */
   get size(): number {
     return this.pending ? this.pending.count : this.list.length;

@@ -31,6 +31,16 @@ describe('Arrow dictionaries of text', () => {
     expect(column(mixed, 2)).to.deep.equal(mixed);
   });
 
+  it('are decoded when their values are first read, not when the batches are (validation reads ids from their bytes)', () => {
+    const values = ['CUST-000001', null, 'CUST-000002', 'CUST-000001'];
+    const bytes = tableToIPC(tableFromArrays({ s: values }, { types: { s: dictionary(utf8()) }, maxBatchRows: 2 }), { format: 'stream' })!;
+    const col = decodeArrow(bytes, 'test').column('s') as unknown as { data: { dictionary: { _cache?: unknown } }[] };
+    expect(col.data).to.have.length(2);
+    expect(col.data[0].dictionary._cache, 'not decoded by reading the batches').to.equal(undefined);
+    expect(Array.from(col as unknown as ArrayLike<unknown>)).to.deep.equal(values);
+    expect(col.data[0].dictionary._cache).to.deep.equal(['CUST-000001', 'CUST-000002']);
+  });
+
   it('reads ASCII bytes in one decode, wherever they sit in their buffer, and leaves any other byte to flechette', () => {
     const strings = ['ab', 'cdefg', '', 'hijklmnopq', 'r'];
     for (let shift = 0; shift < 8; shift++) {

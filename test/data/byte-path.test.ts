@@ -1,8 +1,8 @@
 // Validation's Arrow byte path (src/data/byte-path.ts) loads with the Arrow codec, so
 // `validate` may meet an Arrow table a host decoded itself before it has loaded: it then
 // reads each cell's value. Both ways must give the same report, columns and dictionaries,
-// for text read as codes (few values, many, unique ids plain or as a dictionary, padded,
-// non-ASCII, a byte-order mark, invalid UTF-8), times read from ISO strings (canonical
+// for text read as codes (few values, many, unique ids plain or as a dictionary, a dictionary
+// of distinct values or one holding a value twice, padded, non-ASCII, a byte-order mark, invalid UTF-8), times read from ISO strings (canonical
 // forms and others) and extra columns kept as they came.
 import { expect } from 'chai';
 import { dictionary, tableFromArrays, tableToIPC, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
@@ -108,6 +108,34 @@ describe('Arrow byte path, loaded or not', () => {
         }
       }
     }
+  });
+
+  it('a dictionary of distinct plain values (codes from its keys), with nulls, unused values and a repeated value, gives the same result', () => {
+    const n = 500;
+    // Ids 'cu-000'…; every 9th row null (rejected: activity needs an id).
+    const customer_id = Array.from({ length: n }, (_, i) => (i % 9 === 4 ? null : `cu-${String((i * 7) % 211).padStart(3, '0')}`));
+    const event = Array.from({ length: n }, (_, i) => ['open', 'dupe-A', 'dupe-B', 'chat'][i % 4]);
+    // Every row's time readable, or the last 20 not (their ids then only in rejected rows).
+    for (const [bad, rejected] of [[0, 56], [20, 73]]) {
+      const at = Array.from({ length: n }, (_, i) => (i >= n - bad ? 'not a time' : TIMES[i % 4]));
+      for (const batch of [16, 1000]) {
+        const bytes = ipc({ customer_id, event, at }, batch, ['customer_id', 'event']);
+        const plain = bothWays('activity', bytes);
+        expect(plain.fast.report.rejected).to.equal(rejected);
+        expect(plain.generic, `batch ${batch}, ${bad} bad times`).to.deep.equal(plain.fast);
+        // The same bytes with 'dupe-B' made 'dupe-A': a dictionary holding one value twice, whose two keys are one string.
+        const from = new TextEncoder().encode('dupe-B');
+        for (let i = 0; i + from.length <= bytes.length; i++) if (from.every((b, k) => bytes[i + k] === b)) bytes[i + 5] = 0x41;
+        const repeated = bothWays('activity', bytes);
+        expect(repeated.fast.dicts.event.values).to.deep.equal(['open', 'dupe-A', 'chat']);
+        expect(repeated.generic, `batch ${batch}, ${bad} bad times, a value twice`).to.deep.equal(repeated.fast);
+      }
+    }
+    // Unique ids as a dictionary, one id on two rows (the dictionary then holds fewer values than rows): one duplicate.
+    const ids = Array.from({ length: 300 }, (_, i) => `id-${String(i === 299 ? 7 : i).padStart(5, '0')}`);
+    const customers = bothWays('customers', ipc({ customer_id: ids, signup_at: ids.map(() => TIMES[0]) }, 64, ['customer_id']));
+    expect(customers.fast.report.problems).to.deep.equal([{ table: 'customers', row: 299, field: 'customer_id', problem: 'duplicate-id' }]);
+    expect(customers.generic).to.deep.equal(customers.fast);
   });
 
   it('reads the invalid bytes and the byte-order mark as the decoder does', () => {
