@@ -98,7 +98,8 @@ async function measure(out) {
     // The file as written without its source-map comment (the bytes a portal serves).
     const code = Buffer.from((await readFile(join(out, chunk.fileName), 'utf8')).replace(/\n\/\/# sourceMappingURL=.*\s*$/, ''));
     await writeFile(join(out, chunk.fileName), code); // served so to the first-chart measure
-    const map = chunk.map;
+    // A chunk of re-exports only (export-text.js) has no mappings: all its bytes are "other".
+    const map = chunk.map ?? { mappings: '', sources: [] };
     const here = join(out, dirname(chunk.fileName)); // the map's sources are relative to its file
     const byModule = new Map();
     const byPart = new Map();

@@ -2,17 +2,18 @@
 // drawn chart with its title, range, filters, legend and source as SVG or PNG). Apart
 // from the frame (chart-element.ts) because they run only when asked, from the result
 // already drawn, and the export options (precision, metadata, source label) matter only
-// here; the picture's composition and the PNG encoder come in a chunk of their own.
+// here. The text of an export (CSV, metadata, units; export-text.ts) and the picture's
+// composition with the PNG encoder come in chunks of their own on the first export: they
+// are not part of the first chart's bytes.
 import type { Locale } from '../../src/i18n/messages.js';
 import type { ExportKind } from './chart-frame.js';
-import { exportCsv, namedTable } from './export-action.js';
 import type { ExportMetadata } from './export-action.js';
 import type { FigureLine } from './export-figure.js';
-import { exportMeta, rangeBound } from './export-meta.js';
 import type { ExportMeta, ExportRange } from './export-meta.js';
+import type * as ExportText from './export-text.js';
 import type { ExportPrecision } from '../../src/data/csv-units.js';
 import type { RenderContext } from './render-context.js';
-import { textOption } from './options.js';
+import { rangeBound, textOption } from './options.js';
 import { PulsoChartMarks } from './chart-marks.js';
 
 /** The exports of a chart widget; PulsoChartElement (chart-element.ts) is the one to extend. */
@@ -42,7 +43,12 @@ export abstract class PulsoChartExports<R> extends PulsoChartMarks<R> {
   }
 
   /** What an export says about itself: title, range, filters that reached the data, source line. */
-  exportMeta(locale: Locale = this.resolvedLocale): ExportMeta | undefined {
+  async exportMeta(locale: Locale = this.resolvedLocale): Promise<ExportMeta | undefined> {
+    const { exportMeta } = await import('./export-text.js');
+    return this.#meta(exportMeta, locale);
+  }
+
+  #meta(exportMeta: typeof ExportText.exportMeta, locale: Locale): ExportMeta | undefined {
     const value = this.data.value;
     if (!value) return undefined;
     const source = textOption(this.sourceLabel)
@@ -61,9 +67,10 @@ export abstract class PulsoChartExports<R> extends PulsoChartMarks<R> {
   }
 
   /** The CSV text the Download menu saves (units in headers, rounded, metadata as set). */
-  exportCsvText(): string | undefined {
+  async exportCsvText(): Promise<string | undefined> {
+    const { exportCsv, exportMeta, namedTable } = await import('./export-text.js');
     const value = this.data.value;
-    const meta = this.exportMeta();
+    const meta = this.#meta(exportMeta, this.resolvedLocale);
     if (!value || !meta) return undefined;
     const locale = this.resolvedLocale;
     const { columns, rows } = this.named(() => {
@@ -82,8 +89,9 @@ export abstract class PulsoChartExports<R> extends PulsoChartMarks<R> {
 
   /** Downloads the rows (CSV) or the drawn chart with its title, range, filters, legend and source (SVG, PNG). */
   async export(kind: ExportKind): Promise<void> {
+    const { exportMeta, namedTable } = await import('./export-text.js');
     const value = this.data.value;
-    const meta = this.exportMeta();
+    const meta = this.#meta(exportMeta, this.resolvedLocale);
     if (!value || !meta || !this.exportKinds().includes(kind)) return;
     const ctx = this.context;
     const { columns, rows } = this.named(() => {

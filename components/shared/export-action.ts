@@ -1,5 +1,5 @@
 // The rows as CSV in the user's locale (units in the headers, rounded values, the range
-// and filters as columns or a first line): what `exportCsvText()` returns at once. The
+// and filters as columns or a first line): what `exportCsvText()` resolves to. The
 // Download menu itself (export-chart.ts) is loaded on the first export.
 import { rowsToCsv } from '../../src/data/csv-export.js';
 import type { CsvColumn } from '../../src/data/csv-export.js';

@@ -42,13 +42,6 @@ export interface ExportMetaInput {
   now?: Date;
 }
 
-/** A bound from an option: ISO text or epoch ms; undefined when absent or unreadable. */
-export function rangeBound(value: string | number | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const ms = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
 function isoDate(ms: number, timeZone: string): string {
   // en-CA writes ISO dates (YYYY-MM-DD) in any zone.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);

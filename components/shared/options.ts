@@ -17,6 +17,13 @@ export function textOption(value: string | undefined | null): string | undefined
   return v ? v : undefined;
 }
 
+/** A bound from an option: ISO text or epoch ms; undefined when absent or unreadable. */
+export function rangeBound(value: string | number | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
 /**
  * A number attribute as a metric option: missing → undefined (the metric's default);
  * a value that is not a number stays NaN, so the metric rejects it with a precise

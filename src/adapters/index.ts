@@ -17,7 +17,8 @@ export { JsonAdapter, ARROW_STREAM } from './json.js';
 export type { JsonAdapterOptions } from './json.js';
 export { CsvAdapter } from './csv.js';
 export type { CsvAdapterOptions } from './csv.js';
-export { parseCsv, CsvParseError } from './csv-parse.js';
+// The CSV parser itself is not re-exported: it loads with the CSV adapter's first read
+// (the fetching chunk), not with every page's first chart.
 export type { CsvParseOptions, CsvParseResult } from './csv-parse.js';
 export { ArrowAdapter } from './arrow.js';
 export { loadArrow } from './arrow-codec.js';

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { localeLoading } from '../../../components/shared/catalogs.js';
-import { exportMeta, metaColumns, metaComment, rangeBound, sourceName } from '../../../components/shared/export-meta.js';
+import { exportMeta, metaColumns, metaComment, sourceName } from '../../../components/shared/export-meta.js';
+import { rangeBound } from '../../../components/shared/options.js';
 
 const now = new Date(Date.UTC(2026, 11, 2, 12));
 

@@ -77,7 +77,7 @@ async function csatOnDashboard(locale = 'pt-BR'): Promise<{ dash: PulsoDashboard
   </pulso-dashboard>`);
   const csat = dash.querySelector('pulso-channel-csat')!;
   await drawn(csat);
-  await waitUntil(() => csat.exportMeta()?.filters !== undefined, 'the segment filter never reached the chart');
+  await waitUntil(async () => (await csat.exportMeta())?.filters !== undefined, 'the segment filter never reached the chart');
   return { dash, csat };
 }
 
@@ -128,7 +128,7 @@ describe('standalone exports', () => {
 
   it('writes units, rounded values and the range and filters as columns', async () => {
     const { csat } = await csatOnDashboard();
-    const lines = csat.exportCsvText()!.replace(/^\uFEFF/, '').split('\r\n');
+    const lines = (await csat.exportCsvText())!.replace(/^\uFEFF/, '').split('\r\n');
     const header = lines[0]!.split(';');
     expect(header).to.include('CSAT (%)');
     expect(header.some((h) => /\(h\)$/.test(h)), header.join(';')).to.equal(true);
@@ -150,8 +150,8 @@ describe('standalone exports', () => {
     const { csat } = await csatOnDashboard('en');
     csat.exportPrecision = 'raw';
     csat.exportMetadata = 'comment';
-    const lines = csat.exportCsvText()!.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).to.equal('# Satisfaction (CSAT) by channel — 2025-02-01 – 2025-02-28 — Filtered: Plan: Ouro — ' + csat.exportMeta('en')!.source);
+    const lines = (await csat.exportCsvText())!.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).to.equal('# Satisfaction (CSAT) by channel — 2025-02-01 – 2025-02-28 — Filtered: Plan: Ouro — ' + (await csat.exportMeta('en'))!.source);
     const header = cellsOf(lines[1]!, ',');
     expect(header).to.include('CSAT (0–1)');
     expect(header.some((h) => /\(ms\)$/.test(h))).to.equal(true);
@@ -162,6 +162,8 @@ describe('standalone exports', () => {
     expect(Number(whatsapp[header.findIndex((h) => /\(ms\)$/.test(h))])).to.be.closeTo(981699.5, 1e-6);
     expect(Number(whatsapp[header.indexOf('CSAT (0–1)')])).to.equal(1);
     csat.exportMetadata = 'sideways';
-    expect(() => csat.exportCsvText()).to.throw("export-metadata must be one of columns, comment, none; got 'sideways'");
+    const refused = await csat.exportCsvText().then(() => undefined, (e: unknown) => e);
+    expect(refused).to.be.instanceOf(Error);
+    expect((refused as Error).message).to.equal("export-metadata must be one of columns, comment, none; got 'sideways'");
   });
 });
