@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { chunkWaterfalls } from './chunk-waterfalls.mjs';
 import { readmeCsp } from './serve.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -59,6 +60,8 @@ async function checkBundle() {
       if (!files.some((f) => resolve(root, f.path) === target)) problems.push(`${path} imports ${spec}, which is not in dist/pulso.js or dist/pulso/`);
     }
   }
+  // The exports load on a click, where a round trip more is not on a dashboard's load.
+  problems.push(...chunkWaterfalls(files, 'dist/pulso.js', (chunk) => /\/export-(chart|text)-/.test(chunk)));
   const evals = code.match(/\bnew Function\b|(?<![\w$.])Function\(|(?<![\w$.])eval\(/g);
   if (evals) problems.push(`code from strings: ${[...new Set(evals)].join(', ')}`);
   if (/\bprocess\.env\b/.test(code)) problems.push('process.env left');

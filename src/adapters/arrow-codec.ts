@@ -4,6 +4,7 @@
 // a chunk of their own (dist/pulso/). Every path that meets Arrow bytes — the Arrow and
 // JSON adapters, the load pipeline, the cache on disk — awaits `loadArrow()` first, so the
 // decoders and encoders themselves stay synchronous.
+import { fetchBytePath } from '../data/byte-path-load.js';
 import type * as Codec from './arrow-codec-impl.js';
 
 let codec: typeof Codec | undefined;
@@ -12,8 +13,9 @@ let loading: Promise<void> | undefined;
 /** Loads the Arrow codec once; afterwards `decodeArrow`, `toTable(bytes)` and the cache's encoders run. */
 export function loadArrow(): Promise<void> {
   if (codec) return Promise.resolve();
-  loading ??= import('./arrow-codec-impl.js').then(
-    (m) => void (codec = m),
+  // With the byte path the codec's chunk imports: both fetched at once (byte-path-load.ts).
+  loading ??= Promise.all([import('./arrow-codec-impl.js'), fetchBytePath()]).then(
+    ([m]) => void (codec = m),
     (error: unknown) => {
       loading = undefined; // a failed chunk fetch is tried again by the next load
       throw error;
