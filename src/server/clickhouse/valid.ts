@@ -205,7 +205,8 @@ export interface CheckedCh {
  * With a plan (facts.ts: what one pass learnt of rows that have not changed since), the
  * rules that never fire are left out: every row keeps its problem (or none) and value;
  * `guard`, the check that the rows are still those (parts.ts partsGuard), is then in the
- * condition of every level that reads the host table, where each shard runs it.
+ * condition of every level that reads the host table, where each shard runs it (or in the
+ * HAVING of a scan each shard finishes, which reads `scan.unguarded`: extent.ts).
  */
 export function checkedRelation(
   model: TableModel,
