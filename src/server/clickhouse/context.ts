@@ -30,6 +30,7 @@ export class ChCompiler {
   private readonly filteredSql = new Map<TableName, string>();
   private readonly scans = new Map<TableName, CheckedCh['scan']>();
   private readonly finishedOnShards = new Set<string>();
+  private readonly finishedEverywhere = new Set<string>();
 
   constructor(
     readonly catalog: Catalog,
@@ -66,9 +67,20 @@ export class ChCompiler {
     return text;
   }
 
+  /**
+   * Marks a statement whose level over a Distributed table each shard finishes however
+   * the tables are sharded (its own level above combines the shards' rows): extent's,
+   * whose parts check is then evaluated once per shard, in that level's HAVING.
+   */
+  onShards(text: string): string {
+    this.finishedEverywhere.add(text);
+    return text;
+  }
+
   /** The statement as sent, with the settings colocation needs (shards.ts). */
   settled(text: string): string {
-    return withSettings(text, this.colocated, this.finishedOnShards.has(text));
+    const noMerge = this.finishedEverywhere.has(text) || (this.colocated && this.finishedOnShards.has(text));
+    return withSettings(text, this.colocated, noMerge);
   }
 
   has(table: TableName): boolean {
@@ -124,7 +136,7 @@ export class ChCompiler {
    * (customers, tickets): that needs all of them in one place — unless facts.ts learnt
    * that no id repeats.
    */
-  scan(table: TableName): { from: string; where: string; col(name: string): string } | undefined {
+  scan(table: TableName): { from: string; where: string; unguarded: string; guard: string | undefined; col(name: string): string } | undefined {
     return uniqueColumn(table) && this.duplicates(table) ? undefined : this.scanRows(table);
   }
 
@@ -138,6 +150,9 @@ export class ChCompiler {
     /** The validation test and the filters' conditions (`where` is them all). */
     accepted: string;
     filters: string[];
+    /** `where` without the parts check, and the check (valid.ts), for a level that has it in its HAVING. */
+    unguarded: string;
+    guard: string | undefined;
     col(name: string): string;
     names: string[];
   } {
@@ -149,6 +164,8 @@ export class ChCompiler {
       where: [scan.accepted, ...filters].join(' AND '),
       accepted: scan.accepted,
       filters,
+      unguarded: [scan.unguarded, ...filters].join(' AND '),
+      guard: scan.guard,
       col: (name) => this.scanColumn(table, name),
       names: [...SCHEMA[table].map((c) => c.name), ...[...this.extraNames.get(table)!.values()].map((e) => e.name)],
     };

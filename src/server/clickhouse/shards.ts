@@ -16,10 +16,13 @@ export const LOCAL_SUBQUERIES = "distributed_product_mode = 'local'";
 /** The setting that makes each shard finish a query on a Distributed table (no merge at the initiator). */
 export const NO_MERGE = 'distributed_group_by_no_merge = 1';
 
-/** The statement as run: with the settings of a customer-sharded source (none otherwise). */
-export function withSettings(text: string, colocated: boolean, perShard: boolean): string {
-  if (!colocated) return text;
-  return `${text}\nSETTINGS ${perShard ? `${NO_MERGE}, ` : ''}${LOCAL_SUBQUERIES}`;
+/**
+ * The statement as run: with the settings of a customer-sharded source, and NO_MERGE for
+ * a statement the shards finish (`noMerge`); as it is otherwise.
+ */
+export function withSettings(text: string, colocated: boolean, noMerge: boolean): string {
+  const settings = [...(noMerge ? [NO_MERGE] : []), ...(colocated ? [LOCAL_SUBQUERIES] : [])];
+  return settings.length ? `${text}\nSETTINGS ${settings.join(', ')}` : text;
 }
 
 /** A key's values as text: 64-bit integers come back as strings (in tuples too), others as numbers. */

@@ -187,12 +187,16 @@ export interface CheckedCh {
    * that same level (on a Distributed table each shard then aggregates its own rows):
    * each relation column's expression over the host columns (`columns`: no alias, so
    * the server computes only what the query reads, once however often it is written),
-   * and `accepted`, the condition that leaves out the rows with a problem.
+   * and `accepted`, the condition that leaves out the rows with a problem, the guard
+   * first; `unguarded`, the same without it, for a level that has the `guard` in its
+   * HAVING instead (extent.ts).
    */
   readonly scan: {
     readonly from: string;
     readonly columns: ReadonlyMap<string, string>;
     readonly accepted: string;
+    readonly unguarded: string;
+    readonly guard: string | undefined;
   };
 }
 
@@ -201,7 +205,8 @@ export interface CheckedCh {
  * With a plan (facts.ts: what one pass learnt of rows that have not changed since), the
  * rules that never fire are left out: every row keeps its problem (or none) and value;
  * `guard`, the check that the rows are still those (parts.ts partsGuard), is then in the
- * condition of every level that reads the host table, where each shard runs it.
+ * condition of every level that reads the host table, where each shard runs it (or in the
+ * HAVING of a scan each shard finishes, which reads `scan.unguarded`: extent.ts).
  */
 export function checkedRelation(
   model: TableModel,
@@ -234,7 +239,7 @@ export function checkedRelation(
     sql: read(kept),
     accepted: read([...kept, 'isNull(_problem)']),
     extras: map,
-    scan: { from: model.from, columns, accepted: [...kept, ...valid].join(' AND ') || '1' },
+    scan: { from: model.from, columns, accepted: [...kept, ...valid].join(' AND ') || '1', unguarded: valid.join(' AND ') || '1', guard },
   };
 }
 

@@ -18,13 +18,23 @@ export const compileExtent: ChMetricCompiler = (c, options) => {
   const kind =
     s.kind === undefined ? '' : ` AND ${scan ? scan.col('kind') : 'kind'} = ${str(s.kind)}`;
   // A time column's span taken on the DateTime as stored, its ms computed once (not per row).
-  const [lo, hi, has] =
+  const [x, ms, has] =
     ref.kind === 'time'
-      ? [`toInt64(min(${ref.ts})) * 1000`, `toInt64(max(${ref.ts})) * 1000`, `isNotNull(${ref.ts})`]
-      : [`min(${t})`, `max(${t})`, `isNotNull(${t})`];
-  const select = scan
-    ? `SELECT ${lo} AS lo, ${hi} AS hi, count() AS n FROM ${scan.from} WHERE ${scan.where} AND ${has}${kind}`
-    : `SELECT min(t) AS lo, max(t) AS hi, count() AS n FROM (SELECT ${t} AS t FROM ${c.filtered(table)} WHERE isNotNull(${t})${kind})`;
+      ? [ref.ts, (v: string) => `toInt64(${v}) * 1000`, `isNotNull(${ref.ts})`]
+      : [t, (v: string) => v, `isNotNull(${t})`];
+  let select: string;
+  if (scan?.guard) {
+    // The parts check in the HAVING of the level each shard finishes (NO_MERGE): evaluated
+    // once per shard instead of on every row read (parts.ts); this level combines the
+    // shards' rows (a shard without the table's rows sends n = 0 and no span).
+    select = c.onShards(
+      `SELECT ${ms('minIf(e__lo, e__n > 0)')} AS lo, ${ms('maxIf(e__hi, e__n > 0)')} AS hi, sum(e__n) AS n FROM (SELECT min(${x}) AS e__lo, max(${x}) AS e__hi, count() AS e__n FROM ${scan.from} WHERE ${scan.unguarded} AND ${has}${kind} HAVING ${scan.guard})`,
+    );
+  } else if (scan) {
+    select = `SELECT ${ms(`min(${x})`)} AS lo, ${ms(`max(${x})`)} AS hi, count() AS n FROM ${scan.from} WHERE ${scan.where} AND ${has}${kind}`;
+  } else {
+    select = `SELECT min(t) AS lo, max(t) AS hi, count() AS n FROM (SELECT ${t} AS t FROM ${c.filtered(table)} WHERE isNotNull(${t})${kind})`;
+  }
   return {
     statements: [select],
     finish([[r]]) {
