@@ -11,7 +11,7 @@
 import { parseIsoBytes } from '../time/parse-bytes.js';
 import { useBytePath } from './columns.js';
 import { utf8Numbers } from './decimal-bytes.js';
-import { readDictionary, readDistinct, readDistinctDictionary } from './distinct-utf8.js';
+import { dictionarySteps, readDictionary, readDistinct, readDistinctDictionary } from './distinct-utf8.js';
 import './kept-shapes.js';
 import type { TextCodes } from './text-codes.js';
 import { Utf8Codes, utf8Keys } from './utf8-codes.js';
@@ -20,6 +20,7 @@ export const BYTE_PATH = {
   readDistinct,
   readDistinctDictionary,
   readDictionary,
+  dictionarySteps,
   utf8Codes: (text: TextCodes): Utf8Codes => new Utf8Codes(text),
   parseIsoBytes,
   utf8Numbers,

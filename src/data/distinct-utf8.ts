@@ -8,6 +8,10 @@
 // reads the column the general way (false), whose codes and strings are the same.
 import { asciiStrings, ByteKeys, hashBytes } from './byte-keys.js';
 import { isUtf8, isValid, MISSING, type TextCodes } from './text-codes.js';
+import { finish, type Steps } from './slices.js';
+
+/** Rows per step when not cut. */
+const WHOLE = 2 ** 30;
 
 interface Utf8Batch {
   readonly length: number;
@@ -27,6 +31,11 @@ export function readDistinct(batches: readonly Utf8Batch[], n: number, text: Tex
 
 /** Whether the batches' `n` cells are plain ASCII (`plainAscii`) and no two non-null ones hold the same bytes. */
 function distinctPlain(batches: readonly Utf8Batch[], n: number): boolean {
+  return finish(distinctSteps(batches, n, WHOLE));
+}
+
+/** `distinctPlain` as steps of `rows` cells (slices.ts). */
+function* distinctSteps(batches: readonly Utf8Batch[], n: number, rows: number): Steps<boolean> {
   const hashes = new Int32Array(n);
   let bits = 1 << 10;
   while (bits < n * 16 && bits < 1 << 27) bits *= 2;
@@ -43,21 +52,34 @@ function distinctPlain(batches: readonly Utf8Batch[], n: number): boolean {
     const { values, offsets } = b;
     const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
     const valid = b.nullCount > 0 ? b.validity : undefined;
-    for (let i = 0; i < b.length; i++) {
-      if (!isValid(valid, i)) continue;
-      const h = hashBytes(view, values, offsets[i], offsets[i + 1]);
-      hashes[at + i] = h;
-      const w = (h & mask) >>> 5;
-      const bit = 1 << (h & 31);
-      if ((seen[w] & bit) !== 0) {
-        twice[w] |= bit;
-        near[(h & 0xffff) >>> 5] |= bit;
-        collided = true;
-      } else seen[w] |= bit;
+    for (let a = 0; a < b.length; a += rows) {
+      if (hashRows(view, values, offsets, valid, hashes, seen, twice, near, mask, at, a, Math.min(b.length, a + rows))) collided = true;
+      yield;
     }
     at += b.length;
   }
   return !(collided && hasRepeat(batches, hashes, { twice, near, mask }));
+}
+
+/** Cells [lo, hi) of a batch: each hash at `at + i` and its bit set; true when a bit was already set. */
+function hashRows(
+  view: DataView, values: Uint8Array, offsets: Int32Array, valid: Uint8Array | undefined, hashes: Int32Array,
+  seen: Int32Array, twice: Int32Array, near: Int32Array, mask: number, at: number, lo: number, hi: number,
+): boolean {
+  let collided = false;
+  for (let i = lo; i < hi; i++) {
+    if (!isValid(valid, i)) continue;
+    const h = hashBytes(view, values, offsets[i], offsets[i + 1]);
+    hashes[at + i] = h;
+    const w = (h & mask) >>> 5;
+    const bit = 1 << (h & 31);
+    if ((seen[w] & bit) !== 0) {
+      twice[w] |= bit;
+      near[(h & 0xffff) >>> 5] |= bit;
+      collided = true;
+    } else seen[w] |= bit;
+  }
+  return collided;
 }
 
 /** An Arrow dictionary batch as flechette reads it: keys in `values`, the dictionary a column of batches. */
@@ -102,17 +124,33 @@ export function readDistinctDictionary(batches: readonly DictionaryBatch[], n: n
  * through `TextCodes`); false, having changed nothing, when the dictionary is not so.
  */
 export function readDictionary(batches: readonly DictionaryBatch[], text: TextCodes, out: Int32Array): boolean {
+  return finish(dictionarySteps(batches, text, out, WHOLE));
+}
+
+/**
+ * `readDictionary` as steps of `rows` rows (a multiple of 8), and of `rows` values of the
+ * dictionary (its check): on a page's main thread, where a whole read of a dictionary of
+ * ids took tens of ms in one task (bench/RESULTS.md, "h14fb"). The same codes and strings.
+ */
+export function* dictionarySteps(batches: readonly DictionaryBatch[], text: TextCodes, out: Int32Array, rows: number): Steps<boolean> {
   const dictionary = batches[0]?.dictionary;
   if (typeof dictionary?.cache !== 'function') return false;
   for (const b of batches) if (b.dictionary !== dictionary || !intKeys(b.values)) return false;
   const data = dictionary.data as readonly (Utf8Batch & { type?: { typeId?: number } })[];
-  if (!data.every((d) => isUtf8(d) && d.nullCount === 0) || !distinctPlain(data, dictionary.length)) return false;
+  if (!data.every((d) => isUtf8(d) && d.nullCount === 0) || !(yield* distinctSteps(data, dictionary.length, rows))) return false;
   const remap = new Int32Array(dictionary.length).fill(-1);
   const order = new Int32Array(dictionary.length);
   let count = 0;
   let at = 0;
   for (const b of batches) {
-    count = keyCodes(b.values as ArrayLike<number>, b.length, b.nullCount > 0 ? b.validity : undefined, remap, order, count, out, at);
+    const keys = b.values as Int32Array;
+    const valid = b.nullCount > 0 ? b.validity : undefined;
+    for (let a = 0; a < b.length; a += rows) {
+      const m = Math.min(rows, b.length - a);
+      // A cut at a multiple of 8 rows starts the validity bitmap at a byte.
+      count = keyCodes(a > 0 ? keys.subarray(a) : keys, m, valid && a > 0 ? valid.subarray(a >> 3) : valid, remap, order, count, out, at + a);
+      yield;
+    }
     at += b.length;
   }
   text.defer(count, () => {

@@ -4,7 +4,8 @@
 // given as values (rows, JSON), Arrow UTF-8 strings through one byte-keys table across the
 // steps as across batches, dictionary keys with one code per dictionary value across them.
 // Times and numbers are cut where a batch's buffers are one value a row (or UTF-8); id
-// columns are read without a hash table (distinct-utf8.ts, whole by design) only when not cut.
+// columns are read without a hash table (distinct-utf8.ts, whole by design) only when not cut,
+// and a dictionary of distinct values from its keys (distinct-utf8.ts) either way, in steps.
 import { DICTIONARY, loadedBytePath, readTimes, type ArrowBatch, type Cells } from './columns.js';
 import { readNumbers } from './read-numbers.js';
 import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes } from './text-codes.js';
@@ -40,10 +41,7 @@ export function* textSteps(cells: Cells, n: number, text: TextCodes, distinct: b
       dictionaryCodes(part(cells.keys, a, b), cells.dictionary, b - a, undefined, text, codes, a, remap);
       yield;
     }
-  } else if (!(n <= rows && text.size === 0 && text.deferrable() && byteBatches(cells.batches, n, text, codes, distinct))) {
-    // Ids read without a hash table, and dictionaries read from their keys, take the whole
-    // column at once (tens of ms at 150k rows in a main thread): cut in steps, they are read
-    // the general way, with the same codes.
+  } else if (!(text.size === 0 && text.deferrable() && (yield* byteSteps(cells.batches, n, text, codes, distinct, rows)))) {
     yield* batchSteps(cells.batches, text, codes, rows);
   }
   return codes;
@@ -71,12 +69,17 @@ function* batchSteps(batches: readonly ArrowBatch[], text: TextCodes, codes: Int
   }
 }
 
-/** A column read by distinct-utf8.ts: ids as UTF-8 or a dictionary holding each row's value once, or a dictionary of distinct values. */
-function byteBatches(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array, distinct: boolean): boolean {
+/**
+ * A column read by distinct-utf8.ts: ids as UTF-8 or a dictionary holding each row's value
+ * once, or a dictionary of distinct values. The first two hash every row at once (tens of ms
+ * at 150k rows in a main thread), so only when not cut; a dictionary's read is cut in steps.
+ */
+function* byteSteps(batches: readonly ArrowBatch[], n: number, text: TextCodes, codes: Int32Array, distinct: boolean, rows: number): Steps<boolean> {
   const path = loadedBytePath();
   if (!path) return false;
-  if (!batches.every((b) => b.type?.typeId === DICTIONARY)) return distinct && batches.every(isUtf8) && path.readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
-  return (distinct && path.readDistinctDictionary(batches, n, text, codes)) || path.readDictionary(batches, text, codes);
+  const whole = distinct && n <= rows;
+  if (!batches.every((b) => b.type?.typeId === DICTIONARY)) return whole && batches.every(isUtf8) && path.readDistinct(batches as readonly (ArrowBatch & { values: Uint8Array; offsets: Int32Array })[], n, text, codes);
+  return (whole && path.readDistinctDictionary(batches, n, text, codes)) || (yield* path.dictionarySteps(batches, text, codes, rows));
 }
 
 /** Each dictionary value's code, none given yet (dictionaryCodes). */

@@ -54,6 +54,15 @@ export function* eachSlice(n: number, rows: number, f: (a: number, b: number) =>
   }
 }
 
+/**
+ * The steps run where this is: in slices on a page's main thread (a query's kernel on the
+ * fallback), else straight through, in the task that asked.
+ */
+export async function stepsHere<T>(steps: Steps<T>, signal?: AbortSignal): Promise<T> {
+  const slices = hereSlices();
+  return slices ? inSlices(steps, slices, signal) : finish(steps);
+}
+
 /** Runs every step now. */
 export function finish<T>(steps: Steps<T>): T {
   let r = steps.next();

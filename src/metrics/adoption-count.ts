@@ -4,6 +4,7 @@
 // (adoption-stream.ts); otherwise the rows are bucketed by block and each bucket's
 // distinct customers counted with stamp arrays.
 import type { Frame } from '../data/frame.js';
+import type { Steps } from '../data/slices.js';
 import type { AdoptionCounts } from './adoption-rows.js';
 import type { AdoptionSettings } from './adoption.js';
 import type { Segments } from './input.js';
@@ -18,20 +19,22 @@ export interface Counted {
   grouped: number;
 }
 
-export function countAdoption(frame: Frame, o: AdoptionSettings, segments: Segments | undefined): Counted | undefined {
+/** The counts, as steps that pause between blocks of rows (src/data/slices.ts). */
+export function* countAdoption(frame: Frame, o: AdoptionSettings, segments: Segments | undefined): Steps<Counted | undefined> {
   const { slot, counted } = slotsOf(frame, o);
   const folded = segments ? foldSegments(frame, o, segments, counted) : undefined;
   const seg = folded?.codes;
   const nSeg = folded ? folded.labels.length : 1;
-  const streamed = streamAdoption(frame, o, slot, counted, seg, nSeg);
+  const streamed = yield* streamAdoption(frame, o, slot, counted, seg, nSeg);
   let counts: AdoptionCounts | undefined;
   if (streamed) {
     const { first, periods } = reported(o, streamed.lo, streamed.hi);
     if (!(periods > 0)) return undefined;
     checkPeriods('featureAdoption', o.buckets, first, first + periods - 1);
-    counts = tallyUnits(streamed.units, o.features.length, first, periods, nSeg);
+    counts = yield* tallyUnits(streamed.units, o.features.length, first, periods, nSeg);
   } else {
     const scanned = scan(frame, o, slot, counted);
+    yield;
     if (!(scanned.periods > 0)) return undefined;
     checkPeriods('featureAdoption', o.buckets, scanned.first, scanned.first + scanned.periods - 1);
     counts = countBlocks(frame, o, scanned, slot, counted, seg, nSeg);

@@ -7,6 +7,7 @@
 // first unit whose rows go back to an earlier period the pass gives up, and the
 // bucketing path (adoption-count.ts) runs instead: the counts are the same either way.
 import type { Frame } from '../data/frame.js';
+import type { Steps } from '../data/slices.js';
 import type { AdoptionCounts } from './adoption-rows.js';
 import type { AdoptionSettings } from './adoption.js';
 import { BLOCK_ROWS } from './blocks.js';
@@ -22,14 +23,14 @@ export interface Streamed {
 }
 
 /** Undefined when the rows are not in order per unit, or the units' state would outgrow the rows. */
-export function streamAdoption(
+export function* streamAdoption(
   frame: Frame,
   o: AdoptionSettings,
   slot: Int32Array,
   counted: Uint8Array,
   seg: Int32Array | undefined,
   segments: number,
-): Streamed | undefined {
+): Steps<Streamed | undefined> {
   const f = o.features.length;
   const units = frame.dict('customer_id').values.length * segments;
   if (f > MAX_FEATURES || units > 2 * frame.n + 65_536) return undefined;
@@ -40,13 +41,14 @@ export function streamAdoption(
   // in days, fits an int32 for any valid time). Flags 0: no row yet.
   const state = new Int32Array(2 * units);
   const out = new Triples();
-  const range = pass(frame, o, flag, seg, segments, state, out);
+  const range = yield* pass(frame, o, flag, seg, segments, state, out);
   if (!range) return undefined;
   // Each unit's last period, when active: at most one triple per unit.
   for (let u = 0; u < units; u += BLOCK_ROWS) {
     const end = Math.min(units, u + BLOCK_ROWS);
     out.reserve(end - u);
     out.n = finishUnits(state, out.period, out.unit, out.flags, out.n, u, end);
+    yield;
   }
   return { units: out, ...range };
 }
@@ -63,7 +65,7 @@ function finishUnits(state: Int32Array, period: Float64Array, unit: Int32Array, 
   return n;
 }
 
-function pass(
+function* pass(
   frame: Frame,
   o: AdoptionSettings,
   flag: Int32Array,
@@ -71,7 +73,7 @@ function pass(
   segments: number,
   state: Int32Array,
   out: Triples,
-): { lo: number; hi: number } | undefined {
+): Steps<{ lo: number; hi: number } | undefined> {
   const at = frame.time('at');
   const codes = frame.dict('event').codes;
   const cust = frame.dict('customer_id').codes;
@@ -85,6 +87,7 @@ function pass(
     const n = passRows(at, codes, cust, seg, flag, from, to, o.buckets.index, segments, state, out.period, out.unit, out.flags, out.n, span, i, end);
     if (n < 0) return undefined;
     out.n = n;
+    yield;
   }
   return { lo: span[0], hi: span[1] };
 }
@@ -130,8 +133,8 @@ function passRows(
   return n;
 }
 
-/** The blocks' counts from the triples: those in the periods reported. */
-export function tallyUnits(units: Triples, f: number, first: number, periods: number, segments: number): AdoptionCounts {
+/** The blocks' counts from the triples: those in the periods reported; steps that pause between blocks. */
+export function* tallyUnits(units: Triples, f: number, first: number, periods: number, segments: number): Steps<AdoptionCounts> {
   const blocks = periods * segments;
   const active = new Float64Array(blocks);
   const adopters = new Float64Array(blocks * f);
@@ -140,6 +143,7 @@ export function tallyUnits(units: Triples, f: number, first: number, periods: nu
   const { period, unit, flags, n } = units;
   for (let k = 0; k < n; k += BLOCK_ROWS) {
     tallyTriples(period, unit, flags, f, first, periods, segments, active, adopters, withFirst, present, k, Math.min(n, k + BLOCK_ROWS));
+    yield;
   }
   return { first, periods, segments, present, active, adopters, withFirst };
 }

@@ -16,6 +16,7 @@
 //   `compareAdoption` compares any two rows a widget puts side by side.
 import type { TimeInput } from '../adapters/types.js';
 import type { Tables, TableInput } from '../data/schema.js';
+import { finish, type Steps } from '../data/slices.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, isAbsent, keyword, names, options as optionsOf, range, segmentLimit, zone, type Range, type SegmentLimit } from '../query/options.js';
 import { metricInput } from './input.js';
@@ -92,11 +93,16 @@ export function checkAdoptionOptions(options: unknown): AdoptionSettings {
 
 /** SPEC §3.6: rows by period, then segment, then feature (in the order given). */
 export function featureAdoption(tables: Tables | TableInput, options: AdoptionOptions): AdoptionRow[] {
+  return finish(featureAdoptionSteps(tables, options));
+}
+
+/** featureAdoption as steps that pause between the kernel's blocks (src/data/slices.ts). */
+export function* featureAdoptionSteps(tables: Tables | TableInput, options: AdoptionOptions): Steps<AdoptionRow[]> {
   const o = checkAdoptionOptions(options);
   const input = metricInput(tables, 'activity', 'featureAdoption');
   const frame = input.require('activity');
   const seg = o.by === undefined ? undefined : input.segments(frame, o.by);
-  const counted = countAdoption(frame, o, seg);
+  const counted = yield* countAdoption(frame, o, seg);
   if (!counted) return [];
   const { counts, labels, grouped } = counted;
   const order = labels ? segmentOrder(labels, counts.present) : [0];

@@ -2,9 +2,10 @@
 // percent satisfied with its 95% Wilson interval, and the mean score.
 import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
+import { finish, type Steps } from '../data/slices.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, finite, keyword, options as optionsOf, range, segmentLimit, wholeNumber, zone, type Range, type SegmentLimit } from '../query/options.js';
-import { gridGroups, gridOf, lastPeriodBefore, layoutOf, shown, type Grid, type GridSpec, type Layout } from './grid.js';
+import { gridGroups, gridSteps, lastPeriodBefore, layoutOf, shown, type Grid, type GridSpec, type Layout } from './grid.js';
 import { metricInput } from './input.js';
 import { checkRangePeriods } from './limits.js';
 import { withGrouped } from './others.js';
@@ -119,6 +120,11 @@ export function channelCsat(
   input: Tables | TableInput,
   options?: ChannelCsatOptions,
 ): ChannelCsatRow[] {
+  return finish(channelCsatSteps(input, options));
+}
+
+/** channelCsat as steps that pause between blocks of rows (src/data/slices.ts). */
+export function* channelCsatSteps(input: Tables | TableInput, options?: ChannelCsatOptions): Steps<ChannelCsatRow[]> {
   const { bucket, range, by, satisfiedMin, minCellSize: k, segments } = checkChannelCsatOptions(options);
   const mi = metricInput(input, 'surveys', 'channelCsat');
   const frame = mi.require('surveys');
@@ -134,9 +140,9 @@ export function channelCsat(
     metric: 'channelCsat',
   };
   const score = frame.num('score');
-  const fast = csatOnePass(spec, score, satisfiedMin);
+  const fast = yield* csatOnePass(spec, score, satisfiedMin);
   if (fast) return withGrouped(csatRows(fast.acc, fast.grid, bucket, k), fast.grid.grouped);
-  const grid = gridOf(spec);
+  const grid = yield* gridSteps(spec);
   return withGrouped(csatRows(csatCells(score, grid.cell, grid.cells, satisfiedMin), grid, bucket, k), grid.grouped);
 }
 
@@ -151,11 +157,11 @@ const ONE_PASS_CELLS = 1 << 20;
  * when segments are folded into "(others)": a folded cell's score sum must add its
  * answers in row order, as csatCells does, for the mean to be the same to the last bit.
  */
-function csatOnePass(
+function* csatOnePass(
   spec: GridSpec,
   score: Float64Array,
   satisfiedMin: number,
-): { acc: CsatCells; grid: Layout } | undefined {
+): Steps<{ acc: CsatCells; grid: Layout } | undefined> {
   const { time, keep, keepCode, range, bucket, segments } = spec;
   if (spec.lookback) return undefined;
   let base = 0;
@@ -178,6 +184,7 @@ function csatOnePass(
   for (let lo = 0; lo < time.length; lo += BLOCK_ROWS) {
     const hi = Math.min(time.length, lo + BLOCK_ROWS);
     countRows(time, keep, keepCode ?? NaN, range.from, range.to, index, base, L, seg, score, satisfiedMin, n, satisfied, sum, lo, hi);
+    yield;
   }
   const weight = new Float64Array(L);
   let any = false;

@@ -1,5 +1,6 @@
 // Durations per cell (ticket response and resolution times): how many, their sum
 // and their exact median, gathered into one shared buffer and selected in place.
+import type { Steps } from '../data/slices.js';
 
 /** Durations in minutes per cell: how many, their sum and median (NaN when none). */
 export interface Durations {
@@ -13,13 +14,14 @@ const MINUTE_MS = 60_000;
 /**
  * `end − start` in minutes for the rows of each cell that have an end: counts, then
  * each cell's values gathered into one slice of a shared buffer and sorted there.
+ * Steps that pause between those passes (src/data/slices.ts).
  */
-export function cellDurations(
+export function* cellDurations(
   cell: Int32Array,
   start: Float64Array,
   end: Float64Array,
   cells: number,
-): Durations {
+): Steps<Durations> {
   const count = new Int32Array(cells);
   const sum = new Float64Array(cells);
   for (let i = 0; i < cell.length; i++) {
@@ -29,6 +31,7 @@ export function cellDurations(
       sum[c] += (end[i] - start[i]) / MINUTE_MS;
     }
   }
+  yield;
   const offset = new Int32Array(cells + 1);
   for (let c = 0; c < cells; c++) offset[c + 1] = offset[c] + count[c];
   const values = new Float64Array(offset[cells]);
@@ -37,6 +40,7 @@ export function cellDurations(
     const c = cell[i];
     if (c >= 0 && end[i] === end[i]) values[fill[c]++] = (end[i] - start[i]) / MINUTE_MS;
   }
+  yield;
   const median = new Float64Array(cells).fill(NaN);
   for (let c = 0; c < cells; c++) {
     if (count[c] > 0) median[c] = selectMedian(values.subarray(offset[c], offset[c + 1]));

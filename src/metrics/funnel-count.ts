@@ -4,6 +4,8 @@
 // otherwise the units are sorted once. Typed arrays throughout; nothing allocated
 // per row or unit.
 import type { Frame } from '../data/frame.js';
+import type { Steps } from '../data/slices.js';
+import { BLOCK_ROWS } from './blocks.js';
 import type { SegmentLimit } from '../query/options.js';
 import type { Segments } from './input.js';
 import { groupSegments } from './others.js';
@@ -32,7 +34,8 @@ export interface FunnelSegments extends Segments {
   readonly limit: SegmentLimit;
 }
 
-export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly string[], by?: FunnelSegments): FunnelCounts {
+/** The counts, as steps that pause between blocks of rows and of units (src/data/slices.ts). */
+export function* countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly string[], by?: FunnelSegments): Steps<FunnelCounts> {
   const m = plan.steps.length;
   const time = frame.time('at');
   const events = frame.dict('event');
@@ -55,9 +58,10 @@ export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly 
     n: frame.n, time, event: events.codes, nameOf, customer: customers.codes, customers: customers.values.length,
     segment: seg?.codes, segments,
   };
-  if (plan.order !== 'ordered' || !streamOrdered(stream, plan, tally)) {
+  if (plan.order !== 'ordered' || !(yield* streamOrdered(stream, plan, tally))) {
     rows ??= relevantRows(frame.n, time, events.codes, nameOf, strict);
-    countSorted(stream, rows, plan, stepNames.length, tally);
+    yield;
+    yield* countSorted(stream, rows, plan, stepNames.length, tally);
   }
   return {
     steps: m,
@@ -70,21 +74,26 @@ export function countFunnel(frame: Frame, plan: FunnelPlan, stepNames: readonly 
 }
 
 /** The units sorted (customer, segment, then time and step position), each unit's level tallied. */
-function countSorted(rows: StreamRows, relevant: Uint32Array, plan: FunnelPlan, none: number, tally: Tally): void {
+function* countSorted(rows: StreamRows, relevant: Uint32Array, plan: FunnelPlan, none: number, tally: Tally): Steps<void> {
   const { time, event, nameOf, segment } = rows;
   // At one instant, steps in step order (a repeated name at its first position), other events after them.
   const rankOf = nameOf.map((id) => (id >= 0 ? id : none));
   const tie = { code: event, rankOf };
   const units = sortUnits(relevant, time, rows.customer, rows.customers, segment, rows.segments, tie);
+  yield;
   const { order, bounds, time: t, rank } = units;
   // The step of each row in unit order is its rank, but for events that are no step (read only when strict).
   const e = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) e[k] = rank[k] === none ? -1 : rank[k];
   const scratch = scratchFor(plan);
-  for (let u = 0; u + 1 < bounds.length; u++) {
-    const a = bounds[u];
-    const level = unitLevel(plan, t, e, a, bounds[u + 1], scratch);
-    tally.add(segment ? segment[order[a]] : 0, level, scratch.best, 0);
+  for (let lo = 0; lo + 1 < bounds.length; lo += BLOCK_ROWS) {
+    const hi = Math.min(bounds.length - 1, lo + BLOCK_ROWS);
+    for (let u = lo; u < hi; u++) {
+      const a = bounds[u];
+      const level = unitLevel(plan, t, e, a, bounds[u + 1], scratch);
+      tally.add(segment ? segment[order[a]] : 0, level, scratch.best, 0);
+    }
+    yield;
   }
 }
 

@@ -5,6 +5,7 @@
 // of one array, and the pass checks the order as it goes: at the first unit whose
 // rows are out of order it gives up and the sorting path runs instead, so the
 // result is the same to the last bit either way.
+import type { Steps } from '../data/slices.js';
 import type { FunnelPlan } from './funnel-kernel.js';
 import { addUnit, type Tally } from './funnel-tally.js';
 import { BLOCK_ROWS } from './blocks.js';
@@ -31,21 +32,22 @@ const LEVEL = 2;
 /** start(L) is at START + L (L ≥ 1), just past the level. */
 const START = 2;
 
-/** Whether the pass could count every unit (then `tally` holds them all). */
-export function streamOrdered(rows: StreamRows, plan: FunnelPlan, tally: Tally): boolean {
+/** Whether the pass could count every unit (then `tally` holds them all); steps that pause between blocks. */
+export function* streamOrdered(rows: StreamRows, plan: FunnelPlan, tally: Tally): Steps<boolean> {
   const m = plan.steps.length;
   const width = 3 + 3 * m;
   const units = rows.customers * rows.segments;
   // The blocks must not outgrow what the sorting path would allocate for the rows.
   if (units * width > 4 * rows.n + 65_536) return false;
   const state = new Float64Array(units * width);
-  if (!pass(rows, plan, state, width)) return false;
+  if (!(yield* pass(rows, plan, state, width))) return false;
   // At most M − 1 times per unit: each block of units gets its room before its call.
   const per = Math.max(1, Math.floor(BLOCK_ROWS / m));
   for (let lo = 0; lo < units; lo += per) {
     const hi = Math.min(units, lo + per);
     const t = tally.times.room((hi - lo) * (m - 1));
     t.n = tallyUnits(state, width, rows.segments, m, tally.levels, t.keys, t.values, t.n, lo, hi);
+    yield;
   }
   return true;
 }
@@ -76,7 +78,7 @@ function laterSteps(plan: FunnelPlan): { at: Int32Array; steps: Int32Array } {
   return { at, steps: Int32Array.from(steps) };
 }
 
-function pass(rows: StreamRows, plan: FunnelPlan, st: Float64Array, width: number): boolean {
+function* pass(rows: StreamRows, plan: FunnelPlan, st: Float64Array, width: number): Steps<boolean> {
   const { n, time, event, nameOf, customer, segment, segments } = rows;
   const { at, steps } = laterSteps(plan);
   for (let lo = 0; lo < n; lo += BLOCK_ROWS) {
@@ -84,6 +86,7 @@ function pass(rows: StreamRows, plan: FunnelPlan, st: Float64Array, width: numbe
     const { from, to, deadline, span = NaN } = plan;
     const ok = passRows(time, event, nameOf, customer, segment, segments, from, to, deadline, span, plan.steps[0], plan.steps.length, at, steps, st, width, lo, hi);
     if (!ok) return false;
+    yield;
   }
   return true;
 }

@@ -17,6 +17,7 @@
 //   separate sequence (a customer can count in several segments).
 import type { TimeInput } from '../adapters/types.js';
 import type { Tables, TableInput } from '../data/schema.js';
+import { finish, type Steps } from '../data/slices.js';
 import { addDuration, type Duration } from '../time/index.js';
 import { column, duration, names, options as optionsOf, range, segmentLimit, zone, type SegmentLimit } from '../query/options.js';
 import { metricInput } from './input.js';
@@ -116,16 +117,21 @@ function planOf(steps: readonly string[], base: FunnelSettings['plan']): { plan:
 
 /** SPEC §3.5: one row per step (per segment with `by`), in step order. */
 export function funnel(tables: Tables | TableInput, options: FunnelOptions): FunnelRow[] {
+  return finish(funnelSteps(tables, options));
+}
+
+/** funnel as steps that pause between the kernel's blocks (src/data/slices.ts). */
+export function* funnelSteps(tables: Tables | TableInput, options: FunnelOptions): Steps<FunnelRow[]> {
   const o = checkFunnelOptions(options);
   const { plan, names: stepNames } = planOf(o.steps, o.plan);
   const input = metricInput(tables, 'activity', 'funnel');
   const frame = input.require('activity');
   if (o.by === undefined) {
-    const counts: FunnelCounts = countFunnel(frame, plan, stepNames);
+    const counts: FunnelCounts = yield* countFunnel(frame, plan, stepNames);
     return funnelRows(counts, o.steps, [0], undefined, o.k, o.minSample);
   }
   const seg = input.segments(frame, o.by);
-  const counts = countFunnel(frame, plan, stepNames, { ...seg, limit: o.segments });
+  const counts = yield* countFunnel(frame, plan, stepNames, { ...seg, limit: o.segments });
   const rows = funnelRows(counts, o.steps, segmentOrder(counts.labels, counts.present), counts.labels, o.k, o.minSample);
   return withGrouped(rows, counts.grouped);
 }

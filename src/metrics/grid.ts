@@ -4,6 +4,7 @@
 import type { SegmentLimit } from '../query/options.js';
 import type { Bucketer } from '../time/index.js';
 import type { Range, Segments } from './input.js';
+import { finish, type Steps } from '../data/slices.js';
 import { BLOCK_ROWS } from './blocks.js';
 import { checkPeriods } from './limits.js';
 import { segmentOrder } from './options.js';
@@ -61,10 +62,16 @@ export const SKIP = -2147483648;
  * before the grid is laid out.
  */
 export function gridOf(spec: GridSpec): Grid {
-  const { ordinal: cell, origin, rank, codes: seg, ...grid } = gridPeriods(spec);
+  return finish(gridSteps(spec));
+}
+
+/** gridOf as steps that pause between blocks of rows (src/data/slices.ts). */
+export function* gridSteps(spec: GridSpec): Steps<Grid> {
+  const { ordinal: cell, origin, rank, codes: seg, ...grid } = yield* gridPeriodSteps(spec);
   const ext = grid.periods + grid.lookback;
   for (let lo = 0; lo < cell.length; lo += BLOCK_ROWS) {
     cellRows(cell, origin, ext, grid.labels.length, rank, seg, lo, Math.min(cell.length, lo + BLOCK_ROWS));
+    yield;
   }
   return { ...grid, cell };
 }
@@ -82,6 +89,11 @@ export interface GridPeriods extends Omit<Grid, 'cell'>, Pick<Layout, 'rank' | '
  * kernel that reads each row once more anyway can place it in the grid as it counts.
  */
 export function gridPeriods(spec: GridSpec): GridPeriods {
+  return finish(gridPeriodSteps(spec));
+}
+
+/** gridPeriods as steps that pause between blocks of rows (src/data/slices.ts). */
+export function* gridPeriodSteps(spec: GridSpec): Steps<GridPeriods> {
   const { range, bucket } = spec;
   const lookback = bucket ? (spec.lookback ?? 0) : 0;
   const lo =
@@ -90,7 +102,7 @@ export function gridPeriods(spec: GridSpec): GridPeriods {
       : range.from;
   const ordinal = new Int32Array(spec.time.length);
   const weight = new Float64Array(spec.segments ? spec.segments.labels.length : 1);
-  const [min, max] = bucketRows(spec, lo, ordinal, weight);
+  const [min, max] = yield* bucketRows(spec, lo, ordinal, weight);
   const { first, periods, rank, labels, grouped, codes } = layoutOf(spec, lookback, min, max, weight);
   const cells = (periods + lookback) * labels.length;
   return { first, periods, lookback, labels, cells, grouped, ordinal, origin: first - lookback, rank, codes };
@@ -153,12 +165,12 @@ export function layoutOf(
  * First pass: each kept row's period ordinal into `cell` (SKIP otherwise), counted in
  * its segment's weight; returns the first and last period of rows in [from, to).
  */
-function bucketRows(
+function* bucketRows(
   spec: GridSpec,
   lo: number,
   cell: Int32Array,
   weight: Float64Array,
-): [number, number] {
+): Steps<[number, number]> {
   const { time, keep, keepCode, range, bucket, segments } = spec;
   // [min, max] period of the rows in [from, to), updated block by block.
   const span = new Float64Array([Infinity, -Infinity]);
@@ -166,6 +178,7 @@ function bucketRows(
     const end = Math.min(time.length, at + BLOCK_ROWS);
     // NaN: no code equals it, as undefined did (keep without keepCode keeps nothing).
     bucketBlock(time, keep, keepCode ?? NaN, lo, range.from, range.to, bucket?.index, segments?.codes, cell, weight, span, at, end);
+    yield;
   }
   return [span[0], span[1]];
 }

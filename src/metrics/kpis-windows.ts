@@ -3,6 +3,7 @@
 // pass over its table giving, per window, a value, the count it is over, and the
 // counts a reader could work out from the two (for small-cell suppression).
 import type { Frame } from '../data/frame.js';
+import { finish, type Steps } from '../data/slices.js';
 import { addDuration, type Duration } from '../time/index.js';
 import { wilson } from './stats.js';
 import { ticketCells, type TicketCells } from './tickets.js';
@@ -46,8 +47,16 @@ export function windowCells(
   keep?: Int32Array,
   keepCode?: number,
 ): Int32Array {
+  return finish(windowCellSteps(time, bounds, keep, keepCode));
+}
+
+/** windowCells as steps that pause between blocks of rows (src/data/slices.ts). */
+function* windowCellSteps(time: Float64Array, bounds: Float64Array, keep?: Int32Array, keepCode?: number): Steps<Int32Array> {
   const cell = new Int32Array(time.length);
-  for (let i = 0; i < time.length; i += BLOCK_ROWS) windowRows(time, bounds, keep, keepCode, cell, i, Math.min(time.length, i + BLOCK_ROWS));
+  for (let i = 0; i < time.length; i += BLOCK_ROWS) {
+    windowRows(time, bounds, keep, keepCode, cell, i, Math.min(time.length, i + BLOCK_ROWS));
+    yield;
+  }
   return cell;
 }
 
@@ -80,14 +89,16 @@ export interface TicketCards {
 }
 
 /** Ticket cards over the tickets opened in each window; the durations only for the cards that show them. */
-export function ticketCards(tickets: Frame, bounds: Float64Array, want?: ReadonlySet<string>): TicketCards {
+/** The ticket cards, as steps that pause between passes over the rows (src/data/slices.ts). */
+export function* ticketCards(tickets: Frame, bounds: Float64Array, want?: ReadonlySet<string>): Steps<TicketCards> {
   const m = bounds.length - 1;
   const parts = {
     fcr: !want || want.has('fcr'),
     response: !want || want.has('firstResponseMedian'),
     resolution: !want || want.has('resolutionMedian'),
   };
-  return ticketSeries(ticketCells(tickets, windowCells(tickets.time('opened_at'), bounds), m, parts));
+  const cell = yield* windowCellSteps(tickets.time('opened_at'), bounds);
+  return ticketSeries(yield* ticketCells(tickets, cell, m, parts));
 }
 
 /** Ticket counts per window → the four ticket series (shared with SQL sources). */

@@ -1,6 +1,7 @@
 // kpis (SPEC §3.7): the headline cards over [from, to), each against the previous
 // range of the same length, with an optional per-period sparkline.
 import type { Tables } from '../data/schema.js';
+import { finish, type Steps } from '../data/slices.js';
 import { isTable } from '../data/values.js';
 import type { Bucketer } from '../time/period.js';
 import { lastPeriodBefore } from './grid.js';
@@ -91,6 +92,11 @@ const TESTED: Partial<Record<KpiMetric, 'npsZ' | 'meanZ'>> = { nps: 'npsZ', ces:
  * sparkline: the same value over each period meeting [from, to), cut to the range.
  */
 export function kpis(tables: Tables, options: KpiOptions): KpiRow[] {
+  return finish(kpiSteps(tables, options));
+}
+
+/** kpis as steps that pause between the cards' passes over the rows (src/data/slices.ts). */
+export function* kpiSteps(tables: Tables, options: KpiOptions): Steps<KpiRow[]> {
   const s = checkKpiOptions(options);
   if (Array.isArray(tables) || isTable(tables as never)) {
     throw new TypeError(
@@ -102,10 +108,11 @@ export function kpis(tables: Tables, options: KpiOptions): KpiRow[] {
   const lo = from - (to - from);
   const want = new Set(s.metrics);
   const activated = want.has('activation') ? activationFlags(input, lo, to, s) : undefined;
-  const cardsOf = (bounds: Float64Array) => someCards(input, bounds, s, want, activated);
-  const main = cardsOf(new Float64Array([lo, from, to]));
+  const main = yield* someCards(input, new Float64Array([lo, from, to]), s, want, activated);
+  yield;
   const spark = bucket ? sparkBounds(bucket, from, to) : undefined;
-  return kpiRows(s, main, spark && { cards: cardsOf(spark.bounds), keys: spark.keys });
+  const sparkCards = spark && (yield* someCards(input, spark.bounds, s, want, activated));
+  return kpiRows(s, main, spark && { cards: sparkCards!, keys: spark.keys });
 }
 
 /** Series → rows (the second half of kpis, shared with SQL sources): one row per card asked for. */
@@ -131,13 +138,13 @@ const SURVEY_CARDS: readonly KpiMetric[] = ['nps', 'csat', 'ces'];
 const TICKET_CARDS: readonly KpiMetric[] = ['fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume'];
 
 /** The asked cards over the windows of `bounds`; each table is read only when a card needs it. */
-function someCards(
+function* someCards(
   input: MetricInput,
   bounds: Float64Array,
   s: KpiSettings,
   want: ReadonlySet<KpiMetric>,
   activated: Uint8Array | undefined,
-): Cards {
+): Steps<Cards> {
   const cards: Cards = {};
   const customers = want.has('churnRate') || want.has('activation') ? input.frame('customers') : undefined;
   if (want.has('churnRate')) cards.churnRate = customers ? churnCards(customers, bounds) : null;
@@ -155,7 +162,7 @@ function someCards(
   const ticketWant = TICKET_CARDS.filter((m) => want.has(m));
   if (ticketWant.length) {
     const tickets = input.frame('tickets');
-    const tc = tickets ? ticketCards(tickets, bounds, new Set(ticketWant)) : undefined;
+    const tc = tickets ? yield* ticketCards(tickets, bounds, new Set(ticketWant)) : undefined;
     for (const m of ticketWant) cards[m] = tc ? tc[m as keyof typeof tc] : null;
   }
   return cards;

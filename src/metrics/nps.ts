@@ -3,9 +3,10 @@
 // segment grid; rolling windows are sliding sums over that grid.
 import type { TimeInput } from '../adapters/types.js';
 import type { TableInput, Tables } from '../data/schema.js';
+import { finish, type Steps } from '../data/slices.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, keyword, options as optionsOf, range, segmentLimit, wholeNumber, zone, type Range, type SegmentLimit } from '../query/options.js';
-import { gridGroups, gridPeriods, shown, SKIP, type Grid, type GridPeriods } from './grid.js';
+import { gridGroups, gridPeriodSteps, shown, SKIP, type Grid, type GridPeriods } from './grid.js';
 import { metricInput } from './input.js';
 import { checkRangePeriods, MAX_PERIODS } from './limits.js';
 import { withGrouped } from './others.js';
@@ -46,12 +47,18 @@ export interface NpsTrendRow {
 
 /** Counts per cell of the grid: promoters, passives, detractors at 3·cell + 0, 1, 2. */
 export function npsCounts(score: Float64Array, grid: GridPeriods): Int32Array {
+  return finish(npsCountSteps(score, grid));
+}
+
+/** npsCounts as steps that pause between blocks of rows (src/data/slices.ts). */
+function* npsCountSteps(score: Float64Array, grid: GridPeriods): Steps<Int32Array> {
   const { ordinal, origin, rank, codes } = grid;
   const counts = new Int32Array(grid.cells * 3);
   const ext = grid.periods + grid.lookback;
   const S = grid.labels.length;
   for (let lo = 0; lo < ordinal.length; lo += BLOCK_ROWS) {
     countRows(score, ordinal, origin, ext, S, rank, codes, counts, lo, Math.min(ordinal.length, lo + BLOCK_ROWS));
+    yield;
   }
   return counts;
 }
@@ -104,11 +111,16 @@ export function checkNpsTrendOptions(options: unknown): NpsTrendSettings {
  * depend on where the chart starts. With w = 1 only answers in [from, to) count.
  */
 export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions): NpsTrendRow[] {
+  return finish(npsTrendSteps(input, options));
+}
+
+/** npsTrend as steps that pause between the kernel's blocks (src/data/slices.ts). */
+export function* npsTrendSteps(input: Tables | TableInput, options?: NpsTrendOptions): Steps<NpsTrendRow[]> {
   const { bucket, range, by, rolling: w, minCellSize: k, segments } = checkNpsTrendOptions(options);
   const mi = metricInput(input, 'surveys', 'npsTrend');
   const frame = mi.require('surveys');
   const kind = frame.dict('kind');
-  const grid = gridPeriods({
+  const grid = yield* gridPeriodSteps({
     time: frame.time('at'),
     keep: kind.codes,
     keepCode: kind.index.get('nps') ?? -2,
@@ -119,7 +131,8 @@ export function npsTrend(input: Tables | TableInput, options?: NpsTrendOptions):
     limit: segments,
     metric: 'npsTrend',
   });
-  return withGrouped(npsRows(npsCounts(frame.num('score'), grid), grid, bucket, by, w, k), grid.grouped);
+  const counts = yield* npsCountSteps(frame.num('score'), grid);
+  return withGrouped(npsRows(counts, grid, bucket, by, w, k), grid.grouped);
 }
 
 /**

@@ -4,9 +4,10 @@
 import type { TimeInput } from '../adapters/types.js';
 import type { Frame } from '../data/frame.js';
 import type { TableInput, Tables } from '../data/schema.js';
+import { finish, type Steps } from '../data/slices.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import { column, keyword, options as optionsOf, range, segmentLimit, zone, type Range, type SegmentLimit } from '../query/options.js';
-import { gridGroups, gridOf, shown, type Grid } from './grid.js';
+import { gridGroups, gridSteps, shown, type Grid } from './grid.js';
 import { metricInput } from './input.js';
 import { checkRangePeriods } from './limits.js';
 import { withGrouped } from './others.js';
@@ -97,8 +98,11 @@ function noDurations(cells: number): Durations {
   return { count: new Int32Array(cells), sum: new Float64Array(cells), median: new Float64Array(cells).fill(NaN) };
 }
 
-/** Every per-cell aggregate of ticketStats (and of the KPI ticket cards); parts not asked for stay empty. */
-export function ticketCells(frame: Frame, cell: Int32Array, cells: number, parts: TicketParts = ALL_PARTS): TicketCells {
+/**
+ * Every per-cell aggregate of ticketStats (and of the KPI ticket cards); parts not asked
+ * for stay empty. Steps that pause between the passes over the rows (src/data/slices.ts).
+ */
+export function* ticketCells(frame: Frame, cell: Int32Array, cells: number, parts: TicketParts = ALL_PARTS): Steps<TicketCells> {
   const opened = parts.response || parts.resolution ? frame.time('opened_at') : undefined;
   const tickets = new Int32Array(cells);
   const resolved = new Int32Array(cells);
@@ -106,14 +110,11 @@ export function ticketCells(frame: Frame, cell: Int32Array, cells: number, parts
   const fcrNo = new Int32Array(cells);
   for (let i = 0; i < cell.length; i++) if (cell[i] >= 0) tickets[cell[i]]++;
   if (parts.fcr) countResolved(frame, cell, resolved, fcrYes, fcrNo);
-  return {
-    tickets,
-    resolved,
-    fcrYes,
-    fcrNo,
-    response: parts.response ? cellDurations(cell, opened!, frame.time('first_response_at'), cells) : noDurations(cells),
-    resolution: parts.resolution ? cellDurations(cell, opened!, frame.time('resolved_at'), cells) : noDurations(cells),
-  };
+  yield;
+  const response = parts.response ? yield* cellDurations(cell, opened!, frame.time('first_response_at'), cells) : noDurations(cells);
+  yield;
+  const resolution = parts.resolution ? yield* cellDurations(cell, opened!, frame.time('resolved_at'), cells) : noDurations(cells);
+  return { tickets, resolved, fcrYes, fcrNo, response, resolution };
 }
 
 /** Resolved tickets per cell, and among them those solved on first contact or not. */
@@ -141,10 +142,15 @@ export function ticketStats(
   input: Tables | TableInput,
   options?: TicketStatsOptions,
 ): TicketStatsRow[] {
+  return finish(ticketStatsSteps(input, options));
+}
+
+/** ticketStats as steps that pause between the kernel's passes (src/data/slices.ts). */
+export function* ticketStatsSteps(input: Tables | TableInput, options?: TicketStatsOptions): Steps<TicketStatsRow[]> {
   const { bucket, range, by, minCellSize: k, segments } = checkTicketStatsOptions(options);
   const mi = metricInput(input, 'tickets', 'ticketStats');
   const frame = mi.require('tickets');
-  const grid = gridOf({
+  const grid = yield* gridSteps({
     time: frame.time('opened_at'),
     range,
     bucket,
@@ -152,7 +158,9 @@ export function ticketStats(
     limit: segments,
     metric: 'ticketStats',
   });
-  return withGrouped(ticketRows(ticketCells(frame, grid.cell, grid.cells), grid, bucket, k), grid.grouped);
+  yield;
+  const cells = yield* ticketCells(frame, grid.cell, grid.cells);
+  return withGrouped(ticketRows(cells, grid, bucket, k), grid.grouped);
 }
 
 /** Counts → rows (the second half of ticketStats, shared with SQL sources). */

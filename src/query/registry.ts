@@ -2,15 +2,16 @@
 // its option check (no data needed) and the kernel. A new metric is one entry.
 import { SCHEMA, TABLE_NAMES, type Row, type TableName, type Tables } from '../data/schema.js';
 import type { FrameSet } from '../metrics/input.js';
-import { featureAdoption, checkAdoptionOptions, type AdoptionOptions } from '../metrics/adoption.js';
-import { channelCsat, checkChannelCsatOptions, type ChannelCsatOptions } from '../metrics/csat.js';
+import type { Steps } from '../data/slices.js';
+import { featureAdoption, featureAdoptionSteps, checkAdoptionOptions, type AdoptionOptions } from '../metrics/adoption.js';
+import { channelCsat, channelCsatSteps, checkChannelCsatOptions, type ChannelCsatOptions } from '../metrics/csat.js';
 import { extent, checkExtentOptions, type ExtentOptions } from '../metrics/extent.js';
-import { funnel, checkFunnelOptions, type FunnelOptions } from '../metrics/funnel.js';
-import { kpis, checkKpiOptions, kpiTables, type KpiOptions } from '../metrics/kpis.js';
-import { npsTrend, checkNpsTrendOptions, type NpsTrendOptions } from '../metrics/nps.js';
+import { funnel, funnelSteps, checkFunnelOptions, type FunnelOptions } from '../metrics/funnel.js';
+import { kpis, kpiSteps, checkKpiOptions, kpiTables, type KpiOptions } from '../metrics/kpis.js';
+import { npsTrend, npsTrendSteps, checkNpsTrendOptions, type NpsTrendOptions } from '../metrics/nps.js';
 import { retention, type RetentionOptions } from '../metrics/retention.js';
 import { retentionSettings } from '../metrics/retention-options.js';
-import { ticketStats, checkTicketStatsOptions, type TicketStatsOptions } from '../metrics/tickets.js';
+import { ticketStats, ticketStatsSteps, checkTicketStatsOptions, type TicketStatsOptions } from '../metrics/tickets.js';
 import { survival, survivalSummary, type SurvivalOptions } from '../metrics/survival.js';
 import { checkSurvivalOptions } from '../metrics/survival-options.js';
 import { valueConcentration, paretoCurve, checkValueOptions, type ValueOptions } from '../metrics/value.js';
@@ -31,6 +32,8 @@ export interface MetricEntry {
   check(options: Options): void;
   /** Computes the rows from tables (rows, Arquero tables, or the frame views runQuery passes). */
   run(tables: MetricTables, options: Options): Row[];
+  /** `run` as steps that may pause between the kernel's blocks (src/data/slices.ts), for kernels long enough to need it. */
+  steps?(tables: MetricTables, options: Options): Steps<Row[]>;
 }
 
 /** `main`, and customers too when `by` is not a canonical column of `main` (a customer attribute). */
@@ -43,6 +46,7 @@ function withBy(main: TableName, by: string | undefined): TableName[] {
 // which `metricInput` recognizes, and reads back rows. Both casts are that bridge.
 const host = (t: MetricTables) => t as Tables;
 const rows = (r: readonly object[]) => r as unknown as Row[];
+const rowSteps = (s: Steps<readonly object[]>) => s as unknown as Steps<Row[]>;
 
 export const METRICS: Readonly<Record<MetricName, MetricEntry>> = {
   retention: {
@@ -58,31 +62,37 @@ export const METRICS: Readonly<Record<MetricName, MetricEntry>> = {
     tables: (o) => withBy('surveys', checkNpsTrendOptions(o).by),
     check: (o) => void checkNpsTrendOptions(o),
     run: (t, o) => rows(npsTrend(host(t), o as NpsTrendOptions)),
+    steps: (t, o) => rowSteps(npsTrendSteps(host(t), o as NpsTrendOptions)),
   },
   channelCsat: {
     tables: (o) => withBy('surveys', checkChannelCsatOptions(o).by),
     check: (o) => void checkChannelCsatOptions(o),
     run: (t, o) => rows(channelCsat(host(t), o as ChannelCsatOptions)),
+    steps: (t, o) => rowSteps(channelCsatSteps(host(t), o as ChannelCsatOptions)),
   },
   ticketStats: {
     tables: (o) => withBy('tickets', checkTicketStatsOptions(o).by),
     check: (o) => void checkTicketStatsOptions(o),
     run: (t, o) => rows(ticketStats(host(t), o as TicketStatsOptions)),
+    steps: (t, o) => rowSteps(ticketStatsSteps(host(t), o as TicketStatsOptions)),
   },
   funnel: {
     tables: (o) => withBy('activity', checkFunnelOptions(o).by),
     check: (o) => void checkFunnelOptions(o),
     run: (t, o) => rows(funnel(host(t), o as unknown as FunnelOptions)),
+    steps: (t, o) => rowSteps(funnelSteps(host(t), o as unknown as FunnelOptions)),
   },
   featureAdoption: {
     tables: (o) => withBy('activity', checkAdoptionOptions(o).by),
     check: (o) => void checkAdoptionOptions(o),
     run: (t, o) => rows(featureAdoption(host(t), o as unknown as AdoptionOptions)),
+    steps: (t, o) => rowSteps(featureAdoptionSteps(host(t), o as unknown as AdoptionOptions)),
   },
   kpis: {
     tables: (o) => kpiTables(checkKpiOptions(o)),
     check: (o) => void checkKpiOptions(o),
     run: (t, o) => rows(kpis(host(t), o as unknown as KpiOptions)),
+    steps: (t, o) => rowSteps(kpiSteps(host(t), o as unknown as KpiOptions)),
   },
   extent: {
     tables: (o) => [checkExtentOptions(o).table],

@@ -2,6 +2,7 @@
 // frame views, and handed to the metric's kernel. It returns exactly what the
 // metric returns on the filtered tables (an adapter's `aggregate` must match it).
 import { frameOf } from '../data/frame.js';
+import { finish, type Steps } from '../data/slices.js';
 import { isCustomerAttribute, TABLE_NAMES, type Row, type TableName, type Tables } from '../data/schema.js';
 import { describeValue } from '../time/describe.js';
 import { frameSet, normalizedTable } from '../metrics/input.js';
@@ -41,9 +42,22 @@ export function runOnFrames(frames: Frames, query: unknown): QueryResult {
   return compute(frames, validateQuery(query));
 }
 
-function compute(frames: Frames, q: MetricQuery): QueryResult {
+/**
+ * A validated query over frames as steps (src/data/slices.ts): the filters, then the
+ * metric, whose kernel pauses between its blocks where it has steps. On a page's main
+ * thread (no worker) they run in slices that yield; elsewhere straight through.
+ */
+export function* querySteps(frames: Frames, q: MetricQuery): Steps<QueryResult> {
   const { frames: views, reached } = filterFrames(frames, q.filters ?? []);
-  return { rows: METRICS[q.metric].run(frameSet(views), q.options), reached };
+  yield;
+  const metric = METRICS[q.metric];
+  const input = frameSet(views);
+  const rows = metric.steps ? yield* metric.steps(input, q.options) : metric.run(input, q.options);
+  return { rows, reached };
+}
+
+function compute(frames: Frames, q: MetricQuery): QueryResult {
+  return finish(querySteps(frames, q));
 }
 
 /**

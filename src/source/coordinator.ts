@@ -21,7 +21,9 @@ import { isCustomerAttribute, SCHEMA } from '../data/schema.js';
 import type { NormalizedTables, Row, TableName, ValidationReport } from '../data/schema.js';
 import { emptyReport } from '../data/validate.js';
 import { asOptionError } from '../query/errors.js';
-import { queryTables, runOnFrames } from '../query/run.js';
+import { hereSlices, stepsHere } from '../data/slices.js';
+import type { Frames } from '../query/filter.js';
+import { queryTables, querySteps, type QueryResult } from '../query/run.js';
 import type { MetricQuery } from '../query/types.js';
 import { validateQuery } from '../query/validate.js';
 import { checkCacheConfig, resolveCache } from './cache-policy.js';
@@ -181,7 +183,7 @@ export class Coordinator {
     const loaded = await source.load(queryTables(q), { signal });
     await nextTask();
     signal?.throwIfAborted();
-    const { rows, reached } = refusing(() => runOnFrames(framesOf(loaded.tables), q));
+    const { rows, reached } = await computeHere(framesOf(loaded.tables), q, signal);
     return { rows, report: loaded.report, meta: loaded.meta, reached, at: 'browser' };
   }
 
@@ -205,6 +207,21 @@ function likelyReached(q: MetricQuery): boolean[] {
   return (q.filters ?? []).map(
     (f) => f.table !== undefined || isCustomerAttribute(f.column) || read.some((t) => SCHEMA[t].some((c) => c.name === f.column)),
   );
+}
+
+/**
+ * The query's kernel here: on a page's main thread in slices that yield between its
+ * blocks (no task of it past ~10 ms), then one more yield so the widget's render is a
+ * task of its own rather than the end of the kernel's last; elsewhere straight through.
+ */
+async function computeHere(frames: Frames, q: MetricQuery, signal?: AbortSignal): Promise<QueryResult> {
+  try {
+    const result = await stepsHere(querySteps(frames, q), signal);
+    if (hereSlices()) await nextTask();
+    return result;
+  } catch (e) {
+    throw asOptionError(e);
+  }
 }
 
 /** `work()`, with a refused option (RangeError, TypeError) thrown as the option error it is. */

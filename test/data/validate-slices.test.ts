@@ -2,10 +2,11 @@
 // report and rows as in one go, with slice boundaries inside runs of rejected rows and
 // between a row and its duplicate id; and a load no one waits for stops at the next slice.
 import { expect } from 'chai';
-import { tableFromArrays, tableToIPC, utf8, float64, int32, timestamp, TimeUnit } from '@uwdata/flechette';
+import { dictionary, tableFromArrays, tableToIPC, utf8, float64, int32, timestamp, TimeUnit } from '@uwdata/flechette';
 import { loadArrow } from '../../src/adapters/arrow-codec.js';
 import { decodeArrow } from '../../src/adapters/arrow-decode.js';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
+import { BYTE_PATH } from '../../src/data/byte-path.js';
 import { loadTable } from '../../src/data/load.js';
 import { useSlices, type Slices } from '../../src/data/slices.js';
 import { validate, validateInSlices } from '../../src/data/validate.js';
@@ -102,6 +103,41 @@ describe('data/validate in slices', () => {
     const slices = counting(8);
     expectSame('activity', await validateInSlices({ activity: decodeArrow(bytes, 'b') }, { slices }), whole, 'arrow in slices of 8');
     expect(slices.count).to.be.greaterThan(3 * (200 / 8));
+  });
+
+  it('reads Arrow dictionaries of distinct values from their keys in slices too, with the same codes', async () => {
+    // Customer ids as a dictionary (23 values, nulls among the keys), events as one with blanks (read the general way).
+    const ids = Array.from({ length: 300 }, (_, i) => (i % 37 === 0 ? null : `c${(i * 7) % 23}`));
+    const events = ids.map((_, i) => (i % 11 === 0 ? ' ' : i % 5 ? 'login' : `e${i % 4}`));
+    const bytes = tableToIPC(
+      tableFromArrays(
+        { customer_id: ids, at: ids.map((_, i) => T0 + i * 1000), event: events },
+        { types: { customer_id: dictionary(utf8()), at: timestamp(TimeUnit.MILLISECOND), event: dictionary(utf8()) }, maxBatchRows: 70 },
+      ),
+      { format: 'stream' },
+    )!;
+    const whole = validate({ activity: decodeArrow(bytes, 'a') });
+    expect(whole.report.rejected).to.equal(9 + 27); // 9 null ids, 27 blank events among the rest
+    // The byte path's dictionary read, counted: the cut read takes it too.
+    const path = BYTE_PATH as { dictionarySteps: typeof BYTE_PATH.dictionarySteps };
+    const original = path.dictionarySteps;
+    let read = 0;
+    path.dictionarySteps = function* (...args) {
+      const ok = yield* original(...args);
+      if (ok) read += 1;
+      return ok;
+    };
+    try {
+      for (const rows of [8, 16, 64]) {
+        read = 0;
+        const slices = counting(rows);
+        expectSame('activity', await validateInSlices({ activity: decodeArrow(bytes, 'b') }, { slices }), whole, `dictionaries in slices of ${rows}`);
+        expect(read, 'customer ids read from their keys').to.equal(1);
+        expect(slices.count).to.be.greaterThan(300 / rows);
+      }
+    } finally {
+      path.dictionarySteps = original;
+    }
   });
 
   it('gives the same result where it runs by default (straight through in Node and a worker, in slices in a page)', async () => {

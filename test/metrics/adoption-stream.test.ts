@@ -3,6 +3,7 @@ import { frameOf } from '../../src/data/frame.js';
 import { validate } from '../../src/data/validate.js';
 import { checkAdoptionOptions, featureAdoption } from '../../src/metrics/adoption.js';
 import { slotsOf } from '../../src/metrics/adoption-count.js';
+import { finish } from '../../src/data/slices.js';
 import { streamAdoption } from '../../src/metrics/adoption-stream.js';
 
 const ev = (customer_id: string, at: string, event: string) => ({ customer_id, at, event });
@@ -13,7 +14,7 @@ function streams(rows: ReturnType<typeof ev>[]): boolean {
   const frame = frameOf(validate({ activity: rows }).tables.activity!);
   const o = checkAdoptionOptions(options);
   const { slot, counted } = slotsOf(frame, o);
-  return streamAdoption(frame, o, slot, counted, undefined, 1) !== undefined;
+  return finish(streamAdoption(frame, o, slot, counted, undefined, 1)) !== undefined;
 }
 
 describe('feature adoption in one pass', () => {

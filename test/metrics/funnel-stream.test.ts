@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { FunnelPlan } from '../../src/metrics/funnel-kernel.js';
+import { finish } from '../../src/data/slices.js';
 import { streamOrdered, type StreamRows } from '../../src/metrics/funnel-stream.js';
 import { Tally } from '../../src/metrics/funnel-tally.js';
 
@@ -29,7 +30,7 @@ function rowsOf(rows: [number, number, number][], customers = 2): StreamRows {
 
 function stream(rows: [number, number, number][], customers?: number) {
   const tally = new Tally(1, 2);
-  const counted = streamOrdered(rowsOf(rows, customers), plan, tally);
+  const counted = finish(streamOrdered(rowsOf(rows, customers), plan, tally));
   return { counted, entered: [...tally.entered()], medians: [...tally.medians()] };
 }
 
