@@ -8,10 +8,7 @@
 // reads the column the general way (false), whose codes and strings are the same.
 import { asciiStrings, ByteKeys, hashBytes } from './byte-keys.js';
 import { isUtf8, isValid, MISSING, type TextCodes } from './text-codes.js';
-import { finish, type Steps } from './slices.js';
-
-/** Rows per step when not cut. */
-const WHOLE = 2 ** 30;
+import { finish, WHOLE, type Steps } from './slices.js';
 
 interface Utf8Batch {
   readonly length: number;

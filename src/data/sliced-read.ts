@@ -10,10 +10,7 @@ import { DICTIONARY, loadedBytePath, readTimes, type ArrowBatch, type Cells } fr
 import { readNumbers } from './read-numbers.js';
 import { dictionaryCodes, isUtf8, isValid, MISSING, TextCodes } from './text-codes.js';
 import type { Utf8Codes } from './utf8-codes.js';
-import { finish, type Steps } from './slices.js';
-
-/** Rows per step when a read is not cut: one step per record batch. */
-const WHOLE = 2 ** 30;
+import { eachSlice, finish, WHOLE, type Steps } from './slices.js';
 
 /**
  * A column read as text codes (MISSING, NOT_TEXT or an index into `text.values`).
@@ -30,17 +27,12 @@ export function* textSteps(cells: Cells, n: number, text: TextCodes, distinct: b
   const codes = new Int32Array(n);
   if (cells.kind === 'absent') codes.fill(MISSING);
   else if (cells.kind === 'values') {
-    for (let a = 0; a < n; a += rows) {
-      codeValues(cells.values, a, Math.min(n, a + rows), text, codes);
-      yield;
-    }
+    const { values } = cells;
+    yield* eachSlice(n, rows, (a, b) => codeValues(values, a, b, text, codes));
   } else if (cells.kind === 'dict') {
-    const remap = unseen(cells.dictionary.length);
-    for (let a = 0; a < n; a += rows) {
-      const b = Math.min(n, a + rows);
-      dictionaryCodes(part(cells.keys, a, b), cells.dictionary, b - a, undefined, text, codes, a, remap);
-      yield;
-    }
+    const { keys, dictionary } = cells;
+    const remap = unseen(dictionary.length);
+    yield* eachSlice(n, rows, (a, b) => dictionaryCodes(part(keys, a, b), dictionary, b - a, undefined, text, codes, a, remap));
   } else if (!(text.size === 0 && text.deferrable() && (yield* byteSteps(cells.batches, n, text, codes, distinct, rows)))) {
     yield* batchSteps(cells.batches, text, codes, rows);
   }

@@ -40,9 +40,12 @@ export function useSlices(slices: Slices | null | undefined): Slices | null | un
   return before;
 }
 
-/** Rows per step as given, at least 8 and a multiple of 8. */
+/** Rows per step of work that is not cut: every row (of a record batch) in one step. */
+export const WHOLE = 2 ** 30;
+
+/** Rows per step as given, at least 8 and a multiple of 8; WHOLE when not given. */
 export function sliceRows(rows: number | undefined): number {
-  if (rows === undefined || !(rows < 2 ** 30)) return 2 ** 30;
+  if (rows === undefined || !(rows < WHOLE)) return WHOLE;
   return Math.max(8, Math.floor(rows / 8) * 8);
 }
 
