@@ -129,7 +129,7 @@ export class Coordinator {
   /** The page's worker for a source over `adapter`, when the work can go there (see the header); `own`: the source's `worker` setting. */
   private workerFor(adapter: Adapter, own?: 'auto' | 'off'): WorkerLink | undefined {
     if (!this.workerAllowed(own) || !WorkerLink.accepts(adapter)) return undefined;
-    return this.worker.forSource();
+    return this.worker.forSource(WorkerLink.fetches(adapter));
   }
 
   /**

@@ -9,6 +9,13 @@
 // after it started (it would fetch past it: a host's msw mock API started after Pulso
 // loaded), and, when it was started early, if no widget joined the page within
 // `unwantedMs` (a page that loads Pulso and shows none).
+//
+// A page can be controlled by a service worker that is going away: unregistered while
+// the page was open (msw's unregisters itself when its last page closes, which a reload
+// does), it still serves the page, but a worker the page starts now is not its client and
+// fetches past it (the demo's mock API answered 404 after a reload). The page's
+// `serviceWorker.ready` never settles then; until it has, a source whose data the worker
+// would fetch stays on the main thread, where its requests reach the page's service worker.
 import { WorkerLink } from '../worker/client.js';
 import type { WorkerProblem } from '../worker/client.js';
 import type { WorkerCacheConfig } from '../worker/protocol.js';
@@ -28,6 +35,8 @@ export class PageWorker {
   /** Whether a widget joined the page (an early worker is then kept). */
   private wanted = false;
   private earlyAsked = false;
+  /** Whether the page's service worker registration is ready (then a worker the page starts is its client too). */
+  private swReady = false;
   /** How many workers were started (diagnostics, tests). */
   starts = 0;
 
@@ -39,7 +48,9 @@ export class PageWorker {
     private readonly url: () => string,
     private readonly config: () => WorkerCacheConfig,
     private readonly unwantedMs = UNWANTED_WORKER_MS,
-  ) {}
+  ) {
+    void serviceWorkers()?.ready.then(() => (this.swReady = true));
+  }
 
   /** Why the worker cannot be used, once that is known. */
   get problem(): WorkerProblem | undefined {
@@ -79,8 +90,12 @@ export class PageWorker {
     });
   }
 
-  /** The link for a source that computes in the worker (undefined when it cannot be made). */
-  forSource(): WorkerLink | undefined {
+  /**
+   * The link for a source that computes in the worker (undefined when it cannot be made,
+   * or when the worker would `fetch` its data past the page's service worker: see the header).
+   */
+  forSource(fetches = false): WorkerLink | undefined {
+    if (fetches && pageController() && !this.swReady) return undefined;
     if (this.link && !this.used && !this.link.failed && pageController() !== this.controller) this.stop();
     this.start();
     if (!this.link || this.link.failed) return undefined;
@@ -107,9 +122,14 @@ export class PageWorker {
   }
 }
 
+/** The page's service workers (undefined in Node, in a worker, or where the page has none to ask). */
+function serviceWorkers(): ServiceWorkerContainer | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+}
+
 /** The service worker controlling this page (null without one, undefined where there is none to ask). */
 function pageController(): ServiceWorker | null | undefined {
-  return typeof navigator === 'undefined' ? undefined : navigator.serviceWorker?.controller;
+  return serviceWorkers()?.controller;
 }
 
 /** Runs `work` when the page is first idle (within half a second), or in a task of its own where it cannot tell. */

@@ -18,7 +18,7 @@ import type { SourceEvent } from '../source/source.js';
 import { nextTask } from '../source/tasks.js';
 import { WORKER_NAME } from './protocol.js';
 import type { FromWorker, ToWorker, WireAnswer, WorkerCacheConfig } from './protocol.js';
-import { describe } from './recipe.js';
+import { describe, fetchesData } from './recipe.js';
 import { withExtras } from '../query/extras.js';
 import { fromWire } from './wire-error.js';
 import { RemoteSource } from './remote-source.js';
@@ -107,6 +107,11 @@ export class WorkerLink {
   /** Whether `adapter` can work in the worker (its recipe), without sending anything yet. */
   static accepts(adapter: Adapter): boolean {
     return describe(adapter) !== undefined;
+  }
+
+  /** Whether the worker would `fetch` `adapter`'s data itself (a URL), rather than receive it from the page. */
+  static fetches(adapter: Adapter): boolean {
+    return fetchesData(describe(adapter)?.recipe);
   }
 
   /** Opens the worker's twin of a page source over `adapter`; its news go to `listener`. */

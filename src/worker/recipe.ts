@@ -112,6 +112,20 @@ function describeMemory(adapter: MemoryAdapter): Described | undefined {
   return { recipe, rows };
 }
 
+/** Whether the adapter a recipe describes fetches its data from URLs (rather than being handed rows or bytes). */
+export function fetchesData(recipe: AdapterRecipe | undefined): boolean {
+  switch (recipe?.kind) {
+    case 'json':
+      return true;
+    case 'csv':
+      return recipe.options.url !== undefined;
+    case 'arrow':
+      return Object.values(recipe.options.tables).some((t) => typeof t === 'string');
+    default:
+      return false;
+  }
+}
+
 /** Whether the adapter a recipe describes reads Arrow IPC (its bytes, or a JSON API asked for Arrow). */
 export function readsArrow(recipe: AdapterRecipe): boolean {
   return recipe.kind === 'arrow' || (recipe.kind === 'json' && recipe.options.arrow === true);

@@ -16,6 +16,15 @@ const root = resolve(import.meta.dirname, '../..');
 const RETAIL_FILE = 'online_retail_events.csv.gz';
 const CHARTS = ['pulso-cohort-churn', 'pulso-nps-trend', 'pulso-channel-csat', 'pulso-adoption-funnel'];
 
+/**
+ * The page's errors but one of the mock API's own: after a reload, msw's start() calls
+ * update() on the registration its service worker unregistered and does not catch the rejection.
+ */
+function notMsw(errors: string[]): string[] {
+  const msw = /^page error: TypeError: Failed to update a ServiceWorker for scope .*mockServiceWorker\.js'\): Not found$/;
+  return errors.filter((e) => !msw.test(e));
+}
+
 interface Count {
   eq?: number;
   ne?: number;
@@ -151,6 +160,23 @@ describe('demo pages (Vite dev server, Chromium)', function () {
     }
   }
 
+  it('dashboard: every widget with data after each of five reloads in a row', async function () {
+    this.timeout(180_000);
+    // msw's service worker unregisters itself when its last page closes, which each reload
+    // does: the reloaded page is still served by it, but a Pulso worker started then is not
+    // (its requests went past the mock API to Vite: HTTP 404). Those sources read on the
+    // page's main thread instead (src/source/page-worker.ts).
+    const { page, errors } = await open('/index.html?lang=en');
+    expectAllReady(await viewWhen(page, { cross: false }));
+    for (let i = 1; i <= 5; i += 1) {
+      await page.reload({ waitUntil: 'load' });
+      const view = await viewWhen(page, { cross: false });
+      expect(view.widgets.filter((w) => w.state !== 'ready').map((w) => `reload ${i}: ${w.id}: ${w.text}`)).to.deep.equal([]);
+    }
+    expect(notMsw(errors), 'page errors').to.deep.equal([]);
+    await page.close();
+  });
+
   it('dashboard: every widget with data; a cohort click cross-filters, survives a reload, and clears', async () => {
     const { page, errors } = await open('/index.html?lang=en');
     const start = await viewWhen(page, { cross: false });
@@ -195,7 +221,7 @@ describe('demo pages (Vite dev server, Chromium)', function () {
     expect(cleared.npsAnswers, 'NPS answers restored').to.equal(start.npsAnswers);
     expect(cleared.csatAnswers, 'CSAT answers restored').to.equal(start.csatAnswers);
     expect(new URL(cleared.url).searchParams.has('pulso.x.cohort'), 'cohort gone from the URL').to.equal(false);
-    expect(errors, 'page errors').to.deep.equal([]);
+    expect(notMsw(errors), 'page errors').to.deep.equal([]);
     await page.close();
   });
 

@@ -4,6 +4,8 @@
 // turns the worker off, sets a `now` clock, or shows no widget in time. Browser only.
 import { waitUntil } from '@open-wc/testing';
 import { expect } from 'chai';
+import { CsvAdapter } from '../../src/adapters/csv.js';
+import { JsonAdapter } from '../../src/adapters/json.js';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
 import type { MetricQuery } from '../../src/query/types.js';
 import { Coordinator } from '../../src/source/coordinator.js';
@@ -122,6 +124,34 @@ describe("Pulso's worker starts early, once", function () {
     expect(c.worker.idle).to.equal(false);
     expect((await c.run(query, before)).rows).to.deep.equal(want);
     expect(c.placement(before)).to.equal('worker');
+  });
+});
+
+describe("a page controlled by a service worker that is going away", function () {
+  this.timeout(30_000);
+
+  it('keeps a source whose data the worker would fetch on the main thread; rows and bytes still go to the worker', async () => {
+    // Such a page still has a controller, but its registration never becomes ready (this page
+    // has none at all): a worker started now would fetch past it (msw's, after a reload).
+    expect(navigator.serviceWorker.controller, 'the test page is not controlled').to.equal(null);
+    const going = { state: 'activated' };
+    Object.defineProperty(navigator.serviceWorker, 'controller', { configurable: true, get: () => going });
+    try {
+      const c = page();
+      c.warm();
+      const json = c.source(new JsonAdapter({ base: '/api' }), { mode: 'memory' });
+      const csv = c.source(new CsvAdapter({ url: { customers: '/customers.csv' } }), { mode: 'memory' });
+      const rows = c.source(new MemoryAdapter({ customers }), { mode: 'memory' });
+      expect([c.placement(json), c.placement(csv), c.placement(rows)]).to.deep.equal(['main', 'main', 'worker']);
+      expect(c.worker.starts, 'one worker for the page').to.equal(1);
+      const { rows: answer } = await c.run(query, rows);
+      expect(answer.length).to.be.greaterThan(0);
+    } finally {
+      delete (navigator.serviceWorker as { controller?: unknown }).controller;
+    }
+    // Not controlled: the JSON adapter's source goes to the worker as before.
+    const c = page();
+    expect(c.placement(c.source(new JsonAdapter({ base: '/api' }), { mode: 'memory' }))).to.equal('worker');
   });
 });
 
