@@ -96,7 +96,7 @@ export function checkKpiOptions(options: unknown): KpiSettings {
   if (period !== undefined) checkRangePeriods('kpis', bucketer(period, timeZone), { from, to });
   const sparklineOnly = isAbsent(o.sparklineOnly) ? false : o.sparklineOnly;
   if (typeof sparklineOnly !== 'boolean') throw invalid('sparklineOnly', 'true or false', sparklineOnly);
-  if (sparklineOnly && period === undefined) throw new RangeError('kpis sparklineOnly needs period: without it there is no sparkline to compute');
+  if (sparklineOnly && period === undefined) throw new RangeError('kpis sparklineOnly needs period');
   return {
     from,
     to,
