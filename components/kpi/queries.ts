@@ -3,7 +3,7 @@
 // `range` (default P30D) on the calendar of the time zone — and the sparkline, which
 // covers the last `spark-periods` periods ending with the range, so a 30-day card
 // still shows a year of months rather than one or two points. Each query computes
-// this card alone (`kpis` with `metrics: [metric]`).
+// this card alone (`kpis` with `metrics: [metric]`), the sparkline's the sparkline alone (`sparklineOnly`).
 import { KPI_METRICS } from '../../src/metrics/kpis.js';
 import type { KpiMetric, KpiRow } from '../../src/metrics/kpis.js';
 import type { MetricQuery } from '../../src/query/types.js';
@@ -140,7 +140,8 @@ export function kpiPlan(o: KpiInput): WidgetPlan {
     timeZone: o.timeZone,
   };
   const queries: Record<string, MetricQuery> = { card: { metric: 'kpis', options: { ...options, from: s.from, to: s.to } } };
-  if (s.period && s.spark) queries.spark = { metric: 'kpis', options: { ...options, from: s.spark.from, to: s.to, period: s.period } };
+  // The sparkline's query asks for the sparkline alone: its range's own values are not drawn.
+  if (s.period && s.spark) queries.spark = { metric: 'kpis', options: { ...options, from: s.spark.from, to: s.to, period: s.period, sparklineOnly: true } };
   return { queries };
 }
 

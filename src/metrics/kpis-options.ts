@@ -5,7 +5,7 @@ import type { TableName } from '../data/schema.js';
 import { bucketer, PERIODS, type Bucketer, type Period } from '../time/period.js';
 import type { Duration } from '../time/duration.js';
 import { describeValue } from '../time/describe.js';
-import { duration, isAbsent, keyword, keywords, names, options as optionsOf, range, zone } from '../query/options.js';
+import { duration, invalid, isAbsent, keyword, keywords, names, options as optionsOf, range, zone } from '../query/options.js';
 import { checkSatisfied } from './csat.js';
 import { checkRangePeriods, MAX_STEPS } from './limits.js';
 import { checkMinCellSize } from './suppress.js';
@@ -46,6 +46,12 @@ export interface KpiOptions {
   activationEvents?: readonly string[] | string;
   /** A change over fewer than this (either range) is not judged (`tooFew`); default 30. */
   minSample?: number;
+  /**
+   * With `period`: the sparklines alone, the range's own values not computed (value, previous,
+   * delta, n and the rest null, as for an absent table). What a card whose sparkline covers
+   * more than its range asks for its sparkline (components/kpi/queries.ts). Default false.
+   */
+  sparklineOnly?: boolean;
 }
 
 export interface KpiSettings {
@@ -62,6 +68,8 @@ export interface KpiSettings {
   /** Undefined: every event except sign-up events (isSignupEvent). */
   readonly activationEvents: readonly string[] | undefined;
   readonly minSample: number;
+  /** Only the sparklines (set only with a period). */
+  readonly sparklineOnly: boolean;
 }
 
 /** The events that are a sign-up, not activation (SPEC §3.7): signup, sign_up, signup_*. */
@@ -86,6 +94,9 @@ export function checkKpiOptions(options: unknown): KpiSettings {
   const timeZone = zone(o.timeZone);
   // The sparkline has a point per period of [from, to).
   if (period !== undefined) checkRangePeriods('kpis', bucketer(period, timeZone), { from, to });
+  const sparklineOnly = isAbsent(o.sparklineOnly) ? false : o.sparklineOnly;
+  if (typeof sparklineOnly !== 'boolean') throw invalid('sparklineOnly', 'true or false', sparklineOnly);
+  if (sparklineOnly && period === undefined) throw new RangeError('kpis sparklineOnly needs period');
   return {
     from,
     to,
@@ -98,6 +109,7 @@ export function checkKpiOptions(options: unknown): KpiSettings {
     metrics: keywords(o.metrics, 'metrics', KPI_METRICS),
     activationEvents: isAbsent(o.activationEvents) ? undefined : names(o.activationEvents, 'activationEvents', 1),
     minSample: checkMinSample(o.minSample),
+    sparklineOnly,
   };
 }
 

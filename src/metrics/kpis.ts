@@ -89,7 +89,8 @@ const TESTED: Partial<Record<KpiMetric, 'npsZ' | 'meanZ'>> = { nps: 'npsZ', ces:
  *   used one of `features` in range; null without features.
  * Each card carries the interval of its value and, for the shares, the comparison of
  * its change (SPEC §3.10). A card whose table is absent has value and n null. With `period`, each card has a
- * sparkline: the same value over each period meeting [from, to), cut to the range.
+ * sparkline: the same value over each period meeting [from, to), cut to the range; with
+ * `sparklineOnly` too, the sparkline alone (the range's values null, as for an absent table).
  */
 export function kpis(tables: Tables, options: KpiOptions): KpiRow[] {
   return finish(kpiSteps(tables, options));
@@ -107,8 +108,10 @@ export function* kpiSteps(tables: Tables, options: KpiOptions): Steps<KpiRow[]> 
   const { from, to, bucket } = s;
   const lo = from - (to - from);
   const want = new Set(s.metrics);
-  const activated = want.has('activation') ? activationFlags(input, lo, to, s) : undefined;
-  const main = yield* someCards(input, new Float64Array([lo, from, to]), s, want, activated);
+  // Only the sparklines: the flags of the customers who signed up in [from, to), the windows'.
+  const activated = want.has('activation') ? activationFlags(input, s.sparklineOnly ? from : lo, to, s) : undefined;
+  // Only the sparklines: the range's own cards stay null (a pass over each table saved).
+  const main = s.sparklineOnly ? {} : yield* someCards(input, new Float64Array([lo, from, to]), s, want, activated);
   yield;
   const spark = bucket ? sparkBounds(bucket, from, to) : undefined;
   const sparkCards = spark && (yield* someCards(input, spark.bounds, s, want, activated));

@@ -26,8 +26,13 @@ import { trustedScriptUrl } from './trusted-url.js';
 
 /** Rows of a memory table per message: each clone stays a short task. */
 const ROWS_PER_MESSAGE = 10_000;
-/** Bytes of an Arrow table per message: each slice is copied (the host keeps its buffer) and the copy transferred. */
-const BYTES_PER_MESSAGE = 4 * 1024 * 1024;
+/**
+ * Bytes of an Arrow table copied per step (the host keeps its buffer): the copy is made in
+ * steps of this size, each a short task, and transferred whole, so the worker reads it as it
+ * arrives. Slices transferred one by one were copied again into one buffer by the worker: on
+ * its serial path, ~17 ms CPU per 4 MB of fresh memory in the bench VM (bench/RESULTS.md, "h14cold5").
+ */
+const BYTES_PER_STEP = 4 * 1024 * 1024;
 /** Main-thread time spent sending slices before yielding to the page (well under the 50 ms of a long task). */
 const SEND_BUDGET_MS = 10;
 /** How long the worker may take to start before the page stops waiting for it. */
@@ -152,7 +157,7 @@ export class WorkerLink {
     }
   }
 
-  /** The adapter's recipe sent once, then its data in slices (one short task each); its number in the worker. */
+  /** The adapter's recipe sent once, then its data in slices or copy steps (one short task each); its number in the worker. */
   private send(adapter: Adapter): number {
     const known = this.adapters.get(adapter);
     if (known !== undefined) return known;
@@ -174,11 +179,13 @@ export class WorkerLink {
         since = performance.now();
       };
       for (const [table, whole] of bytes) {
-        for (let i = 0; i < whole.byteLength; i += BYTES_PER_MESSAGE) {
-          const chunk = whole.slice(i, i + BYTES_PER_MESSAGE);
-          this.worker.postMessage({ t: 'bytes', aid, table, chunk, offset: i, total: whole.byteLength } satisfies ToWorker, [chunk.buffer]);
-          await pace();
+        const copy = new Uint8Array(whole.byteLength);
+        for (let i = 0; i < whole.byteLength; i += BYTES_PER_STEP) {
+          copy.set(whole.subarray(i, i + BYTES_PER_STEP), i);
+          if (i + BYTES_PER_STEP < whole.byteLength) await pace();
         }
+        this.worker.postMessage({ t: 'bytes', aid, table, chunk: copy, offset: 0, total: copy.byteLength } satisfies ToWorker, [copy.buffer]);
+        await pace();
       }
       for (const [table, list] of rows) {
         for (let i = 0; i === 0 || i < list.length; i += ROWS_PER_MESSAGE) {

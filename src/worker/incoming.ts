@@ -52,10 +52,11 @@ export class Incoming {
     this.adapter = { id: base.id, load };
   }
 
-  /** A slice of a table's Arrow bytes (`total` in all; slices arrive in order). */
+  /** A slice of a table's Arrow bytes (`total` in all; slices arrive in order); a whole table is kept as it came, not copied. */
   addBytes(table: TableName, chunk: Uint8Array, offset: number, total: number): void {
     const t = this.sliced.get(table)!;
-    (t.bytes ??= new Uint8Array(total)).set(chunk, offset);
+    if (offset === 0 && chunk.byteLength === total) t.bytes = chunk;
+    else (t.bytes ??= new Uint8Array(total)).set(chunk, offset);
     if (offset + chunk.byteLength >= total) t.resolve();
   }
 

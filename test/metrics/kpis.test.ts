@@ -222,6 +222,22 @@ describe('kpis', () => {
     expect('sparkline' in byMetric(kpis(ALL, RANGE), 'nps')).to.equal(false);
   });
 
+  it('sparklineOnly: the same sparklines, the range values null as for an absent table', () => {
+    const options = { from: '2024-12-01', to: '2025-03-15', period: 'month', features: ['teleconsult'], activationWindow: 'P30D' } as const;
+    const whole = kpis(ALL, options);
+    const only = kpis(ALL, { ...options, sparklineOnly: true });
+    expect(only.map((r) => r.metric)).to.deep.equal([...KPI_METRICS]);
+    for (const row of only) {
+      const full = byMetric(whole, row.metric);
+      expect(row.sparkline, row.metric).to.deep.equal(full.sparkline);
+      // Every range field as a card whose table is absent: null.
+      expect(row, row.metric).to.deep.equal({ ...byMetric(kpis({}, { ...options, metrics: [row.metric] }), row.metric), sparkline: full.sparkline });
+    }
+    expect(byMetric(only, 'churnRate').sparkline!.some((p) => p.value !== null)).to.equal(true);
+    expect(byMetric(only, 'activation').sparkline!.some((p) => p.value !== null && p.value > 0)).to.equal(true);
+    expect(byMetric(whole, 'churnRate').value).to.not.equal(null);
+  });
+
   it('suppresses small counts and the values they would give away', () => {
     const rows = kpis(ALL, { ...RANGE, minCellSize: 3 });
     // Churn: 2 of 3 and 1 of 4 both have a part below 3; the bases show.
@@ -270,5 +286,10 @@ describe('kpis', () => {
       'satisfiedMin must be a score from 1 to scale (5); got 9',
     );
     expect(() => kpis(surveys as never, RANGE)).to.throw(TypeError, 'kpis reads several tables');
+    expect(() => kpis(ALL, { ...RANGE, sparklineOnly: true })).to.throw(RangeError, 'kpis sparklineOnly needs period');
+    expect(() => kpis(ALL, { ...RANGE, period: 'month', sparklineOnly: 'yes' as never })).to.throw(
+      RangeError,
+      "sparklineOnly must be true or false; got 'yes'",
+    );
   });
 });

@@ -79,6 +79,7 @@ const BAD: Case[] = [
   ['kpis', { ...RANGE, metrics: ['nps', 'npss'] }, RangeError, "metrics must be a list of churnRate, nps, csat, ces, fcr, firstResponseMedian, resolutionMedian, ticketVolume, activation, adoption; got 'npss'"],
   ['kpis', { ...RANGE, metrics: [] }, RangeError, 'metrics must list at least one of churnRate, nps, csat, ces, fcr, firstResponseMedian, resolutionMedian, ticketVolume, activation, adoption; got none'],
   ['kpis', { ...RANGE, metrics: 3 }, TypeError, 'metrics must be a list or a comma-separated string; got 3'],
+  ['kpis', { ...RANGE, sparklineOnly: true }, RangeError, 'kpis sparklineOnly needs period'],
   ['extent', {}, RangeError, 'extent needs table, one of customers, activity, surveys, tickets; got undefined'],
   ['extent', { table: 'orders' }, RangeError, "table must be one of customers, activity, surveys, tickets; got 'orders'"],
   ['extent', { table: 'activity', kind: 'nps' }, RangeError, "kind applies to the surveys table only; got table 'activity'"],

@@ -103,6 +103,8 @@ export const CASES: Record<string, MetricQuery[]> = {
       { from: '2018-10-01', to: '2019-03-01', period: 'week', timeZone: 'America/Sao_Paulo', activationWindow: 'P3D', features: ['booked'] },
       { from: '2019-01-01', to: '2019-12-31T12:00:00Z', period: 'month', minCellSize: 11, satisfiedMin: 5 },
       { from: '2018-01-01', to: '2020-01-01', period: 'quarter', timeZone: 'Australia/Sydney', activationWindow: 'P1M', metrics: ['activation', 'churnRate'] },
+      // A KPI card's sparkline query (components/kpi/queries.ts).
+      { from: '2018-07-01', to: '2019-06-15', period: 'month', features: ['teleconsult'], activationWindow: 'P3D', sparklineOnly: true },
     ]),
     ...['churnRate', 'nps', 'csat', 'ces', 'fcr', 'firstResponseMedian', 'resolutionMedian', 'ticketVolume', 'activation', 'adoption'].map((m) => ({
       metric: 'kpis' as const,

@@ -93,6 +93,11 @@ export const EXTRA: Record<string, MetricQuery[]> = {
     },
     {
       metric: 'kpis',
+      // A KPI card's sparkline query (components/kpi/queries.ts).
+      options: { from: '2018-07-01', to: '2019-06-15', period: 'month', features: ['teleconsult'], activationWindow: 'P3D', sparklineOnly: true },
+    },
+    {
+      metric: 'kpis',
       options: {
         from: '2018-03-01',
         to: '2018-09-01',

@@ -137,7 +137,8 @@ function parts(fork: () => Compiler, s: KpiSettings, w: Windows): Part[] {
 
 export const compileKpis: MetricCompiler = (_c, options, fork): Compiled => {
   const s = checkKpiOptions(options);
-  const main = parts(fork, s, mainWindows(s.from - (s.to - s.from), s.from, s.to));
+  // sparklineOnly: no statement for the range's own cards (kpis leaves them null).
+  const main = s.sparklineOnly ? [] : parts(fork, s, mainWindows(s.from - (s.to - s.from), s.from, s.to));
   const spark = s.bucket ? sparkBounds(s.bucket, s.from, s.to) : undefined;
   const sparkParts = spark ? parts(fork, s, sparkWindows(s, spark.keys.length)) : [];
   return {

@@ -143,7 +143,8 @@ function parts(c: ChCompiler, s: KpiSettings, w: ChWindows): Part[] {
 
 export const compileKpis: ChMetricCompiler = (c, options) => {
   const s = checkKpiOptions(options);
-  const main = parts(c, s, mainWindows(s.from - (s.to - s.from), s.from, s.to));
+  // sparklineOnly: no statement for the range's own cards (kpis leaves them null).
+  const main = s.sparklineOnly ? [] : parts(c, s, mainWindows(s.from - (s.to - s.from), s.from, s.to));
   const spark = s.bucket ? sparkBounds(s.bucket, s.from, s.to) : undefined;
   const sparkParts = spark ? parts(c, s, sparkWindows(s, spark.keys.length)) : [];
   const all = [...main, ...sparkParts];
