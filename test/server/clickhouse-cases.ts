@@ -6,6 +6,12 @@ import type { MetricQuery } from '../../src/query/types.js';
 import { FILTERS } from './cases.js';
 import type { TestTables } from './engines.js';
 
+/** A featureAdoption query the ClickHouse source computes in its two-level form. */
+export const ADOPTION_FLAGS: MetricQuery = {
+  metric: 'featureAdoption',
+  options: { features: ['teleconsult', 'booked', 'lab'], compare: 'features', activeEvents: ['login'], period: 'month' },
+};
+
 /**
  * Exact copies of some customers and tickets: one row per id must be kept. The fixture
  * puts row i on shard i mod 2, and each copy on the other shard than its original; placed
@@ -76,6 +82,13 @@ export const EXTRA: Record<string, MetricQuery[]> = {
         minSample: 30,
       },
       filters: FILTERS[1],
+    },
+    // Active events and paired comparisons: the two-level "flags" form (compile/adoption.ts
+    // flagsPay), without segments and with an activity column's, "(others)" folded.
+    ADOPTION_FLAGS,
+    {
+      metric: 'featureAdoption',
+      options: { features: ['lab', 'booked'], compare: 'features', activeEvents: 'login,lab', by: 'platform', maxSegments: 2, period: 'quarter' },
     },
   ],
   kpis: [

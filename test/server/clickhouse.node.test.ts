@@ -10,7 +10,7 @@ import { createSqlSource, SqlTimeoutError } from '../../src/server/index.js';
 import type { Tables } from '../../src/data/schema.js';
 import { METRIC_NAMES, type MetricQuery } from '../../src/query/types.js';
 import { CASES } from './cases.js';
-import { EXTRA, withDuplicates } from './clickhouse-cases.js';
+import { ADOPTION_FLAGS, EXTRA, withDuplicates } from './clickhouse-cases.js';
 import {
   clickhouseFixture,
   needClickHouse,
@@ -103,6 +103,18 @@ describe('SQL source (clickhouse, two shards) equals runQuery', function () {
     }
     expect(reads).to.be.above(100);
     expect(unchecked).to.deep.equal([]);
+  });
+
+  it('computes featureAdoption with active events and paired comparisons in two levels (per customer flags), others in one (sets)', async () => {
+    // Both forms run in the featureAdoption cases above (equal to runQuery): this keeps them both chosen.
+    const form = async (query: MetricQuery) => {
+      const [{ text }] = await fx.source.sql(query);
+      return text.includes('sipHash128') ? 'flags' : 'sets';
+    };
+    const options = (ADOPTION_FLAGS.options ?? {}) as Record<string, unknown>;
+    expect(await form(ADOPTION_FLAGS)).to.equal('flags');
+    expect(await form({ ...ADOPTION_FLAGS, options: { ...options, compare: undefined } })).to.equal('sets');
+    expect(await form({ ...ADOPTION_FLAGS, options: { ...options, activeEvents: undefined } })).to.equal('sets');
   });
 
   it('refuses what it will not compute, naming metric, option and engine', async () => {

@@ -7,7 +7,9 @@
 // one level over the activity (c.scan), so each shard of a Distributed table aggregates
 // its own rows (uniqExact states, merged by the initiator; when sharded by customer, each
 // shard's final counts, added up: shards.ts): the users of a feature among the active
-// customers, and of both features, by inclusion–exclusion of exact counts. Segments past
+// customers, and of both features, by inclusion–exclusion of exact counts; or, where
+// that needs many sets (flagsPay), per customer which conditions held, then countIf of
+// the flags (two levels; the initiator merges the per-customer groups). Segments past
 // maxSegments: "(others)" by more statements over their events (compile/fold-later.ts).
 import { checkAdoptionOptions } from '../../../metrics/adoption.js';
 import { adoptionFromGroups } from '../../compile/adoption-read.js';
@@ -25,7 +27,7 @@ import { adoptionWeights } from './weigh.js';
 
 const NO_SEGMENT = 'CAST(NULL AS Nullable(String))';
 
-/** The counts on the shards: per period and segment, distinct customers of each set and union of sets. */
+/** The counts on the shards: per period and segment, the active customers, and among them each feature's users (and the first's too). */
 function onShards(c: ChCompiler, o: AdoptionSettings, kept?: readonly string[]): ChCompiled | undefined {
   const own = o.by === undefined || c.column('activity', o.by) !== undefined;
   const scan = own ? c.scan('activity') : undefined;
@@ -41,53 +43,91 @@ function onShards(c: ChCompiler, o: AdoptionSettings, kept?: readonly string[]):
   const A = o.active === undefined ? undefined : isIn(o.active);
   const features = [...new Set(o.features)];
   const F = features.map((f) => isIn([f]));
+  const where = `${scan.where} AND NOT ignore(${p} AS p, ${seg} AS seg) AND ${inRange(col('at'), o.range.from, o.range.to)}${kept ? ` AND ${folded}` : ''}`;
+  const paired = o.compare === 'features';
+  const { statement, read } = (flagsPay(A, paired) ? flagsForm : setsForm)(scan.from, where, cu, A, F, paired);
+  return {
+    statements: [c.perShard(statement)],
+    finish([perShard]) {
+      const rows = sumByKey(perShard, ['p', 'seg'], c.colocated);
+      const featureRows: DbRow[] = [];
+      for (const r of rows)
+        features.forEach((e, i) => {
+          const { n, w } = read(r, i);
+          featureRows.push({ p: r.p, seg: r.seg, e, n, w });
+        });
+      return adoptionFromGroups(o, rows, featureRows);
+    },
+  };
+}
+
+/** A form of the statement: its text, and per row and feature the users among the active (n) and of the first feature too (w). */
+interface Form {
+  statement: string;
+  read(r: DbRow, i: number): { n: number; w: number };
+}
+
+/**
+ * Whether the two-level form is the cheaper: with active events and paired comparisons,
+ * where the sets form counts 4k − 1 sets, most of them unions as large as the active
+ * customers (measured at 10M events on two shards, bench/RESULTS.md "h19fa": CPU ×0.8–0.9
+ * with 7 sets, month or quarter, either sharding). With up to 5 sets the flags form cost
+ * 1.2–2.4× the sets' (its per-customer groups outweigh a few hash sets).
+ */
+function flagsPay(A: string | undefined, paired: boolean): boolean {
+  return A !== undefined && paired;
+}
+
+/**
+ * One level: per period and segment, the distinct customers of each condition and of
+ * unions of them (uniqExactIf), intersections by inclusion–exclusion.
+ */
+function setsForm(from: string, where: string, cu: string, A: string | undefined, F: string[], paired: boolean): Form {
   // Distinct customers meeting any of the conditions (a union; undefined: every row).
   const uniq = (...any: (string | undefined)[]) =>
     any.some((x) => x === undefined)
       ? `uniqExact(${cu})`
       : `uniqExactIf(${cu}, ${any.join(' OR ')})`;
   const items = [`${uniq(A)} AS n`];
-  features.forEach((_, i) => {
+  F.forEach((_, i) => {
     items.push(`${uniq(F[i])} AS f${i}`);
     if (A) items.push(`${uniq(A, F[i])} AS af${i}`);
-    if (o.compare === 'features' && i > 0) {
+    if (paired && i > 0) {
       items.push(`${uniq(F[i], F[0])} AS ff${i}`);
       if (A) items.push(`${uniq(A, F[i], F[0])} AS aff${i}`);
     }
   });
   if (A) items.push(`${uniq(A, F[0])} AS af0`);
-  const where = `${scan.where} AND NOT ignore(${p} AS p, ${seg} AS seg) AND ${inRange(col('at'), o.range.from, o.range.to)}${kept ? ` AND ${folded}` : ''}`;
-  const statement = `SELECT p, seg, ${[...new Set(items)].join(', ')} FROM ${scan.from} WHERE ${where} GROUP BY p, seg HAVING n > 0`;
   return {
-    statements: [c.perShard(statement)],
-    finish([perShard]) {
-      const rows = sumByKey(perShard, ['p', 'seg'], c.colocated);
-      const featureRows: DbRow[] = [];
-      for (const r of rows) {
-        const a = count(r.n);
-        const f0 = count(r.f0);
-        // |A ∩ F|: F itself when every event counts as activity (then A ⊇ F).
-        const both = (i: number) =>
-          A ? a + count(r[`f${i}`]) - count(r[`af${i}`]) : count(r[`f${i}`]);
-        features.forEach((e, i) => {
-          let w = 0;
-          if (o.compare === 'features' && i > 0) {
-            const fi = count(r[`f${i}`]);
-            w = A
-              ? a +
-                fi +
-                f0 -
-                count(r[`af${i}`]) -
-                count(r.af0) -
-                count(r[`ff${i}`]) +
-                count(r[`aff${i}`])
-              : fi + f0 - count(r[`ff${i}`]);
-          }
-          featureRows.push({ p: r.p, seg: r.seg, e, n: both(i), w });
-        });
-      }
-      return adoptionFromGroups(o, rows, featureRows);
+    statement: `SELECT p, seg, ${[...new Set(items)].join(', ')} FROM ${from} WHERE ${where} GROUP BY p, seg HAVING n > 0`,
+    read(r, i) {
+      const a = count(r.n);
+      const fi = count(r[`f${i}`]);
+      // |A ∩ F|: F itself when every event counts as activity (then A ⊇ F).
+      const n = A ? a + fi - count(r[`af${i}`]) : fi;
+      if (!paired || i === 0) return { n, w: 0 };
+      const f0 = count(r.f0);
+      const w = A
+        ? a + fi + f0 - count(r[`af${i}`]) - count(r.af0) - count(r[`ff${i}`]) + count(r[`aff${i}`])
+        : fi + f0 - count(r[`ff${i}`]);
+      return { n, w };
     },
+  };
+}
+
+/**
+ * Two levels: per period, segment and customer whether each condition held (max), then
+ * per period and segment the customers with the wanted flags (countIf). Customers are
+ * grouped by the SipHash128 of their id, the key uniqExact keeps of a string: as exact as
+ * the sets form, and a fixed-size key (cheaper to group than the string).
+ */
+function flagsForm(from: string, where: string, cu: string, A: string | undefined, F: string[], paired: boolean): Form {
+  const flags = [`${A === undefined ? '1' : `max(${A})`} AS a`, ...F.map((f, i) => `max(${f}) AS f${i}`)];
+  const items = ['countIf(a) AS n', ...F.map((_, i) => `countIf(a AND f${i}) AS af${i}`)];
+  if (paired) F.forEach((_, i) => i > 0 && items.push(`countIf(a AND f${i} AND f0) AS aff${i}`));
+  return {
+    statement: `SELECT p, seg, ${items.join(', ')} FROM (SELECT p, seg, ${flags.join(', ')} FROM ${from} WHERE ${where} GROUP BY p, seg, sipHash128(${cu})) GROUP BY p, seg HAVING n > 0`,
+    read: (r, i) => ({ n: count(r[`af${i}`]), w: paired && i > 0 ? count(r[`aff${i}`]) : 0 }),
   };
 }
 
