@@ -79,10 +79,15 @@ function queries(): MetricQuery[] {
     out.push({ metric: 'funnel', options: { steps, window: 9 * S, by: 'src', ...range } });
     out.push({ metric: 'funnel', options: { steps, window: 10 * S, by: 'plan', keepSegments: ['pro'] } });
   }
+  // The other orders and calendar windows (funnel-arrays.ts), bound as subquery columns too.
+  for (const order of ['strict', 'any'])
+    for (const steps of STEPS.slice(0, 3))
+      for (const by of [undefined, 'src']) out.push({ metric: 'funnel', options: { steps, order, window: 10 * S, by, minSample: 1 } });
+  out.push({ metric: 'funnel', options: { steps: ['a', 'a', 'b'], window: 'P1D', timeZone: 'America/New_York', by: 'src' } });
   return out;
 }
 
-describe('ClickHouse ordered funnel (two shards): the chain of key distances equals runQuery on random customers', function () {
+describe('ClickHouse funnel (two shards): the chain of key distances (ordered) and the arrays (strict, any) equal runQuery on random customers', function () {
   this.timeout(300_000);
   const data = tables();
   const js = Object.fromEntries(Object.entries(data).map(([n, t]) => [n, t.rows])) as unknown as Tables;
@@ -115,7 +120,7 @@ describe('ClickHouse ordered funnel (two shards): the chain of key distances equ
   });
 
   const all = queries();
-  it(`${all.length} ordered queries, rows split by row and by customer`, async () => {
+  it(`${all.length} queries, rows split by row and by customer`, async () => {
     for (const query of all) {
       const label = JSON.stringify(query.options);
       const expected = runQuery(js, query);

@@ -16,8 +16,11 @@
 // bound so far at each level.
 import type { Plan } from '../../compile/funnel.js';
 import { int } from '../literal.js';
+import type { Group, UnitLevels } from './funnel-arrays.js';
 
-const NONE = 'toInt64(1152921504606846976)';
+/** Before every unit's keys: −2^60 + 255 (no step's id), as if a chain started there, its distance past every window. */
+const SENTINEL = 'toInt64(-1152921504606846721)';
+/** Added at a chain's end: the running sum (below 2^62) falls to 0 there. */
 const RESET = 'toInt64(-4611686018427387904)';
 
 export interface ChainPlan {
@@ -29,57 +32,46 @@ export interface ChainPlan {
   readonly window: number;
 }
 
-/** Names bound in one level, each to its expression (which may read names of earlier levels and earlier in its own). */
-export type Level = [name: string, expr: string][];
-
-/** The levels of names, and the unit's `tuple(level, b2 … bm)` (bm: fastest time to level m) reading them. */
-export interface Chain {
-  readonly levels: Level[];
-  readonly result: string;
-}
-
-/** Whether every key of the chain is a safe integer (else funnel-arrays.ts answers). */
+/** Whether every key and bound of the chain is a safe integer, and the window far below the sentinel's distance. */
 export function chainFits(u: ChainPlan): boolean {
   const key = (ms: number) => Number.isSafeInteger(ms * 256 + 256);
-  return key(u.window) && (u.from === -Infinity || key(Math.ceil(u.from))) && (u.to === Infinity || key(Math.ceil(u.to)));
+  const end = (ms: number) => !Number.isFinite(ms) || key(Math.ceil(ms));
+  return Math.abs(u.window) < 2 ** 50 && key(u.window) && end(u.from) && end(u.to);
 }
 
 /** The ordered chain over the sorted keys `evs` (a column of the level below the first). */
-export function orderedChain(u: ChainPlan, evs: string): Chain {
+export function orderedChain(u: ChainPlan, evs: string): UnitLevels {
   const { ids } = u.plan;
   const m = ids.length;
   const bounds = [
     ...(u.from > -Infinity ? [`x >= ${int(Math.ceil(u.from) * 256)}`] : []),
     ...(u.to < Infinity ? [`x < ${int(Math.ceil(u.to) * 256)}`] : []),
   ];
-  const fill = (steps: string, args: string[], arrays: string[]) =>
-    `arrayCumSumNonNegative(arrayMap((${args.join(', ')}, x, k) -> if(x, ${RESET}, if(k = 1, ${NONE}, ${steps})), ${arrays.join(', ')}))`;
-  const levels: Level[] = [
+  const fill = (step: string, args: string, arrays: string) =>
+    `arrayCumSumNonNegative(arrayMap((${args}, x) -> if(x, ${RESET}, ${step}), ${arrays}))`;
+  const levels: Group[] = [
+    [['u_e', `arrayPushFront(${evs}, ${SENTINEL})`]],
     [
-      ['u_k', `arrayEnumerate(${evs})`],
-      ['u_d', `arrayDifference(${evs})`],
-      ['u_x1', `arrayMap(x -> ${['bitAnd(x, 255) = 0', ...bounds].join(' AND ')}, ${evs})`],
-      ['u_r1', fill('d', ['d'], ['u_d', 'u_x1', 'u_k'])],
+      ['u_d', 'arrayDifference(u_e)'],
+      ['u_x1', `arrayMap(x -> ${['bitAnd(x, 255) = 0', ...bounds].join(' AND ')}, u_e)`],
+      ['u_r1', fill('d', 'd', 'u_d, u_x1')],
     ],
   ];
   // reach[j]: the distances level j + 1's events are tested on (u_r{j}, or shifted by one).
   const reach: string[] = [];
   for (let j = 2; j <= m; j++) {
-    const level: Level = [];
+    const level: Group = [];
     let r = `u_r${j - 1}`;
     // When step j repeats step j − 1's name, an event that ends a level-(j − 1) chain must
     // not also extend it: it is tested on the distance from the chain ended before it.
     if (ids[j - 1] === ids[j - 2]) {
-      level.push([`u_p${j - 1}`, `arrayMap((r, d) -> least(r + d, ${NONE}), arrayPopBack(arrayPushFront(${r}, ${NONE})), u_d)`]);
+      level.push([`u_p${j - 1}`, `arrayMap((r, d) -> r + d, arrayPopBack(arrayPushFront(${r}, toInt64(0))), u_d)`]);
       r = `u_p${j - 1}`;
     }
     reach.push(r);
     const within = int(u.window * 256 + ids[j - 1]);
-    level.push([`u_x${j}`, `arrayMap((x, r) -> bitAnd(x, 255) = ${ids[j - 1]} AND r <= ${within}, ${evs}, ${r})`]);
-    if (j < m) {
-      const q = fill('d - dr', ['d', 'dr'], ['u_d', `arrayDifference(${r})`, `u_x${j}`, 'u_k']);
-      level.push([`u_r${j}`, `arrayMap((r, q) -> least(r + q, ${NONE}), ${r}, ${q})`]);
-    }
+    level.push([`u_x${j}`, `arrayMap((x, r) -> bitAnd(x, 255) = ${ids[j - 1]} AND r <= ${within}, u_e, ${r})`]);
+    if (j < m) level.push([`u_r${j}`, `arrayMap((r, q) -> r + q, ${r}, ${fill('d - dr', 'd, dr', `u_d, arrayDifference(${r}), u_x${j}`)})`]);
     levels.push(level);
   }
   const reached = Array.from({ length: m }, (_, j) => `has(u_x${m - j}, 1), ${m - j}`);

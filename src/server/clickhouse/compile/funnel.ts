@@ -18,8 +18,8 @@ import { valueOf } from '../values.js';
 import type { ChCompiler } from '../context.js';
 import { segmentRows, segmented, type ChCompiled } from './common.js';
 import { before, since } from './kpis-windows.js';
-import { unitResult } from './funnel-arrays.js';
-import { chainFits, orderedChain, type Chain } from './funnel-chain.js';
+import { inlined, unitLevels, type UnitLevels } from './funnel-arrays.js';
+import { chainFits, orderedChain } from './funnel-chain.js';
 
 /** `from <= ms < to` of a DateTime `ts` for the finite ends; 1 when both are open. */
 function timeSpan(ts: string, from: number, to: number): string {
@@ -27,18 +27,21 @@ function timeSpan(ts: string, from: number, to: number): string {
   return parts.length ? parts.join(' AND ') : '1';
 }
 
+/** Past this many steps the chain's aliases, written out in one level, outgrow 18.16's limit on a query's size. */
+const ALIASED_STEPS = 6;
+
 /**
  * `SELECT seg, level, b2 … bm` per unit from `inner` (its columns `cols`: the segment
- * first, then f__evs), the chain's names bound as columns of one subquery per level.
+ * first, then f__evs), the unit's names bound as columns of one subquery per level.
  */
-function chained(chain: Chain, inner: string, cols: readonly string[], outs: readonly string[]): string {
+function chained(unit: UnitLevels, inner: string, cols: readonly string[], outs: readonly string[]): string {
   const have = [...cols];
   let q = inner;
-  for (const level of chain.levels) {
+  for (const level of unit.levels) {
     q = `SELECT ${[...have, ...level.map(([n, x]) => `${x} AS ${n}`)].join(', ')} FROM (${q})`;
     have.push(...level.map(([n]) => n));
   }
-  return `(SELECT ${cols[0]} AS seg, ${outs.join(', ')} FROM (SELECT ${cols[0]}, ${chain.result} AS f__r FROM (${q})))`;
+  return `(SELECT ${cols[0]} AS seg, ${outs.join(', ')} FROM (SELECT ${cols[0]}, ${unit.result} AS f__r FROM (${q})))`;
 }
 
 /** The grouped rows, and a row of zero counts for each segment present only past the span. */
@@ -86,7 +89,7 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
   const fixed = fixedMs(window, tz);
   const chainPlan = fixed === undefined ? undefined : { plan, from, to, window: Math.floor(fixed) };
   const chain = o.plan.order === 'ordered' && chainPlan && chainFits(chainPlan) ? orderedChain(chainPlan, 'f__evs') : undefined;
-  const result = unitResult(
+  const arrays = chain ?? unitLevels(
     {
       plan,
       order: o.plan.order,
@@ -96,7 +99,8 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
     },
     'f__evs',
   );
-  const items = chain ? [...chain.levels.flat().map(([n, x]) => `${x} AS ${n}`), `${chain.result} AS f__r`] : [`${result} AS f__r`];
+  // In the level that groups (colocated): the chain's names as aliases, funnel-arrays.ts's by one-element arrayMap.
+  const items = chain ? [...chain.levels.flat().map(([n, x]) => `${x} AS ${n}`), `${chain.result} AS f__r`] : [`${inlined(arrays)} AS f__r`];
   const outs = ['level', ...Array.from({ length: m - 1 }, (_, j) => `b${j + 2}`)].map((n, j) => `tupleElement(f__r, ${j + 1}) AS ${n}`);
   let perUnit: string;
   // Rows past the span are left out where they are read (MergeTree moves the test on a
@@ -112,20 +116,16 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
     // Sharded by customer, a unit's events are all on its shard: each shard follows its
     // units in the level that gathers them (the arrays read its aggregates) and sends one
     // level and m − 1 times per unit, not the arrays.
+    // Past ALIASED_STEPS the chain is bound above the level that groups, on the initiator.
     perUnit =
-      c.colocated && (!chain || m <= Number(process.env.H19_ALIASED ?? 6))
+      c.colocated && (!chain || m <= ALIASED_STEPS)
         ? `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, ${gathered}, ${items.join(',\n    ')}
     FROM ${scan.from} WHERE ${where} GROUP BY ${unit}))`
-        : chain
-          ? chained(chain, units, ['f__seg', 'f__evs'], outs)
-          : `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT f__seg, ${items.join(',\n    ')} FROM (${units})))`;
+        : chained(arrays, units, ['f__seg', 'f__evs'], outs);
   } else {
     const { rel, seg, rows } = segmented(c, 'activity', o.by, kept);
     const units = `SELECT seg, arraySort(groupArrayIf(k, w)) AS f__evs FROM (SELECT ${seg} AS seg, customer_id AS cu, ${key} AS k, ${keep} AS w FROM ${rel}${kept ? ` WHERE ${rows}` : ''}) GROUP BY seg, cu`;
-    perUnit = chain
-      ? chained(chain, units, ['seg', 'f__evs'], outs)
-      : `(SELECT seg, ${outs.join(', ')} FROM (SELECT seg, ${items.join(',\n    ')} FROM
-    (${units})))`;
+    perUnit = chained(arrays, units, ['seg', 'f__evs'], outs);
   }
   const per = Array.from({ length: m }, (_, j) => {
     const e = `countIf(level >= ${j + 1}) AS e${j + 1}`;
