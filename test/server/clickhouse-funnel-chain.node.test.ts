@@ -13,23 +13,13 @@ import { clickhouseFixture, needClickHouse, stopOwnCluster, type ChFixture } fro
 import { expectSameRows } from './equal.js';
 import type { TestTables } from './engines.js';
 import { expect } from 'chai';
+import { rng } from '../../demo/data/random.js';
 
 const T0 = Date.UTC(2021, 2, 1);
 const S = 1000;
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function tables(): TestTables {
-  const next = random(19);
+  const next = rng(19);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
   const activity: Record<string, unknown>[] = [];
   const customers: Record<string, unknown>[] = [];

@@ -1,14 +1,16 @@
 // The ordered funnel with a window of fixed length, over a unit's sorted keys
-// `k = time ms × 256 + step id` (funnel.ts), in 2m + 2 array passes with no fill by
-// position (funnel-arrays.ts's place(), which is what costs there). Per level j, u_r{j}
+// `k = time ms × 256 + step id` (funnel.ts), in about 4 array passes per step and no fill
+// by position (funnel-arrays.ts's place(), which is what costs there). Per level j, u_r{j}
 // is the key distance from each event back to the start of the latest level-j chain
-// ended at or before it — the chain with the latest start, as the kernel keeps — or
-// NONE (2^60) when there is none. It is an arrayCumSumNonNegative: a chain's end adds
-// RESET (−2^62), which the running sum cannot go below, so the sum starts again from 0
-// there; between ends it adds the key differences, less (from level 2 on) those of the
-// previous level's distance, since a level-j chain's start is the level-(j−1) start at
-// its end. A key distance is 256·(t − s) + id_j (the first step's id is 0), so the window
-// test is one integer comparison and the fastest time one minIf and an intDiv.
+// ended at or before it — the chain with the latest start, as the kernel keeps. A
+// sentinel key before the unit's first stands for "no chain": its distance is past every
+// window, so no first-position test or cap is needed. u_r{j} is an
+// arrayCumSumNonNegative: a chain's end adds RESET (−2^62), which the running sum cannot
+// go below, so the sum starts again from 0 there; between ends it adds the key
+// differences, less (from level 2 on) those of the previous level's distance, since a
+// level-j chain's start is the level-(j−1) start at its end. A key distance is
+// 256·(t − s) + id_j (the first step's id is 0), so the window test is one integer
+// comparison and the fastest time one minIf and an intDiv.
 // On 18.16 a subquery drops a column that its outer level reads only inside a lambda
 // ("Unknown identifier"), so every lambda takes the arrays it reads as arguments; and
 // the names are bound as columns of nested subqueries (or aliases of one level, where

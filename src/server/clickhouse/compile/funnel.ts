@@ -3,8 +3,9 @@
 // one integer each, time ms × 256 + step id (other events K, after the steps), sorted:
 // the SPEC §3.5 order. Only the events an attempt can use are gathered: from `from` to
 // past the last deadline, and only step events except in strict mode (where any event
-// breaks a run). funnel-arrays.ts computes the unit's level and each level's fastest
-// time from them as the kernel does; counts per level and the two middle times per
+// breaks a run). funnel-chain.ts (ordered order, window of fixed length) or
+// funnel-arrays.ts (the rest) computes the unit's level and each level's fastest time
+// from them as the kernel does; counts per level and the two middle times per
 // segment come back, and the rows, suppression and p-values are the funnel's own
 // (funnelRows). ClickHouse's windowFunnel is not used: it answers the level only (no
 // time to convert), and 18.16's differs from SPEC §3.5 (docs/clickhouse.md).
