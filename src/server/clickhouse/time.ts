@@ -47,6 +47,13 @@ function fromLocal(wall: string, tz: string): string {
   return `multiIf(${ok(early)} AND ${ok(late)}, least(${early}, ${late}), ${ok(early)}, ${early}, ${ok(late)}, ${late}, ${early})`;
 }
 
+/** The duration's length in ms when it has no calendar part (none, or days only in UTC), else undefined. */
+export function fixedMs(dur: Duration, timeZone: string | undefined): number | undefined {
+  if (dur.months === 0 && dur.days === 0) return dur.ms;
+  if (dur.months === 0 && (timeZone === undefined || isUtcZone(timeZone))) return dur.days * 86_400_000 + dur.ms;
+  return undefined;
+}
+
 /**
  * Epoch ms of `addDuration(t, duration, timeZone)` for a DateTime `ts` whose epoch ms is
  * `ms`: exact ms when the duration has no calendar part (or in UTC with days only), else
@@ -58,9 +65,9 @@ export function addDurationMs(
   dur: Duration,
   timeZone: string | undefined,
 ): string {
+  const fixed = fixedMs(dur, timeZone);
+  if (fixed !== undefined) return `(${ms} + ${num(fixed)})`;
   const utc = timeZone === undefined || isUtcZone(timeZone);
-  if (dur.months === 0 && dur.days === 0) return `(${ms} + ${num(dur.ms)})`;
-  if (dur.months === 0 && utc) return `(${ms} + ${num(dur.days * 86_400_000 + dur.ms)})`;
   const tz = zoneLiteral(timeZone);
   const wall = `addDays(addMonths(${utc ? ts : naive(ts, tz)}, ${int(dur.months)}), ${int(dur.days)})`;
   return `(toInt64(${utc ? wall : fromLocal(wall, tz)}) * 1000 + ${num(dur.ms)})`;

@@ -6,9 +6,10 @@
 // arguments, arrays of the unit's length, and the one thing a loop would carry — "the
 // value at the last marked event before this one" — is a fill: the marked values'
 // differences put back at their positions (groupArrayInsertAt) and summed
-// (arrayCumSum). Intermediate arrays are bound by one-element arrayMap (each computed
-// and written once: 18.16 writes an alias out wherever it is read, and a chain of
-// aliases outgrows its limit on the size of a query).
+// (arrayCumSum). Intermediate arrays are bound in levels (each computed and written once:
+// 18.16 writes an alias out wherever it is read, and a chain of aliases outgrows its
+// limit on the size of a query): as columns of nested subqueries (funnel.ts), or, where
+// the unit's level is a GROUP BY's, by one-element arrayMap (inlined()).
 // The unit's events arrive as sorted keys `time ms × 256 + step id` (SPEC §3.5's order:
 // time, then step position at one instant; K, after the steps, for other events).
 import type { Plan } from '../../compile/funnel.js';
@@ -28,19 +29,25 @@ export interface UnitPlan {
   deadline(start: string): string;
 }
 
-/** Names bound together (one level of one-element arrayMap), each to its expression. */
-type Group = [name: string, expr: string][];
+/** Names bound together (one level), each to its expression: it reads names of earlier levels (in a subquery level, also earlier names of its own, as aliases). */
+export type Group = [name: string, expr: string][];
 
-/** `body` with each group's names bound to their values, the first group outermost. */
-function bound(groups: readonly Group[], body: string): string {
+/** A unit's names in levels, and its `tuple(level, b2 … bm)` (bm: fastest time to level m) reading them. */
+export interface UnitLevels {
+  readonly levels: Group[];
+  readonly result: string;
+}
+
+/** `body` with each group's names bound to their values by one-element arrayMap, the first group outermost. */
+export function inlined({ levels: groups, result: body }: UnitLevels): string {
   return groups.reduceRight(
     (inner, g) => `arrayElement(arrayMap((${g.map(([n]) => n).join(', ')}) -> ${inner}, ${g.map(([, x]) => `[${x}]`).join(', ')}), 1)`,
     body,
   );
 }
 
-/** The unit's `tuple(level, b2 … bm)` (bm: fastest time to level m) from its sorted keys `evs`. */
-export function unitResult(u: UnitPlan, evs: string): string {
+/** The unit's levels and result from its sorted keys `evs`. */
+export function unitLevels(u: UnitPlan, evs: string): UnitLevels {
   const groups: Group[] = [
     [
       ['u_t', `arrayMap(x -> intDiv(x, 256), ${evs})`],
@@ -50,7 +57,7 @@ export function unitResult(u: UnitPlan, evs: string): string {
     [['u_p', 'arrayMap(k -> toUInt32(k - 1), u_k)']],
   ];
   const body = u.order === 'ordered' ? ordered(u, groups) : u.order === 'strict' ? strict(u, groups) : any(u, groups);
-  return bound(groups, body);
+  return { levels: groups, result: body };
 }
 
 /**

@@ -3,8 +3,9 @@
 // one integer each, time ms × 256 + step id (other events K, after the steps), sorted:
 // the SPEC §3.5 order. Only the events an attempt can use are gathered: from `from` to
 // past the last deadline, and only step events except in strict mode (where any event
-// breaks a run). funnel-arrays.ts computes the unit's level and each level's fastest
-// time from them as the kernel does; counts per level and the two middle times per
+// breaks a run). funnel-chain.ts (ordered order, window of fixed length) or
+// funnel-arrays.ts (the rest) computes the unit's level and each level's fastest time
+// from them as the kernel does; counts per level and the two middle times per
 // segment come back, and the rows, suppression and p-values are the funnel's own
 // (funnelRows). ClickHouse's windowFunnel is not used: it answers the level only (no
 // time to convert), and 18.16's differs from SPEC §3.5 (docs/clickhouse.md).
@@ -12,18 +13,36 @@ import { checkFunnelOptions } from '../../../metrics/funnel.js';
 import type { DbRow } from '../../engine.js';
 import { duration, zone } from '../../../query/options.js';
 import { str } from '../literal.js';
-import { addDurationMs } from '../time.js';
+import { addDurationMs, fixedMs } from '../time.js';
 import { funnelFromGroups, planOf, windowBound } from '../../compile/funnel.js';
 import { valueOf } from '../values.js';
 import type { ChCompiler } from '../context.js';
 import { segmentRows, segmented, type ChCompiled } from './common.js';
 import { before, since } from './kpis-windows.js';
-import { unitResult } from './funnel-arrays.js';
+import { inlined, unitLevels, type UnitLevels } from './funnel-arrays.js';
+import { chainFits, orderedChain } from './funnel-chain.js';
 
 /** `from <= ms < to` of a DateTime `ts` for the finite ends; 1 when both are open. */
 function timeSpan(ts: string, from: number, to: number): string {
   const parts = [...(from > -Infinity ? [since(ts, from)] : []), ...(to < Infinity ? [before(ts, to)] : [])];
   return parts.length ? parts.join(' AND ') : '1';
+}
+
+/** Past this many steps the chain's aliases, written out in one level, outgrow 18.16's limit on a query's size. */
+const ALIASED_STEPS = 6;
+
+/**
+ * `SELECT seg, level, b2 … bm` per unit from `inner` (its columns `cols`: the segment
+ * first, then f__evs), the unit's names bound as columns of one subquery per level.
+ */
+function chained(unit: UnitLevels, inner: string, cols: readonly string[], outs: readonly string[]): string {
+  const have = [...cols];
+  let q = inner;
+  for (const level of unit.levels) {
+    q = `SELECT ${[...have, ...level.map(([n, x]) => `${x} AS ${n}`)].join(', ')} FROM (${q})`;
+    have.push(...level.map(([n]) => n));
+  }
+  return `(SELECT ${cols[0]} AS seg, ${outs.join(', ')} FROM (SELECT ${cols[0]}, ${unit.result} AS f__r FROM (${q})))`;
 }
 
 /** The grouped rows, and a row of zero counts for each segment present only past the span. */
@@ -67,7 +86,11 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
   // Folding: only the rows of the segments not kept, all labelled "(others)".
   const scanWhere = scan && (kept ? `${scan.where} AND ${folded}` : scan.where);
   const tz = zone(options.timeZone);
-  const result = unitResult(
+  // A window of fixed length in the ordered order: the chain of key distances (funnel-chain.ts).
+  const fixed = fixedMs(window, tz);
+  const chainPlan = fixed === undefined ? undefined : { plan, from, to, window: Math.floor(fixed) };
+  const chain = o.plan.order === 'ordered' && chainPlan && chainFits(chainPlan) ? orderedChain(chainPlan, 'f__evs') : undefined;
+  const arrays = chain ?? unitLevels(
     {
       plan,
       order: o.plan.order,
@@ -77,7 +100,8 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
     },
     'f__evs',
   );
-  const items = [`${result} AS f__r`];
+  // In the level that groups (colocated): the chain's names as aliases, funnel-arrays.ts's by one-element arrayMap.
+  const items = chain ? [...chain.levels.flat().map(([n, x]) => `${x} AS ${n}`), `${chain.result} AS f__r`] : [`${inlined(arrays)} AS f__r`];
   const outs = ['level', ...Array.from({ length: m - 1 }, (_, j) => `b${j + 2}`)].map((n, j) => `tupleElement(f__r, ${j + 1}) AS ${n}`);
   let perUnit: string;
   // Rows past the span are left out where they are read (MergeTree moves the test on a
@@ -93,14 +117,16 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
     // Sharded by customer, a unit's events are all on its shard: each shard follows its
     // units in the level that gathers them (the arrays read its aggregates) and sends one
     // level and m − 1 times per unit, not the arrays.
-    perUnit = c.colocated
-      ? `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, ${gathered}, ${items.join(',\n    ')}
+    // Past ALIASED_STEPS the chain is bound above the level that groups, on the initiator.
+    perUnit =
+      c.colocated && (!chain || m <= ALIASED_STEPS)
+        ? `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT ${seg} AS f__seg, ${gathered}, ${items.join(',\n    ')}
     FROM ${scan.from} WHERE ${where} GROUP BY ${unit}))`
-      : `(SELECT f__seg AS seg, ${outs.join(', ')} FROM (SELECT f__seg, ${items.join(',\n    ')} FROM (${units})))`;
+        : chained(arrays, units, ['f__seg', 'f__evs'], outs);
   } else {
     const { rel, seg, rows } = segmented(c, 'activity', o.by, kept);
-    perUnit = `(SELECT seg, ${outs.join(', ')} FROM (SELECT seg, ${items.join(',\n    ')} FROM
-    (SELECT seg, arraySort(groupArrayIf(k, w)) AS f__evs FROM (SELECT ${seg} AS seg, customer_id AS cu, ${key} AS k, ${keep} AS w FROM ${rel}${kept ? ` WHERE ${rows}` : ''}) GROUP BY seg, cu)))`;
+    const units = `SELECT seg, arraySort(groupArrayIf(k, w)) AS f__evs FROM (SELECT ${seg} AS seg, customer_id AS cu, ${key} AS k, ${keep} AS w FROM ${rel}${kept ? ` WHERE ${rows}` : ''}) GROUP BY seg, cu`;
+    perUnit = chained(arrays, units, ['seg', 'f__evs'], outs);
   }
   const per = Array.from({ length: m }, (_, j) => {
     const e = `countIf(level >= ${j + 1}) AS e${j + 1}`;
