@@ -31,6 +31,7 @@ export class ChCompiler {
   private readonly scans = new Map<TableName, CheckedCh['scan']>();
   private readonly finishedOnShards = new Set<string>();
   private readonly finishedEverywhere = new Set<string>();
+  private readonly twoLevel = new Set<string>();
 
   constructor(
     readonly catalog: Catalog,
@@ -77,10 +78,16 @@ export class ChCompiler {
     return text;
   }
 
+  /** Marks a statement whose level that groups by customer feeds array functions (shards.ts TWO_LEVEL). */
+  arraysPerUnit(text: string): string {
+    this.twoLevel.add(text);
+    return text;
+  }
+
   /** The statement as sent, with the settings colocation needs (shards.ts). */
   settled(text: string): string {
     const noMerge = this.finishedEverywhere.has(text) || (this.colocated && this.finishedOnShards.has(text));
-    return withSettings(text, this.colocated, noMerge);
+    return withSettings(text, this.colocated, noMerge, this.twoLevel.has(text));
   }
 
   has(table: TableName): boolean {

@@ -17,11 +17,22 @@ export const LOCAL_SUBQUERIES = "distributed_product_mode = 'local'";
 export const NO_MERGE = 'distributed_group_by_no_merge = 1';
 
 /**
- * The statement as run: with the settings of a customer-sharded source, and NO_MERGE for
- * a statement the shards finish (`noMerge`); as it is otherwise.
+ * Two-level GROUP BY from 1,000 keys, which 18.16 allows only with several reading threads
+ * or a spill threshold (here one past any memory limit: nothing spills). A level of one
+ * array per customer then comes out, on each shard and after the initiator's merge, as
+ * up to 256 blocks instead of one, and the array functions above it run block by block:
+ * measured (h19fun2), the funnel's chain over 100,000 customers' arrays takes 1.0–1.2 s
+ * in one block and 0.15 s in 16 or more (arrays that fit in cache).
  */
-export function withSettings(text: string, colocated: boolean, noMerge: boolean): string {
-  const settings = [...(noMerge ? [NO_MERGE] : []), ...(colocated ? [LOCAL_SUBQUERIES] : [])];
+export const TWO_LEVEL = 'group_by_two_level_threshold = 1000, max_bytes_before_external_group_by = 1000000000000';
+
+/**
+ * The statement as run: with the settings of a customer-sharded source, NO_MERGE for
+ * a statement the shards finish (`noMerge`), TWO_LEVEL for one that computes on arrays
+ * per customer (`twoLevel`); as it is otherwise.
+ */
+export function withSettings(text: string, colocated: boolean, noMerge: boolean, twoLevel = false): string {
+  const settings = [...(noMerge ? [NO_MERGE] : []), ...(colocated ? [LOCAL_SUBQUERIES] : []), ...(twoLevel ? [TWO_LEVEL] : [])];
   return settings.length ? `${text}\nSETTINGS ${settings.join(', ')}` : text;
 }
 

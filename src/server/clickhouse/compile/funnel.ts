@@ -136,7 +136,8 @@ export const compileFunnel = (c: ChCompiler, options: Readonly<Record<string, un
     return `${e}, arrayElement(${sorted}, intDiv(${n} - 1, 2) + 1) AS lo${j + 1}, arrayElement(${sorted}, intDiv(${n}, 2) + 1) AS hi${j + 1}`;
   }).join(', ');
   // perShard: the units' level (per customer) is finished on the shards; this level, the initiator's, merges.
-  const main = c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`);
+  // arraysPerUnit: the units' arrays reach the chain or the fills in blocks that fit in cache (shards.ts TWO_LEVEL).
+  const main = c.arraysPerUnit(c.perShard(`SELECT seg, ${per} FROM ${perUnit} GROUP BY seg`));
   // GROUP BY, not a bare LIMIT 1 or DISTINCT: 18.16 moves the filters to PREWHERE and then
   // loses a customer filter's IN column when no other column is read (Code 8, "Cannot find column").
   const present = narrowed
