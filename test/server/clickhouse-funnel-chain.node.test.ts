@@ -13,7 +13,9 @@ import { clickhouseFixture, needClickHouse, stopOwnCluster, type ChFixture } fro
 import { expectSameRows } from './equal.js';
 import type { TestTables } from './engines.js';
 import { expect } from 'chai';
+import { createClient } from '@clickhouse/client';
 import { rng } from '../../demo/data/random.js';
+import { TWO_LEVEL } from '../../src/server/clickhouse/shards.js';
 
 const T0 = Date.UTC(2021, 2, 1);
 const S = 1000;
@@ -83,8 +85,9 @@ describe('ClickHouse funnel (two shards): the chain of key distances (ordered) a
   const js = Object.fromEntries(Object.entries(data).map(([n, t]) => [n, t.rows])) as unknown as Tables;
   let fx: ChFixture;
   let sharded: ChFixture;
+  let urls: string[];
   before(async function () {
-    const urls = needClickHouse(this);
+    urls = needClickHouse(this);
     fx = await clickhouseFixture(urls, data);
     sharded = await clickhouseFixture(urls, data, 'customer_id');
   });
@@ -118,6 +121,25 @@ describe('ClickHouse funnel (two shards): the chain of key distances (ordered) a
         source.aggregate(query).catch((e: Error) => Promise.reject(new Error(`${name} ${label}: ${e.message}`)));
       expectSameRows(await answer(fx.source, 'default'), expected, `default ${label}`);
       expectSameRows(await answer(sharded.source, 'shardedBy'), expected, `shardedBy ${label}`);
+    }
+  });
+
+  // The data has fewer customers than TWO_LEVEL's threshold, so the queries above group in
+  // one level; here the same statements run two-level from the first key, as they do at scale.
+  it('gives the same rows when the customers are grouped two-level (TWO_LEVEL, as at scale)', async () => {
+    const client = createClient({ url: urls[0] });
+    const rows = async (text: string) =>
+      JSON.stringify(((await (await client.query({ query: text, format: 'JSONEachRow' })).json()) as unknown[]).map((r) => JSON.stringify(r)).sort());
+    try {
+      for (const source of [fx.source, sharded.source])
+        for (const query of all.filter((_, i) => i % 9 === 0)) {
+          const [statement] = await source.sql(query);
+          expect(statement.text).to.contain(TWO_LEVEL);
+          const fromFirstKey = statement.text.replace('group_by_two_level_threshold = 1000', 'group_by_two_level_threshold = 1');
+          expect(await rows(fromFirstKey), JSON.stringify(query.options)).to.equal(await rows(statement.text));
+        }
+    } finally {
+      await client.close();
     }
   });
 });
