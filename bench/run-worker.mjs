@@ -1,6 +1,6 @@
 // The worker bench (bench/worker.ts): the dashboard from dist/pulso.js with its work in Pulso's
 // worker and on the main thread, interleaved per size, in headless Chromium. Needs `npm run build`.
-//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--csp]
+//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--traces=on,off] [--csp]
 // --csp serves every response with the README's Content-Security-Policy (scripts/serve.mjs), the portal's strict policy.
 // Prints one JSON line per page and a summary; bench/RESULTS.md "Worker" quotes it.
 import { readFileSync } from 'node:fs';
@@ -19,21 +19,25 @@ const bundles = arg('bundles', '/dist/pulso.js').split(',');
 // Which paths run: `worker` (Pulso's worker), `main` (worker off: the main thread in slices).
 const modes = arg('modes', 'worker,main').split(',');
 const csp = args.includes('--csp') ? CSP : undefined;
+// `on` (default): DevTools traces the main thread (each task's CPU time: drawMainCpu, the longest
+// task's CPU); `off`: it does not. Tracing slows the page it watches, so the times a user would
+// see (all drawn, the Long Tasks API's entries, frame gaps) come from `off` pages.
+const traces = arg('traces', 'on').split(',');
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const max = (xs) => Math.max(0, ...xs);
 for (const n of sizes) {
   for (let r = 0; r < rounds; r++) {
-    for (const [bundle, mode] of bundles.flatMap((b) => modes.map((m) => [b, m]))) {
+    for (const [bundle, mode, trace] of bundles.flatMap((b) => modes.flatMap((m) => traces.map((t) => [b, m, t])))) {
       const before = load();
-      const { extra, version, cspViolations } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}`, read: 'window.__worker', production: true, mainThread: true, csp });
+      const { extra, version, cspViolations } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}`, read: 'window.__worker', production: true, mainThread: trace === 'on', csp });
       const { first, rounds: rs } = extra;
       const clicksOnly = rs.filter((_, i) => i % 2 === 0);
       const summary = {
-        n, mode, bundle, start, csp: Boolean(csp), cspViolations, browser: version, loadBefore: before, loadAfter: load(), arrowBytes: extra.bytes,
+        n, mode, bundle, start, traced: trace === 'on', csp: Boolean(csp), cspViolations, browser: version, loadBefore: before, loadAfter: load(), arrowBytes: extra.bytes,
         drawnMs: Math.round(first.ms),
         drawLongestTaskWall: Math.round(first.trace?.longest.wallMs ?? NaN), drawLongestTaskCpu: Math.round(first.trace?.longest.cpuMs ?? NaN),
-        drawLongTasks: first.longTasks, drawFrameGap: first.frameGap, drawMainCpu: Math.round(first.trace?.cpuMs ?? NaN),
+        drawLongTasks: first.longTasks, drawLongTaskAt: first.longTaskAt, drawFrameGap: first.frameGap, drawFrameGapAt: first.frameGapAt, drawMainCpu: Math.round(first.trace?.cpuMs ?? NaN),
         clickMs: clicksOnly.map((c) => Math.round(c.ms)),
         clickLongestTaskWall: max(clicksOnly.map((c) => c.trace?.longest.wallMs ?? 0)).toFixed(0),
         clickLongestTaskCpu: max(clicksOnly.map((c) => c.trace?.longest.cpuMs ?? 0)).toFixed(0),

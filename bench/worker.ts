@@ -40,34 +40,44 @@ const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => r
 
 /** Long tasks (Long Tasks API) and the largest gap between animation frames while watching. */
 class Watch {
-  private readonly tasks: number[] = [];
-  private readonly observer = new PerformanceObserver((l) => l.getEntries().forEach((e) => this.tasks.push(e.duration)));
+  private readonly tasks: PerformanceEntry[] = [];
+  private readonly observer = new PerformanceObserver((l) => this.tasks.push(...l.getEntries()));
+  private readonly t0 = performance.now();
   private gap = 0;
+  private gapAt = 0;
   private running = true;
 
   constructor() {
     this.observer.observe({ type: 'longtask' });
     let last = performance.now();
     const tick = (now: number): void => {
-      this.gap = Math.max(this.gap, now - last);
+      if (now - last > this.gap) [this.gap, this.gapAt] = [now - last, last - this.t0];
       last = now;
       if (this.running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   }
 
-  stop(): { longTasks: number[]; frameGap: number } {
+  /** `longTaskAt`: when each long task began, `frameGapAt`: the largest gap, ms from the watch's start. */
+  stop(): { longTasks: number[]; longTaskAt: number[]; frameGap: number; frameGapAt: number } {
     this.running = false;
-    this.tasks.push(...this.observer.takeRecords().map((e) => e.duration));
+    this.tasks.push(...this.observer.takeRecords());
     this.observer.disconnect();
-    return { longTasks: this.tasks.map((d) => Math.round(d)), frameGap: Math.round(this.gap) };
+    return {
+      longTasks: this.tasks.map((e) => Math.round(e.duration)),
+      longTaskAt: this.tasks.map((e) => Math.round(e.startTime - this.t0)),
+      frameGap: Math.round(this.gap),
+      frameGapAt: Math.round(this.gapAt),
+    };
   }
 }
 
 interface Watched {
   ms: number;
   longTasks: number[];
+  longTaskAt: number[];
   frameGap: number;
+  frameGapAt: number;
   trace: MainThread | null;
 }
 
