@@ -31,9 +31,8 @@ const ROWS_PER_MESSAGE = 10_000;
  * steps of this size, as many to a task as SEND_BUDGET_MS allows, and transferred whole, so
  * the worker reads it as it arrives. Slices transferred one by one were copied again into one
  * buffer by the worker, on its serial path (bench/RESULTS.md, "h14cold5"). Fresh memory is slow
- * to write the first time (~4 ms per MB in the bench VM): a 4 MB step was one 12–19 ms task
- * on its own, stretched past 50 ms while the worker and the page's rendering had the two cores
- * ("Cold draw at 1M untraced").
+ * to write the first time (~4 ms per MB in the bench VM): a 4 MB step was one task of 14–21 ms
+ * CPU on its own, 1 MB steps make tasks of 4–10 ms ("Cold draw at 1M untraced").
  */
 const BYTES_PER_STEP = 1024 * 1024;
 /** Main-thread time spent sending slices before yielding to the page (well under the 50 ms of a long task). */
