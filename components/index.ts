@@ -3,6 +3,7 @@
 import './worker-scope.js';
 export * from '../src/core.js';
 import { coordinator } from '../src/source/coordinator.js';
+import { warmUpWhenIdle } from './shared/warm-up.js';
 // The dashboard first: widgets inside it, upgraded after it, find its context at once.
 export { PulsoDashboard } from './dashboard/pulso-dashboard.js';
 export { PulsoCohortChurn } from './cohort-churn/pulso-cohort-churn.js';
@@ -28,3 +29,5 @@ export { registerLabels } from './shared/labels.js';
 // The elements are defined: the page's worker starts at the page's first idle moment, so
 // it is ready when a dashboard joins with its data (src/source/coordinator.ts, warmEarly).
 coordinator.warmEarly();
+// And the page's locale data, the same way (shared/warm-up.ts).
+warmUpWhenIdle();

@@ -3,10 +3,13 @@
 // data (a page's first NumberFormat and first DateTimeFormat load it: 17–30 ms of the main
 // thread at 1M events under load) and the canvas font that text is measured in (9–18 ms
 // in the CSAT chart's first render). bench/RESULTS.md, "Long tasks at 1M (h14task)".
+// On a page that loads Pulso before its data, they are paid at its first idle moment
+// instead, away from the load ("Cold draw at 1M untraced").
 import { datePattern } from '../../src/i18n/date-text.js';
 import { numberFormat } from '../../src/i18n/format-intl.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import { nextTask } from '../../src/source/tasks.js';
+import { elementLocale } from './locale.js';
 import { textWidth } from './text-width.js';
 
 const warmed = new Set<Locale>();
@@ -21,4 +24,15 @@ export function warmUp(locale: Locale): void {
   if (warmed.size === 0) steps.push(() => textWidth('0', 13));
   warmed.add(locale);
   for (const step of steps) void nextTask().then(step);
+}
+
+/**
+ * Warms the page's own locale up at its first idle moment (Pulso's elements were defined),
+ * before a dashboard that joins later needs it. In a page only, never in Pulso's worker;
+ * a widget of another locale still warms its own up.
+ */
+export function warmUpWhenIdle(): void {
+  const scope = globalThis as { WorkerGlobalScope?: unknown; requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
+  if (scope.WorkerGlobalScope !== undefined || typeof document === 'undefined' || !scope.requestIdleCallback) return;
+  scope.requestIdleCallback(() => warmUp(elementLocale(document.documentElement)), { timeout: 1000 });
 }
