@@ -17,6 +17,7 @@ function canvas(): CanvasRenderingContext2D | null {
  * redraws every widget), and a canvas measure was a third of the CSAT chart's render.
  */
 const measured = new Map<string, number>();
+let lastFont = '';
 
 /** Width in px of `text` at `size` px (weight 400 or 600/700), rounded up, with a little room for other fonts. */
 export function textWidth(text: string, size: number, weight = 400): number {
@@ -26,7 +27,9 @@ export function textWidth(text: string, size: number, weight = 400): number {
   let width = measured.get(key);
   if (width === undefined) {
     if (measured.size >= 5000) measured.clear();
-    ctx.font = `${weight} ${size}px ${FONT}`;
+    // Setting the canvas font parses it each time: only when it changes.
+    const font = `${weight} ${size}px ${FONT}`;
+    if (font !== lastFont) ctx.font = lastFont = font;
     width = Math.ceil(ctx.measureText(text).width * 1.06);
     measured.set(key, width);
   }

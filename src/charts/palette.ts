@@ -97,9 +97,18 @@ export function swatch(fill: string): Swatch {
   return { fill, textFill: textOn(fill) };
 }
 
+/** Text colours found so far, by fill: a heatmap asks once per cell, from 256 fills at most. */
+const inks = new Map<string, string>();
+
 /** Black or white, whichever contrasts more with `fill` (ties: black). */
 export function textOn(fill: string): string {
-  return contrastRatio(fill, BLACK) >= contrastRatio(fill, WHITE) ? BLACK : WHITE;
+  let ink = inks.get(fill);
+  if (ink === undefined) {
+    ink = contrastRatio(fill, BLACK) >= contrastRatio(fill, WHITE) ? BLACK : WHITE;
+    if (inks.size >= 1024) inks.clear();
+    inks.set(fill, ink);
+  }
+  return ink;
 }
 
 /** WCAG 2 relative luminance of `#rgb` or `#rrggbb` (or `rgb(r, g, b)`). */
