@@ -8,7 +8,7 @@
 import { datePattern } from '../../src/i18n/date-text.js';
 import { numberFormat } from '../../src/i18n/format-intl.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import { nextTask } from '../../src/source/tasks.js';
+import { nextTask, whenIdle } from '../../src/source/tasks.js';
 import { elementLocale } from './locale.js';
 import { textWidth } from './text-width.js';
 
@@ -32,7 +32,6 @@ export function warmUp(locale: Locale): void {
  * a widget of another locale still warms its own up.
  */
 export function warmUpWhenIdle(): void {
-  const scope = globalThis as { WorkerGlobalScope?: unknown; requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
-  if (scope.WorkerGlobalScope !== undefined || typeof document === 'undefined' || !scope.requestIdleCallback) return;
-  scope.requestIdleCallback(() => warmUp(elementLocale(document.documentElement)), { timeout: 1000 });
+  if ((globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== undefined || typeof document === 'undefined') return;
+  whenIdle(() => warmUp(elementLocale(document.documentElement)));
 }

@@ -19,6 +19,7 @@
 import { WorkerLink } from '../worker/client.js';
 import type { WorkerProblem } from '../worker/client.js';
 import type { WorkerCacheConfig } from '../worker/protocol.js';
+import { whenIdle } from './tasks.js';
 
 /** How long a worker started early waits for a widget to join the page before it is stopped. */
 export const UNWANTED_WORKER_MS = 30_000;
@@ -130,11 +131,4 @@ function serviceWorkers(): ServiceWorkerContainer | undefined {
 /** The service worker controlling this page (null without one, undefined where there is none to ask). */
 function pageController(): ServiceWorker | null | undefined {
   return serviceWorkers()?.controller;
-}
-
-/** Runs `work` when the page is first idle (within half a second), or in a task of its own where it cannot tell. */
-function whenIdle(work: () => void): void {
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
-  if (idle) idle(work, { timeout: 500 });
-  else setTimeout(work, 0);
 }

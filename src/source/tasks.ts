@@ -33,3 +33,10 @@ export function nextTask(): Promise<void> {
   });
 }
 
+
+/** Runs `work` when the page is first idle (within half a second), or in a task of its own where it cannot tell. */
+export function whenIdle(work: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(work, { timeout: 500 });
+  else setTimeout(work, 0);
+}
