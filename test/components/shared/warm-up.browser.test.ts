@@ -9,11 +9,13 @@ describe('locale warm-up at the first idle moment', () => {
   it("makes the page's number format before any widget joins", async () => {
     const made: string[] = [];
     const Original = Intl.NumberFormat;
-    const Watched = function (this: unknown, locales?: string | string[], options?: Intl.NumberFormatOptions) {
-      made.push(String(locales));
-      return new Original(locales, options);
-    } as unknown as typeof Intl.NumberFormat;
-    Object.assign(Watched, Original);
+    // The constructor itself, each construction noted (its statics, e.g. supportedLocalesOf, kept).
+    const Watched = new Proxy(Original, {
+      construct(target, args: [string?, Intl.NumberFormatOptions?]) {
+        made.push(String(args[0]));
+        return Reflect.construct(target, args) as object;
+      },
+    });
     document.documentElement.lang = 'es';
     Intl.NumberFormat = Watched;
     try {
