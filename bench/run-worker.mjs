@@ -1,6 +1,6 @@
 // The worker bench (bench/worker.ts): the dashboard from dist/pulso.js with its work in Pulso's
 // worker and on the main thread, interleaved per size, in headless Chromium. Needs `npm run build`.
-//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--traces=on,off] [--csp]
+//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--traces=on,off] [--csp] [--warm=all|main|heatmap|words]
 // --csp serves every response with the README's Content-Security-Policy (scripts/serve.mjs), the portal's strict policy.
 // Prints one JSON line per page and a summary; bench/RESULTS.md "Worker" quotes it.
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,9 @@ const bundles = arg('bundles', '/dist/pulso.js').split(',');
 // Which paths run: `worker` (Pulso's worker), `main` (worker off: the main thread in slices).
 const modes = arg('modes', 'worker,main').split(',');
 const csp = args.includes('--csp') ? CSP : undefined;
+// `--warm=`: before the measured load, the page draws a small dashboard (3,000 events) and removes
+// it, to tell the cold page's one-time costs from the load's own (bench/worker.ts, warmFirst).
+const warm = arg('warm', '');
 // `on` (default): DevTools traces the main thread (each task's CPU time: drawMainCpu, the longest
 // task's CPU); `off`: it does not. Tracing slows the page it watches, so the times a user would
 // see (all drawn, the Long Tasks API's entries, frame gaps) come from `off` pages.
@@ -30,20 +33,21 @@ for (const n of sizes) {
   for (let r = 0; r < rounds; r++) {
     for (const [bundle, mode, trace] of bundles.flatMap((b) => modes.flatMap((m) => traces.map((t) => [b, m, t])))) {
       const before = load();
-      const { extra, version, cspViolations } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}`, read: 'window.__worker', production: true, mainThread: trace === 'on', csp });
+      const { extra, version, cspViolations } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}${warm ? `&warm=${warm}` : ''}`, read: 'window.__worker', production: true, mainThread: trace === 'on', csp });
       const { first, rounds: rs } = extra;
       const clicksOnly = rs.filter((_, i) => i % 2 === 0);
       const summary = {
         n, mode, bundle, start, traced: trace === 'on', csp: Boolean(csp), cspViolations, browser: version, loadBefore: before, loadAfter: load(), arrowBytes: extra.bytes,
         drawnMs: Math.round(first.ms),
         drawLongestTaskWall: Math.round(first.trace?.longest.wallMs ?? NaN), drawLongestTaskCpu: Math.round(first.trace?.longest.cpuMs ?? NaN),
-        drawLongTasks: first.longTasks, drawLongTaskAt: first.longTaskAt, drawFrameGap: first.frameGap, drawFrameGapAt: first.frameGapAt, drawMainCpu: Math.round(first.trace?.cpuMs ?? NaN),
+        drawLongTasks: first.longTasks, drawLongTaskAt: first.longTaskAt, drawFrameGap: first.frameGap, drawFrameGapAt: first.frameGapAt, drawMainCpu: Math.round(first.trace?.cpuMs ?? NaN), drawRenders: first.renders,
         clickMs: clicksOnly.map((c) => Math.round(c.ms)),
         clickLongestTaskWall: max(clicksOnly.map((c) => c.trace?.longest.wallMs ?? 0)).toFixed(0),
         clickLongestTaskCpu: max(clicksOnly.map((c) => c.trace?.longest.cpuMs ?? 0)).toFixed(0),
         clickLongTasks: clicksOnly.map((c) => c.longTasks), clickFrameGap: max(clicksOnly.map((c) => c.frameGap)),
         // The main thread's CPU per click, all tasks (the trace's): the page's own work, whatever the machine's load.
         clickMainCpu: clicksOnly.map((c) => Math.round(c.trace?.cpuMs ?? NaN)),
+        clickRenders: clicksOnly.map((c) => c.renders),
       };
       console.log(JSON.stringify(summary));
     }

@@ -72,8 +72,27 @@ class Watch {
   }
 }
 
+/**
+ * Every Lit update of the widgets and the dashboard (willUpdate, render and the commit to the
+ * DOM; not the style and layout of the frame after), untraced: which render a long task held.
+ */
+const renders: { name: string; at: number; ms: number }[] = [];
+function recordRenders(elements: Element[]): void {
+  for (const el of elements) {
+    const lit = el as unknown as { performUpdate: () => void };
+    const own = lit.performUpdate.bind(lit);
+    lit.performUpdate = () => {
+      const t0 = performance.now();
+      own();
+      renders.push({ name: el.id || el.localName, at: t0, ms: performance.now() - t0 });
+    };
+  }
+}
+
 interface Watched {
   ms: number;
+  /** The Lit updates of 4 ms or more while watching: `name@ms-from-start:ms`. */
+  renders: string[];
   longTasks: number[];
   longTaskAt: number[];
   frameGap: number;
@@ -84,12 +103,37 @@ interface Watched {
 async function watched(act: () => Promise<void>): Promise<Watched> {
   const watch = new Watch();
   const t0 = performance.now();
+  renders.length = 0;
   const { trace } = await traced(async () => {
     await act();
   });
   const ms = performance.now() - t0;
   performance.mark('bench:done');
-  return { ms, ...watch.stop(), trace };
+  const long = renders.filter((r) => r.ms >= 4).map((r) => `${r.name}@${Math.round(r.at - t0)}:${r.ms.toFixed(1)}`);
+  return { ms, renders: long, ...watch.stop(), trace };
+}
+
+/**
+ * `warm=…`: before the measured load, a small dashboard (3,000 events) is drawn and removed, so
+ * the load finds what a page pays once already paid (code compiled, templates made, words and
+ * formats loaded, Pulso's worker started): `all` (every widget, computed in the worker), `main`
+ * (every widget, computed on the main thread: the worker stays cold), `heatmap` (the cohort
+ * heatmap alone, main thread), `words` (no data: the words load and the skeletons draw).
+ */
+async function warmFirst(pulso: Pulso): Promise<void> {
+  const how = q.get('warm');
+  if (!how) return;
+  const small = dashboard();
+  if (how !== 'all') small.setAttribute('worker', 'off');
+  if (how === 'heatmap') for (const e of [...small.querySelectorAll('*')]) if (e.localName.startsWith('pulso-') && e.id !== 'churn') e.remove();
+  const ws = [...small.querySelectorAll<Widget>('*')].filter((e) => e.localName.startsWith('pulso-'));
+  if (how !== 'words') (small as unknown as { adapter: object }).adapter = new pulso.ArrowAdapter({ id: 'warm', tables: arrowBytes(3000) });
+  document.body.append(small);
+  await small.updateComplete;
+  if (how === 'words') await new Promise((r) => setTimeout(r, 1000));
+  else await allSettled(ws);
+  await frame();
+  small.remove();
 }
 
 /** N events' tables as Arrow IPC stream bytes. */
@@ -111,10 +155,12 @@ async function main(): Promise<void> {
   const bytes = Object.values(tables).reduce((a, b) => a + b.byteLength, 0);
   const dash = dashboard();
   const widgets = [...dash.querySelectorAll<Widget>('*')].filter((e) => e.localName.startsWith('pulso-'));
+  recordRenders([dash, ...widgets]);
   if (!together) {
     document.body.append(dash);
     await dash.updateComplete;
   }
+  await warmFirst(pulso);
   // Out of the task that generated the data, which the Long Tasks API would report as the load's.
   await new Promise((r) => setTimeout(r, 500));
   const adapter = new pulso.ArrowAdapter({ id: `bench-${n}`, tables });
