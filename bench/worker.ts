@@ -166,11 +166,14 @@ async function main(): Promise<void> {
   const adapter = new pulso.ArrowAdapter({ id: `bench-${n}`, tables });
   const first = await watched(async () => {
     performance.mark('bench:adapter');
+    // bench/thread-cpu.mjs reads every thread's CPU here and once all is drawn.
+    await (window as { __benchAdapterSet?: () => Promise<void> }).__benchAdapterSet?.();
     (dash as unknown as { adapter: object }).adapter = adapter;
     if (together) document.body.append(dash);
     await dash.updateComplete;
     await allSettled(widgets);
   });
+  await (window as { __benchDrawn?: () => Promise<void> }).__benchDrawn?.();
   await frame();
   await frame();
   await allSettled(widgets);
