@@ -1,6 +1,6 @@
 // The worker bench (bench/worker.ts): the dashboard from dist/pulso.js with its work in Pulso's
 // worker and on the main thread, interleaved per size, in headless Chromium. Needs `npm run build`.
-//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--traces=on,off] [--csp] [--warm=all|main|heatmap|words]
+//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--traces=on,off] [--csp] [--warm=all|main|heatmap|words|tiny<N>]
 // --csp serves every response with the README's Content-Security-Policy (scripts/serve.mjs), the portal's strict policy.
 // Prints one JSON line per page and a summary; bench/RESULTS.md "Worker" quotes it.
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const bundles = arg('bundles', '/dist/pulso.js').split(',');
 // Which paths run: `worker` (Pulso's worker), `main` (worker off: the main thread in slices).
 const modes = arg('modes', 'worker,main').split(',');
 const csp = args.includes('--csp') ? CSP : undefined;
-// `--warm=`: before the measured load, the page draws a small dashboard (3,000 events) and removes
+// `--warm=`: before the measured load, the page draws a small dashboard (3,000 events; `tiny<N>`: N) and removes
 // it, to tell the cold page's one-time costs from the load's own (bench/worker.ts, warmFirst).
 const warm = arg('warm', '');
 // `on` (default): DevTools traces the main thread (each task's CPU time: drawMainCpu, the longest

@@ -118,16 +118,18 @@ async function watched(act: () => Promise<void>): Promise<Watched> {
  * the load finds what a page pays once already paid (code compiled, templates made, words and
  * formats loaded, Pulso's worker started): `all` (every widget, computed in the worker), `main`
  * (every widget, computed on the main thread: the worker stays cold), `heatmap` (the cohort
- * heatmap alone, main thread), `words` (no data: the words load and the skeletons draw).
+ * heatmap alone, main thread), `words` (no data: the words load and the skeletons draw),
+ * `tiny<N>` (as `main` on N events, default 100: how little data warms a page up).
  */
 async function warmFirst(pulso: Pulso): Promise<void> {
   const how = q.get('warm');
   if (!how) return;
   const small = dashboard();
   if (how !== 'all') small.setAttribute('worker', 'off');
+  const tinyN = how.startsWith('tiny') ? Number(how.slice(4) || 100) : 3000;
   if (how === 'heatmap') for (const e of [...small.querySelectorAll('*')]) if (e.localName.startsWith('pulso-') && e.id !== 'churn') e.remove();
   const ws = [...small.querySelectorAll<Widget>('*')].filter((e) => e.localName.startsWith('pulso-'));
-  if (how !== 'words') (small as unknown as { adapter: object }).adapter = new pulso.ArrowAdapter({ id: 'warm', tables: arrowBytes(3000) });
+  if (how !== 'words') (small as unknown as { adapter: object }).adapter = new pulso.ArrowAdapter({ id: 'warm', tables: arrowBytes(tinyN) });
   document.body.append(small);
   await small.updateComplete;
   if (how === 'words') await new Promise((r) => setTimeout(r, 1000));
