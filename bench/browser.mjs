@@ -19,7 +19,7 @@ const TIMEOUT = 900_000;
  *   the page's violations are returned as `cspViolations`.
  * @returns {Promise<{ version: string, lines: string[], extra: unknown, cspViolations: string[] }>}
  */
-export async function runPage(page, { query = '', read, jsFlags = [], production = false, mainThread = false, proxy, csp } = {}) {
+export async function runPage(page, { query = '', read, jsFlags = [], production = false, mainThread = false, proxy, csp, during } = {}) {
   const server = await createServer({
     configFile: false,
     root: process.cwd(),
@@ -52,7 +52,10 @@ export async function runPage(page, { query = '', read, jsFlags = [], production
     });
     // Puppeteer's default 30 s for the page's load event is not enough for Vite's first transforms on a loaded machine.
     await tab.goto(`http://localhost:${port}/${page}${query ? `?${query}` : ''}`, { timeout: TIMEOUT });
+    // `during(tab)`: the harness acting on the page while it runs (run-worker.mjs's key presses).
+    const acting = during?.(tab);
     await tab.waitForFunction('window.__bench && (window.__bench.done || window.__bench.error)', { timeout: TIMEOUT, polling: 1000 });
+    await acting;
     const result = await tab.evaluate('window.__bench');
     if (result.error) throw new Error(result.error);
     const extra = read ? await tab.evaluate(read) : undefined;

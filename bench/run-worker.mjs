@@ -1,6 +1,6 @@
 // The worker bench (bench/worker.ts): the dashboard from dist/pulso.js with its work in Pulso's
 // worker and on the main thread, interleaved per size, in headless Chromium. Needs `npm run build`.
-//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--traces=on,off] [--csp] [--warm=all|main|heatmap|words|tiny<N>]
+//   node bench/run-worker.mjs [--sizes=100000,1000000] [--clicks=3] [--rounds=1] [--start=later|together] [--bundles=/dist/pulso.js,/bench/out/base/pulso.js] [--modes=worker,main] [--traces=on,off] [--csp] [--warm=all|main|heatmap|words|tiny<N>] [--inputs]
 // --csp serves every response with the README's Content-Security-Policy (scripts/serve.mjs), the portal's strict policy.
 // Prints one JSON line per page and a summary; bench/RESULTS.md "Worker" quotes it.
 import { readFileSync } from 'node:fs';
@@ -26,6 +26,24 @@ const warm = arg('warm', '');
 // task's CPU); `off`: it does not. Tracing slows the page it watches, so the times a user would
 // see (all drawn, the Long Tasks API's entries, frame gaps) come from `off` pages.
 const traces = arg('traces', 'on').split(',');
+// `--inputs`: while the load is watched, the harness presses Shift (real input through DevTools,
+// as a user's key) for 2 s, 30 ms after the one before was taken (the page counts those inside the load): how long each waited for the
+// main thread (drawInputDelays) and, for those of 16 ms or more, the Event Timing API's time from
+// the key to the next paint (drawInputToPaint). Only the load: the clicks that follow stop it.
+const inputs = args.includes('--inputs');
+async function pressWhileLoading(tab) {
+  const loading = () => tab.evaluate('window.__benchLoading === true');
+  const until = Date.now() + 120_000;
+  while (!(await loading())) {
+    if (Date.now() > until || (await tab.evaluate('Boolean(window.__bench)'))) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  // Not asked between presses: the page's main thread, busy in the load, answers DevTools' evaluations late.
+  for (const end = Date.now() + 2_000; Date.now() < end; ) {
+    await tab.keyboard.press('Shift');
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const max = (xs) => Math.max(0, ...xs);
@@ -33,7 +51,7 @@ for (const n of sizes) {
   for (let r = 0; r < rounds; r++) {
     for (const [bundle, mode, trace] of bundles.flatMap((b) => modes.flatMap((m) => traces.map((t) => [b, m, t])))) {
       const before = load();
-      const { extra, version, cspViolations } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}${warm ? `&warm=${warm}` : ''}`, read: 'window.__worker', production: true, mainThread: trace === 'on', csp });
+      const { extra, version, cspViolations } = await runPage('bench/worker.html', { query: `n=${n}&mode=${mode}&clicks=${clicks}&start=${start}&bundle=${encodeURIComponent(bundle)}${warm ? `&warm=${warm}` : ''}`, read: 'window.__worker', production: true, mainThread: trace === 'on', csp, ...(inputs ? { during: pressWhileLoading } : {}) });
       const { first, rounds: rs } = extra;
       const clicksOnly = rs.filter((_, i) => i % 2 === 0);
       const summary = {
@@ -41,6 +59,7 @@ for (const n of sizes) {
         drawnMs: Math.round(first.ms),
         drawLongestTaskWall: Math.round(first.trace?.longest.wallMs ?? NaN), drawLongestTaskCpu: Math.round(first.trace?.longest.cpuMs ?? NaN),
         drawLongTasks: first.longTasks, drawLongTaskAt: first.longTaskAt, drawFrameGap: first.frameGap, drawFrameGapAt: first.frameGapAt, drawMainCpu: Math.round(first.trace?.cpuMs ?? NaN), drawRenders: first.renders,
+        ...(inputs ? { drawInputDelays: first.inputDelays, drawInputToPaint: first.inputToPaint } : {}),
         clickMs: clicksOnly.map((c) => Math.round(c.ms)),
         clickLongestTaskWall: max(clicksOnly.map((c) => c.trace?.longest.wallMs ?? 0)).toFixed(0),
         clickLongestTaskCpu: max(clicksOnly.map((c) => c.trace?.longest.cpuMs ?? 0)).toFixed(0),

@@ -18,6 +18,8 @@ declare global {
   interface Window {
     __bench?: { done?: boolean; error?: string; lines?: string[] };
     __worker?: unknown;
+    /** True while a load or click is watched: the harness's key presses (`--inputs`) go in then. */
+    __benchLoading?: boolean;
   }
 }
 
@@ -47,8 +49,18 @@ class Watch {
   private gapAt = 0;
   private running = true;
 
+  /** Key presses the harness sent while watching (`--inputs`): how long each waited for the main thread. */
+  private readonly inputDelays: number[] = [];
+  private readonly onKey = (e: KeyboardEvent): void => void this.inputDelays.push(performance.now() - e.timeStamp);
+  /** Event Timing entries (16 ms or more, input to the next paint) of those presses. */
+  private readonly events: PerformanceEventTiming[] = [];
+  private readonly eventObserver = new PerformanceObserver((l) => this.events.push(...(l.getEntries() as PerformanceEventTiming[])));
+
   constructor() {
     this.observer.observe({ type: 'longtask' });
+    document.addEventListener('keydown', this.onKey);
+    this.eventObserver.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    window.__benchLoading = true;
     let last = performance.now();
     const tick = (now: number): void => {
       if (now - last > this.gap) [this.gap, this.gapAt] = [now - last, last - this.t0];
@@ -59,11 +71,17 @@ class Watch {
   }
 
   /** `longTaskAt`: when each long task began, `frameGapAt`: the largest gap, ms from the watch's start. */
-  stop(): { longTasks: number[]; longTaskAt: number[]; frameGap: number; frameGapAt: number } {
+  stop(): { longTasks: number[]; longTaskAt: number[]; frameGap: number; frameGapAt: number; inputDelays: number[]; inputToPaint: number[] } {
     this.running = false;
+    window.__benchLoading = false;
     this.tasks.push(...this.observer.takeRecords());
     this.observer.disconnect();
+    document.removeEventListener('keydown', this.onKey);
+    this.events.push(...(this.eventObserver.takeRecords() as PerformanceEventTiming[]));
+    this.eventObserver.disconnect();
     return {
+      inputDelays: this.inputDelays.map((ms) => Math.round(ms)),
+      inputToPaint: this.events.filter((e) => e.name === 'keydown' && e.startTime >= this.t0).map((e) => Math.round(e.duration)),
       longTasks: this.tasks.map((e) => Math.round(e.duration)),
       longTaskAt: this.tasks.map((e) => Math.round(e.startTime - this.t0)),
       frameGap: Math.round(this.gap),
@@ -97,6 +115,8 @@ interface Watched {
   longTaskAt: number[];
   frameGap: number;
   frameGapAt: number;
+  inputDelays: number[];
+  inputToPaint: number[];
   trace: MainThread | null;
 }
 
