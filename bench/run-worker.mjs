@@ -26,10 +26,11 @@ const warm = arg('warm', '');
 // task's CPU); `off`: it does not. Tracing slows the page it watches, so the times a user would
 // see (all drawn, the Long Tasks API's entries, frame gaps) come from `off` pages.
 const traces = arg('traces', 'on').split(',');
-// `--inputs`: while the load is watched, the harness presses Shift (real input through DevTools,
-// as a user's key) for 2 s, 30 ms after the one before was taken (the page counts those inside the load): how long each waited for the
-// main thread (drawInputDelays) and, for those of 16 ms or more, the Event Timing API's time from
-// the key to the next paint (drawInputToPaint). Only the load: the clicks that follow stop it.
+// `--inputs`: from the adapter set, the harness presses Shift (real input through DevTools, as a
+// user's key) for 2 s, each 30 ms after the one before was taken; for the keys inside the load the
+// page records how long each waited for the main thread (drawInputDelays) and, for those of 16 ms
+// or more, the Event Timing API's time from the key to the next paint (drawInputToPaint). The
+// presses go on past a load shorter than 2 s: use it with --clicks=0.
 const inputs = args.includes('--inputs');
 async function pressWhileLoading(tab) {
   const loading = () => tab.evaluate('window.__benchLoading === true');
