@@ -9,7 +9,9 @@ const TIMEOUT = 900_000;
 
 /**
  * @param {string} page path of the page from the repository root, e.g. bench/metrics.html
- * @param {{ query?: string, read?: string, jsFlags?: string[], production?: boolean, mainThread?: boolean, proxy?: Record<string, string>, csp?: string }} [options]
+ * @param {{ query?: string, read?: string, jsFlags?: string[], production?: boolean, mainThread?: boolean, proxy?: Record<string, string>, csp?: string,
+ *   setup?: (tab: import('puppeteer-core').Page, browser: import('puppeteer-core').Browser) => Promise<void>,
+ *   during?: (tab: import('puppeteer-core').Page) => Promise<void> }} [options]
  *   `read`: an expression evaluated in the page once it is done (its value is returned as `extra`).
  *   `production`: resolve packages' `production` exports (Lit without its dev-mode checks, as users get it).
  *   `mainThread`: gives the page `__mainThreadStart()` / `__mainThreadStop()`, which trace its main
@@ -17,9 +19,11 @@ const TIMEOUT = 900_000;
  *   `proxy`: paths Vite forwards to another server (`{ '/api': 'http://127.0.0.1:8787' }`), on the page's origin.
  *   `csp`: a Content-Security-Policy header every response carries (e.g. the README's, scripts/serve.mjs's CSP);
  *   the page's violations are returned as `cspViolations`.
+ *   `setup(tab, browser)`: before the page is opened (functions exposed to it, media emulated).
+ *   `during(tab)`: the harness acting on the page while it runs (run-worker.mjs's key presses); awaited before returning.
  * @returns {Promise<{ version: string, lines: string[], extra: unknown, cspViolations: string[] }>}
  */
-export async function runPage(page, { query = '', read, jsFlags = [], production = false, mainThread = false, proxy, csp, during } = {}) {
+export async function runPage(page, { query = '', read, jsFlags = [], production = false, mainThread = false, proxy, csp, setup, during } = {}) {
   const server = await createServer({
     configFile: false,
     root: process.cwd(),
@@ -45,6 +49,7 @@ export async function runPage(page, { query = '', read, jsFlags = [], production
     tab.on('console', (m) => console.log(`  [page] ${m.text()}`));
     tab.on('pageerror', (e) => console.error(`  [page error] ${e}`));
     if (mainThread) await exposeMainThread(tab);
+    await setup?.(tab, browser);
     // The document's violations of its policy (a worker's go to its own scope; Chromium logs them to the console, printed above).
     await tab.evaluateOnNewDocument(() => {
       window.__cspViolations = [];
@@ -52,7 +57,6 @@ export async function runPage(page, { query = '', read, jsFlags = [], production
     });
     // Puppeteer's default 30 s for the page's load event is not enough for Vite's first transforms on a loaded machine.
     await tab.goto(`http://localhost:${port}/${page}${query ? `?${query}` : ''}`, { timeout: TIMEOUT });
-    // `during(tab)`: the harness acting on the page while it runs (run-worker.mjs's key presses).
     const acting = during?.(tab);
     await tab.waitForFunction('window.__bench && (window.__bench.done || window.__bench.error)', { timeout: TIMEOUT, polling: 1000 });
     await acting;

@@ -5,8 +5,7 @@
 //   node bench/thread-cpu.mjs [--n=1000000] [--mode=worker|main] [--start=together|later] [--rounds=3] [--reduced-motion]
 // bench/RESULTS.md "Which render a load's Long Tasks entry holds" quotes it.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'vite';
-import puppeteer from 'puppeteer-core';
+import { runPage } from './browser.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -66,35 +65,21 @@ function snapshot(root) {
   return { at: performance.now(), cpu };
 }
 
-const server = await createServer({
-  configFile: false, root: process.cwd(), logLevel: 'error',
-  resolve: { conditions: ['module', 'browser', 'production'] },
-  server: { port: 0, hmr: false, watch: null },
-});
-await server.listen();
-try {
-  // A fresh browser per page (as bench/browser.mjs): nothing compiled or cached from the page before.
-  for (let r = 0; r < Number(arg('rounds', 3)); r++) {
-    const browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc'],
-    });
-    const tab = await browser.newPage();
-    if (args.includes('--reduced-motion')) await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-    let start;
-    let end;
-    // The page calls these at the adapter set and once all is drawn (bench/worker.ts).
-    await tab.exposeFunction('__benchAdapterSet', () => void (start = snapshot(browser.process().pid)));
-    await tab.exposeFunction('__benchDrawn', () => void (end = snapshot(browser.process().pid)));
-    await tab.goto(`http://localhost:${server.httpServer.address().port}/bench/worker.html?${query}`);
-    await tab.waitForFunction('window.__bench && (window.__bench.done || window.__bench.error)', { timeout: 900_000, polling: 500 });
-    const bench = await tab.evaluate(() => window.__bench);
-    await browser.close();
-    if (bench.error) throw new Error(bench.error);
-    console.log(`${bench.lines[0]}\n  wall ${Math.round(end.at - start.at)} ms (as seen from here); CPU ms:`);
-    const rows = [...end.cpu].map(([k, v]) => [k, v - (start.cpu.get(k) ?? 0)]).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
-    for (const [k, v] of rows) console.log(`  ${String(v).padStart(6)}  ${k}`);
-  }
-} finally {
-  await server.close();
+// A fresh browser and server per page (bench/browser.mjs): nothing compiled or cached from the page before.
+for (let r = 0; r < Number(arg('rounds', 3)); r++) {
+  let start;
+  let end;
+  const { lines } = await runPage('bench/worker.html', {
+    query,
+    production: true,
+    async setup(tab, browser) {
+      if (args.includes('--reduced-motion')) await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+      // The page calls these at the adapter set and once all is drawn (bench/worker.ts).
+      await tab.exposeFunction('__benchAdapterSet', () => void (start = snapshot(browser.process().pid)));
+      await tab.exposeFunction('__benchDrawn', () => void (end = snapshot(browser.process().pid)));
+    },
+  });
+  console.log(`${lines[0]}\n  wall ${Math.round(end.at - start.at)} ms (as seen from here); CPU ms:`);
+  const rows = [...end.cpu].map(([k, v]) => [k, v - (start.cpu.get(k) ?? 0)]).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  for (const [k, v] of rows) console.log(`  ${String(v).padStart(6)}  ${k}`);
 }
